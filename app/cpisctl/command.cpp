@@ -1,0 +1,70 @@
+#include "command.h"
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::cli {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+std::optional<int> parseArguments(QCommandLineParser &parser, const QString &commandName,
+                                  const QString &description, const QStringList &args)
+{
+    parser.setApplicationDescription(description);
+    const QCommandLineOption help = parser.addHelpOption();
+    // QCommandLineParser takes the first argument as the program name.
+    if (!parser.parse(QStringList{u"cpisctl "_s + commandName} + args)) {
+        err() << "cpisctl " << commandName << ": " << parser.errorText() << "\n"
+              << "Try 'cpisctl " << commandName << " --help'.\n";
+        err().flush();
+        return kExitUsage;
+    }
+    if (parser.isSet(help)) {
+        out() << parser.helpText();
+        out().flush();
+        return kExitOk;
+    }
+    return std::nullopt;
+}
+
+QCommandLineOption databaseOption()
+{
+    return QCommandLineOption(u"database"_s,
+                              u"PostgreSQL connection string or URI. Default: $CPIS_DATABASE, then "
+                              u"PGHOST/PGSERVICE, then the embedded database."_s,
+                              u"conninfo"_s);
+}
+
+DatabaseChoice databaseChoice(const QCommandLineParser &parser)
+{
+    const QString name = u"database"_s;
+    return DatabaseChoice::choose(parser.isSet(name) ? std::optional(parser.value(name))
+                                                     : std::nullopt);
+}
+
+void printError(const Error &error)
+{
+    err() << "cpisctl: " << error.message << "\n";
+    if (!error.hint.isEmpty())
+        err() << "What to try: " << error.hint << "\n";
+    err().flush();
+}
+
+std::optional<int> reportOpenFailure(const Error &error)
+{
+    printError(error);
+    return error.code == u"db.conninfo"_s ? kExitUsage : kExitUnreachable;
+}
+
+} // namespace cpis::cli

@@ -1,0 +1,58 @@
+// cpisctl: the command-line companion to cpis-workview.
+#include "command.h"
+#include "db_commands.h"
+#include "nhs_number_commands.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+using namespace cpis::cli;
+
+namespace {
+const QList<Command> &commands()
+{
+    static const QList<Command> list{
+        {u"db status"_s, u"where the database is, server and schema version"_s, dbStatus},
+        {u"db migrate"_s, u"apply pending schema migrations"_s, dbMigrate},
+        {u"db stop"_s, u"stop the embedded database server"_s, dbStop},
+        {u"nhs-number check"_s, u"check NHS numbers (Modulus 11)"_s, nhsNumberCheck},
+    };
+    return list;
+}
+
+void printUsage(QTextStream &to)
+{
+    to << "Usage: cpisctl COMMAND [OPTIONS]\n\nCommands:\n";
+    for (const Command &c : commands())
+        to << "  " << c.name.leftJustified(20) << c.summary << "\n";
+    to << "\n'cpisctl COMMAND --help' explains a command.\n"
+          "Exit status: 0 ok, 1 the thing checked failed, 2 usage error, 3 database unreachable.\n";
+    to.flush();
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"cpis-workview"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(CPIS_VERSION));
+    const QStringList args = QCoreApplication::arguments().mid(1);
+
+    if (args.isEmpty() || args.first() == u"--help"_s || args.first() == u"-h"_s ||
+        args.first() == u"help"_s) {
+        printUsage(args.isEmpty() ? err() : out());
+        return args.isEmpty() ? kExitUsage : kExitOk;
+    }
+    if (args.first() == u"--version"_s) {
+        out() << "cpisctl " << QCoreApplication::applicationVersion() << "\n";
+        return kExitOk;
+    }
+    for (const Command &c : commands()) {
+        const QStringList words = c.name.split(u' ');
+        if (args.mid(0, words.size()) == words)
+            return c.run(args.mid(words.size()));
+    }
+    err() << "cpisctl: unknown command '" << args.join(u' ') << "'.\n\n";
+    printUsage(err());
+    return kExitUsage;
+}

@@ -1,0 +1,188 @@
+#include "db/connection.h"
+
+#include <QAtomicInteger>
+#include <QSqlDriver>
+#include <QSqlError>
+
+#include <libpq-fe.h>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis {
+
+namespace {
+QAtomicInteger<quint64> g_connectionCounter;
+
+bool isConnectionFailure(const QString &sqlState)
+{
+    // Class 08 is "connection exception"; 57P01-3 are server shutdown / cannot connect now.
+    return sqlState.startsWith(u"08"_s) || sqlState.startsWith(u"57P0"_s);
+}
+} // namespace
+
+Error Connection::errorFrom(const QSqlError &error, const QString &context)
+{
+    Error e;
+    e.sqlState = error.nativeErrorCode();
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.driverText().trimmed();
+    e.message = context.isEmpty() ? text : context + u": "_s + text;
+    e.code = isConnectionFailure(e.sqlState) || error.type() == QSqlError::ConnectionError
+                 ? u"db.unreachable"_s
+                 : u"db.error"_s;
+    return e;
+}
+
+Connection::Connection(QString name, ConnInfo info)
+    : m_name(std::move(name)), m_info(std::move(info))
+{}
+
+Result<std::unique_ptr<Connection>> Connection::open(const ConnInfo &info)
+{
+    const QString options = info.toKeywordValueString();
+    // QPSQL turns ';' into a separator between options, which would corrupt a value.
+    if (options.contains(u';'))
+        return Error{u"db.conninfo"_s,
+                     u"The connection string contains ';', which is not supported."_s,
+                     {},
+                     {}};
+
+    const QString name = u"cpis-%1"_s.arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+    if (!db.isValid()) {
+        QSqlDatabase::removeDatabase(name);
+        return Error{u"db.driver"_s,
+                     u"Qt's PostgreSQL driver (QPSQL) is not available."_s,
+                     {},
+                     u"Install the package libqt6sql6-psql."_s};
+    }
+    // Everything goes in the options, verbatim to libpq, so that any keyword works.
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        Error e = errorFrom(db.lastError(), u"Could not connect to %1"_s.arg(info.describe()));
+        e.code = u"db.unreachable"_s;
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return e;
+    }
+    return std::unique_ptr<Connection>(new Connection(name, info));
+}
+
+Connection::~Connection()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QSqlDatabase Connection::database() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
+
+Result<QSqlQuery> Connection::exec(const QString &sql, const QVariantList &params)
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (params.isEmpty()) {
+        if (!query.exec(sql))
+            return errorFrom(query.lastError(), {});
+        return query;
+    }
+    if (!query.prepare(sql))
+        return errorFrom(query.lastError(), {});
+    for (const QVariant &p : params)
+        query.addBindValue(p);
+    if (!query.exec())
+        return errorFrom(query.lastError(), {});
+    return query;
+}
+
+Result<QVariant> Connection::scalar(const QString &sql, const QVariantList &params)
+{
+    auto query = exec(sql, params);
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0) : QVariant();
+}
+
+Status Connection::execScript(const QString &sql)
+{
+    // libpq directly: through Qt Sql, an error in any statement but the first of a script
+    // is lost, and only shows later as "current transaction is aborted".
+    PGconn *conn = nativeHandle();
+    if (!conn)
+        return Error{u"db.unreachable"_s, u"The database connection is not open."_s, {}, {}};
+    std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn, sql.toUtf8().constData()),
+                                                         &PQclear);
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
+        return success();
+    Error e;
+    const char *state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
+    e.sqlState = state ? QString::fromLatin1(state) : QString();
+    e.message =
+        QString::fromUtf8(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(conn))
+            .trimmed();
+    e.code = isConnectionFailure(e.sqlState) || PQstatus(conn) != CONNECTION_OK
+                 ? u"db.unreachable"_s
+                 : u"db.error"_s;
+    return e;
+}
+
+QString Connection::currentUser()
+{
+    auto user = scalar(u"SELECT current_user"_s);
+    return user ? user->toString() : QString();
+}
+
+QString Connection::serverVersion()
+{
+    auto version = scalar(u"SHOW server_version"_s);
+    // Debian appends its packaging ("15.18 (Debian 15.18-0+deb12u1)"); keep the number.
+    return version ? version->toString().section(u' ', 0, 0) : QString();
+}
+
+pg_conn *Connection::nativeHandle() const
+{
+    const QVariant handle = database().driver()->handle();
+    if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return nullptr;
+    return *static_cast<PGconn *const *>(handle.data());
+}
+
+Transaction::Transaction(Connection &connection) : m_connection(connection)
+{
+    QSqlDatabase db = m_connection.database();
+    if (db.transaction())
+        m_open = true;
+    else
+        m_beginError = Connection::errorFrom(db.lastError(), u"Could not begin a transaction"_s);
+}
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        m_connection.database().rollback();
+}
+
+Status Transaction::commit()
+{
+    if (!m_open)
+        return Error{u"db.transaction"_s, u"The transaction is no longer open."_s, {}, {}};
+    m_open = false;
+    QSqlDatabase db = m_connection.database();
+    if (!db.commit()) {
+        const Error e = Connection::errorFrom(db.lastError(), u"Could not save"_s);
+        db.rollback();
+        return e;
+    }
+    return success();
+}
+
+} // namespace cpis

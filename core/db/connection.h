@@ -1,0 +1,69 @@
+// One database connection over Qt Sql's QPSQL driver. All SQL goes through exec(),
+// which binds values as parameters: SQL is never built from data.
+#pragma once
+
+#include "db/conn_info.h"
+#include "result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <memory>
+
+struct pg_conn;
+
+namespace cpis {
+
+class Connection final
+{
+    Q_DISABLE_COPY_MOVE(Connection)
+
+public:
+    // Connects on the calling thread; the connection may only be used from that thread.
+    static Result<std::unique_ptr<Connection>> open(const ConnInfo &info);
+    ~Connection();
+
+    // One statement with '?' placeholders bound in order.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &params = {});
+    // One value from the first row, or a null QVariant when there is no row.
+    Result<QVariant> scalar(const QString &sql, const QVariantList &params = {});
+    // Several statements, no parameters: for migration files shipped with the program.
+    Status execScript(const QString &sql);
+
+    [[nodiscard]] const ConnInfo &connInfo() const { return m_info; }
+    [[nodiscard]] QSqlDatabase database() const;
+    [[nodiscard]] QString currentUser();
+    [[nodiscard]] QString serverVersion(); // e.g. "15.18"
+    // libpq's own handle, for what Qt Sql cannot do (COPY, cancel). core/db only.
+    [[nodiscard]] pg_conn *nativeHandle() const;
+
+    static Error errorFrom(const QSqlError &error, const QString &context);
+
+private:
+    Connection(QString name, ConnInfo info);
+
+    QString m_name;
+    ConnInfo m_info;
+};
+
+// Rolls back unless commit() succeeded.
+class Transaction final
+{
+    Q_DISABLE_COPY_MOVE(Transaction)
+
+public:
+    explicit Transaction(Connection &connection);
+    ~Transaction();
+
+    [[nodiscard]] bool started() const { return !m_beginError; }
+    [[nodiscard]] const Error &beginError() const { return *m_beginError; }
+    Status commit();
+
+private:
+    Connection &m_connection;
+    std::optional<Error> m_beginError;
+    bool m_open = false;
+};
+
+} // namespace cpis

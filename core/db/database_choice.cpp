@@ -1,0 +1,104 @@
+#include "db/database_choice.h"
+
+#include "db/local_cluster.h"
+
+using namespace Qt::StringLiterals;
+
+namespace cpis {
+
+namespace {
+const QString kEmbeddedDatabaseName = u"cpis"_s;
+
+QString hintFor(const DatabaseChoice &choice)
+{
+    switch (choice.source) {
+    case DatabaseChoice::Source::CommandLine:
+        return u"Check the connection string given with --database, that the server is running and "
+               "that your user name and password are right."_s;
+    case DatabaseChoice::Source::Environment:
+        return u"Check the connection string in CPIS_DATABASE, that the server is running and that "
+               "your user name and password are right."_s;
+    case DatabaseChoice::Source::LibpqSettings:
+        return u"Check PGHOST / PGSERVICE and your service file, that the server is running and "
+               u"that "
+               "your user name and password are right."_s;
+    case DatabaseChoice::Source::Embedded:
+        return u"The embedded database may be damaged or still starting; see its server.log."_s;
+    }
+    return {};
+}
+} // namespace
+
+DatabaseChoice DatabaseChoice::choose(const std::optional<QString> &commandLine,
+                                      const QProcessEnvironment &env)
+{
+    if (commandLine)
+        return {Source::CommandLine, *commandLine, {}};
+    if (env.contains(u"CPIS_DATABASE"_s))
+        return {Source::Environment, env.value(u"CPIS_DATABASE"_s), {}};
+    if (!env.value(u"PGSERVICE"_s).isEmpty() || !env.value(u"PGHOST"_s).isEmpty())
+        return {Source::LibpqSettings, {}, {}};
+    const QString dir = env.value(u"CPIS_DATA_DIR"_s);
+    return {Source::Embedded,
+            {},
+            dir.isEmpty() ? LocalCluster::defaultDirectory() : dir + u"/cluster"_s};
+}
+
+Result<OpenDatabase> openDatabase(const DatabaseChoice &choice)
+{
+    ConnInfo info;
+    QString where;
+    if (choice.isEmbedded()) {
+        auto binaries = ServerBinaries::find();
+        if (!binaries)
+            return binaries.error();
+        LocalCluster cluster(choice.embeddedDirectory, *binaries);
+        for (const auto &step : {&LocalCluster::ensureCreated, &LocalCluster::start}) {
+            if (auto done = (cluster.*step)(); !done)
+                return done.error();
+        }
+        if (auto made = cluster.ensureDatabase(kEmbeddedDatabaseName); !made)
+            return made.error();
+        info = cluster.connInfo(kEmbeddedDatabaseName);
+        where = u"embedded database in %1"_s.arg(cluster.directory());
+    } else {
+        auto parsed = ConnInfo::parse(choice.conninfo);
+        if (!parsed)
+            return parsed.error();
+        info = *parsed;
+        where = info.describe();
+    }
+
+    auto connection = Connection::open(info);
+    if (!connection) {
+        Error e = connection.error();
+        if (e.hint.isEmpty())
+            e.hint = hintFor(choice);
+        return e;
+    }
+    OpenDatabase db{std::move(*connection), where, {}, {}};
+    db.serverVersion = db.connection->serverVersion();
+    db.user = db.connection->currentUser();
+    return db;
+}
+
+Result<ReadyDatabase> openAndMigrate(const DatabaseChoice &choice)
+{
+    auto db = openDatabase(choice);
+    if (!db)
+        return db.error();
+    Migrator migrator(*db->connection);
+    auto applied = migrator.migrate();
+    if (!applied && applied.error().code != u"db.schema_newer"_s)
+        return applied.error();
+    auto schema = migrator.state();
+    if (!schema)
+        return schema.error();
+    if (schema->isNewerThanKnown()) {
+        if (auto readOnly = makeSessionReadOnly(*db->connection); !readOnly)
+            return readOnly.error();
+    }
+    return ReadyDatabase{std::move(*db), *schema, applied ? *applied : QList<int>{}};
+}
+
+} // namespace cpis

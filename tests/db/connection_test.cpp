@@ -1,0 +1,81 @@
+// The database gateway against a real server: parameters, errors, transactions.
+#include "support/test_database.h"
+
+#include <catch2/catch.hpp>
+
+using namespace Qt::StringLiterals;
+using namespace cpis;
+
+TEST_CASE("Values are bound as parameters, never spliced into SQL", "[db]")
+{
+    test::TestDatabase db;
+    auto &c = db.connection();
+    REQUIRE(c.exec(u"CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL)"_s).ok());
+    const QString hostile = u"x'); DROP TABLE notes; --"_s;
+    REQUIRE(c.exec(u"INSERT INTO notes (body) VALUES (?)"_s, {hostile}).ok());
+    auto body = c.scalar(u"SELECT body FROM notes WHERE body = ?"_s, {hostile});
+    REQUIRE(body.ok());
+    CHECK(body->toString() == hostile);
+    CHECK(c.scalar(u"SELECT count(*) FROM notes"_s)->toInt() == 1);
+}
+
+TEST_CASE("A database error carries the SQLSTATE and the server's message", "[db]")
+{
+    test::TestDatabase db;
+    auto &c = db.connection();
+    REQUIRE(c.exec(u"CREATE TABLE t (n integer CHECK (n > 0))"_s).ok());
+    auto refused = c.exec(u"INSERT INTO t VALUES (?)"_s, {-1});
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().sqlState == u"23514"_s); // check_violation
+    CHECK(refused.error().message.contains(u"t_n_check"_s));
+    CHECK(refused.error().code == u"db.error"_s);
+}
+
+TEST_CASE("A transaction rolls back unless committed", "[db]")
+{
+    test::TestDatabase db;
+    auto &c = db.connection();
+    REQUIRE(c.exec(u"CREATE TABLE t (n integer)"_s).ok());
+    {
+        Transaction tx(c);
+        REQUIRE(tx.started());
+        REQUIRE(c.exec(u"INSERT INTO t VALUES (1)"_s).ok());
+    }
+    CHECK(c.scalar(u"SELECT count(*) FROM t"_s)->toInt() == 0);
+    {
+        Transaction tx(c);
+        REQUIRE(c.exec(u"INSERT INTO t VALUES (2)"_s).ok());
+        REQUIRE(tx.commit().ok());
+    }
+    CHECK(c.scalar(u"SELECT count(*) FROM t"_s)->toInt() == 1);
+}
+
+TEST_CASE("A failed statement inside a transaction makes commit fail and keeps nothing", "[db]")
+{
+    test::TestDatabase db;
+    auto &c = db.connection();
+    REQUIRE(c.exec(u"CREATE TABLE t (n integer PRIMARY KEY)"_s).ok());
+    Transaction tx(c);
+    REQUIRE(c.exec(u"INSERT INTO t VALUES (1)"_s).ok());
+    CHECK_FALSE(c.exec(u"INSERT INTO t VALUES (1)"_s).ok());
+    CHECK_FALSE(tx.commit().ok());
+    CHECK(c.scalar(u"SELECT count(*) FROM t"_s)->toInt() == 0);
+}
+
+TEST_CASE("An unreachable server is reported as such, naming where", "[db]")
+{
+    auto info = ConnInfo::parse(u"host=/nonexistent/socket/dir dbname=cpis connect_timeout=2"_s);
+    REQUIRE(info.ok());
+    auto connection = Connection::open(*info);
+    REQUIRE_FALSE(connection.ok());
+    CHECK(connection.error().code == u"db.unreachable"_s);
+    CHECK(connection.error().message.contains(u"/nonexistent/socket/dir"_s));
+}
+
+TEST_CASE("libpq's handle is reachable for what Qt Sql cannot do", "[db]")
+{
+    test::TestDatabase db;
+    CHECK(db.connection().nativeHandle() != nullptr);
+    CHECK(db.connection().serverVersion().startsWith(u"1"_s));
+    CHECK(db.connection().currentUser() == u"cpis_owner"_s);
+}

@@ -1,0 +1,39 @@
+#include "support/process.h"
+
+#include <QProcess>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::test {
+
+ProcessResult runProgram(const QString &program, const QStringList &args,
+                         const QProcessEnvironment &env, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(program, args);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return {-1, {}, u"timed out or failed to start: "_s + process.errorString()};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+ProcessResult runCpisctl(const QStringList &args, const QProcessEnvironment &env)
+{
+    return runProgram(QStringLiteral(CPIS_CPISCTL), args, env);
+}
+
+QProcessEnvironment cleanEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name :
+         {"CPIS_DATABASE", "PGHOST", "PGSERVICE", "PGDATABASE", "PGUSER", "CPIS_DATA_DIR"})
+        env.remove(QString::fromLatin1(name));
+    return env;
+}
+
+} // namespace cpis::test

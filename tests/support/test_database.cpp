@@ -1,0 +1,68 @@
+#include "support/test_database.h"
+
+#include "support/test_cluster_state.h"
+
+#include <catch2/catch.hpp>
+
+#include <QCoreApplication>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::test {
+
+namespace {
+TestClusterState requireState()
+{
+    const auto state = TestClusterState::load();
+    if (!state)
+        FAIL("The test cluster is not running: run the tests through ctest, which sets it up.");
+    return *state;
+}
+
+std::unique_ptr<Connection> openOrFail(const ConnInfo &info)
+{
+    auto connection = Connection::open(info);
+    if (!connection)
+        FAIL(connection.error().message.toStdString());
+    return std::move(*connection);
+}
+} // namespace
+
+std::unique_ptr<Connection> openMaintenance()
+{
+    return openOrFail(requireState().connInfo(u"postgres"_s));
+}
+
+TestDatabase::TestDatabase(Schema schema)
+    : m_name(u"t_"_s + QUuid::createUuid().toString(QUuid::Id128).left(16))
+{
+    auto maintenance = openMaintenance();
+    const QString templateName = schema == Schema::Migrated ? u"cpis_template"_s : u"template0"_s;
+    // Names are generated here, never from input, so they can be spliced in.
+    auto created = maintenance->exec(u"CREATE DATABASE %1 TEMPLATE %2"_s.arg(m_name, templateName));
+    if (!created)
+        FAIL(created.error().message.toStdString());
+    m_connection = openOrFail(connInfo());
+}
+
+TestDatabase::~TestDatabase()
+{
+    m_connection.reset();
+    if (auto state = TestClusterState::load()) {
+        if (auto maintenance = Connection::open(state->connInfo(u"postgres"_s)))
+            (void)(*maintenance)->exec(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_name));
+    }
+}
+
+ConnInfo TestDatabase::connInfo() const
+{
+    return requireState().connInfo(m_name);
+}
+
+std::unique_ptr<Connection> TestDatabase::openAnother() const
+{
+    return openOrFail(connInfo());
+}
+
+} // namespace cpis::test

@@ -1,0 +1,33 @@
+// A fresh database per test case on the shared throwaway cluster, dropped afterwards.
+#pragma once
+
+#include "db/connection.h"
+
+#include <memory>
+
+namespace cpis::test {
+
+class TestDatabase
+{
+    Q_DISABLE_COPY_MOVE(TestDatabase)
+
+public:
+    enum class Schema { Empty, Migrated };
+    explicit TestDatabase(Schema schema = Schema::Migrated);
+    ~TestDatabase();
+
+    [[nodiscard]] const QString &name() const { return m_name; }
+    [[nodiscard]] ConnInfo connInfo() const;
+    // The connection opened with the database; more can be opened with openAnother().
+    Connection &connection() { return *m_connection; }
+    std::unique_ptr<Connection> openAnother() const;
+
+private:
+    QString m_name;
+    std::unique_ptr<Connection> m_connection;
+};
+
+// The shared cluster's maintenance database.
+std::unique_ptr<Connection> openMaintenance();
+
+} // namespace cpis::test
