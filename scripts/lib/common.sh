@@ -1,0 +1,45 @@
+# Shared by scripts/run and scripts/test: install what is missing, then configure and build.
+# Sourced, not run.
+
+CPIS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# Debian packages the build and the embedded database need.
+CPIS_BUILD_PACKAGES=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev libqt6sql6-psql libpq-dev
+  postgresql
+  fonts-dejavu-core
+)
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# cpis_install PACKAGE...: apt-get installs those not yet installed (sudo when not root).
+cpis_install() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "apt-get not found; install these yourself: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || die "not root and no sudo; install these as root: ${missing[*]}"
+    sudo=(sudo)
+  fi
+  say "Installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq || die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    || die "could not install: ${missing[*]}"
+}
+
+# cpis_build BUILD_DIR [CMAKE_ARGS...]: configure once, then build.
+cpis_build() {
+  local dir=$1; shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    say "Configuring in $dir"
+    cmake -S "$CPIS_ROOT" -B "$dir" -G Ninja "$@" || die "cmake configuration failed"
+  fi
+  say "Building in $dir"
+  cmake --build "$dir" --parallel "$(nproc)" || die "the build failed"
+}
