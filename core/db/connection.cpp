@@ -1,6 +1,7 @@
 #include "db/connection.h"
 
 #include <QAtomicInteger>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -29,6 +30,22 @@ Error Connection::errorFrom(const QSqlError &error, const QString &context)
     QString text = error.databaseText().trimmed();
     if (text.isEmpty())
         text = error.driverText().trimmed();
+    // libpq's text is "ERROR:  message\nDETAIL:  ...\nHINT:  ...\nCONTEXT:  ...", and Qt adds
+    // "(SQLSTATE)". Keep the message and the hint; the rest is for developers.
+    QStringList message;
+    static const QRegularExpression field(
+        u"^(ERROR|FATAL|PANIC|DETAIL|HINT|CONTEXT|QUERY|LINE \\d+):\\s*(.*)$"_s);
+    for (const QString &line : text.split(u'\n')) {
+        const auto m = field.match(line);
+        const QString kind = m.hasMatch() ? m.captured(1) : QString();
+        if (kind == u"CONTEXT"_s || kind == u"QUERY"_s || kind.startsWith(u"LINE"_s))
+            break; // where it happened, not what: developers read it in the server log
+        if (kind == u"HINT"_s)
+            e.hint = m.captured(2).trimmed();
+        else if (line.trimmed() != u'(' + e.sqlState + u')' && !line.trimmed().isEmpty())
+            message << (kind.isEmpty() ? line : m.captured(2)).trimmed();
+    }
+    text = message.join(u' ');
     e.message = context.isEmpty() ? text : context + u": "_s + text;
     e.code = isConnectionFailure(e.sqlState) || error.type() == QSqlError::ConnectionError
                  ? u"db.unreachable"_s
@@ -126,9 +143,11 @@ Status Connection::execScript(const QString &sql)
     Error e;
     const char *state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
     e.sqlState = state ? QString::fromLatin1(state) : QString();
-    e.message =
-        QString::fromUtf8(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(conn))
-            .trimmed();
+    const char *primary =
+        result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const char *hint = result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_HINT) : nullptr;
+    e.message = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).trimmed();
+    e.hint = QString::fromUtf8(hint).trimmed();
     e.code = isConnectionFailure(e.sqlState) || PQstatus(conn) != CONNECTION_OK
                  ? u"db.unreachable"_s
                  : u"db.error"_s;

@@ -1,0 +1,38 @@
+// Workers: who the session is, finding workers by name, adding users.
+#pragma once
+
+#include "db/connection.h"
+#include "result.h"
+#include "workflow/workflow_types.h"
+
+namespace cpis {
+
+class WorkerDirectory
+{
+public:
+    explicit WorkerDirectory(Connection &connection) : m_connection(connection) {}
+
+    // The worker the session's login is; an error when the login is not a worker.
+    Result<Worker> current();
+    // By login ("jane.okafor") or by name ("CP-IS Worker"), case-insensitively.
+    Result<Worker> resolve(const QString &loginOrName);
+    Result<Worker> byId(int id);
+    // Users whose name contains the text (case-insensitive), for Pass to Worker.
+    Result<QList<Worker>> find(const QString &text);
+
+    struct NewUser
+    {
+        QString login;
+        QString role; // safeguarding-admin, key-worker, team-manager, sysadmin, exchange
+        QString name;
+        QString team;     // optional; created when new
+        QString password; // optional; null for peer/certificate authentication
+    };
+    Result<Worker> addUser(const NewUser &user);
+
+private:
+    Result<Worker> one(const QString &where, const QVariantList &params, const QString &notFound);
+    Connection &m_connection;
+};
+
+} // namespace cpis

@@ -1,0 +1,29 @@
+#include "workflow/workflow_types.h"
+
+#include <algorithm>
+
+namespace cpis {
+
+qsizetype Workview::incomingWorkCount() const
+{
+    return std::count_if(currentWork.cbegin(), currentWork.cend(), [](const CurrentWorkItem &item) {
+        return item.state == QStringLiteral("incoming");
+    });
+}
+
+bool StepDetail::canFinish() const
+{
+    return state == QStringLiteral("in_progress") && incompleteSections().isEmpty();
+}
+
+QStringList StepDetail::incompleteSections() const
+{
+    QStringList missing;
+    for (const StepSection &s : sections) {
+        if (!s.complete)
+            missing << QStringLiteral("%1. %2").arg(s.number).arg(s.title);
+    }
+    return missing;
+}
+
+} // namespace cpis
