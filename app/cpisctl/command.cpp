@@ -61,6 +61,16 @@ void printError(const Error &error)
     err().flush();
 }
 
+int exitFor(const Error &error)
+{
+    printError(error);
+    if (error.code == u"db.conninfo"_s)
+        return kExitUsage;
+    if (error.code == u"db.unreachable"_s || error.code.startsWith(u"cluster."_s))
+        return kExitUnreachable;
+    return kExitCheckFailed;
+}
+
 std::optional<int> reportOpenFailure(const Error &error)
 {
     printError(error);

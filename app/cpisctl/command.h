@@ -37,7 +37,9 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QString &com
 // The --database option, shared by every command that uses the database.
 QCommandLineOption databaseOption();
 DatabaseChoice databaseChoice(const QCommandLineParser &parser);
-// Opens the chosen database; prints the error and gives the exit code on failure.
+// Prints the error and gives the exit code for it: 2 for a bad connection string,
+// 3 when the database cannot be reached, 1 for anything else.
+int exitFor(const Error &error);
 std::optional<int> reportOpenFailure(const Error &error);
 
 // Prints an error with its hint to stderr.

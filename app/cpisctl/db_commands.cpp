@@ -57,26 +57,22 @@ int dbMigrate(const QStringList &args)
                                    args))
         return *stop;
 
-    auto db = openDatabase(databaseChoice(parser));
-    if (!db)
-        return *reportOpenFailure(db.error());
-    Migrator migrator(*db->connection);
-    auto applied = migrator.migrate();
-    if (!applied) {
-        printError(applied.error());
-        return applied.error().code == u"db.unreachable"_s ? kExitUnreachable : kExitCheckFailed;
-    }
-    auto schema = migrator.state();
-    const int version = schema ? schema->current : 0;
-    if (applied->isEmpty()) {
-        out() << "Schema already up to date (version " << version << ").\n";
+    auto ready = openAndMigrate(databaseChoice(parser));
+    if (!ready)
+        return exitFor(ready.error());
+    if (ready->readOnly())
+        return exitFor(Error{u"db.schema_newer"_s, describeSchema(ready->schema), {}, {}});
+    if (ready->applied.isEmpty()) {
+        out() << "Schema already up to date (version " << ready->schema.current << ").\n";
     } else {
         QStringList versions;
-        for (int v : std::as_const(*applied))
+        for (int v : std::as_const(ready->applied))
             versions << QString::number(v);
         out() << "Applied migration(s) " << versions.join(u", "_s) << "; schema is now version "
-              << version << ".\n";
+              << ready->schema.current << ".\n";
     }
+    if (ready->sampleDataLoaded)
+        out() << "Loaded the sample data into the new embedded database.\n";
     out().flush();
     return kExitOk;
 }

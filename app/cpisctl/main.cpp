@@ -2,6 +2,9 @@
 #include "command.h"
 #include "db_commands.h"
 #include "nhs_number_commands.h"
+#include "sample_data_command.h"
+#include "user_commands.h"
+#include "workview_command.h"
 
 #include <QCoreApplication>
 
@@ -16,6 +19,9 @@ const QList<Command> &commands()
         {u"db migrate"_s, u"apply pending schema migrations"_s, dbMigrate},
         {u"db stop"_s, u"stop the embedded database server"_s, dbStop},
         {u"nhs-number check"_s, u"check NHS numbers (Modulus 11)"_s, nhsNumberCheck},
+        {u"user add"_s, u"create a user: login, role and worker"_s, userAdd},
+        {u"workview"_s, u"a worker's Current work and Incoming requests"_s, workview},
+        {u"sample-data"_s, u"load the fictional sample data"_s, sampleData},
     };
     return list;
 }

@@ -85,7 +85,10 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnInfo &info)
         QSqlDatabase::removeDatabase(name);
         return e;
     }
-    return std::unique_ptr<Connection>(new Connection(name, info));
+    std::unique_ptr<Connection> connection(new Connection(name, info));
+    // Notices ("already exists, skipping") are for developers, not for the people using us.
+    (void)connection->exec(u"SET client_min_messages = warning"_s);
+    return connection;
 }
 
 Connection::~Connection()

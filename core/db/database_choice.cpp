@@ -1,6 +1,7 @@
 #include "db/database_choice.h"
 
 #include "db/local_cluster.h"
+#include "db/sample_data.h"
 
 using namespace Qt::StringLiterals;
 
@@ -98,7 +99,20 @@ Result<ReadyDatabase> openAndMigrate(const DatabaseChoice &choice)
         if (auto readOnly = makeSessionReadOnly(*db->connection); !readOnly)
             return readOnly.error();
     }
-    return ReadyDatabase{std::move(*db), *schema, applied ? *applied : QList<int>{}};
+    ReadyDatabase ready{std::move(*db), *schema, applied ? *applied : QList<int>{}};
+    if (choice.isEmbedded() && !ready.readOnly()) {
+        auto hasUsers = ready.db.connection->scalar(
+            u"SELECT EXISTS (SELECT 1 FROM worker WHERE NOT is_virtual)"_s);
+        if (!hasUsers)
+            return hasUsers.error();
+        if (hasUsers->toBool())
+            return ready;
+        auto sample = loadSampleData(*ready.db.connection);
+        if (!sample)
+            return sample.error();
+        ready.sampleDataLoaded = *sample == SampleDataOutcome::Loaded;
+    }
+    return ready;
 }
 
 } // namespace cpis

@@ -39,13 +39,15 @@ struct OpenDatabase
 // Starts the embedded cluster when that is the choice, then connects.
 Result<OpenDatabase> openDatabase(const DatabaseChoice &choice);
 
-// The usual start: connect, then bring the schema up to date. When the schema is newer
-// than this program, the connection is made read-only and `schema` says so.
+// The usual start: connect, then bring the schema up to date; an embedded database with
+// no users yet (its first start) then gets the sample data. When the schema is newer than this
+// program, the connection is made read-only and `schema` says so.
 struct ReadyDatabase
 {
     OpenDatabase db;
     SchemaState schema;
     QList<int> applied;
+    bool sampleDataLoaded = false;
     [[nodiscard]] bool readOnly() const { return schema.isNewerThanKnown(); }
 };
 Result<ReadyDatabase> openAndMigrate(const DatabaseChoice &choice);

@@ -349,7 +349,7 @@ Status LocalCluster::stop()
     return success();
 }
 
-Status LocalCluster::ensureDatabase(const QString &name)
+Result<bool> LocalCluster::ensureDatabase(const QString &name)
 {
     auto maintenance = Connection::open(connInfo(u"postgres"_s));
     if (!maintenance)
@@ -358,7 +358,7 @@ Status LocalCluster::ensureDatabase(const QString &name)
     if (!found)
         return found.error();
     if (!found->isNull())
-        return success();
+        return false;
     // An identifier cannot be a parameter; quote it with the server's own function.
     auto quotedName = (*maintenance)->scalar(u"SELECT quote_ident(?)"_s, {name});
     if (!quotedName)
@@ -366,7 +366,7 @@ Status LocalCluster::ensureDatabase(const QString &name)
     auto created = (*maintenance)->exec(u"CREATE DATABASE "_s + quotedName->toString());
     if (!created)
         return created.error();
-    return success();
+    return true;
 }
 
 } // namespace cpis

@@ -54,8 +54,8 @@ public:
     [[nodiscard]] bool isRunning() const;
     Status start(); // reuses a running server
     Status stop();
-    // Creates the database when missing.
-    Status ensureDatabase(const QString &name);
+    // Creates the database when missing; true when it did.
+    Result<bool> ensureDatabase(const QString &name);
 
     [[nodiscard]] const QString &directory() const { return m_dir; }
     [[nodiscard]] QString dataDirectory() const;

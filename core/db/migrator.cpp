@@ -81,8 +81,14 @@ Result<SchemaState> Migrator::state()
 
 Status Migrator::ensureHistoryTable()
 {
+    auto exists =
+        m_connection.scalar(u"SELECT to_regclass('public.schema_migrations') IS NOT NULL"_s);
+    if (!exists)
+        return exists.error();
+    if (exists->toBool())
+        return success();
     auto created = m_connection.exec(uR"(
-        CREATE TABLE IF NOT EXISTS schema_migrations (
+        CREATE TABLE schema_migrations (
             version    integer PRIMARY KEY,
             name       text NOT NULL,
             checksum   text NOT NULL,

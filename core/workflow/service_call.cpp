@@ -6,6 +6,32 @@ using namespace Qt::StringLiterals;
 
 namespace cpis {
 
+namespace {
+// The database refuses before the function's own check can explain; say it the same way.
+QString refusalFor(const QString &function)
+{
+    static const QHash<QString, QString> refusals{
+        {u"start_work"_s, u"Only Safeguarding Admin can start CP-IS steps."_s},
+        {u"cancel_work"_s, u"Only Safeguarding Admin can cancel CP-IS steps."_s},
+        {u"save_step"_s, u"Only Safeguarding Admin can work on CP-IS steps."_s},
+        {u"finish_step"_s, u"Only Safeguarding Admin can finish CP-IS steps."_s},
+        {u"add_request"_s, u"Only Safeguarding Admin can send requests from CP-IS steps."_s},
+        {u"add_next_action"_s, u"Only Safeguarding Admin can add next actions."_s},
+        {u"update_next_action"_s, u"Only Safeguarding Admin can change next actions."_s},
+        {u"remove_next_action"_s, u"Only Safeguarding Admin can remove next actions."_s},
+        {u"create_follow_up_step"_s, u"Only the CP-IS exchange can create CP-IS steps."_s},
+        {u"add_user"_s, u"Only system administrators can add users."_s},
+        {u"add_case_note"_s,
+         u"Only key workers, team managers and Safeguarding Admin can add case notes."_s},
+        {u"update_case_note"_s,
+         u"Only key workers, team managers and Safeguarding Admin can change case notes."_s},
+        {u"raise_alert"_s,
+         u"Only Safeguarding Admin, team managers, administrators and the exchange can raise alerts."_s},
+    };
+    return refusals.value(function, u"You are not allowed to do that."_s);
+}
+} // namespace
+
 Error workflowError(Error error)
 {
     static const QHash<QString, const char *> codes{
@@ -25,8 +51,9 @@ Error workflowError(Error error)
     };
     if (const auto it = codes.constFind(error.sqlState); it != codes.cend())
         error.code = QString::fromLatin1(it.value());
-    if (error.sqlState == u"42501"_s && error.message.startsWith(u"permission denied"_s))
-        error.message = u"You are not allowed to do that (%1)."_s.arg(error.message);
+    if (error.sqlState == u"42501"_s &&
+        error.message.startsWith(u"permission denied for function "_s))
+        error.message = refusalFor(error.message.section(u' ', 4, 4));
     return error;
 }
 

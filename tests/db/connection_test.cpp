@@ -79,3 +79,29 @@ TEST_CASE("libpq's handle is reachable for what Qt Sql cannot do", "[db]")
     CHECK(db.connection().serverVersion().startsWith(u"1"_s));
     CHECK(db.connection().currentUser() == u"cpis_owner"_s);
 }
+
+TEST_CASE("A statement the role may not run is refused, with or without parameters", "[db]")
+{
+    test::TestDatabase db;
+    auto &owner = db.connection();
+    const QString role = u"r_"_s + db.name();
+    REQUIRE(owner.exec(u"CREATE TABLE t (n integer)"_s).ok());
+    REQUIRE(owner.exec(u"INSERT INTO t VALUES (1)"_s).ok());
+    REQUIRE(owner.exec(u"CREATE ROLE %1 LOGIN"_s.arg(role)).ok());
+    REQUIRE(owner.exec(u"GRANT SELECT ON t TO %1"_s.arg(role)).ok());
+    ConnInfo info = db.connInfo();
+    info.set(u"user"_s, role);
+    {
+        auto reader = Connection::open(info);
+        REQUIRE(reader.ok());
+        auto withParams = (*reader)->exec(u"UPDATE t SET n = ?"_s, {2});
+        REQUIRE_FALSE(withParams.ok());
+        CHECK(withParams.error().sqlState == u"42501"_s);
+        auto without = (*reader)->exec(u"UPDATE t SET n = 2"_s);
+        REQUIRE_FALSE(without.ok());
+        CHECK(without.error().sqlState == u"42501"_s);
+    }
+    CHECK(owner.scalar(u"SELECT n FROM t"_s)->toInt() == 1);
+    REQUIRE(owner.exec(u"DROP OWNED BY %1"_s.arg(role)).ok());
+    REQUIRE(owner.exec(u"DROP ROLE %1"_s.arg(role)).ok());
+}

@@ -1,0 +1,10 @@
+// cpisctl sample-data
+#pragma once
+
+#include "command.h"
+
+namespace cpis::cli {
+
+int sampleData(const QStringList &args);
+
+} // namespace cpis::cli

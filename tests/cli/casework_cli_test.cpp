@@ -1,0 +1,156 @@
+// cpisctl's casework commands: user add, workview (text and JSON), sample-data.
+#include "support/case_world.h"
+#include "support/process.h"
+#include "workflow/step_service.h"
+
+#include <catch2/catch.hpp>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+using namespace cpis;
+using test::require;
+using test::runCpisctl;
+
+namespace {
+QStringList on(const test::TestDatabase &db, QStringList args, const QString &login = {})
+{
+    ConnInfo info = db.connInfo();
+    if (!login.isEmpty())
+        info.set(u"user"_s, login);
+    return args << u"--database"_s << info.toKeywordValueString();
+}
+} // namespace
+
+TEST_CASE("cpisctl workview shows CP-IS Worker's Current work with the key worker", "[cli]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    require(StepService(*world.connectAs(world.admin)).start(world.addStep(u"dhu_111"_s)));
+
+    const auto text = runCpisctl(on(db, {u"workview"_s, u"CP-IS Worker"_s}));
+    INFO(text.err.toStdString());
+    REQUIRE(text.exitCode == 0);
+    CHECK(text.out.contains(u"Incoming work (1)"_s));
+    CHECK(text.out.contains(u"Work in progress (1)"_s));
+    CHECK(text.out.contains(u"Thomas Turner (3549728)"_s));
+    CHECK(text.out.contains(u"key worker: Jane Okafor"_s));
+    CHECK(text.out.contains(u"started by Sam Admin"_s));
+
+    const auto json = runCpisctl(on(db, {u"workview"_s, u"cp-is worker"_s, u"--json"_s}));
+    REQUIRE(json.exitCode == 0);
+    const QJsonObject doc = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    const QJsonArray work = doc.value(u"current_work"_s).toArray();
+    REQUIRE(work.size() == 2);
+    const QJsonObject first = work.first().toObject();
+    CHECK(first.value(u"step_id"_s).toInteger() == world.stepId);
+    CHECK(first.value(u"type"_s).toString() == u"CPIS Follow Up"_s);
+    CHECK(first.value(u"subject_id"_s).toInteger() == 3549728);
+    CHECK(first.value(u"subject_name"_s).toString() == u"Thomas Turner"_s);
+    CHECK(first.value(u"title"_s).toString() == u"CPIS Follow Up"_s);
+    CHECK(first.value(u"state"_s).toString() == u"incoming"_s);
+    CHECK(first.value(u"key_worker"_s).toString() == u"Jane Okafor"_s);
+    CHECK(QDateTime::fromString(first.value(u"received_at"_s).toString(), Qt::ISODate).isValid());
+    CHECK(QDateTime::fromString(first.value(u"due_at"_s).toString(), Qt::ISODate).isValid());
+    CHECK(doc.value(u"incoming_requests"_s).toArray().isEmpty());
+}
+
+TEST_CASE("cpisctl workview of an unknown worker exits 1 and says so", "[cli]")
+{
+    test::TestDatabase db;
+    const auto r = runCpisctl(on(db, {u"workview"_s, u"Nobody Here"_s}));
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.contains(u"There is no worker with the login or name \"Nobody Here\""_s));
+}
+
+TEST_CASE("cpisctl user add creates a login that can connect, for system administrators only",
+          "[cli]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    const QString login = world.sysadmin.login + u"-new"_s;
+
+    const auto added =
+        runCpisctl(on(db,
+                      {u"user"_s, u"add"_s, login, u"--role"_s, u"key-worker"_s, u"--name"_s,
+                       u"Priya Shah"_s, u"--team"_s, u"Children in Care"_s},
+                      world.sysadmin.login));
+    INFO(added.err.toStdString());
+    CHECK(added.exitCode == 0);
+    CHECK(added.out.contains(
+        u"Added %1 (Priya Shah) as key-worker in Children in Care"_s.arg(login)));
+    // The new login connects and is that worker.
+    auto connection = world.connectAs(login);
+    CHECK(connection->scalar(u"SELECT name FROM worker WHERE id = current_worker_id()"_s)
+              ->toString() == u"Priya Shah"_s);
+
+    const auto refused = runCpisctl(on(db,
+                                       {u"user"_s, u"add"_s, login + u"x"_s, u"--role"_s,
+                                        u"sysadmin"_s, u"--name"_s, u"Mallory"_s},
+                                       world.keyWorker.login));
+    CHECK(refused.exitCode == 1);
+    CHECK(refused.err.contains(u"Only system administrators can add users."_s));
+    CHECK(
+        db.connection().scalar(u"SELECT count(*) FROM worker WHERE name = 'Mallory'"_s)->toInt() ==
+        0);
+
+    const auto badRole = runCpisctl(on(
+        db, {u"user"_s, u"add"_s, login + u"y"_s, u"--role"_s, u"boss"_s, u"--name"_s, u"X Y"_s}));
+    CHECK(badRole.exitCode == 1);
+    CHECK(badRole.err.contains(u"Role \"boss\" must be one of"_s));
+
+    const auto badLogin =
+        runCpisctl(on(db, {u"user"_s, u"add"_s, u"Robert'); DROP TABLE worker;--"_s, u"--role"_s,
+                           u"key-worker"_s, u"--name"_s, u"Bobby"_s}));
+    CHECK(badLogin.exitCode == 1);
+    CHECK(badLogin.err.contains(u"must be 2-63 characters"_s));
+
+    const auto missing = runCpisctl(on(db, {u"user"_s, u"add"_s, u"someone"_s}));
+    CHECK(missing.exitCode == 2);
+}
+
+TEST_CASE("cpisctl sample-data loads realistic data once; running it again changes nothing",
+          "[cli]")
+{
+    test::TestDatabase db;
+    const auto counts = [&] {
+        return db.connection()
+            .scalar(u"SELECT format('%s/%s/%s/%s', (SELECT count(*) FROM person), (SELECT count(*) "
+                    u"FROM worker), "
+                    "(SELECT count(*) FROM work_step), (SELECT count(*) FROM request))"_s)
+            ->toString();
+    };
+    const auto first = runCpisctl(on(db, {u"sample-data"_s}));
+    INFO(first.err.toStdString());
+    REQUIRE(first.exitCode == 0);
+    CHECK(first.out.contains(u"Sample data loaded"_s));
+    const QString after = counts();
+
+    const auto second = runCpisctl(on(db, {u"sample-data"_s}));
+    CHECK(second.exitCode == 0);
+    CHECK(second.out.contains(u"already there"_s));
+    CHECK(counts() == after);
+
+    auto &c = db.connection();
+    CHECK(
+        c.scalar(
+             u"SELECT count(*) FROM person WHERE date_of_birth IS NOT NULL AND mother_id IS NULL"_s)
+            ->toInt() >= 45);
+    CHECK(
+        c.scalar(
+             u"SELECT count(*) FROM person WHERE nhs_number IS NOT NULL AND nhs_number NOT LIKE '999%'"_s)
+            ->toInt() == 0);
+    CHECK(
+        c.scalar(
+             u"SELECT count(*) FROM person WHERE expected_delivery IS NOT NULL AND date_of_birth IS NULL"_s)
+            ->toInt() >= 1);
+    CHECK(c.scalar(u"SELECT count(*) FROM worker WHERE NOT is_virtual"_s)->toInt() >= 10);
+
+    const auto view = runCpisctl(on(db, {u"workview"_s, u"CP-IS Worker"_s}));
+    CHECK(view.out.contains(u"Thomas Turner (3549728)"_s));
+    const auto requests = runCpisctl(on(db, {u"workview"_s, u"jane.okafor"_s}, u"jane.okafor"_s));
+    CHECK(requests.exitCode == 0);
+    CHECK(requests.out.contains(u"Incoming requests (2)"_s));
+}

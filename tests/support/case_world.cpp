@@ -1,0 +1,86 @@
+#include "support/case_world.h"
+
+#include <catch2/catch.hpp>
+
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::test {
+
+namespace {
+QVariant scalarOrFail(Connection &c, const QString &sql, const QVariantList &params = {})
+{
+    auto value = c.scalar(sql, params);
+    if (!value)
+        FAIL(value.error().message.toStdString());
+    return *value;
+}
+} // namespace
+
+CaseWorld::CaseWorld(TestDatabase &db, const QString &source)
+    : m_db(db), m_tag(QUuid::createUuid().toString(QUuid::Id128).left(8))
+{
+    admin = addUser(u"Sam Admin"_s, u"safeguarding-admin"_s, u"Safeguarding Admin"_s);
+    otherAdmin = addUser(u"Alex Admin"_s, u"safeguarding-admin"_s, u"Safeguarding Admin"_s);
+    keyWorker = addUser(u"Jane Okafor"_s, u"key-worker"_s, u"Child Protection North"_s);
+    otherKeyWorker = addUser(u"Tom Price"_s, u"key-worker"_s, u"Child Protection North"_s);
+    manager = addUser(u"Maria Lopez"_s, u"team-manager"_s, u"Child Protection North"_s);
+    sysadmin = addUser(u"Sys Admin"_s, u"sysadmin"_s, u"Systems"_s);
+    exchange = addUser(u"CP-IS Exchange"_s, u"exchange"_s, u"Systems"_s);
+
+    Connection &owner = m_db.connection();
+    cpisWorkerId =
+        scalarOrFail(owner, u"SELECT id FROM worker WHERE is_virtual AND name = 'CP-IS Worker'"_s)
+            .toInt();
+    childId = scalarOrFail(owner, uR"(
+        INSERT INTO person (id, legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
+        VALUES (3549728, 'Thomas', 'Turner', 'Male', '2016-11-28', '9990000026', 'recorded') RETURNING id)"_s)
+                  .toLongLong();
+    scalarOrFail(
+        owner,
+        u"INSERT INTO involvement (person_id, worker_id, role, started_on) VALUES (?, ?, 'Key Worker', '2023-01-01') RETURNING id"_s,
+        {childId, keyWorker.workerId});
+    scalarOrFail(
+        owner,
+        u"INSERT INTO plan (person_id, kind, start_date) VALUES (?, 'CPP', '2023-01-01') RETURNING id"_s,
+        {childId});
+    stepId = addStep(source);
+}
+
+CaseWorld::User CaseWorld::addUser(const QString &name, const QString &role, const QString &team)
+{
+    const QString login = u"u%1.%2%3"_s.arg(m_tag, role.section(u'-', 0, 0)).arg(++m_users);
+    const int id = scalarOrFail(m_db.connection(), u"SELECT add_user(?, ?, ?, ?, NULL)"_s,
+                                {login, role, name, team})
+                       .toInt();
+    return {login, id};
+}
+
+qint64 CaseWorld::addStep(const QString &source)
+{
+    return scalarOrFail(m_db.connection(), u"SELECT create_follow_up_step(?, ?, ?, now())"_s,
+                        {childId,
+                         u"CP-IS notification: record accessed by Dr Priya Raman (Emergency "
+                         u"Department Doctor), "
+                         "Royal Derby Hospital Emergency Department (ODS RTG)."_s,
+                         source})
+        .toLongLong();
+}
+
+std::unique_ptr<Connection> CaseWorld::connectAs(const User &user) const
+{
+    return connectAs(user.login);
+}
+
+std::unique_ptr<Connection> CaseWorld::connectAs(const QString &login) const
+{
+    ConnInfo info = m_db.connInfo();
+    info.set(u"user"_s, login);
+    auto connection = Connection::open(info);
+    if (!connection)
+        FAIL(connection.error().message.toStdString());
+    return std::move(*connection);
+}
+
+} // namespace cpis::test
