@@ -1,0 +1,507 @@
+// Who may do what, proven by connecting as each role: PostgreSQL refuses the rest, unchanged.
+#include "support/case_world.h"
+#include "workflow/alert_service.h"
+#include "workflow/case_note_service.h"
+#include "workflow/request_service.h"
+#include "workflow/service_call.h"
+#include "workflow/step_service.h"
+#include "workflow/worker_directory.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDate>
+#include <QUuid>
+
+#include <utility>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace cpis;
+using User = test::CaseWorld::User;
+
+namespace {
+// "succeeded", or the refusal's SQLSTATE: readable either way when a CHECK fails.
+std::string sqlStateOf(Connection &c, const QString &sql, const QVariantList &params = {})
+{
+    auto result = c.exec(sql, params);
+    return result ? "succeeded" : result.error().sqlState.toStdString();
+}
+
+// "succeeded", or the service error's code ("denied", "not_found", ...).
+template<typename T> std::string codeOf(const Result<T> &result)
+{
+    return result ? "succeeded" : result.error().code.toStdString();
+}
+
+QVariant valueOf(Connection &c, const QString &sql, const QVariantList &params = {})
+{
+    return test::require(c.scalar(sql, params));
+}
+
+int countOf(Connection &c, const QString &sql, const QVariantList &params = {})
+{
+    return valueOf(c, sql, params).toInt();
+}
+
+// As text Catch2 can print when a CHECK fails.
+std::string textOf(Connection &c, const QString &sql, const QVariantList &params = {})
+{
+    return valueOf(c, sql, params).toString().toStdString();
+}
+
+std::string stepState(Connection &owner, qint64 stepId)
+{
+    return textOf(owner, u"SELECT state FROM work_step WHERE id = ?"_s, {stepId});
+}
+
+// A digest of every row the case database keeps, read as the owner (who bypasses row-level
+// security): equal digests before and after mean nothing was changed.
+std::string fingerprint(Connection &owner)
+{
+    static const QStringList tables{u"installation"_s,  u"team"_s,          u"worker"_s,
+                                    u"team_manager"_s,  u"queue_member"_s,  u"person"_s,
+                                    u"person_access"_s, u"involvement"_s,   u"plan"_s,
+                                    u"list_item"_s,     u"note_template"_s, u"work_step"_s,
+                                    u"request"_s,       u"next_action"_s,   u"case_note"_s,
+                                    u"alert"_s,         u"audit"_s};
+    std::string digest;
+    for (const QString &table : tables) {
+        // Table names are the constants above, never data.
+        digest += textOf(
+            owner,
+            u"SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM %1 t"_s.arg(
+                table));
+    }
+    return digest;
+}
+
+// Every way into a step's work, through the service and around it: all must be refused.
+void checkCannotWorkStep(Connection &c, qint64 stepId, int version)
+{
+    StepService steps(c);
+    CHECK(codeOf(steps.start(stepId)) == "denied");
+    CHECK(codeOf(steps.cancel(stepId, u"Created in error"_s)) == "denied");
+    CHECK(codeOf(steps.save(stepId, version)) == "denied");
+    CHECK(codeOf(steps.finish(stepId, version)) == "denied");
+    CHECK(sqlStateOf(c, u"SELECT start_work(?)"_s, {stepId}) == "42501");
+    CHECK(sqlStateOf(c, u"SELECT cancel_work(?, 'Created in error')"_s, {stepId}) == "42501");
+    CHECK(sqlStateOf(c, u"SELECT finish_step(?, ?)"_s, {stepId, version}) == "42501");
+    CHECK(sqlStateOf(c,
+                     u"UPDATE work_step SET state = 'finished', finished_at = now() WHERE id = ?"_s,
+                     {stepId}) == "42501");
+}
+
+// As a Safeguarding Admin: claims the step, drafts a request to the recipient, adds the next
+// action and saves, which sends the request. The step is then ready to finish; returns its version.
+int triage(Connection &admin, qint64 stepId, int recipientId)
+{
+    StepService steps(admin);
+    const int started = test::require(steps.start(stepId));
+    const RequestProposal proposal = test::require(steps.proposeRequest(stepId));
+    const auto request = test::require(
+        steps.addRequest(stepId, started, recipientId, proposal.note, proposal.source));
+    NextActionInput passedOn;
+    passedOn.reason = u"Notification passed to allocated worker"_s;
+    const auto action = test::require(steps.addNextAction(stepId, request.rowVersion, passedOn));
+    return test::require(steps.save(stepId, action.rowVersion));
+}
+
+CaseNoteService::Input noteAbout(qint64 personId, bool finish)
+{
+    CaseNoteService::Input input;
+    input.personId = personId;
+    input.contactDate = QDate::currentDate();
+    input.body = u"Spoke to the school nurse; no new concerns."_s;
+    input.finish = finish;
+    return input;
+}
+
+// As the owner: a restricted child whom only the given worker may see.
+qint64 addRestrictedChild(Connection &owner, int allowedWorkerId)
+{
+    const qint64 id = valueOf(owner, uR"(
+        INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, restricted)
+        VALUES ('Amelia', 'Hart', 'Female', '2019-05-01', true) RETURNING id)"_s)
+                          .toLongLong();
+    test::require(owner.exec(u"INSERT INTO person_access (person_id, worker_id) VALUES (?, ?)"_s,
+                             {id, allowedWorkerId}));
+    return id;
+}
+
+// A login role with no worker behind it. Roles are cluster-wide: dropped when the test ends,
+// so declare connections made with it after this object.
+class LoneLogin
+{
+public:
+    explicit LoneLogin(Connection &owner)
+        : m_owner(owner), m_name(u"lone_"_s + QUuid::createUuid().toString(QUuid::Id128).left(12))
+    {
+        // The name is generated here, never from input, so it can be spliced in.
+        test::require(owner.exec(u"CREATE ROLE %1 LOGIN"_s.arg(m_name)));
+        grant(u"cpis_key_worker"_s);
+    }
+    ~LoneLogin() { (void)m_owner.exec(u"DROP ROLE IF EXISTS %1"_s.arg(m_name)); }
+    Q_DISABLE_COPY_MOVE(LoneLogin)
+
+    void grant(const QString &groupRole)
+    {
+        test::require(m_owner.exec(u"GRANT %1 TO %2"_s.arg(groupRole, m_name)));
+    }
+    [[nodiscard]] const QString &name() const { return m_name; }
+
+private:
+    Connection &m_owner;
+    QString m_name;
+};
+} // namespace
+
+TEST_CASE("Only a Safeguarding Admin can start, cancel, save or finish a CP-IS step", "[security]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+
+    SECTION("An incoming step stays incoming whoever else tries")
+    {
+        const std::string before = fingerprint(owner);
+        for (const User *user :
+             {&world.keyWorker, &world.manager, &world.sysadmin, &world.exchange}) {
+            INFO("as " << user->login.toStdString());
+            auto c = world.connectAs(*user);
+            checkCannotWorkStep(*c, world.stepId, 1);
+        }
+        CHECK(stepState(owner, world.stepId) == "incoming");
+        CHECK(fingerprint(owner) == before);
+        // The refusals were about the role, not the step: an admin can start it.
+        auto admin = world.connectAs(world.admin);
+        CHECK(codeOf(StepService(*admin).start(world.stepId)) == "succeeded");
+        CHECK(stepState(owner, world.stepId) == "in_progress");
+    }
+
+    SECTION("A step ready to finish is finished only by the admin who started it")
+    {
+        auto admin = world.connectAs(world.admin);
+        const int version = triage(*admin, world.stepId, world.keyWorker.workerId);
+        const std::string before = fingerprint(owner);
+
+        auto keyWorker = world.connectAs(world.keyWorker);
+        checkCannotWorkStep(*keyWorker, world.stepId, version);
+        auto otherAdmin = world.connectAs(world.otherAdmin);
+        CHECK(codeOf(StepService(*otherAdmin).finish(world.stepId, version)) == "taken");
+        CHECK(codeOf(StepService(*otherAdmin).cancel(world.stepId, u"Created in error"_s)) ==
+              "taken");
+        CHECK(stepState(owner, world.stepId) == "in_progress");
+        CHECK(fingerprint(owner) == before);
+
+        CHECK(codeOf(StepService(*admin).finish(world.stepId, version)) == "succeeded");
+        CHECK(stepState(owner, world.stepId) == "finished");
+    }
+}
+
+TEST_CASE("Only the worker a request was sent to can acknowledge it", "[security]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+    auto admin = world.connectAs(world.admin);
+    REQUIRE(test::require(StepService(*admin).proposeRequest(world.stepId)).recipientId ==
+            world.keyWorker.workerId);
+    triage(*admin, world.stepId, world.keyWorker.workerId);
+    const qint64 requestId =
+        valueOf(owner, u"SELECT id FROM request WHERE step_id = ?"_s, {world.stepId}).toLongLong();
+    const QString requestState = u"SELECT state FROM request WHERE id = ?"_s;
+    REQUIRE(textOf(owner, requestState, {requestId}) == "sent");
+    const std::string before = fingerprint(owner);
+
+    for (const User *user : {&world.otherKeyWorker, &world.admin, &world.manager}) {
+        INFO("as " << user->login.toStdString());
+        auto c = world.connectAs(*user);
+        CHECK(codeOf(RequestService(*c).acknowledge(requestId)) == "denied");
+        CHECK(sqlStateOf(*c,
+                         u"UPDATE request SET state = 'acknowledged', acknowledged_by = ?, "
+                         u"acknowledged_at = now() WHERE id = ?"_s,
+                         {user->workerId, requestId}) == "42501");
+    }
+    CHECK(textOf(owner, requestState, {requestId}) == "sent");
+    CHECK(fingerprint(owner) == before);
+
+    // Even the recipient goes through the function, not the table.
+    auto keyWorker = world.connectAs(world.keyWorker);
+    CHECK(sqlStateOf(
+              *keyWorker,
+              u"UPDATE request SET state = 'acknowledged', acknowledged_at = now() WHERE id = ?"_s,
+              {requestId}) == "42501");
+    CHECK(codeOf(RequestService(*keyWorker).acknowledge(requestId)) == "succeeded");
+    CHECK(textOf(owner, requestState, {requestId}) == "acknowledged");
+    CHECK(valueOf(owner, u"SELECT acknowledged_by FROM request WHERE id = ?"_s, {requestId})
+              .toInt() == world.keyWorker.workerId);
+}
+
+TEST_CASE("Nobody can change the lists, note templates or installation by writing to them",
+          "[security]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+    const std::string before = fingerprint(owner);
+    const QStringList writes{
+        u"INSERT INTO list_item (list, label) VALUES ('next_action_reason', 'Not our problem')"_s,
+        u"UPDATE list_item SET active = false WHERE list = 'request_type'"_s,
+        u"DELETE FROM list_item WHERE list = 'case_note_type'"_s,
+        u"INSERT INTO note_template (source, label, body, case_note_expected) "
+        u"VALUES ('ae', 'A&E', 'No need to reply.', 'on_concern')"_s,
+        u"UPDATE note_template SET body = 'No need to reply.', case_note_expected = 'on_concern'"_s,
+        u"DELETE FROM note_template WHERE source = 'ae'"_s,
+        u"UPDATE installation SET authority = 'Another council'"_s,
+        u"DELETE FROM installation"_s,
+    };
+    for (const User *user :
+         {&world.keyWorker, &world.admin, &world.manager, &world.sysadmin, &world.exchange}) {
+        auto c = world.connectAs(*user);
+        for (const QString &sql : writes) {
+            INFO("as " << user->login.toStdString() << ": " << sql.toStdString());
+            CHECK(sqlStateOf(*c, sql) == "42501");
+        }
+    }
+    CHECK(fingerprint(owner) == before);
+}
+
+TEST_CASE("The audit trail is written by the workflow and nobody can change it", "[security]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+    auto admin = world.connectAs(world.admin);
+    REQUIRE(codeOf(StepService(*admin).start(world.stepId)) == "succeeded");
+    const QVariant auditId =
+        valueOf(owner, uR"(
+        SELECT id FROM audit
+        WHERE action = 'step.started' AND person_id = ? AND worker_id = ? AND login = ? AND (details->>'step')::bigint = ?)"_s,
+                {world.childId, world.admin.workerId, world.admin.login, world.stepId});
+    REQUIRE_FALSE(auditId.isNull());
+    const std::string before = fingerprint(owner);
+
+    const QString update =
+        u"UPDATE audit SET action = 'person.opened', worker_id = NULL WHERE id = ?"_s;
+    const QString remove = u"DELETE FROM audit WHERE id = ?"_s;
+    const QString forge = u"INSERT INTO audit (action, person_id) VALUES ('step.finished', ?)"_s;
+    for (const User *user :
+         {&world.keyWorker, &world.admin, &world.manager, &world.sysadmin, &world.exchange}) {
+        INFO("as " << user->login.toStdString());
+        auto c = world.connectAs(*user);
+        CHECK(sqlStateOf(*c, update, {auditId}) == "42501");
+        CHECK(sqlStateOf(*c, remove, {auditId}) == "42501");
+        CHECK(sqlStateOf(*c, forge, {world.childId}) == "42501");
+        CHECK(sqlStateOf(*c, u"SELECT _audit('step.finished', ?::bigint, '{}'::jsonb)"_s,
+                         {world.childId}) == "42501");
+    }
+
+    // The owner is a superuser, past every privilege: the triggers still stop it.
+    CHECK(sqlStateOf(owner, update, {auditId}) == "CPAU1");
+    CHECK(sqlStateOf(owner, remove, {auditId}) == "CPAU1");
+    CHECK(sqlStateOf(owner, u"TRUNCATE audit"_s) == "CPAU1");
+    CHECK(codeOf(callService(owner, u"DELETE FROM audit"_s)) == "audit");
+    CHECK(fingerprint(owner) == before);
+
+    const QString read =
+        u"SELECT count(*) FROM audit WHERE action = 'step.started' AND person_id = ?"_s;
+    for (const User *user : {&world.keyWorker, &world.admin, &world.exchange}) {
+        INFO("as " << user->login.toStdString());
+        CHECK(sqlStateOf(*world.connectAs(*user), read, {world.childId}) == "42501");
+    }
+    for (const User *user : {&world.manager, &world.sysadmin}) {
+        INFO("as " << user->login.toStdString());
+        CHECK(countOf(*world.connectAs(*user), read, {world.childId}) == 1);
+    }
+}
+
+TEST_CASE("A restricted person is invisible to workers without access to them", "[security]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+    const qint64 hidden = addRestrictedChild(owner, world.otherKeyWorker.workerId);
+    const qint64 hiddenStep =
+        valueOf(owner, u"SELECT create_follow_up_step(?, 'x', 'ae', now())"_s, {hidden})
+            .toLongLong();
+    const std::string before = fingerprint(owner);
+
+    const QString person = u"SELECT count(*) FROM person WHERE id = ?"_s;
+    const QString steps = u"SELECT count(*) FROM work_step WHERE subject_id = ?"_s;
+    for (const User *user :
+         {&world.keyWorker, &world.admin, &world.manager, &world.sysadmin, &world.exchange}) {
+        INFO("as " << user->login.toStdString());
+        auto c = world.connectAs(*user);
+        CHECK(countOf(*c, person, {hidden}) == 0);
+        CHECK(countOf(*c, steps, {hidden}) == 0);
+        // The unrestricted child is still there for them.
+        CHECK(countOf(*c, person, {world.childId}) == 1);
+    }
+    for (const User *user : {&world.manager, &world.sysadmin}) {
+        INFO("as " << user->login.toStdString());
+        CHECK(countOf(*world.connectAs(*user), u"SELECT count(*) FROM audit WHERE person_id = ?"_s,
+                      {hidden}) == 0);
+    }
+    CHECK(countOf(owner, u"SELECT count(*) FROM audit WHERE person_id = ?"_s, {hidden}) == 1);
+
+    auto admin = world.connectAs(world.admin);
+    StepService adminSteps(*admin);
+    CHECK(codeOf(adminSteps.start(hiddenStep)) == "not_found");
+    CHECK(codeOf(adminSteps.load(hiddenStep)) == "not_found");
+    CHECK(codeOf(adminSteps.proposeRequest(hiddenStep)) == "not_found");
+    CHECK(codeOf(adminSteps.cancel(hiddenStep, u"Created in error"_s)) == "not_found");
+    auto keyWorker = world.connectAs(world.keyWorker);
+    CHECK(codeOf(CaseNoteService(*keyWorker).add(noteAbout(hidden, false))) == "not_found");
+    CHECK(sqlStateOf(*keyWorker, u"SELECT worker_id FROM person_access"_s) == "42501");
+    CHECK(stepState(owner, hiddenStep) == "incoming");
+    CHECK(fingerprint(owner) == before);
+
+    auto allowed = world.connectAs(world.otherKeyWorker);
+    CHECK(countOf(*allowed, person, {hidden}) == 1);
+    CHECK(countOf(*allowed, steps, {hidden}) == 1);
+    CHECK(codeOf(CaseNoteService(*allowed).add(noteAbout(hidden, false))) == "succeeded");
+}
+
+TEST_CASE("No role can write to the case tables directly", "[security]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+    const std::string before = fingerprint(owner);
+    const qint64 child = world.childId;
+    const qint64 step = world.stepId;
+
+    for (const User *user :
+         {&world.admin, &world.otherAdmin, &world.keyWorker, &world.otherKeyWorker, &world.manager,
+          &world.sysadmin, &world.exchange}) {
+        const int me = user->workerId;
+        const std::vector<std::pair<QString, QVariantList>> writes{
+            {u"INSERT INTO case_note (person_id, note_type, author_id, contact_date, body) "
+             u"VALUES (?, 'Case Note', ?, current_date, 'Written around the workflow')"_s,
+             {child, me}},
+            {u"INSERT INTO work_step (subject_id, assignee_id) VALUES (?, ?)"_s, {child, me}},
+            {u"UPDATE work_step SET assignee_id = ?, state = 'cancelled', cancel_reason = 'x' WHERE id = ?"_s,
+             {me, step}},
+            {u"DELETE FROM work_step WHERE id = ?"_s, {step}},
+            {u"INSERT INTO request (step_id, request_type, recipient_id, note, created_by) "
+             u"VALUES (?, 'x', ?, 'x', ?)"_s,
+             {step, me, me}},
+            {u"INSERT INTO next_action (step_id, action, reason, created_by) VALUES (?, 'x', 'x', ?)"_s,
+             {step, me}},
+            {u"DELETE FROM person WHERE id = ?"_s, {child}},
+            {u"UPDATE person SET restricted = true WHERE id = ?"_s, {child}},
+            {u"INSERT INTO person (legal_forenames, legal_surname, date_of_birth) VALUES ('A', 'B', '2020-01-01')"_s,
+             {}},
+            {u"INSERT INTO person_access (person_id, worker_id) VALUES (?, ?)"_s, {child, me}},
+            {u"UPDATE involvement SET worker_id = ? WHERE person_id = ?"_s, {me, child}},
+            {u"DELETE FROM plan WHERE person_id = ?"_s, {child}},
+            {u"INSERT INTO worker (name, login) VALUES ('Mallory', 'mallory')"_s, {}},
+            {u"UPDATE worker SET active = false WHERE id <> ?"_s, {me}},
+            {u"INSERT INTO queue_member (queue_id, member_id) VALUES (?, ?)"_s,
+             {world.cpisWorkerId, me}},
+            {u"INSERT INTO alert (alert_type, recipient_worker, body) VALUES ('x', ?, 'x')"_s,
+             {me}},
+            {u"SELECT _touch_step(?)"_s, {step}},
+        };
+        auto c = world.connectAs(*user);
+        for (const auto &[sql, params] : writes) {
+            INFO("as " << user->login.toStdString() << ": " << sql.toStdString());
+            CHECK(sqlStateOf(*c, sql, params) == "42501");
+        }
+    }
+    // Nor may anyone but a system administrator add users; nor a key worker raise alerts.
+    auto keyWorker = world.connectAs(world.keyWorker);
+    CHECK(codeOf(WorkerDirectory(*keyWorker)
+                     .addUser({u"mallory"_s, u"sysadmin"_s, u"Mallory"_s, {}, {}})) == "denied");
+    CHECK(codeOf(AlertService(*keyWorker)
+                     .raise(u"Risk"_s, child, {world.keyWorker.workerId, 0, {}}, u"x"_s)) ==
+          "denied");
+    CHECK(fingerprint(owner) == before);
+}
+
+TEST_CASE("A finished case note can never be changed", "[security]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+    auto keyWorker = world.connectAs(world.keyWorker);
+    CaseNoteService notes(*keyWorker);
+    const qint64 finished = test::require(notes.add(noteAbout(world.childId, true)));
+    const qint64 draft = test::require(notes.add(noteAbout(world.childId, false)));
+    const std::string before = fingerprint(owner);
+
+    CHECK(codeOf(notes.update(finished, QDate::currentDate(), u"Rewritten"_s, false)) ==
+          "final_note");
+    CHECK(codeOf(notes.update(finished, QDate::currentDate(), u"Rewritten"_s, true)) ==
+          "final_note");
+    CHECK(sqlStateOf(*keyWorker, u"UPDATE case_note SET body = 'x' WHERE id = ?"_s, {finished}) ==
+          "42501");
+    // Even the owner, past every privilege, is stopped by the trigger.
+    CHECK(sqlStateOf(owner, u"UPDATE case_note SET body = 'x' WHERE id = ?"_s, {finished}) ==
+          "CPFR1");
+    CHECK(sqlStateOf(owner, u"DELETE FROM case_note WHERE id = ?"_s, {finished}) == "CPFR1");
+    // A draft is changed only by its author.
+    auto other = world.connectAs(world.otherKeyWorker);
+    CHECK(codeOf(CaseNoteService(*other).update(draft, QDate::currentDate(), u"Rewritten"_s,
+                                                false)) == "denied");
+    CHECK(fingerprint(owner) == before);
+
+    const QString body = u"SELECT body FROM case_note WHERE id = ?"_s;
+    CHECK(textOf(owner, body, {finished}) == noteAbout(0, true).body.toStdString());
+    CHECK(codeOf(notes.update(draft, QDate::currentDate(), u"Rewritten"_s, true)) == "succeeded");
+    CHECK(textOf(owner, body, {draft}) == "Rewritten");
+}
+
+TEST_CASE("A login that is not an active worker is told so and can do nothing", "[security]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+    LoneLogin lone(owner);
+    auto c = world.connectAs(lone.name());
+    const std::string before = fingerprint(owner);
+
+    const auto note = CaseNoteService(*c).add(noteAbout(world.childId, false));
+    REQUIRE(codeOf(note) == "denied");
+    CHECK(note.error().message.contains(u"not set up as a worker"_s));
+    CHECK(codeOf(WorkerDirectory(*c).current()) == "denied");
+    CHECK(sqlStateOf(*c, u"SELECT record_person_opened(?)"_s, {world.childId}) == "42501");
+
+    // Holding the Safeguarding Admin role is not enough without a worker.
+    lone.grant(u"cpis_safeguarding_admin"_s);
+    const auto start = StepService(*c).start(world.stepId);
+    CHECK(codeOf(start) == "denied");
+    CHECK((!start.ok() && start.error().message.contains(u"not set up as a worker"_s)));
+    CHECK(stepState(owner, world.stepId) == "incoming");
+    CHECK(fingerprint(owner) == before);
+
+    // A worker who has been deactivated is no longer a worker.
+    test::require(
+        owner.exec(u"UPDATE worker SET active = false WHERE id = ?"_s, {world.keyWorker.workerId}));
+    auto former = world.connectAs(world.keyWorker);
+    const auto formerNote = CaseNoteService(*former).add(noteAbout(world.childId, false));
+    REQUIRE(codeOf(formerNote) == "denied");
+    CHECK(formerNote.error().message.contains(u"not set up as a worker"_s));
+}
+
+// person_is_visible() is open to every role: it must answer the same for a restricted person
+// as for no person at all, or anyone could find which ids are restricted people.
+TEST_CASE("A restricted person cannot be told apart from no person at all", "[security]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    const qint64 hidden = addRestrictedChild(db.connection(), world.otherKeyWorker.workerId);
+    const qint64 nobody =
+        valueOf(db.connection(), u"SELECT max(id) + 1000 FROM person"_s).toLongLong();
+    auto keyWorker = world.connectAs(world.keyWorker);
+    const QString probe = u"SELECT coalesce(person_is_visible(?)::text, 'null')"_s;
+    CHECK(textOf(*keyWorker, probe, {hidden}) == textOf(*keyWorker, probe, {nobody}));
+
+    // Nor by raising an alert about them.
+    auto admin = world.connectAs(world.admin);
+    for (const qint64 id : {hidden, nobody}) {
+        const auto alert =
+            AlertService(*admin).raise(u"Test"_s, id, {world.admin.workerId, 0, {}}, u"x"_s);
+        CHECK(codeOf(alert) == "not_found");
+    }
+}
