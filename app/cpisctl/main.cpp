@@ -1,6 +1,8 @@
 // cpisctl: the command-line companion to cpis-workview.
 #include "command.h"
+#include "config_commands.h"
 #include "db_commands.h"
+#include "exchange_commands.h"
 #include "nhs_number_commands.h"
 #include "sample_data_command.h"
 #include "user_commands.h"
@@ -22,6 +24,13 @@ const QList<Command> &commands()
         {u"user add"_s, u"create a user: login, role and worker"_s, userAdd},
         {u"workview"_s, u"a worker's Current work and Incoming requests"_s, workview},
         {u"sample-data"_s, u"load the fictional sample data"_s, sampleData},
+        {u"exchange"_s, u"exchange with CP-IS through MESH (--once, or on the schedule)"_s,
+         exchange},
+        {u"import"_s, u"process CP-IS message files by hand"_s, importFiles},
+        {u"export-upload"_s, u"write the next upload file without sending it"_s, exportUpload},
+        {u"config list"_s, u"list the configuration"_s, configList},
+        {u"config get"_s, u"show one setting"_s, configGet},
+        {u"config set"_s, u"change one setting (system administrators)"_s, configSet},
     };
     return list;
 }

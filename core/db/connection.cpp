@@ -107,8 +107,9 @@ QSqlDatabase Connection::database() const
 
 Result<QSqlQuery> Connection::exec(const QString &sql, const QVariantList &params)
 {
+    // Not forward-only: QPSQL would then stream rows in single-row mode, and any other
+    // statement run before the caller has read them all would silently lose the rest.
     QSqlQuery query(database());
-    query.setForwardOnly(true);
     if (params.isEmpty()) {
         if (!query.exec(sql))
             return errorFrom(query.lastError(), {});

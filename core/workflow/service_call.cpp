@@ -21,6 +21,7 @@ QString refusalFor(const QString &function)
         {u"remove_next_action"_s, u"Only Safeguarding Admin can remove next actions."_s},
         {u"create_follow_up_step"_s, u"Only the CP-IS exchange can create CP-IS steps."_s},
         {u"add_user"_s, u"Only system administrators can add users."_s},
+        {u"set_config"_s, u"Only system administrators can change the configuration."_s},
         {u"add_case_note"_s,
          u"Only key workers, team managers and Safeguarding Admin can add case notes."_s},
         {u"update_case_note"_s,

@@ -111,7 +111,7 @@ TEST_CASE("cpisctl user add creates a login that can connect, for system adminis
     CHECK(missing.exitCode == 2);
 }
 
-TEST_CASE("cpisctl sample-data loads realistic data once; running it again changes nothing",
+TEST_CASE("cpisctl sample-data loads realistic data once, and running it again changes nothing",
           "[cli]")
 {
     test::TestDatabase db;

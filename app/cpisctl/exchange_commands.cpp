@@ -1,0 +1,186 @@
+#include "exchange_commands.h"
+
+#include "cpis/exchange.h"
+#include "cpis/message_codec.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QThread>
+
+#include <atomic>
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::cli {
+
+namespace {
+std::atomic<bool> g_stopRequested = false;
+
+void requestStop(int)
+{
+    g_stopRequested = true;
+}
+
+int runOnce(Connection &connection)
+{
+    Exchange exchange(connection, [](const QString &line) {
+        out() << line << "\n";
+        out().flush();
+    });
+    auto report = exchange.runOnce();
+    if (!report)
+        return exitFor(report.error());
+    out() << "Exchange finished: " << report->uploadsSent.size() << " upload(s) sent, "
+          << report->inbound.size() << " message(s) received, " << report->quarantined()
+          << " quarantined, " << report->blocked.size() << " child(ren) not sent.\n";
+    out().flush();
+    return report->quarantined() > 0 ? kExitCheckFailed : kExitOk;
+}
+} // namespace
+
+int exchange(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption(databaseOption());
+    const QCommandLineOption once(u"once"_s, u"Run one full exchange now, then stop."_s);
+    parser.addOption(once);
+    if (auto stop = parseArguments(
+            parser, u"exchange"_s,
+            u"Exchange with CP-IS through MESH: send the waiting uploads, then download,\n"
+            u"store, acknowledge and process every message in the inbox. Without --once,\n"
+            u"runs at the times in exchange.times until stopped (Ctrl+C).\n"
+            u"Only one exchange runs at a time across all machines.\n"
+            u"Exit status: 0 done, 1 failed, busy or a message quarantined, 3 unreachable."_s,
+            args))
+        return *stop;
+    auto ready = openAndMigrate(databaseChoice(parser));
+    if (!ready)
+        return exitFor(ready.error());
+    Connection &connection = *ready->db.connection;
+    if (parser.isSet(once))
+        return runOnce(connection);
+
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    while (!g_stopRequested) {
+        // The schedule is read again each time, so a change applies without a restart.
+        auto config = ConfigStore(connection).exchangeConfig();
+        if (!config)
+            return exitFor(config.error());
+        const QDateTime next = Exchange::nextRun(config->times, QDateTime::currentDateTime());
+        out() << "Next exchange at " << next.toString(u"dd/MM/yyyy HH:mm"_s) << ".\n";
+        out().flush();
+        while (!g_stopRequested && QDateTime::currentDateTime() < next)
+            QThread::msleep(500);
+        if (!g_stopRequested)
+            runOnce(connection); // a failed run is reported and tried again at the next time
+    }
+    out() << "Stopped.\n";
+    return kExitOk;
+}
+
+int importFiles(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption(databaseOption());
+    parser.addPositionalArgument(u"FILE"_s, u"CP-IS message files (HL7 v3 XML)."_s, u"FILE..."_s);
+    if (auto stop = parseArguments(
+            parser, u"import"_s,
+            u"Process CP-IS message files by hand (recovery, testing): each is stored, then\n"
+            u"processed as if it had come through MESH. Prints what each became.\n"
+            u"Exit status: 0 all processed, 1 any unreadable or quarantined, 3 unreachable."_s,
+            args))
+        return *stop;
+    if (parser.positionalArguments().isEmpty()) {
+        err() << "cpisctl import: give at least one FILE.\n";
+        err().flush();
+        return kExitUsage;
+    }
+    auto ready = openAndMigrate(databaseChoice(parser));
+    if (!ready)
+        return exitFor(ready.error());
+    InboundProcessor processor(*ready->db.connection);
+    bool allProcessed = true;
+    for (const QString &path : parser.positionalArguments()) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            out() << path << ": not read: " << file.errorString() << "\n";
+            allProcessed = false;
+            continue;
+        }
+        if (file.size() > hl7::kMaxMessageBytes) {
+            out() << path << ": not read: larger than " << hl7::kMaxMessageBytes / (1024 * 1024)
+                  << " MiB\n";
+            allProcessed = false;
+            continue;
+        }
+        auto stored =
+            processor.store({file.readAll(), u"import"_s, {}, {}, QFileInfo(path).fileName()});
+        if (!stored)
+            return exitFor(stored.error());
+        auto outcome = processor.process(*stored);
+        if (!outcome)
+            return exitFor(outcome.error());
+        out() << path << ": message " << outcome->messageId << " " << outcome->status << ": "
+              << outcome->text << "\n";
+        allProcessed = allProcessed && outcome->status == u"processed"_s;
+    }
+    out().flush();
+    return allProcessed ? kExitOk : kExitCheckFailed;
+}
+
+int exportUpload(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption(databaseOption());
+    const QCommandLineOption outFile(u"out"_s, u"Where to write the upload file."_s, u"file"_s);
+    parser.addOption(outFile);
+    if (auto stop = parseArguments(
+            parser, u"export-upload"_s,
+            u"Write the upload file the next exchange would send, without sending it or\n"
+            u"changing anything. Lists the children who cannot be sent, and why.\n"
+            u"Exit status: 0 written (or nothing waiting), 1 failed, 3 unreachable."_s,
+            args))
+        return *stop;
+    if (!parser.isSet(outFile)) {
+        err() << "cpisctl export-upload: give --out FILE.\n";
+        err().flush();
+        return kExitUsage;
+    }
+    auto ready = openAndMigrate(databaseChoice(parser));
+    if (!ready)
+        return exitFor(ready.error());
+    Connection &connection = *ready->db.connection;
+    auto config = ConfigStore(connection).exchangeConfig();
+    if (!config)
+        return exitFor(config.error());
+    Transaction preview(connection); // never committed: this only looks
+    if (!preview.started())
+        return exitFor(preview.beginError());
+    auto built = UploadBuilder(connection).build(*config);
+    if (!built)
+        return exitFor(built.error());
+    for (const BlockedChild &child : std::as_const(built->blocked))
+        out() << "Not included: " << child.name << ": " << child.reason << "\n";
+    if (built->recordCount == 0) {
+        out() << "No child is waiting to be uploaded.\n";
+        out().flush();
+        return kExitOk;
+    }
+    QSaveFile file(parser.value(outFile));
+    if (!file.open(QIODevice::WriteOnly) || file.write(built->body) != built->body.size() ||
+        !file.commit()) {
+        err() << "cpisctl export-upload: could not write " << parser.value(outFile) << ": "
+              << file.errorString() << "\n";
+        err().flush();
+        return kExitCheckFailed;
+    }
+    out() << "Wrote upload " << built->sequenceNumber << " with " << built->recordCount
+          << " record(s) to " << parser.value(outFile) << ".\n";
+    out().flush();
+    return kExitOk;
+}
+
+} // namespace cpis::cli

@@ -1,0 +1,86 @@
+#include "cpis/config_store.h"
+
+#include "workflow/service_call.h"
+
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis {
+
+namespace {
+ConfigEntry entryFrom(const QSqlQuery &q)
+{
+    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toBool(),
+            q.value(3).toString(), q.value(4).toDateTime()};
+}
+
+const QString kSelect =
+    u"SELECT key, value, secret, updated_by, updated_at FROM config_overview() "_s;
+} // namespace
+
+Result<QList<ConfigEntry>> ConfigStore::list()
+{
+    auto q = callService(m_connection, kSelect + u"ORDER BY key"_s);
+    if (!q)
+        return q.error();
+    QList<ConfigEntry> entries;
+    while (q->next())
+        entries.append(entryFrom(*q));
+    return entries;
+}
+
+Result<ConfigEntry> ConfigStore::get(const QString &key)
+{
+    auto q = callService(m_connection, kSelect + u"WHERE key = ?"_s, {key});
+    if (!q)
+        return q.error();
+    if (!q->next()) {
+        return Error{QString::fromLatin1(errc::kNotFound),
+                     u"There is no setting \"%1\" you can read."_s.arg(key),
+                     {},
+                     u"'cpisctl config list' shows the settings."_s};
+    }
+    return entryFrom(*q);
+}
+
+Status ConfigStore::set(const QString &key, const QString &value)
+{
+    auto q = callService(m_connection, u"SELECT set_config(?, ?)"_s, {key, value});
+    if (!q)
+        return q.error();
+    return success();
+}
+
+Result<ExchangeConfig> ConfigStore::exchangeConfig()
+{
+    auto q = callService(m_connection, u"SELECT key, value FROM config"_s);
+    if (!q)
+        return q.error();
+    QHash<QString, QString> v;
+    while (q->next())
+        v.insert(q->value(0).toString(), q->value(1).toString());
+    ExchangeConfig c;
+    c.handlingMode = v.value(u"cpis.handling_mode"_s, u"work_step"_s);
+    c.handlingTarget = v.value(u"cpis.handling_target"_s);
+    c.sharedPlans = v.value(u"cpis.shared_plans"_s).split(u',', Qt::SkipEmptyParts);
+    c.authorityOds = v.value(u"cpis.authority_ods"_s);
+    c.cpisMailbox = v.value(u"mesh.cpis_mailbox"_s);
+    c.uploadWorkflow = v.value(u"mesh.workflow_upload"_s);
+    for (const QString &t : v.value(u"exchange.times"_s).split(u',', Qt::SkipEmptyParts)) {
+        const QTime time = QTime::fromString(t.trimmed(), u"HH:mm"_s);
+        if (time.isValid())
+            c.times.append(time);
+    }
+    std::sort(c.times.begin(), c.times.end());
+    c.mesh.url = QUrl(v.value(u"mesh.url"_s));
+    c.mesh.mailbox = v.value(u"mesh.mailbox"_s);
+    c.mesh.password = v.value(u"mesh.password"_s);
+    c.mesh.sharedSecret = v.value(u"mesh.shared_secret"_s).toUtf8();
+    c.mesh.clientCertificate = v.value(u"mesh.client_cert"_s);
+    c.mesh.clientKey = v.value(u"mesh.client_key"_s);
+    c.mesh.caCertificate = v.value(u"mesh.ca_cert"_s);
+    return c;
+}
+
+} // namespace cpis

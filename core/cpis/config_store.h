@@ -1,0 +1,51 @@
+// The stored configuration (table config): CP-IS handling, MESH mailbox, schedule.
+// Changing a setting goes through the database, which validates it, audits it and tells
+// every open client; secrets are never shown back.
+#pragma once
+
+#include "cpis/mesh_client.h"
+#include "db/connection.h"
+#include "result.h"
+
+#include <QList>
+#include <QTime>
+
+namespace cpis {
+
+struct ConfigEntry
+{
+    QString key;
+    QString value; // for a secret only "set" or empty
+    bool secret = false;
+    QString updatedBy;
+    QDateTime updatedAt;
+};
+
+struct ExchangeConfig
+{
+    QString handlingMode = QStringLiteral("work_step"); // or case_note_and_alert
+    QString handlingTarget;                             // worker or team for case_note_and_alert
+    QStringList sharedPlans;
+    QString authorityOds;
+    QString cpisMailbox;    // where uploads go
+    QString uploadWorkflow; // the workflow id NHS England assigned for uploads
+    QList<QTime> times;     // exchange.times
+    MeshSettings mesh;
+};
+
+class ConfigStore
+{
+public:
+    explicit ConfigStore(Connection &connection) : m_connection(connection) {}
+
+    Result<QList<ConfigEntry>> list();
+    Result<ConfigEntry> get(const QString &key);
+    Status set(const QString &key, const QString &value);
+    // Everything the exchange needs, secrets included (the exchange account may read them).
+    Result<ExchangeConfig> exchangeConfig();
+
+private:
+    Connection &m_connection;
+};
+
+} // namespace cpis

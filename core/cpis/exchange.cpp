@@ -1,0 +1,158 @@
+#include "cpis/exchange.h"
+
+#include "cpis/mesh_client.h"
+#include "workflow/service_call.h"
+
+#include <QScopeGuard>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis {
+
+int ExchangeReport::quarantined() const
+{
+    return int(std::count_if(inbound.cbegin(), inbound.cend(),
+                             [](const InboundOutcome &o) { return o.status == u"quarantined"_s; }));
+}
+
+Exchange::Exchange(Connection &connection, Progress progress)
+    : m_connection(connection), m_progress(std::move(progress))
+{}
+
+void Exchange::say(const QString &line) const
+{
+    if (m_progress)
+        m_progress(line);
+}
+
+QDateTime Exchange::nextRun(const QList<QTime> &times, const QDateTime &now)
+{
+    for (int day = 0; day < 2; ++day) {
+        for (const QTime &t : times) {
+            const QDateTime candidate(now.date().addDays(day), t, now.timeZone());
+            if (candidate > now)
+                return candidate;
+        }
+    }
+    return {};
+}
+
+Result<ExchangeReport> Exchange::runOnce()
+{
+    auto locked = m_connection.scalar(u"SELECT pg_try_advisory_lock(?)"_s, {kLockKey});
+    if (!locked)
+        return locked.error();
+    if (!locked->toBool()) {
+        return Error{u"exchange.busy"_s,
+                     u"Another CP-IS exchange is running; this one has stopped."_s,
+                     {},
+                     u"Wait for it to finish; the schedule will run again."_s};
+    }
+    auto unlock = qScopeGuard(
+        [this] { (void)m_connection.exec(u"SELECT pg_advisory_unlock(?)"_s, {kLockKey}); });
+
+    auto config = ConfigStore(m_connection).exchangeConfig();
+    if (!config)
+        return config.error();
+    if (auto valid = config->mesh.validate(); !valid)
+        return valid.error();
+    for (const auto &[value, key] :
+         {std::pair{config->cpisMailbox, u"mesh.cpis_mailbox"_s},
+          std::pair{config->uploadWorkflow, u"mesh.workflow_upload"_s}}) {
+        if (value.isEmpty())
+            return Error{u"mesh.settings"_s,
+                         u"The setting %1 is not set."_s.arg(key),
+                         {},
+                         u"Set it with: cpisctl config set %1 VALUE"_s.arg(key)};
+    }
+
+    ExchangeReport report;
+    {
+        Transaction tx(m_connection);
+        if (!tx.started())
+            return tx.beginError();
+        auto built = UploadBuilder(m_connection).build(*config);
+        if (!built)
+            return built.error();
+        if (auto committed = tx.commit(); !committed)
+            return committed.error();
+        report.blocked = built->blocked;
+        for (const BlockedChild &child : std::as_const(built->blocked))
+            say(u"Not sent: %1: %2"_s.arg(child.name, child.reason));
+    }
+
+    MeshClient mesh(config->mesh);
+    if (auto sent = sendReadyUploads(*config, mesh, report); !sent)
+        return sent.error();
+    if (auto received = receive(mesh, report); !received)
+        return received.error();
+    return report;
+}
+
+Status Exchange::sendReadyUploads(const ExchangeConfig &config, MeshClient &mesh,
+                                  ExchangeReport &report)
+{
+    auto ready = callService(
+        m_connection,
+        u"SELECT id, sequence_number, body, record_count FROM upload_file WHERE status = 'ready' ORDER BY sequence_number"_s);
+    if (!ready)
+        return ready.error();
+    while (ready->next()) {
+        const qint64 fileId = ready->value(0).toLongLong();
+        const qint64 sequence = ready->value(1).toLongLong();
+        say(u"Sending upload %1 (%2 records)…"_s.arg(sequence).arg(ready->value(3).toInt()));
+        auto messageId =
+            mesh.send(config.cpisMailbox, config.uploadWorkflow, ready->value(2).toByteArray(),
+                      u"CPIS_UPLOAD_%1.xml"_s.arg(sequence), QString::number(sequence));
+        if (!messageId)
+            return messageId.error(); // stays ready: sent at the next exchange
+        auto marked = callService(m_connection, uR"(
+            WITH f AS (UPDATE upload_file SET status = 'sent', mesh_message_id = ?, sent_at = now() WHERE id = ? RETURNING id)
+            UPDATE person_cpis_status SET status = 'sent', reason = NULL, updated_at = now()
+            WHERE person_id IN (SELECT person_id FROM upload_record WHERE file_id IN (SELECT id FROM f)))"_s,
+                                  {*messageId, fileId});
+        if (!marked)
+            return marked.error();
+        report.uploadsSent.append(sequence);
+    }
+    return success();
+}
+
+Status Exchange::receive(MeshClient &mesh, ExchangeReport &report)
+{
+    auto ids = mesh.inbox();
+    if (!ids)
+        return ids.error();
+    say(u"%1 message(s) waiting in the MESH inbox."_s.arg(ids->size()));
+    InboundProcessor processor(m_connection);
+    for (const QString &id : std::as_const(*ids)) {
+        auto message = mesh.download(id);
+        if (!message)
+            return message.error();
+        // Stored (committed) before it is acknowledged, so nothing is lost.
+        auto stored = processor.store(
+            {message->body, u"mesh"_s, message->id, message->workflowId, message->fileName});
+        if (!stored)
+            return stored.error();
+        if (auto acknowledged = mesh.acknowledge(id); !acknowledged)
+            return acknowledged.error();
+        if (message->messageType.compare(u"REPORT"_s, Qt::CaseInsensitive) == 0) {
+            auto outcome = processor.processReport(*stored, message->linkedMessageId,
+                                                   message->statusCode, message->statusDescription);
+            if (!outcome)
+                return outcome.error();
+            report.inbound.append(*outcome);
+            say(outcome->text);
+        }
+    }
+    auto processed = processor.processPending();
+    if (!processed)
+        return processed.error();
+    for (const InboundOutcome &o : std::as_const(*processed))
+        say(u"Message %1: %2: %3"_s.arg(o.messageId).arg(o.status, o.text));
+    report.inbound.append(*processed);
+    return success();
+}
+
+} // namespace cpis

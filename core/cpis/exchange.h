@@ -1,0 +1,46 @@
+// One full exchange with CP-IS: send what is waiting, then download, store, acknowledge
+// and process everything in the MESH inbox. Only one runs at a time across all machines.
+#pragma once
+
+#include "cpis/inbound_processor.h"
+#include "cpis/upload_builder.h"
+#include "db/connection.h"
+#include "result.h"
+
+#include <functional>
+
+namespace cpis {
+
+struct ExchangeReport
+{
+    QList<qint64> uploadsSent; // sequence numbers
+    QList<BlockedChild> blocked;
+    QList<InboundOutcome> inbound;
+    [[nodiscard]] int quarantined() const;
+};
+
+class Exchange
+{
+public:
+    using Progress = std::function<void(const QString &)>;
+    // The advisory lock that lets only one exchange run at a time, across all machines.
+    static constexpr qint64 kLockKey = 0x43504953'45584348; // "CPISEXCH"
+    explicit Exchange(Connection &connection, Progress progress = {});
+
+    // Refused with code "exchange.busy" while another exchange holds the lock.
+    Result<ExchangeReport> runOnce();
+
+    // The next scheduled run after `now` for the configured times of day.
+    static QDateTime nextRun(const QList<QTime> &times, const QDateTime &now);
+
+private:
+    Status sendReadyUploads(const ExchangeConfig &config, class MeshClient &mesh,
+                            ExchangeReport &report);
+    Status receive(MeshClient &mesh, ExchangeReport &report);
+    void say(const QString &line) const;
+
+    Connection &m_connection;
+    Progress m_progress;
+};
+
+} // namespace cpis

@@ -1,0 +1,19 @@
+// gzip (RFC 1952) on top of zlib, for MESH bodies sent or served with Content-Encoding: gzip.
+// Qt's qCompress/qUncompress speak the zlib format with a length prefix, not gzip.
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <optional>
+
+namespace cpis {
+
+QByteArray gzipCompress(QByteArrayView data);
+
+// Inflates one gzip member or several back to back (which is what independently compressed
+// chunks become when joined). Empty input gives an empty result; corrupt or truncated input
+// gives nothing.
+std::optional<QByteArray> gzipDecompress(QByteArrayView data);
+
+} // namespace cpis

@@ -1,0 +1,97 @@
+// bench_ingest [N]: processes N synthetic Access to Service Notifications into a fresh
+// database and prints notifications per second (budget: at least 2,000 per second).
+#include "bench/scratch_database.h"
+#include "cpis/inbound_processor.h"
+#include "cpis/message_codec.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTimeZone>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace cpis;
+
+namespace {
+// N children with valid 999-range NHS numbers, made on the server.
+Status makeChildren(Connection &c, int n)
+{
+    auto made = c.exec(uR"(
+        INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
+        SELECT 'Child', 'Number ' || row_number() OVER (), 'Not known', date '2015-01-01' + (row_number() OVER ())::int % 3000,
+               n, 'recorded'
+        FROM (SELECT '999' || lpad(i::text, 6, '0') || d AS n FROM generate_series(0, ?) i, generate_series(0, 9) d) c
+        WHERE nhs_number_is_valid(n)
+        LIMIT ?)"_s,
+                       {n * 2, n});
+    if (!made)
+        return made.error();
+    return success();
+}
+
+QList<QByteArray> notifications(Connection &c, int n)
+{
+    QList<QByteArray> bodies;
+    auto numbers = c.exec(
+        u"SELECT nhs_number FROM person WHERE nhs_number IS NOT NULL ORDER BY id LIMIT ?"_s, {n});
+    int i = 0;
+    while (numbers && numbers->next()) {
+        hl7::AccessRecord access;
+        access.accessedAt = QDateTime::currentDateTime().toTimeZone(QTimeZone::utc());
+        access.organisationName = u"Royal Derby Hospital Emergency Department"_s;
+        access.organisationOds = u"RTG"_s;
+        access.accessorName = u"Dr Priya Raman"_s;
+        access.accessorRole = u"Emergency Department Doctor"_s;
+        bodies.append(hl7::writeAccessNotification({u"BENCH-%1"_s.arg(++i),
+                                                    QDateTime::currentDateTime(),
+                                                    numbers->value(0).toString(),
+                                                    {access}}));
+    }
+    return bodies;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int n = argc > 1 ? QByteArray(argv[1]).toInt() : 2000;
+    bench::ScratchDatabase db;
+    if (!db.ok()) {
+        std::fprintf(stderr, "bench_ingest: %s\n", qUtf8Printable(db.error()));
+        return 1;
+    }
+    if (auto made = makeChildren(db.connection(), n); !made) {
+        std::fprintf(stderr, "bench_ingest: %s\n", qUtf8Printable(made.error().message));
+        return 1;
+    }
+    const QList<QByteArray> bodies = notifications(db.connection(), n);
+    InboundProcessor processor(db.connection());
+
+    QElapsedTimer timer;
+    timer.start();
+    for (const QByteArray &body : bodies) {
+        if (auto stored = processor.store({body, u"import"_s, {}, {}, {}}); !stored) {
+            std::fprintf(stderr, "bench_ingest: %s\n", qUtf8Printable(stored.error().message));
+            return 1;
+        }
+    }
+    const double storeSeconds = timer.nsecsElapsed() / 1e9;
+    timer.restart();
+    auto processed = processor.processPending();
+    const double processSeconds = timer.nsecsElapsed() / 1e9;
+    if (!processed) {
+        std::fprintf(stderr, "bench_ingest: %s\n", qUtf8Printable(processed.error().message));
+        return 1;
+    }
+    const auto steps = db.connection().scalar(u"SELECT count(*) FROM work_step"_s);
+    std::printf("bench_ingest: %lld notifications -> %lld steps\n",
+                static_cast<long long>(bodies.size()), steps ? steps->toLongLong() : -1LL);
+    bench::printFigure(u"store raw"_s, {bodies.size() / storeSeconds}, u"msg/s"_s, u"-"_s);
+    bench::printFigure(u"process (match, step, audit)"_s, {bodies.size() / processSeconds},
+                       u"msg/s"_s, u"-"_s);
+    bench::printFigure(u"inbound processing, store + process"_s,
+                       {bodies.size() / (storeSeconds + processSeconds)}, u"msg/s"_s,
+                       u">= 2000 msg/s"_s);
+    return 0;
+}

@@ -1,0 +1,231 @@
+// Whole exchanges against the loopback MESH server and a real database: uploads go out,
+// notifications come in and become work, and nothing is acknowledged before it is stored.
+#include "cpis/config_store.h"
+#include "cpis/exchange.h"
+#include "cpis/message_codec.h"
+#include "support/case_world.h"
+#include "support/mesh_server.h"
+#include "support/process.h"
+
+#include <catch2/catch.hpp>
+
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+using namespace cpis;
+using test::require;
+
+namespace {
+const QByteArray kSecret = "environment-shared-secret";
+const QString kMailbox = u"LA001OT"_s;
+const QString kPassword = u"mailbox-password"_s;
+const QString kCpisMailbox = u"CPIS01HC"_s;
+
+// A world with the exchange configured against a fresh loopback MESH server.
+struct ExchangeWorld
+{
+    test::TestDatabase db;
+    test::CaseWorld world{db};
+    test::MeshServer mesh{kSecret};
+    std::unique_ptr<Connection> exchangeLogin;
+
+    ExchangeWorld()
+    {
+        const QUrl url = mesh.start();
+        mesh.addMailbox(kMailbox, kPassword);
+        mesh.addMailbox(kCpisMailbox, u"cpis-password"_s);
+        auto sysadmin = world.connectAs(world.sysadmin);
+        ConfigStore config(*sysadmin);
+        for (const auto &[key, value] :
+             {std::pair{u"mesh.url"_s, url.toString()}, std::pair{u"mesh.mailbox"_s, kMailbox},
+              std::pair{u"mesh.password"_s, kPassword},
+              std::pair{u"mesh.shared_secret"_s, QString::fromLatin1(kSecret)},
+              std::pair{u"mesh.cpis_mailbox"_s, kCpisMailbox},
+              std::pair{u"mesh.workflow_upload"_s, u"CPIS_UPLOAD"_s}}) {
+            INFO(key.toStdString());
+            REQUIRE(config.set(key, value).ok());
+        }
+        exchangeLogin = world.connectAs(world.exchange);
+    }
+
+    QString deliver(const QByteArray &body)
+    {
+        MeshMessage message;
+        message.messageType = u"DATA"_s;
+        message.workflowId = u"CPIS_ASN"_s;
+        message.sender = kCpisMailbox;
+        message.body = body;
+        return mesh.putInbox(kMailbox, message);
+    }
+
+    Result<ExchangeReport> run() { return Exchange(*exchangeLogin).runOnce(); }
+    int count(const QString &sql, const QVariantList &params = {})
+    {
+        return require(db.connection().scalar(sql, params)).toInt();
+    }
+};
+
+QByteArray notification(const QString &id, const QString &nhsNumber = u"9990000026"_s)
+{
+    hl7::AccessRecord access;
+    access.accessedAt = QDateTime(QDate(2026, 11, 20), QTime(9, 5), QTimeZone::utc());
+    access.organisationName = u"Royal Derby Hospital Emergency Department"_s;
+    access.organisationOds = u"RTG"_s;
+    access.accessorName = u"Dr Priya Raman"_s;
+    access.accessorRole = u"Emergency Department Doctor"_s;
+    return hl7::writeAccessNotification({id, QDateTime::currentDateTime(), nhsNumber, {access}});
+}
+} // namespace
+
+TEST_CASE("A notification in the mailbox becomes a step, the child's plan goes out and its "
+          "acknowledgement comes back",
+          "[exchange]")
+{
+    ExchangeWorld x;
+    x.deliver(notification(u"ASN-1"_s));
+    const QString conninfo = [&] {
+        ConnInfo info = x.db.connInfo();
+        info.set(u"user"_s, x.world.exchange.login);
+        return info.toKeywordValueString();
+    }();
+
+    const auto run = test::runCpisctl({u"exchange"_s, u"--once"_s, u"--database"_s, conninfo});
+    INFO(run.out.toStdString() + run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.out.contains(u"1 upload(s) sent, 1 message(s) received, 0 quarantined"_s));
+    CHECK(x.mesh.inboxIds(kMailbox).isEmpty());
+
+    const auto workview =
+        test::runCpisctl({u"workview"_s, u"CP-IS Worker"_s, u"--database"_s, conninfo});
+    CHECK(workview.out.contains(u"Incoming work (2)"_s)); // the world's own step, and the new one
+
+    // The upload reached the CP-IS mailbox, numbered, carrying Thomas.
+    const auto sent = x.mesh.sentMessages();
+    REQUIRE(sent.size() == 1);
+    CHECK(sent.first().header("mex-to") == kCpisMailbox.toUtf8());
+    CHECK(sent.first().header("mex-workflowid") == "CPIS_UPLOAD");
+    const hl7::Upload upload = require(hl7::readUpload(sent.first().body));
+    CHECK(upload.records.first().nhsNumber == u"9990000026"_s);
+    CHECK(x.count(
+              u"SELECT count(*) FROM person_cpis_status WHERE person_id = ? AND status = 'sent'"_s,
+              {x.world.childId}) == 1);
+
+    // CP-IS acknowledges: the child is shared.
+    MeshMessage ack;
+    ack.messageType = u"DATA"_s;
+    ack.body = hl7::writeAcknowledgement(
+        {u"ACK-1"_s, QDateTime::currentDateTime(), upload.sequenceNumber, 1, u"CPF02"_s, {}});
+    x.mesh.putInbox(kMailbox, ack);
+    const ExchangeReport second = require(x.run());
+    CHECK(second.uploadsSent.isEmpty());
+    CHECK(
+        x.count(
+            u"SELECT count(*) FROM person_cpis_status WHERE person_id = ? AND status = 'shared'"_s,
+            {x.world.childId}) == 1);
+}
+
+TEST_CASE("A notification delivered twice becomes exactly one step", "[exchange]")
+{
+    ExchangeWorld x;
+    const int before = x.count(u"SELECT count(*) FROM work_step"_s);
+    x.deliver(notification(u"ASN-2"_s));
+    x.deliver(notification(u"ASN-2"_s));
+    const ExchangeReport report = require(x.run());
+    CHECK(report.inbound.size() == 2);
+    CHECK(x.count(u"SELECT count(*) FROM work_step"_s) == before + 1);
+    CHECK(x.mesh.acknowledgedIds().size() == 2);
+}
+
+TEST_CASE("Nothing is acknowledged before it is stored", "[exchange]")
+{
+    ExchangeWorld x;
+    const QString id = x.deliver(notification(u"ASN-3"_s));
+    // The database refuses to store anything, as if it had failed.
+    auto &owner = x.db.connection();
+    REQUIRE(owner
+                .exec(uR"(CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS
+                           $$ BEGIN RAISE EXCEPTION 'disk full'; END $$)"_s)
+                .ok());
+    REQUIRE(
+        owner
+            .exec(
+                u"CREATE TRIGGER refuse BEFORE INSERT ON inbound_message FOR EACH ROW EXECUTE FUNCTION refuse()"_s)
+            .ok());
+    auto failed = x.run();
+    REQUIRE_FALSE(failed.ok());
+    CHECK(failed.error().message.contains(u"disk full"_s));
+    CHECK(x.mesh.acknowledgedIds().isEmpty());
+    CHECK(x.mesh.inboxIds(kMailbox) == QStringList{id});
+
+    // Once the database is back, the next exchange gets it, once.
+    REQUIRE(owner.exec(u"DROP TRIGGER refuse ON inbound_message"_s).ok());
+    const int before = x.count(u"SELECT count(*) FROM work_step"_s);
+    require(x.run());
+    CHECK(x.mesh.acknowledgedIds() == QStringList{id});
+    CHECK(x.count(u"SELECT count(*) FROM work_step"_s) == before + 1);
+}
+
+TEST_CASE("A connection dropped mid-download is retried and the message processed once",
+          "[exchange]")
+{
+    ExchangeWorld x;
+    const QString id = x.deliver(notification(u"ASN-4"_s));
+    x.mesh.dropConnectionMidDownloadOnce(id);
+    const int before = x.count(u"SELECT count(*) FROM work_step"_s);
+    require(x.run());
+    CHECK(x.count(u"SELECT count(*) FROM work_step"_s) == before + 1);
+    CHECK(x.mesh.acknowledgedIds() == QStringList{id});
+}
+
+TEST_CASE("A second exchange while one runs refuses and says so", "[exchange]")
+{
+    ExchangeWorld x;
+    auto other = x.db.openAnother();
+    REQUIRE(other->exec(u"SELECT pg_advisory_lock(?)"_s, {Exchange::kLockKey}).ok());
+    auto refused = x.run();
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == u"exchange.busy"_s);
+    CHECK(x.mesh.requestLog().isEmpty()); // it did not touch MESH
+    REQUIRE(other->exec(u"SELECT pg_advisory_unlock(?)"_s, {Exchange::kLockKey}).ok());
+    CHECK(x.run().ok());
+}
+
+TEST_CASE("A MESH REPORT about an upload marks it failed, alerts, and queues its children again",
+          "[exchange]")
+{
+    ExchangeWorld x;
+    require(x.run());
+    REQUIRE(x.mesh.sentMessages().size() == 1);
+    MeshMessage report;
+    report.messageType = u"REPORT"_s;
+    report.linkedMessageId = x.mesh.sentMessages().first().id;
+    report.statusCode = u"15"_s;
+    report.statusDescription = u"Bad CP-IS file"_s;
+    x.mesh.putInbox(kMailbox, report);
+    require(x.run());
+    CHECK(
+        x.count(
+            u"SELECT count(*) FROM upload_file WHERE status = 'failed' AND detail LIKE '%Bad CP-IS file%'"_s) ==
+        1);
+    CHECK(
+        x.count(
+            u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS upload failed' AND body LIKE '%error 15%'"_s) ==
+        1);
+    CHECK(x.count(u"SELECT count(*) FROM upload_pending WHERE person_id = ?"_s,
+                  {x.world.childId}) == 1);
+}
+
+TEST_CASE("Wrong MESH credentials are reported clearly and nothing is acknowledged", "[exchange]")
+{
+    ExchangeWorld x;
+    x.deliver(notification(u"ASN-5"_s));
+    REQUIRE(
+        ConfigStore(*x.world.connectAs(x.world.sysadmin)).set(u"mesh.password"_s, u"wrong"_s).ok());
+    auto refused = x.run();
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == u"mesh.auth"_s);
+    CHECK_FALSE(refused.error().message.contains(u"wrong"_s));
+    CHECK(x.mesh.acknowledgedIds().isEmpty());
+    // The upload was built but not sent: it goes at the next exchange.
+    CHECK(x.count(u"SELECT count(*) FROM upload_file WHERE status = 'ready'"_s) == 1);
+}

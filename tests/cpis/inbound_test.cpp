@@ -1,0 +1,271 @@
+// Inbound processing and uploads against a real database: every message stored raw first,
+// processed once, and what cannot be processed kept with its reason.
+#include "cpis/config_store.h"
+#include "cpis/inbound_processor.h"
+#include "cpis/message_codec.h"
+#include "cpis/upload_builder.h"
+#include "support/case_world.h"
+#include "workflow/alert_service.h"
+#include "workflow/step_service.h"
+
+#include <catch2/catch.hpp>
+
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+using namespace cpis;
+using test::require;
+
+namespace {
+hl7::AccessNotification notificationFor(const QString &nhsNumber, const QString &id,
+                                        bool by111 = false)
+{
+    hl7::AccessRecord access;
+    access.accessedAt = QDateTime(QDate(2026, 11, 20), QTime(14, 32), QTimeZone::utc());
+    if (by111) {
+        access.bySystem = true;
+        access.systemName = u"111"_s;
+        access.organisationName = u"DHU Health Care"_s;
+        access.organisationOds = u"NQT"_s;
+        access.leadName = u"Karen Holt"_s;
+        access.leadRole = u"Safeguarding Lead Nurse"_s;
+        access.patientLocation = u"DE1 2AB"_s;
+    } else {
+        access.organisationName = u"Royal Derby Hospital Emergency Department"_s;
+        access.organisationOds = u"RTG"_s;
+        access.accessorName = u"Dr Priya Raman"_s;
+        access.accessorRole = u"Emergency Department Doctor"_s;
+        access.accessorUserId = u"555123456789"_s;
+    }
+    return {id, QDateTime::currentDateTime(), nhsNumber, {access}};
+}
+
+struct Inbound
+{
+    test::TestDatabase &db;
+    InboundProcessor processor{db.connection()};
+
+    InboundOutcome receive(const QByteArray &body, const QString &meshId = {})
+    {
+        const qint64 id = require(
+            processor.store({body, meshId.isEmpty() ? u"import"_s : u"mesh"_s, meshId, {}, {}}));
+        return require(processor.process(id));
+    }
+    int count(const QString &sql, const QVariantList &params = {})
+    {
+        return require(db.connection().scalar(sql, params)).toInt();
+    }
+};
+} // namespace
+
+TEST_CASE("An A&E notification becomes one CPIS Follow Up step for CP-IS Worker", "[inbound]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Inbound in{db};
+    const int before = in.count(u"SELECT count(*) FROM work_step"_s);
+
+    const InboundOutcome outcome =
+        in.receive(hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"N-1"_s)));
+    CHECK(outcome.status == u"processed"_s);
+    REQUIRE(outcome.stepId != 0);
+    CHECK(outcome.text.contains(u"Thomas Turner (3549728)"_s));
+    CHECK(in.count(u"SELECT count(*) FROM work_step"_s) == before + 1);
+
+    auto admin = world.connectAs(world.admin);
+    const StepDetail step = require(StepService(*admin).load(outcome.stepId));
+    CHECK(step.source == u"ae"_s);
+    CHECK(step.comments.contains(u"Dr Priya Raman (Emergency Department Doctor)"_s));
+    CHECK(step.comments.contains(u"Royal Derby Hospital Emergency Department (ODS RTG)"_s));
+    CHECK(step.comments.contains(u"on 20/11/2026 at 14:32"_s));
+}
+
+TEST_CASE("A 111 notification names the service, location and safeguarding lead, and proposes the "
+          "DHU note",
+          "[inbound]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Inbound in{db};
+    const InboundOutcome outcome = in.receive(
+        hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"N-111"_s, true)));
+    REQUIRE(outcome.status == u"processed"_s);
+    auto admin = world.connectAs(world.admin);
+    StepService steps(*admin);
+    const StepDetail step = require(steps.load(outcome.stepId));
+    CHECK(step.source == u"dhu_111"_s);
+    CHECK(step.comments.contains(u"Patient location: DE1 2AB"_s));
+    CHECK(step.comments.contains(u"Karen Holt (Safeguarding Lead Nurse)"_s));
+    require(steps.start(outcome.stepId));
+    CHECK(require(steps.proposeRequest(outcome.stepId)).note.contains(u"triggered by DHU"_s));
+}
+
+TEST_CASE("The same message or the same notification processed again changes nothing", "[inbound]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Inbound in{db};
+    const QByteArray body =
+        hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"N-2"_s));
+    const int before = in.count(u"SELECT count(*) FROM work_step"_s);
+
+    const InboundOutcome first = in.receive(body, u"MESH-1"_s);
+    const InboundOutcome again = in.receive(body, u"MESH-1"_s); // downloaded twice
+    CHECK(again.messageId == first.messageId);
+    // The same notification in another MESH message.
+    const InboundOutcome copy = in.receive(body, u"MESH-2"_s);
+    CHECK(copy.status == u"processed"_s);
+    CHECK(copy.text.contains(u"already processed"_s));
+    CHECK(in.count(u"SELECT count(*) FROM work_step"_s) == before + 1);
+}
+
+TEST_CASE("A message stored but not processed (a crash) is processed on the next run, once",
+          "[inbound]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Inbound in{db};
+    const int before = in.count(u"SELECT count(*) FROM work_step"_s);
+    require(in.processor.store(
+        {hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"N-3"_s)),
+         u"mesh"_s,
+         u"MESH-3"_s,
+         {},
+         {}}));
+    CHECK(in.count(u"SELECT count(*) FROM work_step"_s) == before);
+    CHECK(require(in.processor.processPending()).size() == 1);
+    CHECK(require(in.processor.processPending()).isEmpty());
+    CHECK(in.count(u"SELECT count(*) FROM work_step"_s) == before + 1);
+}
+
+TEST_CASE("What cannot be processed is kept with its reason and alerts the administrators",
+          "[inbound]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Inbound in{db};
+    const int steps = in.count(u"SELECT count(*) FROM work_step"_s);
+    struct Case
+    {
+        const char *name;
+        QByteArray body;
+        QString reason;
+    };
+    hl7::AccessNotification empty = notificationFor(u"9990000026"_s, u"N-empty"_s);
+    empty.accesses.clear();
+    const QList<Case> cases{
+        {"no matching child",
+         hl7::writeAccessNotification(notificationFor(u"9990000131"_s, u"N-4"_s)),
+         u"No child has the NHS number 9990000131."_s},
+        {"empty notification", hl7::writeAccessNotification(empty),
+         u"Empty notification N-empty"_s},
+        {"not XML", QByteArray("this is not a CP-IS message"), QString()},
+        {"truncated",
+         hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"N-5"_s)).left(200),
+         QString()},
+    };
+    for (const Case &c : cases) {
+        INFO(c.name);
+        const InboundOutcome outcome = in.receive(c.body);
+        CHECK(outcome.status == u"quarantined"_s);
+        CHECK_FALSE(outcome.text.isEmpty());
+        if (!c.reason.isEmpty())
+            CHECK(outcome.text.startsWith(c.reason));
+        CHECK(
+            in.count(
+                u"SELECT count(*) FROM inbound_message WHERE id = ? AND status = 'quarantined' AND reason = ?"_s,
+                {outcome.messageId, outcome.text}) == 1);
+        CHECK(in.count(
+                  u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS message quarantined' AND "
+                  "recipient_role = 'cpis_sysadmin' AND body LIKE '%' || ? || '%'"_s,
+                  {outcome.text}) == 1);
+    }
+    CHECK(in.count(u"SELECT count(*) FROM work_step"_s) == steps);
+    CHECK(in.count(u"SELECT count(*) FROM inbound_message"_s) == cases.size());
+}
+
+TEST_CASE("An unborn child's plan: the mother's number matches her unborn child", "[inbound]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto &owner = db.connection();
+    const qint64 mother = require(owner.scalar(uR"(
+        INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
+        VALUES ('Grace', 'Adeyemi', 'Female', '1998-03-02', '9990000042', 'recorded') RETURNING id)"_s))
+                              .toLongLong();
+    const qint64 unborn = require(owner.scalar(uR"(
+        INSERT INTO person (legal_forenames, legal_surname, expected_delivery, mother_id)
+        VALUES ('Unborn', 'Adeyemi', current_date + 60, ?) RETURNING id)"_s,
+                                               {mother}))
+                              .toLongLong();
+    require(owner.exec(
+        u"INSERT INTO plan (person_id, kind, start_date) VALUES (?, 'UCPP', current_date - 10)"_s,
+        {unborn}));
+
+    Inbound in{db};
+    const InboundOutcome outcome =
+        in.receive(hl7::writeAccessNotification(notificationFor(u"9990000042"_s, u"N-6"_s)));
+    REQUIRE(outcome.status == u"processed"_s);
+    CHECK(in.count(u"SELECT subject_id FROM work_step WHERE id = ?"_s, {outcome.stepId}) == unborn);
+}
+
+TEST_CASE("Case note and alert mode records a note and alerts the configured team instead",
+          "[inbound]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto sysadmin = world.connectAs(world.sysadmin);
+    ConfigStore config(*sysadmin);
+    REQUIRE(config.set(u"cpis.handling_mode"_s, u"case_note_and_alert"_s).ok());
+    REQUIRE(config.set(u"cpis.handling_target"_s, u"Child Protection North"_s).ok());
+
+    Inbound in{db};
+    const int steps = in.count(u"SELECT count(*) FROM work_step"_s);
+    const InboundOutcome outcome =
+        in.receive(hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"N-7"_s)));
+    REQUIRE(outcome.status == u"processed"_s);
+    CHECK(in.count(u"SELECT count(*) FROM work_step"_s) == steps);
+    CHECK(in.count(u"SELECT count(*) FROM case_note WHERE person_id = ? AND note_type = 'CP-IS "
+                   u"Follow Up' AND "
+                   "state = 'final' AND body LIKE '%Dr Priya Raman%'"_s,
+                   {world.childId}) == 1);
+    CHECK(in.count(
+              u"SELECT count(*) FROM alert a JOIN team t ON t.id = a.recipient_team WHERE t.name = "
+              "'Child Protection North' AND a.person_id = ?"_s,
+              {world.childId}) == 1);
+    // The key worker is in that team and sees it.
+    CHECK(require(AlertService(*world.connectAs(world.keyWorker)).mine()).size() == 1);
+}
+
+TEST_CASE("Invalid configuration is refused, naming the setting, and nothing changes", "[inbound]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto sysadmin = world.connectAs(world.sysadmin);
+    ConfigStore config(*sysadmin);
+    const QList<std::pair<QString, QString>> bad{
+        {u"cpis.handling_mode"_s, u"email"_s},    {u"cpis.shared_plans"_s, u"CPP,s47"_s},
+        {u"exchange.times"_s, u"8am"_s},          {u"mesh.url"_s, u"http://mesh.example.org"_s},
+        {u"cpis.handling_target"_s, u"Nobody"_s}, {u"no.such.key"_s, u"x"_s},
+    };
+    for (const auto &[key, value] : bad) {
+        INFO(key.toStdString());
+        const Status refused = config.set(key, value);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().code == u"invalid"_s);
+        CHECK(refused.error().message.contains(key == u"no.such.key"_s ? key
+                                                                       : key.section(u'.', 0, 1)));
+    }
+    CHECK(require(config.get(u"exchange.times"_s)).value == u"08:00,11:00,14:00,16:45"_s);
+    // A key worker cannot change configuration, even through SQL.
+    auto keyWorker = world.connectAs(world.keyWorker);
+    CHECK(ConfigStore(*keyWorker).set(u"exchange.times"_s, u"09:00"_s).error().code == u"denied"_s);
+    CHECK(keyWorker->exec(u"UPDATE config SET value = '09:00' WHERE key = 'exchange.times'"_s)
+              .error()
+              .sqlState == u"42501"_s);
+    // Secrets are write-only.
+    REQUIRE(config.set(u"mesh.password"_s, u"s3cret-pass"_s).ok());
+    CHECK(require(config.get(u"mesh.password"_s)).value == u"set"_s);
+    CHECK(require(sysadmin->scalar(u"SELECT count(*) FROM config WHERE value = 's3cret-pass'"_s))
+              .toInt() == 0);
+}
