@@ -25,10 +25,7 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QString &com
     const QCommandLineOption help = parser.addHelpOption();
     // QCommandLineParser takes the first argument as the program name.
     if (!parser.parse(QStringList{u"cpisctl "_s + commandName} + args)) {
-        err() << "cpisctl " << commandName << ": " << parser.errorText() << "\n"
-              << "Try 'cpisctl " << commandName << " --help'.\n";
-        err().flush();
-        return kExitUsage;
+        return usageError(commandName, parser.errorText());
     }
     if (parser.isSet(help)) {
         out() << parser.helpText();
@@ -36,6 +33,14 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QString &com
         return kExitOk;
     }
     return std::nullopt;
+}
+
+int usageError(const QString &commandName, const QString &what)
+{
+    err() << "cpisctl " << commandName << ": " << what << "\nTry 'cpisctl " << commandName
+          << " --help'.\n";
+    err().flush();
+    return kExitUsage;
 }
 
 QCommandLineOption databaseOption()
@@ -69,12 +74,6 @@ int exitFor(const Error &error)
     if (error.code == u"db.unreachable"_s || error.code.startsWith(u"cluster."_s))
         return kExitUnreachable;
     return kExitCheckFailed;
-}
-
-std::optional<int> reportOpenFailure(const Error &error)
-{
-    printError(error);
-    return error.code == u"db.conninfo"_s ? kExitUsage : kExitUnreachable;
 }
 
 } // namespace cpis::cli

@@ -40,7 +40,9 @@ DatabaseChoice databaseChoice(const QCommandLineParser &parser);
 // Prints the error and gives the exit code for it: 2 for a bad connection string,
 // 3 when the database cannot be reached, 1 for anything else.
 int exitFor(const Error &error);
-std::optional<int> reportOpenFailure(const Error &error);
+
+// Says what is missing from the command line, points at --help, and gives exit code 2.
+int usageError(const QString &commandName, const QString &what);
 
 // Prints an error with its hint to stderr.
 void printError(const Error &error);

@@ -50,9 +50,7 @@ int configGet(const QStringList &args)
             args))
         return *stop;
     if (parser.positionalArguments().size() != 1) {
-        err() << "cpisctl config get: give one KEY.\n";
-        err().flush();
-        return kExitUsage;
+        return usageError(u"config get"_s, u"give one KEY."_s);
     }
     auto ready = openAndMigrate(databaseChoice(parser));
     if (!ready)
@@ -90,9 +88,7 @@ int configSet(const QStringList &args)
     const QStringList positional = parser.positionalArguments();
     const bool readStdin = parser.isSet(fromStdin);
     if (positional.size() != (readStdin ? 1 : 2)) {
-        err() << "cpisctl config set: give KEY and VALUE (or KEY with --stdin).\n";
-        err().flush();
-        return kExitUsage;
+        return usageError(u"config set"_s, u"give KEY and VALUE (or KEY with --stdin)."_s);
     }
     QString value;
     if (readStdin) {

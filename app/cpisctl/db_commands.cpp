@@ -34,10 +34,10 @@ int dbStatus(const QStringList &args)
 
     auto db = openDatabase(databaseChoice(parser));
     if (!db)
-        return *reportOpenFailure(db.error());
+        return exitFor(db.error());
     auto schema = Migrator(*db->connection).state();
     if (!schema)
-        return *reportOpenFailure(schema.error());
+        return exitFor(schema.error());
 
     out() << "Database:     " << db->where << "\n"
           << "Server:       PostgreSQL " << db->serverVersion << "\n"

@@ -94,9 +94,7 @@ int importFiles(const QStringList &args)
             args))
         return *stop;
     if (parser.positionalArguments().isEmpty()) {
-        err() << "cpisctl import: give at least one FILE.\n";
-        err().flush();
-        return kExitUsage;
+        return usageError(u"import"_s, u"give at least one FILE."_s);
     }
     auto ready = openAndMigrate(databaseChoice(parser));
     if (!ready)
@@ -145,9 +143,7 @@ int exportUpload(const QStringList &args)
             args))
         return *stop;
     if (!parser.isSet(outFile)) {
-        err() << "cpisctl export-upload: give --out FILE.\n";
-        err().flush();
-        return kExitUsage;
+        return usageError(u"export-upload"_s, u"give --out FILE."_s);
     }
     auto ready = openAndMigrate(databaseChoice(parser));
     if (!ready)

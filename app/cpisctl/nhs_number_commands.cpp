@@ -20,10 +20,7 @@ int nhsNumberCheck(const QStringList &args)
         return *stop;
     const QStringList numbers = parser.positionalArguments();
     if (numbers.isEmpty()) {
-        err() << "cpisctl nhs-number check: give at least one NHS number.\n"
-                 "Try 'cpisctl nhs-number check --help'.\n";
-        err().flush();
-        return kExitUsage;
+        return usageError(u"nhs-number check"_s, u"give at least one NHS number."_s);
     }
     bool allValid = true;
     for (const QString &input : numbers) {

@@ -34,10 +34,7 @@ int userAdd(const QStringList &args)
             args))
         return *stop;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(role) || !parser.isSet(name)) {
-        err() << "cpisctl user add: give one LOGIN, --role and --name.\nTry 'cpisctl user add "
-                 "--help'.\n";
-        err().flush();
-        return kExitUsage;
+        return usageError(u"user add"_s, u"give one LOGIN, --role and --name."_s);
     }
     WorkerDirectory::NewUser user{parser.positionalArguments().first(),
                                   parser.value(role),
@@ -49,9 +46,8 @@ int userAdd(const QStringList &args)
         std::getline(std::cin, line);
         user.password = QString::fromStdString(line);
         if (user.password.isEmpty()) {
-            err() << "cpisctl user add: --password-stdin was given but no password was read.\n";
-            err().flush();
-            return kExitUsage;
+            return usageError(u"user add"_s,
+                              u"--password-stdin was given but no password was read."_s);
         }
     }
 

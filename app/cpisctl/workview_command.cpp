@@ -111,9 +111,7 @@ int workview(const QStringList &args)
             args))
         return *stop;
     if (parser.positionalArguments().size() != 1) {
-        err() << "cpisctl workview: give one WORKER.\nTry 'cpisctl workview --help'.\n";
-        err().flush();
-        return kExitUsage;
+        return usageError(u"workview"_s, u"give one WORKER."_s);
     }
     auto ready = openAndMigrate(databaseChoice(parser));
     if (!ready)
