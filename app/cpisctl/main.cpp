@@ -4,6 +4,7 @@
 #include "db_commands.h"
 #include "exchange_commands.h"
 #include "nhs_number_commands.h"
+#include "report_commands.h"
 #include "sample_data_command.h"
 #include "user_commands.h"
 #include "workview_command.h"
@@ -30,6 +31,8 @@ const QList<Command> &commands()
         {u"export-upload"_s, u"write the next upload file without sending it"_s, exportUpload},
         {u"config list"_s, u"list the configuration"_s, configList},
         {u"config get"_s, u"show one setting"_s, configGet},
+        {u"report data-quality"_s, u"children CP-IS cannot flag, and why (--csv)"_s,
+         reportDataQuality},
         {u"config set"_s, u"change one setting (system administrators)"_s, configSet},
     };
     return list;

@@ -84,3 +84,24 @@ Result<ExchangeConfig> ConfigStore::exchangeConfig()
 }
 
 } // namespace cpis
+
+namespace cpis {
+
+Result<OfficeHours> ConfigStore::officeHours()
+{
+    auto settings = callService(m_connection, uR"(
+        SELECT config_value('office.hours'), config_value('office.days'), config_value('office.handling_time'),
+               ARRAY(SELECT day::text FROM bank_holiday ORDER BY day))"_s);
+    if (!settings)
+        return settings.error();
+    if (!settings->next())
+        return OfficeHours();
+    QList<QDate> holidays;
+    const QString list = settings->value(3).toString();
+    for (const QString &day : list.mid(1, list.size() - 2).split(u',', Qt::SkipEmptyParts))
+        holidays.append(QDate::fromString(day, Qt::ISODate));
+    return OfficeHours::fromSettings(settings->value(0).toString(), settings->value(1).toString(),
+                                     settings->value(2).toString(), holidays);
+}
+
+} // namespace cpis

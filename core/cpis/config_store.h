@@ -5,6 +5,7 @@
 
 #include "cpis/mesh_client.h"
 #include "db/connection.h"
+#include "domain/office_hours.h"
 #include "result.h"
 
 #include <QList>
@@ -43,6 +44,8 @@ public:
     Status set(const QString &key, const QString &value);
     // Everything the exchange needs, secrets included (the exchange account may read them).
     Result<ExchangeConfig> exchangeConfig();
+    // office.hours, office.days, office.handling_time and the bank holidays.
+    Result<OfficeHours> officeHours();
 
 private:
     Connection &m_connection;

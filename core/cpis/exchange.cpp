@@ -52,6 +52,44 @@ Result<ExchangeReport> Exchange::runOnce()
     auto unlock = qScopeGuard(
         [this] { (void)m_connection.exec(u"SELECT pg_advisory_unlock(?)"_s, {kLockKey}); });
 
+    if (auto checked = warnIfStalled(); !checked)
+        return checked.error();
+    auto run = m_connection.scalar(u"INSERT INTO exchange_run DEFAULT VALUES RETURNING id"_s);
+    if (!run)
+        return run.error();
+    Result<ExchangeReport> report = exchange();
+    // The monitor shows every run, and why one failed.
+    auto logged = m_connection.exec(
+        uR"(
+        UPDATE exchange_run SET finished_at = now(), status = ?, uploads_sent = ?, received = ?, quarantined = ?, error = ?
+        WHERE id = ?)"_s,
+        {report ? u"ok"_s : u"failed"_s, report ? int(report->uploadsSent.size()) : 0,
+         report ? int(report->inbound.size()) : 0, report ? report->quarantined() : 0,
+         report ? QString() : report.error().message, *run});
+    if (!logged)
+        return logged.error();
+    return report;
+}
+
+Status Exchange::warnIfStalled()
+{
+    // MESH deletes what is not collected within five days: a stalled exchange is itself an alert.
+    auto stalled = m_connection.scalar(uR"(
+        SELECT raise_alert('CP-IS exchange stalled', NULL, NULL, NULL, 'cpis_sysadmin',
+                           'The CP-IS exchange has not completed since ' ||
+                           coalesce(to_char((SELECT max(finished_at) FROM exchange_run WHERE status = 'ok'),
+                                            'DD/MM/YYYY HH24:MI'), 'it was set up') ||
+                           '. MESH deletes messages that are not collected within five days.')
+        WHERE EXISTS (SELECT 1 FROM exchange_run WHERE started_at < now() - interval '1 day')
+          AND NOT EXISTS (SELECT 1 FROM exchange_run WHERE status = 'ok' AND finished_at > now() - interval '1 day')
+          AND NOT EXISTS (SELECT 1 FROM alert WHERE alert_type = 'CP-IS exchange stalled' AND acknowledged_at IS NULL))"_s);
+    if (!stalled)
+        return stalled.error();
+    return success();
+}
+
+Result<ExchangeReport> Exchange::exchange()
+{
     auto config = ConfigStore(m_connection).exchangeConfig();
     if (!config)
         return config.error();

@@ -34,6 +34,8 @@ public:
     static QDateTime nextRun(const QList<QTime> &times, const QDateTime &now);
 
 private:
+    Result<ExchangeReport> exchange();
+    Status warnIfStalled();
     Status sendReadyUploads(const ExchangeConfig &config, class MeshClient &mesh,
                             ExchangeReport &report);
     Status receive(MeshClient &mesh, ExchangeReport &report);

@@ -256,8 +256,13 @@ Result<InboundProcessor::Work> InboundProcessor::handleAccessNotification(const 
         return Work{kind, notification->notificationId,
                     u"CP-IS Follow Up case note and alert for %1."_s.arg(subjectName), 0};
     }
-    auto step = callScalar(m_connection, u"SELECT create_follow_up_step(?, ?, ?, NULL)"_s,
-                           {*subject, comment, source});
+    // Due after the handling time, counted in office hours.
+    auto hours = ConfigStore(m_connection).officeHours();
+    if (!hours)
+        return hours.error();
+    const QDateTime due = hours->dueAfter(QDateTime::currentDateTime());
+    auto step = callScalar(m_connection, u"SELECT create_follow_up_step(?, ?, ?, NULL, ?)"_s,
+                           {*subject, comment, source, due});
     if (!step)
         return step.error();
     return Work{kind, notification->notificationId,

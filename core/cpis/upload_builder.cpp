@@ -164,9 +164,10 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
     // Each record knows its file, so the acknowledgement comes back to the right child.
     auto records = callService(m_connection, uR"(
         WITH waiting AS (DELETE FROM upload_pending WHERE person_id = ANY (?::bigint[]) RETURNING person_id)
-        INSERT INTO upload_record (file_id, person_id, nhs_number)
+        INSERT INTO upload_record (file_id, person_id, nhs_number, forenames, surname, date_of_birth)
         SELECT DISTINCT ?::bigint, w.person_id,
-               CASE WHEN p.date_of_birth IS NULL THEN m.nhs_number ELSE p.nhs_number END
+               CASE WHEN p.date_of_birth IS NULL THEN m.nhs_number ELSE p.nhs_number END,
+               p.legal_forenames, p.legal_surname, p.date_of_birth
         FROM waiting w JOIN person p ON p.id = w.person_id LEFT JOIN person m ON m.id = p.mother_id)"_s,
                                {u"{%1}"_s.arg([&] {
                                     QStringList ids;

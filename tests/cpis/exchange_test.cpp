@@ -229,3 +229,31 @@ TEST_CASE("Wrong MESH credentials are reported clearly and nothing is acknowledg
     // The upload was built but not sent: it goes at the next exchange.
     CHECK(x.count(u"SELECT count(*) FROM upload_file WHERE status = 'ready'"_s) == 1);
 }
+
+TEST_CASE(
+    "Every exchange is logged for the monitor, and one that has stalled for a day alerts once",
+    "[exchange]")
+{
+    ExchangeWorld x;
+    require(x.db.connection().exec(
+        u"INSERT INTO exchange_run (started_at, finished_at, status, error) VALUES (now() - interval '2 days', now() - interval '2 days', 'failed', 'MESH unreachable')"_s));
+    require(x.run());
+    CHECK(x.count(u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS exchange stalled'"_s) ==
+          1);
+    CHECK(
+        x.count(
+            u"SELECT count(*) FROM exchange_run WHERE status = 'ok' AND finished_at IS NOT NULL AND uploads_sent = 1"_s) ==
+        1);
+    require(x.run());
+    CHECK(x.count(u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS exchange stalled'"_s) ==
+          1);
+
+    // A failed run is logged with its reason.
+    REQUIRE(
+        ConfigStore(*x.world.connectAs(x.world.sysadmin)).set(u"mesh.password"_s, u"wrong"_s).ok());
+    CHECK_FALSE(x.run().ok());
+    CHECK(
+        x.count(
+            u"SELECT count(*) FROM exchange_run WHERE status = 'failed' AND error LIKE 'MESH refused the credentials%'"_s) ==
+        1);
+}

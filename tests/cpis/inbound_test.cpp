@@ -269,3 +269,63 @@ TEST_CASE("Invalid configuration is refused, naming the setting, and nothing cha
     CHECK(require(sysadmin->scalar(u"SELECT count(*) FROM config WHERE value = 's3cret-pass'"_s))
               .toInt() == 0);
 }
+
+TEST_CASE("A quarantined message is processed again once the cause is fixed, or marked resolved",
+          "[inbound]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Inbound in{db};
+    const InboundOutcome first =
+        in.receive(hl7::writeAccessNotification(notificationFor(u"9990000131"_s, u"N-8"_s)));
+    REQUIRE(first.status == u"quarantined"_s);
+    const InboundOutcome other =
+        in.receive(hl7::writeAccessNotification(notificationFor(u"9990000093"_s, u"N-9"_s)));
+    REQUIRE(other.status == u"quarantined"_s);
+
+    // The child's NHS number is corrected; an administrator asks for the message to be processed
+    // again.
+    require(db.connection().exec(u"UPDATE person SET nhs_number = '9990000131' WHERE id = ?"_s,
+                                 {world.childId}));
+    auto sysadmin = world.connectAs(world.sysadmin);
+    require(sysadmin->exec(u"SELECT process_inbound_again(?)"_s, {first.messageId}));
+    const QList<InboundOutcome> again = require(in.processor.processPending());
+    REQUIRE(again.size() == 1);
+    CHECK(again.first().status == u"processed"_s);
+    CHECK(again.first().stepId != 0);
+
+    // The other is resolved by hand, with a note; a key worker may do neither.
+    auto keyWorker = world.connectAs(world.keyWorker);
+    CHECK(
+        keyWorker->exec(u"SELECT resolve_inbound(?, 'x')"_s, {other.messageId}).error().sqlState ==
+        u"42501"_s);
+    CHECK(sysadmin->exec(u"SELECT resolve_inbound(?, ' ')"_s, {other.messageId}).error().message ==
+          u"Say how it was resolved."_s);
+    require(sysadmin->exec(
+        u"SELECT resolve_inbound(?, 'Child not known to this authority: told CP-IS')"_s,
+        {other.messageId}));
+    CHECK(in.count(u"SELECT count(*) FROM inbound_message WHERE id = ? AND status = 'resolved'"_s,
+                   {other.messageId}) == 1);
+}
+
+TEST_CASE("A new step is due after the handling time in office hours", "[inbound]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Inbound in{db};
+    const InboundOutcome outcome =
+        in.receive(hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"N-10"_s)));
+    const OfficeHours hours = require(ConfigStore(db.connection()).officeHours());
+    const QDateTime due =
+        require(db.connection().scalar(u"SELECT due_at FROM work_step WHERE id = ?"_s,
+                                       {outcome.stepId}))
+            .toDateTime();
+    const QDateTime received =
+        require(db.connection().scalar(u"SELECT received_at FROM work_step WHERE id = ?"_s,
+                                       {outcome.stepId}))
+            .toDateTime();
+    INFO(due.toString(Qt::ISODate).toStdString() + " expected " +
+         hours.dueAfter(received).toString(Qt::ISODate).toStdString());
+    CHECK(std::abs(hours.dueAfter(received).secsTo(due)) < 60);
+    CHECK(hours.isOpen(due.addSecs(-60)));
+}

@@ -1,0 +1,10 @@
+// cpisctl report data-quality [--csv]
+#pragma once
+
+#include "command.h"
+
+namespace cpis::cli {
+
+int reportDataQuality(const QStringList &args);
+
+} // namespace cpis::cli

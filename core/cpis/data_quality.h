@@ -1,0 +1,40 @@
+// Which children in CP-IS scope health staff cannot see flagged, and why: the matched share
+// against the 95% CP-IS requires, and the lists behind it.
+#pragma once
+
+#include "db/connection.h"
+#include "result.h"
+
+#include <QList>
+
+namespace cpis {
+
+struct DataQualityRow
+{
+    QString list; // no_nhs_number, fails_check, rejected, inactive, unborn_past_due, name_changed
+    qint64 personId = 0;
+    QString name;
+    QString nhsNumber;
+    QString detail; // the reason in words
+};
+
+struct DataQualityReport
+{
+    int inScope = 0; // children on a current shared plan
+    int matched = 0; // accepted by CP-IS with their NHS number
+    QList<DataQualityRow> rows;
+    static constexpr double kRequiredShare = 95.0;
+    [[nodiscard]] double matchedPercent() const
+    {
+        return inScope == 0 ? 100.0 : 100.0 * matched / inScope;
+    }
+    [[nodiscard]] QList<DataQualityRow> list(const QString &name) const;
+    [[nodiscard]] QByteArray toCsv() const;
+
+    static QString listTitle(const QString &list);
+    static const QStringList &lists();
+};
+
+Result<DataQualityReport> loadDataQuality(Connection &connection);
+
+} // namespace cpis

@@ -1,0 +1,141 @@
+#include "domain/office_hours.h"
+
+#include <QRegularExpression>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis {
+
+namespace {
+const QStringList kDayNames{u"mon"_s, u"tue"_s, u"wed"_s, u"thu"_s, u"fri"_s, u"sat"_s, u"sun"_s};
+
+QTimeZone uk()
+{
+    return QTimeZone("Europe/London");
+}
+
+Error invalid(const QString &key, const QString &message)
+{
+    return Error{u"invalid"_s, u"%1: %2"_s.arg(key, message), {}, {}};
+}
+
+int dayNumber(const QString &name)
+{
+    return int(kDayNames.indexOf(name.trimmed().left(3).toLower())) + 1; // 0 when unknown
+}
+} // namespace
+
+OfficeHours::OfficeHours() = default;
+
+Result<OfficeHours> OfficeHours::fromSettings(const QString &hours, const QString &days,
+                                              const QString &handlingTime,
+                                              const QList<QDate> &bankHolidays)
+{
+    OfficeHours o;
+    static const QRegularExpression range(
+        u"^\\s*(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})\\s*$"_s);
+    const auto hoursMatch = range.match(hours);
+    o.m_opens = QTime::fromString(hoursMatch.captured(1), u"H:mm"_s);
+    o.m_closes = QTime::fromString(hoursMatch.captured(2), u"H:mm"_s);
+    if (!hoursMatch.hasMatch() || !o.m_opens.isValid() || !o.m_closes.isValid() ||
+        o.m_closes <= o.m_opens)
+        return invalid(u"office.hours"_s,
+                       u"\"%1\" is not a range of the day such as 09:30-16:30."_s.arg(hours));
+
+    o.m_days.clear();
+    for (const QString &part : days.split(u',', Qt::SkipEmptyParts)) {
+        const QStringList ends = part.split(u'-');
+        const int first = dayNumber(ends.first());
+        const int last = ends.size() == 2 ? dayNumber(ends.last()) : first;
+        if (ends.size() > 2 || first == 0 || last == 0 || last < first)
+            return invalid(u"office.days"_s,
+                           u"\"%1\" is not days such as Mon-Fri or Mon,Wed,Fri."_s.arg(days));
+        for (int d = first; d <= last; ++d)
+            o.m_days.insert(d);
+    }
+    if (o.m_days.isEmpty())
+        return invalid(u"office.days"_s, u"at least one working day is needed, e.g. Mon-Fri."_s);
+
+    static const QRegularExpression time(
+        u"^\\s*(\\d{1,3})\\s+working\\s+(day|days|hour|hours)\\s*$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const auto handling = time.match(handlingTime);
+    if (!handling.hasMatch() || handling.captured(1).toInt() == 0) {
+        return invalid(
+            u"office.handling_time"_s,
+            u"\"%1\" is not a handling time such as 1 working day or 4 working hours."_s.arg(
+                handlingTime));
+    }
+    const qint64 amount = handling.captured(1).toInt();
+    o.m_handlingMinutes = handling.captured(2).startsWith(u"day"_s, Qt::CaseInsensitive)
+                              ? amount * o.workingDayMinutes()
+                              : amount * 60;
+    o.m_bankHolidays = QSet<QDate>(bankHolidays.cbegin(), bankHolidays.cend());
+    return o;
+}
+
+bool OfficeHours::isWorkingDay(const QDate &day) const
+{
+    return m_days.contains(day.dayOfWeek()) && !m_bankHolidays.contains(day);
+}
+
+bool OfficeHours::isOpen(const QDateTime &at) const
+{
+    const QDateTime local = at.toTimeZone(uk());
+    return isWorkingDay(local.date()) && local.time() >= m_opens && local.time() < m_closes;
+}
+
+QDateTime OfficeHours::nextOpening(const QDateTime &at) const
+{
+    const QDateTime local = at.toTimeZone(uk());
+    if (isOpen(local))
+        return local;
+    QDate day = local.date();
+    if (isWorkingDay(day) && local.time() < m_opens)
+        return QDateTime(day, m_opens, uk());
+    // Every configuration has a working day within the next few weeks, even around holidays.
+    for (int i = 0; i < 366; ++i) {
+        day = day.addDays(1);
+        if (isWorkingDay(day))
+            return QDateTime(day, m_opens, uk());
+    }
+    return {};
+}
+
+QDateTime OfficeHours::addWorkingMinutes(const QDateTime &from, qint64 minutes) const
+{
+    QDateTime at = nextOpening(from);
+    while (at.isValid()) {
+        // Wall-clock times: a clock change falls outside office hours, so minutes are minutes.
+        const QDateTime close(at.date(), m_closes, uk());
+        const qint64 left = at.secsTo(close) / 60;
+        if (minutes <= left)
+            return at.addSecs(minutes * 60);
+        minutes -= left;
+        at = nextOpening(close);
+    }
+    return {};
+}
+
+QDateTime OfficeHours::dueAfter(const QDateTime &receivedAt) const
+{
+    return addWorkingMinutes(receivedAt, m_handlingMinutes);
+}
+
+qint64 OfficeHours::workingMinutesUntil(const QDateTime &now, const QDateTime &due) const
+{
+    if (due < now)
+        return -workingMinutesUntil(due, now);
+    qint64 minutes = 0;
+    QDateTime at = nextOpening(now);
+    while (at.isValid() && at < due) {
+        const QDateTime close(at.date(), m_closes, uk());
+        const QDateTime end = std::min(close, due.toTimeZone(uk()));
+        minutes += std::max<qint64>(0, at.secsTo(end) / 60);
+        at = nextOpening(close);
+    }
+    return minutes;
+}
+
+} // namespace cpis
