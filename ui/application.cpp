@@ -1,10 +1,12 @@
 #include "application.h"
 
 #include "main_window.h"
+#include "workview/workview_page.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QImageWriter>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -37,6 +39,7 @@ int runWorkview(int argc, char **argv)
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("cpis-workview"));
+    QApplication::setOrganizationName(QStringLiteral("cpis-workview"));
     QApplication::setApplicationDisplayName(QObject::tr("CP-IS Workview"));
     QApplication::setApplicationVersion(QStringLiteral(CPIS_VERSION));
 
@@ -54,29 +57,63 @@ int runWorkview(int argc, char **argv)
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QObject::tr("Render the window to this PNG once loaded, then exit."), QObject::tr("file"));
+    const QCommandLineOption user(
+        QStringLiteral("user"),
+        QObject::tr("Sign in as this login without asking (the embedded database trusts it; "
+                    "a server uses your .pgpass or certificate)."),
+        QObject::tr("login"));
+    const QCommandLineOption windowSize(QStringLiteral("window-size"),
+                                        QObject::tr("Window size, e.g. 1920x1080."),
+                                        QObject::tr("WxH"));
     parser.addOption(database);
     parser.addOption(screenshot);
+    parser.addOption(user);
+    parser.addOption(windowSize);
     parser.process(app);
 
-    const auto choice = DatabaseChoice::choose(
-        parser.isSet(database) ? std::optional(parser.value(database)) : std::nullopt);
-    MainWindow window(choice);
+    // --database, then CPIS_DATABASE, then the connection string saved in the settings,
+    // then libpq's settings, then the embedded database.
+    std::optional<QString> conninfo;
+    if (parser.isSet(database))
+        conninfo = parser.value(database);
+    else if (!qEnvironmentVariableIsSet("CPIS_DATABASE")) {
+        const QString saved = QSettings().value(QStringLiteral("database/conninfo")).toString();
+        if (!saved.isEmpty())
+            conninfo = saved;
+    }
+    const auto choice = DatabaseChoice::choose(conninfo);
+    MainWindow window(choice, parser.value(user));
+    window.setInteractive(!parser.isSet(screenshot));
+    if (parser.isSet(windowSize)) {
+        const QStringList parts = parser.value(windowSize).split(QLatin1Char('x'));
+        if (parts.size() == 2 && parts[0].toInt() > 0 && parts[1].toInt() > 0)
+            window.resize(parts[0].toInt(), parts[1].toInt());
+    }
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
-        QObject::connect(&window, &MainWindow::ready, &window, [&window, file] {
-            // Let the layout settle before rendering.
-            QTimer::singleShot(0, &window, [&window, file] {
-                QImageWriter writer(file, "png");
-                if (!writer.write(window.grab().toImage())) {
-                    std::fprintf(stderr, "cpis-workview: could not write %s: %s\n",
-                                 qUtf8Printable(file), qUtf8Printable(writer.errorString()));
-                    QCoreApplication::exit(1);
-                    return;
-                }
-                std::printf("Screenshot written to %s\n", qUtf8Printable(file));
-                QCoreApplication::exit(0);
-            });
+        auto capture = [&window, file] {
+            QImageWriter writer(file, "png");
+            if (!writer.write(window.grab().toImage())) {
+                std::fprintf(stderr, "cpis-workview: could not write %s: %s\n",
+                             qUtf8Printable(file), qUtf8Printable(writer.errorString()));
+                QCoreApplication::exit(1);
+                return;
+            }
+            std::printf("Screenshot written to %s\n", qUtf8Printable(file));
+            QCoreApplication::exit(0);
+        };
+        QObject::connect(&window, &MainWindow::ready, &window, [&window, capture] {
+            // The selected child's summary arrives just after the list: wait for it (briefly),
+            // then let the layout settle before rendering.
+            auto done = std::make_shared<bool>(false);
+            auto once = [done, capture] {
+                if (!std::exchange(*done, true))
+                    capture();
+            };
+            QObject::connect(window.workview(), &WorkviewPage::summaryShown, &window,
+                             [&window, once] { QTimer::singleShot(50, &window, once); });
+            QTimer::singleShot(2000, &window, once);
         });
         QObject::connect(&window, &MainWindow::failed, &window, [](const Error &error) {
             printError(error);

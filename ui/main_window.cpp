@@ -1,85 +1,188 @@
 #include "main_window.h"
 
+#include "sign_in/password_store.h"
+#include "sign_in/sign_in_dialog.h"
+#include "step/step_window.h"
+#include "workflow/sign_in_users.h"
+#include "workflow/worker_directory.h"
+#include "workview/workview_page.h"
+
+#include <QApplication>
+#include <QCloseEvent>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace cpis::ui {
 
-MainWindow::MainWindow(DatabaseChoice choice, QWidget *parent)
-    : QMainWindow(parent), m_choice(std::move(choice))
+namespace {
+struct SignedIn
+{
+    Worker me;
+    StepChoices choices;
+};
+
+QString bannerStyle(const QString &background, const QString &text, const QString &border)
+{
+    return u"QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; "
+           u"padding: 8px; }"_s.arg(background, text, border);
+}
+} // namespace
+
+MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
+    : QMainWindow(parent), m_choice(std::move(choice)), m_login(std::move(login))
 {
     setWindowTitle(tr("CP-IS Workview"));
-    setObjectName(QStringLiteral("mainWindow"));
+    setObjectName(u"mainWindow"_s);
     resize(1280, 800);
+
+    m_database = new DatabaseThread(this);
+    m_passwords = new PasswordStore(this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(24, 24, 24, 24);
-    layout->setSpacing(12);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
 
     m_readOnlyBanner = new QLabel(central);
-    m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
+    m_readOnlyBanner->setObjectName(u"readOnlyBanner"_s);
     m_readOnlyBanner->setWordWrap(true);
-    m_readOnlyBanner->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3b2f00; "
-                                                   "border: 1px solid #c8a600; padding: 8px; }"));
+    m_readOnlyBanner->setStyleSheet(bannerStyle(u"#fff4ce"_s, u"#3b2f00"_s, u"#c8a600"_s));
     m_readOnlyBanner->hide();
-
-    m_heading = new QLabel(tr("Workview"), central);
-    m_heading->setObjectName(QStringLiteral("workviewHeading"));
-    QFont headingFont = m_heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.6);
-    headingFont.setBold(true);
-    m_heading->setFont(headingFont);
+    m_connectionBanner = new QLabel(central);
+    m_connectionBanner->setObjectName(u"connectionBanner"_s);
+    m_connectionBanner->setWordWrap(true);
+    m_connectionBanner->setStyleSheet(bannerStyle(u"#fdecea"_s, u"#5f1512"_s, u"#d9534f"_s));
+    m_connectionBanner->hide();
 
     m_body = new QLabel(tr("Connecting to the case database…"), central);
-    m_body->setObjectName(QStringLiteral("workviewBody"));
+    m_body->setObjectName(u"workviewBody"_s);
     m_body->setWordWrap(true);
+    m_body->setAlignment(Qt::AlignCenter);
+    m_workview = new WorkviewPage(m_database, central);
+    m_pages = new QStackedWidget(central);
+    m_pages->addWidget(m_body);
+    m_pages->addWidget(m_workview);
 
-    layout->addWidget(m_readOnlyBanner);
-    layout->addWidget(m_heading);
-    layout->addWidget(m_body);
-    layout->addStretch(1);
+    auto *banners = new QVBoxLayout;
+    banners->setContentsMargins(20, 8, 20, 0);
+    banners->addWidget(m_readOnlyBanner);
+    banners->addWidget(m_connectionBanner);
+    layout->addLayout(banners);
+    layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
     m_connectionStatus = new QLabel(tr("Connecting…"), this);
-    m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
+    m_connectionStatus->setObjectName(u"connectionStatus"_s);
     statusBar()->addWidget(m_connectionStatus, 1);
 
-    m_worker = new DatabaseWorker;
-    m_worker->moveToThread(&m_databaseThread);
-    connect(&m_databaseThread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &DatabaseWorker::opened, this, &MainWindow::showConnected);
-    connect(m_worker, &DatabaseWorker::failed, this, &MainWindow::showFailure);
-    m_databaseThread.setObjectName(QStringLiteral("database"));
-    m_databaseThread.start();
+    connect(m_database, &DatabaseThread::opened, this, &MainWindow::opened);
+    connect(m_database, &DatabaseThread::failed, this, &MainWindow::showFailure);
+    connect(m_database, &DatabaseThread::connectionLost, this, [this] {
+        m_connectionBanner->setText(
+            tr("\u26a0 The connection to the case database is lost. Reconnecting… Nothing you "
+               "have typed is lost; it is saved once the connection is back."));
+        m_connectionBanner->show();
+        m_connectionStatus->setText(tr("Connection lost · reconnecting…"));
+    });
+    connect(m_database, &DatabaseThread::connectionRestored, this, [this] {
+        m_connectionBanner->hide();
+        showStatus();
+    });
+    connect(m_workview, &WorkviewPage::openStep, this, &MainWindow::openStep);
+    connect(m_passwords, &PasswordStore::problem, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 }
 
-MainWindow::~MainWindow()
-{
-    m_databaseThread.quit();
-    m_databaseThread.wait();
-}
+MainWindow::~MainWindow() = default;
 
 void MainWindow::connectToDatabase()
 {
     m_body->setText(tr("Connecting to the case database…"));
     m_connectionStatus->setText(tr("Connecting…"));
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, choice = m_choice] { worker->open(choice); },
-        Qt::QueuedConnection);
+    m_pages->setCurrentWidget(m_body);
+    if (!m_login.isEmpty()) {
+        m_phase = Phase::SigningIn;
+        m_database->open(m_choice, SignIn{m_login, {}});
+    } else if (m_choice.isEmbedded() || !m_interactive) {
+        m_phase = m_choice.isEmbedded() ? Phase::OwnerForPicking : Phase::SigningIn;
+        m_database->open(m_choice);
+    } else {
+        askForPassword();
+    }
 }
 
-void MainWindow::showConnected(const ConnectionSummary &summary)
+QString MainWindow::passwordAccount(const QString &login) const
 {
-    m_connectionStatus->setText(
-        tr("Connected to %1 · signed in as %2 · PostgreSQL %3 · schema version %4")
-            .arg(summary.where, summary.user, summary.serverVersion)
-            .arg(summary.schemaVersion));
-    m_body->setText(tr("Connected to the case database. Current work and Incoming requests "
-                       "will be listed here."));
+    return m_choice.conninfo + u'/' + login;
+}
+
+void MainWindow::askForPassword()
+{
+    const auto info = ConnInfo::parse(m_choice.conninfo);
+    const QString where = m_choice.conninfo.isEmpty() ? tr("Database from PGHOST / PGSERVICE")
+                          : info                      ? tr("Database: %1").arg(info->describe())
+                                                      : m_choice.conninfo;
+    auto *dialog = new SignInDialog(SignInDialog::Mode::Password, where, this);
+    m_signIn = dialog;
+    QSettings settings;
+    const QString last = settings.value(u"signIn/lastLogin"_s).toString();
+    dialog->setLogin(last);
+    if (!last.isEmpty() && settings.value(u"signIn/remembered/"_s + last).toBool()) {
+        m_passwords->read(passwordAccount(last), [dialog = QPointer(dialog)](const QString &pw) {
+            if (dialog && !pw.isEmpty())
+                dialog->setPassword(pw, true);
+        });
+    }
+    connect(dialog, &SignInDialog::signInRequested, this, &MainWindow::signInFromDialog);
+    connect(dialog, &QDialog::rejected, this, &QWidget::close);
+    dialog->open();
+}
+
+void MainWindow::askWhoToSignInAs(const QList<SignInUser> &users)
+{
+    if (!m_interactive) {
+        for (const SignInUser &u : users) {
+            if (u.role == u"Safeguarding Admin"_s) {
+                m_phase = Phase::SigningIn;
+                m_database->switchUser(u.login);
+                return;
+            }
+        }
+        showFailure(
+            Error{u"signin"_s, tr("There is no Safeguarding Admin to sign in as."), {}, {}});
+        return;
+    }
+    auto *dialog = new SignInDialog(SignInDialog::Mode::PickUser, m_summary.where, this);
+    m_signIn = dialog;
+    dialog->setUsers(users);
+    dialog->setLogin(QSettings().value(u"signIn/lastLogin"_s).toString());
+    connect(dialog, &SignInDialog::signInRequested, this, &MainWindow::signInFromDialog);
+    connect(dialog, &QDialog::rejected, this, &QWidget::close);
+    dialog->open();
+}
+
+void MainWindow::signInFromDialog()
+{
+    if (!m_signIn)
+        return;
+    m_phase = Phase::SigningIn;
+    const QString login = m_signIn->login();
+    if (m_choice.isEmbedded())
+        m_database->switchUser(login);
+    else
+        m_database->open(m_choice, SignIn{login, m_signIn->password()});
+}
+
+void MainWindow::opened(const ConnectionSummary &summary)
+{
+    m_summary = summary;
+    showStatus();
     if (summary.readOnly) {
         m_readOnlyBanner->setText(
             tr("Read only: the database's schema (version %1) is newer than this program knows "
@@ -91,18 +194,106 @@ void MainWindow::showConnected(const ConnectionSummary &summary)
     } else {
         m_readOnlyBanner->hide();
     }
-    emit ready();
+    if (m_phase == Phase::OwnerForPicking) {
+        m_database->submit<QList<SignInUser>>(
+            this, [](Connection &c) { return listSignInUsers(c); },
+            [this](Result<QList<SignInUser>> users) {
+                if (users)
+                    askWhoToSignInAs(*users);
+                else
+                    showFailure(users.error());
+            });
+        return;
+    }
+    if (m_signIn && !m_choice.isEmbedded()) {
+        const QString login = m_signIn->login();
+        QSettings settings;
+        settings.setValue(u"signIn/lastLogin"_s, login);
+        settings.setValue(u"signIn/remembered/"_s + login, m_signIn->rememberPassword());
+        if (m_signIn->rememberPassword())
+            m_passwords->write(passwordAccount(login), m_signIn->password());
+        else
+            m_passwords->remove(passwordAccount(login));
+    } else if (m_signIn) {
+        QSettings().setValue(u"signIn/lastLogin"_s, m_signIn->login());
+    }
+    loadWorker();
+}
+
+void MainWindow::loadWorker()
+{
+    m_phase = Phase::LoadingWorker;
+    m_database->submit<SignedIn>(
+        this,
+        [](Connection &c) -> Result<SignedIn> {
+            auto me = WorkerDirectory(c).current();
+            if (!me)
+                return me.error();
+            auto choices = loadStepChoices(c);
+            if (!choices)
+                return choices.error();
+            return SignedIn{*me, *choices};
+        },
+        [this](Result<SignedIn> signedIn) {
+            if (!signedIn) {
+                showFailure(signedIn.error());
+                return;
+            }
+            if (m_signIn) {
+                m_signIn->accept();
+                m_signIn->deleteLater();
+            }
+            m_me = signedIn->me;
+            m_choices = signedIn->choices;
+            showStatus();
+            m_workview->setChoices(m_choices);
+            m_pages->setCurrentWidget(m_workview);
+            auto firstLoad = std::make_shared<QMetaObject::Connection>();
+            *firstLoad = connect(m_workview, &WorkviewPage::loaded, this, [this, firstLoad] {
+                disconnect(*firstLoad);
+                m_phase = Phase::Ready;
+                emit ready();
+            });
+            m_workview->setWorker(m_me);
+        });
+}
+
+void MainWindow::showStatus()
+{
+    QString text = tr("Connected to %1 · signed in as %2").arg(m_summary.where, m_summary.user);
+    if (!m_me.name.isEmpty())
+        text = tr("Connected to %1 · signed in as %2 (%3)")
+                   .arg(m_summary.where, m_me.name, m_summary.user);
+    text += tr(" · PostgreSQL %1 · schema version %2")
+                .arg(m_summary.serverVersion)
+                .arg(m_summary.schemaVersion);
+    m_connectionStatus->setText(text);
+    if (!m_me.name.isEmpty())
+        setWindowTitle(tr("CP-IS Workview — %1").arg(m_me.name));
 }
 
 void MainWindow::showFailure(const Error &error)
 {
+    if (m_signIn && m_signIn->isVisible()) {
+        QString text = error.message;
+        if (!error.hint.isEmpty())
+            text += u"\n"_s + error.hint;
+        m_signIn->showError(text);
+        emit failed(error);
+        return;
+    }
     m_connectionStatus->setText(tr("Not connected"));
     m_body->setText(tr("The case database could not be reached."));
+    m_pages->setCurrentWidget(m_body);
+    if (!m_interactive) {
+        emit failed(error);
+        return;
+    }
     if (!m_errorDialog) {
         m_errorDialog = new QMessageBox(QMessageBox::Critical, tr("Cannot reach the case database"),
                                         tr("The case database could not be reached."),
                                         QMessageBox::Retry | QMessageBox::Close, this);
-        m_errorDialog->setObjectName(QStringLiteral("connectionErrorDialog"));
+        m_errorDialog->setObjectName(u"connectionErrorDialog"_s);
         connect(m_errorDialog, &QMessageBox::finished, this, [this](int button) {
             if (button == QMessageBox::Retry)
                 connectToDatabase();
@@ -112,10 +303,45 @@ void MainWindow::showFailure(const Error &error)
     }
     QString details = error.message;
     if (!error.hint.isEmpty())
-        details += QStringLiteral("\n\n") + tr("What to try: %1").arg(error.hint);
+        details += u"\n\n"_s + tr("What to try: %1").arg(error.hint);
     m_errorDialog->setInformativeText(details);
     m_errorDialog->open();
     emit failed(error);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    bool stillOpen = false;
+    for (const QPointer<StepWindow> &step : std::as_const(m_steps)) {
+        if (step && step->isVisible() && !step->close())
+            stillOpen = true;
+    }
+    if (stillOpen) {
+        event->ignore();
+        return;
+    }
+    event->accept();
+}
+
+StepWindow *MainWindow::stepWindow(qint64 stepId) const
+{
+    return m_steps.value(stepId).data();
+}
+
+StepWindow *MainWindow::openStep(qint64 stepId)
+{
+    if (StepWindow *open = stepWindow(stepId)) {
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    m_steps.removeIf([](const auto &entry) { return entry.value().isNull(); });
+    auto *window = new StepWindow(m_database, stepId, m_me, m_choices, this);
+    m_steps.insert(stepId, window);
+    connect(window, &StepWindow::finished, m_workview, &WorkviewPage::reload);
+    window->show();
+    return window;
 }
 
 } // namespace cpis::ui

@@ -1,15 +1,27 @@
-// The client's main window: the workview, with where it is connected in the status bar.
+// The client's main window: sign-in, then the workview (Current work with the subject's
+// summary beside it), with where it is connected in the status bar and a banner while the
+// connection is lost. Step windows open from it.
 #pragma once
 
 #include "db/database_worker.h"
+#include "workflow/sign_in_users.h"
+#include "workflow/step_choices.h"
+#include "workflow/workflow_types.h"
 
+#include <QHash>
 #include <QMainWindow>
-#include <QThread>
+#include <QPointer>
 
 class QLabel;
 class QMessageBox;
+class QStackedWidget;
 
 namespace cpis::ui {
+
+class PasswordStore;
+class SignInDialog;
+class StepWindow;
+class WorkviewPage;
 
 class MainWindow final : public QMainWindow
 {
@@ -17,26 +29,59 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(DatabaseChoice choice, QWidget *parent = nullptr);
+    // `login`: sign in as this user without asking (tests, --user, --screenshot).
+    explicit MainWindow(DatabaseChoice choice, QString login = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Connects (and migrates) on the database thread; answers with ready() or failed().
+    // No dialogs: for --screenshot. The embedded database then signs in as its first
+    // Safeguarding Admin; a server as the connection's own user.
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    // Connects (and migrates) on the database thread; ends with ready() or failed().
     void connectToDatabase();
 
+    [[nodiscard]] DatabaseThread *database() const { return m_database; }
+    [[nodiscard]] WorkviewPage *workview() const { return m_workview; }
+    [[nodiscard]] const Worker &worker() const { return m_me; }
+    [[nodiscard]] StepWindow *stepWindow(qint64 stepId) const;
+    StepWindow *openStep(qint64 stepId);
+
 signals:
-    void ready();
+    void ready(); // signed in and Current work loaded
     void failed(const cpis::Error &error);
 
+protected:
+    // Open steps with unsaved changes ask first; the window stays while any is still open.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
-    void showConnected(const cpis::ConnectionSummary &summary);
+    enum class Phase { Idle, OwnerForPicking, SigningIn, LoadingWorker, Ready };
+
+    void opened(const cpis::ConnectionSummary &summary);
     void showFailure(const cpis::Error &error);
+    void askWhoToSignInAs(const QList<SignInUser> &users);
+    void askForPassword();
+    void signInFromDialog();
+    void loadWorker();
+    void showStatus();
+    QString passwordAccount(const QString &login) const;
 
     DatabaseChoice m_choice;
-    QThread m_databaseThread;
-    DatabaseWorker *m_worker = nullptr; // lives on m_databaseThread
-    QLabel *m_heading = nullptr;
+    QString m_login;
+    bool m_interactive = true;
+    Phase m_phase = Phase::Idle;
+    ConnectionSummary m_summary;
+    Worker m_me;
+    StepChoices m_choices;
+    DatabaseThread *m_database = nullptr;
+    PasswordStore *m_passwords = nullptr;
+    QPointer<SignInDialog> m_signIn;
+    QHash<qint64, QPointer<StepWindow>> m_steps;
+
+    QStackedWidget *m_pages = nullptr;
     QLabel *m_body = nullptr;
+    WorkviewPage *m_workview = nullptr;
     QLabel *m_readOnlyBanner = nullptr;
+    QLabel *m_connectionBanner = nullptr;
     QLabel *m_connectionStatus = nullptr;
     QMessageBox *m_errorDialog = nullptr;
 };

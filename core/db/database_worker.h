@@ -1,13 +1,22 @@
-// Owns the client's database connection on a thread of its own, so that the GUI thread
-// never waits on the database. Requests go in by queued call; answers come back by signal.
+// The single path from the GUI to the database: a worker object on a thread of its own owns
+// the client's connection and its change listener, so the GUI thread never waits on the
+// database. Jobs go in by queued call; results come back to a context object on the GUI
+// thread, and are dropped when that object is gone.
 #pragma once
 
+#include "db/change_listener.h"
 #include "db/database_choice.h"
 #include "result.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QThread>
 
+#include <functional>
+#include <memory>
 #include <optional>
+
+class QTimer;
 
 namespace cpis {
 
@@ -21,6 +30,16 @@ struct ConnectionSummary
     bool readOnly = false;
 };
 
+// Who to be once connected. Embedded: the owner migrates, then the client reconnects as
+// `login` (the embedded cluster trusts its socket). A server: `login` and `password` go in
+// the connection string (in memory only). An empty login keeps the connection's own user.
+struct SignIn
+{
+    QString login;
+    QString password;
+};
+
+// Lives on the database thread.
 class DatabaseWorker final : public QObject
 {
     Q_OBJECT
@@ -30,15 +49,111 @@ public:
     explicit DatabaseWorker(QObject *parent = nullptr);
     ~DatabaseWorker() override;
 
+    // Runs a job on the open connection. A lost connection (now or found by the job) gives
+    // an error with code "db.unreachable" and starts reconnecting.
+    template<typename T> Result<T> run(const std::function<Result<T>(Connection &)> &job)
+    {
+        if (!m_connection)
+            return unreachable();
+        Result<T> result = job(*m_connection);
+        if (!result.ok()) {
+            if (auto lost = checkLost(result.error()))
+                return *lost;
+        }
+        return result;
+    }
+
+    // The pause before the n-th reconnection attempt (0-based): 250 ms doubling to 8 s.
+    static int backoffMs(int attempt);
+    // How often an idle client checks that the database is still there.
+    void setHeartbeatInterval(int ms);
+
 public slots:
-    void open(const cpis::DatabaseChoice &choice);
+    void open(const cpis::DatabaseChoice &choice, const cpis::SignIn &signIn = {});
+    // Connects again as `login` on the same database (embedded sign-in).
+    void switchUser(const QString &login);
+    void close();
 
 signals:
     void opened(const cpis::ConnectionSummary &summary);
     void failed(const cpis::Error &error);
+    void connectionLost(const cpis::Error &error);
+    void connectionRestored();
+    void changed(const QString &kind, qint64 id);
 
 private:
-    std::optional<ReadyDatabase> m_db;
+    Error unreachable() const;
+    std::optional<Error> checkLost(const Error &error);
+    bool connectionIsBroken() const;
+    void markLost(const Error &error);
+    void tryReconnect();
+    void heartbeat();
+    Status startListening();
+    void started(const ConnectionSummary &summary);
+
+    std::unique_ptr<Connection> m_connection;
+    std::unique_ptr<ChangeListener> m_listener;
+    ConnInfo m_info; // what we connected with, for reconnecting
+    DatabaseChoice m_choice;
+    QTimer *m_reconnectTimer = nullptr;
+    QTimer *m_heartbeat = nullptr;
+    std::optional<ConnectionSummary> m_summaryBeforeSwitch;
+    int m_attempt = 0;
+    bool m_lost = false;
+    bool m_readOnly = false;
+};
+
+// The GUI thread's handle on the worker: owns its thread, forwards its signals.
+class DatabaseThread final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DatabaseThread)
+
+public:
+    explicit DatabaseThread(QObject *parent = nullptr);
+    ~DatabaseThread() override;
+
+    void open(const DatabaseChoice &choice, const SignIn &signIn = {});
+    void switchUser(const QString &login);
+    void setHeartbeatInterval(int ms);
+    [[nodiscard]] bool isConnected() const { return m_connected; }
+
+    // Runs `job` on the database thread, then `callback` on this (GUI) thread, unless
+    // `context` has been destroyed by then.
+    template<typename T>
+    void submit(QObject *context, std::function<Result<T>(Connection &)> job,
+                std::function<void(Result<T>)> callback)
+    {
+        QPointer<QObject> guard(context);
+        DatabaseThread *self = this; // outlives the thread: its destructor waits for it
+        DatabaseWorker *worker = m_worker;
+        QMetaObject::invokeMethod(
+            m_worker,
+            [worker, self, guard, job = std::move(job), callback = std::move(callback)] {
+                auto result = std::make_shared<Result<T>>(worker->run<T>(job));
+                // The context is checked on the GUI thread, where it lives.
+                QMetaObject::invokeMethod(
+                    self,
+                    [guard, callback, result] {
+                        if (guard)
+                            callback(std::move(*result));
+                    },
+                    Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+    }
+
+signals:
+    void opened(const cpis::ConnectionSummary &summary);
+    void failed(const cpis::Error &error);
+    void connectionLost(const cpis::Error &error);
+    void connectionRestored();
+    void changed(const QString &kind, qint64 id);
+
+private:
+    QThread m_thread;
+    DatabaseWorker *m_worker = nullptr; // lives on m_thread
+    bool m_connected = false;
 };
 
 } // namespace cpis
@@ -46,3 +161,4 @@ private:
 Q_DECLARE_METATYPE(cpis::DatabaseChoice)
 Q_DECLARE_METATYPE(cpis::ConnectionSummary)
 Q_DECLARE_METATYPE(cpis::Error)
+Q_DECLARE_METATYPE(cpis::SignIn)

@@ -1,0 +1,56 @@
+// What the workview shows beside the list about the selected subject: identity, NHS
+// number, current key worker, plans, other names and open alerts.
+#pragma once
+
+#include "db/connection.h"
+#include "result.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace cpis {
+
+struct PlanPeriod
+{
+    QString kind; // CPP, UCPP, s31, s38, s20
+    QDate start;
+    QDate end; // null while current
+};
+
+struct PersonAlert
+{
+    qint64 id = 0;
+    QString type;
+    QString body;
+    QDateTime createdAt;
+};
+
+struct PersonSummary
+{
+    qint64 id = 0;
+    QString name;
+    QString gender;
+    QDate dateOfBirth;
+    QDate expectedDelivery;  // for an unborn child
+    QString nhsNumber;       // formatted "999 983 6909", empty when none
+    QString nhsNumberStatus; // unknown, recorded, inactive, replaced
+    QString keyWorker;
+    QString keyWorkerTeam;
+    QList<PlanPeriod> plans; // current first, then by start date, newest first
+    QStringList otherNames;  // "Tommy Turner (Known as)"
+    QList<PersonAlert> openAlerts;
+    bool restricted = false;
+};
+
+Result<PersonSummary> loadPersonSummary(Connection &connection, qint64 personId);
+
+// Opening a child's record is audited (who, when, which person).
+Status recordPersonOpened(Connection &connection, qint64 personId);
+
+// Whole years from dateOfBirth to `on`; -1 when there is no date of birth.
+int ageInYears(const QDate &dateOfBirth, const QDate &on);
+
+} // namespace cpis

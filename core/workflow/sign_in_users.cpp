@@ -1,0 +1,36 @@
+#include "workflow/sign_in_users.h"
+
+#include "workflow/service_call.h"
+
+using namespace Qt::StringLiterals;
+
+namespace cpis {
+
+Result<QList<SignInUser>> listSignInUsers(Connection &connection)
+{
+    auto q = callService(connection, uR"(
+        WITH u AS (
+            SELECT w.login, w.name, coalesce(t.name, '') AS team,
+                   CASE WHEN pg_has_role(w.login, 'cpis_safeguarding_admin', 'MEMBER') THEN 1
+                        WHEN pg_has_role(w.login, 'cpis_key_worker', 'MEMBER') THEN 2
+                        WHEN pg_has_role(w.login, 'cpis_team_manager', 'MEMBER') THEN 3
+                        WHEN pg_has_role(w.login, 'cpis_sysadmin', 'MEMBER') THEN 4
+                        WHEN pg_has_role(w.login, 'cpis_exchange', 'MEMBER') THEN 5
+                        ELSE 6 END AS rank, w.id
+            FROM worker w LEFT JOIN team t ON t.id = w.team_id
+            WHERE NOT w.is_virtual AND w.active
+              AND EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = w.login))
+        SELECT login, name, team, rank FROM u ORDER BY rank, id)"_s);
+    if (!q)
+        return q.error();
+    static const QStringList roles{u"Safeguarding Admin"_s, u"Key worker"_s,
+                                   u"Team manager"_s,       u"System administrator"_s,
+                                   u"CP-IS exchange"_s,     u"No role"_s};
+    QList<SignInUser> users;
+    while (q->next())
+        users.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                      roles.value(q->value(3).toInt() - 1)});
+    return users;
+}
+
+} // namespace cpis

@@ -1,0 +1,133 @@
+#include "display.h"
+
+#include "workflow/person_summary.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPixmap>
+#include <QStyle>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::ui {
+
+namespace {
+constexpr qint64 kDueSoonSecs = 2 * 60 * 60;
+
+// A round badge with a symbol: readable without colour, stronger with it.
+QIcon badge(const QColor &fill, const QString &symbol)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(fill);
+    p.drawEllipse(2, 2, 28, 28);
+    QFont font = p.font();
+    font.setBold(true);
+    font.setPixelSize(20);
+    p.setFont(font);
+    p.setPen(Qt::white);
+    p.drawText(QRect(0, 0, 32, 32), Qt::AlignCenter, symbol);
+    return QIcon(pixmap);
+}
+} // namespace
+
+QString Display::date(const QDate &date)
+{
+    return date.isValid() ? date.toString(u"dd/MM/yyyy"_s) : QString();
+}
+
+QString Display::dateTime(const QDateTime &dateTime)
+{
+    return dateTime.isValid() ? dateTime.toLocalTime().toString(u"dd/MM/yyyy HH:mm"_s) : QString();
+}
+
+QString Display::shortDateTime(const QDateTime &when)
+{
+    if (!when.isValid())
+        return {};
+    const QDateTime local = when.toLocalTime();
+    const QDate today = QDate::currentDate();
+    const QString time = local.toString(u"HH:mm"_s);
+    if (local.date() == today)
+        return tr("Today %1").arg(time);
+    if (local.date() == today.addDays(-1))
+        return tr("Yesterday %1").arg(time);
+    if (local.date() == today.addDays(1))
+        return tr("Tomorrow %1").arg(time);
+    return local.toString(u"ddd dd/MM HH:mm"_s);
+}
+
+QString Display::source(const QString &source)
+{
+    if (source == u"ae"_s)
+        return tr("A&E");
+    if (source == u"dhu_111"_s)
+        return tr("DHU-111");
+    return source.isEmpty() ? tr("Not known") : source;
+}
+
+QString Display::age(const QDate &dateOfBirth)
+{
+    const QDate today = QDate::currentDate();
+    const int years = ageInYears(dateOfBirth, today);
+    if (years < 0)
+        return {};
+    if (years >= 2)
+        return QString::number(years);
+    int months = (today.year() - dateOfBirth.year()) * 12 + today.month() - dateOfBirth.month();
+    if (today.day() < dateOfBirth.day())
+        --months;
+    return months == 1 ? tr("1 month") : tr("%1 months").arg(months);
+}
+
+DueState Display::dueState(const QDateTime &due, const QDateTime &now)
+{
+    if (!due.isValid())
+        return DueState::None;
+    if (due <= now)
+        return DueState::Overdue;
+    if (now.secsTo(due) <= kDueSoonSecs)
+        return DueState::DueSoon;
+    return DueState::OnTime;
+}
+
+QString Display::dueText(const QDateTime &due, const QDateTime &now)
+{
+    switch (dueState(due, now)) {
+    case DueState::None:
+        return {};
+    case DueState::Overdue:
+        return tr("%1 · Overdue").arg(shortDateTime(due));
+    case DueState::DueSoon:
+        return tr("%1 · Due soon").arg(shortDateTime(due));
+    case DueState::OnTime:
+        break;
+    }
+    return shortDateTime(due);
+}
+
+QIcon Display::dueIcon(DueState state)
+{
+    static const QIcon overdue = badge(QColor(0xb0, 0x1e, 0x1e), u"!"_s);
+    static const QIcon soon = badge(QColor(0xa8, 0x5a, 0x00), u"\u2022"_s);
+    switch (state) {
+    case DueState::Overdue:
+        return overdue;
+    case DueState::DueSoon:
+        return soon;
+    default:
+        return {};
+    }
+}
+
+QIcon Display::completeIcon(bool complete)
+{
+    static const QIcon done = badge(QColor(0x1e, 0x7b, 0x34), u"\u2713"_s);
+    static const QIcon open = badge(QColor(0x8a, 0x8f, 0x98), u"\u2013"_s);
+    return complete ? done : open;
+}
+
+} // namespace cpis::ui

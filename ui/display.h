@@ -1,0 +1,30 @@
+// How dates, sources and due times read on every screen, in one place.
+#pragma once
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QIcon>
+#include <QString>
+
+namespace cpis::ui {
+
+enum class DueState { None, OnTime, DueSoon, Overdue };
+
+struct Display
+{
+    Q_DECLARE_TR_FUNCTIONS(Display)
+
+public:
+    static QString date(const QDate &date);              // 28/11/2016
+    static QString dateTime(const QDateTime &dateTime);  // 22/11/2026 14:05
+    static QString shortDateTime(const QDateTime &when); // today 14:05, Fri 14:05, 21/11 14:05
+    static QString source(const QString &source);        // A&E, DHU-111
+    static QString age(const QDate &dateOfBirth);        // 6, or 8 months
+    static DueState dueState(const QDateTime &due, const QDateTime &now);
+    static QString dueText(const QDateTime &due, const QDateTime &now); // "21/11 14:05 · Overdue"
+    static QIcon dueIcon(DueState state);
+    static QIcon completeIcon(bool complete);
+};
+
+} // namespace cpis::ui

@@ -1,0 +1,168 @@
+#include "workview/person_summary_panel.h"
+
+#include "display.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::ui {
+
+namespace {
+QString planKind(const QString &kind)
+{
+    static const QHash<QString, QString> names{
+        {u"CPP"_s, u"Child protection plan"_s}, {u"UCPP"_s, u"Unborn child protection plan"_s},
+        {u"s31"_s, u"Care order (s31)"_s},      {u"s38"_s, u"Interim care order (s38)"_s},
+        {u"s20"_s, u"Accommodated (s20)"_s},
+    };
+    return names.value(kind, kind);
+}
+} // namespace
+
+PersonSummaryPanel::PersonSummaryPanel(QWidget *parent) : QFrame(parent)
+{
+    setObjectName(u"personSummary"_s);
+    setFrameShape(QFrame::StyledPanel);
+    setMinimumWidth(280);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 14, 16, 14);
+    layout->setSpacing(10);
+
+    auto *caption = new QLabel(tr("Subject"), this);
+    caption->setObjectName(u"summaryCaption"_s);
+    caption->setStyleSheet(u"color: palette(mid); font-weight: 600; text-transform: uppercase;"_s);
+    m_heading = new QLabel(this);
+    m_heading->setObjectName(u"summaryName"_s);
+    m_heading->setWordWrap(true);
+    QFont headingFont = m_heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.35);
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
+    m_heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"summaryMessage"_s);
+    m_message->setWordWrap(true);
+
+    m_details = new QWidget(this);
+    auto *form = new QFormLayout(m_details);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    form->setVerticalSpacing(8);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_personIdValue = value(u"summaryPersonId"_s);
+    m_dateOfBirth = value(u"summaryDateOfBirth"_s);
+    m_gender = value(u"summaryGender"_s);
+    m_nhsNumber = value(u"summaryNhsNumber"_s);
+    m_keyWorker = value(u"summaryKeyWorker"_s);
+    m_plans = value(u"summaryPlans"_s);
+    m_otherNames = value(u"summaryOtherNames"_s);
+    m_alerts = value(u"summaryAlerts"_s);
+    form->addRow(tr("Person ID"), m_personIdValue);
+    form->addRow(tr("Date of Birth"), m_dateOfBirth);
+    form->addRow(tr("Gender"), m_gender);
+    form->addRow(tr("NHS number"), m_nhsNumber);
+    form->addRow(tr("Key Worker"), m_keyWorker);
+    form->addRow(tr("Plans"), m_plans);
+    form->addRow(tr("Other Names"), m_otherNames);
+    form->addRow(tr("Open alerts"), m_alerts);
+
+    layout->addWidget(caption);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_message);
+    layout->addWidget(m_details);
+    layout->addStretch(1);
+    clear();
+}
+
+QLabel *PersonSummaryPanel::value(const QString &objectName)
+{
+    auto *label = new QLabel(m_details);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::RichText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+void PersonSummaryPanel::setRowsVisible(bool visible)
+{
+    m_details->setVisible(visible);
+    m_message->setVisible(!visible);
+}
+
+void PersonSummaryPanel::clear()
+{
+    m_personId = 0;
+    m_heading->setText(tr("No step selected"));
+    m_message->setText(tr("Select a step in Current work to see the child's details, key worker, "
+                          "plans and alerts here."));
+    setRowsVisible(false);
+}
+
+void PersonSummaryPanel::showLoading(const QString &name)
+{
+    m_heading->setText(name);
+    m_message->setText(tr("Loading…"));
+    setRowsVisible(false);
+}
+
+void PersonSummaryPanel::showMessage(const QString &message)
+{
+    m_message->setText(message);
+    setRowsVisible(false);
+}
+
+void PersonSummaryPanel::showSummary(const PersonSummary &s)
+{
+    m_personId = s.id;
+    m_heading->setText(s.name);
+    m_personIdValue->setText(QString::number(s.id));
+    if (s.dateOfBirth.isValid())
+        m_dateOfBirth->setText(
+            tr("%1 (age %2)").arg(Display::date(s.dateOfBirth), Display::age(s.dateOfBirth)));
+    else if (s.expectedDelivery.isValid())
+        m_dateOfBirth->setText(tr("Unborn: expected %1").arg(Display::date(s.expectedDelivery)));
+    else
+        m_dateOfBirth->setText(tr("Not recorded"));
+    m_gender->setText(s.gender.toHtmlEscaped());
+
+    QString nhs = s.nhsNumber.isEmpty() ? tr("<b>Not recorded</b> – CP-IS cannot flag this child")
+                                        : s.nhsNumber.toHtmlEscaped();
+    if (s.nhsNumberStatus == u"inactive"_s)
+        nhs += tr(" <b>(inactive)</b>");
+    else if (s.nhsNumberStatus == u"replaced"_s)
+        nhs += tr(" (replaced)");
+    m_nhsNumber->setText(nhs);
+
+    m_keyWorker->setText(s.keyWorker.isEmpty()
+                             ? tr("<b>No current key worker</b>")
+                             : u"<b>%1</b><br>%2"_s.arg(s.keyWorker.toHtmlEscaped(),
+                                                        s.keyWorkerTeam.toHtmlEscaped()));
+
+    QStringList plans;
+    for (const PlanPeriod &p : s.plans) {
+        const QString kind = planKind(p.kind).toHtmlEscaped();
+        if (p.end.isValid())
+            plans << tr("%1, %2 to %3").arg(kind, Display::date(p.start), Display::date(p.end));
+        else
+            plans << tr("<b>%1</b>, since %2").arg(kind, Display::date(p.start));
+    }
+    m_plans->setText(plans.isEmpty() ? tr("None") : plans.join(u"<br>"_s));
+
+    QStringList names;
+    for (const QString &n : s.otherNames)
+        names << n.toHtmlEscaped();
+    m_otherNames->setText(names.isEmpty() ? tr("None") : names.join(u"<br>"_s));
+
+    QStringList alerts;
+    for (const PersonAlert &a : s.openAlerts)
+        alerts << u"<b>\u26a0 %1</b><br>%2"_s.arg(a.type.toHtmlEscaped(), a.body.toHtmlEscaped());
+    m_alerts->setText(alerts.isEmpty() ? tr("None") : alerts.join(u"<br><br>"_s));
+    setRowsVisible(true);
+}
+
+} // namespace cpis::ui
