@@ -6,6 +6,7 @@
 #include "workflow/service_call.h"
 #include "workflow/step_service.h"
 #include "workflow/worker_directory.h"
+#include "workflow/workview_query.h"
 
 #include <catch2/catch.hpp>
 
@@ -505,4 +506,36 @@ TEST_CASE("A restricted person cannot be told apart from no person at all", "[se
             AlertService(*admin).raise(u"Test"_s, id, {world.admin.workerId, 0, {}}, u"x"_s);
         CHECK(codeOf(alert) == "not_found");
     }
+}
+
+TEST_CASE("The workview lists show a restricted child only to workers granted access", "[security]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+    const qint64 hidden = addRestrictedChild(owner, world.admin.workerId);
+    const qint64 hiddenStep =
+        valueOf(owner, u"SELECT create_follow_up_step(?, 'x', 'ae', now())"_s, {hidden})
+            .toLongLong();
+    // A request about the restricted child, sent to a worker who may not see them.
+    valueOf(
+        owner,
+        uR"(INSERT INTO request (step_id, request_type, recipient_id, note, state, created_by, sent_at)
+                       VALUES (?, 'CS Notification to Allocated Worker - CPIS Follow Up', ?, 'n', 'sent', ?, now())
+                       RETURNING id)"_s,
+        {hiddenStep, world.keyWorker.workerId, world.admin.workerId});
+
+    const auto stepsOf = [&](const test::CaseWorld::User &user) {
+        auto c = world.connectAs(user);
+        const Worker worker = test::require(WorkerDirectory(*c).current());
+        const Workview view = test::require(loadWorkview(*c, worker));
+        QList<qint64> steps;
+        for (const CurrentWorkItem &item : view.currentWork)
+            steps << item.stepId;
+        return std::pair{steps, view.incomingRequests.size()};
+    };
+    CHECK(stepsOf(world.admin).first.contains(hiddenStep));            // granted access
+    CHECK_FALSE(stepsOf(world.otherAdmin).first.contains(hiddenStep)); // not granted
+    CHECK(stepsOf(world.otherAdmin).first.contains(world.stepId));
+    CHECK(stepsOf(world.keyWorker).second == 0);
 }
