@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "person/person_record_window.h"
+#include "request/request_window.h"
 #include "sign_in/password_store.h"
 #include "sign_in/sign_in_dialog.h"
 #include "step/step_window.h"
@@ -95,6 +97,8 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
         showStatus();
     });
     connect(m_workview, &WorkviewPage::openStep, this, &MainWindow::openStep);
+    connect(m_workview, &WorkviewPage::openRequest, this, &MainWindow::openRequest);
+    connect(m_workview, &WorkviewPage::openPerson, this, &MainWindow::openPerson);
     connect(m_passwords, &PasswordStore::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 }
@@ -340,6 +344,48 @@ StepWindow *MainWindow::openStep(qint64 stepId)
     auto *window = new StepWindow(m_database, stepId, m_me, m_choices, this);
     m_steps.insert(stepId, window);
     connect(window, &StepWindow::finished, m_workview, &WorkviewPage::reload);
+    window->show();
+    return window;
+}
+
+RequestWindow *MainWindow::requestWindow(qint64 requestId) const
+{
+    return m_requests.value(requestId).data();
+}
+
+RequestWindow *MainWindow::openRequest(const IncomingRequest &request)
+{
+    if (RequestWindow *open = requestWindow(request.requestId)) {
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    m_requests.removeIf([](const auto &entry) { return entry.value().isNull(); });
+    auto *window = new RequestWindow(m_database, request, this);
+    m_requests.insert(request.requestId, window);
+    connect(window, &RequestWindow::acknowledged, m_workview, &WorkviewPage::reload);
+    connect(window, &RequestWindow::openPerson, this, &MainWindow::openPerson);
+    window->show();
+    return window;
+}
+
+PersonRecordWindow *MainWindow::personWindow(qint64 personId) const
+{
+    return m_people.value(personId).data();
+}
+
+PersonRecordWindow *MainWindow::openPerson(qint64 personId)
+{
+    if (PersonRecordWindow *open = personWindow(personId)) {
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    m_people.removeIf([](const auto &entry) { return entry.value().isNull(); });
+    auto *window = new PersonRecordWindow(m_database, personId, this);
+    m_people.insert(personId, window);
     window->show();
     return window;
 }

@@ -19,6 +19,8 @@ class QStackedWidget;
 namespace cpis::ui {
 
 class PasswordStore;
+class PersonRecordWindow;
+class RequestWindow;
 class SignInDialog;
 class StepWindow;
 class WorkviewPage;
@@ -44,6 +46,11 @@ public:
     [[nodiscard]] const Worker &worker() const { return m_me; }
     [[nodiscard]] StepWindow *stepWindow(qint64 stepId) const;
     StepWindow *openStep(qint64 stepId);
+    [[nodiscard]] RequestWindow *requestWindow(qint64 requestId) const;
+    RequestWindow *openRequest(const cpis::IncomingRequest &request);
+    // Opens (and audits) the person's record; one window per person.
+    PersonRecordWindow *openPerson(qint64 personId);
+    [[nodiscard]] PersonRecordWindow *personWindow(qint64 personId) const;
 
 signals:
     void ready(); // signed in and Current work loaded
@@ -76,6 +83,8 @@ private:
     PasswordStore *m_passwords = nullptr;
     QPointer<SignInDialog> m_signIn;
     QHash<qint64, QPointer<StepWindow>> m_steps;
+    QHash<qint64, QPointer<RequestWindow>> m_requests;
+    QHash<qint64, QPointer<PersonRecordWindow>> m_people;
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_body = nullptr;

@@ -105,6 +105,16 @@ QSqlDatabase Connection::database() const
     return QSqlDatabase::database(m_name, false);
 }
 
+Error Connection::failure(const QSqlError &error) const
+{
+    Error e = errorFrom(error, {});
+    // A connection dropped mid-query often reaches Qt with no SQLSTATE: ask libpq.
+    const pg_conn *conn = nativeHandle();
+    if (!conn || PQstatus(conn) != CONNECTION_OK)
+        e.code = u"db.unreachable"_s;
+    return e;
+}
+
 Result<QSqlQuery> Connection::exec(const QString &sql, const QVariantList &params)
 {
     // Not forward-only: QPSQL would then stream rows in single-row mode, and any other
@@ -112,15 +122,15 @@ Result<QSqlQuery> Connection::exec(const QString &sql, const QVariantList &param
     QSqlQuery query(database());
     if (params.isEmpty()) {
         if (!query.exec(sql))
-            return errorFrom(query.lastError(), {});
+            return failure(query.lastError());
         return query;
     }
     if (!query.prepare(sql))
-        return errorFrom(query.lastError(), {});
+        return failure(query.lastError());
     for (const QVariant &p : params)
         query.addBindValue(p);
     if (!query.exec())
-        return errorFrom(query.lastError(), {});
+        return failure(query.lastError());
     return query;
 }
 

@@ -42,6 +42,7 @@ public:
 
 private:
     Connection(QString name, ConnInfo info);
+    Error failure(const QSqlError &error) const;
 
     QString m_name;
     ConnInfo m_info;

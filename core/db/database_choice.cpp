@@ -90,6 +90,15 @@ Result<ReadyDatabase> openAndMigrate(const DatabaseChoice &choice)
         return db.error();
     Migrator migrator(*db->connection);
     auto applied = migrator.migrate();
+    if (!applied && applied.error().sqlState == u"42501"_s) {
+        // Only the schema's owner may change it; a person signing in cannot.
+        Error e = applied.error();
+        e.message = u"The database needs upgrading to this program's schema (version %1), and only "
+                    u"its owner "
+                    u"can do that."_s.arg(Migrator::bundled().last().version);
+        e.hint = u"Ask the database's owner to run: cpisctl db migrate"_s;
+        return e;
+    }
     if (!applied && applied.error().code != u"db.schema_newer"_s)
         return applied.error();
     auto schema = migrator.state();

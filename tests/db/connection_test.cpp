@@ -105,3 +105,16 @@ TEST_CASE("A statement the role may not run is refused, with or without paramete
     REQUIRE(owner.exec(u"DROP OWNED BY %1"_s.arg(role)).ok());
     REQUIRE(owner.exec(u"DROP ROLE %1"_s.arg(role)).ok());
 }
+
+TEST_CASE("A connection killed on the server is reported as unreachable, not as a query error",
+          "[db]")
+{
+    test::TestDatabase db;
+    auto victim = db.openAnother();
+    const auto pid = victim->scalar(u"SELECT pg_backend_pid()"_s);
+    REQUIRE(pid.ok());
+    REQUIRE(db.connection().exec(u"SELECT pg_terminate_backend(?)"_s, {*pid}).ok());
+    auto after = victim->exec(u"SELECT 1"_s);
+    REQUIRE_FALSE(after.ok());
+    CHECK(after.error().code == u"db.unreachable"_s);
+}

@@ -123,3 +123,19 @@ TEST_CASE("A schema newer than the program is refused, and the client then canno
     REQUIRE_FALSE(write.ok());
     CHECK(write.error().sqlState == u"25006"_s); // read_only_sql_transaction
 }
+
+TEST_CASE("A person whose login may not change the schema is told to ask its owner", "[migrations]")
+{
+    test::TestDatabase db(test::TestDatabase::Schema::Empty);
+    const QString role = u"r_"_s + db.name();
+    REQUIRE(db.connection().exec(u"CREATE ROLE %1 LOGIN"_s.arg(role)).ok());
+    ConnInfo info = db.connInfo();
+    info.set(u"user"_s, role);
+    auto ready =
+        openAndMigrate({DatabaseChoice::Source::CommandLine, info.toKeywordValueString(), {}});
+    REQUIRE_FALSE(ready.ok());
+    CHECK(ready.error().message.contains(u"only its owner can do that"_s));
+    CHECK(ready.error().hint == u"Ask the database's owner to run: cpisctl db migrate"_s);
+    CHECK(Migrator(db.connection()).state()->current == 0);
+    REQUIRE(db.connection().exec(u"DROP ROLE %1"_s.arg(role)).ok());
+}

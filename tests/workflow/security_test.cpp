@@ -538,4 +538,13 @@ TEST_CASE("The workview lists show a restricted child only to workers granted ac
     CHECK_FALSE(stepsOf(world.otherAdmin).first.contains(hiddenStep)); // not granted
     CHECK(stepsOf(world.otherAdmin).first.contains(world.stepId));
     CHECK(stepsOf(world.keyWorker).second == 0);
+
+    // Nor does their CP-IS status give them away.
+    valueOf(
+        owner,
+        u"INSERT INTO person_cpis_status (person_id, status) VALUES (?, 'shared') RETURNING person_id"_s,
+        {hidden});
+    const QString status = u"SELECT count(*) FROM person_cpis_status WHERE person_id = ?"_s;
+    CHECK(countOf(*world.connectAs(world.otherAdmin), status, {hidden}) == 0);
+    CHECK(countOf(*world.connectAs(world.admin), status, {hidden}) == 1);
 }

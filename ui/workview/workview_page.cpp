@@ -5,9 +5,12 @@
 #include "workflow/service_call.h"
 #include "workflow/step_service.h"
 #include "workflow/workview_query.h"
+#include "workview/alerts_panel.h"
 #include "workview/current_work_filter.h"
 #include "workview/current_work_model.h"
+#include "workview/incoming_requests_panel.h"
 #include "workview/person_summary_panel.h"
+#include "workview/team_requests_panel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -169,14 +172,38 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
+    // Requests sent to this worker come first: for a key worker they are the day's work.
+    m_incoming = new IncomingRequestsPanel(this);
+    auto *currentWork = new QWidget(this);
+    auto *currentLayout = new QVBoxLayout(currentWork);
+    currentLayout->setContentsMargins(0, 0, 0, 0);
+    currentLayout->setSpacing(8);
+    currentLayout->addWidget(m_heading);
+    currentLayout->addWidget(m_subheading);
+    currentLayout->addWidget(splitter, 1);
+    auto *folders = new QSplitter(Qt::Vertical, this);
+    folders->setObjectName(u"workviewFolders"_s);
+    m_alerts = new AlertsPanel(m_database, this);
+    folders->addWidget(m_incoming);
+    m_team = new TeamRequestsPanel(m_database, this); // shown only to team managers
+    folders->addWidget(m_alerts);
+    folders->addWidget(m_team);
+    folders->addWidget(currentWork);
+    folders->setStretchFactor(0, 3);
+    folders->setStretchFactor(1, 2);
+    folders->setStretchFactor(2, 3);
+    folders->setStretchFactor(3, 4);
+    folders->setChildrenCollapsible(false);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 12);
     layout->setSpacing(8);
-    layout->addWidget(m_heading);
-    layout->addWidget(m_subheading);
     layout->addWidget(m_message);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(folders, 1);
 
+    auto *openRequestButton = m_incoming->findChild<QPushButton *>(u"openRequestButton"_s);
+    setTabOrder(m_incoming->table(), openRequestButton);
+    setTabOrder(openRequestButton, m_folders);
     setTabOrder(m_folders, m_source);
     setTabOrder(m_source, m_whose);
     setTabOrder(m_whose, m_overdue);
@@ -213,6 +240,8 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
             emit openStep(id);
     });
     connect(m_cancel, &QPushButton::clicked, this, &WorkviewPage::cancelWork);
+    connect(m_incoming, &IncomingRequestsPanel::openRequest, this, &WorkviewPage::openRequest);
+    connect(m_incoming, &IncomingRequestsPanel::openPerson, this, &WorkviewPage::openPerson);
     auto *startShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     startShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(startShortcut, &QShortcut::activated, this, &WorkviewPage::startOrOpen);
@@ -225,7 +254,8 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     m_reloadTimer->setInterval(100); // a burst of changes gives one reload
     connect(m_reloadTimer, &QTimer::timeout, this, &WorkviewPage::reload);
     connect(m_database, &DatabaseThread::changed, this, [this](const QString &kind, qint64) {
-        if (kind == u"step"_s || kind == u"request"_s || kind == u"alert"_s)
+        if (kind == u"step"_s || kind == u"request"_s || kind == u"alert"_s ||
+            kind == u"case_note"_s)
             scheduleReload();
     });
     connect(m_database, &DatabaseThread::connectionRestored, this, &WorkviewPage::scheduleReload);
@@ -248,6 +278,8 @@ void WorkviewPage::setWorker(const Worker &me)
             .arg(me.name));
     m_filter->setMineOnly(m_whose->currentIndex() == 1, m_me.name);
     reload();
+    m_alerts->reload();
+    m_team->start();
 }
 
 void WorkviewPage::scheduleReload()
@@ -286,6 +318,7 @@ void WorkviewPage::applyWorkview(const Workview &view)
     const qint64 selected = selectedStepId();
     m_model->setNow(QDateTime::currentDateTime());
     m_model->setRows(view.currentWork);
+    m_incoming->setRows(view.incomingRequests);
     // The row stays selected through the update; a step that left the folder takes the
     // selection with it, so say nothing stale beside the list.
     if (selected != 0 && selectedStepId() == 0)

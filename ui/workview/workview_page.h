@@ -1,6 +1,6 @@
-// Current work: Incoming work (N) and work in progress for the signed-in worker and the
-// virtual workers they work from, with the subject's summary beside the list. Refreshes by
-// itself when anyone changes a step, keeping the selection.
+// Incoming requests (N) sent to the worker, then Current work: Incoming work (N) and work in
+// progress for the signed-in worker and the virtual workers they work from, with the subject's
+// summary beside the list. Refreshes by itself when anyone changes a step, keeping the selection.
 #pragma once
 
 #include "db/database_worker.h"
@@ -20,8 +20,11 @@ class QTimer;
 namespace cpis::ui {
 
 class CurrentWorkFilter;
+class AlertsPanel;
 class CurrentWorkModel;
+class IncomingRequestsPanel;
 class PersonSummaryPanel;
+class TeamRequestsPanel;
 
 class WorkviewPage final : public QWidget
 {
@@ -40,9 +43,14 @@ public:
 
     [[nodiscard]] CurrentWorkModel *model() const { return m_model; }
     [[nodiscard]] CurrentWorkFilter *filter() const { return m_filter; }
+    [[nodiscard]] IncomingRequestsPanel *incomingRequests() const { return m_incoming; }
+    [[nodiscard]] AlertsPanel *alerts() const { return m_alerts; }
+    [[nodiscard]] TeamRequestsPanel *teamRequests() const { return m_team; }
 
 signals:
     void openStep(qint64 stepId);
+    void openRequest(const cpis::IncomingRequest &request);
+    void openPerson(qint64 personId);
     void loaded(); // after each refresh of the list
     void summaryShown(qint64 personId);
 
@@ -76,6 +84,9 @@ private:
     QPushButton *m_open = nullptr;
     QPushButton *m_cancel = nullptr;
     PersonSummaryPanel *m_summary = nullptr;
+    IncomingRequestsPanel *m_incoming = nullptr;
+    AlertsPanel *m_alerts = nullptr;
+    TeamRequestsPanel *m_team = nullptr;
     QTimer *m_reloadTimer = nullptr;
     QTimer *m_clock = nullptr;
     bool m_loading = false;

@@ -1,0 +1,55 @@
+// Everything the person record shows beyond the summary: CP-IS status, involvements, open
+// steps and requests, case notes (newest first), open alerts; and, for team managers and
+// administrators, who has opened the record.
+#pragma once
+
+#include "db/connection.h"
+#include "result.h"
+#include "workflow/person_summary.h"
+#include "workflow/workflow_types.h"
+
+namespace cpis {
+
+struct Involvement
+{
+    QString worker;
+    QString role; // Key Worker, Team Manager, Other
+    QDate startedOn;
+    QDate endedOn; // null while current
+};
+
+struct PersonCpisStatus
+{
+    QString status; // shared, sent, awaiting_upload, rejected, blocked; empty: never queued
+    QString reason;
+    QDateTime updatedAt;
+};
+
+struct PersonOpenItem
+{
+    QString kind; // step, request
+    QString title;
+    QString state;
+    QString who; // assignee or recipient
+    QDateTime at;
+};
+
+struct RecordOpening
+{
+    QString worker;
+    QDateTime at;
+};
+
+struct PersonRecord
+{
+    PersonSummary summary;
+    PersonCpisStatus cpis;
+    QList<Involvement> involvements; // current first
+    QList<PersonOpenItem> openWork;
+    QList<CaseNote> caseNotes;     // newest first
+    QList<RecordOpening> openedBy; // empty unless the caller may read the audit
+};
+
+Result<PersonRecord> loadPersonRecord(Connection &connection, qint64 personId);
+
+} // namespace cpis

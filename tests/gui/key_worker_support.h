@@ -1,0 +1,30 @@
+// For key worker tests: a Safeguarding Admin sends the world's step to the key worker
+// through core, as the admin's client would, and finishes it.
+#pragma once
+
+#include "support/case_world.h"
+#include "workflow/step_service.h"
+
+#include <catch2/catch.hpp>
+
+namespace cpis::test {
+
+// Sends the proposed request (template and recipient for the step's source); returns its id.
+inline qint64 sendRequestToKeyWorker(const CaseWorld &world, qint64 stepId)
+{
+    auto admin = world.connectAs(world.admin);
+    StepService steps(*admin);
+    int version = require(steps.start(stepId));
+    const RequestProposal proposal = require(steps.proposeRequest(stepId));
+    const auto added = require(
+        steps.addRequest(stepId, version, proposal.recipientId, proposal.note, proposal.source));
+    version = added.rowVersion;
+    NextActionInput action;
+    action.reason = QStringLiteral("Notification passed to allocated worker");
+    version = require(steps.addNextAction(stepId, version, action)).rowVersion;
+    version = require(steps.save(stepId, version));
+    REQUIRE(steps.finish(stepId, version).ok());
+    return added.id;
+}
+
+} // namespace cpis::test

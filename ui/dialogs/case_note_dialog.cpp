@@ -1,0 +1,143 @@
+#include "dialogs/case_note_dialog.h"
+
+#include "workflow/case_note_service.h"
+
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::ui {
+
+namespace {
+const QString kCaseNoteType = u"CP-IS Follow Up"_s;
+}
+
+CaseNoteDialog::CaseNoteDialog(DatabaseThread *database, qint64 personId, qint64 requestId,
+                               const QString &subject, const CaseNote &draft, QWidget *parent)
+    : QDialog(parent), m_database(database), m_personId(personId), m_requestId(requestId),
+      m_noteId(draft.id)
+{
+    setObjectName(u"caseNoteDialog"_s);
+    setWindowTitle(draft.id ? tr("Continue case note : %1").arg(subject)
+                            : tr("Add case note : %1").arg(subject));
+    setAttribute(Qt::WA_DeleteOnClose);
+
+    auto *type = new QLabel(kCaseNoteType, this);
+    type->setObjectName(u"caseNoteType"_s);
+    m_contactDate = new QDateEdit(this);
+    m_contactDate->setObjectName(u"caseNoteContactDate"_s);
+    m_contactDate->setCalendarPopup(true);
+    m_contactDate->setDisplayFormat(u"dd/MM/yyyy"_s);
+    m_contactDate->setMaximumDate(QDate::currentDate());
+    m_contactDate->setDate(draft.contactDate.isValid() ? draft.contactDate : QDate::currentDate());
+    m_body = new QPlainTextEdit(this);
+    m_body->setObjectName(u"caseNoteBody"_s);
+    m_body->setTabChangesFocus(true);
+    m_body->setPlaceholderText(tr("State what action was taken as a result of the notification."));
+    m_body->setPlainText(draft.body);
+    m_body->setMinimumSize(520, 180);
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(u"caseNoteProblem"_s);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(u"color: #a61b1b; font-weight: 600;"_s);
+    m_problem->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Type"), type);
+    auto *dateLabel = new QLabel(tr("Contact &date*"), this);
+    dateLabel->setBuddy(m_contactDate);
+    form->addRow(dateLabel, m_contactDate);
+    auto *bodyLabel = new QLabel(tr("&Note*"), this);
+    bodyLabel->setBuddy(m_body);
+    form->addRow(bodyLabel, m_body);
+
+    auto *finalWarning = new QLabel(
+        tr("A finished note cannot be changed: it can only be followed by another."), this);
+    finalWarning->setWordWrap(true);
+    finalWarning->setStyleSheet(u"color: palette(dark);"_s);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_draft = buttons->addButton(tr("Save as &draft"), QDialogButtonBox::ActionRole);
+    m_draft->setObjectName(u"caseNoteSaveDraft"_s);
+    m_finish = buttons->addButton(tr("&Finish"), QDialogButtonBox::ActionRole);
+    m_finish->setObjectName(u"caseNoteFinish"_s);
+    auto *cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    cancel->setObjectName(u"caseNoteCancel"_s);
+    connect(m_draft, &QPushButton::clicked, this, &CaseNoteDialog::saveDraft);
+    connect(m_finish, &QPushButton::clicked, this, &CaseNoteDialog::finishNote);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_problem);
+    layout->addWidget(finalWarning);
+    layout->addWidget(buttons);
+    m_body->setFocus();
+}
+
+void CaseNoteDialog::showProblem(const QString &text)
+{
+    m_problem->setText(text);
+    m_problem->setVisible(!text.isEmpty());
+}
+
+void CaseNoteDialog::save(bool finish)
+{
+    if (m_busy)
+        return;
+    const QString body = m_body->toPlainText();
+    if (body.trimmed().isEmpty()) {
+        showProblem(tr("The case note is empty: say what action was taken."));
+        m_body->setFocus();
+        return;
+    }
+    m_busy = true;
+    m_draft->setEnabled(false);
+    m_finish->setEnabled(false);
+    showProblem({});
+    const QDate contactDate = m_contactDate->date();
+    const qint64 noteId = m_noteId;
+    CaseNoteService::Input input;
+    input.personId = m_personId;
+    input.type = kCaseNoteType;
+    input.contactDate = contactDate;
+    input.body = body;
+    input.finish = finish;
+    input.requestId = m_requestId;
+    m_database->submit<qint64>(
+        this,
+        [input, noteId](Connection &c) -> Result<qint64> {
+            CaseNoteService notes(c);
+            if (noteId == 0)
+                return notes.add(input);
+            const Status updated =
+                notes.update(noteId, input.contactDate, input.body, input.finish);
+            if (!updated)
+                return updated.error();
+            return noteId;
+        },
+        [this, finish](Result<qint64> result) {
+            m_busy = false;
+            m_draft->setEnabled(true);
+            m_finish->setEnabled(true);
+            if (!result) {
+                // Everything typed stays: the worker can try again when the connection is back.
+                showProblem(result.error().code == u"db.unreachable"_s
+                                ? tr("Not saved: the connection to the database is lost. "
+                                     "Your note is kept here; try again when it is back.")
+                                : tr("Not saved: %1").arg(result.error().message));
+                return;
+            }
+            m_noteId = *result;
+            emit saved(*result, finish);
+            accept();
+        });
+}
+
+} // namespace cpis::ui

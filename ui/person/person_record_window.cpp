@@ -1,0 +1,243 @@
+#include "person/person_record_window.h"
+
+#include "display.h"
+
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::ui {
+
+namespace {
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString listOrNone(const QStringList &items)
+{
+    if (items.isEmpty())
+        return PersonRecordWindow::tr("None.");
+    return items.join(u"<br>"_s);
+}
+} // namespace
+
+PersonRecordWindow::PersonRecordWindow(DatabaseThread *database, qint64 personId, QWidget *parent)
+    : QMainWindow(parent), m_database(database), m_personId(personId)
+{
+    setObjectName(u"personRecordWindow"_s);
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowTitle(tr("Person record : %1").arg(personId));
+    resize(1100, 760);
+
+    auto *page = new QWidget;
+    m_title = new QLabel(tr("Person %1").arg(personId), page);
+    m_title->setObjectName(u"personTitle"_s);
+    QFont font = m_title->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.4);
+    m_title->setFont(font);
+    m_message = new QLabel(page);
+    m_message->setObjectName(u"personMessage"_s);
+    m_message->setWordWrap(true);
+    m_message->hide();
+
+    auto *grid = new QGridLayout;
+    grid->setSpacing(12);
+    m_details = section(tr("Person details"), u"personDetails"_s, page);
+    m_cpis = section(tr("CP-IS status"), u"personCpisStatus"_s, page);
+    m_involvements = section(tr("Key worker and involvements"), u"personInvolvements"_s, page);
+    m_plans = section(tr("Plans"), u"personPlans"_s, page);
+    m_openWork = section(tr("Open steps and requests"), u"personOpenWork"_s, page);
+    m_alerts = section(tr("Alerts"), u"personAlerts"_s, page);
+    m_caseNotes = section(tr("Case notes (newest first)"), u"personCaseNotes"_s, page);
+    m_openedBy = section(tr("Who has opened this record"), u"personOpenedBy"_s, page);
+    m_openedByBox = m_openedBy->parentWidget();
+    grid->addWidget(m_details->parentWidget(), 0, 0);
+    grid->addWidget(m_cpis->parentWidget(), 0, 1);
+    grid->addWidget(m_involvements->parentWidget(), 1, 0);
+    grid->addWidget(m_plans->parentWidget(), 1, 1);
+    grid->addWidget(m_openWork->parentWidget(), 2, 0);
+    grid->addWidget(m_alerts->parentWidget(), 2, 1);
+    grid->addWidget(m_caseNotes->parentWidget(), 3, 0, 1, 2);
+    grid->addWidget(m_openedByBox, 4, 0, 1, 2);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(20, 16, 20, 12);
+    layout->addWidget(m_title);
+    layout->addWidget(m_message);
+    layout->addLayout(grid);
+    layout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(page);
+    setCentralWidget(scroll);
+
+    auto *close = new QShortcut(QKeySequence::Close, this);
+    connect(close, &QShortcut::activated, this, &QWidget::close);
+    m_reloadTimer = new QTimer(this);
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(150);
+    connect(m_reloadTimer, &QTimer::timeout, this, &PersonRecordWindow::reload);
+    connect(m_database, &DatabaseThread::changed, this, [this](const QString &kind, qint64) {
+        if (kind != u"person_opened"_s)
+            m_reloadTimer->start();
+    });
+    connect(m_database, &DatabaseThread::connectionRestored, this, &PersonRecordWindow::reload);
+    load(true);
+}
+
+QLabel *PersonRecordWindow::section(const QString &title, const QString &objectName,
+                                    QWidget *parent)
+{
+    auto *box = new QGroupBox(title, parent);
+    auto *layout = new QVBoxLayout(box);
+    auto *label = new QLabel(box);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::RichText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    layout->addWidget(label);
+    return label;
+}
+
+void PersonRecordWindow::reload()
+{
+    load(false);
+}
+
+void PersonRecordWindow::load(bool audit)
+{
+    const qint64 personId = m_personId;
+    m_database->submit<PersonRecord>(
+        this,
+        [personId, audit](Connection &c) -> Result<PersonRecord> {
+            if (audit) {
+                const Status opened = recordPersonOpened(c, personId);
+                if (!opened)
+                    return opened.error();
+            }
+            return loadPersonRecord(c, personId);
+        },
+        [this](Result<PersonRecord> record) {
+            if (!record) {
+                if (record.error().code != u"db.unreachable"_s) {
+                    m_message->setText(
+                        tr("The record could not be opened: %1").arg(record.error().message));
+                    m_message->show();
+                }
+                return;
+            }
+            apply(*record);
+        });
+}
+
+QString PersonRecordWindow::cpisStatusText(const PersonCpisStatus &status)
+{
+    if (status.status == u"shared"_s)
+        return tr("Shared with CP-IS: health staff see the child's plan.");
+    if (status.status == u"sent"_s)
+        return tr("Sent to CP-IS; waiting for CP-IS to confirm it.");
+    if (status.status == u"awaiting_upload"_s)
+        return tr("Awaiting upload: health staff will not see the latest change until the next "
+                  "exchange.");
+    if (status.status == u"rejected"_s)
+        return tr("Rejected by CP-IS: %1. Until it is fixed, health staff do not see the flag.")
+            .arg(status.reason.isEmpty() ? tr("no reason given") : status.reason);
+    if (status.status == u"blocked"_s)
+        return tr("Not shared: %1.")
+            .arg(status.reason.isEmpty() ? tr("details missing") : status.reason);
+    return tr("Not shared: the child has no plan that CP-IS holds.");
+}
+
+void PersonRecordWindow::apply(const PersonRecord &record)
+{
+    m_record = record;
+    m_loaded = true;
+    m_message->hide();
+    const PersonSummary &s = record.summary;
+    setWindowTitle(tr("Person record : %1 %2").arg(s.name).arg(s.id));
+    m_title->setText(tr("%1 (%2)").arg(s.name).arg(s.id));
+
+    QStringList details;
+    details << tr("<b>Legal name:</b> %1").arg(esc(s.name));
+    details << tr("<b>Other names:</b> %1")
+                   .arg(s.otherNames.isEmpty() ? tr("None") : esc(s.otherNames.join(u", "_s)));
+    details << tr("<b>Gender:</b> %1").arg(esc(s.gender));
+    if (s.dateOfBirth.isValid())
+        details << tr("<b>Date of birth:</b> %1 (age %2)")
+                       .arg(Display::date(s.dateOfBirth), Display::age(s.dateOfBirth));
+    else if (s.expectedDelivery.isValid())
+        details
+            << tr("<b>Expected date of delivery:</b> %1").arg(Display::date(s.expectedDelivery));
+    details << tr("<b>NHS number:</b> %1 (%2)")
+                   .arg(s.nhsNumber.isEmpty() ? tr("not recorded") : esc(s.nhsNumber),
+                        esc(s.nhsNumberStatus));
+    m_details->setText(details.join(u"<br>"_s));
+
+    m_cpis->setText(esc(cpisStatusText(record.cpis)) +
+                    (record.cpis.updatedAt.isValid()
+                         ? u"<br><span style='color:gray'>"_s +
+                               esc(tr("Updated %1").arg(Display::dateTime(record.cpis.updatedAt))) +
+                               u"</span>"_s
+                         : QString()));
+
+    QStringList involvements;
+    for (const Involvement &i : record.involvements)
+        involvements << tr("%1 — %2, from %3%4")
+                            .arg(esc(i.worker), esc(i.role), Display::date(i.startedOn),
+                                 i.endedOn.isValid() ? tr(" to %1").arg(Display::date(i.endedOn))
+                                                     : tr(" (current)"));
+    m_involvements->setText(tr("<b>Current key worker:</b> %1")
+                                .arg(s.keyWorker.isEmpty()
+                                         ? tr("none")
+                                         : esc(s.keyWorker + u" ("_s + s.keyWorkerTeam + u")"_s)) +
+                            u"<br>"_s + listOrNone(involvements));
+
+    QStringList plans;
+    for (const PlanPeriod &p : s.plans)
+        plans << tr("%1 from %2%3")
+                     .arg(esc(p.kind), Display::date(p.start),
+                          p.end.isValid() ? tr(" to %1").arg(Display::date(p.end))
+                                          : tr(" (current)"));
+    m_plans->setText(listOrNone(plans));
+
+    QStringList open;
+    for (const PersonOpenItem &item : record.openWork)
+        open << tr("%1 · %2 · %3 · %4")
+                    .arg(esc(item.title), esc(item.state), esc(item.who),
+                         Display::dateTime(item.at));
+    m_openWork->setText(listOrNone(open));
+
+    QStringList alerts;
+    for (const PersonAlert &a : s.openAlerts)
+        alerts << tr("<b>%1</b> (%2): %3")
+                      .arg(esc(a.type), Display::dateTime(a.createdAt), esc(a.body));
+    m_alerts->setText(listOrNone(alerts));
+
+    QStringList notes;
+    for (const CaseNote &n : record.caseNotes)
+        notes << tr("<b>%1 · %2 · %3 · %4</b><br>%5")
+                     .arg(Display::date(n.contactDate), esc(n.type), esc(n.author),
+                          n.final ? tr("Finished") : tr("Draft"),
+                          esc(n.body).replace(u'\n', u"<br>"_s));
+    m_caseNotes->setText(listOrNone(notes));
+
+    QStringList openings;
+    for (const RecordOpening &o : record.openedBy)
+        openings << tr("%1 at %2").arg(esc(o.worker), Display::dateTime(o.at));
+    m_openedBy->setText(listOrNone(openings));
+    m_openedByBox->setVisible(!record.openedBy.isEmpty());
+    emit loaded();
+}
+
+} // namespace cpis::ui

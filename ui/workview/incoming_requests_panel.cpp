@@ -1,0 +1,120 @@
+#include "workview/incoming_requests_panel.h"
+
+#include "workview/incoming_requests_model.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::ui {
+
+IncomingRequestsPanel::IncomingRequestsPanel(QWidget *parent)
+    : QWidget(parent), m_model(new IncomingRequestsModel(this))
+{
+    setObjectName(u"incomingRequestsPanel"_s);
+    m_heading = new QLabel(this);
+    m_heading->setObjectName(u"incomingRequestsHeading"_s);
+    QFont font = m_heading->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.2);
+    m_heading->setFont(font);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"incomingRequestsTable"_s);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTabKeyNavigation(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const auto widthFor = [&metrics](const QString &sample) {
+        return metrics.horizontalAdvance(sample) + 24;
+    };
+    m_table->setColumnWidth(IncomingRequestsModel::Subject, widthFor(u"Thomas Turner (3549728)"_s));
+    m_table->setColumnWidth(IncomingRequestsModel::Request,
+                            widthFor(u"CS Notification to Allocated Worker - CPIS Follow Up: "
+                                     u"CPIS Follow Up"_s));
+    m_table->setColumnWidth(IncomingRequestsModel::Sent, widthFor(u"26/07/2023"_s));
+    QFont bold = m_table->font(); // an unacknowledged request's status is bold
+    bold.setBold(true);
+    m_table->setColumnWidth(
+        IncomingRequestsModel::Status,
+        QFontMetrics(bold).horizontalAdvance(u"Not acknowledged · case note only if concerns"_s) +
+            24);
+
+    m_empty = new QLabel(tr("No incoming requests. New requests appear here by themselves."), this);
+    m_empty->setObjectName(u"incomingRequestsEmpty"_s);
+    m_empty->setStyleSheet(u"color: palette(dark); padding: 8px;"_s);
+
+    m_open = new QPushButton(tr("Open &request"), this);
+    m_open->setObjectName(u"openRequestButton"_s);
+    m_open->setToolTip(tr("Open the step's summary and document (Enter on the row)"));
+    m_person = new QPushButton(tr("Person recor&d"), this);
+    m_person->setObjectName(u"openPersonFromRequestButton"_s);
+    m_person->setToolTip(tr("Open the record of the selected request's subject"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_person);
+    buttons->addStretch(1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_empty);
+    layout->addLayout(buttons);
+
+    connect(m_table, &QAbstractItemView::activated, this, &IncomingRequestsPanel::openSelected);
+    connect(m_table, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
+        // The request column reads as a link: one click opens it.
+        if (index.column() == IncomingRequestsModel::Request)
+            openSelected();
+        else if (index.column() == IncomingRequestsModel::Subject)
+            emit openPerson(index.data(IncomingRequestsModel::SubjectIdRole).toLongLong());
+    });
+    connect(m_open, &QPushButton::clicked, this, &IncomingRequestsPanel::openSelected);
+    connect(m_person, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid())
+            emit openPerson(current.data(IncomingRequestsModel::SubjectIdRole).toLongLong());
+    });
+    setRows({});
+}
+
+void IncomingRequestsPanel::setRows(const QList<IncomingRequest> &rows)
+{
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    const qint64 selectedId =
+        selected.isEmpty()
+            ? 0
+            : selected.first().data(IncomingRequestsModel::RequestIdRole).toLongLong();
+    m_model->setRows(rows);
+    if (const int row = m_model->rowOf(selectedId); row >= 0)
+        m_table->selectRow(row);
+    m_heading->setText(tr("Incoming requests (%1)").arg(rows.size()));
+    m_empty->setVisible(rows.isEmpty());
+    m_open->setEnabled(!rows.isEmpty());
+    m_person->setEnabled(!rows.isEmpty());
+}
+
+void IncomingRequestsPanel::openSelected()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    emit openRequest(m_model->rows().at(current.row()));
+}
+
+} // namespace cpis::ui

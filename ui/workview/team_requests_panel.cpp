@@ -1,0 +1,208 @@
+#include "workview/team_requests_panel.h"
+
+#include "dialogs/find_worker_dialog.h"
+#include "display.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::ui {
+
+TeamRequestsPanel::TeamRequestsPanel(DatabaseThread *database, QWidget *parent)
+    : QWidget(parent), m_database(database)
+{
+    setObjectName(u"teamRequestsPanel"_s);
+    m_heading = new QLabel(this);
+    m_heading->setObjectName(u"teamRequestsHeading"_s);
+    QFont font = m_heading->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.2);
+    m_heading->setFont(font);
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"teamRequestsMessage"_s);
+    m_message->setWordWrap(true);
+    m_message->hide();
+
+    m_table = new QTableWidget(0, 5, this);
+    m_table->setObjectName(u"teamRequestsTable"_s);
+    m_table->setHorizontalHeaderLabels(
+        {tr("Subject"), tr("Sent to"), tr("Age"), tr("Status"), tr("Request")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setTabKeyNavigation(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    const QFontMetrics metrics = m_table->fontMetrics();
+    m_table->setColumnWidth(0, metrics.horizontalAdvance(u"Thomas Turner (3549728)"_s) + 24);
+    m_table->setColumnWidth(1, metrics.horizontalAdvance(u"Katarzyna Nowak"_s) + 24);
+    m_table->setColumnWidth(2, metrics.horizontalAdvance(u"12 minutes"_s) + 24);
+    m_table->setColumnWidth(
+        3, metrics.horizontalAdvance(u"Not acknowledged · awaiting case note"_s) + 24);
+
+    m_pass = new QPushButton(tr("Pass to another &worker…"), this);
+    m_pass->setObjectName(u"passRequestButton"_s);
+    m_pass->setToolTip(tr("Pass the selected request to someone else in the team, for example "
+                          "when the worker is on leave"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_pass);
+    buttons->addStretch(1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_message);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buttons);
+
+    connect(m_pass, &QPushButton::clicked, this, &TeamRequestsPanel::askAndPass);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_pass->setEnabled(!m_table->selectedItems().isEmpty()); });
+    m_reloadTimer = new QTimer(this);
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(150);
+    connect(m_reloadTimer, &QTimer::timeout, this, &TeamRequestsPanel::reload);
+    connect(m_database, &DatabaseThread::changed, this, [this](const QString &kind, qint64) {
+        if (m_manager && (kind == u"request"_s || kind == u"case_note"_s))
+            m_reloadTimer->start();
+    });
+    connect(m_database, &DatabaseThread::connectionRestored, this, [this] {
+        if (m_manager)
+            reload();
+    });
+    m_pass->setEnabled(false);
+    hide();
+}
+
+void TeamRequestsPanel::start()
+{
+    m_database->submit<bool>(
+        this, [](Connection &c) { return TeamRequests(c).isManager(); },
+        [this](Result<bool> manager) {
+            m_manager = manager && *manager;
+            setVisible(m_manager);
+            if (m_manager)
+                reload();
+        });
+}
+
+void TeamRequestsPanel::reload()
+{
+    m_database->submit<QList<TeamRequest>>(
+        this, [](Connection &c) { return TeamRequests(c).outstanding(); },
+        [this](Result<QList<TeamRequest>> rows) {
+            if (!rows) {
+                if (rows.error().code != u"db.unreachable"_s)
+                    showMessage(
+                        tr("The team's requests could not be loaded: %1").arg(rows.error().message),
+                        true);
+                return;
+            }
+            apply(*rows);
+        });
+}
+
+QString TeamRequestsPanel::ageText(const QDateTime &since, const QDateTime &now)
+{
+    const qint64 minutes = std::max<qint64>(0, since.secsTo(now) / 60);
+    if (minutes >= 48 * 60)
+        return tr("%1 days").arg(minutes / (24 * 60));
+    if (minutes >= 120)
+        return tr("%1 hours").arg(minutes / 60);
+    if (minutes >= 60)
+        return tr("1 hour");
+    return minutes == 1 ? tr("1 minute") : tr("%1 minutes").arg(minutes);
+}
+
+void TeamRequestsPanel::apply(const QList<TeamRequest> &rows)
+{
+    const int selected = m_table->currentRow();
+    const qint64 selectedId =
+        selected >= 0 && selected < m_rows.size() ? m_rows.at(selected).requestId : 0;
+    m_rows = rows;
+    m_table->setRowCount(static_cast<int>(rows.size()));
+    const QDateTime now = QDateTime::currentDateTime();
+    for (int row = 0; row < rows.size(); ++row) {
+        const TeamRequest &r = rows.at(row);
+        QStringList status{r.state == u"acknowledged"_s ? tr("Acknowledged")
+                                                        : tr("Not acknowledged")};
+        if (r.awaitingCaseNote)
+            status << tr("awaiting case note");
+        const QStringList cells{tr("%1 (%2)").arg(r.subjectName).arg(r.subjectId), r.recipient,
+                                ageText(r.sentAt, now), status.join(u" · "_s), r.type};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            if (column == 2)
+                item->setToolTip(tr("Sent %1").arg(Display::dateTime(r.sentAt)));
+            m_table->setItem(row, column, item);
+        }
+        if (r.requestId == selectedId)
+            m_table->selectRow(row);
+    }
+    m_heading->setText(tr("Team's outstanding requests (%1)").arg(rows.size()));
+    m_pass->setEnabled(!m_table->selectedItems().isEmpty());
+    emit loaded();
+}
+
+void TeamRequestsPanel::askAndPass()
+{
+    const int row = m_table->currentRow();
+    if (row < 0 || row >= m_rows.size())
+        return;
+    auto *find = new FindWorkerDialog(m_database, QString(), this);
+    find->setAttribute(Qt::WA_DeleteOnClose);
+    connect(find, &QDialog::accepted, this, [this, find] {
+        const Worker to = find->chosen();
+        bool ok = false;
+        const QString reason = QInputDialog::getText(
+            this, tr("Pass request on"),
+            tr("Why is it passed to %1? (for example, on leave)").arg(to.name), QLineEdit::Normal,
+            QString(), &ok);
+        if (ok)
+            passSelected(to.id, reason);
+    });
+    find->open();
+}
+
+void TeamRequestsPanel::passSelected(int workerId, const QString &reason)
+{
+    const int row = m_table->currentRow();
+    if (row < 0 || row >= m_rows.size())
+        return;
+    const qint64 requestId = m_rows.at(row).requestId;
+    m_database->submit<Done>(
+        this,
+        [requestId, workerId, reason](Connection &c) {
+            return TeamRequests(c).passOn(requestId, workerId, reason);
+        },
+        [this, requestId](Status status) {
+            if (!status) {
+                showMessage(tr("Not passed on: %1").arg(status.error().message), true);
+                return;
+            }
+            showMessage(tr("Passed on."), false);
+            emit passed(requestId);
+            reload();
+        });
+}
+
+void TeamRequestsPanel::showMessage(const QString &text, bool problem)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(problem ? u"color: #a61b1b; font-weight: 600;"_s
+                                     : u"color: #173d1f;"_s);
+    m_message->show();
+}
+
+} // namespace cpis::ui
