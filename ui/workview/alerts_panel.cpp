@@ -1,5 +1,7 @@
 #include "workview/alerts_panel.h"
 
+#include "panel_parts.h"
+
 #include "workflow/alert_service.h"
 #include "workview/alerts_model.h"
 
@@ -19,16 +21,9 @@ AlertsPanel::AlertsPanel(DatabaseThread *database, QWidget *parent)
     : QWidget(parent), m_database(database), m_model(new AlertsModel(this))
 {
     setObjectName(u"alertsPanel"_s);
-    m_heading = new QLabel(tr("Alerts (%1)").arg(0), this);
-    m_heading->setObjectName(u"alertsHeading"_s);
-    QFont font = m_heading->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.2);
-    m_heading->setFont(font);
-    m_message = new QLabel(this);
-    m_message->setObjectName(u"alertsMessage"_s);
-    m_message->setWordWrap(true);
-    m_message->hide();
+    m_heading = panelHeading(this, u"alertsHeading"_s);
+    m_heading->setText(tr("Alerts (%1)").arg(0));
+    m_message = panelMessage(this, u"alertsMessage"_s);
 
     m_table = new QTableView(this);
     m_table->setObjectName(u"alertsTable"_s);
@@ -57,13 +52,7 @@ AlertsPanel::AlertsPanel(DatabaseThread *database, QWidget *parent)
     buttons->addWidget(m_acknowledge);
     buttons->addStretch(1);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(6);
-    layout->addWidget(m_heading);
-    layout->addWidget(m_message);
-    layout->addWidget(m_table, 1);
-    layout->addLayout(buttons);
+    stackPanel(this, m_heading, m_message, m_table, buttons);
 
     connect(m_acknowledge, &QPushButton::clicked, this, &AlertsPanel::acknowledgeSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,

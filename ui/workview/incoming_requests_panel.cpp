@@ -1,5 +1,7 @@
 #include "workview/incoming_requests_panel.h"
 
+#include "panel_parts.h"
+
 #include "workview/incoming_requests_model.h"
 
 #include <QHBoxLayout>
@@ -17,12 +19,7 @@ IncomingRequestsPanel::IncomingRequestsPanel(QWidget *parent)
     : QWidget(parent), m_model(new IncomingRequestsModel(this))
 {
     setObjectName(u"incomingRequestsPanel"_s);
-    m_heading = new QLabel(this);
-    m_heading->setObjectName(u"incomingRequestsHeading"_s);
-    QFont font = m_heading->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.2);
-    m_heading->setFont(font);
+    m_heading = panelHeading(this, u"incomingRequestsHeading"_s);
 
     m_table = new QTableView(this);
     m_table->setObjectName(u"incomingRequestsTable"_s);

@@ -1,5 +1,7 @@
 #include "workview/team_requests_panel.h"
 
+#include "panel_parts.h"
+
 #include "dialogs/find_worker_dialog.h"
 #include "display.h"
 
@@ -20,16 +22,8 @@ TeamRequestsPanel::TeamRequestsPanel(DatabaseThread *database, QWidget *parent)
     : QWidget(parent), m_database(database)
 {
     setObjectName(u"teamRequestsPanel"_s);
-    m_heading = new QLabel(this);
-    m_heading->setObjectName(u"teamRequestsHeading"_s);
-    QFont font = m_heading->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.2);
-    m_heading->setFont(font);
-    m_message = new QLabel(this);
-    m_message->setObjectName(u"teamRequestsMessage"_s);
-    m_message->setWordWrap(true);
-    m_message->hide();
+    m_heading = panelHeading(this, u"teamRequestsHeading"_s);
+    m_message = panelMessage(this, u"teamRequestsMessage"_s);
 
     m_table = new QTableWidget(0, 5, this);
     m_table->setObjectName(u"teamRequestsTable"_s);
@@ -58,13 +52,7 @@ TeamRequestsPanel::TeamRequestsPanel(DatabaseThread *database, QWidget *parent)
     buttons->addWidget(m_pass);
     buttons->addStretch(1);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(6);
-    layout->addWidget(m_heading);
-    layout->addWidget(m_message);
-    layout->addWidget(m_table, 1);
-    layout->addLayout(buttons);
+    stackPanel(this, m_heading, m_message, m_table, buttons);
 
     connect(m_pass, &QPushButton::clicked, this, &TeamRequestsPanel::askAndPass);
     connect(m_table, &QTableWidget::itemSelectionChanged, this,

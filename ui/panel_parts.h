@@ -1,0 +1,20 @@
+// The parts every workview panel is made of, built the same way: a heading, a message line,
+// and the panel's table with its buttons under it.
+#pragma once
+
+#include <QString>
+
+class QLabel;
+class QLayout;
+class QWidget;
+
+namespace cpis::ui {
+
+// A bold, slightly larger heading ("Alerts (3)").
+QLabel *panelHeading(QWidget *panel, const QString &objectName);
+// A word-wrapped line for errors and notices, hidden until there is something to say.
+QLabel *panelMessage(QWidget *panel, const QString &objectName);
+// Heading, message, the table (taking the space) and the buttons, top to bottom.
+void stackPanel(QWidget *panel, QLabel *heading, QLabel *message, QWidget *table, QLayout *buttons);
+
+} // namespace cpis::ui
