@@ -39,7 +39,7 @@ struct AccessNotification
 {
     QString notificationId; // unique id of this notification
     QDateTime createdAt;
-    QString nhsNumber; // the child's (or, for an unborn child's plan, the mother's)
+    QString nhsNumber;            // the child's (or, for an unborn child's plan, the mother's)
     QList<AccessRecord> accesses; // may be empty: an "empty notification"
 };
 
@@ -89,7 +89,7 @@ struct Acknowledgement
     QDateTime createdAt;
     qint64 sequenceNumber = -1; // -1 when CP-IS could not read the upload's
     int recordCount = 0;
-    QString fileCode; // CPF01..CPF06
+    QString fileCode;                     // CPF01..CPF06
     QList<AcknowledgementRecord> records; // rejected (and sometimes accepted) records
 };
 

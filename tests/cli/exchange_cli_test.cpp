@@ -28,7 +28,8 @@ QString sample(const char *name)
 }
 } // namespace
 
-TEST_CASE("cpisctl import prints what each file became and exits 1 when any was quarantined", "[cli]")
+TEST_CASE("cpisctl import prints what each file became and exits 1 when any was quarantined",
+          "[cli]")
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
@@ -37,8 +38,8 @@ TEST_CASE("cpisctl import prints what each file became and exits 1 when any was 
     CHECK(good.exitCode == 0);
     CHECK(good.out.contains(u"processed: CPIS Follow Up step"_s));
 
-    const auto mixed = runCpisctl(on(db, {u"import"_s, sample("asn_111.xml"), sample("truncated.xml"),
-                                          u"/nonexistent/file.xml"_s}));
+    const auto mixed = runCpisctl(on(db, {u"import"_s, sample("asn_111.xml"),
+                                          sample("truncated.xml"), u"/nonexistent/file.xml"_s}));
     CHECK(mixed.exitCode == 1);
     CHECK(mixed.out.contains(u"truncated.xml: message"_s));
     CHECK(mixed.out.contains(u"quarantined"_s));
@@ -50,7 +51,8 @@ TEST_CASE("cpisctl import prints what each file became and exits 1 when any was 
     CHECK(db.connection().scalar(u"SELECT count(*) FROM work_step"_s)->toInt() == steps);
 }
 
-TEST_CASE("cpisctl export-upload writes the next upload without sending or changing anything", "[cli]")
+TEST_CASE("cpisctl export-upload writes the next upload without sending or changing anything",
+          "[cli]")
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
@@ -71,19 +73,20 @@ TEST_CASE("cpisctl config set is for system administrators and names what is wro
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
-    const auto set = runCpisctl(on(db, {u"config"_s, u"set"_s, u"exchange.times"_s, u"09:00,15:00"_s},
-                                   world.sysadmin.login));
+    const auto set = runCpisctl(on(
+        db, {u"config"_s, u"set"_s, u"exchange.times"_s, u"09:00,15:00"_s}, world.sysadmin.login));
     CHECK(set.exitCode == 0);
     CHECK(set.out == u"exchange.times = 09:00,15:00\n"_s);
-    CHECK(runCpisctl(on(db, {u"config"_s, u"get"_s, u"exchange.times"_s})).out == u"09:00,15:00\n"_s);
+    CHECK(runCpisctl(on(db, {u"config"_s, u"get"_s, u"exchange.times"_s})).out ==
+          u"09:00,15:00\n"_s);
 
-    const auto bad = runCpisctl(on(db, {u"config"_s, u"set"_s, u"cpis.handling_mode"_s, u"email"_s},
-                                   world.sysadmin.login));
+    const auto bad = runCpisctl(
+        on(db, {u"config"_s, u"set"_s, u"cpis.handling_mode"_s, u"email"_s}, world.sysadmin.login));
     CHECK(bad.exitCode == 1);
     CHECK(bad.err.contains(u"cpis.handling_mode must be work_step or case_note_and_alert"_s));
 
-    const auto denied = runCpisctl(on(db, {u"config"_s, u"set"_s, u"exchange.times"_s, u"10:00"_s},
-                                      world.keyWorker.login));
+    const auto denied = runCpisctl(
+        on(db, {u"config"_s, u"set"_s, u"exchange.times"_s, u"10:00"_s}, world.keyWorker.login));
     CHECK(denied.exitCode == 1);
     CHECK(denied.err.contains(u"Only system administrators can change the configuration"_s));
 
@@ -99,5 +102,6 @@ TEST_CASE("The schedule runs at the next configured time, tomorrow after the las
     const QDate day(2026, 11, 20);
     CHECK(Exchange::nextRun(times, QDateTime(day, QTime(7, 0))) == QDateTime(day, QTime(8, 0)));
     CHECK(Exchange::nextRun(times, QDateTime(day, QTime(11, 0))) == QDateTime(day, QTime(14, 0)));
-    CHECK(Exchange::nextRun(times, QDateTime(day, QTime(17, 0))) == QDateTime(day.addDays(1), QTime(8, 0)));
+    CHECK(Exchange::nextRun(times, QDateTime(day, QTime(17, 0))) ==
+          QDateTime(day.addDays(1), QTime(8, 0)));
 }
