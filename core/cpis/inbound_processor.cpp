@@ -171,14 +171,18 @@ Result<InboundProcessor::Work> InboundProcessor::handle(const QByteArray &body)
         u"This is a Local Authority Upload: CP-IS receives those, it does not send them."_s);
 }
 
-Result<bool> InboundProcessor::alreadyProcessed(const QString &kind, const QString &notificationId)
+Result<std::optional<InboundProcessor::Work>>
+InboundProcessor::duplicate(const QString &kind, const QString &id, const QString &what)
 {
     auto found = callScalar(m_connection, uR"(
         SELECT id FROM inbound_message WHERE kind = ? AND notification_id = ? AND status = 'processed')"_s,
-                            {kind, notificationId});
+                            {kind, id});
     if (!found)
         return found.error();
-    return !found->isNull();
+    if (found->isNull())
+        return std::optional<Work>();
+    return std::optional(
+        Work{kind, {}, u"%1 %2 was already processed: nothing done."_s.arg(what, id), 0});
 }
 
 Result<qint64> InboundProcessor::findSubject(const QString &nhsNumber, QString &subjectName)
@@ -209,15 +213,11 @@ Result<InboundProcessor::Work> InboundProcessor::handleAccessNotification(const 
     if (!notification)
         return quarantine(notification.error().message);
     const QString kind = kindName(hl7::MessageKind::AccessNotification);
-    auto seen = alreadyProcessed(kind, notification->notificationId);
+    auto seen = duplicate(kind, notification->notificationId, u"Notification"_s);
     if (!seen)
         return seen.error();
     if (*seen)
-        return Work{kind,
-                    {},
-                    u"Notification %1 was already processed: nothing done."_s.arg(
-                        notification->notificationId),
-                    0};
+        return **seen;
     if (notification->accesses.isEmpty())
         return quarantine(u"Empty notification %1: it names no access to the child's record."_s.arg(
             notification->notificationId));
@@ -277,15 +277,11 @@ Result<InboundProcessor::Work> InboundProcessor::handleInactive(const QByteArray
     if (!notification)
         return quarantine(notification.error().message);
     const QString kind = kindName(hl7::MessageKind::InactiveNhsNumber);
-    auto seen = alreadyProcessed(kind, notification->notificationId);
+    auto seen = duplicate(kind, notification->notificationId, u"Notification"_s);
     if (!seen)
         return seen.error();
     if (*seen)
-        return Work{kind,
-                    {},
-                    u"Notification %1 was already processed: nothing done."_s.arg(
-                        notification->notificationId),
-                    0};
+        return **seen;
     auto person = callService(m_connection, uR"(
         SELECT id, legal_forenames || ' ' || legal_surname FROM person WHERE nhs_number = ? AND nhs_number_status = 'recorded')"_s,
                               {notification->nhsNumber});
@@ -349,15 +345,11 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
     if (!ack)
         return quarantine(ack.error().message);
     const QString kind = kindName(hl7::MessageKind::Acknowledgement);
-    auto seen = alreadyProcessed(kind, ack->messageId);
+    auto seen = duplicate(kind, ack->messageId, u"Acknowledgement"_s);
     if (!seen)
         return seen.error();
     if (*seen)
-        return Work{
-            kind,
-            {},
-            u"Acknowledgement %1 was already processed: nothing done."_s.arg(ack->messageId),
-            0};
+        return **seen;
     const QString fileText = hl7::fileOutcomeText(ack->fileCode);
     if (ack->sequenceNumber < 0) {
         if (auto alerted =

@@ -8,6 +8,8 @@
 #include "db/connection.h"
 #include "result.h"
 
+#include <optional>
+
 namespace cpis {
 
 struct InboundOutcome
@@ -56,7 +58,9 @@ private:
     Result<Work> handleAcknowledgement(const QByteArray &body);
     Result<Work> handleInactive(const QByteArray &body);
     Result<qint64> findSubject(const QString &nhsNumber, QString &subjectName);
-    Result<bool> alreadyProcessed(const QString &kind, const QString &notificationId);
+    // The Work to record when this notification was processed before, so nothing happens twice.
+    Result<std::optional<Work>> duplicate(const QString &kind, const QString &id,
+                                          const QString &what);
     Status alertAdministrators(const QString &type, qint64 personId, const QString &text);
     Status alertKeyWorker(const QString &type, qint64 personId, const QString &text);
     Result<InboundOutcome> finish(qint64 messageId, const Result<Work> &work);
