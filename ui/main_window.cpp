@@ -12,6 +12,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
@@ -26,6 +28,7 @@ namespace {
 struct SignedIn
 {
     Worker me;
+    bool administrator = false;
     StepChoices choices;
 };
 
@@ -78,6 +81,11 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     layout->addLayout(banners);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+
+    m_administration = menuBar()->addMenu(tr("&Administration"));
+    m_administration->setObjectName(u"administrationMenu"_s);
+    m_administration->menuAction()->setVisible(false);
+    menuBar()->hide();
 
     m_connectionStatus = new QLabel(tr("Connecting…"), this);
     m_connectionStatus->setObjectName(u"connectionStatus"_s);
@@ -233,10 +241,13 @@ void MainWindow::loadWorker()
             auto me = WorkerDirectory(c).current();
             if (!me)
                 return me.error();
+            auto administrator = WorkerDirectory(c).currentIsSystemAdministrator();
+            if (!administrator)
+                return administrator.error();
             auto choices = loadStepChoices(c);
             if (!choices)
                 return choices.error();
-            return SignedIn{*me, *choices};
+            return SignedIn{*me, *administrator, *choices};
         },
         [this](Result<SignedIn> signedIn) {
             if (!signedIn) {
@@ -248,6 +259,9 @@ void MainWindow::loadWorker()
                 m_signIn->deleteLater();
             }
             m_me = signedIn->me;
+            m_administrator = signedIn->administrator;
+            m_administration->menuAction()->setVisible(m_administrator);
+            menuBar()->setVisible(m_administrator); // nothing else lives there yet
             m_choices = signedIn->choices;
             showStatus();
             m_workview->setChoices(m_choices);

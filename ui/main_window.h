@@ -13,6 +13,7 @@
 #include <QPointer>
 
 class QLabel;
+class QMenu;
 class QMessageBox;
 class QStackedWidget;
 
@@ -51,6 +52,10 @@ public:
     // Opens (and audits) the person's record; one window per person.
     PersonRecordWindow *openPerson(qint64 personId);
     [[nodiscard]] PersonRecordWindow *personWindow(qint64 personId) const;
+    // Administration screens (configuration tools, exchange monitor, data quality): shown only
+    // to system administrators once signed in.
+    [[nodiscard]] QMenu *administrationMenu() const { return m_administration; }
+    [[nodiscard]] bool isSystemAdministrator() const { return m_administrator; }
 
 signals:
     void ready(); // signed in and Current work loaded
@@ -78,6 +83,7 @@ private:
     Phase m_phase = Phase::Idle;
     ConnectionSummary m_summary;
     Worker m_me;
+    bool m_administrator = false;
     StepChoices m_choices;
     DatabaseThread *m_database = nullptr;
     PasswordStore *m_passwords = nullptr;
@@ -88,6 +94,7 @@ private:
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_body = nullptr;
+    QMenu *m_administration = nullptr;
     WorkviewPage *m_workview = nullptr;
     QLabel *m_readOnlyBanner = nullptr;
     QLabel *m_connectionBanner = nullptr;

@@ -42,6 +42,15 @@ Result<Worker> WorkerDirectory::current()
     return w;
 }
 
+Result<bool> WorkerDirectory::currentIsSystemAdministrator()
+{
+    auto member =
+        callScalar(m_connection, u"SELECT pg_has_role(current_user, 'cpis_sysadmin', 'MEMBER')"_s);
+    if (!member)
+        return member.error();
+    return member->toBool();
+}
+
 Result<Worker> WorkerDirectory::resolve(const QString &loginOrName)
 {
     return one(

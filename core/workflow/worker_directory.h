@@ -14,6 +14,9 @@ public:
 
     // The worker the session's login is; an error when the login is not a worker.
     Result<Worker> current();
+    // Whether the session's login is a system administrator (member of cpis_sysadmin): the UI
+    // shows the administration screens only then; the database enforces it either way.
+    Result<bool> currentIsSystemAdministrator();
     // By login ("jane.okafor") or by name ("CP-IS Worker"), case-insensitively.
     Result<Worker> resolve(const QString &loginOrName);
     Result<Worker> byId(int id);
