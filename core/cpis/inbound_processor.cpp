@@ -6,6 +6,12 @@
 #include "workflow/service_call.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -37,46 +43,282 @@ QString kindName(hl7::MessageKind kind)
 
 Result<qint64> InboundProcessor::store(const Received &message)
 {
-    const QString checksum = QString::fromLatin1(
-        QCryptographicHash::hash(message.body, QCryptographicHash::Sha256).toHex());
-    // A MESH message is known by its id; an imported file by its bytes.
-    auto existing =
-        message.meshMessageId.isEmpty()
-            ? callScalar(
-                  m_connection,
-                  u"SELECT id FROM inbound_message WHERE origin = 'import' AND checksum = ? LIMIT 1"_s,
-                  {checksum})
-            : callScalar(m_connection,
-                         u"SELECT id FROM inbound_message WHERE mesh_message_id = ?"_s,
-                         {message.meshMessageId});
-    if (!existing)
-        return existing.error();
-    if (!existing->isNull())
-        return existing->toLongLong();
-    auto id = callScalar(m_connection, uR"(
-        INSERT INTO inbound_message (origin, mesh_message_id, workflow_id, file_name, checksum, body)
-        VALUES (?, nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, coalesce(?, ''::bytea))
-        ON CONFLICT (mesh_message_id) DO UPDATE SET mesh_message_id = EXCLUDED.mesh_message_id
-        RETURNING id)"_s,
-                         {message.origin, message.meshMessageId, message.workflowId,
-                          message.fileName, checksum, message.body});
-    if (!id)
-        return id.error();
-    return id->toLongLong();
+    auto ids = storeAll({message});
+    if (!ids)
+        return ids.error();
+    return ids->first();
+}
+
+Result<QList<qint64>> InboundProcessor::storeAll(const QList<Received> &messages)
+{
+    QList<int> all(messages.size());
+    std::iota(all.begin(), all.end(), 0);
+    auto ids = insertMessages(messages, all);
+    if (!ids)
+        return ids.error();
+    // A message another exchange stored at the same moment is invisible to that statement
+    // (it conflicts, and its row is not in our snapshot): a second statement finds it.
+    QList<int> missing;
+    for (int i = 0; i < ids->size(); ++i) {
+        if (ids->at(i) == 0)
+            missing.append(i);
+    }
+    if (missing.isEmpty())
+        return ids;
+    auto found = insertMessages(messages, missing);
+    if (!found)
+        return found.error();
+    for (int k = 0; k < missing.size(); ++k) {
+        if (found->at(k) == 0)
+            return Error{u"db.error"_s,
+                         u"Inbound message %1 could not be stored; try again."_s.arg(
+                             messages[missing[k]].meshMessageId),
+                         {},
+                         {}};
+        (*ids)[missing[k]] = found->at(k);
+    }
+    return ids;
+}
+
+Result<QList<qint64>> InboundProcessor::insertMessages(const QList<Received> &messages,
+                                                       const QList<int> &which)
+{
+    QJsonArray rows;
+    for (int k = 0; k < which.size(); ++k) {
+        const Received &m = messages[which[k]];
+        rows.append(QJsonObject{
+            {u"ord"_s, k},
+            {u"origin"_s, m.origin},
+            {u"mesh_message_id"_s, m.meshMessageId},
+            {u"workflow_id"_s, m.workflowId},
+            {u"file_name"_s, m.fileName},
+            {u"checksum"_s,
+             QString::fromLatin1(
+                 QCryptographicHash::hash(m.body, QCryptographicHash::Sha256).toHex())},
+            {u"body"_s, QString::fromLatin1(m.body.toBase64())},
+        });
+    }
+    // A MESH message is known by its id; an imported file by its bytes. Each is stored once,
+    // even when it comes twice in one batch.
+    auto q = callService(m_connection, uR"(
+        WITH input AS (
+            SELECT m.ord, m.origin, nullif(m.mesh_message_id, '') AS mesh_message_id,
+                   nullif(m.workflow_id, '') AS workflow_id, nullif(m.file_name, '') AS file_name,
+                   m.checksum, decode(m.body, 'base64') AS body,
+                   coalesce(nullif(m.mesh_message_id, ''), 'import:' || m.checksum) AS key
+            FROM jsonb_to_recordset(?::jsonb) AS m(ord integer, origin text, mesh_message_id text,
+                                                   workflow_id text, file_name text, checksum text, body text)),
+        first AS (SELECT DISTINCT ON (key) * FROM input ORDER BY key, ord),
+        inserted AS (
+            INSERT INTO inbound_message (origin, mesh_message_id, workflow_id, file_name, checksum, body)
+            SELECT f.origin, f.mesh_message_id, f.workflow_id, f.file_name, f.checksum, f.body
+            FROM first f
+            WHERE NOT EXISTS (SELECT 1 FROM inbound_message e WHERE e.mesh_message_id = f.mesh_message_id)
+              AND NOT EXISTS (SELECT 1 FROM inbound_message e WHERE f.mesh_message_id IS NULL
+                              AND e.origin = 'import' AND e.checksum = f.checksum)
+            ORDER BY f.ord
+            ON CONFLICT (mesh_message_id) DO NOTHING
+            RETURNING id, coalesce(mesh_message_id, 'import:' || checksum) AS key)
+        SELECT coalesce(n.id,
+                        (SELECT e.id FROM inbound_message e WHERE e.mesh_message_id = i.mesh_message_id),
+                        (SELECT min(e.id) FROM inbound_message e WHERE i.mesh_message_id IS NULL
+                         AND e.origin = 'import' AND e.checksum = i.checksum), 0)
+        FROM input i LEFT JOIN inserted n ON n.key = i.key
+        ORDER BY i.ord)"_s,
+                         {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+    if (!q)
+        return q.error();
+    QList<qint64> ids;
+    while (q->next())
+        ids.append(q->value(0).toLongLong());
+    return ids;
 }
 
 Result<QList<InboundOutcome>> InboundProcessor::processPending()
 {
-    auto ids = callService(
-        m_connection, u"SELECT id FROM inbound_message WHERE status = 'received' ORDER BY id"_s);
-    if (!ids)
-        return ids.error();
-    QList<qint64> pending;
-    while (ids->next())
-        pending.append(ids->value(0).toLongLong());
     QList<InboundOutcome> outcomes;
-    for (const qint64 id : std::as_const(pending)) {
-        auto outcome = process(id);
+    qint64 after = 0; // so that a message left waiting cannot keep this loop going
+    for (;;) {
+        auto ids = callService(m_connection, uR"(
+            SELECT id FROM inbound_message WHERE status = 'received' AND id > ? ORDER BY id LIMIT ?)"_s,
+                               {after, kBatchSize});
+        if (!ids)
+            return ids.error();
+        QList<qint64> batch;
+        while (ids->next())
+            batch.append(ids->value(0).toLongLong());
+        if (batch.isEmpty())
+            return outcomes;
+        after = batch.last();
+        auto processed = processAll(batch);
+        if (!processed)
+            return processed.error();
+        outcomes.append(*processed);
+    }
+}
+
+Result<InboundOutcome> InboundProcessor::process(qint64 messageId)
+{
+    auto outcomes = processAll({messageId});
+    if (!outcomes)
+        return outcomes.error();
+    if (outcomes->isEmpty())
+        return Error{QString::fromLatin1(errc::kNotFound),
+                     u"There is no inbound message %1."_s.arg(messageId),
+                     {},
+                     {}};
+    return outcomes->first();
+}
+
+Result<InboundProcessor::Notification> InboundProcessor::readNotification(qint64 messageId,
+                                                                          const QByteArray &body)
+{
+    auto notification = hl7::readAccessNotification(body);
+    if (!notification)
+        return notification.error();
+    if (notification->accesses.isEmpty())
+        return Error{QString::fromLatin1(hl7::kErrorMalformed),
+                     u"Empty notification %1: it names no access to the child's record."_s.arg(
+                         notification->notificationId),
+                     {},
+                     {}};
+    const QDateTime accessedAt = notification->accesses.first().accessedAt;
+    return Notification{
+        messageId,
+        QJsonObject{
+            {u"message"_s, messageId},
+            {u"notification"_s, notification->notificationId},
+            {u"nhs_number"_s, notification->nhsNumber},
+            {u"comment"_s, hl7::notificationComment(*notification)},
+            {u"source"_s, hl7::notificationSource(*notification)},
+            {u"accessed_at"_s, accessedAt.isValid()
+                                   ? QJsonValue(accessedAt.toUTC().toString(Qt::ISODateWithMs))
+                                   : QJsonValue()},
+        }};
+}
+
+Result<QList<InboundOutcome>> InboundProcessor::processAll(const QList<qint64> &messageIds)
+{
+    Transaction tx(m_connection);
+    if (!tx.started())
+        return tx.beginError();
+    QStringList idList;
+    for (const qint64 id : messageIds)
+        idList.append(QString::number(id));
+    // Locked, so that two exchanges never process one message twice.
+    auto rows = callService(m_connection, uR"(
+        SELECT id, status, coalesce(outcome, reason, ''), body FROM inbound_message
+        WHERE id = ANY(?::bigint[]) ORDER BY id FOR UPDATE)"_s,
+                            {QString(u'{' + idList.join(u',') + u'}')});
+    if (!rows)
+        return rows.error();
+    struct Waiting
+    {
+        qint64 id;
+        QByteArray body;
+    };
+    QList<Waiting> waiting;
+    QList<InboundOutcome> outcomes;
+    while (rows->next()) {
+        const qint64 id = rows->value(0).toLongLong();
+        if (rows->value(1).toString() == u"received"_s)
+            waiting.append(Waiting{id, rows->value(3).toByteArray()});
+        else
+            outcomes.append(
+                InboundOutcome{id, rows->value(1).toString(), rows->value(2).toString(), 0});
+    }
+
+    // Nearly every message is a notification: each is read as one (reading is most of the
+    // client's share of the work, so spread over the cores) and they go to the server
+    // together. The rare other kinds are handled one at a time.
+    const QList<Result<Notification>> read = QtConcurrent::blockingMapped(
+        waiting, [](const Waiting &m) { return readNotification(m.id, m.body); });
+    QList<Notification> notifications;
+    for (qsizetype i = 0; i < waiting.size(); ++i) {
+        const Waiting &m = waiting[i];
+        if (read[i]) {
+            notifications.append(*read[i]);
+            continue;
+        }
+        Result<InboundOutcome> outcome = Error{};
+        if (read[i].error().code == QString::fromLatin1(hl7::kErrorKind)) {
+            outcome = processIsolated(m.id, [&]() -> Result<InboundOutcome> {
+                auto work = handleOther(hl7::detectKind(m.body), m.body);
+                if (!work)
+                    return work.error();
+                return markProcessed(m.id, *work);
+            });
+        } else {
+            outcome = markQuarantined(m.id, quarantine(read[i].error().message));
+        }
+        if (!outcome)
+            return outcome.error();
+        outcomes.append(*outcome);
+    }
+    auto processed = processNotifications(notifications);
+    if (!processed)
+        return processed.error();
+    outcomes.append(*processed);
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    std::sort(
+        outcomes.begin(), outcomes.end(),
+        [](const InboundOutcome &a, const InboundOutcome &b) { return a.messageId < b.messageId; });
+    return outcomes;
+}
+
+Result<QList<InboundOutcome>>
+InboundProcessor::callProcessNotifications(const QList<Notification> &notifications,
+                                           const QDateTime &due)
+{
+    QJsonArray batch;
+    for (const Notification &n : notifications) {
+        QJsonObject fields = n.fields;
+        fields.insert(u"ord"_s, batch.size());
+        batch.append(fields);
+    }
+    auto rows =
+        callService(m_connection, uR"(
+        SELECT message_id, status, outcome, coalesce(step_id, 0)
+        FROM process_access_notifications(?::jsonb, ?))"_s,
+                    {QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)), due});
+    if (!rows)
+        return rows.error();
+    QList<InboundOutcome> outcomes;
+    while (rows->next())
+        outcomes.append(InboundOutcome{rows->value(0).toLongLong(), rows->value(1).toString(),
+                                       rows->value(2).toString(), rows->value(3).toLongLong()});
+    return outcomes;
+}
+
+Result<QList<InboundOutcome>>
+InboundProcessor::processNotifications(const QList<Notification> &notifications)
+{
+    if (notifications.isEmpty())
+        return QList<InboundOutcome>();
+    // Due after the handling time, counted in office hours: the same for the whole batch.
+    auto hours = ConfigStore(m_connection).officeHours();
+    if (!hours)
+        return hours.error();
+    const QDateTime due = hours->dueAfter(QDateTime::currentDateTime());
+    if (auto savepoint = m_connection.exec(u"SAVEPOINT notifications"_s); !savepoint)
+        return savepoint.error();
+    auto all = callProcessNotifications(notifications, due);
+    if (all || all.error().code == u"db.unreachable"_s)
+        return all;
+    if (auto undone = m_connection.exec(u"ROLLBACK TO SAVEPOINT notifications"_s); !undone)
+        return undone.error();
+    // Something no check foresaw failed: each alone, so that only that one is quarantined.
+    QList<InboundOutcome> outcomes;
+    for (const Notification &n : notifications) {
+        auto outcome = processIsolated(n.messageId, [&]() -> Result<InboundOutcome> {
+            auto one = callProcessNotifications({n}, due);
+            if (!one)
+                return one.error();
+            if (one->isEmpty())
+                return Error{u"db.error"_s, u"The database returned no outcome."_s, {}, {}};
+            return one->first();
+        });
         if (!outcome)
             return outcome.error();
         outcomes.append(*outcome);
@@ -84,89 +326,53 @@ Result<QList<InboundOutcome>> InboundProcessor::processPending()
     return outcomes;
 }
 
-Result<InboundOutcome> InboundProcessor::process(qint64 messageId)
+Result<InboundOutcome>
+InboundProcessor::processIsolated(qint64 messageId,
+                                  const std::function<Result<InboundOutcome>()> &run)
 {
-    Transaction tx(m_connection);
-    if (!tx.started())
-        return tx.beginError();
-    // Locked, so that two exchanges never process one message twice.
-    auto row = callService(
-        m_connection,
-        u"SELECT status, coalesce(outcome, reason, ''), body FROM inbound_message WHERE id = ? FOR UPDATE"_s,
-        {messageId});
-    if (!row)
-        return row.error();
-    if (!row->next())
-        return Error{QString::fromLatin1(errc::kNotFound),
-                     u"There is no inbound message %1."_s.arg(messageId),
-                     {},
-                     {}};
-    if (row->value(0).toString() != u"received"_s)
-        return InboundOutcome{messageId, row->value(0).toString(), row->value(1).toString(), 0};
-    const QByteArray body = row->value(2).toByteArray();
-
     if (auto savepoint = m_connection.exec(u"SAVEPOINT processing"_s); !savepoint)
         return savepoint.error();
-    Result<Work> work = handle(body);
-    if (!work) {
-        if (work.error().code == u"db.unreachable"_s)
-            return work.error(); // left as received: the next run processes it
-        // Undo whatever was half done, keep the message and say why.
-        if (auto undone = m_connection.exec(u"ROLLBACK TO SAVEPOINT processing"_s); !undone)
-            return undone.error();
-    }
-    auto outcome = finish(messageId, work);
-    if (!outcome)
-        return outcome.error();
-    if (auto committed = tx.commit(); !committed)
-        return committed.error();
-    return outcome;
+    auto outcome = run();
+    if (outcome || outcome.error().code == u"db.unreachable"_s)
+        return outcome; // unreachable: left as received, the next run processes it
+    // Undo whatever was half done, keep the message and say why.
+    if (auto undone = m_connection.exec(u"ROLLBACK TO SAVEPOINT processing"_s); !undone)
+        return undone.error();
+    return markQuarantined(messageId, outcome.error());
 }
 
-Result<InboundOutcome> InboundProcessor::finish(qint64 messageId, const Result<Work> &work)
+Result<InboundOutcome> InboundProcessor::markProcessed(qint64 messageId, const Work &work)
 {
-    if (work) {
-        auto marked = callService(m_connection, uR"(
-            UPDATE inbound_message SET status = 'processed', kind = ?, notification_id = nullif(?, ''), outcome = ?,
-                                       processed_at = now()
-            WHERE id = ?)"_s,
-                                  {work->kind, work->notificationId, work->outcome, messageId});
-        if (!marked)
-            return marked.error();
-        return InboundOutcome{messageId, u"processed"_s, work->outcome, work->stepId};
-    }
-    const QString reason = work.error().code == kQuarantine
-                               ? work.error().message
-                               : u"Processing failed: %1"_s.arg(work.error().message);
-    auto marked = callService(
-        m_connection,
-        u"UPDATE inbound_message SET status = 'quarantined', reason = ?, processed_at = now() WHERE id = ?"_s,
-        {reason, messageId});
+    auto marked = callService(m_connection, uR"(
+        UPDATE inbound_message SET status = 'processed', kind = ?, notification_id = nullif(?, ''), outcome = ?,
+                                   processed_at = now()
+        WHERE id = ?)"_s,
+                              {work.kind, work.notificationId, work.outcome, messageId});
     if (!marked)
         return marked.error();
-    if (auto alerted = alertAdministrators(
-            u"CP-IS message quarantined"_s, 0,
-            u"Inbound CP-IS message %1 was not processed: %2"_s.arg(messageId).arg(reason));
-        !alerted)
-        return alerted.error();
+    return InboundOutcome{messageId, u"processed"_s, work.outcome, work.stepId};
+}
+
+Result<InboundOutcome> InboundProcessor::markQuarantined(qint64 messageId, const Error &why)
+{
+    const QString reason =
+        why.code == kQuarantine ? why.message : u"Processing failed: %1"_s.arg(why.message);
+    auto marked =
+        callService(m_connection, u"SELECT quarantine_inbound(?, ?)"_s, {messageId, reason});
+    if (!marked)
+        return marked.error();
     return InboundOutcome{messageId, u"quarantined"_s, reason, 0};
 }
 
-Result<InboundProcessor::Work> InboundProcessor::handle(const QByteArray &body)
+Result<InboundProcessor::Work> InboundProcessor::handleOther(const Result<hl7::MessageKind> &kind,
+                                                             const QByteArray &body)
 {
-    auto kind = hl7::detectKind(body);
     if (!kind)
         return quarantine(kind.error().message);
-    switch (*kind) {
-    case hl7::MessageKind::AccessNotification:
-        return handleAccessNotification(body);
-    case hl7::MessageKind::Acknowledgement:
+    if (*kind == hl7::MessageKind::Acknowledgement)
         return handleAcknowledgement(body);
-    case hl7::MessageKind::InactiveNhsNumber:
+    if (*kind == hl7::MessageKind::InactiveNhsNumber)
         return handleInactive(body);
-    case hl7::MessageKind::Upload:
-        break;
-    }
     return quarantine(
         u"This is a Local Authority Upload: CP-IS receives those, it does not send them."_s);
 }
@@ -183,92 +389,6 @@ InboundProcessor::duplicate(const QString &kind, const QString &id, const QStrin
         return std::optional<Work>();
     return std::optional(
         Work{kind, {}, u"%1 %2 was already processed: nothing done."_s.arg(what, id), 0});
-}
-
-Result<qint64> InboundProcessor::findSubject(const QString &nhsNumber, QString &subjectName)
-{
-    // For an unborn child's plan the number is the mother's: the subject is her unborn child.
-    auto q = callService(m_connection, uR"(
-        SELECT coalesce(unborn.id, p.id),
-               coalesce(unborn.legal_forenames || ' ' || unborn.legal_surname, p.legal_forenames || ' ' || p.legal_surname)
-        FROM person p
-        LEFT JOIN LATERAL (
-            SELECT c.* FROM person c JOIN plan pl ON pl.person_id = c.id AND pl.kind = 'UCPP'
-                                                  AND (pl.end_date IS NULL OR pl.end_date >= current_date)
-            WHERE c.mother_id = p.id AND c.date_of_birth IS NULL
-            ORDER BY c.expected_delivery LIMIT 1) unborn ON true
-        WHERE p.nhs_number = ? AND p.nhs_number_status = 'recorded')"_s,
-                         {nhsNumber});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return quarantine(u"No child has the NHS number %1."_s.arg(nhsNumber));
-    subjectName = u"%1 (%2)"_s.arg(q->value(1).toString()).arg(q->value(0).toLongLong());
-    return q->value(0).toLongLong();
-}
-
-Result<InboundProcessor::Work> InboundProcessor::handleAccessNotification(const QByteArray &body)
-{
-    auto notification = hl7::readAccessNotification(body);
-    if (!notification)
-        return quarantine(notification.error().message);
-    const QString kind = kindName(hl7::MessageKind::AccessNotification);
-    auto seen = duplicate(kind, notification->notificationId, u"Notification"_s);
-    if (!seen)
-        return seen.error();
-    if (*seen)
-        return **seen;
-    if (notification->accesses.isEmpty())
-        return quarantine(u"Empty notification %1: it names no access to the child's record."_s.arg(
-            notification->notificationId));
-
-    QString subjectName;
-    auto subject = findSubject(notification->nhsNumber, subjectName);
-    if (!subject)
-        return subject.error();
-    const QString comment = hl7::notificationComment(*notification);
-    const QString source = hl7::notificationSource(*notification);
-    auto config = ConfigStore(m_connection).exchangeConfig();
-    if (!config)
-        return config.error();
-
-    if (config->handlingMode == u"case_note_and_alert"_s) {
-        auto note = callScalar(m_connection, u"SELECT record_cpis_case_note(?, ?, ?)"_s,
-                               {*subject, comment, notification->accesses.first().accessedAt});
-        if (!note)
-            return note.error();
-        // To the configured worker or team; without one, the child's key worker.
-        auto alert = callScalar(m_connection, uR"(
-            WITH target AS (SELECT (SELECT id FROM worker WHERE ? <> '' AND (lower(name) = lower(?) OR login = ?)
-                                    ORDER BY is_virtual LIMIT 1) AS worker,
-                                   (SELECT id FROM team WHERE ? <> '' AND lower(name) = lower(?)) AS team)
-            SELECT raise_alert('CP-IS notification', ?,
-                               CASE WHEN team IS NULL OR worker IS NOT NULL
-                                    THEN coalesce(worker, current_key_worker(?),
-                                                  (SELECT id FROM worker WHERE is_virtual AND name = 'CP-IS Worker')) END,
-                               CASE WHEN worker IS NULL THEN team END, NULL, ?)
-            FROM target)"_s,
-                                {config->handlingTarget, config->handlingTarget,
-                                 config->handlingTarget, config->handlingTarget,
-                                 config->handlingTarget, *subject, *subject, comment});
-        if (!alert)
-            return alert.error();
-        return Work{kind, notification->notificationId,
-                    u"CP-IS Follow Up case note and alert for %1."_s.arg(subjectName), 0};
-    }
-    // Due after the handling time, counted in office hours.
-    auto hours = ConfigStore(m_connection).officeHours();
-    if (!hours)
-        return hours.error();
-    const QDateTime due = hours->dueAfter(QDateTime::currentDateTime());
-    auto step = callScalar(m_connection, u"SELECT create_follow_up_step(?, ?, ?, NULL, ?)"_s,
-                           {*subject, comment, source, due});
-    if (!step)
-        return step.error();
-    return Work{kind, notification->notificationId,
-                u"CPIS Follow Up step %1 for %2 (%3)."_s.arg(step->toLongLong())
-                    .arg(subjectName, source == u"dhu_111"_s ? u"DHU/111"_s : u"A&E"_s),
-                step->toLongLong()};
 }
 
 Result<InboundProcessor::Work> InboundProcessor::handleInactive(const QByteArray &body)

@@ -4,10 +4,14 @@
 #pragma once
 
 #include "cpis/config_store.h"
+#include "cpis/message_codec.h"
 #include "cpis/messages.h"
 #include "db/connection.h"
 #include "result.h"
 
+#include <QJsonObject>
+
+#include <functional>
 #include <optional>
 
 namespace cpis {
@@ -36,10 +40,17 @@ public:
     // Stores the raw message (committed) and returns its id; the same MESH message, or the
     // same imported bytes, stored again returns the first id.
     Result<qint64> store(const Received &message);
+    // The same for many messages in one statement (a backlog, an import): ids in the order given.
+    Result<QList<qint64>> storeAll(const QList<Received> &messages);
 
     Result<InboundOutcome> process(qint64 messageId);
-    // Every message stored but not yet processed, oldest first (recovers after a crash).
+    // These messages in one transaction, notifications processed on the server in one call:
+    // outcomes in id order. One message that fails unexpectedly is quarantined on its own.
+    Result<QList<InboundOutcome>> processAll(const QList<qint64> &messageIds);
+    // Every message stored but not yet processed, oldest first, kBatchSize to a transaction
+    // (recovers after a crash).
     Result<QList<InboundOutcome>> processPending();
+    static constexpr int kBatchSize = 500;
 
     // A MESH REPORT about a message we sent: marks the upload failed and alerts.
     Result<InboundOutcome> processReport(qint64 messageId, const QString &linkedMessageId,
@@ -53,17 +64,32 @@ private:
         QString outcome;
         qint64 stepId = 0;
     };
-    Result<Work> handle(const QByteArray &body);
-    Result<Work> handleAccessNotification(const QByteArray &body);
+    struct Notification // an Access to Service Notification read and checked, ready for the server
+    {
+        qint64 messageId = 0;
+        QJsonObject fields;
+    };
+    Result<QList<qint64>> insertMessages(const QList<Received> &messages, const QList<int> &which);
+    // An Access to Service Notification read and checked for the server's batch, or why not
+    // (the codec's error; hl7::kErrorKind when it is another kind of message).
+    static Result<Notification> readNotification(qint64 messageId, const QByteArray &body);
+    Result<QList<InboundOutcome>> processNotifications(const QList<Notification> &notifications);
+    Result<QList<InboundOutcome>> callProcessNotifications(const QList<Notification> &notifications,
+                                                           const QDateTime &due);
+    // Runs `run` for one message under a savepoint: a failure is undone and the message
+    // quarantined with the reason.
+    Result<InboundOutcome> processIsolated(qint64 messageId,
+                                           const std::function<Result<InboundOutcome>()> &run);
+    Result<Work> handleOther(const Result<hl7::MessageKind> &kind, const QByteArray &body);
     Result<Work> handleAcknowledgement(const QByteArray &body);
     Result<Work> handleInactive(const QByteArray &body);
-    Result<qint64> findSubject(const QString &nhsNumber, QString &subjectName);
     // The Work to record when this notification was processed before, so nothing happens twice.
     Result<std::optional<Work>> duplicate(const QString &kind, const QString &id,
                                           const QString &what);
     Status alertAdministrators(const QString &type, qint64 personId, const QString &text);
     Status alertKeyWorker(const QString &type, qint64 personId, const QString &text);
-    Result<InboundOutcome> finish(qint64 messageId, const Result<Work> &work);
+    Result<InboundOutcome> markProcessed(qint64 messageId, const Work &work);
+    Result<InboundOutcome> markQuarantined(qint64 messageId, const Error &why);
 
     Connection &m_connection;
 };

@@ -329,3 +329,123 @@ TEST_CASE("A new step is due after the handling time in office hours", "[inbound
     CHECK(std::abs(hours.dueAfter(received).secsTo(due)) < 60);
     CHECK(hours.isOpen(due.addSecs(-60)));
 }
+
+TEST_CASE("A backlog is processed in bulk: one step per notification, each failure on its own",
+          "[inbound]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Inbound in{db};
+    const int steps = in.count(u"SELECT count(*) FROM work_step"_s);
+    const QByteArray first =
+        hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"B-1"_s));
+    // The same notification again in another message, a child nobody has, and a 111 call.
+    QList<InboundProcessor::Received> backlog{
+        {first, u"mesh"_s, u"MESH-B1"_s, {}, {}},
+        {hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"B-1"_s)),
+         u"mesh"_s,
+         u"MESH-B2"_s,
+         {},
+         {}},
+        {hl7::writeAccessNotification(notificationFor(u"9434765919"_s, u"B-3"_s)),
+         u"mesh"_s,
+         u"MESH-B3"_s,
+         {},
+         {}},
+        {hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"B-4"_s, true)),
+         u"mesh"_s,
+         u"MESH-B4"_s,
+         {},
+         {}},
+        {first, u"mesh"_s, u"MESH-B1"_s, {}, {}}, // downloaded twice
+    };
+    const QList<qint64> ids = require(in.processor.storeAll(backlog));
+    REQUIRE(ids.size() == 5);
+    CHECK(ids[4] == ids[0]);
+    CHECK(in.count(u"SELECT count(*) FROM inbound_message"_s) == 4);
+
+    const QList<InboundOutcome> outcomes = require(in.processor.processPending());
+    REQUIRE(outcomes.size() == 4);
+    CHECK(outcomes[0].messageId == ids[0]);
+    CHECK(outcomes[0].text.startsWith(u"CPIS Follow Up step"_s));
+    CHECK(outcomes[1].status == u"processed"_s);
+    CHECK(outcomes[1].text == u"Notification B-1 was already processed: nothing done."_s);
+    CHECK(outcomes[2].status == u"quarantined"_s);
+    CHECK(outcomes[2].text == u"No child has the NHS number 9434765919."_s);
+    CHECK(outcomes[3].text.endsWith(u"(DHU/111)."_s));
+    CHECK(in.count(u"SELECT count(*) FROM work_step"_s) == steps + 2);
+    CHECK(in.count(u"SELECT count(*) FROM work_step WHERE source = 'dhu_111'"_s) >= 1);
+    CHECK(in.count(u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS message quarantined' "
+                   u"AND body LIKE '%9434765919%'"_s) == 1);
+    CHECK(in.count(u"SELECT count(*) FROM inbound_message WHERE status = 'received'"_s) == 0);
+    // Nothing more to do the second time.
+    CHECK(require(in.processor.processPending()).isEmpty());
+}
+
+TEST_CASE("In a bulk batch, a notification that fails unexpectedly is quarantined alone",
+          "[inbound]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Inbound in{db};
+    const int steps = in.count(u"SELECT count(*) FROM work_step"_s);
+    // Well formed, but its comment is longer than a step can hold: the server refuses it
+    // in the middle of the batch.
+    hl7::AccessNotification tooLong = notificationFor(u"9990000026"_s, u"F-2"_s);
+    tooLong.accesses.first().accessorName = QString(9000, u'x');
+    const QList<qint64> ids = require(in.processor.storeAll({
+        {hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"F-1"_s)),
+         u"import"_s,
+         {},
+         {},
+         {}},
+        {hl7::writeAccessNotification(tooLong), u"import"_s, {}, {}, {}},
+        {hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"F-3"_s)),
+         u"import"_s,
+         {},
+         {},
+         {}},
+    }));
+    const QList<InboundOutcome> outcomes = require(in.processor.processAll(ids));
+    REQUIRE(outcomes.size() == 3);
+    CHECK(outcomes[0].status == u"processed"_s);
+    CHECK(outcomes[1].status == u"quarantined"_s);
+    CHECK(outcomes[1].text.startsWith(u"Processing failed: "_s));
+    CHECK(outcomes[2].status == u"processed"_s);
+    CHECK(in.count(u"SELECT count(*) FROM work_step"_s) == steps + 2);
+    // Nothing of the failed one was half written, and the administrators know.
+    CHECK(in.count(u"SELECT count(*) FROM work_step WHERE inbound_message_id = ?"_s, {ids[1]}) ==
+          0);
+    CHECK(in.count(u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS message quarantined' "
+                   u"AND body LIKE ?"_s,
+                   {u"%message %1 %"_s.arg(ids[1])}) == 1);
+}
+
+TEST_CASE("Only the exchange can process notifications or quarantine messages, even through SQL",
+          "[inbound]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Inbound in{db};
+    const qint64 id = require(in.processor.store(
+        {hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"S-1"_s)),
+         u"import"_s,
+         {},
+         {},
+         {}}));
+    const QString batch =
+        uR"([{"ord":0,"message":%1,"notification":"S-1","nhs_number":"9990000026",)"
+        uR"("comment":"x","source":"ae","accessed_at":null}])"_s.arg(id);
+    for (const auto *user : {&world.keyWorker, &world.admin, &world.sysadmin}) {
+        auto c = world.connectAs(*user);
+        auto processed =
+            c->exec(u"SELECT * FROM process_access_notifications(?::jsonb, now())"_s, {batch});
+        REQUIRE_FALSE(processed.ok());
+        CHECK(processed.error().sqlState == u"42501"_s);
+        auto quarantined = c->exec(u"SELECT quarantine_inbound(?, 'no')"_s, {id});
+        REQUIRE_FALSE(quarantined.ok());
+        CHECK(quarantined.error().sqlState == u"42501"_s);
+    }
+    CHECK(in.count(u"SELECT count(*) FROM inbound_message WHERE status = 'received'"_s) == 1);
+    CHECK(in.count(u"SELECT count(*) FROM work_step WHERE inbound_message_id = ?"_s, {id}) == 0);
+}
