@@ -143,10 +143,10 @@ int main(int argc, char **argv)
     }
     std::printf("bench_workview: %lld open steps in Current work, %d runs\n",
                 static_cast<long long>(rows), kRuns);
-    bench::printFigure(u"workview 10,000 open steps: query"_s, query, u"ms"_s, u"-"_s);
-    bench::printFigure(u"workview 10,000 open steps: model ready"_s, model, u"ms"_s, u"-"_s);
-    bench::printFigure(u"workview 10,000 open steps: query + model"_s, total, u"ms"_s, u"150 ms"_s);
-    bench::printFigure(u"(for comparison: query without row security)"_s, ownerQuery, u"ms"_s,
-                       u"-"_s);
+    bench::printFigure(u"workview 10,000 open steps: query"_s, query, u"ms"_s);
+    bench::printFigure(u"workview 10,000 open steps: model ready"_s, model, u"ms"_s);
+    bench::printFigure(u"workview 10,000 open steps: query + model"_s, total, u"ms"_s,
+                       bench::atMost(150));
+    bench::printFigure(u"(for comparison: query without row security)"_s, ownerQuery, u"ms"_s);
     return 0;
 }

@@ -5,9 +5,6 @@
 #include <QDir>
 #include <QFile>
 
-#include <algorithm>
-#include <cstdio>
-
 using namespace Qt::StringLiterals;
 
 namespace cpis::bench {
@@ -47,18 +44,6 @@ ScratchDatabase::~ScratchDatabase()
     m_connection.reset();
     if (m_cluster)
         (void)m_cluster->stop();
-}
-
-void printFigure(const QString &name, QList<double> values, const QString &unit,
-                 const QString &budget)
-{
-    std::sort(values.begin(), values.end());
-    const double median = values.isEmpty() ? 0 : values.at(values.size() / 2);
-    std::printf("%-44s median %10.1f %-6s (min %.1f, max %.1f, %lld runs)  budget %s\n",
-                qUtf8Printable(name), median, qUtf8Printable(unit),
-                values.isEmpty() ? 0 : values.first(), values.isEmpty() ? 0 : values.last(),
-                static_cast<long long>(values.size()), qUtf8Printable(budget));
-    std::fflush(stdout);
 }
 
 } // namespace cpis::bench

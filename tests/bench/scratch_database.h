@@ -2,6 +2,7 @@
 // database, stopped and removed when it goes out of scope.
 #pragma once
 
+#include "bench/bench_figure.h"
 #include "db/connection.h"
 #include "db/local_cluster.h"
 
@@ -30,9 +31,5 @@ private:
     std::unique_ptr<Connection> m_connection;
     QString m_error;
 };
-
-// Median, minimum and maximum of a set of timings, printed as one line.
-void printFigure(const QString &name, QList<double> values, const QString &unit,
-                 const QString &budget);
 
 } // namespace cpis::bench

@@ -154,3 +154,57 @@ TEST_CASE("cpisctl sample-data loads realistic data once, and running it again c
     CHECK(requests.exitCode == 0);
     CHECK(requests.out.contains(u"Incoming requests (2)"_s));
 }
+
+TEST_CASE("cpisctl sample-data --scale makes a large caseload once, with progress", "[cli]")
+{
+    test::TestDatabase db;
+    auto &c = db.connection();
+    const auto count = [&](const QString &sql) {
+        return require(c.scalar(sql)).toInt();
+    };
+
+    const auto made = runCpisctl(on(db, {u"sample-data"_s, u"--scale"_s, u"300"_s}));
+    INFO(made.out.toStdString() + made.err.toStdString());
+    REQUIRE(made.exitCode == 0);
+    CHECK(made.out.contains(u"historic notifications"_s)); // each step as it starts
+    CHECK(made.out.contains(u"Scale data made in"_s));
+
+    CHECK(count(u"SELECT count(*) FROM person WHERE legal_surname LIKE 'Scale-%'"_s) == 300);
+    CHECK(count(u"SELECT count(*) FROM person WHERE legal_surname LIKE 'Scale-%' AND nhs_number IS "
+                u"NOT NULL AND nhs_number LIKE '999%' AND nhs_number_is_valid(nhs_number)"_s) ==
+          294); // one in fifty has no number yet
+    // Every child has a current plan and a key worker.
+    CHECK(
+        count(u"SELECT count(*) FROM person p WHERE p.legal_surname LIKE 'Scale-%' AND NOT EXISTS "
+              u"(SELECT 1 FROM involvement i WHERE i.person_id = p.id AND i.role = 'Key Worker' "
+              u"AND i.ended_on IS NULL)"_s) == 0);
+    CHECK(count(u"SELECT count(*) FROM plan p JOIN person c ON c.id = p.person_id WHERE "
+                u"c.legal_surname LIKE 'Scale-%' AND p.end_date IS NULL"_s) == 300);
+    // Ten historic notifications each, processed into finished steps with requests.
+    CHECK(count(u"SELECT count(*) FROM inbound_message WHERE mesh_message_id LIKE 'SCALE-%' AND "
+                u"status = 'processed'"_s) == 3000);
+    CHECK(
+        count(u"SELECT count(*) FROM work_step WHERE state = 'finished' AND inbound_message_id IS "
+              u"NOT NULL"_s) == 3000);
+    CHECK(count(u"SELECT count(*) FROM request r JOIN work_step s ON s.id = r.step_id WHERE "
+                u"s.inbound_message_id IS NOT NULL"_s) == 3000);
+    CHECK(count(u"SELECT count(*) FROM case_note WHERE request_id IS NOT NULL"_s) > 1000);
+    CHECK(count(u"SELECT count(*) FROM audit WHERE action = 'step.finished'"_s) >= 3000);
+    // N/10 open steps for CP-IS Worker, and nothing queued for upload by the generator.
+    CHECK(count(u"SELECT count(*) FROM work_step s JOIN person p ON p.id = s.subject_id WHERE "
+                u"s.state = 'incoming' AND p.legal_surname LIKE 'Scale-%'"_s) == 30);
+    CHECK(count(u"SELECT count(*) FROM upload_pending u JOIN person p ON p.id = u.person_id WHERE "
+                u"p.legal_surname LIKE 'Scale-%'"_s) == 0);
+
+    const int steps = count(u"SELECT count(*) FROM work_step"_s);
+    const auto again = runCpisctl(on(db, {u"sample-data"_s, u"--scale"_s, u"300"_s}));
+    CHECK(again.exitCode == 0);
+    CHECK(again.out.contains(u"already there"_s));
+    CHECK(count(u"SELECT count(*) FROM work_step"_s) == steps);
+
+    for (const QString &bad : {u"0"_s, u"lots"_s, u"2000001"_s}) {
+        const auto refused = runCpisctl(on(db, {u"sample-data"_s, u"--scale"_s, bad}));
+        CHECK(refused.exitCode == 2);
+        CHECK(refused.err.contains(u"--scale takes a number of children"_s));
+    }
+}
