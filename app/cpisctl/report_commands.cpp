@@ -31,9 +31,12 @@ int reportDataQuality(const QStringList &args)
         out().flush();
         return enough ? kExitOk : kExitCheckFailed;
     }
-    out() << "Matched: " << QString::number(report->matchedPercent(), 'f', 1) << "% ("
-          << report->matched << " of " << report->inScope << " children in scope; CP-IS requires "
+    out() << "Matched: " << report->matchedPercentText() << "% (" << report->matched << " of "
+          << report->inScope << " children in scope; CP-IS requires "
           << DataQualityReport::kRequiredShare << "%)\n";
+    if (report->notListed > 0)
+        out() << report->notListed
+              << " more with a problem are restricted records you may not open: not listed.\n";
     for (const QString &list : DataQualityReport::lists()) {
         const QList<DataQualityRow> rows = report->list(list);
         out() << "\n" << DataQualityReport::listTitle(list) << " (" << rows.size() << ")\n";
