@@ -35,8 +35,8 @@ int reportDataQuality(const QStringList &args)
           << report->inScope << " children in scope; CP-IS requires "
           << DataQualityReport::kRequiredShare << "%)\n";
     if (report->notListed > 0)
-        out() << report->notListed
-              << " more with a problem are restricted records you may not open: not listed.\n";
+        out() << "Not listed: " << report->notListed
+              << " more with a problem (restricted records you may not open)\n";
     for (const QString &list : DataQualityReport::lists()) {
         const QList<DataQualityRow> rows = report->list(list);
         out() << "\n" << DataQualityReport::listTitle(list) << " (" << rows.size() << ")\n";

@@ -4,6 +4,7 @@
 #include "cpis/notification_statistics.h"
 #include "support/case_world.h"
 #include "support/data_quality_sample.h"
+#include "support/process.h"
 #include "workflow/service_call.h"
 
 #include <catch2/catch.hpp>
@@ -163,4 +164,36 @@ TEST_CASE("Notification statistics count each London day by source and by handli
     auto tooMany = loadNotificationStatistics(c, 1000);
     REQUIRE_FALSE(tooMany);
     CHECK(tooMany.error().code == QLatin1String(errc::kInvalid));
+}
+
+TEST_CASE("cpisctl report data-quality prints the same figures and lists", "[quality][cli]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    const test::DataQualitySample sample(db, world);
+    const auto as = [&](const test::CaseWorld::User &user, QStringList args) {
+        ConnInfo info = db.connInfo();
+        info.set(u"user"_s, user.login);
+        return test::runCpisctl(QStringList{u"report"_s, u"data-quality"_s}
+                                << args << u"--database"_s << info.toKeywordValueString());
+    };
+    const auto text = as(world.sysadmin, {});
+    INFO(text.err.toStdString());
+    CHECK(text.exitCode == 1); // below 95%
+    CHECK(text.out.contains(u"Matched: 16.6% (1 of 6 children in scope; CP-IS requires 95%)"_s));
+    CHECK(text.out.contains(
+        u"Not listed: 1 more with a problem (restricted records you may not open)"_s));
+    CHECK(text.out.contains(u"Rejected by CP-IS (1)"_s));
+    CHECK(text.out.contains(u"Ellie Marsh (%1)"_s.arg(sample.rejected)));
+    CHECK(text.out.contains(u"The NHS number does not match the name."_s));
+    CHECK(text.out.contains(u"NHS number fails the check (0)"_s));
+
+    const auto csv = as(world.sysadmin, {u"--csv"_s});
+    CHECK(csv.out.startsWith(u"list,person_id,name,nhs_number,detail\n"_s));
+    CHECK(csv.out.contains(u"NHS number inactive,%1,Leo Hart,9990000034,"_s.arg(sample.inactive)));
+
+    const auto refused = as(world.keyWorker, {});
+    CHECK(refused.exitCode == 1);
+    CHECK(refused.out.isEmpty());
+    CHECK(refused.err.contains(u"Only system administrators can see the CP-IS data quality."_s));
 }

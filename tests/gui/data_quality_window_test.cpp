@@ -82,6 +82,20 @@ TEST_CASE("The data quality window shows the matched share, the lists and the ch
     test::TestDatabase db;
     test::CaseWorld world(db);
     const test::DataQualitySample sample(db, world);
+    // Earlier weeks' notifications, so that the charts have a shape to look at: some finished
+    // in time, some late, a few still open, from both sources.
+    REQUIRE(db.connection().exec(
+        uR"(
+        INSERT INTO work_step (subject_id, assignee_id, source, received_at, due_at, state,
+                               started_by, started_at, finished_by, finished_at)
+        SELECT ?, ?, CASE WHEN n % 3 = 0 THEN 'dhu_111' ELSE 'ae' END, r, r + interval '1 day',
+               CASE WHEN n % 11 = 0 THEN 'incoming' ELSE 'finished' END,
+               CASE WHEN n % 11 = 0 THEN NULL ELSE ?::integer END, CASE WHEN n % 11 = 0 THEN NULL ELSE r END,
+               CASE WHEN n % 11 = 0 THEN NULL ELSE ?::integer END,
+               CASE WHEN n % 11 = 0 THEN NULL WHEN n % 7 = 0 THEN r + interval '2 days' ELSE r + interval '3 hours' END
+        FROM generate_series(1, 160) AS n,
+             LATERAL (SELECT now() - interval '1 day' * (1 + n % 60) - interval '1 hour' * (n % 5) AS r) AS t)"_s,
+        {world.childId, world.cpisWorkerId, world.admin.workerId, world.admin.workerId}));
     auto window = test::signedInWindow(db, world.sysadmin.login);
     ui::DataQualityWindow *quality = openFromMenu(window.get());
 
@@ -119,7 +133,7 @@ TEST_CASE("The data quality window shows the matched share, the lists and the ch
     CHECK(series(quality, u"handledChart"_s, u"In time"_s)->at(today).y() == 0);
     CHECK(child<QLabel>(quality, u"chartsSummary"_s)
               ->text()
-              .contains(u"notifications received: 1 (A&E 1, DHU-111 0)"_s));
+              .contains(u"notifications received: 161 (A&E 108, DHU-111 53)"_s));
     test::screenshot(quality, u"data-quality"_s);
 
     // Another client's change shows without reloading by hand.

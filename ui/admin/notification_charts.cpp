@@ -7,6 +7,7 @@
 #include <QDateTimeAxis>
 #include <QGridLayout>
 #include <QLabel>
+#include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -34,6 +35,7 @@ QChartView *makeView(const QString &objectName, const QString &title, const QLis
     chart->setTitle(title);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries); // dashes show, not only colour
     chart->setMargins(QMargins(4, 4, 4, 4));
     auto *x = new QDateTimeAxis(chart);
     x->setFormat(u"dd MMM"_s);
@@ -111,8 +113,8 @@ NotificationCharts::NotificationCharts(QWidget *parent) : QWidget(parent)
     setObjectName(u"notificationCharts"_s);
     m_received = makeView(u"receivedChart"_s, tr("Notifications received per day, by source"),
                           receivedLines(), this);
-    m_handled =
-        makeView(u"handledChart"_s, tr("Handled within the handling time"), handledLines(), this);
+    m_handled = makeView(u"handledChart"_s, tr("How each day's notifications were handled"),
+                         handledLines(), this);
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"chartsSummary"_s);
     m_summary->setWordWrap(true);
