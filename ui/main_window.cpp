@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "admin/data_quality_window.h"
+#include "panel_parts.h"
 #include "person/person_record_window.h"
 #include "request/request_window.h"
 #include "sign_in/password_store.h"
@@ -32,12 +33,6 @@ struct SignedIn
     bool administrator = false;
     StepChoices choices;
 };
-
-QString bannerStyle(const QString &background, const QString &text, const QString &border)
-{
-    return u"QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; "
-           u"padding: 8px; }"_s.arg(background, text, border);
-}
 } // namespace
 
 MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)

@@ -31,17 +31,26 @@ using test::child;
 using test::waitFor;
 
 namespace {
-// Signs in the system administrator and opens Data quality from the Administration menu.
-ui::DataQualityWindow *openFromMenu(ui::MainWindow *window)
+// The known sample, its system administrator signed in; open() opens Data quality from the
+// Administration menu.
+struct QualityScreen
 {
-    REQUIRE(window->administrationMenu()->menuAction()->isVisible());
-    child<QAction>(window, u"dataQualityAction"_s)->trigger();
-    ui::DataQualityWindow *quality = window->dataQualityWindow();
-    REQUIRE(quality);
-    REQUIRE(waitFor([&] { return quality->isLoaded(); }));
-    quality->resize(1280, 900);
-    return quality;
-}
+    test::TestDatabase db;
+    test::CaseWorld world{db};
+    test::DataQualitySample sample{db, world};
+    std::unique_ptr<ui::MainWindow> window = test::signedInWindow(db, world.sysadmin.login);
+
+    ui::DataQualityWindow *open() const
+    {
+        REQUIRE(window->administrationMenu()->menuAction()->isVisible());
+        child<QAction>(window.get(), u"dataQualityAction"_s)->trigger();
+        ui::DataQualityWindow *quality = window->dataQualityWindow();
+        REQUIRE(quality);
+        REQUIRE(waitFor([&] { return quality->isLoaded(); }));
+        quality->resize(1280, 900);
+        return quality;
+    }
+};
 
 QLineSeries *series(QWidget *window, const QString &chart, const QString &name)
 {
@@ -79,9 +88,10 @@ TEST_CASE("Data quality models", "[gui]")
 
 TEST_CASE("The data quality window shows the matched share, the lists and the charts", "[gui]")
 {
-    test::TestDatabase db;
-    test::CaseWorld world(db);
-    const test::DataQualitySample sample(db, world);
+    QualityScreen screen;
+    auto &db = screen.db;
+    auto &world = screen.world;
+    const auto &sample = screen.sample;
     // Earlier weeks' notifications, so that the charts have a shape to look at: some finished
     // in time, some late, a few still open, from both sources.
     REQUIRE(db.connection().exec(
@@ -96,8 +106,7 @@ TEST_CASE("The data quality window shows the matched share, the lists and the ch
         FROM generate_series(1, 160) AS n,
              LATERAL (SELECT now() - interval '1 day' * (1 + n % 60) - interval '1 hour' * (n % 5) AS r) AS t)"_s,
         {world.childId, world.cpisWorkerId, world.admin.workerId, world.admin.workerId}));
-    auto window = test::signedInWindow(db, world.sysadmin.login);
-    ui::DataQualityWindow *quality = openFromMenu(window.get());
+    ui::DataQualityWindow *quality = screen.open();
 
     const QString headline = child<QLabel>(quality, u"dataQualityHeadline"_s)->text();
     INFO(headline.toStdString());
@@ -147,11 +156,8 @@ TEST_CASE("The data quality window shows the matched share, the lists and the ch
 
 TEST_CASE("A data quality row opens the person record", "[gui]")
 {
-    test::TestDatabase db;
-    test::CaseWorld world(db);
-    const test::DataQualitySample sample(db, world);
-    auto window = test::signedInWindow(db, world.sysadmin.login);
-    ui::DataQualityWindow *quality = openFromMenu(window.get());
+    QualityScreen screen;
+    ui::DataQualityWindow *quality = screen.open();
     child<QTabBar>(quality, u"dataQualityLists"_s)->setCurrentIndex(3); // NHS number inactive
     auto *table = child<QTableView>(quality, u"dataQualityTable"_s);
     REQUIRE(table->model()->rowCount() == 1);
@@ -160,22 +166,19 @@ TEST_CASE("A data quality row opens the person record", "[gui]")
     QTest::keyClick(table, Qt::Key_Return);
     ui::PersonRecordWindow *person = nullptr;
     REQUIRE(waitFor([&] {
-        person = window->personWindow(sample.inactive);
+        person = screen.window->personWindow(screen.sample.inactive);
         return person && person->isLoaded();
     }));
     CHECK(person->record().summary.name == u"Leo Hart"_s);
     // The menu opens the same window again, not a second one.
-    child<QAction>(window.get(), u"dataQualityAction"_s)->trigger();
-    CHECK(window->dataQualityWindow() == quality);
+    child<QAction>(screen.window.get(), u"dataQualityAction"_s)->trigger();
+    CHECK(screen.window->dataQualityWindow() == quality);
 }
 
 TEST_CASE("Export to CSV writes the file, and says so when it cannot", "[gui]")
 {
-    test::TestDatabase db;
-    test::CaseWorld world(db);
-    const test::DataQualitySample sample(db, world);
-    auto window = test::signedInWindow(db, world.sysadmin.login);
-    ui::DataQualityWindow *quality = openFromMenu(window.get());
+    QualityScreen screen;
+    ui::DataQualityWindow *quality = screen.open();
     QTemporaryDir dir;
     const QString path = dir.filePath(u"quality.csv"_s);
 

@@ -30,12 +30,6 @@ struct Figures
     DataQualityReport report;
     QList<NotificationDay> days;
 };
-
-QString bannerStyle(const QString &background, const QString &text, const QString &border)
-{
-    return u"QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; "
-           u"padding: 8px; }"_s.arg(background, text, border);
-}
 } // namespace
 
 DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
@@ -78,17 +72,9 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
     m_table = new QTableView(lists);
     m_table->setObjectName(u"dataQualityTable"_s);
     m_table->setModel(m_filter);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTabKeyNavigation(false);
+    setUpListTable(m_table);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(DataQualityModel::Person, Qt::AscendingOrder);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const QFontMetrics metrics = m_table->fontMetrics();
     m_table->setColumnWidth(DataQualityModel::Person,
                             metrics.horizontalAdvance(u"Thomas Alexander Turner (3549728)"_s) + 24);
