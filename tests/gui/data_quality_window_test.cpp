@@ -86,6 +86,20 @@ TEST_CASE("Data quality models", "[gui]")
     CHECK(filter.rowCount() == 0);
 }
 
+TEST_CASE("The data quality headline says in words whether the matched share is enough", "[gui]")
+{
+    DataQualityReport report;
+    CHECK(ui::DataQualityWindow::headline(report) ==
+          u"No children are in CP-IS scope (none on a shared plan)."_s);
+    report.inScope = 1000;
+    report.matched = 950;
+    CHECK(ui::DataQualityWindow::headline(report) ==
+          u"\u2714 95.0% matched — meets the 95% CP-IS requires"_s);
+    report.matched = 934;
+    CHECK(ui::DataQualityWindow::headline(report) ==
+          u"\u26a0 93.4% matched — below the 95% CP-IS requires"_s);
+}
+
 TEST_CASE("The data quality window shows the matched share, the lists and the charts", "[gui]")
 {
     QualityScreen screen;
@@ -170,6 +184,18 @@ TEST_CASE("A data quality row opens the person record", "[gui]")
         return person && person->isLoaded();
     }));
     CHECK(person->record().summary.name == u"Leo Hart"_s);
+
+    // A double-click does the same; an empty list has nothing to open.
+    auto *lists = child<QTabBar>(quality, u"dataQualityLists"_s);
+    lists->setCurrentIndex(4); // unborn children past their due date
+    REQUIRE(table->model()->rowCount() == 1);
+    const QPoint centre = table->visualRect(table->model()->index(0, 0)).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, centre);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, centre);
+    CHECK(waitFor([&] { return screen.window->personWindow(screen.sample.overdue) != nullptr; }));
+    lists->setCurrentIndex(1); // fails the check: nobody
+    CHECK(table->model()->rowCount() == 0);
+    CHECK_FALSE(child<QPushButton>(quality, u"dataQualityOpenPersonButton"_s)->isEnabled());
     // The menu opens the same window again, not a second one.
     child<QAction>(screen.window.get(), u"dataQualityAction"_s)->trigger();
     CHECK(screen.window->dataQualityWindow() == quality);
@@ -189,10 +215,10 @@ TEST_CASE("Export to CSV writes the file, and says so when it cannot", "[gui]")
         return dialog && dialog->isVisible();
     }));
     test::screenshot(dialog, u"data-quality-export"_s);
-    // Typed as a user would, over the proposed name.
+    // The full path in place of the proposed name, then Enter (set at once: typing it opens
+    // the completer's popup, which takes the Enter).
     auto *name = child<QLineEdit>(dialog, u"fileNameEdit"_s);
-    name->selectAll();
-    QTest::keyClicks(name, path);
+    name->setText(path);
     QTest::keyClick(name, Qt::Key_Return);
     auto *message = child<QLabel>(quality, u"dataQualityMessage"_s);
     REQUIRE(waitFor([&] { return QFile::exists(path); }));
