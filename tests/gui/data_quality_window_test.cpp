@@ -196,6 +196,7 @@ TEST_CASE("A data quality row opens the person record", "[gui]")
     lists->setCurrentIndex(1); // fails the check: nobody
     CHECK(table->model()->rowCount() == 0);
     CHECK_FALSE(child<QPushButton>(quality, u"dataQualityOpenPersonButton"_s)->isEnabled());
+    CHECK(child<QLabel>(quality, u"dataQualityEmpty"_s)->isVisible());
     // The menu opens the same window again, not a second one.
     child<QAction>(screen.window.get(), u"dataQualityAction"_s)->trigger();
     CHECK(screen.window->dataQualityWindow() == quality);

@@ -72,6 +72,9 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
     m_table = new QTableView(lists);
     m_table->setObjectName(u"dataQualityTable"_s);
     m_table->setModel(m_filter);
+    m_empty = new QLabel(tr("Nobody is on this list."), lists);
+    m_empty->setObjectName(u"dataQualityEmpty"_s);
+    m_empty->hide();
     setUpListTable(m_table);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(DataQualityModel::Person, Qt::AscendingOrder);
@@ -98,6 +101,7 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
     listsLayout->addWidget(listsHeading);
     listsLayout->addWidget(m_lists);
     listsLayout->addWidget(m_table, 1);
+    listsLayout->addWidget(m_empty);
     listsLayout->addLayout(buttons);
 
     m_charts = new NotificationCharts(page);
@@ -169,6 +173,8 @@ void DataQualityWindow::reload()
         },
         [this](Result<Figures> figures) {
             if (!figures) {
+                if (!m_loaded)
+                    m_headline->setText(tr("The figures could not be loaded."));
                 if (figures.error().code != u"db.unreachable"_s)
                     showMessage(tr("The data quality figures could not be loaded: %1")
                                     .arg(figures.error().message));
@@ -200,6 +206,9 @@ void DataQualityWindow::apply(const DataQualityReport &report, const QList<Notif
                             "open: counted here, not listed.")
                              .arg(report.notListed);
     m_counts->setText(counts);
+    // A refresh keeps the child the admin was on, so that working down a list survives it.
+    const qint64 current =
+        m_table->currentIndex().data(DataQualityModel::PersonIdRole).toLongLong();
     m_model->setRows(report.rows);
     for (int tab = 0; tab < m_lists->count(); ++tab) {
         const QString list = m_lists->tabData(tab).toString();
@@ -208,16 +217,28 @@ void DataQualityWindow::apply(const DataQualityReport &report, const QList<Notif
             tr("%1 (%2)").arg(DataQualityReport::listTitle(list)).arg(report.list(list).size()));
     }
     m_charts->setDays(days);
-    m_open->setEnabled(m_filter->rowCount() > 0);
+    selectPerson(current);
     emit loaded();
 }
 
 void DataQualityWindow::showList(int tab)
 {
     m_filter->setList(m_lists->tabData(tab).toString());
-    m_open->setEnabled(m_filter->rowCount() > 0);
-    if (m_filter->rowCount() > 0)
-        m_table->setCurrentIndex(m_filter->index(0, 0));
+    selectPerson(0);
+}
+
+void DataQualityWindow::selectPerson(qint64 personId)
+{
+    const int rows = m_filter->rowCount();
+    int row = 0;
+    for (int r = 0; r < rows && personId != 0; ++r) {
+        if (m_filter->index(r, 0).data(DataQualityModel::PersonIdRole).toLongLong() == personId)
+            row = r;
+    }
+    if (rows > 0)
+        m_table->setCurrentIndex(m_filter->index(row, 0));
+    m_open->setEnabled(rows > 0);
+    m_empty->setVisible(m_loaded && rows == 0);
 }
 
 void DataQualityWindow::openCurrent()

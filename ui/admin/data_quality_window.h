@@ -47,6 +47,8 @@ signals:
 private:
     void apply(const DataQualityReport &report, const QList<NotificationDay> &days);
     void showList(int tab);
+    // Makes that child (else the first row) current in the shown list.
+    void selectPerson(qint64 personId);
     void openCurrent();
     void chooseExportFile();
     void showMessage(const QString &text);
@@ -61,6 +63,7 @@ private:
     QLabel *m_message = nullptr;
     QTabBar *m_lists = nullptr;
     QTableView *m_table = nullptr;
+    QLabel *m_empty = nullptr;
     QPushButton *m_open = nullptr;
     QPushButton *m_export = nullptr;
     NotificationCharts *m_charts = nullptr;
