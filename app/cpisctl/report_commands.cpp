@@ -16,6 +16,7 @@ int reportDataQuality(const QStringList &args)
             parser, u"report data-quality"_s,
             u"Children in CP-IS scope whom health staff cannot see flagged, and why: the\n"
             u"matched share against the 95% CP-IS requires, and the lists behind it.\n"
+            u"System administrators only (the database refuses everyone else).\n"
             u"Exit status: 0 at or above 95%, 1 below, 3 unreachable."_s,
             args))
         return *stop;
