@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "admin/data_quality_window.h"
+#include "panel_parts.h"
 #include "person/person_record_window.h"
 #include "request/request_window.h"
 #include "sign_in/password_store.h"
@@ -31,12 +33,6 @@ struct SignedIn
     bool administrator = false;
     StepChoices choices;
 };
-
-QString bannerStyle(const QString &background, const QString &text, const QString &border)
-{
-    return u"QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; "
-           u"padding: 8px; }"_s.arg(background, text, border);
-}
 } // namespace
 
 MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
@@ -86,6 +82,9 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     m_administration->setObjectName(u"administrationMenu"_s);
     m_administration->menuAction()->setVisible(false);
     menuBar()->hide();
+    auto *dataQuality = m_administration->addAction(tr("&Data quality…"));
+    dataQuality->setObjectName(u"dataQualityAction"_s);
+    connect(dataQuality, &QAction::triggered, this, &MainWindow::openDataQuality);
 
     m_connectionStatus = new QLabel(tr("Connecting…"), this);
     m_connectionStatus->setObjectName(u"connectionStatus"_s);
@@ -400,6 +399,26 @@ PersonRecordWindow *MainWindow::openPerson(qint64 personId)
     m_people.removeIf([](const auto &entry) { return entry.value().isNull(); });
     auto *window = new PersonRecordWindow(m_database, personId, this);
     m_people.insert(personId, window);
+    window->show();
+    return window;
+}
+
+DataQualityWindow *MainWindow::dataQualityWindow() const
+{
+    return m_dataQuality.data();
+}
+
+DataQualityWindow *MainWindow::openDataQuality()
+{
+    if (m_dataQuality) {
+        m_dataQuality->show();
+        m_dataQuality->raise();
+        m_dataQuality->activateWindow();
+        return m_dataQuality;
+    }
+    auto *window = new DataQualityWindow(m_database, this);
+    m_dataQuality = window;
+    connect(window, &DataQualityWindow::openPerson, this, &MainWindow::openPerson);
     window->show();
     return window;
 }

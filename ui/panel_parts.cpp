@@ -1,9 +1,19 @@
 #include "panel_parts.h"
 
+#include <QHeaderView>
 #include <QLabel>
+#include <QTableView>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace cpis::ui {
+
+QString bannerStyle(const QString &background, const QString &text, const QString &border)
+{
+    return u"QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; "
+           u"padding: 8px; }"_s.arg(background, text, border);
+}
 
 QLabel *panelHeading(QWidget *panel, const QString &objectName)
 {
@@ -23,6 +33,20 @@ QLabel *panelMessage(QWidget *panel, const QString &objectName)
     message->setWordWrap(true);
     message->hide();
     return message;
+}
+
+void setUpListTable(QTableView *table)
+{
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->setTabKeyNavigation(false);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setHighlightSections(false);
 }
 
 void stackPanel(QWidget *panel, QLabel *heading, QLabel *message, QWidget *table, QLayout *buttons)

@@ -6,6 +6,7 @@
 
 class QLabel;
 class QLayout;
+class QTableView;
 class QWidget;
 
 namespace cpis::ui {
@@ -14,6 +15,12 @@ namespace cpis::ui {
 QLabel *panelHeading(QWidget *panel, const QString &objectName);
 // A word-wrapped line for errors and notices, hidden until there is something to say.
 QLabel *panelMessage(QWidget *panel, const QString &objectName);
+// A banner's style sheet: its background, text and border colours (the text says what it
+// means too, never the colour alone).
+QString bannerStyle(const QString &background, const QString &text, const QString &border);
+// A read-only list: whole rows, one at a time, no grid cell editing, left-aligned headers,
+// the last column taking the rest of the width.
+void setUpListTable(QTableView *table);
 // Heading, message, the table (taking the space) and the buttons, top to bottom.
 void stackPanel(QWidget *panel, QLabel *heading, QLabel *message, QWidget *table, QLayout *buttons);
 

@@ -16,6 +16,7 @@ int reportDataQuality(const QStringList &args)
             parser, u"report data-quality"_s,
             u"Children in CP-IS scope whom health staff cannot see flagged, and why: the\n"
             u"matched share against the 95% CP-IS requires, and the lists behind it.\n"
+            u"System administrators only (the database refuses everyone else).\n"
             u"Exit status: 0 at or above 95%, 1 below, 3 unreachable."_s,
             args))
         return *stop;
@@ -31,9 +32,12 @@ int reportDataQuality(const QStringList &args)
         out().flush();
         return enough ? kExitOk : kExitCheckFailed;
     }
-    out() << "Matched: " << QString::number(report->matchedPercent(), 'f', 1) << "% ("
-          << report->matched << " of " << report->inScope << " children in scope; CP-IS requires "
+    out() << "Matched: " << report->matchedPercentText() << "% (" << report->matched << " of "
+          << report->inScope << " children in scope; CP-IS requires "
           << DataQualityReport::kRequiredShare << "%)\n";
+    if (report->notListed > 0)
+        out() << "Not listed: " << report->notListed
+              << " more with a problem (restricted records you may not open)\n";
     for (const QString &list : DataQualityReport::lists()) {
         const QList<DataQualityRow> rows = report->list(list);
         out() << "\n" << DataQualityReport::listTitle(list) << " (" << rows.size() << ")\n";

@@ -20,14 +20,17 @@ struct DataQualityRow
 
 struct DataQualityReport
 {
-    int inScope = 0; // children on a current shared plan
-    int matched = 0; // accepted by CP-IS with their NHS number
+    int inScope = 0;   // children on a current shared plan
+    int matched = 0;   // accepted by CP-IS with their NHS number
+    int notListed = 0; // children with a problem whose records the caller may not open
     QList<DataQualityRow> rows;
     static constexpr double kRequiredShare = 95.0;
     [[nodiscard]] double matchedPercent() const
     {
         return inScope == 0 ? 100.0 : 100.0 * matched / inScope;
     }
+    // One decimal, rounded down: 94.96% reads 94.9%, never a 95.0% that is not enough.
+    [[nodiscard]] QString matchedPercentText() const;
     [[nodiscard]] QList<DataQualityRow> list(const QString &name) const;
     [[nodiscard]] QByteArray toCsv() const;
 

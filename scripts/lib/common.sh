@@ -9,6 +9,7 @@ CPIS_BUILD_PACKAGES=(
   qt6-base-dev libqt6sql6-psql libpq-dev qtkeychain-qt6-dev
   postgresql
   fonts-dejavu-core
+  qt6-charts-dev libqt6opengl6-dev
 )
 
 say() { printf '==> %s\n' "$*"; }

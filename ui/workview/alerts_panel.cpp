@@ -28,15 +28,7 @@ AlertsPanel::AlertsPanel(DatabaseThread *database, QWidget *parent)
     m_table = new QTableView(this);
     m_table->setObjectName(u"alertsTable"_s);
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTabKeyNavigation(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    setUpListTable(m_table);
     const QFontMetrics metrics = m_table->fontMetrics();
     m_table->setColumnWidth(AlertsModel::Raised,
                             metrics.horizontalAdvance(u"22/11/2026 14:05"_s) + 24);

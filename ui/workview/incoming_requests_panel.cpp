@@ -24,16 +24,7 @@ IncomingRequestsPanel::IncomingRequestsPanel(QWidget *parent)
     m_table = new QTableView(this);
     m_table->setObjectName(u"incomingRequestsTable"_s);
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTabKeyNavigation(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
+    setUpListTable(m_table);
     const QFontMetrics metrics = m_table->fontMetrics();
     const auto widthFor = [&metrics](const QString &sample) {
         return metrics.horizontalAdvance(sample) + 24;

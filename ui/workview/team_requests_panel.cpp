@@ -29,14 +29,7 @@ TeamRequestsPanel::TeamRequestsPanel(DatabaseThread *database, QWidget *parent)
     m_table->setObjectName(u"teamRequestsTable"_s);
     m_table->setHorizontalHeaderLabels(
         {tr("Subject"), tr("Sent to"), tr("Age"), tr("Status"), tr("Request")});
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setTabKeyNavigation(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    setUpListTable(m_table);
     const QFontMetrics metrics = m_table->fontMetrics();
     m_table->setColumnWidth(0, metrics.horizontalAdvance(u"Thomas Turner (3549728)"_s) + 24);
     m_table->setColumnWidth(1, metrics.horizontalAdvance(u"Katarzyna Nowak"_s) + 24);

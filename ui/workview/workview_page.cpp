@@ -1,6 +1,7 @@
 #include "workview/workview_page.h"
 
 #include "dialogs/cancel_work_dialog.h"
+#include "panel_parts.h"
 #include "workflow/person_summary.h"
 #include "workflow/service_call.h"
 #include "workflow/step_service.h"
@@ -99,16 +100,8 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CurrentWorkModel::Received, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTabKeyNavigation(false);
-    m_table->verticalHeader()->hide();
+    setUpListTable(m_table);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 14);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     // Wide enough for what the columns usually hold, measured in this font; Subject takes
     // what is left, so that every column shows at 1280 pixels wide.
     const QFontMetrics metrics = m_table->fontMetrics();

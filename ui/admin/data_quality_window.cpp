@@ -1,0 +1,299 @@
+#include "admin/data_quality_window.h"
+
+#include "admin/data_quality_filter.h"
+#include "admin/data_quality_model.h"
+#include "admin/notification_charts.h"
+#include "panel_parts.h"
+
+#include <QDate>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTabBar>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::ui {
+
+namespace {
+struct Figures
+{
+    DataQualityReport report;
+    QList<NotificationDay> days;
+};
+} // namespace
+
+DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
+    : QMainWindow(parent), m_database(database), m_model(new DataQualityModel(this)),
+      m_filter(new DataQualityFilter(this))
+{
+    setObjectName(u"dataQualityWindow"_s);
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowTitle(tr("Data quality — CP-IS"));
+    resize(1280, 900);
+    m_filter->setSourceModel(m_model);
+
+    auto *page = new QWidget(this);
+    auto *title = panelHeading(page, u"dataQualityTitle"_s);
+    title->setText(tr("Data quality: children in CP-IS scope"));
+    m_headline = new QLabel(tr("Loading the figures…"), page);
+    m_headline->setObjectName(u"dataQualityHeadline"_s);
+    QFont big = m_headline->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    m_headline->setFont(big);
+    m_headline->setWordWrap(true);
+    m_counts = new QLabel(page);
+    m_counts->setObjectName(u"dataQualityCounts"_s);
+    m_counts->setWordWrap(true);
+    m_message = panelMessage(page, u"dataQualityMessage"_s);
+
+    auto *lists = new QWidget(page);
+    auto *listsHeading = panelHeading(lists, u"dataQualityListsHeading"_s);
+    listsHeading->setText(tr("The children behind the figure"));
+    m_lists = new QTabBar(lists);
+    m_lists->setObjectName(u"dataQualityLists"_s);
+    m_lists->setExpanding(false);
+    m_lists->setDrawBase(false);
+    for (const QString &list : DataQualityReport::lists()) {
+        const int tab =
+            m_lists->addTab(tr("%1 (%2)").arg(DataQualityReport::listTitle(list)).arg(0));
+        m_lists->setTabData(tab, list);
+    }
+    m_table = new QTableView(lists);
+    m_table->setObjectName(u"dataQualityTable"_s);
+    m_table->setModel(m_filter);
+    m_empty = new QLabel(tr("Nobody is on this list."), lists);
+    m_empty->setObjectName(u"dataQualityEmpty"_s);
+    m_empty->hide();
+    setUpListTable(m_table);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(DataQualityModel::Person, Qt::AscendingOrder);
+    const QFontMetrics metrics = m_table->fontMetrics();
+    m_table->setColumnWidth(DataQualityModel::Person,
+                            metrics.horizontalAdvance(u"Thomas Alexander Turner (3549728)"_s) + 24);
+    m_table->setColumnWidth(DataQualityModel::NhsNumber,
+                            metrics.horizontalAdvance(u"NHS number 9990000000"_s) + 16);
+
+    auto *hint =
+        new QLabel(tr("Double-click a child or press Enter to open the person record."), lists);
+    hint->setObjectName(u"dataQualityHint"_s);
+    m_open = new QPushButton(tr("&Open person record"), lists);
+    m_open->setObjectName(u"dataQualityOpenPersonButton"_s);
+    m_export = new QPushButton(tr("&Export to CSV…"), lists);
+    m_export->setObjectName(u"dataQualityExportButton"_s);
+    m_export->setToolTip(tr("Save every list (not only this one) as a CSV file"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_open);
+    buttons->addWidget(hint, 1);
+    buttons->addWidget(m_export);
+    auto *listsLayout = new QVBoxLayout(lists);
+    listsLayout->setContentsMargins(0, 0, 0, 0);
+    listsLayout->addWidget(listsHeading);
+    listsLayout->addWidget(m_lists);
+    listsLayout->addWidget(m_table, 1);
+    listsLayout->addWidget(m_empty);
+    listsLayout->addLayout(buttons);
+
+    m_charts = new NotificationCharts(page);
+    auto *splitter = new QSplitter(Qt::Vertical, page);
+    splitter->setObjectName(u"dataQualitySplitter"_s);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(lists);
+    splitter->addWidget(m_charts);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(20, 16, 20, 12);
+    layout->setSpacing(8);
+    layout->addWidget(title);
+    layout->addWidget(m_headline);
+    layout->addWidget(m_counts);
+    layout->addWidget(m_message);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(page);
+
+    connect(m_lists, &QTabBar::currentChanged, this, &DataQualityWindow::showList);
+    connect(m_table, &QAbstractItemView::activated, this, &DataQualityWindow::openCurrent);
+    connect(m_open, &QPushButton::clicked, this, &DataQualityWindow::openCurrent);
+    connect(m_export, &QPushButton::clicked, this, &DataQualityWindow::chooseExportFile);
+    auto *close = new QShortcut(QKeySequence::Close, this);
+    connect(close, &QShortcut::activated, this, &QWidget::close);
+    // Anything may change a figure (a plan, an NHS number, an acknowledgement, a step):
+    // reload once a burst of changes is over.
+    m_reloadTimer = new QTimer(this);
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(300);
+    connect(m_reloadTimer, &QTimer::timeout, this, &DataQualityWindow::reload);
+    connect(m_database, &DatabaseThread::changed, this, [this](const QString &kind, qint64) {
+        if (kind != u"person_opened"_s)
+            m_reloadTimer->start();
+    });
+    connect(m_database, &DatabaseThread::connectionRestored, this, &DataQualityWindow::reload);
+    showList(0);
+    reload();
+}
+
+QString DataQualityWindow::headline(const DataQualityReport &report)
+{
+    if (report.inScope == 0)
+        return tr("No children are in CP-IS scope (none on a shared plan).");
+    const QString share = report.matchedPercentText();
+    if (report.matchedPercent() >= DataQualityReport::kRequiredShare)
+        return tr("\u2714 %1% matched — meets the %2% CP-IS requires")
+            .arg(share)
+            .arg(DataQualityReport::kRequiredShare);
+    return tr("\u26a0 %1% matched — below the %2% CP-IS requires")
+        .arg(share)
+        .arg(DataQualityReport::kRequiredShare);
+}
+
+void DataQualityWindow::reload()
+{
+    m_database->submit<Figures>(
+        this,
+        [](Connection &c) -> Result<Figures> {
+            auto report = loadDataQuality(c);
+            if (!report)
+                return report.error();
+            auto days = loadNotificationStatistics(c, kChartDays);
+            if (!days)
+                return days.error();
+            return Figures{*report, *days};
+        },
+        [this](Result<Figures> figures) {
+            if (!figures) {
+                if (!m_loaded)
+                    m_headline->setText(tr("The figures could not be loaded."));
+                if (figures.error().code != u"db.unreachable"_s)
+                    showMessage(tr("The data quality figures could not be loaded: %1")
+                                    .arg(figures.error().message));
+                return;
+            }
+            apply(figures->report, figures->days);
+        });
+}
+
+void DataQualityWindow::apply(const DataQualityReport &report, const QList<NotificationDay> &days)
+{
+    m_report = report;
+    m_loaded = true;
+    m_message->hide();
+    const bool enough = report.matchedPercent() >= DataQualityReport::kRequiredShare;
+    m_headline->setText(headline(report));
+    m_headline->setStyleSheet(enough ? bannerStyle(u"#e6f4ea"_s, u"#0b3d1f"_s, u"#2e7d32"_s)
+                                     : bannerStyle(u"#fdecea"_s, u"#5f1512"_s, u"#d9534f"_s));
+    QString counts = tr("%1 of %2 children in CP-IS scope are matched (a verified NHS number "
+                        "accepted by CP-IS). For the other %3, health staff do not see the flag.")
+                         .arg(report.matched)
+                         .arg(report.inScope)
+                         .arg(report.inScope - report.matched);
+    if (report.notListed == 1)
+        counts += u' ' + tr("1 more child with a problem has a restricted record you may not "
+                            "open: counted here, not listed.");
+    else if (report.notListed > 1)
+        counts += u' ' + tr("%1 more children with a problem have restricted records you may not "
+                            "open: counted here, not listed.")
+                             .arg(report.notListed);
+    m_counts->setText(counts);
+    // A refresh keeps the child the admin was on, so that working down a list survives it.
+    const qint64 current =
+        m_table->currentIndex().data(DataQualityModel::PersonIdRole).toLongLong();
+    m_model->setRows(report.rows);
+    for (int tab = 0; tab < m_lists->count(); ++tab) {
+        const QString list = m_lists->tabData(tab).toString();
+        m_lists->setTabText(
+            tab,
+            tr("%1 (%2)").arg(DataQualityReport::listTitle(list)).arg(report.list(list).size()));
+    }
+    m_charts->setDays(days);
+    selectPerson(current);
+    emit loaded();
+}
+
+void DataQualityWindow::showList(int tab)
+{
+    m_filter->setList(m_lists->tabData(tab).toString());
+    selectPerson(0);
+}
+
+void DataQualityWindow::selectPerson(qint64 personId)
+{
+    const int rows = m_filter->rowCount();
+    int row = 0;
+    for (int r = 0; r < rows && personId != 0; ++r) {
+        if (m_filter->index(r, 0).data(DataQualityModel::PersonIdRole).toLongLong() == personId)
+            row = r;
+    }
+    if (rows > 0)
+        m_table->setCurrentIndex(m_filter->index(row, 0));
+    m_open->setEnabled(rows > 0);
+    m_empty->setVisible(m_loaded && rows == 0);
+}
+
+void DataQualityWindow::openCurrent()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    emit openPerson(current.data(DataQualityModel::PersonIdRole).toLongLong());
+}
+
+void DataQualityWindow::chooseExportFile()
+{
+    auto *dialog = new QFileDialog(this, tr("Export data quality to CSV"));
+    dialog->setObjectName(u"exportCsvDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    dialog->setNameFilter(tr("CSV files (*.csv)"));
+    dialog->setDefaultSuffix(u"csv"_s);
+    dialog->setDirectory(QDir::home());
+    dialog->selectFile(
+        u"cpis-data-quality-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)));
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this](const QString &path) { (void)exportCsv(path); });
+    dialog->open();
+}
+
+Status DataQualityWindow::exportCsv(const QString &path)
+{
+    // QSaveFile writes beside the target and renames on commit: never a partial file.
+    QSaveFile file(path);
+    Error failed{u"export"_s, {}, {}, {}};
+    if (!file.open(QIODevice::WriteOnly)) {
+        failed.message = file.errorString();
+    } else if (file.write(m_report.toCsv()) < 0 || !file.commit()) {
+        failed.message = file.errorString();
+    } else {
+        m_message->setStyleSheet({});
+        m_message->setText(tr("Saved the lists (%1 rows) to %2.")
+                               .arg(m_report.rows.size())
+                               .arg(QDir::toNativeSeparators(path)));
+        m_message->show();
+        return success();
+    }
+    showMessage(tr("The CSV file %1 could not be written: %2. Nothing was saved; choose "
+                   "another folder and try again.")
+                    .arg(QDir::toNativeSeparators(path), failed.message));
+    return failed;
+}
+
+void DataQualityWindow::showMessage(const QString &text)
+{
+    m_message->setStyleSheet(bannerStyle(u"#fdecea"_s, u"#5f1512"_s, u"#d9534f"_s));
+    m_message->setText(text);
+    m_message->show();
+}
+
+} // namespace cpis::ui

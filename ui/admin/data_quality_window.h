@@ -1,0 +1,73 @@
+// Administration → Data quality: the matched share of the children in CP-IS scope against
+// the 95% CP-IS requires, the lists behind it (each row opens the person record), export to
+// CSV, and the charts of notifications received and handled over the last 90 days.
+#pragma once
+
+#include "cpis/data_quality.h"
+#include "cpis/notification_statistics.h"
+#include "db/database_worker.h"
+
+#include <QMainWindow>
+
+class QFileDialog;
+class QLabel;
+class QPushButton;
+class QTabBar;
+class QTableView;
+class QTimer;
+
+namespace cpis::ui {
+
+class DataQualityFilter;
+class DataQualityModel;
+class NotificationCharts;
+
+class DataQualityWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DataQualityWindow)
+
+public:
+    static constexpr int kChartDays = 90;
+
+    explicit DataQualityWindow(DatabaseThread *database, QWidget *parent = nullptr);
+
+    [[nodiscard]] bool isLoaded() const { return m_loaded; }
+    [[nodiscard]] const DataQualityReport &report() const { return m_report; }
+    void reload();
+    // Writes every list as CSV to `path` whole or not at all; the window says which.
+    Status exportCsv(const QString &path);
+    // The headline as it reads, e.g. "93.4% matched — below the 95% CP-IS requires".
+    static QString headline(const DataQualityReport &report);
+
+signals:
+    void loaded();
+    void openPerson(qint64 personId);
+
+private:
+    void apply(const DataQualityReport &report, const QList<NotificationDay> &days);
+    void showList(int tab);
+    // Makes that child (else the first row) current in the shown list.
+    void selectPerson(qint64 personId);
+    void openCurrent();
+    void chooseExportFile();
+    void showMessage(const QString &text);
+
+    DatabaseThread *m_database;
+    DataQualityReport m_report;
+    bool m_loaded = false;
+    DataQualityModel *m_model = nullptr;
+    DataQualityFilter *m_filter = nullptr;
+    QLabel *m_headline = nullptr;
+    QLabel *m_counts = nullptr;
+    QLabel *m_message = nullptr;
+    QTabBar *m_lists = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_empty = nullptr;
+    QPushButton *m_open = nullptr;
+    QPushButton *m_export = nullptr;
+    NotificationCharts *m_charts = nullptr;
+    QTimer *m_reloadTimer = nullptr;
+};
+
+} // namespace cpis::ui
