@@ -19,6 +19,7 @@ class QStackedWidget;
 
 namespace cpis::ui {
 
+class ConfigurationWindow;
 class PasswordStore;
 class PersonRecordWindow;
 class RequestWindow;
@@ -45,6 +46,8 @@ public:
     [[nodiscard]] DatabaseThread *database() const { return m_database; }
     [[nodiscard]] WorkviewPage *workview() const { return m_workview; }
     [[nodiscard]] const Worker &worker() const { return m_me; }
+    // The lists and templates the step dialogs offer; reloaded when the configuration changes.
+    [[nodiscard]] const StepChoices &choices() const { return m_choices; }
     [[nodiscard]] StepWindow *stepWindow(qint64 stepId) const;
     StepWindow *openStep(qint64 stepId);
     [[nodiscard]] RequestWindow *requestWindow(qint64 requestId) const;
@@ -56,6 +59,9 @@ public:
     // to system administrators once signed in.
     [[nodiscard]] QMenu *administrationMenu() const { return m_administration; }
     [[nodiscard]] bool isSystemAdministrator() const { return m_administrator; }
+    // Administration → Configuration tools…: one window, raised when already open.
+    ConfigurationWindow *openConfigurationTools();
+    [[nodiscard]] ConfigurationWindow *configurationWindow() const;
 
 signals:
     void ready(); // signed in and Current work loaded
@@ -74,6 +80,7 @@ private:
     void askForPassword();
     void signInFromDialog();
     void loadWorker();
+    void reloadChoices();
     void showStatus();
     QString passwordAccount(const QString &login) const;
 
@@ -91,6 +98,7 @@ private:
     QHash<qint64, QPointer<StepWindow>> m_steps;
     QHash<qint64, QPointer<RequestWindow>> m_requests;
     QHash<qint64, QPointer<PersonRecordWindow>> m_people;
+    QPointer<ConfigurationWindow> m_configuration;
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_body = nullptr;
