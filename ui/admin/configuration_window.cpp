@@ -166,7 +166,7 @@ QLabel *ConfigurationWindow::addField(Field field, QFormLayout *form, QWidget *e
     }
     field.error = errorLabel(box, u"error:"_s + field.key);
     column->addWidget(field.error);
-    form->addRow(field.title + u':', box);
+    form->addRow(QString(field.title).replace(u'&', u"&&"_s) + u':', box); // "A&E" is no shortcut
     m_errors.insert(field.key, field.error);
     QLabel *error = field.error;
     m_fields.append(std::move(field));
@@ -452,7 +452,8 @@ QWidget *ConfigurationWindow::buildListsTab()
     row->addWidget(down);
     m_listError = errorLabel(lists, u"error:list"_s);
     auto *listNote = new QLabel(tr("Items are never deleted: a retired item is no longer offered, "
-                                   "and what was recorded with it keeps it."),
+                                   "and what was recorded with it keeps it. Add a retired "
+                                   "item's name again to bring it back."),
                                 lists);
     listNote->setWordWrap(true);
     box->addWidget(m_listChoice);
@@ -548,7 +549,7 @@ void ConfigurationWindow::load()
                 if (snapshot.error().code != u"db.unreachable"_s)
                     showMessage(
                         tr("The configuration could not be read: %1").arg(snapshot.error().message),
-                        true);
+                        Tone::Problem);
                 return;
             }
             apply(*snapshot);
@@ -579,6 +580,12 @@ void ConfigurationWindow::apply(const ConfigurationSnapshot &snapshot)
     m_snapshot.bankHolidays = snapshot.bankHolidays;
     showList();
     m_holidays->setDays(snapshot.bankHolidays);
+    for (int row = 0; row < m_holidays->rowCount(); ++row) {
+        if (m_holidays->day(row).day >= QDate::currentDate()) { // the next one first
+            m_holidaysView->scrollTo(m_holidays->index(row, 0), QAbstractItemView::PositionAtTop);
+            break;
+        }
+    }
     if (!m_loaded || !hasUnsavedChanges()) {
         fill(snapshot);
     } else if (incoming != m_loadedValues) {
@@ -586,7 +593,7 @@ void ConfigurationWindow::apply(const ConfigurationSnapshot &snapshot)
         showMessage(tr("Another administrator changed the configuration while you were "
                        "editing. Your changes are not saved: Save stores the fields you "
                        "changed over theirs; Reload shows theirs and drops yours."),
-                    true);
+                    Tone::Warning);
         m_reloadButton->show();
     }
     m_loaded = true;
@@ -643,7 +650,7 @@ void ConfigurationWindow::save()
     const QStringList changed = changedFields();
     clearErrors();
     if (changed.isEmpty()) {
-        showMessage(tr("Nothing to save: no setting or template was changed."), false);
+        showMessage(tr("Nothing to save: no setting or template was changed."), Tone::Done);
         return;
     }
     ConfigurationEdit edit;
@@ -673,14 +680,15 @@ void ConfigurationWindow::save()
 
     m_saving = true;
     updateState();
-    showMessage(tr("Saving…"), false);
+    showMessage(tr("Saving…"), Tone::Done);
     m_database->submit<QList<FieldRefusal>>(
         this, [edit](Connection &c) { return ConfigStore(c).save(edit); },
         [this, titles](Result<QList<FieldRefusal>> refused) {
             m_saving = false;
             updateState();
             if (!refused) {
-                showMessage(tr("Nothing was saved: %1").arg(refused.error().message), true);
+                showMessage(tr("Nothing was saved: %1").arg(refused.error().message),
+                            Tone::Problem);
                 emit saveFinished(false);
                 return;
             }
@@ -696,7 +704,7 @@ void ConfigurationWindow::save()
             }
             showMessage(
                 tr("Saved: %1. Every open client uses them from now on.").arg(titles.join(u", "_s)),
-                false);
+                Tone::Done);
             m_reloadButton->hide();
             m_loaded = false; // refill from what was stored (normalised, e.g. shared plans)
             load();
@@ -727,7 +735,7 @@ void ConfigurationWindow::showRefusals(const QList<FieldRefusal> &refusals)
                              .arg(refusals.size());
     if (!unplaced.isEmpty())
         text += u' ' + unplaced.join(u' ');
-    showMessage(text, true);
+    showMessage(text, Tone::Problem);
     if (firstTab) {
         // A tab's page may be wrapped in a scroll area.
         for (int i = 0; i < m_tabs->count(); ++i) {
@@ -746,13 +754,23 @@ void ConfigurationWindow::clearErrors()
     }
 }
 
-void ConfigurationWindow::showMessage(const QString &text, bool problem)
+void ConfigurationWindow::showMessage(const QString &text, Tone tone)
 {
+    QString colours;
+    switch (tone) {
+    case Tone::Done:
+        colours = u"#e8f4ea; color: #17381f; border: 1px solid #5cb85c"_s;
+        break;
+    case Tone::Warning:
+        colours = u"#fff4ce; color: #3b2f00; border: 1px solid #c8a600"_s;
+        break;
+    case Tone::Problem:
+        colours = u"#fdecea; color: #5f1512; border: 1px solid #d9534f"_s;
+        break;
+    }
     m_message->setText(text);
-    m_message->setStyleSheet(problem ? u"QLabel { background: #fdecea; color: #5f1512; border: 1px "
-                                       u"solid #d9534f; border-radius: 4px; padding: 6px; }"_s
-                                     : u"QLabel { background: #e8f4ea; color: #17381f; border: "
-                                       u"1px solid #5cb85c; border-radius: 4px; padding: 6px; }"_s);
+    m_message->setStyleSheet(
+        u"QLabel { background: %1; border-radius: 4px; padding: 6px; }"_s.arg(colours));
     m_message->setVisible(!text.isEmpty());
 }
 
@@ -778,6 +796,7 @@ void ConfigurationWindow::testConnection()
     settings.timeoutMs = 15000;
     settings.retries = 0; // an answer now, not after the exchange's patient retries
     if (settings.password.isEmpty() || settings.sharedSecret.isEmpty()) {
+        m_testResult->setStyleSheet(u"QLabel { color: #3b2f00; font-weight: bold; }"_s);
         m_testResult->setText(
             tr("Type the mailbox password and the shared secret above to test with them: the "
                "stored ones are write-only and cannot be read back, not even here. Testing "
@@ -786,6 +805,7 @@ void ConfigurationWindow::testConnection()
         return;
     }
     m_test->setEnabled(false);
+    m_testResult->setStyleSheet({});
     m_testResult->setText(tr("Testing the connection to %1…").arg(settings.url.toDisplayString()));
     const QString mailbox = settings.mailbox;
     auto result = std::make_shared<std::optional<Status>>();
@@ -796,6 +816,8 @@ void ConfigurationWindow::testConnection()
     connect(thread, &QThread::finished, this, [this, result, mailbox] {
         m_test->setEnabled(true);
         const Status &outcome = **result;
+        m_testResult->setStyleSheet(outcome ? u"QLabel { color: #17381f; font-weight: bold; }"_s
+                                            : u"QLabel { color: #a4262c; font-weight: bold; }"_s);
         if (outcome) {
             m_testResult->setText(
                 tr("Connected: MESH accepted the handshake for mailbox %1.").arg(mailbox));
@@ -874,7 +896,7 @@ void ConfigurationWindow::runListChange(const std::function<Status(ListAdmin &)>
                 error->show();
                 return;
             }
-            showMessage(done, false);
+            showMessage(done, Tone::Done);
             if (error == m_listError)
                 m_itemName->clear();
             else

@@ -82,7 +82,8 @@ private:
     void fill(const ConfigurationSnapshot &snapshot);
     void showRefusals(const QList<FieldRefusal> &refusals);
     void clearErrors();
-    void showMessage(const QString &text, bool problem);
+    enum class Tone { Done, Warning, Problem };
+    void showMessage(const QString &text, Tone tone);
     void updateState();
     [[nodiscard]] QHash<QString, QString> loadedValues(const ConfigurationSnapshot &s) const;
 
