@@ -20,7 +20,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -199,8 +201,13 @@ TEST_CASE("Configuration tools: invalid values are refused field by field, shown
         CHECK(error->text().contains(it.value()));
     }
     CHECK(child<QLabel>(tools, u"error:cpis.shared_plans"_s)->isHidden());
-    // It switches to the first tab with a refusal.
-    CHECK(child<QTabWidget>(tools, u"configurationTabs"_s)->currentIndex() == 0);
+    // It switches to the first tab with a refusal, and the tabs say where the others are.
+    auto *tabs = child<QTabWidget>(tools, u"configurationTabs"_s);
+    CHECK(tabs->currentIndex() == 0);
+    CHECK(tabs->tabText(0) == u"CP-IS (1 to correct)"_s);
+    CHECK(tabs->tabText(1) == u"Office hours (2 to correct)"_s);
+    CHECK(tabs->tabText(2) == u"Exchange (2 to correct)"_s);
+    CHECK(tabs->tabText(3) == u"Lists and templates (1 to correct)"_s);
     test::screenshot(tools, u"configuration-refused-cpis"_s);
     showTab(tools, u"officeTab"_s);
     test::screenshot(tools, u"configuration-refused-office"_s);
@@ -233,6 +240,7 @@ TEST_CASE("Configuration tools: invalid values are refused field by field, shown
     CHECK(stored(owner, u"office.hours"_s) == u"09:00-17:00"_s);
     CHECK(stored(owner, u"cpis.handling_target"_s) == u"Jane Okafor"_s);
     CHECK(child<QLabel>(tools, u"error:office.hours"_s)->isHidden());
+    CHECK(tabs->tabText(1) == u"Office hours"_s);
 }
 
 TEST_CASE("Configuration tools: an edited template and list reach the New request and Next "
@@ -361,4 +369,35 @@ TEST_CASE("Configuration tools: secrets are write-only and Test connection says 
     auto audit = require(db.connection().scalar(
         u"SELECT string_agg(details->>'value', ',') FROM audit WHERE details->>'key' LIKE 'mesh.%'"_s));
     CHECK_FALSE(audit.toString().contains(QString::fromLatin1(secret)));
+}
+
+TEST_CASE("Configuration tools: closing with unsaved changes asks first", "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto window = test::signedInWindow(db, world.sysadmin.login);
+    QPointer<ui::ConfigurationWindow> tools = openTools(*window);
+    retype(child<QLineEdit>(tools, u"office.handling_time"_s), u"4 working hours"_s);
+    auto ask = [&] {
+        QMessageBox *box = nullptr;
+        REQUIRE(waitFor([&] {
+            box = tools->findChild<QMessageBox *>(u"unsavedConfigurationDialog"_s);
+            return box && box->isVisible();
+        }));
+        return box;
+    };
+    click(child<QPushButton>(tools, u"configurationClose"_s));
+    QMessageBox *box = ask();
+    CHECK(box->informativeText().contains(u"Handling time"_s));
+    test::screenshot(box, u"configuration-unsaved"_s);
+    click(box->button(QMessageBox::Cancel));
+    QTest::qWait(50);
+    REQUIRE(tools);
+    CHECK(tools->isVisible());
+
+    // Save from the question stores it and closes.
+    click(child<QPushButton>(tools, u"configurationClose"_s));
+    click(ask()->button(QMessageBox::Save));
+    REQUIRE(waitFor([&] { return !tools; }));
+    CHECK(stored(db.connection(), u"office.handling_time"_s) == u"4 working hours"_s);
 }

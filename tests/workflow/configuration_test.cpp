@@ -40,6 +40,15 @@ std::string configurationDigest(Connection &owner)
     )"_s);
 }
 
+// A fresh world and a system administrator's own connection to it.
+struct AdminWorld
+{
+    test::TestDatabase db;
+    test::CaseWorld world{db};
+    Connection &owner = db.connection();
+    std::unique_ptr<Connection> sysadmin = world.connectAs(world.sysadmin);
+};
+
 QStringList labelsOf(Connection &c, const QString &list, bool activeOnly)
 {
     QStringList labels;
@@ -95,10 +104,8 @@ TEST_CASE("Configuration: a key worker or a Safeguarding Admin cannot change con
 TEST_CASE("Configuration: a Save of several settings is refused field by field and stores nothing",
           "[workflow][config]")
 {
-    test::TestDatabase db;
-    test::CaseWorld world(db);
-    Connection &owner = db.connection();
-    auto sysadmin = world.connectAs(world.sysadmin);
+    AdminWorld w;
+    auto &[db, world, owner, sysadmin] = w;
     const std::string before = configurationDigest(owner);
     const int auditBefore = require(owner.scalar(u"SELECT count(*) FROM audit"_s)).toInt();
 
@@ -140,10 +147,8 @@ TEST_CASE("Configuration: a Save of several settings is refused field by field a
 TEST_CASE("Configuration: list items are added, renamed, reordered and retired, never deleted",
           "[workflow][config]")
 {
-    test::TestDatabase db;
-    test::CaseWorld world(db);
-    Connection &owner = db.connection();
-    auto sysadmin = world.connectAs(world.sysadmin);
+    AdminWorld w;
+    auto &[db, world, owner, sysadmin] = w;
     ListAdmin admin(*sysadmin);
     const QString reasons = u"next_action_reason"_s;
 
@@ -192,10 +197,8 @@ TEST_CASE("Configuration: list items are added, renamed, reordered and retired, 
 TEST_CASE("Configuration: bank holidays are added and removed by system administrators, audited",
           "[workflow][config]")
 {
-    test::TestDatabase db;
-    test::CaseWorld world(db);
-    Connection &owner = db.connection();
-    auto sysadmin = world.connectAs(world.sysadmin);
+    AdminWorld w;
+    auto &[db, world, owner, sysadmin] = w;
     ListAdmin admin(*sysadmin);
     REQUIRE(admin.setBankHoliday(QDate(2029, 1, 1), u"New Year's Day"_s).ok());
     REQUIRE(admin.removeBankHoliday(QDate(2026, 12, 28)).ok());

@@ -6,6 +6,7 @@
 #include "panel_parts.h"
 
 #include <QCheckBox>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFormLayout>
@@ -14,11 +15,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSet>
 #include <QShortcut>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
@@ -27,6 +31,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +58,33 @@ QString listTitle(const QString &list)
          QT_TRANSLATE_NOOP("cpis::ui::ConfigurationWindow", "Reasons to cancel work")},
     };
     return ConfigurationWindow::tr(titles.value(list));
+}
+
+// Fields that take the width they are given, as every tab's form does.
+QFormLayout *growingForm(QWidget *parent = nullptr)
+{
+    auto *form = new QFormLayout(parent);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    return form;
+}
+
+QWidget *newTab(const QString &objectName)
+{
+    auto *tab = new QWidget;
+    tab->setObjectName(objectName);
+    return tab;
+}
+
+// A table of whole rows, one selected at a time.
+QTableView *rowTable(QAbstractItemModel *model, const QString &objectName, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(objectName);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->verticalHeader()->hide();
+    return view;
 }
 
 QString templateTitle(const QString &source)
@@ -87,6 +119,8 @@ ConfigurationWindow::ConfigurationWindow(DatabaseThread *database, QWidget *pare
     m_tabs->addTab(buildOfficeTab(), tr("Office hours"));
     m_tabs->addTab(buildExchangeTab(), tr("Exchange"));
     m_tabs->addTab(buildListsTab(), tr("Lists and templates"));
+    for (int i = 0; i < m_tabs->count(); ++i)
+        m_tabTitles << m_tabs->tabText(i);
 
     m_save = new QPushButton(tr("&Save"), page);
     m_save->setObjectName(u"configurationSave"_s);
@@ -138,6 +172,41 @@ ConfigurationWindow::ConfigurationWindow(DatabaseThread *database, QWidget *pare
 
 ConfigurationWindow::~ConfigurationWindow() = default;
 
+void ConfigurationWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_closeConfirmed || !hasUnsavedChanges()) {
+        event->accept();
+        return;
+    }
+    event->ignore();
+    if (m_saving || findChild<QMessageBox *>(u"unsavedConfigurationDialog"_s))
+        return;
+    QStringList titles;
+    for (const Field &field : std::as_const(m_fields)) {
+        if (changedFields().contains(field.key))
+            titles << field.title;
+    }
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
+                        tr("Save the configuration changes before closing?"),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(u"unsavedConfigurationDialog"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(
+        tr("Not saved yet: %1. Discard throws them away.").arg(titles.join(u", "_s)));
+    box->setDefaultButton(QMessageBox::Save);
+    connect(box, &QMessageBox::finished, this, [this](int button) {
+        if (button == QMessageBox::Save) {
+            m_closeAfterSave = true;
+            save();
+        } else if (button == QMessageBox::Discard) {
+            m_closeConfirmed = true;
+            close();
+        }
+    });
+    box->open();
+}
+
 // ---------------------------------------------------------------- building the tabs
 
 QLabel *ConfigurationWindow::errorLabel(QWidget *parent, const QString &objectName)
@@ -153,7 +222,7 @@ QLabel *ConfigurationWindow::errorLabel(QWidget *parent, const QString &objectNa
 QLabel *ConfigurationWindow::addField(Field field, QFormLayout *form, QWidget *editor,
                                       const QString &hint)
 {
-    auto *box = new QWidget(field.tab);
+    auto *box = new QWidget(field.parent);
     auto *column = new QVBoxLayout(box);
     column->setContentsMargins(0, 0, 0, 4);
     column->setSpacing(2);
@@ -231,10 +300,8 @@ void ConfigurationWindow::addSecretField(QWidget *tab, QFormLayout *form, const 
 
 QWidget *ConfigurationWindow::buildCpisTab()
 {
-    auto *tab = new QWidget;
-    tab->setObjectName(u"cpisTab"_s);
-    auto *form = new QFormLayout(tab);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *tab = newTab(u"cpisTab"_s);
+    auto *form = growingForm(tab);
 
     auto *plans = new QWidget(tab);
     auto *planRow = new QHBoxLayout(plans);
@@ -283,7 +350,7 @@ QWidget *ConfigurationWindow::buildCpisTab()
              form, mode, tr("What an Access to Service Notification becomes."));
     addLineField(tab, form, u"cpis.handling_target"_s, tr("Target worker or team"),
                  tr("With case note and alert: the worker (name or login) or team that gets the "
-                    "note and the alert."));
+                    "alert. Empty: the child's key worker."));
     addLineField(tab, form, u"cpis.authority_ods"_s, tr("Authority ODS code"),
                  tr("Our organisation code in uploads: 3 to 8 capital letters or digits."));
     return tab;
@@ -291,11 +358,9 @@ QWidget *ConfigurationWindow::buildCpisTab()
 
 QWidget *ConfigurationWindow::buildOfficeTab()
 {
-    auto *tab = new QWidget;
-    tab->setObjectName(u"officeTab"_s);
+    auto *tab = newTab(u"officeTab"_s);
     auto *layout = new QVBoxLayout(tab);
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *form = growingForm();
     addLineField(tab, form, u"office.hours"_s, tr("Office hours"),
                  tr("When the CP-IS inbox is worked, e.g. 09:30-16:30."));
     addLineField(tab, form, u"office.days"_s, tr("Working days"),
@@ -308,12 +373,7 @@ QWidget *ConfigurationWindow::buildOfficeTab()
     auto *holidays = new QGroupBox(tr("Bank holidays (England and Wales)"), tab);
     auto *box = new QVBoxLayout(holidays);
     m_holidays = new BankHolidayModel(this);
-    m_holidaysView = new QTableView(holidays);
-    m_holidaysView->setObjectName(u"bankHolidayTable"_s);
-    m_holidaysView->setModel(m_holidays);
-    m_holidaysView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_holidaysView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_holidaysView->verticalHeader()->hide();
+    m_holidaysView = rowTable(m_holidays, u"bankHolidayTable"_s, holidays);
     m_holidaysView->horizontalHeader()->setStretchLastSection(true);
     m_holidaysView->setColumnWidth(BankHolidayModel::Day, 160);
     m_holidayDay = new QDateEdit(QDate::currentDate(), holidays);
@@ -362,11 +422,9 @@ QWidget *ConfigurationWindow::buildOfficeTab()
 
 QWidget *ConfigurationWindow::buildExchangeTab()
 {
-    auto *tab = new QWidget;
-    tab->setObjectName(u"exchangeTab"_s);
+    auto *tab = newTab(u"exchangeTab"_s);
     auto *layout = new QVBoxLayout(tab);
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *form = growingForm();
     addLineField(tab, form, u"mesh.url"_s, tr("MESH server"),
                  tr("https://… (plain http only to this machine, for testing)."));
     addLineField(tab, form, u"mesh.mailbox"_s, tr("Our mailbox"), {});
@@ -409,8 +467,7 @@ QWidget *ConfigurationWindow::buildExchangeTab()
 
 QWidget *ConfigurationWindow::buildListsTab()
 {
-    auto *tab = new QWidget;
-    tab->setObjectName(u"listsTab"_s);
+    auto *tab = newTab(u"listsTab"_s);
     auto *layout = new QVBoxLayout(tab);
 
     auto *lists = new QGroupBox(tr("Lists"), tab);
@@ -420,12 +477,7 @@ QWidget *ConfigurationWindow::buildListsTab()
     for (const QString &list : ListAdmin::editableLists())
         m_listChoice->addItem(listTitle(list), list);
     m_items = new ListItemsModel(this);
-    m_itemsView = new QTableView(lists);
-    m_itemsView->setObjectName(u"listItemsTable"_s);
-    m_itemsView->setModel(m_items);
-    m_itemsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_itemsView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_itemsView->verticalHeader()->hide();
+    m_itemsView = rowTable(m_items, u"listItemsTable"_s, lists);
     m_itemsView->horizontalHeader()->setSectionResizeMode(ListItemsModel::Label,
                                                           QHeaderView::Stretch);
     m_itemsView->horizontalHeader()->setSectionResizeMode(ListItemsModel::Status,
@@ -498,8 +550,7 @@ QWidget *ConfigurationWindow::buildListsTab()
     connect(down, &QPushButton::clicked, this, [this] { moveSelected(1); });
 
     auto *templates = new QGroupBox(tr("Note templates (the note a request proposes)"), tab);
-    auto *form = new QFormLayout(templates);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *form = growingForm(templates);
     for (const QString &source : {u"ae"_s, u"dhu_111"_s}) {
         auto *label = new QLineEdit(templates);
         label->setObjectName(templateField(source, u"label"_s));
@@ -525,11 +576,6 @@ QWidget *ConfigurationWindow::buildListsTab()
                  form, body, {});
     }
     layout->addWidget(templates);
-    // Refusals of template fields switch to this tab, the field's parent group being in it.
-    for (Field &field : m_fields) {
-        if (field.tab == templates)
-            field.tab = tab;
-    }
     return tab;
 }
 
@@ -686,6 +732,7 @@ void ConfigurationWindow::save()
         [this, titles](Result<QList<FieldRefusal>> refused) {
             m_saving = false;
             updateState();
+            const bool closeNow = std::exchange(m_closeAfterSave, false);
             if (!refused) {
                 showMessage(tr("Nothing was saved: %1").arg(refused.error().message),
                             Tone::Problem);
@@ -709,13 +756,25 @@ void ConfigurationWindow::save()
             m_loaded = false; // refill from what was stored (normalised, e.g. shared plans)
             load();
             emit saveFinished(true);
+            if (closeNow)
+                close();
         });
+}
+
+int ConfigurationWindow::tabIndexOf(const QWidget *widget) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const QWidget *page = m_tabs->widget(i); // possibly a scroll area around the tab
+        if (page == widget || page->isAncestorOf(widget))
+            return i;
+    }
+    return -1;
 }
 
 void ConfigurationWindow::showRefusals(const QList<FieldRefusal> &refusals)
 {
-    QWidget *firstTab = nullptr;
     QStringList unplaced;
+    QMap<int, int> perTab; // tab index -> refused fields on it
     for (const FieldRefusal &refusal : refusals) {
         QLabel *error = m_errors.value(refusal.field);
         if (!error) {
@@ -724,10 +783,15 @@ void ConfigurationWindow::showRefusals(const QList<FieldRefusal> &refusals)
         }
         error->setText(refusal.message);
         error->show();
-        for (const Field &field : m_fields) {
-            if (field.key == refusal.field && !firstTab)
-                firstTab = field.tab;
-        }
+        ++perTab[tabIndexOf(error)];
+    }
+    // Which tabs to look at, without opening each one.
+    for (auto it = perTab.cbegin(); it != perTab.cend(); ++it) {
+        if (it.key() < 0)
+            continue;
+        m_tabs->setTabText(it.key(),
+                           tr("%1 (%2 to correct)").arg(m_tabTitles.at(it.key())).arg(it.value()));
+        m_tabs->tabBar()->setTabTextColor(it.key(), QColor(0xa4, 0x26, 0x2c));
     }
     QString text = refusals.size() == 1
                        ? tr("Nothing was saved: 1 field needs correcting (shown in red).")
@@ -736,14 +800,8 @@ void ConfigurationWindow::showRefusals(const QList<FieldRefusal> &refusals)
     if (!unplaced.isEmpty())
         text += u' ' + unplaced.join(u' ');
     showMessage(text, Tone::Problem);
-    if (firstTab) {
-        // A tab's page may be wrapped in a scroll area.
-        for (int i = 0; i < m_tabs->count(); ++i) {
-            QWidget *page = m_tabs->widget(i);
-            if (page == firstTab || page->isAncestorOf(firstTab))
-                m_tabs->setCurrentIndex(i);
-        }
-    }
+    if (!perTab.isEmpty() && perTab.firstKey() >= 0)
+        m_tabs->setCurrentIndex(perTab.firstKey());
 }
 
 void ConfigurationWindow::clearErrors()
@@ -751,6 +809,10 @@ void ConfigurationWindow::clearErrors()
     for (QLabel *error : std::as_const(m_errors)) {
         error->clear();
         error->hide();
+    }
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        m_tabs->setTabText(i, m_tabTitles.at(i));
+        m_tabs->tabBar()->setTabTextColor(i, {});
     }
 }
 

@@ -52,13 +52,17 @@ signals:
     void saveFinished(bool saved);
     void connectionTested(bool ok);
 
+protected:
+    // Unsaved settings or templates: asks Save / Discard / Cancel first.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     // One editable field: where it is, how to read and fill it, where its error goes.
     struct Field
     {
         QString key;
-        QString title; // as the row's label says it
-        QWidget *tab = nullptr;
+        QString title;             // as the row's label says it
+        QWidget *parent = nullptr; // the tab or group the row is on
         QLabel *error = nullptr;
         QLabel *status = nullptr; // secrets: "set" / "not set"
         bool secret = false;
@@ -82,6 +86,7 @@ private:
     void fill(const ConfigurationSnapshot &snapshot);
     void showRefusals(const QList<FieldRefusal> &refusals);
     void clearErrors();
+    [[nodiscard]] int tabIndexOf(const QWidget *widget) const;
     enum class Tone { Done, Warning, Problem };
     void showMessage(const QString &text, Tone tone);
     void updateState();
@@ -97,6 +102,8 @@ private:
     DatabaseThread *m_database;
     bool m_loaded = false;
     bool m_saving = false;
+    bool m_closeConfirmed = false;
+    bool m_closeAfterSave = false;
     ConfigurationSnapshot m_snapshot;       // what the fields were filled from
     QHash<QString, QString> m_loadedValues; // field -> value as loaded
     QList<Field> m_fields;
@@ -105,6 +112,7 @@ private:
     QLabel *m_message = nullptr;
     QPushButton *m_reloadButton = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QStringList m_tabTitles;
     QPushButton *m_save = nullptr;
     QPushButton *m_test = nullptr;
     QLabel *m_testResult = nullptr;
