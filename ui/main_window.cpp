@@ -355,6 +355,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         if (step && step->isVisible() && !step->close())
             stillOpen = true;
     }
+    // Unsaved configuration asks the same way.
+    if (m_configuration && m_configuration->isVisible() && !m_configuration->close())
+        stillOpen = true;
     if (stillOpen) {
         event->ignore();
         return;

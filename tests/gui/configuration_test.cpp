@@ -394,6 +394,12 @@ TEST_CASE("Configuration tools: closing with unsaved changes asks first", "[gui]
     QTest::qWait(50);
     REQUIRE(tools);
     CHECK(tools->isVisible());
+    // Closing the whole client asks too, and stays open meanwhile.
+    CHECK_FALSE(window->close());
+    CHECK(window->isVisible());
+    click(ask()->button(QMessageBox::Cancel));
+    QTest::qWait(50);
+    REQUIRE(tools);
 
     // Save from the question stores it and closes.
     click(child<QPushButton>(tools, u"configurationClose"_s));

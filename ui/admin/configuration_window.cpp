@@ -179,7 +179,11 @@ void ConfigurationWindow::closeEvent(QCloseEvent *event)
         return;
     }
     event->ignore();
-    if (m_saving || findChild<QMessageBox *>(u"unsavedConfigurationDialog"_s))
+    if (m_saving) {
+        m_closeAfterSave = true; // once it is stored
+        return;
+    }
+    if (findChild<QMessageBox *>(u"unsavedConfigurationDialog"_s))
         return;
     QStringList titles;
     for (const Field &field : std::as_const(m_fields)) {
