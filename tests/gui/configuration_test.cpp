@@ -187,8 +187,8 @@ TEST_CASE("Configuration tools: invalid values are refused field by field, shown
     CHECK_FALSE(saveAndWait(tools));
     CHECK(message(tools).contains(u"Nothing was saved: 6 fields need correcting"_s));
     const QHash<QString, QString> expected{
-        {u"cpis.handling_target"_s, u"there is no worker or team \"Nobody Atall\""_s},
-        {u"office.hours"_s, u"\"16:30-09:30\" is not a range of the day"_s},
+        {u"cpis.handling_target"_s, u"There is no worker or team \"Nobody Atall\"."_s},
+        {u"office.hours"_s, u"\"16:30-09:30\" is not a range of the day such as 09:30-16:30."_s},
         {u"office.days"_s, u"\"Weekdays\" is not days such as Mon-Fri"_s},
         {u"mesh.url"_s, u"mesh.url must be https://"_s},
         {u"exchange.times"_s, u"\"noon\" is not a time of day"_s},
@@ -199,6 +199,7 @@ TEST_CASE("Configuration tools: invalid values are refused field by field, shown
         INFO(it.key().toStdString() << ": " << error->text().toStdString());
         CHECK_FALSE(error->isHidden());
         CHECK(error->text().contains(it.value()));
+        CHECK_FALSE(error->text().startsWith(it.key() + u':')); // the field says which
     }
     CHECK(child<QLabel>(tools, u"error:cpis.shared_plans"_s)->isHidden());
     // It switches to the first tab with a refusal, and the tabs say where the others are.

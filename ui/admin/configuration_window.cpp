@@ -121,6 +121,11 @@ ConfigurationWindow::ConfigurationWindow(DatabaseThread *database, QWidget *pare
     m_tabs->addTab(buildListsTab(), tr("Lists and templates"));
     for (int i = 0; i < m_tabs->count(); ++i)
         m_tabTitles << m_tabs->tabText(i);
+    // A hidden table cannot scroll: again once the Office hours tab is shown.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_holidaysView->isVisible())
+            scrollToNextHoliday();
+    });
 
     m_save = new QPushButton(tr("&Save"), page);
     m_save->setObjectName(u"configurationSave"_s);
@@ -630,12 +635,7 @@ void ConfigurationWindow::apply(const ConfigurationSnapshot &snapshot)
     m_snapshot.bankHolidays = snapshot.bankHolidays;
     showList();
     m_holidays->setDays(snapshot.bankHolidays);
-    for (int row = 0; row < m_holidays->rowCount(); ++row) {
-        if (m_holidays->day(row).day >= QDate::currentDate()) { // the next one first
-            m_holidaysView->scrollTo(m_holidays->index(row, 0), QAbstractItemView::PositionAtTop);
-            break;
-        }
-    }
+    scrollToNextHoliday();
     if (!m_loaded || !hasUnsavedChanges()) {
         fill(snapshot);
     } else if (incoming != m_loadedValues) {
@@ -785,7 +785,14 @@ void ConfigurationWindow::showRefusals(const QList<FieldRefusal> &refusals)
             unplaced << refusal.message;
             continue;
         }
-        error->setText(refusal.message);
+        // "office.hours: ..." names the setting for cpisctl; beside the field it goes without.
+        QString text = refusal.message;
+        if (const QString prefix = refusal.field + u": "_s;
+            text.startsWith(prefix) && text.size() > prefix.size()) {
+            text.remove(0, prefix.size());
+            text[0] = text.at(0).toUpper();
+        }
+        error->setText(text);
         error->show();
         ++perTab[tabIndexOf(error)];
     }
@@ -910,6 +917,16 @@ QString ConfigurationWindow::selectedItem() const
 {
     const QModelIndex current = m_itemsView->currentIndex();
     return current.isValid() ? m_items->item(current.row()).label : QString();
+}
+
+void ConfigurationWindow::scrollToNextHoliday()
+{
+    for (int row = 0; row < m_holidays->rowCount(); ++row) {
+        if (m_holidays->day(row).day >= QDate::currentDate()) { // past ones above, out of view
+            m_holidaysView->scrollTo(m_holidays->index(row, 0), QAbstractItemView::PositionAtTop);
+            return;
+        }
+    }
 }
 
 void ConfigurationWindow::showList()

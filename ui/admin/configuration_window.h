@@ -93,6 +93,7 @@ private:
     [[nodiscard]] QHash<QString, QString> loadedValues(const ConfigurationSnapshot &s) const;
 
     void showList();
+    void scrollToNextHoliday();
     [[nodiscard]] QString currentList() const;
     [[nodiscard]] QString selectedItem() const;
     void moveSelected(int by);
