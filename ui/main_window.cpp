@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "admin/configuration_window.h"
 #include "admin/data_quality_window.h"
 #include "panel_parts.h"
 #include "person/person_record_window.h"
@@ -81,6 +82,9 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     m_administration = menuBar()->addMenu(tr("&Administration"));
     m_administration->setObjectName(u"administrationMenu"_s);
     m_administration->menuAction()->setVisible(false);
+    m_administration
+        ->addAction(tr("&Configuration tools…"), this, &MainWindow::openConfigurationTools)
+        ->setObjectName(u"openConfigurationTools"_s);
     menuBar()->hide();
     auto *dataQuality = m_administration->addAction(tr("&Data quality…"));
     dataQuality->setObjectName(u"dataQualityAction"_s);
@@ -102,6 +106,11 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     connect(m_database, &DatabaseThread::connectionRestored, this, [this] {
         m_connectionBanner->hide();
         showStatus();
+    });
+    // Lists and templates edited in Configuration tools reach the dialogs without a restart.
+    connect(m_database, &DatabaseThread::changed, this, [this](const QString &kind, qint64) {
+        if (kind == u"config"_s && m_phase == Phase::Ready)
+            reloadChoices();
     });
     connect(m_workview, &WorkviewPage::openStep, this, &MainWindow::openStep);
     connect(m_workview, &WorkviewPage::openRequest, this, &MainWindow::openRequest);
@@ -275,6 +284,18 @@ void MainWindow::loadWorker()
         });
 }
 
+void MainWindow::reloadChoices()
+{
+    m_database->submit<StepChoices>(
+        this, [](Connection &c) { return loadStepChoices(c); },
+        [this](Result<StepChoices> choices) {
+            if (!choices)
+                return; // the ones loaded before stay in use; the next change tries again
+            m_choices = *choices;
+            m_workview->setChoices(m_choices);
+        });
+}
+
 void MainWindow::showStatus()
 {
     QString text = tr("Connected to %1 · signed in as %2").arg(m_summary.where, m_summary.user);
@@ -333,6 +354,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         if (step && step->isVisible() && !step->close())
             stillOpen = true;
     }
+    // Unsaved configuration asks the same way.
+    if (m_configuration && m_configuration->isVisible() && !m_configuration->close())
+        stillOpen = true;
     if (stillOpen) {
         event->ignore();
         return;
@@ -421,6 +445,24 @@ DataQualityWindow *MainWindow::openDataQuality()
     connect(window, &DataQualityWindow::openPerson, this, &MainWindow::openPerson);
     window->show();
     return window;
+}
+
+ConfigurationWindow *MainWindow::configurationWindow() const
+{
+    return m_configuration.data();
+}
+
+ConfigurationWindow *MainWindow::openConfigurationTools()
+{
+    if (m_configuration) {
+        m_configuration->show();
+        m_configuration->raise();
+        m_configuration->activateWindow();
+        return m_configuration;
+    }
+    m_configuration = new ConfigurationWindow(m_database, this);
+    m_configuration->show();
+    return m_configuration;
 }
 
 } // namespace cpis::ui

@@ -20,6 +20,7 @@ class QStackedWidget;
 namespace cpis::ui {
 
 class DataQualityWindow;
+class ConfigurationWindow;
 class PasswordStore;
 class PersonRecordWindow;
 class RequestWindow;
@@ -46,6 +47,8 @@ public:
     [[nodiscard]] DatabaseThread *database() const { return m_database; }
     [[nodiscard]] WorkviewPage *workview() const { return m_workview; }
     [[nodiscard]] const Worker &worker() const { return m_me; }
+    // The lists and templates the step dialogs offer; reloaded when the configuration changes.
+    [[nodiscard]] const StepChoices &choices() const { return m_choices; }
     [[nodiscard]] StepWindow *stepWindow(qint64 stepId) const;
     StepWindow *openStep(qint64 stepId);
     [[nodiscard]] RequestWindow *requestWindow(qint64 requestId) const;
@@ -60,6 +63,9 @@ public:
     // Administration → Data quality…; one window.
     DataQualityWindow *openDataQuality();
     [[nodiscard]] DataQualityWindow *dataQualityWindow() const;
+    // Administration → Configuration tools…: one window, raised when already open.
+    ConfigurationWindow *openConfigurationTools();
+    [[nodiscard]] ConfigurationWindow *configurationWindow() const;
 
 signals:
     void ready(); // signed in and Current work loaded
@@ -78,6 +84,7 @@ private:
     void askForPassword();
     void signInFromDialog();
     void loadWorker();
+    void reloadChoices();
     void showStatus();
     QString passwordAccount(const QString &login) const;
 
@@ -96,6 +103,7 @@ private:
     QHash<qint64, QPointer<RequestWindow>> m_requests;
     QHash<qint64, QPointer<PersonRecordWindow>> m_people;
     QPointer<DataQualityWindow> m_dataQuality;
+    QPointer<ConfigurationWindow> m_configuration;
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_body = nullptr;

@@ -1,6 +1,7 @@
 // cpisctl: the command-line companion to cpis-workview.
 #include "command.h"
 #include "config_commands.h"
+#include "config_list_commands.h"
 #include "db_commands.h"
 #include "exchange_commands.h"
 #include "nhs_number_commands.h"
@@ -34,6 +35,15 @@ const QList<Command> &commands()
         {u"report data-quality"_s, u"children CP-IS cannot flag, and why (--csv)"_s,
          reportDataQuality},
         {u"config set"_s, u"change one setting (system administrators)"_s, configSet},
+        {u"config lists"_s, u"the lists and note templates"_s, configLists},
+        {u"config list-item add"_s, u"add an item to a list (system administrators)"_s,
+         configListItemAdd},
+        {u"config list-item rename"_s, u"rename a list item"_s, configListItemRename},
+        {u"config list-item retire"_s, u"stop offering a list item"_s, configListItemRetire},
+        {u"config template set"_s, u"replace a note template (from standard input)"_s,
+         configTemplateSet},
+        {u"config bank-holiday add"_s, u"add a bank holiday"_s, configBankHolidayAdd},
+        {u"config bank-holiday remove"_s, u"remove a bank holiday"_s, configBankHolidayRemove},
     };
     return list;
 }
@@ -42,7 +52,7 @@ void printUsage(QTextStream &to)
 {
     to << "Usage: cpisctl COMMAND [OPTIONS]\n\nCommands:\n";
     for (const Command &c : commands())
-        to << "  " << c.name.leftJustified(20) << c.summary << "\n";
+        to << "  " << c.name.leftJustified(28) << c.summary << "\n";
     to << "\n'cpisctl COMMAND --help' explains a command.\n"
           "Exit status: 0 ok, 1 the thing checked failed, 2 usage error, 3 database unreachable.\n";
     to.flush();

@@ -3,6 +3,9 @@
 #include "workflow/service_call.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -50,6 +53,33 @@ Status ConfigStore::set(const QString &key, const QString &value)
     if (!q)
         return q.error();
     return success();
+}
+
+Error configurationError(Error error)
+{
+    if (error.code == QString::fromLatin1(errc::kDenied) &&
+        error.message == u"You are not allowed to do that."_s)
+        error.message = u"Only system administrators can change the configuration."_s;
+    return error;
+}
+
+Result<QList<FieldRefusal>> ConfigStore::save(const ConfigurationEdit &edit)
+{
+    QJsonArray changes;
+    for (const auto &[key, value] : edit.settings)
+        changes.append(QJsonObject{{u"key"_s, key}, {u"value"_s, value}});
+    for (const NoteTemplate &t : edit.templates)
+        changes.append(
+            QJsonObject{{u"template"_s, t.source}, {u"label"_s, t.label}, {u"body"_s, t.body}});
+    auto q =
+        callService(m_connection, u"SELECT field, message FROM save_configuration(?::jsonb)"_s,
+                    {QString::fromUtf8(QJsonDocument(changes).toJson(QJsonDocument::Compact))});
+    if (!q)
+        return configurationError(q.error());
+    QList<FieldRefusal> refused;
+    while (q->next())
+        refused.append({q->value(0).toString(), q->value(1).toString()});
+    return refused;
 }
 
 Result<ExchangeConfig> ConfigStore::exchangeConfig()

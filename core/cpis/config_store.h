@@ -7,6 +7,7 @@
 #include "db/connection.h"
 #include "domain/office_hours.h"
 #include "result.h"
+#include "workflow/step_choices.h"
 
 #include <QList>
 #include <QTime>
@@ -34,6 +35,24 @@ struct ExchangeConfig
     MeshSettings mesh;
 };
 
+// One Save of the Configuration tools: changed settings and note templates together.
+struct ConfigurationEdit
+{
+    QList<std::pair<QString, QString>> settings; // key, value
+    QList<NoteTemplate> templates;               // source, label, body
+    [[nodiscard]] bool isEmpty() const { return settings.isEmpty() && templates.isEmpty(); }
+};
+
+// A field the database refused: a setting's key, or template.SOURCE.label / .body.
+struct FieldRefusal
+{
+    QString field;
+    QString message;
+};
+
+// A refusal by the grants (before the function's own check can explain), said plainly.
+Error configurationError(Error error);
+
 class ConfigStore
 {
 public:
@@ -42,6 +61,9 @@ public:
     Result<QList<ConfigEntry>> list();
     Result<ConfigEntry> get(const QString &key);
     Status set(const QString &key, const QString &value);
+    // All or nothing: an empty list when everything was stored, otherwise what was refused,
+    // field by field, and nothing stored.
+    Result<QList<FieldRefusal>> save(const ConfigurationEdit &edit);
     // Everything the exchange needs, secrets included (the exchange account may read them).
     Result<ExchangeConfig> exchangeConfig();
     // office.hours, office.days, office.handling_time and the bank holidays.

@@ -1,0 +1,220 @@
+-- The Configuration tools' writes: note templates, the lists (request types, next actions,
+-- reasons, case-note types) and bank holidays. System administrators only, audited, and
+-- every open client told (kind 'config'). List items are never deleted, only retired:
+-- steps, requests and notes already written keep the label they were written with.
+
+-- The lists people may edit. step_type is the procedure itself and stays as shipped.
+CREATE FUNCTION _editable_list(p_list text) RETURNS void
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF p_list IS NULL OR p_list NOT IN ('request_type', 'next_action', 'next_action_reason',
+                                        'case_note_type', 'cancel_reason') THEN
+        PERFORM _invalid('list', format('There is no list "%s" to change: the lists are request_type, '
+                         'next_action, next_action_reason, case_note_type and cancel_reason.', p_list));
+    END IF;
+END $$;
+
+-- A label for a list item: trimmed, 1 to 200 characters.
+CREATE FUNCTION _list_label(p_label text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE v text := btrim(coalesce(p_label, ''));
+BEGIN
+    IF v = '' THEN
+        PERFORM _invalid('label', 'The item needs a name.');
+    ELSIF length(v) > 200 THEN
+        PERFORM _invalid('label', 'The item''s name is too long (at most 200 characters).');
+    END IF;
+    RETURN v;
+END $$;
+
+-- Locks the item; CP-IS Follow Up case notes are what the exchange and key workers write, so
+-- that type keeps its name and stays in use.
+CREATE FUNCTION _lock_list_item(p_list text, p_label text, p_change text) RETURNS list_item
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE item list_item;
+BEGIN
+    PERFORM _editable_list(p_list);
+    SELECT * INTO item FROM list_item WHERE list = p_list AND label = p_label FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'There is no item "%" in the list %.', p_label, p_list USING ERRCODE = 'CPNF1';
+    END IF;
+    IF p_list = 'case_note_type' AND p_label = 'CP-IS Follow Up' THEN
+        PERFORM _invalid('label', format('The case-note type "CP-IS Follow Up" cannot be %s: the CP-IS '
+                         'procedure and the exchange write notes of that type.', p_change));
+    END IF;
+    RETURN item;
+END $$;
+
+CREATE FUNCTION set_note_template(p_source text, p_label text, p_body text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_label text := btrim(coalesce(p_label, ''));
+    v_body text := btrim(coalesce(p_body, ''));
+BEGIN
+    PERFORM _require_role('cpis_sysadmin', 'change the note templates');
+    IF NOT EXISTS (SELECT 1 FROM note_template WHERE source = p_source) THEN
+        PERFORM _invalid('source', format('There is no note template "%s": the templates are ae (A&E) '
+                         'and dhu_111 (DHU, 111 calls).', p_source));
+    END IF;
+    IF v_label = '' THEN
+        PERFORM _invalid('label', 'The template needs a name, e.g. A&E Notifications.');
+    ELSIF length(v_label) > 200 THEN
+        PERFORM _invalid('label', 'The template''s name is too long (at most 200 characters).');
+    END IF;
+    IF v_body = '' THEN
+        PERFORM _invalid('body', 'The template''s note is empty: write what the key worker should do.');
+    ELSIF length(v_body) > 4000 THEN
+        PERFORM _invalid('body', format('The template''s note is too long (%s characters, at most 4000).',
+                         length(v_body)));
+    END IF;
+    UPDATE note_template SET label = v_label, body = v_body WHERE source = p_source;
+    PERFORM _audit('config.note_template', NULL,
+                   jsonb_build_object('source', p_source, 'label', v_label, 'body', v_body));
+    PERFORM _notify('config', 0);
+END $$;
+
+-- A new item goes to the end of its list; a retired item of that name is brought back.
+CREATE FUNCTION add_list_item(p_list text, p_label text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v text;
+    was_active boolean;
+BEGIN
+    PERFORM _require_role('cpis_sysadmin', 'change the lists');
+    PERFORM _editable_list(p_list);
+    v := _list_label(p_label);
+    SELECT active INTO was_active FROM list_item WHERE list = p_list AND label = v FOR UPDATE;
+    IF was_active THEN
+        PERFORM _invalid('label', format('"%s" is already in the list.', v));
+    END IF;
+    INSERT INTO list_item (list, label, position, active)
+    VALUES (p_list, v, (SELECT coalesce(max(position), 0) + 1 FROM list_item WHERE list = p_list), true)
+    ON CONFLICT (list, label) DO UPDATE SET active = true, position = EXCLUDED.position;
+    PERFORM _audit('config.list_item_added', NULL, jsonb_build_object('list', p_list, 'label', v));
+    PERFORM _notify('config', 0);
+END $$;
+
+-- What was written with the old name keeps it; what is chosen from now on has the new one.
+CREATE FUNCTION rename_list_item(p_list text, p_label text, p_new_label text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE v text;
+BEGIN
+    PERFORM _require_role('cpis_sysadmin', 'change the lists');
+    PERFORM _lock_list_item(p_list, p_label, 'renamed');
+    v := _list_label(p_new_label);
+    IF v = p_label THEN
+        RETURN;
+    END IF;
+    IF EXISTS (SELECT 1 FROM list_item WHERE list = p_list AND label = v) THEN
+        PERFORM _invalid('label', format('"%s" is already in the list (perhaps retired).', v));
+    END IF;
+    UPDATE list_item SET label = v WHERE list = p_list AND label = p_label;
+    PERFORM _audit('config.list_item_renamed', NULL,
+                   jsonb_build_object('list', p_list, 'label', p_label, 'new_label', v));
+    PERFORM _notify('config', 0);
+END $$;
+
+-- No longer offered; history still shows it. A list keeps at least one item in use.
+CREATE FUNCTION retire_list_item(p_list text, p_label text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE item list_item;
+BEGIN
+    PERFORM _require_role('cpis_sysadmin', 'change the lists');
+    item := _lock_list_item(p_list, p_label, 'retired');
+    IF NOT item.active THEN
+        RETURN;
+    END IF;
+    PERFORM 1 FROM list_item WHERE list = p_list FOR UPDATE;
+    IF NOT EXISTS (SELECT 1 FROM list_item WHERE list = p_list AND active AND label <> p_label) THEN
+        PERFORM _invalid('label', format('"%s" is the last item in use in this list: add another before '
+                         'retiring it.', p_label));
+    END IF;
+    UPDATE list_item SET active = false WHERE list = p_list AND label = p_label;
+    PERFORM _audit('config.list_item_retired', NULL, jsonb_build_object('list', p_list, 'label', p_label));
+    PERFORM _notify('config', 0);
+END $$;
+
+-- The order the dialogs offer them in: p_labels names every item of the list once.
+CREATE FUNCTION reorder_list_items(p_list text, p_labels text[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM _require_role('cpis_sysadmin', 'change the lists');
+    PERFORM _editable_list(p_list);
+    PERFORM 1 FROM list_item WHERE list = p_list FOR UPDATE;
+    IF p_labels IS NULL
+       OR cardinality(p_labels) <> (SELECT count(DISTINCT x) FROM unnest(p_labels) AS x)
+       OR (SELECT array_agg(label ORDER BY label) FROM list_item WHERE list = p_list)
+          IS DISTINCT FROM (SELECT array_agg(x ORDER BY x) FROM unnest(p_labels) AS x) THEN
+        PERFORM _invalid('labels', 'The new order must name every item of the list once; reload the list and try again.');
+    END IF;
+    UPDATE list_item l SET position = o.n
+    FROM unnest(p_labels) WITH ORDINALITY AS o(label, n)
+    WHERE l.list = p_list AND l.label = o.label;
+    PERFORM _audit('config.list_reordered', NULL, jsonb_build_object('list', p_list, 'labels', to_jsonb(p_labels)));
+    PERFORM _notify('config', 0);
+END $$;
+
+CREATE FUNCTION remove_bank_holiday(p_day date) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE removed text;
+BEGIN
+    PERFORM _require_role('cpis_sysadmin', 'change bank holidays');
+    IF p_day IS NULL THEN
+        PERFORM _invalid('day', 'Say which bank holiday to remove.');
+    END IF;
+    DELETE FROM bank_holiday WHERE day = p_day RETURNING name INTO removed;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '% is not a bank holiday.', to_char(p_day, 'DD/MM/YYYY') USING ERRCODE = 'CPNF1';
+    END IF;
+    PERFORM _audit('config.bank_holiday_removed', NULL, jsonb_build_object('day', p_day, 'name', removed));
+    PERFORM _notify('config', 0);
+END $$;
+
+-- A Save of the Configuration tools: settings and note templates together, all or nothing.
+-- p_changes is a JSON array of {"key": ..., "value": ...} and {"template": source, "label":
+-- ..., "body": ...}. Every change is checked; when any is refused nothing is stored and one
+-- row per refused field comes back (the setting's key, or template.SOURCE.label / .body).
+CREATE FUNCTION save_configuration(p_changes jsonb) RETURNS TABLE (field text, message text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    change jsonb;
+    refused jsonb := '[]';
+    v_column text;
+    v_message text;
+BEGIN
+    PERFORM _require_role('cpis_sysadmin', 'change the configuration');
+    IF jsonb_typeof(p_changes) IS DISTINCT FROM 'array' THEN
+        PERFORM _invalid('changes', 'The changes must be a JSON array.');
+    END IF;
+    BEGIN
+        FOR change IN SELECT * FROM jsonb_array_elements(p_changes) LOOP
+            BEGIN
+                IF change ? 'template' THEN
+                    PERFORM set_note_template(change->>'template', change->>'label', change->>'body');
+                ELSE
+                    PERFORM set_config(change->>'key', change->>'value');
+                END IF;
+            EXCEPTION WHEN SQLSTATE 'CPVL1' THEN
+                GET STACKED DIAGNOSTICS v_column = COLUMN_NAME, v_message = MESSAGE_TEXT;
+                refused := refused || jsonb_build_object(
+                    'field', CASE WHEN change ? 'template' THEN format('template.%s.%s', change->>'template', v_column)
+                                  ELSE coalesce(change->>'key', v_column) END,
+                    'message', v_message);
+            END;
+        END LOOP;
+        IF refused <> '[]' THEN
+            -- Undoes what was stored before the refusal; the refusals survive in the variable.
+            RAISE EXCEPTION 'refused' USING ERRCODE = 'CPVLX';
+        END IF;
+    EXCEPTION WHEN SQLSTATE 'CPVLX' THEN
+        NULL;
+    END;
+    RETURN QUERY SELECT r->>'field', r->>'message' FROM jsonb_array_elements(refused) AS r;
+END $$;
+
+REVOKE EXECUTE ON FUNCTION _editable_list(text), _list_label(text), _lock_list_item(text, text, text),
+    set_note_template(text, text, text), add_list_item(text, text), rename_list_item(text, text, text),
+    retire_list_item(text, text), reorder_list_items(text, text[]), remove_bank_holiday(date), save_configuration(jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION set_note_template(text, text, text), add_list_item(text, text),
+    rename_list_item(text, text, text), retire_list_item(text, text), reorder_list_items(text, text[]),
+    remove_bank_holiday(date), save_configuration(jsonb) TO cpis_sysadmin;
