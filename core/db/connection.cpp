@@ -7,6 +7,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -142,30 +143,89 @@ Result<QVariant> Connection::scalar(const QString &sql, const QVariantList &para
     return query->next() ? query->value(0) : QVariant();
 }
 
-Status Connection::execScript(const QString &sql)
+namespace {
+using PgResult = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+// libpq's own error for a result (or for the connection when there is none).
+Error errorFromResult(PGconn *conn, const PGresult *result)
 {
-    // libpq directly: through Qt Sql, an error in any statement but the first of a script
-    // is lost, and only shows later as "current transaction is aborted".
-    PGconn *conn = nativeHandle();
-    if (!conn)
-        return Error{u"db.unreachable"_s, u"The database connection is not open."_s, {}, {}};
-    std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn, sql.toUtf8().constData()),
-                                                         &PQclear);
-    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
-        return success();
     Error e;
-    const char *state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
+    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     e.sqlState = state ? QString::fromLatin1(state) : QString();
-    const char *primary =
-        result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    const char *hint = result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_HINT) : nullptr;
+    const char *primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const char *hint = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_HINT) : nullptr;
     e.message = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).trimmed();
     e.hint = QString::fromUtf8(hint).trimmed();
     e.code = isConnectionFailure(e.sqlState) || PQstatus(conn) != CONNECTION_OK
                  ? u"db.unreachable"_s
                  : u"db.error"_s;
     return e;
+}
+
+Error notOpen()
+{
+    return Error{u"db.unreachable"_s, u"The database connection is not open."_s, {}, {}};
+}
+} // namespace
+
+Status Connection::execScript(const QString &sql)
+{
+    // libpq directly: through Qt Sql, an error in any statement but the first of a script
+    // is lost, and only shows later as "current transaction is aborted".
+    PGconn *conn = nativeHandle();
+    if (!conn)
+        return notOpen();
+    PgResult result(PQexec(conn, sql.toUtf8().constData()), &PQclear);
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
+        return success();
+    return errorFromResult(conn, result.get());
+}
+
+Result<QByteArray> Connection::copyOut(const QString &sql)
+{
+    PGconn *conn = nativeHandle();
+    if (!conn)
+        return notOpen();
+    PgResult started(PQexec(conn, sql.toUtf8().constData()), &PQclear);
+    if (!started || PQresultStatus(started.get()) != PGRES_COPY_OUT)
+        return errorFromResult(conn, started.get());
+    QByteArray data;
+    char *row = nullptr;
+    int size = 0;
+    while ((size = PQgetCopyData(conn, &row, 0)) > 0) {
+        data.append(row, size);
+        PQfreemem(row);
+    }
+    PgResult finished(PQgetResult(conn), &PQclear);
+    if (size == -2 || !finished || PQresultStatus(finished.get()) != PGRES_COMMAND_OK)
+        return errorFromResult(conn, finished.get());
+    while (PGresult *more = PQgetResult(conn)) // libpq wants the stream read to its end
+        PQclear(more);
+    return data;
+}
+
+Result<qint64> Connection::copyIn(const QString &sql, const QByteArray &data)
+{
+    PGconn *conn = nativeHandle();
+    if (!conn)
+        return notOpen();
+    PgResult started(PQexec(conn, sql.toUtf8().constData()), &PQclear);
+    if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN)
+        return errorFromResult(conn, started.get());
+    constexpr qsizetype kChunk = 1 << 20;
+    bool sent = true;
+    for (qsizetype at = 0; sent && at < data.size(); at += kChunk) {
+        const qsizetype size = std::min(kChunk, data.size() - at);
+        sent = PQputCopyData(conn, data.constData() + at, int(size)) == 1;
+    }
+    const bool ended = PQputCopyEnd(conn, sent ? nullptr : "the client could not send the data");
+    PgResult finished(PQgetResult(conn), &PQclear);
+    while (PGresult *more = PQgetResult(conn))
+        PQclear(more);
+    if (!ended || !finished || PQresultStatus(finished.get()) != PGRES_COMMAND_OK)
+        return errorFromResult(conn, finished.get());
+    return QByteArray(PQcmdTuples(finished.get())).toLongLong();
 }
 
 QString Connection::currentUser()

@@ -30,6 +30,10 @@ public:
     Result<QVariant> scalar(const QString &sql, const QVariantList &params = {});
     // Several statements, no parameters: for migration files shipped with the program.
     Status execScript(const QString &sql);
+    // COPY ... TO STDOUT: everything the server sends, in the COPY format asked for.
+    Result<QByteArray> copyOut(const QString &sql);
+    // COPY ... FROM STDIN with `data` in the COPY format asked for: the rows loaded.
+    Result<qint64> copyIn(const QString &sql, const QByteArray &data);
 
     [[nodiscard]] const ConnInfo &connInfo() const { return m_info; }
     [[nodiscard]] QSqlDatabase database() const;

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -50,6 +51,58 @@ QList<QByteArray> notifications(Connection &c, int n, int run)
                                                     {access}}));
     }
     return bodies;
+}
+// The rows the last run wrote for its n notifications (messages, steps, their audit rows),
+// loaded again by plain COPY into empty tables with the same columns and indexes: the floor
+// for any loader on this machine, in rows of notifications per second.
+QList<double> copyRates(Connection &c, int n, int runs)
+{
+    struct Table
+    {
+        QString name, rows;
+    };
+    const QList<Table> tables{
+        {u"inbound_message"_s, u"SELECT * FROM inbound_message ORDER BY id DESC LIMIT %1"_s},
+        {u"work_step"_s, u"SELECT * FROM work_step ORDER BY id DESC LIMIT %1"_s},
+        {u"audit"_s,
+         u"SELECT * FROM audit WHERE action = 'step.created' ORDER BY id DESC LIMIT %1"_s},
+    };
+    QList<QByteArray> data;
+    for (const Table &t : tables) {
+        auto rows = c.copyOut(u"COPY (%1) TO STDOUT (FORMAT binary)"_s.arg(t.rows.arg(n)));
+        auto made = c.exec(u"CREATE TEMP TABLE copy_%1 (LIKE %1 INCLUDING DEFAULTS INCLUDING "
+                           u"INDEXES)"_s.arg(t.name));
+        if (!rows || !made) {
+            std::fprintf(stderr, "bench_ingest: COPY: %s\n",
+                         qUtf8Printable(!rows ? rows.error().message : made.error().message));
+            return {};
+        }
+        data << *rows;
+    }
+    QList<double> rates;
+    for (int run = 0; run < runs; ++run) {
+        for (const Table &t : tables)
+            (void)c.exec(u"TRUNCATE copy_%1"_s.arg(t.name));
+        QElapsedTimer timer;
+        timer.start();
+        for (qsizetype i = 0; i < tables.size(); ++i) {
+            auto loaded =
+                c.copyIn(u"COPY copy_%1 FROM STDIN (FORMAT binary)"_s.arg(tables[i].name), data[i]);
+            if (!loaded) {
+                std::fprintf(stderr, "bench_ingest: COPY: %s\n",
+                             qUtf8Printable(loaded.error().message));
+                return {};
+            }
+        }
+        rates << n / (timer.nsecsElapsed() / 1e9);
+    }
+    return rates;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 } // namespace
 
@@ -106,5 +159,10 @@ int main(int argc, char **argv)
     bench::printFigure(u"process (match, step, audit)"_s, process, u"msg/s"_s);
     bench::printFigure(u"inbound processing, store + process"_s, both, u"msg/s"_s,
                        bench::atLeast(2000));
+    const QList<double> copied = copyRates(db.connection(), n, runs);
+    bench::printFigure(u"the same rows by plain COPY"_s, copied, u"msg/s"_s);
+    if (!copied.isEmpty())
+        bench::printFigure(u"inbound processing as a share of plain COPY"_s,
+                           {100.0 * median(both) / median(copied)}, u"%"_s);
     return 0;
 }
