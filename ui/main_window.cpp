@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "admin/exchange_monitor_window.h"
 #include "person/person_record_window.h"
 #include "request/request_window.h"
 #include "sign_in/password_store.h"
@@ -85,6 +86,8 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     m_administration = menuBar()->addMenu(tr("&Administration"));
     m_administration->setObjectName(u"administrationMenu"_s);
     m_administration->menuAction()->setVisible(false);
+    m_administration->addAction(tr("&Exchange monitor…"), this, &MainWindow::openExchangeMonitor)
+        ->setObjectName(u"exchangeMonitorAction"_s);
     menuBar()->hide();
 
     m_connectionStatus = new QLabel(tr("Connecting…"), this);
@@ -382,6 +385,21 @@ RequestWindow *MainWindow::openRequest(const IncomingRequest &request)
     connect(window, &RequestWindow::openPerson, this, &MainWindow::openPerson);
     window->show();
     return window;
+}
+
+ExchangeMonitorWindow *MainWindow::exchangeMonitorWindow() const
+{
+    return m_exchangeMonitor.data();
+}
+
+ExchangeMonitorWindow *MainWindow::openExchangeMonitor()
+{
+    if (!m_exchangeMonitor)
+        m_exchangeMonitor = new ExchangeMonitorWindow(m_database, this);
+    m_exchangeMonitor->show();
+    m_exchangeMonitor->raise();
+    m_exchangeMonitor->activateWindow();
+    return m_exchangeMonitor;
 }
 
 PersonRecordWindow *MainWindow::personWindow(qint64 personId) const

@@ -19,6 +19,7 @@ class QStackedWidget;
 
 namespace cpis::ui {
 
+class ExchangeMonitorWindow;
 class PasswordStore;
 class PersonRecordWindow;
 class RequestWindow;
@@ -56,6 +57,9 @@ public:
     // to system administrators once signed in.
     [[nodiscard]] QMenu *administrationMenu() const { return m_administration; }
     [[nodiscard]] bool isSystemAdministrator() const { return m_administrator; }
+    // Administration → Exchange monitor…: one window.
+    ExchangeMonitorWindow *openExchangeMonitor();
+    [[nodiscard]] ExchangeMonitorWindow *exchangeMonitorWindow() const;
 
 signals:
     void ready(); // signed in and Current work loaded
@@ -91,6 +95,7 @@ private:
     QHash<qint64, QPointer<StepWindow>> m_steps;
     QHash<qint64, QPointer<RequestWindow>> m_requests;
     QHash<qint64, QPointer<PersonRecordWindow>> m_people;
+    QPointer<ExchangeMonitorWindow> m_exchangeMonitor;
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_body = nullptr;

@@ -33,9 +33,16 @@ public:
     // The next scheduled run after `now` for the configured times of day.
     static QDateTime nextRun(const QList<QTime> &times, const QDateTime &now);
 
+    // True while an "Exchange now" request from the monitor waits for an exchange to start.
+    static Result<bool> hasWaitingRequest(Connection &connection);
+    // When MESH delivered a message, from the UTC time its id starts with
+    // (yyyyMMddHHmmss..., as MESH assigns them); invalid when the id has no such prefix.
+    static QDateTime deliveredAt(const QString &meshMessageId);
+
 private:
     Result<ExchangeReport> exchange();
     Status warnIfStalled();
+    Status checkInbox(const QStringList &ids);
     Status sendReadyUploads(const ExchangeConfig &config, class MeshClient &mesh,
                             ExchangeReport &report);
     Status receive(MeshClient &mesh, ExchangeReport &report);
