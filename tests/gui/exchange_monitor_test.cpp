@@ -106,6 +106,8 @@ TEST_CASE("Exchange monitor models", "[gui][monitor]")
     CHECK(messages.index(0, ui::ExchangeMessagesModel::Status).data().toString() ==
           u"\u26a0 Quarantined"_s);
     CHECK(messages.index(0, ui::ExchangeMessagesModel::Details).data().toString() == held.reason);
+    CHECK(messages.index(0, ui::ExchangeMessagesModel::Message).data().toString() ==
+          u"Message 12"_s);
     CHECK(messages.index(1, ui::ExchangeMessagesModel::Message).data().toString() ==
           u"Access to Service Notification · message 13"_s);
     CHECK(messages.index(1, 0).data(ui::ExchangeMessagesModel::MessageIdRole).toLongLong() == 13);
@@ -216,6 +218,17 @@ TEST_CASE("Mark resolved in the monitor will not go without a note", "[gui][moni
     auto *messages = child<QTableView>(monitor, u"messagesTable"_s);
     CHECK(messages->model()->index(0, ui::ExchangeMessagesModel::Details).data().toString() ==
           u"Resolved: Test notification from the NHS, not about a child of ours."_s);
+    CHECK(labelText(monitor, u"quarantinedHint"_s).startsWith(u"Nothing is quarantined"_s));
+
+    // Another administrator resolves one elsewhere: this monitor follows by itself.
+    x.deliver(test::accessNotification(u"ASN-RES2"_s, kUnknownNhsNumber));
+    require(x.run());
+    REQUIRE(waitFor([&] { return table->model()->rowCount() == 1; }));
+    const qint64 second =
+        table->model()->index(0, 0).data(ui::ExchangeMessagesModel::MessageIdRole).toLongLong();
+    require(ExchangeMonitor(*x.world.connectAs(x.world.sysadmin))
+                .resolve(second, u"Resolved from another desk."_s));
+    CHECK(waitFor([&] { return table->model()->rowCount() == 0; }, 5000));
 }
 
 TEST_CASE("Exchange now from the monitor is run by the exchange service, and the run appears",

@@ -35,7 +35,7 @@ QString ExchangeMessagesModel::kindText(const QString &kind)
         return tr("MESH report");
     if (kind == u"upload"_s)
         return tr("Upload (sent back to us)");
-    return kind.isEmpty() ? tr("Not yet read") : kind;
+    return kind.isEmpty() ? tr("Not read") : kind;
 }
 
 QString ExchangeMessagesModel::statusText(const QString &status)
@@ -65,7 +65,10 @@ QVariant ExchangeMessagesModel::data(const QModelIndex &index, int role) const
         case Received:
             return Display::dateTime(m.receivedAt);
         case Message: {
-            const QString what = tr("%1 · message %2").arg(kindText(m.kind)).arg(m.id);
+            // A message quarantined before it could be read has no kind.
+            const QString what = m.kind.isEmpty()
+                                     ? tr("Message %1").arg(m.id)
+                                     : tr("%1 · message %2").arg(kindText(m.kind)).arg(m.id);
             return m.fileName.isEmpty() ? what : tr("%1 (%2)").arg(what, m.fileName);
         }
         case Status:

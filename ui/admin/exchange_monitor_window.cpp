@@ -68,10 +68,10 @@ ExchangeMonitorWindow::ExchangeMonitorWindow(DatabaseThread *database, QWidget *
 
     auto *page = new QWidget(this);
     auto *title = panelHeading(page, u"exchangeMonitorTitle"_s);
-    title->setText(tr("CP-IS exchange"));
+    title->setText(tr("Exchange monitor"));
     m_message = panelMessage(page, u"exchangeMonitorMessage"_s);
 
-    auto *status = new QGroupBox(tr("Exchange with CP-IS"), page);
+    auto *status = new QGroupBox(tr("CP-IS exchange through MESH"), page);
     m_lastExchange = valueLabel(u"lastExchange"_s, status);
     m_nextExchange = valueLabel(u"nextExchange"_s, status);
     m_inbox = valueLabel(u"meshInbox"_s, status);
@@ -118,7 +118,9 @@ ExchangeMonitorWindow::ExchangeMonitorWindow(DatabaseThread *database, QWidget *
     buttons->addWidget(m_processAgain);
     buttons->addWidget(m_resolve);
     buttons->addStretch(1);
+    m_quarantinedHint = valueLabel(u"quarantinedHint"_s, attention);
     auto *attentionLayout = new QVBoxLayout(attention);
+    attentionLayout->addWidget(m_quarantinedHint);
     attentionLayout->addWidget(m_quarantined, 1);
     attentionLayout->addLayout(buttons);
     m_tabs->addTab(attention, tr("Quarantined"));
@@ -222,7 +224,7 @@ QString ExchangeMonitorWindow::requestText(const ExchangeRequestInfo &request,
     return tr("\u26a0 %1, but no exchange service picked it up within %2 seconds. The "
               "exchange service (cpisctl exchange, on the exchange server) is not running: "
               "ask whoever looks after that server to start it. Nothing has been sent or "
-              "collected.")
+              "collected, and the scheduled exchanges do not run either until it is started.")
         .arg(asked)
         .arg(pickUpSeconds);
 }
@@ -261,6 +263,12 @@ void ExchangeMonitorWindow::apply(const ExchangeMonitorData &data)
     m_messagesModel->setRows(data.messages);
     m_uploadsModel->setRows(data.uploads);
     m_tabs->setTabText(0, tr("Quarantined (%1)").arg(data.quarantined.size()));
+    m_quarantinedHint->setText(
+        data.quarantined.isEmpty()
+            ? tr("Nothing is quarantined: every message received has been processed or resolved.")
+            : tr("These messages were kept but not processed. Fix the cause (for example the "
+                 "child's NHS number), then choose Process again; or Mark resolved with a note "
+                 "saying what was done instead."));
     m_tabs->setTabText(1, tr("Messages received (%1)").arg(data.messages.size()));
     m_tabs->setTabText(2, tr("Uploads (%1)").arg(data.uploads.size()));
     if (selected)

@@ -77,6 +77,7 @@ private:
     QLabel *m_request = nullptr;
     QPushButton *m_exchangeNow = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QLabel *m_quarantinedHint = nullptr;
     QTableView *m_quarantined = nullptr;
     QTableView *m_messages = nullptr;
     QTableView *m_uploads = nullptr;
