@@ -172,7 +172,7 @@ Result<qint64> ExchangeMonitor::requestExchange()
     return id->toLongLong();
 }
 
-Result<qint64> ExchangeMonitor::processAgain(qint64 messageId)
+Status ExchangeMonitor::processAgain(qint64 messageId)
 {
     Transaction tx(m_connection);
     if (!tx.started())
@@ -183,9 +183,7 @@ Result<qint64> ExchangeMonitor::processAgain(qint64 messageId)
     auto request = requestExchange();
     if (!request)
         return request.error();
-    if (auto committed = tx.commit(); !committed)
-        return committed.error();
-    return *request;
+    return tx.commit();
 }
 
 Status ExchangeMonitor::resolve(qint64 messageId, const QString &note)

@@ -84,7 +84,7 @@ public:
     // Records the request (system administrators only) and wakes the exchange service.
     Result<qint64> requestExchange();
     // Back to received, and an exchange requested so that it is processed now.
-    Result<qint64> processAgain(qint64 messageId);
+    Status processAgain(qint64 messageId);
     // The note is required: the database refuses an empty one.
     Status resolve(qint64 messageId, const QString &note);
 

@@ -6,23 +6,6 @@ using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
 
-void ExchangeMessagesModel::setRows(const QList<MonitorMessage> &rows)
-{
-    beginResetModel();
-    m_rows = rows;
-    endResetModel();
-}
-
-int ExchangeMessagesModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int ExchangeMessagesModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QString ExchangeMessagesModel::kindText(const QString &kind)
 {
     if (kind == u"access_notification"_s)
@@ -53,9 +36,10 @@ QString ExchangeMessagesModel::statusText(const QString &status)
 
 QVariant ExchangeMessagesModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    const MonitorMessage *row = rowAt(index);
+    if (!row)
         return {};
-    const MonitorMessage &m = m_rows.at(index.row());
+    const MonitorMessage &m = *row;
     const QString details = m.status == u"quarantined"_s ? m.reason
                             : m.status == u"resolved"_s  ? tr("Resolved: %1").arg(m.resolvedNote)
                                                          : m.outcome;

@@ -2,13 +2,12 @@
 // reason. Status is in words (and a symbol), never colour alone.
 #pragma once
 
+#include "admin/exchange_monitor_rows_model.h"
 #include "cpis/exchange_monitor.h"
-
-#include <QAbstractTableModel>
 
 namespace cpis::ui {
 
-class ExchangeMessagesModel final : public QAbstractTableModel
+class ExchangeMessagesModel final : public MonitorRowsModel<MonitorMessage>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ExchangeMessagesModel)
@@ -17,13 +16,10 @@ public:
     enum Column { Received, Message, Status, Details, ColumnCount };
     enum Role { MessageIdRole = Qt::UserRole + 1, StatusRole };
 
-    explicit ExchangeMessagesModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+    explicit ExchangeMessagesModel(QObject *parent = nullptr)
+        : MonitorRowsModel(ColumnCount, parent)
+    {}
 
-    void setRows(const QList<MonitorMessage> &rows);
-    [[nodiscard]] const QList<MonitorMessage> &rows() const { return m_rows; }
-
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
                                       int role) const override;
@@ -32,9 +28,6 @@ public:
     static QString kindText(const QString &kind);
     // "✔ Processed", "⚠ Quarantined", "Waiting for the exchange", "Resolved".
     static QString statusText(const QString &status);
-
-private:
-    QList<MonitorMessage> m_rows;
 };
 
 } // namespace cpis::ui

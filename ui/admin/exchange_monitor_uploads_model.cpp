@@ -6,23 +6,6 @@ using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
 
-void ExchangeUploadsModel::setRows(const QList<MonitorUpload> &rows)
-{
-    beginResetModel();
-    m_rows = rows;
-    endResetModel();
-}
-
-int ExchangeUploadsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int ExchangeUploadsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QString ExchangeUploadsModel::statusText(const QString &status)
 {
     if (status == u"ready"_s)
@@ -52,9 +35,10 @@ QString ExchangeUploadsModel::outcomeText(const MonitorUpload &upload)
 
 QVariant ExchangeUploadsModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    const MonitorUpload *row = rowAt(index);
+    if (!row)
         return {};
-    const MonitorUpload &u = m_rows.at(index.row());
+    const MonitorUpload &u = *row;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

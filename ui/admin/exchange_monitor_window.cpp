@@ -341,27 +341,11 @@ void ExchangeMonitorWindow::updateButtons()
 
 void ExchangeMonitorWindow::processAgainSelected()
 {
-    const MonitorMessage *message = selectedQuarantined();
-    if (!message)
-        return;
-    const qint64 id = message->id;
-    m_database->submit<qint64>(
-        this, [id](Connection &c) { return ExchangeMonitor(c).processAgain(id); },
-        [this, id](Result<qint64> request) {
-            if (!request) {
-                showMessage(tr("Message %1 was not processed again: %2")
-                                .arg(id)
-                                .arg(request.error().message),
-                            true);
-                return;
-            }
-            showMessage(tr("Message %1 goes back to be processed: an exchange has been "
-                           "requested for it (see Exchange now above).")
-                            .arg(id),
-                        false);
-            emit processedAgain(id);
-            reload();
-        });
+    actOnSelected([](ExchangeMonitor &monitor, qint64 id) { return monitor.processAgain(id); },
+                  tr("Message %1 was not processed again: %2"),
+                  tr("Message %1 goes back to be processed: an exchange has been requested for "
+                     "it (see Exchange now above)."),
+                  &ExchangeMonitorWindow::processedAgain);
 }
 
 void ExchangeMonitorWindow::askAndResolve()
@@ -377,22 +361,32 @@ void ExchangeMonitorWindow::askAndResolve()
 
 void ExchangeMonitorWindow::resolveSelected(const QString &note)
 {
+    actOnSelected([note](ExchangeMonitor &monitor, qint64 id) { return monitor.resolve(id, note); },
+                  tr("Message %1 was not marked resolved: %2"),
+                  tr("Message %1 is marked resolved."), &ExchangeMonitorWindow::resolved);
+}
+
+void ExchangeMonitorWindow::actOnSelected(std::function<Status(ExchangeMonitor &, qint64)> action,
+                                          const QString &failed, const QString &done,
+                                          void (ExchangeMonitorWindow::*signal)(qint64))
+{
     const MonitorMessage *message = selectedQuarantined();
     if (!message)
         return;
     const qint64 id = message->id;
     m_database->submit<Done>(
-        this, [id, note](Connection &c) { return ExchangeMonitor(c).resolve(id, note); },
-        [this, id](Status status) {
+        this,
+        [id, action = std::move(action)](Connection &c) {
+            ExchangeMonitor monitor(c);
+            return action(monitor, id);
+        },
+        [this, id, failed, done, signal](Status status) {
             if (!status) {
-                showMessage(tr("Message %1 was not marked resolved: %2")
-                                .arg(id)
-                                .arg(status.error().message),
-                            true);
+                showMessage(failed.arg(id).arg(status.error().message), true);
                 return;
             }
-            showMessage(tr("Message %1 is marked resolved.").arg(id), false);
-            emit resolved(id);
+            showMessage(done.arg(id), false);
+            emit(this->*signal)(id);
             reload();
         });
 }

@@ -9,6 +9,8 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QPushButton;
 class QTabWidget;
@@ -59,6 +61,10 @@ private:
     void showRequest();
     void showMessage(const QString &text, bool problem);
     void askAndResolve();
+    // Runs `action` on the selected quarantined message, says how it went, and refreshes.
+    void actOnSelected(std::function<Status(ExchangeMonitor &, qint64)> action,
+                       const QString &failed, const QString &done,
+                       void (ExchangeMonitorWindow::*signal)(qint64));
     void updateButtons();
     [[nodiscard]] const MonitorMessage *selectedQuarantined() const;
 
