@@ -60,6 +60,27 @@ TEST_CASE("The monitor shows the last exchange, what went out and came in, and w
     CHECK(data.inboxWaiting == 0);
 }
 
+TEST_CASE("The monitor shows an upload MESH reported as failed, with why", "[exchange][monitor]")
+{
+    ExchangeWorld x;
+    require(x.run());
+    REQUIRE(x.mesh.sentMessages().size() == 1);
+    MeshMessage report;
+    report.messageType = u"REPORT"_s;
+    report.linkedMessageId = x.mesh.sentMessages().first().id;
+    report.statusCode = u"15"_s;
+    report.statusDescription = u"Bad CP-IS file"_s;
+    x.mesh.putInbox(test::kMeshMailbox, report);
+    require(x.run());
+    const ExchangeMonitorData data =
+        require(ExchangeMonitor(*x.world.connectAs(x.world.sysadmin)).load());
+    REQUIRE_FALSE(data.uploads.isEmpty());
+    const MonitorUpload &failed = data.uploads.last(); // newest first: the first upload is last
+    CHECK(failed.sequenceNumber == 1);
+    CHECK(failed.status == u"failed"_s);
+    CHECK(failed.detail.contains(u"Bad CP-IS file"_s));
+}
+
 TEST_CASE("Exchange now is recorded once, audited, and answered by the next exchange",
           "[exchange][monitor]")
 {

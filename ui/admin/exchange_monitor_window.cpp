@@ -19,6 +19,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
@@ -270,7 +272,13 @@ void ExchangeMonitorWindow::apply(const ExchangeMonitorData &data)
                  "child's NHS number), then choose Process again; or Mark resolved with a note "
                  "saying what was done instead."));
     m_tabs->setTabText(1, tr("Messages received (%1)").arg(data.messages.size()));
-    m_tabs->setTabText(2, tr("Uploads (%1)").arg(data.uploads.size()));
+    const auto failedUploads =
+        std::count_if(data.uploads.cbegin(), data.uploads.cend(),
+                      [](const MonitorUpload &u) { return u.status == u"failed"_s; });
+    m_tabs->setTabText(
+        2, failedUploads == 0
+               ? tr("Uploads (%1)").arg(data.uploads.size())
+               : tr("Uploads (%1, \u2716 %2 failed)").arg(data.uploads.size()).arg(failedUploads));
     if (selected)
         selectQuarantined(selected);
     showRequest();
