@@ -131,6 +131,15 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
     if (!success)
         return success.error();
     data.lastSuccess = *success;
+    // A bigint advisory lock shows in pg_locks as its high and low 32 bits.
+    auto running = callScalar(m_connection, uR"(
+        SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+                       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                       AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1))"_s,
+                              {Exchange::kLockKey >> 32, Exchange::kLockKey & 0xffffffff});
+    if (!running)
+        return running.error();
+    data.exchangeRunning = running->toBool();
     auto config = ConfigStore(m_connection).exchangeConfig();
     if (!config)
         return config.error();

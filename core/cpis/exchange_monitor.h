@@ -64,6 +64,8 @@ struct ExchangeMonitorData
 {
     std::optional<ExchangeRunInfo> lastRun; // the most recent, perhaps still running
     std::optional<ExchangeRunInfo> lastSuccess;
+    // An exchange holds its lock right now: a run left "running" without it was interrupted.
+    bool exchangeRunning = false;
     QDateTime nextRun; // invalid when no time is configured
     std::optional<ExchangeRequestInfo> latestRequest;
     int inboxWaiting = 0; // messages the last inbox listing showed and not yet collected

@@ -60,6 +60,24 @@ TEST_CASE("The monitor shows the last exchange, what went out and came in, and w
     CHECK(data.inboxWaiting == 0);
 }
 
+TEST_CASE("The monitor tells a running exchange from one that stopped before it finished",
+          "[exchange][monitor]")
+{
+    ExchangeWorld x;
+    require(x.db.connection().exec(
+        u"INSERT INTO exchange_run (started_at) VALUES (now() - interval '2 hours')"_s));
+    auto sysadmin = x.world.connectAs(x.world.sysadmin);
+    ExchangeMonitorData data = require(ExchangeMonitor(*sysadmin).load());
+    REQUIRE(data.lastRun);
+    CHECK(data.lastRun->status == u"running"_s);
+    CHECK_FALSE(data.exchangeRunning); // nobody holds the exchange's lock: it was interrupted
+
+    auto other = x.db.openAnother();
+    require(other->exec(u"SELECT pg_advisory_lock(?)"_s, {Exchange::kLockKey}));
+    CHECK(require(ExchangeMonitor(*sysadmin).load()).exchangeRunning);
+    require(other->exec(u"SELECT pg_advisory_unlock(?)"_s, {Exchange::kLockKey}));
+}
+
 TEST_CASE("The monitor shows an upload MESH reported as failed, with why", "[exchange][monitor]")
 {
     ExchangeWorld x;

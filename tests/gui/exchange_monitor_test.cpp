@@ -132,6 +132,37 @@ TEST_CASE("Exchange monitor models", "[gui][monitor]")
           u"Partial: invalid records rejected · 1 of 3 child(ren) rejected"_s);
 }
 
+TEST_CASE("How the monitor words runs and requests", "[gui][monitor]")
+{
+    ExchangeRunInfo run;
+    run.id = 4;
+    run.startedAt = QDateTime(QDate(2026, 11, 27), QTime(16, 25));
+    run.status = u"running"_s;
+    CHECK(ui::ExchangeMonitorWindow::runText(run, true).startsWith(u"\u23f3 Running since"_s));
+    CHECK(ui::ExchangeMonitorWindow::runText(run, false)
+              .startsWith(u"\u2716 Stopped before it finished"_s));
+    run.status = u"failed"_s;
+    run.finishedAt = run.startedAt.addSecs(30);
+    run.error = u"MESH refused the credentials."_s;
+    CHECK(ui::ExchangeMonitorWindow::runText(run, false).startsWith(u"\u2716 Failed"_s));
+    CHECK(ui::ExchangeMonitorWindow::runText(run, false).endsWith(run.error));
+
+    ExchangeRequestInfo request;
+    request.requestedAt = run.startedAt.addSecs(-60);
+    request.requestedBy = u"Sys Admin"_s;
+    CHECK(ui::ExchangeMonitorWindow::requestText(request, nullptr, 5, 30)
+              .endsWith(u"waiting for the exchange service…"_s));
+    CHECK(ui::ExchangeMonitorWindow::requestText(request, nullptr, 31, 30)
+              .startsWith(u"\u26a0 Requested"_s));
+    run.status = u"running"_s;
+    CHECK(ui::ExchangeMonitorWindow::requestText(request, &run, 31, 30)
+              .contains(u"has to finish first"_s));
+    request.run = run;
+    CHECK(ui::ExchangeMonitorWindow::requestText(request, &run, 31, 30).contains(u"is running"_s));
+    CHECK(ui::ExchangeMonitorWindow::requestText(request, nullptr, 31, 30)
+              .contains(u"Stopped before it finished"_s));
+}
+
 TEST_CASE("A quarantined message is processed again from the monitor once the child's NHS "
           "number is fixed, and becomes a step",
           "[gui][monitor]")

@@ -191,8 +191,12 @@ void ExchangeMonitorWindow::reload()
         });
 }
 
-QString ExchangeMonitorWindow::runText(const ExchangeRunInfo &run)
+QString ExchangeMonitorWindow::runText(const ExchangeRunInfo &run, bool lockHeld)
 {
+    if (run.status == u"running"_s && !lockHeld)
+        return tr("\u2716 Stopped before it finished (started %1): the exchange service stopped "
+                  "or lost its connection mid-run. The next exchange picks up where it left off.")
+            .arg(Display::shortDateTime(run.startedAt));
     if (run.status == u"running"_s)
         return tr("\u23f3 Running since %1").arg(Display::shortDateTime(run.startedAt));
     if (run.status == u"failed"_s)
@@ -212,10 +216,11 @@ QString ExchangeMonitorWindow::requestText(const ExchangeRequestInfo &request,
         tr("Requested %1 by %2")
             .arg(Display::shortDateTime(request.requestedAt), request.requestedBy);
     if (request.run) {
-        if (request.run->status == u"running"_s)
+        const bool live = running && running->id == request.run->id;
+        if (request.run->status == u"running"_s && live)
             return tr("%1 · \u23f3 the exchange started %2 and is running…")
                 .arg(asked, Display::shortDateTime(request.run->startedAt));
-        return tr("%1 · %2").arg(asked, runText(*request.run));
+        return tr("%1 · %2").arg(asked, runText(*request.run, live));
     }
     if (running)
         return tr("%1 · an exchange already running (since %2) has to finish first; yours "
@@ -241,7 +246,7 @@ void ExchangeMonitorWindow::apply(const ExchangeMonitorData &data)
     if (!data.lastRun) {
         m_lastExchange->setText(tr("No exchange has run yet."));
     } else {
-        QString text = runText(*data.lastRun);
+        QString text = runText(*data.lastRun, data.exchangeRunning);
         if (data.lastRun->status != u"ok"_s)
             text +=
                 u"\n"_s +
@@ -297,7 +302,9 @@ void ExchangeMonitorWindow::showRequest()
     const QDateTime serverNow = m_data.loadedAt.addMSecs(m_sinceLoad.elapsed());
     const qint64 waited = request.requestedAt.secsTo(serverNow);
     const ExchangeRunInfo *running =
-        m_data.lastRun && m_data.lastRun->status == u"running"_s ? &*m_data.lastRun : nullptr;
+        m_data.exchangeRunning && m_data.lastRun && m_data.lastRun->status == u"running"_s
+            ? &*m_data.lastRun
+            : nullptr;
     m_request->setText(requestText(request, running, waited, m_pickUpSeconds));
     if (!request.run && waited < m_pickUpSeconds)
         m_pickUpTimer->start(int((m_pickUpSeconds - waited) * 1000 + 200));

@@ -44,9 +44,11 @@ public:
     [[nodiscard]] bool isLoaded() const { return m_loaded; }
     [[nodiscard]] const ExchangeMonitorData &data() const { return m_data; }
 
-    // How a run reads: "✔ Completed Today 10:02: 1 upload sent, ...".
-    static QString runText(const ExchangeRunInfo &run);
-    // Where an "Exchange now" request is, after waiting `waitedSecs` (server clock).
+    // How a run reads: "✔ Completed Today 10:02: 1 upload sent, ...". `lockHeld`: an exchange
+    // is running now; a run left "running" without it was interrupted.
+    static QString runText(const ExchangeRunInfo &run, bool lockHeld);
+    // Where an "Exchange now" request is, after waiting `waitedSecs` (server clock); `running`:
+    // the run going on now, if any.
     static QString requestText(const ExchangeRequestInfo &request, const ExchangeRunInfo *running,
                                qint64 waitedSecs, int pickUpSeconds);
 
