@@ -87,6 +87,14 @@ int exchange(const QStringList &args)
               << " seconds instead.\n";
         err().flush();
     }
+    // Shared: services on two machines both show; the session keeps it while it runs.
+    if (auto present = connection.exec(u"SELECT pg_try_advisory_lock_shared(?)"_s,
+                                       {Exchange::kServiceLockKey});
+        !present) {
+        err() << "cpisctl exchange: the exchange monitor will not see this service running ("
+              << present.error().message << ").\n";
+        err().flush();
+    }
     auto lookForRequest = [&connection, &requested] {
         if (auto waitingRequest = Exchange::hasWaitingRequest(connection); waitingRequest)
             requested = requested || *waitingRequest;

@@ -25,6 +25,9 @@ public:
     using Progress = std::function<void(const QString &)>;
     // The advisory lock that lets only one exchange run at a time, across all machines.
     static constexpr qint64 kLockKey = 0x43504953'45584348; // "CPISEXCH"
+    // Held (shared) by each running exchange service for as long as it runs, so the monitor
+    // can say plainly when none is: the lock goes when the process or its connection does.
+    static constexpr qint64 kServiceLockKey = 0x43504953'53455256; // "CPISSERV"
     explicit Exchange(Connection &connection, Progress progress = {});
 
     // Refused with code "exchange.busy" while another exchange holds the lock.

@@ -38,6 +38,20 @@ Result<std::optional<ExchangeRunInfo>> oneRun(Connection &c, const QString &wher
     return std::optional(runFrom(*q, 0));
 }
 
+// Whether some session holds the advisory lock `key` in this database. A bigint key shows in
+// pg_locks as its high and low 32 bits.
+Result<bool> lockHeld(Connection &c, qint64 key)
+{
+    auto held = callScalar(c, uR"(
+        SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+                       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                       AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1))"_s,
+                           {key >> 32, key & 0xffffffff});
+    if (!held)
+        return held.error();
+    return held->toBool();
+}
+
 Result<std::optional<ExchangeRequestInfo>> latestRequest(Connection &c)
 {
     auto q = callService(c, u"SELECT q.id, q.requested_at, coalesce(w.name, q.login::text), "
@@ -131,15 +145,14 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
     if (!success)
         return success.error();
     data.lastSuccess = *success;
-    // A bigint advisory lock shows in pg_locks as its high and low 32 bits.
-    auto running = callScalar(m_connection, uR"(
-        SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
-                       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                       AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1))"_s,
-                              {Exchange::kLockKey >> 32, Exchange::kLockKey & 0xffffffff});
+    auto running = lockHeld(m_connection, Exchange::kLockKey);
     if (!running)
         return running.error();
-    data.exchangeRunning = running->toBool();
+    data.exchangeRunning = *running;
+    auto service = lockHeld(m_connection, Exchange::kServiceLockKey);
+    if (!service)
+        return service.error();
+    data.serviceRunning = *service;
     auto config = ConfigStore(m_connection).exchangeConfig();
     if (!config)
         return config.error();

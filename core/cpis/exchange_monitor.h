@@ -66,6 +66,8 @@ struct ExchangeMonitorData
     std::optional<ExchangeRunInfo> lastSuccess;
     // An exchange holds its lock right now: a run left "running" without it was interrupted.
     bool exchangeRunning = false;
+    // At least one exchange service (cpisctl exchange) is running and listening.
+    bool serviceRunning = false;
     QDateTime nextRun; // invalid when no time is configured
     std::optional<ExchangeRequestInfo> latestRequest;
     int inboxWaiting = 0; // messages the last inbox listing showed and not yet collected

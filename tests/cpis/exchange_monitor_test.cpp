@@ -60,7 +60,8 @@ TEST_CASE("The monitor shows the last exchange, what went out and came in, and w
     CHECK(data.inboxWaiting == 0);
 }
 
-TEST_CASE("The monitor tells a running exchange from one that stopped before it finished",
+TEST_CASE("The monitor tells a running exchange from one that stopped before it finished, and "
+          "sees whether an exchange service runs",
           "[exchange][monitor]")
 {
     ExchangeWorld x;
@@ -76,6 +77,13 @@ TEST_CASE("The monitor tells a running exchange from one that stopped before it 
     require(other->exec(u"SELECT pg_advisory_lock(?)"_s, {Exchange::kLockKey}));
     CHECK(require(ExchangeMonitor(*sysadmin).load()).exchangeRunning);
     require(other->exec(u"SELECT pg_advisory_unlock(?)"_s, {Exchange::kLockKey}));
+
+    // An exchange service shows by the lock it holds while it runs.
+    CHECK_FALSE(data.serviceRunning);
+    require(other->exec(u"SELECT pg_advisory_lock_shared(?)"_s, {Exchange::kServiceLockKey}));
+    data = require(ExchangeMonitor(*sysadmin).load());
+    CHECK(data.serviceRunning);
+    CHECK_FALSE(data.exchangeRunning);
 }
 
 TEST_CASE("The monitor shows an upload MESH reported as failed, with why", "[exchange][monitor]")

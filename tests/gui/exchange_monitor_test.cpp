@@ -276,6 +276,7 @@ TEST_CASE("Exchange now from the monitor is run by the exchange service, and the
     auto window = test::signedInWindow(x.db, x.world.sysadmin.login);
     ui::ExchangeMonitorWindow *monitor = openMonitor(window.get());
     CHECK(labelText(monitor, u"lastExchange"_s) == u"No exchange has run yet."_s);
+    CHECK(labelText(monitor, u"exchangeService"_s).startsWith(u"\u2714 Running"_s));
     QSignalSpy requested(monitor, &ui::ExchangeMonitorWindow::requested);
     QTest::mouseClick(child<QPushButton>(monitor, u"exchangeNowButton"_s), Qt::LeftButton);
     REQUIRE(waitFor([&] { return requested.count() == 1; }));
@@ -307,6 +308,7 @@ TEST_CASE("With no exchange service running the monitor says so plainly", "[gui]
     ExchangeWorld x;
     auto window = test::signedInWindow(x.db, x.world.sysadmin.login);
     ui::ExchangeMonitorWindow *monitor = openMonitor(window.get());
+    CHECK(labelText(monitor, u"exchangeService"_s).startsWith(u"\u26a0 Not running"_s));
     monitor->setPickUpSeconds(2);
     QTest::mouseClick(child<QPushButton>(monitor, u"exchangeNowButton"_s), Qt::LeftButton);
     REQUIRE(waitFor([&] {

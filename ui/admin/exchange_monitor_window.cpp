@@ -77,6 +77,7 @@ ExchangeMonitorWindow::ExchangeMonitorWindow(DatabaseThread *database, QWidget *
     m_lastExchange = valueLabel(u"lastExchange"_s, status);
     m_nextExchange = valueLabel(u"nextExchange"_s, status);
     m_inbox = valueLabel(u"meshInbox"_s, status);
+    m_service = valueLabel(u"exchangeService"_s, status);
     m_request = valueLabel(u"exchangeRequest"_s, status);
     m_lastExchange->setText(tr("Loading…"));
     m_exchangeNow = new QPushButton(tr("E&xchange now"), status);
@@ -88,6 +89,7 @@ ExchangeMonitorWindow::ExchangeMonitorWindow(DatabaseThread *database, QWidget *
     grid->setHorizontalSpacing(16);
     const QList<std::pair<QString, QLabel *>> rows{{tr("Last exchange"), m_lastExchange},
                                                    {tr("Next scheduled"), m_nextExchange},
+                                                   {tr("Exchange service"), m_service},
                                                    {tr("MESH inbox"), m_inbox},
                                                    {tr("Exchange now"), m_request}};
     for (int row = 0; row < rows.size(); ++row) {
@@ -228,10 +230,9 @@ QString ExchangeMonitorWindow::requestText(const ExchangeRequestInfo &request,
             .arg(asked, Display::shortDateTime(running->startedAt));
     if (waitedSecs < pickUpSeconds)
         return tr("%1 · \u23f3 waiting for the exchange service…").arg(asked);
-    return tr("\u26a0 %1, but no exchange service picked it up within %2 seconds. The "
-              "exchange service (cpisctl exchange, on the exchange server) is not running: "
-              "ask whoever looks after that server to start it. Nothing has been sent or "
-              "collected, and the scheduled exchanges do not run either until it is started.")
+    return tr("\u26a0 %1, but no exchange service picked it up within %2 seconds: nothing has "
+              "been sent or collected. Ask whoever looks after the exchange server to start "
+              "cpisctl exchange there.")
         .arg(asked)
         .arg(pickUpSeconds);
 }
@@ -259,6 +260,12 @@ void ExchangeMonitorWindow::apply(const ExchangeMonitorData &data)
                                 ? Display::shortDateTime(data.nextRun)
                                 : tr("No times are set (exchange.times): only Exchange now "
                                      "runs it."));
+    m_service->setText(data.serviceRunning
+                           ? tr("\u2714 Running: it exchanges at the scheduled times and when "
+                                "asked to exchange now")
+                           : tr("\u26a0 Not running: neither the scheduled exchanges nor "
+                                "Exchange now happen until cpisctl exchange is started on the "
+                                "exchange server"));
     m_inbox->setText(data.inboxWaiting == 0
                          ? tr("Nothing waiting at the last look")
                          : tr("\u26a0 %1 message(s) were waiting at the last look, the oldest "

@@ -82,6 +82,7 @@ private:
     QLabel *m_lastExchange = nullptr;
     QLabel *m_nextExchange = nullptr;
     QLabel *m_inbox = nullptr;
+    QLabel *m_service = nullptr;
     QLabel *m_request = nullptr;
     QPushButton *m_exchangeNow = nullptr;
     QTabWidget *m_tabs = nullptr;
