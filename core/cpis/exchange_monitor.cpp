@@ -132,6 +132,15 @@ Result<QList<MonitorMessage>> messages(Connection &c, const QString &whereAndOrd
 
 Result<ExchangeMonitorData> ExchangeMonitor::load()
 {
+    // One snapshot for every list: read statement by statement, a run finishing between two
+    // of them would show as running in one place and finished in another.
+    Transaction snapshot(m_connection); // read only: rolled back at the end
+    if (!snapshot.started())
+        return snapshot.beginError();
+    if (auto isolated = callService(
+            m_connection, u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s);
+        !isolated)
+        return isolated.error();
     ExchangeMonitorData data;
     auto now = callScalar(m_connection, u"SELECT now()"_s);
     if (!now)

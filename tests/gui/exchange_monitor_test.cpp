@@ -286,12 +286,17 @@ TEST_CASE("Exchange now from the monitor is run by the exchange service, and the
             return request && request->run && request->run->status == u"ok"_s;
         },
         60000));
+    service.said({});
     INFO(service.output.toStdString());
+    INFO(labelText(monitor, u"lastExchange"_s).toStdString());
+    INFO(labelText(monitor, u"exchangeRequest"_s).toStdString());
     CHECK(labelText(monitor, u"exchangeRequest"_s).startsWith(u"Requested"_s));
     CHECK(labelText(monitor, u"exchangeRequest"_s).contains(u"by Sys Admin"_s));
     CHECK(labelText(monitor, u"exchangeRequest"_s).contains(u"\u2714 Completed"_s));
-    CHECK(labelText(monitor, u"lastExchange"_s)
-              .contains(u"1 upload(s) sent, 1 message(s) received, 0 quarantined"_s));
+    CHECK(waitFor([&] {
+        return labelText(monitor, u"lastExchange"_s)
+            .contains(u"1 upload(s) sent, 1 message(s) received, 0 quarantined"_s);
+    }));
     CHECK(x.mesh.sentMessages().size() == 1);
     CHECK(x.mesh.inboxIds(test::kMeshMailbox).isEmpty());
     auto *uploads = child<QTableView>(monitor, u"uploadsTable"_s);
