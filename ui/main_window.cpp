@@ -2,6 +2,7 @@
 
 #include "admin/configuration_window.h"
 #include "admin/data_quality_window.h"
+#include "admin/exchange_monitor_window.h"
 #include "panel_parts.h"
 #include "person/person_record_window.h"
 #include "request/request_window.h"
@@ -85,6 +86,8 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     m_administration
         ->addAction(tr("&Configuration tools…"), this, &MainWindow::openConfigurationTools)
         ->setObjectName(u"openConfigurationTools"_s);
+    m_administration->addAction(tr("&Exchange monitor…"), this, &MainWindow::openExchangeMonitor)
+        ->setObjectName(u"exchangeMonitorAction"_s);
     menuBar()->hide();
     auto *dataQuality = m_administration->addAction(tr("&Data quality…"));
     dataQuality->setObjectName(u"dataQualityAction"_s);
@@ -405,6 +408,21 @@ RequestWindow *MainWindow::openRequest(const IncomingRequest &request)
     connect(window, &RequestWindow::openPerson, this, &MainWindow::openPerson);
     window->show();
     return window;
+}
+
+ExchangeMonitorWindow *MainWindow::exchangeMonitorWindow() const
+{
+    return m_exchangeMonitor.data();
+}
+
+ExchangeMonitorWindow *MainWindow::openExchangeMonitor()
+{
+    if (!m_exchangeMonitor)
+        m_exchangeMonitor = new ExchangeMonitorWindow(m_database, this);
+    m_exchangeMonitor->show();
+    m_exchangeMonitor->raise();
+    m_exchangeMonitor->activateWindow();
+    return m_exchangeMonitor;
 }
 
 PersonRecordWindow *MainWindow::personWindow(qint64 personId) const

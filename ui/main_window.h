@@ -21,6 +21,7 @@ namespace cpis::ui {
 
 class DataQualityWindow;
 class ConfigurationWindow;
+class ExchangeMonitorWindow;
 class PasswordStore;
 class PersonRecordWindow;
 class RequestWindow;
@@ -66,6 +67,9 @@ public:
     // Administration → Configuration tools…: one window, raised when already open.
     ConfigurationWindow *openConfigurationTools();
     [[nodiscard]] ConfigurationWindow *configurationWindow() const;
+    // Administration → Exchange monitor…: one window.
+    ExchangeMonitorWindow *openExchangeMonitor();
+    [[nodiscard]] ExchangeMonitorWindow *exchangeMonitorWindow() const;
 
 signals:
     void ready(); // signed in and Current work loaded
@@ -104,6 +108,7 @@ private:
     QHash<qint64, QPointer<PersonRecordWindow>> m_people;
     QPointer<DataQualityWindow> m_dataQuality;
     QPointer<ConfigurationWindow> m_configuration;
+    QPointer<ExchangeMonitorWindow> m_exchangeMonitor;
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_body = nullptr;

@@ -2,12 +2,14 @@
 
 #include "cpis/exchange.h"
 #include "cpis/message_codec.h"
+#include "db/change_listener.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QSaveFile>
-#include <QThread>
+#include <QTimer>
 
 #include <atomic>
 #include <csignal>
@@ -18,6 +20,7 @@ namespace cpis::cli {
 
 namespace {
 std::atomic<bool> g_stopRequested = false;
+constexpr int kRequestCheckSeconds = 30;
 
 void requestStop(int)
 {
@@ -51,7 +54,8 @@ int exchange(const QStringList &args)
             parser, u"exchange"_s,
             u"Exchange with CP-IS through MESH: send the waiting uploads, then download,\n"
             u"store, acknowledge and process every message in the inbox. Without --once,\n"
-            u"runs at the times in exchange.times until stopped (Ctrl+C).\n"
+            u"runs at the times in exchange.times until stopped (Ctrl+C), and at once when a\n"
+            u"system administrator asks for it (Exchange now, in the exchange monitor).\n"
             u"Only one exchange runs at a time across all machines.\n"
             u"Exit status: 0 done, 1 failed, busy or a message quarantined, 3 unreachable."_s,
             args))
@@ -65,6 +69,38 @@ int exchange(const QStringList &args)
 
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
+    // "Exchange now" from the monitor: a notification wakes the service at once. Requests made
+    // while it was not listening (before it started, or while a connection was lost) are found
+    // by looking at the table now and then.
+    bool requested = false;
+    QEventLoop waiting;
+    ChangeListener listener;
+    QObject::connect(&listener, &ChangeListener::changed, &waiting,
+                     [&requested, &waiting](const QString &kind, qint64) {
+                         if (kind == u"exchange_request"_s) {
+                             requested = true;
+                             waiting.quit();
+                         }
+                     });
+    if (auto listening = listener.listen(connection.connInfo()); !listening) {
+        err() << "cpisctl exchange: not listening for Exchange now requests ("
+              << listening.error().message << "); looking for them every " << kRequestCheckSeconds
+              << " seconds instead.\n";
+        err().flush();
+    }
+    // Shared: services on two machines both show; the session keeps it while it runs.
+    if (auto present = connection.exec(u"SELECT pg_try_advisory_lock_shared(?)"_s,
+                                       {Exchange::kServiceLockKey});
+        !present) {
+        err() << "cpisctl exchange: the exchange monitor will not see this service running ("
+              << present.error().message << ").\n";
+        err().flush();
+    }
+    auto lookForRequest = [&connection, &requested] {
+        if (auto waitingRequest = Exchange::hasWaitingRequest(connection); waitingRequest)
+            requested = requested || *waitingRequest;
+    };
+    lookForRequest();
     while (!g_stopRequested) {
         // The schedule is read again each time, so a change applies without a restart.
         auto config = ConfigStore(connection).exchangeConfig();
@@ -73,10 +109,32 @@ int exchange(const QStringList &args)
         const QDateTime next = Exchange::nextRun(config->times, QDateTime::currentDateTime());
         out() << "Next exchange at " << next.toString(u"dd/MM/yyyy HH:mm"_s) << ".\n";
         out().flush();
-        while (!g_stopRequested && QDateTime::currentDateTime() < next)
-            QThread::msleep(500);
-        if (!g_stopRequested)
-            runOnce(connection); // a failed run is reported and tried again at the next time
+        QDateTime lookAgain = QDateTime::currentDateTime().addSecs(kRequestCheckSeconds);
+        while (!g_stopRequested && !requested && QDateTime::currentDateTime() < next) {
+            QTimer::singleShot(500, &waiting, &QEventLoop::quit);
+            waiting.exec();
+            if (QDateTime::currentDateTime() >= lookAgain) {
+                lookForRequest();
+                lookAgain = QDateTime::currentDateTime().addSecs(kRequestCheckSeconds);
+            }
+        }
+        if (g_stopRequested)
+            break;
+        // A late notification for a request the last run already answered runs nothing.
+        if (requested && QDateTime::currentDateTime() < next) {
+            if (auto still = Exchange::hasWaitingRequest(connection); still && !*still) {
+                requested = false;
+                continue;
+            }
+        }
+        if (requested) {
+            out() << "Exchange requested from the exchange monitor: running now.\n";
+            out().flush();
+        }
+        // A request made during this run waits for the next notification or look, so a busy
+        // refusal (another machine exchanging) is not retried in a tight loop.
+        requested = false;
+        runOnce(connection); // a failed run is reported and tried again at the next time
     }
     out() << "Stopped.\n";
     return kExitOk;

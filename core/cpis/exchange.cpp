@@ -3,6 +3,9 @@
 #include "cpis/mesh_client.h"
 #include "workflow/service_call.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QScopeGuard>
 #include <QTimeZone>
 
@@ -38,6 +41,26 @@ QDateTime Exchange::nextRun(const QList<QTime> &times, const QDateTime &now)
     return {};
 }
 
+Result<bool> Exchange::hasWaitingRequest(Connection &connection)
+{
+    auto waiting = callScalar(
+        connection, u"SELECT EXISTS (SELECT 1 FROM exchange_request WHERE run_id IS NULL)"_s);
+    if (!waiting)
+        return waiting.error();
+    return waiting->toBool();
+}
+
+QDateTime Exchange::deliveredAt(const QString &meshMessageId)
+{
+    if (meshMessageId.size() < 14)
+        return {};
+    const QDate day = QDate::fromString(meshMessageId.left(8), u"yyyyMMdd"_s);
+    const QTime time = QTime::fromString(meshMessageId.mid(8, 6), u"HHmmss"_s);
+    if (!day.isValid() || !time.isValid())
+        return {};
+    return QDateTime(day, time, QTimeZone::utc());
+}
+
 Result<ExchangeReport> Exchange::runOnce()
 {
     auto locked = m_connection.scalar(u"SELECT pg_try_advisory_lock(?)"_s, {kLockKey});
@@ -57,7 +80,10 @@ Result<ExchangeReport> Exchange::runOnce()
     auto run = m_connection.scalar(u"INSERT INTO exchange_run DEFAULT VALUES RETURNING id"_s);
     if (!run)
         return run.error();
-    Result<ExchangeReport> report = exchange();
+    // Every "Exchange now" request waiting is answered by this run; open monitors hear of it.
+    auto answered = callScalar(m_connection, u"SELECT answer_exchange_requests(?)"_s, {*run});
+    Result<ExchangeReport> report =
+        answered ? exchange() : Result<ExchangeReport>(answered.error());
     // The monitor shows every run, and why one failed.
     auto logged = m_connection.exec(
         uR"(
@@ -68,6 +94,8 @@ Result<ExchangeReport> Exchange::runOnce()
          report ? QString() : report.error().message, *run});
     if (!logged)
         return logged.error();
+    if (auto told = callScalar(m_connection, u"SELECT exchange_run_finished(?)"_s, {*run}); !told)
+        return told.error();
     return report;
 }
 
@@ -85,6 +113,28 @@ Status Exchange::warnIfStalled()
           AND NOT EXISTS (SELECT 1 FROM alert WHERE alert_type = 'CP-IS exchange stalled' AND acknowledged_at IS NULL))"_s);
     if (!stalled)
         return stalled.error();
+    return success();
+}
+
+Status Exchange::checkInbox(const QStringList &ids)
+{
+    // Before anything is downloaded: if this run fails too, the administrators already know
+    // that messages have waited too long.
+    QJsonArray listing;
+    for (const QString &id : ids) {
+        const QDateTime delivered = deliveredAt(id);
+        listing.append(QJsonObject{
+            {u"id"_s, id},
+            {u"delivered_at"_s, delivered.isValid() ? QJsonValue(delivered.toString(Qt::ISODate))
+                                                    : QJsonValue(QJsonValue::Null)}});
+    }
+    auto alerted =
+        callScalar(m_connection, u"SELECT check_mesh_inbox(?::jsonb)"_s,
+                   {QString::fromUtf8(QJsonDocument(listing).toJson(QJsonDocument::Compact))});
+    if (!alerted)
+        return alerted.error();
+    if (!alerted->isNull())
+        say(u"Alert raised for the CP-IS administrators: %1."_s.arg(alerted->toString()));
     return success();
 }
 
@@ -163,6 +213,8 @@ Status Exchange::receive(MeshClient &mesh, ExchangeReport &report)
     if (!ids)
         return ids.error();
     say(u"%1 message(s) waiting in the MESH inbox."_s.arg(ids->size()));
+    if (auto checked = checkInbox(*ids); !checked)
+        return checked.error();
     InboundProcessor processor(m_connection);
     for (const QString &id : std::as_const(*ids)) {
         auto message = mesh.download(id);
@@ -175,6 +227,9 @@ Status Exchange::receive(MeshClient &mesh, ExchangeReport &report)
             return stored.error();
         if (auto acknowledged = mesh.acknowledge(id); !acknowledged)
             return acknowledged.error();
+        if (auto collected = callScalar(m_connection, u"SELECT mesh_inbox_collected(?)"_s, {id});
+            !collected)
+            return collected.error();
         if (message->messageType.compare(u"REPORT"_s, Qt::CaseInsensitive) == 0) {
             auto outcome = processor.processReport(*stored, message->linkedMessageId,
                                                    message->statusCode, message->statusDescription);

@@ -25,6 +25,9 @@ public:
     using Progress = std::function<void(const QString &)>;
     // The advisory lock that lets only one exchange run at a time, across all machines.
     static constexpr qint64 kLockKey = 0x43504953'45584348; // "CPISEXCH"
+    // Held (shared) by each running exchange service for as long as it runs, so the monitor
+    // can say plainly when none is: the lock goes when the process or its connection does.
+    static constexpr qint64 kServiceLockKey = 0x43504953'53455256; // "CPISSERV"
     explicit Exchange(Connection &connection, Progress progress = {});
 
     // Refused with code "exchange.busy" while another exchange holds the lock.
@@ -33,9 +36,16 @@ public:
     // The next scheduled run after `now` for the configured times of day.
     static QDateTime nextRun(const QList<QTime> &times, const QDateTime &now);
 
+    // True while an "Exchange now" request from the monitor waits for an exchange to start.
+    static Result<bool> hasWaitingRequest(Connection &connection);
+    // When MESH delivered a message, from the UTC time its id starts with
+    // (yyyyMMddHHmmss..., as MESH assigns them); invalid when the id has no such prefix.
+    static QDateTime deliveredAt(const QString &meshMessageId);
+
 private:
     Result<ExchangeReport> exchange();
     Status warnIfStalled();
+    Status checkInbox(const QStringList &ids);
     Status sendReadyUploads(const ExchangeConfig &config, class MeshClient &mesh,
                             ExchangeReport &report);
     Status receive(MeshClient &mesh, ExchangeReport &report);

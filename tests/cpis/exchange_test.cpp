@@ -3,77 +3,23 @@
 #include "cpis/config_store.h"
 #include "cpis/exchange.h"
 #include "cpis/message_codec.h"
-#include "support/case_world.h"
-#include "support/mesh_server.h"
+#include "support/exchange_world.h"
 #include "support/process.h"
 
 #include <catch2/catch.hpp>
-
-#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace cpis;
 using test::require;
 
 namespace {
-const QByteArray kSecret = "environment-shared-secret";
-const QString kMailbox = u"LA001OT"_s;
-const QString kPassword = u"mailbox-password"_s;
-const QString kCpisMailbox = u"CPIS01HC"_s;
-
-// A world with the exchange configured against a fresh loopback MESH server.
-struct ExchangeWorld
-{
-    test::TestDatabase db;
-    test::CaseWorld world{db};
-    test::MeshServer mesh{kSecret};
-    std::unique_ptr<Connection> exchangeLogin;
-
-    ExchangeWorld()
-    {
-        const QUrl url = mesh.start();
-        mesh.addMailbox(kMailbox, kPassword);
-        mesh.addMailbox(kCpisMailbox, u"cpis-password"_s);
-        auto sysadmin = world.connectAs(world.sysadmin);
-        ConfigStore config(*sysadmin);
-        for (const auto &[key, value] :
-             {std::pair{u"mesh.url"_s, url.toString()}, std::pair{u"mesh.mailbox"_s, kMailbox},
-              std::pair{u"mesh.password"_s, kPassword},
-              std::pair{u"mesh.shared_secret"_s, QString::fromLatin1(kSecret)},
-              std::pair{u"mesh.cpis_mailbox"_s, kCpisMailbox},
-              std::pair{u"mesh.workflow_upload"_s, u"CPIS_UPLOAD"_s}}) {
-            INFO(key.toStdString());
-            REQUIRE(config.set(key, value).ok());
-        }
-        exchangeLogin = world.connectAs(world.exchange);
-    }
-
-    QString deliver(const QByteArray &body)
-    {
-        MeshMessage message;
-        message.messageType = u"DATA"_s;
-        message.workflowId = u"CPIS_ASN"_s;
-        message.sender = kCpisMailbox;
-        message.body = body;
-        return mesh.putInbox(kMailbox, message);
-    }
-
-    Result<ExchangeReport> run() { return Exchange(*exchangeLogin).runOnce(); }
-    int count(const QString &sql, const QVariantList &params = {})
-    {
-        return require(db.connection().scalar(sql, params)).toInt();
-    }
-};
+const QString kMailbox = test::kMeshMailbox;
+const QString kCpisMailbox = test::kCpisMailbox;
+using test::ExchangeWorld;
 
 QByteArray notification(const QString &id, const QString &nhsNumber = u"9990000026"_s)
 {
-    hl7::AccessRecord access;
-    access.accessedAt = QDateTime(QDate(2026, 11, 20), QTime(9, 5), QTimeZone::utc());
-    access.organisationName = u"Royal Derby Hospital Emergency Department"_s;
-    access.organisationOds = u"RTG"_s;
-    access.accessorName = u"Dr Priya Raman"_s;
-    access.accessorRole = u"Emergency Department Doctor"_s;
-    return hl7::writeAccessNotification({id, QDateTime::currentDateTime(), nhsNumber, {access}});
+    return test::accessNotification(id, nhsNumber);
 }
 } // namespace
 

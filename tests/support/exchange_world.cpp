@@ -1,0 +1,72 @@
+#include "support/exchange_world.h"
+
+#include "cpis/config_store.h"
+#include "cpis/message_codec.h"
+
+#include <catch2/catch.hpp>
+
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::test {
+
+ExchangeWorld::ExchangeWorld()
+{
+    const QUrl url = mesh.start();
+    mesh.addMailbox(kMeshMailbox, kMeshPassword);
+    mesh.addMailbox(kCpisMailbox, u"cpis-password"_s);
+    auto sysadmin = world.connectAs(world.sysadmin);
+    ConfigStore config(*sysadmin);
+    for (const auto &[key, value] :
+         {std::pair{u"mesh.url"_s, url.toString()}, std::pair{u"mesh.mailbox"_s, kMeshMailbox},
+          std::pair{u"mesh.password"_s, kMeshPassword},
+          std::pair{u"mesh.shared_secret"_s, QString::fromLatin1(kMeshSecret)},
+          std::pair{u"mesh.cpis_mailbox"_s, kCpisMailbox},
+          std::pair{u"mesh.workflow_upload"_s, u"CPIS_UPLOAD"_s}}) {
+        INFO(key.toStdString());
+        REQUIRE(config.set(key, value).ok());
+    }
+    exchangeLogin = world.connectAs(world.exchange);
+}
+
+QString ExchangeWorld::deliver(const QByteArray &body, const QString &meshId)
+{
+    MeshMessage message;
+    message.id = meshId;
+    message.messageType = u"DATA"_s;
+    message.workflowId = u"CPIS_ASN"_s;
+    message.sender = kCpisMailbox;
+    message.body = body;
+    return mesh.putInbox(kMeshMailbox, message);
+}
+
+Result<ExchangeReport> ExchangeWorld::run()
+{
+    return Exchange(*exchangeLogin).runOnce();
+}
+
+int ExchangeWorld::count(const QString &sql, const QVariantList &params)
+{
+    return require(db.connection().scalar(sql, params)).toInt();
+}
+
+QString ExchangeWorld::conninfoAs(const QString &login) const
+{
+    ConnInfo info = db.connInfo();
+    info.set(u"user"_s, login);
+    return info.toKeywordValueString();
+}
+
+QByteArray accessNotification(const QString &id, const QString &nhsNumber)
+{
+    hl7::AccessRecord access;
+    access.accessedAt = QDateTime(QDate(2026, 11, 20), QTime(9, 5), QTimeZone::utc());
+    access.organisationName = u"Royal Derby Hospital Emergency Department"_s;
+    access.organisationOds = u"RTG"_s;
+    access.accessorName = u"Dr Priya Raman"_s;
+    access.accessorRole = u"Emergency Department Doctor"_s;
+    return hl7::writeAccessNotification({id, QDateTime::currentDateTime(), nhsNumber, {access}});
+}
+
+} // namespace cpis::test

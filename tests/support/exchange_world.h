@@ -1,0 +1,37 @@
+// A case world with the exchange configured against a fresh loopback MESH server: for the
+// exchange's own tests, the monitor's, and the exchange service run as a process.
+#pragma once
+
+#include "cpis/exchange.h"
+#include "support/case_world.h"
+#include "support/mesh_server.h"
+
+namespace cpis::test {
+
+inline const QByteArray kMeshSecret = "environment-shared-secret";
+inline const QString kMeshMailbox = QStringLiteral("LA001OT");
+inline const QString kMeshPassword = QStringLiteral("mailbox-password");
+inline const QString kCpisMailbox = QStringLiteral("CPIS01HC");
+
+struct ExchangeWorld
+{
+    TestDatabase db;
+    CaseWorld world{db};
+    MeshServer mesh{kMeshSecret};
+    std::unique_ptr<Connection> exchangeLogin;
+
+    ExchangeWorld();
+
+    // Puts a CP-IS message in our MESH inbox; returns its MESH id.
+    QString deliver(const QByteArray &body, const QString &meshId = {});
+    Result<ExchangeReport> run();
+    int count(const QString &sql, const QVariantList &params = {});
+    // A connection string for a program (cpisctl) signing in as `login`.
+    [[nodiscard]] QString conninfoAs(const QString &login) const;
+};
+
+// An Access to Service Notification about the child with `nhsNumber`.
+QByteArray accessNotification(const QString &id,
+                              const QString &nhsNumber = QStringLiteral("9990000026"));
+
+} // namespace cpis::test

@@ -1,0 +1,70 @@
+#include "admin/exchange_monitor_resolve_dialog.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::ui {
+
+ResolveMessageDialog::ResolveMessageDialog(const QString &message, const QString &reason,
+                                           QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(u"resolveMessageDialog"_s);
+    setWindowTitle(tr("Mark resolved"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    auto *intro = new QLabel(tr("<b>%1</b> was quarantined: %2<br>Marking it resolved takes it "
+                                "off the list without processing it. Say what was done instead.")
+                                 .arg(message.toHtmlEscaped(), reason.toHtmlEscaped()),
+                             this);
+    intro->setWordWrap(true);
+    auto *label = new QLabel(tr("&Note*"), this);
+    m_note = new QPlainTextEdit(this);
+    m_note->setObjectName(u"resolveNote"_s);
+    m_note->setPlaceholderText(
+        tr("For example: duplicate of message 41, already handled by the Safeguarding Admin"));
+    m_note->setTabChangesFocus(true);
+    m_note->setMinimumSize(420, 90);
+    label->setBuddy(m_note);
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(u"resolveNoteProblem"_s);
+    m_problem->setStyleSheet(u"color: #a61b1b; font-weight: 600;"_s);
+    m_problem->hide();
+
+    auto *buttons = new QDialogButtonBox(this);
+    auto *resolve = buttons->addButton(tr("Mark &resolved"), QDialogButtonBox::AcceptRole);
+    resolve->setObjectName(u"confirmResolve"_s);
+    auto *cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    cancel->setObjectName(u"cancelResolve"_s);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(label);
+    layout->addWidget(m_note);
+    layout->addWidget(m_problem);
+    layout->addWidget(buttons);
+}
+
+QString ResolveMessageDialog::note() const
+{
+    return m_note->toPlainText().trimmed();
+}
+
+void ResolveMessageDialog::accept()
+{
+    if (note().isEmpty()) {
+        m_problem->setText(tr("A note is required: say how the message was resolved."));
+        m_problem->show();
+        m_note->setFocus();
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace cpis::ui
