@@ -10,6 +10,7 @@ CPIS_BUILD_PACKAGES=(
   postgresql
   fonts-dejavu-core
   qt6-charts-dev libqt6opengl6-dev
+  ccache
 )
 
 say() { printf '==> %s\n' "$*"; }
@@ -39,8 +40,13 @@ cpis_build() {
   local dir=$1; shift
   if [ ! -f "$dir/build.ninja" ]; then
     say "Configuring in $dir"
-    cmake -S "$CPIS_ROOT" -B "$dir" -G Ninja "$@" || die "cmake configuration failed"
+    local launcher=()
+    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    cmake -S "$CPIS_ROOT" -B "$dir" -G Ninja "${launcher[@]}" "$@" || die "cmake configuration failed"
   fi
   say "Building in $dir"
-  cmake --build "$dir" --parallel "$(nproc)" || die "the build failed"
+  # ccache keys on paths relative to the checkout, so another clone of the project (CI's)
+  # reuses what this machine compiled before.
+  CCACHE_BASEDIR="$CPIS_ROOT" CCACHE_NOHASHDIR=true \
+    cmake --build "$dir" --parallel "$(nproc)" || die "the build failed"
 }

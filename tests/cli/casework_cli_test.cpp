@@ -13,16 +13,7 @@ using namespace Qt::StringLiterals;
 using namespace cpis;
 using test::require;
 using test::runCpisctl;
-
-namespace {
-QStringList on(const test::TestDatabase &db, QStringList args, const QString &login = {})
-{
-    ConnInfo info = db.connInfo();
-    if (!login.isEmpty())
-        info.set(u"user"_s, login);
-    return args << u"--database"_s << info.toKeywordValueString();
-}
-} // namespace
+using test::withDatabase;
 
 TEST_CASE("cpisctl workview shows CP-IS Worker's Current work with the key worker", "[cli]")
 {
@@ -30,7 +21,7 @@ TEST_CASE("cpisctl workview shows CP-IS Worker's Current work with the key worke
     test::CaseWorld world(db);
     require(StepService(*world.connectAs(world.admin)).start(world.addStep(u"dhu_111"_s)));
 
-    const auto text = runCpisctl(on(db, {u"workview"_s, u"CP-IS Worker"_s}));
+    const auto text = runCpisctl(withDatabase(db, {u"workview"_s, u"CP-IS Worker"_s}));
     INFO(text.err.toStdString());
     REQUIRE(text.exitCode == 0);
     CHECK(text.out.contains(u"Incoming work (1)"_s));
@@ -39,7 +30,7 @@ TEST_CASE("cpisctl workview shows CP-IS Worker's Current work with the key worke
     CHECK(text.out.contains(u"key worker: Jane Okafor"_s));
     CHECK(text.out.contains(u"started by Sam Admin"_s));
 
-    const auto json = runCpisctl(on(db, {u"workview"_s, u"cp-is worker"_s, u"--json"_s}));
+    const auto json = runCpisctl(withDatabase(db, {u"workview"_s, u"cp-is worker"_s, u"--json"_s}));
     REQUIRE(json.exitCode == 0);
     const QJsonObject doc = QJsonDocument::fromJson(json.out.toUtf8()).object();
     const QJsonArray work = doc.value(u"current_work"_s).toArray();
@@ -60,7 +51,7 @@ TEST_CASE("cpisctl workview shows CP-IS Worker's Current work with the key worke
 TEST_CASE("cpisctl workview of an unknown worker exits 1 and says so", "[cli]")
 {
     test::TestDatabase db;
-    const auto r = runCpisctl(on(db, {u"workview"_s, u"Nobody Here"_s}));
+    const auto r = runCpisctl(withDatabase(db, {u"workview"_s, u"Nobody Here"_s}));
     CHECK(r.exitCode == 1);
     CHECK(r.err.contains(u"There is no worker with the login or name \"Nobody Here\""_s));
 }
@@ -73,10 +64,10 @@ TEST_CASE("cpisctl user add creates a login that can connect, for system adminis
     const QString login = world.sysadmin.login + u"-new"_s;
 
     const auto added =
-        runCpisctl(on(db,
-                      {u"user"_s, u"add"_s, login, u"--role"_s, u"key-worker"_s, u"--name"_s,
-                       u"Priya Shah"_s, u"--team"_s, u"Children in Care"_s},
-                      world.sysadmin.login));
+        runCpisctl(withDatabase(db,
+                                {u"user"_s, u"add"_s, login, u"--role"_s, u"key-worker"_s,
+                                 u"--name"_s, u"Priya Shah"_s, u"--team"_s, u"Children in Care"_s},
+                                world.sysadmin.login));
     INFO(added.err.toStdString());
     CHECK(added.exitCode == 0);
     CHECK(added.out.contains(
@@ -86,28 +77,28 @@ TEST_CASE("cpisctl user add creates a login that can connect, for system adminis
     CHECK(connection->scalar(u"SELECT name FROM worker WHERE id = current_worker_id()"_s)
               ->toString() == u"Priya Shah"_s);
 
-    const auto refused = runCpisctl(on(db,
-                                       {u"user"_s, u"add"_s, login + u"x"_s, u"--role"_s,
-                                        u"sysadmin"_s, u"--name"_s, u"Mallory"_s},
-                                       world.keyWorker.login));
+    const auto refused = runCpisctl(withDatabase(db,
+                                                 {u"user"_s, u"add"_s, login + u"x"_s, u"--role"_s,
+                                                  u"sysadmin"_s, u"--name"_s, u"Mallory"_s},
+                                                 world.keyWorker.login));
     CHECK(refused.exitCode == 1);
     CHECK(refused.err.contains(u"Only system administrators can add users."_s));
     CHECK(
         db.connection().scalar(u"SELECT count(*) FROM worker WHERE name = 'Mallory'"_s)->toInt() ==
         0);
 
-    const auto badRole = runCpisctl(on(
+    const auto badRole = runCpisctl(withDatabase(
         db, {u"user"_s, u"add"_s, login + u"y"_s, u"--role"_s, u"boss"_s, u"--name"_s, u"X Y"_s}));
     CHECK(badRole.exitCode == 1);
     CHECK(badRole.err.contains(u"Role \"boss\" must be one of"_s));
 
     const auto badLogin =
-        runCpisctl(on(db, {u"user"_s, u"add"_s, u"Robert'); DROP TABLE worker;--"_s, u"--role"_s,
-                           u"key-worker"_s, u"--name"_s, u"Bobby"_s}));
+        runCpisctl(withDatabase(db, {u"user"_s, u"add"_s, u"Robert'); DROP TABLE worker;--"_s,
+                                     u"--role"_s, u"key-worker"_s, u"--name"_s, u"Bobby"_s}));
     CHECK(badLogin.exitCode == 1);
     CHECK(badLogin.err.contains(u"must be 2-63 characters"_s));
 
-    const auto missing = runCpisctl(on(db, {u"user"_s, u"add"_s, u"someone"_s}));
+    const auto missing = runCpisctl(withDatabase(db, {u"user"_s, u"add"_s, u"someone"_s}));
     CHECK(missing.exitCode == 2);
 }
 
@@ -122,13 +113,13 @@ TEST_CASE("cpisctl sample-data loads realistic data once, and running it again c
                     "(SELECT count(*) FROM work_step), (SELECT count(*) FROM request))"_s)
             ->toString();
     };
-    const auto first = runCpisctl(on(db, {u"sample-data"_s}));
+    const auto first = runCpisctl(withDatabase(db, {u"sample-data"_s}));
     INFO(first.err.toStdString());
     REQUIRE(first.exitCode == 0);
     CHECK(first.out.contains(u"Sample data loaded"_s));
     const QString after = counts();
 
-    const auto second = runCpisctl(on(db, {u"sample-data"_s}));
+    const auto second = runCpisctl(withDatabase(db, {u"sample-data"_s}));
     CHECK(second.exitCode == 0);
     CHECK(second.out.contains(u"already there"_s));
     CHECK(counts() == after);
@@ -148,9 +139,10 @@ TEST_CASE("cpisctl sample-data loads realistic data once, and running it again c
             ->toInt() >= 1);
     CHECK(c.scalar(u"SELECT count(*) FROM worker WHERE NOT is_virtual"_s)->toInt() >= 10);
 
-    const auto view = runCpisctl(on(db, {u"workview"_s, u"CP-IS Worker"_s}));
+    const auto view = runCpisctl(withDatabase(db, {u"workview"_s, u"CP-IS Worker"_s}));
     CHECK(view.out.contains(u"Thomas Turner (3549728)"_s));
-    const auto requests = runCpisctl(on(db, {u"workview"_s, u"jane.okafor"_s}, u"jane.okafor"_s));
+    const auto requests =
+        runCpisctl(withDatabase(db, {u"workview"_s, u"jane.okafor"_s}, u"jane.okafor"_s));
     CHECK(requests.exitCode == 0);
     CHECK(requests.out.contains(u"Incoming requests (2)"_s));
 }
@@ -163,7 +155,7 @@ TEST_CASE("cpisctl sample-data --scale makes a large caseload once, with progres
         return require(c.scalar(sql)).toInt();
     };
 
-    const auto made = runCpisctl(on(db, {u"sample-data"_s, u"--scale"_s, u"300"_s}));
+    const auto made = runCpisctl(withDatabase(db, {u"sample-data"_s, u"--scale"_s, u"300"_s}));
     INFO(made.out.toStdString() + made.err.toStdString());
     REQUIRE(made.exitCode == 0);
     CHECK(made.out.contains(u"historic notifications"_s)); // each step as it starts
@@ -197,13 +189,13 @@ TEST_CASE("cpisctl sample-data --scale makes a large caseload once, with progres
                 u"p.legal_surname LIKE 'Scale-%'"_s) == 0);
 
     const int steps = count(u"SELECT count(*) FROM work_step"_s);
-    const auto again = runCpisctl(on(db, {u"sample-data"_s, u"--scale"_s, u"300"_s}));
+    const auto again = runCpisctl(withDatabase(db, {u"sample-data"_s, u"--scale"_s, u"300"_s}));
     CHECK(again.exitCode == 0);
     CHECK(again.out.contains(u"already there"_s));
     CHECK(count(u"SELECT count(*) FROM work_step"_s) == steps);
 
     for (const QString &bad : {u"0"_s, u"lots"_s, u"2000001"_s}) {
-        const auto refused = runCpisctl(on(db, {u"sample-data"_s, u"--scale"_s, bad}));
+        const auto refused = runCpisctl(withDatabase(db, {u"sample-data"_s, u"--scale"_s, bad}));
         CHECK(refused.exitCode == 2);
         CHECK(refused.err.contains(u"--scale takes a number of children"_s));
     }

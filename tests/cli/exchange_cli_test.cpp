@@ -12,15 +12,9 @@
 using namespace Qt::StringLiterals;
 using namespace cpis;
 using test::runCpisctl;
+using test::withDatabase;
 
 namespace {
-QStringList on(const test::TestDatabase &db, QStringList args, const QString &login = {})
-{
-    ConnInfo info = db.connInfo();
-    if (!login.isEmpty())
-        info.set(u"user"_s, login);
-    return args << u"--database"_s << info.toKeywordValueString();
-}
 
 QString sample(const char *name)
 {
@@ -33,13 +27,14 @@ TEST_CASE("cpisctl import prints what each file became and exits 1 when any was 
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
-    const auto good = runCpisctl(on(db, {u"import"_s, sample("asn_ae.xml")}));
+    const auto good = runCpisctl(withDatabase(db, {u"import"_s, sample("asn_ae.xml")}));
     INFO(good.out.toStdString() + good.err.toStdString());
     CHECK(good.exitCode == 0);
     CHECK(good.out.contains(u"processed: CPIS Follow Up step"_s));
 
-    const auto mixed = runCpisctl(on(db, {u"import"_s, sample("asn_111.xml"),
-                                          sample("truncated.xml"), u"/nonexistent/file.xml"_s}));
+    const auto mixed =
+        runCpisctl(withDatabase(db, {u"import"_s, sample("asn_111.xml"), sample("truncated.xml"),
+                                     u"/nonexistent/file.xml"_s}));
     CHECK(mixed.exitCode == 1);
     CHECK(mixed.out.contains(u"truncated.xml: message"_s));
     CHECK(mixed.out.contains(u"quarantined"_s));
@@ -47,7 +42,7 @@ TEST_CASE("cpisctl import prints what each file became and exits 1 when any was 
 
     // The same file again changes nothing.
     const int steps = db.connection().scalar(u"SELECT count(*) FROM work_step"_s)->toInt();
-    CHECK(runCpisctl(on(db, {u"import"_s, sample("asn_ae.xml")})).exitCode == 0);
+    CHECK(runCpisctl(withDatabase(db, {u"import"_s, sample("asn_ae.xml")})).exitCode == 0);
     CHECK(db.connection().scalar(u"SELECT count(*) FROM work_step"_s)->toInt() == steps);
 }
 
@@ -58,7 +53,7 @@ TEST_CASE("cpisctl export-upload writes the next upload without sending or chang
     test::CaseWorld world(db);
     QTemporaryDir dir;
     const QString file = dir.filePath(u"next.xml"_s);
-    const auto r = runCpisctl(on(db, {u"export-upload"_s, u"--out"_s, file}));
+    const auto r = runCpisctl(withDatabase(db, {u"export-upload"_s, u"--out"_s, file}));
     INFO(r.err.toStdString());
     CHECK(r.exitCode == 0);
     CHECK(r.out.contains(u"Wrote upload 1 with 1 record(s)"_s));
@@ -73,24 +68,24 @@ TEST_CASE("cpisctl config set is for system administrators and names what is wro
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
-    const auto set = runCpisctl(on(
+    const auto set = runCpisctl(withDatabase(
         db, {u"config"_s, u"set"_s, u"exchange.times"_s, u"09:00,15:00"_s}, world.sysadmin.login));
     CHECK(set.exitCode == 0);
     CHECK(set.out == u"exchange.times = 09:00,15:00\n"_s);
-    CHECK(runCpisctl(on(db, {u"config"_s, u"get"_s, u"exchange.times"_s})).out ==
+    CHECK(runCpisctl(withDatabase(db, {u"config"_s, u"get"_s, u"exchange.times"_s})).out ==
           u"09:00,15:00\n"_s);
 
-    const auto bad = runCpisctl(
-        on(db, {u"config"_s, u"set"_s, u"cpis.handling_mode"_s, u"email"_s}, world.sysadmin.login));
+    const auto bad = runCpisctl(withDatabase(
+        db, {u"config"_s, u"set"_s, u"cpis.handling_mode"_s, u"email"_s}, world.sysadmin.login));
     CHECK(bad.exitCode == 1);
     CHECK(bad.err.contains(u"cpis.handling_mode must be work_step or case_note_and_alert"_s));
 
-    const auto denied = runCpisctl(
-        on(db, {u"config"_s, u"set"_s, u"exchange.times"_s, u"10:00"_s}, world.keyWorker.login));
+    const auto denied = runCpisctl(withDatabase(
+        db, {u"config"_s, u"set"_s, u"exchange.times"_s, u"10:00"_s}, world.keyWorker.login));
     CHECK(denied.exitCode == 1);
     CHECK(denied.err.contains(u"Only system administrators can change the configuration"_s));
 
-    const auto list = runCpisctl(on(db, {u"config"_s, u"list"_s}, world.keyWorker.login));
+    const auto list = runCpisctl(withDatabase(db, {u"config"_s, u"list"_s}, world.keyWorker.login));
     CHECK(list.exitCode == 0);
     CHECK(list.out.contains(u"mesh.password"_s));
     CHECK(list.out.contains(u"(secret, not set)"_s));

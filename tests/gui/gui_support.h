@@ -41,6 +41,13 @@ template<typename F> bool waitFor(F condition, int timeoutMs = 10000)
 }
 
 // Settings (last login, remembered password flags) go to a test folder, not the user's.
+// Clicks a widget once it is shown and enabled, as a user would.
+inline void click(QWidget *widget)
+{
+    REQUIRE(waitFor([widget] { return widget->isVisible() && widget->isEnabled(); }, 5000));
+    QTest::mouseClick(widget, Qt::LeftButton);
+}
+
 inline void isolateSettings()
 {
     QStandardPaths::setTestModeEnabled(true);

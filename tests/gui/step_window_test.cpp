@@ -24,16 +24,11 @@
 using namespace Qt::StringLiterals;
 using namespace cpis;
 using test::child;
+using test::click;
 using test::require;
 using test::waitFor;
 
 namespace {
-void click(QWidget *widget)
-{
-    REQUIRE(waitFor([widget] { return widget->isVisible() && widget->isEnabled(); }, 5000));
-    QTest::mouseClick(widget, Qt::LeftButton);
-}
-
 ui::StepWindow *startStep(ui::MainWindow &window, qint64 stepId)
 {
     REQUIRE(window.workview()->selectStep(stepId));

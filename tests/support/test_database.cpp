@@ -65,4 +65,12 @@ std::unique_ptr<Connection> TestDatabase::openAnother() const
     return openOrFail(connInfo());
 }
 
+QStringList withDatabase(const TestDatabase &db, QStringList args, const QString &login)
+{
+    ConnInfo info = db.connInfo();
+    if (!login.isEmpty())
+        info.set(QStringLiteral("user"), login);
+    return args << QStringLiteral("--database") << info.toKeywordValueString();
+}
+
 } // namespace cpis::test

@@ -27,6 +27,9 @@ private:
     std::unique_ptr<Connection> m_connection;
 };
 
+// A program's arguments followed by --database for this test database, as `login` when given.
+QStringList withDatabase(const TestDatabase &db, QStringList args, const QString &login = {});
+
 // The shared cluster's maintenance database.
 std::unique_ptr<Connection> openMaintenance();
 
