@@ -3,6 +3,8 @@
 #include "workflow/person_summary.h"
 
 #include <QApplication>
+#include <QBrush>
+#include <QFont>
 #include <QPainter>
 #include <QPixmap>
 #include <QStyle>
@@ -107,6 +109,32 @@ QString Display::dueText(const QDateTime &due, const QDateTime &now)
         break;
     }
     return shortDateTime(due);
+}
+
+QVariant Display::dueData(const QDateTime &due, const QDateTime &now, int role)
+{
+    const DueState state = dueState(due, now);
+    switch (role) {
+    case Qt::DisplayRole:
+        return dueText(due, now);
+    case Qt::DecorationRole:
+        return dueIcon(state);
+    case Qt::ForegroundRole:
+        if (state == DueState::Overdue)
+            return QBrush(QColor(0xb0, 0x1e, 0x1e));
+        if (state == DueState::DueSoon)
+            return QBrush(QColor(0x8a, 0x4b, 0x00));
+        return {};
+    case Qt::FontRole:
+        if (state == DueState::Overdue) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    default:
+        return {};
+    }
 }
 
 QIcon Display::dueIcon(DueState state)

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QIcon>
 #include <QString>
+#include <QVariant>
 
 namespace cpis::ui {
 
@@ -24,6 +25,9 @@ public:
     static DueState dueState(const QDateTime &due, const QDateTime &now);
     static QString dueText(const QDateTime &due, const QDateTime &now); // "21/11 14:05 · Overdue"
     static QIcon dueIcon(DueState state);
+    // What a Due cell shows for `role`: the text with its state in words, an icon, and colour
+    // and weight that repeat the state (never the only sign of it).
+    static QVariant dueData(const QDateTime &due, const QDateTime &now, int role);
     static QIcon completeIcon(bool complete);
 };
 

@@ -42,7 +42,8 @@ struct IncomingRequest
     QString stepTitle;
     QString note;
     QDateTime sentAt;
-    QString state; // sent, acknowledged
+    QDateTime dueAt; // the handling time in office hours after it was sent
+    QString state;   // sent, acknowledged
     bool awaitingCaseNote = false;
     QString caseNoteExpected; // required, on_concern
 };

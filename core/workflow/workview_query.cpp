@@ -1,5 +1,6 @@
 #include "workflow/workview_query.h"
 
+#include "cpis/config_store.h"
 #include "workflow/service_call.h"
 
 using namespace Qt::StringLiterals;
@@ -52,6 +53,14 @@ Result<Workview> loadWorkview(Connection &connection, const Worker &worker)
         r.caseNoteExpected = q.value(9).toString();
         r.awaitingCaseNote = q.value(10).toBool();
         view.incomingRequests.append(r);
+    }
+    if (!view.incomingRequests.isEmpty()) {
+        // Due as a step is: the handling time, counted in office hours, from when it was sent.
+        auto hours = ConfigStore(connection).officeHours();
+        if (!hours)
+            return hours.error();
+        for (IncomingRequest &r : view.incomingRequests)
+            r.dueAt = hours->dueAfter(r.sentAt);
     }
     return view;
 }

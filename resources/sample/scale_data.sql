@@ -19,7 +19,7 @@ SELECT format('Scale Worker %s', w), format('scale.worker%s', w),
 FROM generate_series(1, greatest(current_setting('cpis.scale_children')::int / 50, 1)) w;
 
 -- step: children with NHS numbers, plans and key workers
--- Checked numbers from a range the sample data does not use; one child in fifty has none yet.
+-- Checked numbers the sample data does not use; one child in fifty has none yet.
 INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
 SELECT (ARRAY['Oliver', 'Amelia', 'Noah', 'Isla', 'Leo', 'Ava', 'Arthur', 'Mia', 'Muhammad', 'Freya'])[1 + g % 10],
        format('Scale-%s', g),
@@ -29,9 +29,10 @@ SELECT (ARRAY['Oliver', 'Amelia', 'Noah', 'Isla', 'Leo', 'Ava', 'Arthur', 'Mia',
        CASE WHEN g % 50 = 0 THEN 'unknown' ELSE 'recorded' END
 FROM (SELECT row_number() OVER (ORDER BY stem) AS g, stem || check_digit AS number
       FROM (SELECT stem, (11 - (SELECT sum(substr(stem, i, 1)::int * (11 - i)) FROM generate_series(1, 9) i) % 11) % 11 AS check_digit
-            FROM (SELECT '999' || lpad((200000 + s)::text, 6, '0') AS stem
+            FROM (SELECT '999' || lpad(s::text, 6, '0') AS stem
                   FROM generate_series(1, current_setting('cpis.scale_children')::int * 12 / 10 + 20) s) stems) c
-      WHERE check_digit < 10) numbered
+      WHERE check_digit < 10
+        AND NOT EXISTS (SELECT 1 FROM person taken WHERE taken.nhs_number = stem || check_digit)) numbered
 WHERE g <= current_setting('cpis.scale_children')::int;
 
 -- Already shared with CP-IS, so the next upload is not the whole caseload: the trigger that

@@ -446,6 +446,16 @@ TEST_CASE("Only the exchange can process notifications or quarantine messages, e
         REQUIRE_FALSE(quarantined.ok());
         CHECK(quarantined.error().sqlState == u"42501"_s);
     }
+    // The role check's refusal in words (reached directly here; callers reach it through
+    // the functions that use it).
+    require(
+        db.connection().exec(u"GRANT EXECUTE ON FUNCTION _require_role(name, text) TO \"%1\""_s.arg(
+            world.keyWorker.login)));
+    auto refused =
+        world.connectAs(world.keyWorker)
+            ->exec(u"SELECT _require_role('cpis_exchange', 'process CP-IS notifications')"_s);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message == u"Only the CP-IS exchange can process CP-IS notifications."_s);
     CHECK(in.count(u"SELECT count(*) FROM inbound_message WHERE status = 'received'"_s) == 1);
     CHECK(in.count(u"SELECT count(*) FROM work_step WHERE inbound_message_id = ?"_s, {id}) == 0);
 }

@@ -80,6 +80,15 @@ TEST_CASE("Incoming requests model", "[gui]")
     CHECK(model.index(1, ui::IncomingRequestsModel::Status).data().toString() ==
           u"Acknowledged · case note only if concerns"_s);
     CHECK(model.rowOf(8) == 1);
+    // Overdue says so in words, with a badge, not only in colour.
+    ae.dueAt = QDateTime::currentDateTime().addDays(-2);
+    dhu.dueAt = QDateTime::currentDateTime().addDays(3);
+    model.setRows({ae, dhu});
+    const QModelIndex overdue = model.index(0, ui::IncomingRequestsModel::Due);
+    CHECK(overdue.data().toString().endsWith(u"· Overdue"_s));
+    CHECK_FALSE(overdue.data(Qt::DecorationRole).value<QIcon>().isNull());
+    CHECK_FALSE(
+        model.index(1, ui::IncomingRequestsModel::Due).data().toString().contains(u"Overdue"_s));
     model.setRows({});
     CHECK(model.rowCount() == 0);
 }

@@ -1,5 +1,6 @@
 // The seed procedure carried out through core/workflow, as a Safeguarding Admin and then
 // as the key worker, each connected as their own login; and the rules around it.
+#include "cpis/config_store.h"
 #include "db/change_listener.h"
 #include "support/case_world.h"
 #include "workflow/alert_service.h"
@@ -103,6 +104,9 @@ TEST_CASE(
     CHECK(request.note == proposal.note);
     CHECK(request.state == u"sent"_s);
     CHECK(request.awaitingCaseNote);
+    // Due after the handling time in office hours from when it was sent, as a step is.
+    CHECK(request.dueAt == require(ConfigStore(*keyWorker).officeHours()).dueAfter(request.sentAt));
+    CHECK(request.dueAt > request.sentAt);
 
     RequestService requests(*keyWorker);
     REQUIRE(requests.acknowledge(request.requestId).ok());

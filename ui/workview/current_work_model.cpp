@@ -154,7 +154,7 @@ QVariant CurrentWorkModel::data(const QModelIndex &index, int role) const
         case Received:
             return Display::shortDateTime(w.receivedAt);
         case Due:
-            return Display::dueText(w.dueAt, m_now);
+            return Display::dueData(w.dueAt, m_now, role);
         case KeyWorker:
             return w.keyWorker.isEmpty() ? tr("No key worker") : w.keyWorker;
         case Source:
@@ -177,29 +177,15 @@ QVariant CurrentWorkModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::DecorationRole:
+    case Qt::FontRole:
         if (column == Due)
-            return Display::dueIcon(Display::dueState(w.dueAt, m_now));
+            return Display::dueData(w.dueAt, m_now, role);
         return {};
     case Qt::ForegroundRole:
-        if (column == Due) {
-            switch (Display::dueState(w.dueAt, m_now)) {
-            case DueState::Overdue:
-                return QBrush(QColor(0xb0, 0x1e, 0x1e));
-            case DueState::DueSoon:
-                return QBrush(QColor(0x8a, 0x4b, 0x00));
-            default:
-                break;
-            }
-        }
+        if (column == Due)
+            return Display::dueData(w.dueAt, m_now, role);
         if (column == KeyWorker && w.keyWorker.isEmpty())
             return QBrush(QColor(0xb0, 0x1e, 0x1e));
-        return {};
-    case Qt::FontRole:
-        if (column == Due && Display::dueState(w.dueAt, m_now) == DueState::Overdue) {
-            QFont bold;
-            bold.setBold(true);
-            return bold;
-        }
         return {};
     default:
         return {};

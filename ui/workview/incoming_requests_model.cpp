@@ -12,6 +12,7 @@ void IncomingRequestsModel::setRows(const QList<IncomingRequest> &rows)
 {
     beginResetModel();
     m_rows = rows;
+    m_now = QDateTime::currentDateTime();
     endResetModel();
 }
 
@@ -64,6 +65,8 @@ QVariant IncomingRequestsModel::data(const QModelIndex &index, int role) const
             return requestText(r);
         case Sent:
             return Display::date(r.sentAt.toLocalTime().date());
+        case Due:
+            return Display::dueData(r.dueAt, m_now, role);
         case Status:
             return statusText(r);
         case Note:
@@ -75,9 +78,21 @@ QVariant IncomingRequestsModel::data(const QModelIndex &index, int role) const
         if (index.column() == Note)
             return r.note;
         if (index.column() == Request)
-            return tr("Open the summary and document of this step (Enter)");
+            return tr("%1\nOpen the summary and document of this step (Enter)").arg(requestText(r));
+        if (index.column() == Status)
+            return statusText(r);
+        if (index.column() == Due)
+            return tr("Acknowledge it, and add the case note it needs, by %1 (the handling time "
+                      "in office hours from when it was sent).")
+                .arg(Display::dateTime(r.dueAt));
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == Due)
+            return Display::dueData(r.dueAt, m_now, role);
         return {};
     case Qt::FontRole:
+        if (index.column() == Due)
+            return Display::dueData(r.dueAt, m_now, role);
         if (index.column() == Request) {
             QFont font;
             font.setUnderline(true);
@@ -92,6 +107,8 @@ QVariant IncomingRequestsModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == Request || index.column() == Subject)
             return QColor(0x1a, 0x5f, 0xb4);
+        if (index.column() == Due)
+            return Display::dueData(r.dueAt, m_now, role);
         return {};
     case RequestIdRole:
         return r.requestId;
@@ -115,6 +132,8 @@ QVariant IncomingRequestsModel::headerData(int section, Qt::Orientation orientat
         return tr("Request");
     case Sent:
         return tr("Date");
+    case Due:
+        return tr("Due");
     case Status:
         return tr("Status");
     case Note:

@@ -14,7 +14,7 @@ class IncomingRequestsModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(IncomingRequestsModel)
 
 public:
-    enum Column { Subject, Request, Sent, Status, Note, ColumnCount };
+    enum Column { Subject, Request, Sent, Due, Status, Note, ColumnCount };
     enum Role { RequestIdRole = Qt::UserRole + 1, StepIdRole, SubjectIdRole };
 
     explicit IncomingRequestsModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
@@ -36,6 +36,7 @@ public:
 
 private:
     QList<IncomingRequest> m_rows;
+    QDateTime m_now; // when the rows came: due soon and overdue are judged against it
 };
 
 } // namespace cpis::ui

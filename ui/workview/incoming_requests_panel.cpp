@@ -30,16 +30,20 @@ IncomingRequestsPanel::IncomingRequestsPanel(QWidget *parent)
         return metrics.horizontalAdvance(sample) + 24;
     };
     m_table->setColumnWidth(IncomingRequestsModel::Subject, widthFor(u"Thomas Turner (3549728)"_s));
+    // Every request here has the same type: its step title may be cut short to leave the note
+    // in view (the whole text is in the request window).
     m_table->setColumnWidth(IncomingRequestsModel::Request,
-                            widthFor(u"CS Notification to Allocated Worker - CPIS Follow Up: "
-                                     u"CPIS Follow Up"_s));
+                            widthFor(u"CS Notification to Allocated Worker - CPIS Follow Up"_s));
     m_table->setColumnWidth(IncomingRequestsModel::Sent, widthFor(u"26/07/2023"_s));
     QFont bold = m_table->font(); // an unacknowledged request's status is bold
     bold.setBold(true);
+    // With the overdue badge and in bold, as an overdue request's Due shows.
+    m_table->setColumnWidth(IncomingRequestsModel::Due,
+                            QFontMetrics(bold).horizontalAdvance(u"Wed 28/11 14:05 · Overdue"_s) +
+                                28);
     m_table->setColumnWidth(
         IncomingRequestsModel::Status,
-        QFontMetrics(bold).horizontalAdvance(u"Not acknowledged · case note only if concerns"_s) +
-            24);
+        QFontMetrics(bold).horizontalAdvance(u"Not acknowledged · awaiting case note"_s) + 24);
 
     m_empty = new QLabel(tr("No incoming requests. New requests appear here by themselves."), this);
     m_empty->setObjectName(u"incomingRequestsEmpty"_s);
