@@ -35,6 +35,17 @@ struct SignedIn
     bool administrator = false;
     StepChoices choices;
 };
+
+// The administration windows: one of each, made when first asked for, raised after that.
+template<typename Window, typename Make> Window *showOnce(QPointer<Window> &open, Make make)
+{
+    if (!open)
+        open = make();
+    open->show();
+    open->raise();
+    open->activateWindow();
+    return open;
+}
 } // namespace
 
 MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
@@ -417,12 +428,8 @@ ExchangeMonitorWindow *MainWindow::exchangeMonitorWindow() const
 
 ExchangeMonitorWindow *MainWindow::openExchangeMonitor()
 {
-    if (!m_exchangeMonitor)
-        m_exchangeMonitor = new ExchangeMonitorWindow(m_database, this);
-    m_exchangeMonitor->show();
-    m_exchangeMonitor->raise();
-    m_exchangeMonitor->activateWindow();
-    return m_exchangeMonitor;
+    return showOnce(m_exchangeMonitor,
+                    [this] { return new ExchangeMonitorWindow(m_database, this); });
 }
 
 PersonRecordWindow *MainWindow::personWindow(qint64 personId) const
@@ -452,17 +459,11 @@ DataQualityWindow *MainWindow::dataQualityWindow() const
 
 DataQualityWindow *MainWindow::openDataQuality()
 {
-    if (m_dataQuality) {
-        m_dataQuality->show();
-        m_dataQuality->raise();
-        m_dataQuality->activateWindow();
-        return m_dataQuality;
-    }
-    auto *window = new DataQualityWindow(m_database, this);
-    m_dataQuality = window;
-    connect(window, &DataQualityWindow::openPerson, this, &MainWindow::openPerson);
-    window->show();
-    return window;
+    return showOnce(m_dataQuality, [this] {
+        auto *window = new DataQualityWindow(m_database, this);
+        connect(window, &DataQualityWindow::openPerson, this, &MainWindow::openPerson);
+        return window;
+    });
 }
 
 ConfigurationWindow *MainWindow::configurationWindow() const
@@ -472,15 +473,7 @@ ConfigurationWindow *MainWindow::configurationWindow() const
 
 ConfigurationWindow *MainWindow::openConfigurationTools()
 {
-    if (m_configuration) {
-        m_configuration->show();
-        m_configuration->raise();
-        m_configuration->activateWindow();
-        return m_configuration;
-    }
-    m_configuration = new ConfigurationWindow(m_database, this);
-    m_configuration->show();
-    return m_configuration;
+    return showOnce(m_configuration, [this] { return new ConfigurationWindow(m_database, this); });
 }
 
 } // namespace cpis::ui
