@@ -196,8 +196,14 @@ int importFiles(const QStringList &args)
                   << o.text << "\n";
             allProcessed = allProcessed && o.status == u"processed"_s;
         }
+        out().flush();
+        if (messages.size() > InboundProcessor::kBatchSize) {
+            // Progress for a long backlog; on stderr, so the per-file lines stay clean.
+            err() << "cpisctl import: " << first + batch.size() << " of " << messages.size()
+                  << " files stored and processed\n";
+            err().flush();
+        }
     }
-    out().flush();
     return allProcessed ? kExitOk : kExitCheckFailed;
 }
 

@@ -55,16 +55,18 @@ QList<DataQualityRow> DataQualityReport::list(const QString &name) const
     return found;
 }
 
-QByteArray DataQualityReport::toCsv() const
+QByteArrayList DataQualityReport::csvLines() const
 {
-    QString csv = u"list,person_id,name,nhs_number,detail\n"_s;
+    QByteArrayList lines{"list,person_id,name,nhs_number,detail\n"};
+    lines.reserve(rows.size() + 1);
     for (const DataQualityRow &r : rows) {
-        csv += QStringList{csvField(listTitle(r.list)), QString::number(r.personId),
-                           csvField(r.name), csvField(r.nhsNumber), csvField(r.detail)}
-                   .join(u',') +
-               u'\n';
+        lines.append((QStringList{csvField(listTitle(r.list)), QString::number(r.personId),
+                                  csvField(r.name), csvField(r.nhsNumber), csvField(r.detail)}
+                          .join(u',') +
+                      u'\n')
+                         .toUtf8());
     }
-    return csv.toUtf8();
+    return lines;
 }
 
 Result<DataQualityReport> loadDataQuality(Connection &connection)

@@ -5,6 +5,7 @@
 #include "db/connection.h"
 #include "result.h"
 
+#include <QByteArrayList>
 #include <QList>
 
 namespace cpis {
@@ -32,7 +33,9 @@ struct DataQualityReport
     // One decimal, rounded down: 94.96% reads 94.9%, never a 95.0% that is not enough.
     [[nodiscard]] QString matchedPercentText() const;
     [[nodiscard]] QList<DataQualityRow> list(const QString &name) const;
-    [[nodiscard]] QByteArray toCsv() const;
+    // The CSV file, a header line then one line per row.
+    [[nodiscard]] QByteArrayList csvLines() const;
+    [[nodiscard]] QByteArray toCsv() const { return csvLines().join(); }
 
     static QString listTitle(const QString &list);
     static const QStringList &lists();

@@ -6,6 +6,7 @@
 
 #include "db/change_listener.h"
 #include "db/database_choice.h"
+#include "db/job_cancellation.h"
 #include "result.h"
 
 #include <QObject>
@@ -50,13 +51,20 @@ public:
     ~DatabaseWorker() override;
 
     // Runs a job on the open connection. A lost connection (now or found by the job) gives
-    // an error with code "db.unreachable" and starts reconnecting.
-    template<typename T> Result<T> run(const std::function<Result<T>(Connection &)> &job)
+    // an error with code "db.unreachable" and starts reconnecting. A job cancelled (see
+    // jobs()) before it ends gives an error with code "cancelled".
+    template<typename T>
+    Result<T> run(const std::function<Result<T>(Connection &)> &job, JobId id = 0)
     {
         if (!m_connection)
             return unreachable();
+        if (!m_jobs.begin(id, m_connection->nativeHandle()))
+            return JobCancellation::cancelled();
         Result<T> result = job(*m_connection);
+        const bool cancelled = m_jobs.end(id);
         if (!result.ok()) {
+            if (cancelled && !connectionIsBroken())
+                return JobCancellation::cancelled();
             if (auto lost = checkLost(result.error()))
                 return *lost;
         }
@@ -67,6 +75,8 @@ public:
     static int backoffMs(int attempt);
     // How often an idle client checks that the database is still there.
     void setHeartbeatInterval(int ms);
+    // Safe to use from any thread.
+    JobCancellation &jobs() { return m_jobs; }
 
 public slots:
     void open(const cpis::DatabaseChoice &choice, const cpis::SignIn &signIn = {});
@@ -93,6 +103,7 @@ private:
 
     std::unique_ptr<Connection> m_connection;
     std::unique_ptr<ChangeListener> m_listener;
+    JobCancellation m_jobs;
     ConnInfo m_info; // what we connected with, for reconnecting
     DatabaseChoice m_choice;
     QTimer *m_reconnectTimer = nullptr;
@@ -119,18 +130,19 @@ public:
     [[nodiscard]] bool isConnected() const { return m_connected; }
 
     // Runs `job` on the database thread, then `callback` on this (GUI) thread, unless
-    // `context` has been destroyed by then.
+    // `context` has been destroyed by then. The id is for cancel().
     template<typename T>
-    void submit(QObject *context, std::function<Result<T>(Connection &)> job,
-                std::function<void(Result<T>)> callback)
+    JobId submit(QObject *context, std::function<Result<T>(Connection &)> job,
+                 std::function<void(Result<T>)> callback)
     {
         QPointer<QObject> guard(context);
         DatabaseThread *self = this; // outlives the thread: its destructor waits for it
         DatabaseWorker *worker = m_worker;
+        const JobId id = m_worker->jobs().nextId();
         QMetaObject::invokeMethod(
             m_worker,
-            [worker, self, guard, job = std::move(job), callback = std::move(callback)] {
-                auto result = std::make_shared<Result<T>>(worker->run<T>(job));
+            [worker, self, guard, id, job = std::move(job), callback = std::move(callback)] {
+                auto result = std::make_shared<Result<T>>(worker->run<T>(job, id));
                 // The context is checked on the GUI thread, where it lives.
                 QMetaObject::invokeMethod(
                     self,
@@ -141,7 +153,12 @@ public:
                     Qt::QueuedConnection);
             },
             Qt::QueuedConnection);
+        return id;
     }
+
+    // Cancels a job submitted before: its callback gets an error with code "cancelled",
+    // unless the job had already finished.
+    void cancel(JobId id) { m_worker->jobs().cancel(id); }
 
 signals:
     void opened(const cpis::ConnectionSummary &summary);

@@ -31,13 +31,15 @@ Status CaseNoteService::update(qint64 noteId, const QDate &contactDate, const QS
     return success();
 }
 
-Result<QList<CaseNote>> CaseNoteService::forPerson(qint64 personId)
+Result<QList<CaseNote>> CaseNoteService::forPerson(qint64 personId, int limit)
 {
-    auto q = callService(m_connection, uR"(
+    // LIMIT NULL is no limit.
+    auto q =
+        callService(m_connection, uR"(
         SELECT n.id, n.person_id, n.note_type, w.name, n.contact_date, n.body, n.state = 'final', coalesce(n.request_id, 0)
         FROM case_note n JOIN worker w ON w.id = n.author_id
-        WHERE n.person_id = ? ORDER BY n.contact_date DESC, n.id DESC)"_s,
-                         {personId});
+        WHERE n.person_id = ? ORDER BY n.contact_date DESC, n.id DESC LIMIT ?)"_s,
+                    {personId, limit < 0 ? QVariant(QMetaType::fromType<int>()) : QVariant(limit)});
     if (!q)
         return q.error();
     QList<CaseNote> notes;
@@ -47,6 +49,15 @@ Result<QList<CaseNote>> CaseNoteService::forPerson(qint64 personId)
                       q->value(6).toBool(), q->value(7).toLongLong()});
     }
     return notes;
+}
+
+Result<int> CaseNoteService::countForPerson(qint64 personId)
+{
+    auto count = callScalar(m_connection, u"SELECT count(*) FROM case_note WHERE person_id = ?"_s,
+                            {personId});
+    if (!count)
+        return count.error();
+    return count->toInt();
 }
 
 } // namespace cpis

@@ -24,8 +24,10 @@ public:
     Result<qint64> add(const Input &input);
     // Changes a draft (author only); finish makes it final.
     Status update(qint64 noteId, const QDate &contactDate, const QString &body, bool finish);
-    // Newest first.
-    Result<QList<CaseNote>> forPerson(qint64 personId);
+    // Newest first; with a limit, only the newest `limit` of them.
+    Result<QList<CaseNote>> forPerson(qint64 personId, int limit = -1);
+    // How many case notes the caller may see for the person.
+    Result<int> countForPerson(qint64 personId);
 
 private:
     Connection &m_connection;

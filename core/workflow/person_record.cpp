@@ -80,7 +80,7 @@ Status loadOpenings(Connection &connection, PersonRecord &record)
 }
 } // namespace
 
-Result<PersonRecord> loadPersonRecord(Connection &connection, qint64 personId)
+Result<PersonRecord> loadPersonRecord(Connection &connection, qint64 personId, int caseNoteLimit)
 {
     PersonRecord record;
     auto summary = loadPersonSummary(connection, personId);
@@ -92,10 +92,18 @@ Result<PersonRecord> loadPersonRecord(Connection &connection, qint64 personId)
         if (!loaded)
             return loaded.error();
     }
-    auto notes = CaseNoteService(connection).forPerson(personId);
+    CaseNoteService caseNotes(connection);
+    auto notes = caseNotes.forPerson(personId, caseNoteLimit);
     if (!notes)
         return notes.error();
     record.caseNotes = *notes;
+    record.caseNoteCount = int(record.caseNotes.size());
+    if (caseNoteLimit >= 0 && record.caseNoteCount >= caseNoteLimit) {
+        auto count = caseNotes.countForPerson(personId);
+        if (!count)
+            return count.error();
+        record.caseNoteCount = *count;
+    }
     return record;
 }
 

@@ -47,9 +47,12 @@ struct PersonRecord
     QList<Involvement> involvements; // current first
     QList<PersonOpenItem> openWork;
     QList<CaseNote> caseNotes;     // newest first
+    int caseNoteCount = 0;         // all of them, when caseNotes holds only the newest
     QList<RecordOpening> openedBy; // empty unless the caller may read the audit
 };
 
-Result<PersonRecord> loadPersonRecord(Connection &connection, qint64 personId);
+// With a caseNoteLimit, only the newest that many case notes (the window shows them in pages).
+Result<PersonRecord> loadPersonRecord(Connection &connection, qint64 personId,
+                                      int caseNoteLimit = -1);
 
 } // namespace cpis

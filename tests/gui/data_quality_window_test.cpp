@@ -21,6 +21,7 @@
 #include <QLineSeries>
 #include <QMenu>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -209,6 +210,7 @@ TEST_CASE("Export to CSV writes the file, and says so when it cannot", "[gui]")
     QTemporaryDir dir;
     const QString path = dir.filePath(u"quality.csv"_s);
 
+    QSignalSpy exported(quality, &ui::DataQualityWindow::exported);
     QTest::mouseClick(child<QPushButton>(quality, u"dataQualityExportButton"_s), Qt::LeftButton);
     QFileDialog *dialog = nullptr;
     REQUIRE(waitFor([&] {
@@ -222,7 +224,8 @@ TEST_CASE("Export to CSV writes the file, and says so when it cannot", "[gui]")
     name->setText(path);
     QTest::keyClick(name, Qt::Key_Return);
     auto *message = child<QLabel>(quality, u"dataQualityMessage"_s);
-    REQUIRE(waitFor([&] { return QFile::exists(path); }));
+    REQUIRE(waitFor([&] { return exported.count() == 1; }));
+    CHECK(exported.first().first().toBool());
     QFile file(path);
     REQUIRE(file.open(QIODevice::ReadOnly));
     const QByteArray written = file.readAll();
@@ -231,7 +234,9 @@ TEST_CASE("Export to CSV writes the file, and says so when it cannot", "[gui]")
     CHECK(message->text().contains(u"Saved the lists (5 rows)"_s));
 
     const QString nowhere = dir.filePath(u"missing-folder/quality.csv"_s);
-    CHECK_FALSE(quality->exportCsv(nowhere));
+    quality->exportCsv(nowhere);
+    REQUIRE(waitFor([&] { return exported.count() == 2; }));
+    CHECK_FALSE(exported.last().first().toBool());
     CHECK_FALSE(QFile::exists(nowhere));
     CHECK(message->isVisible());
     CHECK(message->text().contains(u"could not be written"_s));

@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -199,6 +200,8 @@ TEST_CASE("A quarantined message is processed again from the monitor once the ch
     REQUIRE(waitFor([&] { return again.count() == 1; }));
     REQUIRE(waitFor([&] { return table->model()->rowCount() == 0; }));
     CHECK(labelText(monitor, u"exchangeRequest"_s).contains(u"waiting for the exchange service"_s));
+    auto *progress = child<QProgressBar>(monitor, u"exchangeNowProgress"_s);
+    CHECK(progress->isVisible());
     CHECK(labelText(monitor, u"exchangeMonitorMessage"_s).contains(u"Message %1"_s.arg(message)));
 
     // The exchange runs for the request; every open monitor refreshes by itself.
@@ -209,6 +212,7 @@ TEST_CASE("A quarantined message is processed again from the monitor once the ch
                   {message}) == 1);
     REQUIRE(waitFor(
         [&] { return labelText(monitor, u"exchangeRequest"_s).contains(u"\u2714 Completed"_s); }));
+    CHECK_FALSE(progress->isVisible());
     auto *messages = child<QTableView>(monitor, u"messagesTable"_s);
     CHECK(messages->model()->index(0, ui::ExchangeMessagesModel::Status).data().toString() ==
           u"\u2714 Processed"_s);
@@ -321,5 +325,6 @@ TEST_CASE("With no exchange service running the monitor says so plainly", "[gui]
             .contains(u"no exchange service picked it up within 2 seconds"_s);
     }));
     CHECK(labelText(monitor, u"exchangeRequest"_s).contains(u"cpisctl exchange"_s));
+    CHECK_FALSE(child<QProgressBar>(monitor, u"exchangeNowProgress"_s)->isVisible());
     test::screenshot(monitor, u"exchange_monitor_no_service"_s);
 }

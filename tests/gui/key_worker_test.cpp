@@ -348,3 +348,44 @@ TEST_CASE("A draft case note keeps the request awaiting until it is finished", "
     CHECK(request->view().notes.first().final);
     CHECK(request->view().notes.first().body == u"Phoned the school. No concerns."_s);
 }
+
+TEST_CASE("A long case note history opens a page at a time, newest first", "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db, u"ae"_s);
+    {
+        auto keyWorker = world.connectAs(world.keyWorker);
+        CaseNoteService notes(*keyWorker);
+        for (int day = 1; day <= 120; ++day) {
+            CaseNoteService::Input note;
+            note.personId = world.childId;
+            note.contactDate = QDate::currentDate().addDays(-day);
+            note.body = u"Visit %1 days ago"_s.arg(day);
+            note.finish = true;
+            test::require(notes.add(note));
+        }
+    }
+    auto window = test::signedInWindow(db, world.keyWorker.login);
+    ui::PersonRecordWindow *person = window->openPerson(world.childId);
+    REQUIRE(waitFor([&] { return person->isLoaded(); }));
+    auto *notes = child<QLabel>(person, u"personCaseNotes"_s);
+    auto *shown = child<QLabel>(person, u"personCaseNotesShown"_s);
+    auto *older = child<QPushButton>(person, u"personOlderCaseNotes"_s);
+    CHECK(person->record().caseNotes.size() == ui::PersonRecordWindow::kCaseNotePage);
+    CHECK(shown->text() == u"Showing the newest 50 of 120 case notes."_s);
+    CHECK(notes->text().contains(u"Visit 1 days ago"_s));
+    CHECK_FALSE(notes->text().contains(u"Visit 51 days ago"_s));
+    person->resize(1280, 800);
+    test::screenshot(person, u"kw-08-person-record-paged"_s);
+
+    test::click(older);
+    REQUIRE(waitFor([&] { return person->record().caseNotes.size() == 100; }));
+    CHECK(shown->text() == u"Showing the newest 100 of 120 case notes."_s);
+    CHECK(notes->text().contains(u"Visit 51 days ago"_s));
+
+    test::click(older);
+    REQUIRE(waitFor([&] { return person->record().caseNotes.size() == 120; }));
+    CHECK(notes->text().contains(u"Visit 120 days ago"_s));
+    CHECK_FALSE(older->isVisible()); // all of them are shown
+    CHECK_FALSE(shown->isVisible());
+}

@@ -3,6 +3,7 @@
 #include "admin/data_quality_filter.h"
 #include "admin/data_quality_model.h"
 #include "admin/notification_charts.h"
+#include "long_work.h"
 #include "panel_parts.h"
 
 #include <QDate>
@@ -12,7 +13,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabBar>
@@ -160,8 +160,8 @@ QString DataQualityWindow::headline(const DataQualityReport &report)
 
 void DataQualityWindow::reload()
 {
-    m_database->submit<Figures>(
-        this,
+    submitWithProgress<Figures>(
+        m_database, this, tr("Counting the data quality figures…"),
         [](Connection &c) -> Result<Figures> {
             auto report = loadDataQuality(c);
             if (!report)
@@ -175,7 +175,10 @@ void DataQualityWindow::reload()
             if (!figures) {
                 if (!m_loaded)
                     m_headline->setText(tr("The figures could not be loaded."));
-                if (figures.error().code != u"db.unreachable"_s)
+                if (figures.error().code == u"cancelled"_s)
+                    showMessage(tr("Counting the figures was cancelled. They are counted again "
+                                   "when the data changes, or when you open this window again."));
+                else if (figures.error().code != u"db.unreachable"_s)
                     showMessage(tr("The data quality figures could not be loaded: %1")
                                     .arg(figures.error().message));
                 return;
@@ -262,31 +265,35 @@ void DataQualityWindow::chooseExportFile()
     dialog->selectFile(
         u"cpis-data-quality-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)));
     connect(dialog, &QFileDialog::fileSelected, this,
-            [this](const QString &path) { (void)exportCsv(path); });
+            [this](const QString &path) { exportCsv(path); });
     dialog->open();
 }
 
-Status DataQualityWindow::exportCsv(const QString &path)
+void DataQualityWindow::exportCsv(const QString &path)
 {
-    // QSaveFile writes beside the target and renames on commit: never a partial file.
-    QSaveFile file(path);
-    Error failed{u"export"_s, {}, {}, {}};
-    if (!file.open(QIODevice::WriteOnly)) {
-        failed.message = file.errorString();
-    } else if (file.write(m_report.toCsv()) < 0 || !file.commit()) {
-        failed.message = file.errorString();
-    } else {
-        m_message->setStyleSheet({});
-        m_message->setText(tr("Saved the lists (%1 rows) to %2.")
-                               .arg(m_report.rows.size())
-                               .arg(QDir::toNativeSeparators(path)));
-        m_message->show();
-        return success();
-    }
-    showMessage(tr("The CSV file %1 could not be written: %2. Nothing was saved; choose "
-                   "another folder and try again.")
-                    .arg(QDir::toNativeSeparators(path), failed.message));
-    return failed;
+    m_export->setEnabled(false);
+    const QByteArrayList lines = m_report.csvLines();
+    const qsizetype rows = m_report.rows.size();
+    runWithProgress(
+        this, tr("Saving the lists to %1…").arg(QDir::toNativeSeparators(path)),
+        [path, lines](const WriteProgress &progress) {
+            return writeWholeFile(path, lines, progress);
+        },
+        [this, path, rows](const Status &written) {
+            m_export->setEnabled(true);
+            if (written) {
+                m_message->setStyleSheet({});
+                m_message->setText(tr("Saved the lists (%1 rows) to %2.")
+                                       .arg(rows)
+                                       .arg(QDir::toNativeSeparators(path)));
+                m_message->show();
+            } else if (written.error().code == u"cancelled"_s) {
+                showMessage(tr("Saving the CSV file was cancelled. Nothing was saved."));
+            } else {
+                showMessage(written.error().message + u' ' + written.error().hint);
+            }
+            emit exported(written.ok());
+        });
 }
 
 void DataQualityWindow::showMessage(const QString &text)

@@ -35,13 +35,15 @@ public:
     [[nodiscard]] bool isLoaded() const { return m_loaded; }
     [[nodiscard]] const DataQualityReport &report() const { return m_report; }
     void reload();
-    // Writes every list as CSV to `path` whole or not at all; the window says which.
-    Status exportCsv(const QString &path);
+    // Writes every list as CSV to `path` whole or not at all, off the GUI thread; the
+    // window says which, and exported() tells when it is over.
+    void exportCsv(const QString &path);
     // The headline as it reads, e.g. "93.4% matched — below the 95% CP-IS requires".
     static QString headline(const DataQualityReport &report);
 
 signals:
     void loaded();
+    void exported(bool saved);
     void openPerson(qint64 personId);
 
 private:

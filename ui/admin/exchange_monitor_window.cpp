@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTabWidget>
@@ -101,6 +102,16 @@ ExchangeMonitorWindow::ExchangeMonitorWindow(DatabaseThread *database, QWidget *
         grid->addWidget(rows.at(row).second, row, 1);
     }
     grid->addWidget(m_exchangeNow, 0, 2, 2, 1, Qt::AlignTop | Qt::AlignRight);
+    // Busy, not a percentage: the service reports no steps. An exchange that has started is
+    // not stopped part way, so there is no Cancel.
+    m_requestProgress = new QProgressBar(status);
+    m_requestProgress->setObjectName(u"exchangeNowProgress"_s);
+    m_requestProgress->setAccessibleName(tr("Exchange in progress"));
+    m_requestProgress->setRange(0, 0);
+    m_requestProgress->setTextVisible(false);
+    m_requestProgress->setMaximumHeight(10);
+    m_requestProgress->hide();
+    grid->addWidget(m_requestProgress, int(rows.size()), 1);
 
     m_quarantinedModel = new ExchangeMessagesModel(this);
     m_messagesModel = new ExchangeMessagesModel(this);
@@ -303,6 +314,7 @@ void ExchangeMonitorWindow::showRequest()
     m_pickUpTimer->stop();
     if (!m_data.latestRequest) {
         m_request->setText(tr("Not asked for yet. The exchange runs on its schedule."));
+        m_requestProgress->hide();
         return;
     }
     const ExchangeRequestInfo &request = *m_data.latestRequest;
@@ -313,6 +325,10 @@ void ExchangeMonitorWindow::showRequest()
             ? &*m_data.lastRun
             : nullptr;
     m_request->setText(requestText(request, running, waited, m_pickUpSeconds));
+    const bool inProgress = request.run ? request.run->status == u"running"_s && running &&
+                                              running->id == request.run->id
+                                        : running || waited < m_pickUpSeconds;
+    m_requestProgress->setVisible(inProgress);
     if (!request.run && waited < m_pickUpSeconds)
         m_pickUpTimer->start(int((m_pickUpSeconds - waited) * 1000 + 200));
 }

@@ -12,6 +12,7 @@
 #include <functional>
 
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTableView;
@@ -85,6 +86,7 @@ private:
     QLabel *m_service = nullptr;
     QLabel *m_request = nullptr;
     QPushButton *m_exchangeNow = nullptr;
+    QProgressBar *m_requestProgress = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_quarantinedHint = nullptr;
     QTableView *m_quarantined = nullptr;

@@ -1,10 +1,12 @@
 #include "person/person_record_window.h"
 
 #include "display.h"
+#include "long_work.h"
 
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QTimer>
@@ -57,6 +59,15 @@ PersonRecordWindow::PersonRecordWindow(DatabaseThread *database, qint64 personId
     m_openWork = section(tr("Open steps and requests"), u"personOpenWork"_s, page);
     m_alerts = section(tr("Alerts"), u"personAlerts"_s, page);
     m_caseNotes = section(tr("Case notes (newest first)"), u"personCaseNotes"_s, page);
+    m_caseNotesShown = new QLabel(m_caseNotes->parentWidget());
+    m_caseNotesShown->setObjectName(u"personCaseNotesShown"_s);
+    m_olderCaseNotes = new QPushButton(tr("Show older case notes"), m_caseNotes->parentWidget());
+    m_olderCaseNotes->setObjectName(u"personOlderCaseNotes"_s);
+    // How many are shown goes above the notes, where it is seen; the button below the oldest.
+    auto *notesLayout = qobject_cast<QVBoxLayout *>(m_caseNotes->parentWidget()->layout());
+    notesLayout->insertWidget(0, m_caseNotesShown);
+    notesLayout->addWidget(m_olderCaseNotes, 0, Qt::AlignLeft);
+    connect(m_olderCaseNotes, &QPushButton::clicked, this, &PersonRecordWindow::showOlderCaseNotes);
     m_openedBy = section(tr("Who has opened this record"), u"personOpenedBy"_s, page);
     m_openedByBox = m_openedBy->parentWidget();
     grid->addWidget(m_details->parentWidget(), 0, 0);
@@ -115,21 +126,35 @@ void PersonRecordWindow::reload()
     load(false);
 }
 
+void PersonRecordWindow::showOlderCaseNotes()
+{
+    m_caseNoteLimit = int(m_record.caseNotes.size()) + kCaseNotePage;
+    m_olderCaseNotes->setEnabled(false);
+    reload();
+}
+
 void PersonRecordWindow::load(bool audit)
 {
     const qint64 personId = m_personId;
-    m_database->submit<PersonRecord>(
-        this,
-        [personId, audit](Connection &c) -> Result<PersonRecord> {
+    const int limit = m_caseNoteLimit;
+    submitWithProgress<PersonRecord>(
+        m_database, this, tr("Opening the record of person %1…").arg(personId),
+        [personId, audit, limit](Connection &c) -> Result<PersonRecord> {
             if (audit) {
                 const Status opened = recordPersonOpened(c, personId);
                 if (!opened)
                     return opened.error();
             }
-            return loadPersonRecord(c, personId);
+            return loadPersonRecord(c, personId, limit);
         },
         [this](Result<PersonRecord> record) {
+            m_olderCaseNotes->setEnabled(true);
             if (!record) {
+                if (record.error().code == u"cancelled"_s) {
+                    if (!m_loaded)
+                        close(); // nothing to show: as if it was never opened
+                    return;
+                }
                 if (record.error().code != u"db.unreachable"_s) {
                     m_message->setText(
                         tr("The record could not be opened: %1").arg(record.error().message));
@@ -231,6 +256,12 @@ void PersonRecordWindow::apply(const PersonRecord &record)
                           n.final ? tr("Finished") : tr("Draft"),
                           esc(n.body).replace(u'\n', u"<br>"_s));
     m_caseNotes->setText(listOrNone(notes));
+    const int shown = int(record.caseNotes.size());
+    const bool more = record.caseNoteCount > shown;
+    m_caseNotesShown->setText(
+        tr("Showing the newest %1 of %2 case notes.").arg(shown).arg(record.caseNoteCount));
+    m_caseNotesShown->setVisible(more);
+    m_olderCaseNotes->setVisible(more);
 
     QStringList openings;
     for (const RecordOpening &o : record.openedBy)

@@ -9,6 +9,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QPushButton;
 class QTimer;
 
 namespace cpis::ui {
@@ -19,12 +20,17 @@ class PersonRecordWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(PersonRecordWindow)
 
 public:
+    // Case notes come in pages of this many, newest first.
+    static constexpr int kCaseNotePage = 50;
+
     PersonRecordWindow(DatabaseThread *database, qint64 personId, QWidget *parent = nullptr);
 
     [[nodiscard]] qint64 personId() const { return m_personId; }
     [[nodiscard]] bool isLoaded() const { return m_loaded; }
     [[nodiscard]] const PersonRecord &record() const { return m_record; }
     void reload();
+    // The next page of older case notes.
+    void showOlderCaseNotes();
 
     // The CP-IS status as the worker reads it.
     static QString cpisStatusText(const PersonCpisStatus &status);
@@ -49,6 +55,9 @@ private:
     QLabel *m_plans = nullptr;
     QLabel *m_openWork = nullptr;
     QLabel *m_caseNotes = nullptr;
+    QLabel *m_caseNotesShown = nullptr;
+    QPushButton *m_olderCaseNotes = nullptr;
+    int m_caseNoteLimit = kCaseNotePage;
     QLabel *m_alerts = nullptr;
     QLabel *m_openedBy = nullptr;
     QWidget *m_openedByBox = nullptr;

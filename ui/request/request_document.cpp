@@ -2,9 +2,9 @@
 
 #include "display.h"
 
-#include <QFile>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QTextDocument>
 
 using namespace Qt::StringLiterals;
@@ -93,15 +93,23 @@ QString RequestDocument::html(const StepDetail &step, const IncomingRequest &req
 
 Status RequestDocument::writePdf(QTextDocument &document, const QString &fileName)
 {
-    QFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly))
+    // Whole or not at all: a failed write leaves no half-written PDF behind.
+    QSaveFile file(fileName);
+    const auto failed = [&] {
         return Error{
             u"pdf.write"_s, tr("Could not write %1: %2").arg(fileName, file.errorString()), {}, {}};
-    QPdfWriter writer(&file);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setResolution(300);
-    writer.setTitle(document.metaInformation(QTextDocument::DocumentTitle));
-    document.print(&writer);
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return failed();
+    {
+        QPdfWriter writer(&file);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setResolution(300);
+        writer.setTitle(document.metaInformation(QTextDocument::DocumentTitle));
+        document.print(&writer);
+    }
+    if (!file.commit())
+        return failed();
     return success();
 }
 
