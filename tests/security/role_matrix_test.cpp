@@ -175,6 +175,7 @@ Probe readPerson(bool restricted)
         return anyCameBack(c,
                            {u"SELECT count(*) FROM person WHERE id = ?"_s,
                             u"SELECT count(*) FROM involvement WHERE person_id = ?"_s,
+                            u"SELECT count(*) WHERE current_key_worker(?) IS NOT NULL"_s,
                             u"SELECT count(*) WHERE person_is_visible(?)"_s},
                            {t.person});
     };
