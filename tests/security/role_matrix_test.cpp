@@ -92,8 +92,10 @@ template<typename T> Attempt attemptOf(const Result<T> &result)
     return {false, QString(result.error().code + u": "_s + result.error().message).toStdString()};
 }
 
+using Statements = std::vector<std::pair<QString, QVariantList>>;
+
 // Runs each statement in turn as the caller, stopping at the first refusal.
-Attempt runSql(Connection &c, const std::vector<std::pair<QString, QVariantList>> &statements)
+Attempt runSql(Connection &c, const Statements &statements)
 {
     for (const auto &[sql, params] : statements) {
         if (auto result = c.exec(sql, params); !result)
@@ -119,8 +121,6 @@ Attempt anyCameBack(Connection &c, const QStringList &queries, const QVariantLis
     }
     return attempt;
 }
-
-using Statements = std::vector<std::pair<QString, QVariantList>>;
 
 struct Probe
 {
