@@ -1,5 +1,6 @@
 // Who may do what, proven by connecting as each role: PostgreSQL refuses the rest, unchanged.
 #include "support/case_world.h"
+#include "support/security_checks.h"
 #include "workflow/alert_service.h"
 #include "workflow/case_note_service.h"
 #include "workflow/request_service.h"
@@ -11,7 +12,6 @@
 #include <catch2/catch.hpp>
 
 #include <QDate>
-#include <QUuid>
 
 #include <utility>
 #include <vector>
@@ -20,60 +20,19 @@ using namespace Qt::StringLiterals;
 using namespace cpis;
 using User = test::CaseWorld::User;
 
+using test::codeOf;
+using test::countOf;
+using test::fingerprint;
+using test::noteAbout;
+using test::sqlStateOf;
+using test::textOf;
+using test::triage;
+using test::valueOf;
+
 namespace {
-// "succeeded", or the refusal's SQLSTATE: readable either way when a CHECK fails.
-std::string sqlStateOf(Connection &c, const QString &sql, const QVariantList &params = {})
-{
-    auto result = c.exec(sql, params);
-    return result ? "succeeded" : result.error().sqlState.toStdString();
-}
-
-// "succeeded", or the service error's code ("denied", "not_found", ...).
-template<typename T> std::string codeOf(const Result<T> &result)
-{
-    return result ? "succeeded" : result.error().code.toStdString();
-}
-
-QVariant valueOf(Connection &c, const QString &sql, const QVariantList &params = {})
-{
-    return test::require(c.scalar(sql, params));
-}
-
-int countOf(Connection &c, const QString &sql, const QVariantList &params = {})
-{
-    return valueOf(c, sql, params).toInt();
-}
-
-// As text Catch2 can print when a CHECK fails.
-std::string textOf(Connection &c, const QString &sql, const QVariantList &params = {})
-{
-    return valueOf(c, sql, params).toString().toStdString();
-}
-
 std::string stepState(Connection &owner, qint64 stepId)
 {
     return textOf(owner, u"SELECT state FROM work_step WHERE id = ?"_s, {stepId});
-}
-
-// A digest of every row the case database keeps, read as the owner (who bypasses row-level
-// security): equal digests before and after mean nothing was changed.
-std::string fingerprint(Connection &owner)
-{
-    static const QStringList tables{u"installation"_s,  u"team"_s,          u"worker"_s,
-                                    u"team_manager"_s,  u"queue_member"_s,  u"person"_s,
-                                    u"person_access"_s, u"involvement"_s,   u"plan"_s,
-                                    u"list_item"_s,     u"note_template"_s, u"work_step"_s,
-                                    u"request"_s,       u"next_action"_s,   u"case_note"_s,
-                                    u"alert"_s,         u"audit"_s};
-    std::string digest;
-    for (const QString &table : tables) {
-        // Table names are the constants above, never data.
-        digest += textOf(
-            owner,
-            u"SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM %1 t"_s.arg(
-                table));
-    }
-    return digest;
 }
 
 // Every way into a step's work, through the service and around it: all must be refused.
@@ -92,68 +51,6 @@ void checkCannotWorkStep(Connection &c, qint64 stepId, int version)
                      {stepId}) == "42501");
 }
 
-// As a Safeguarding Admin: claims the step, drafts a request to the recipient, adds the next
-// action and saves, which sends the request. The step is then ready to finish; returns its version.
-int triage(Connection &admin, qint64 stepId, int recipientId)
-{
-    StepService steps(admin);
-    const int started = test::require(steps.start(stepId));
-    const RequestProposal proposal = test::require(steps.proposeRequest(stepId));
-    const auto request = test::require(
-        steps.addRequest(stepId, started, recipientId, proposal.note, proposal.source));
-    NextActionInput passedOn;
-    passedOn.reason = u"Notification passed to allocated worker"_s;
-    const auto action = test::require(steps.addNextAction(stepId, request.rowVersion, passedOn));
-    return test::require(steps.save(stepId, action.rowVersion));
-}
-
-CaseNoteService::Input noteAbout(qint64 personId, bool finish)
-{
-    CaseNoteService::Input input;
-    input.personId = personId;
-    input.contactDate = QDate::currentDate();
-    input.body = u"Spoke to the school nurse; no new concerns."_s;
-    input.finish = finish;
-    return input;
-}
-
-// As the owner: a restricted child whom only the given worker may see.
-qint64 addRestrictedChild(Connection &owner, int allowedWorkerId)
-{
-    const qint64 id = valueOf(owner, uR"(
-        INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, restricted)
-        VALUES ('Amelia', 'Hart', 'Female', '2019-05-01', true) RETURNING id)"_s)
-                          .toLongLong();
-    test::require(owner.exec(u"INSERT INTO person_access (person_id, worker_id) VALUES (?, ?)"_s,
-                             {id, allowedWorkerId}));
-    return id;
-}
-
-// A login role with no worker behind it. Roles are cluster-wide: dropped when the test ends,
-// so declare connections made with it after this object.
-class LoneLogin
-{
-public:
-    explicit LoneLogin(Connection &owner)
-        : m_owner(owner), m_name(u"lone_"_s + QUuid::createUuid().toString(QUuid::Id128).left(12))
-    {
-        // The name is generated here, never from input, so it can be spliced in.
-        test::require(owner.exec(u"CREATE ROLE %1 LOGIN"_s.arg(m_name)));
-        grant(u"cpis_key_worker"_s);
-    }
-    ~LoneLogin() { (void)m_owner.exec(u"DROP ROLE IF EXISTS %1"_s.arg(m_name)); }
-    Q_DISABLE_COPY_MOVE(LoneLogin)
-
-    void grant(const QString &groupRole)
-    {
-        test::require(m_owner.exec(u"GRANT %1 TO %2"_s.arg(groupRole, m_name)));
-    }
-    [[nodiscard]] const QString &name() const { return m_name; }
-
-private:
-    Connection &m_owner;
-    QString m_name;
-};
 } // namespace
 
 TEST_CASE("Only a Safeguarding Admin can start, cancel, save or finish a CP-IS step", "[security]")
@@ -321,7 +218,7 @@ TEST_CASE("A restricted person is invisible to workers without access to them", 
     test::TestDatabase db;
     test::CaseWorld world(db);
     Connection &owner = db.connection();
-    const qint64 hidden = addRestrictedChild(owner, world.otherKeyWorker.workerId);
+    const qint64 hidden = test::addRestrictedChild(owner, world.otherKeyWorker.workerId);
     const qint64 hiddenStep =
         valueOf(owner, u"SELECT create_follow_up_step(?, 'x', 'ae', now())"_s, {hidden})
             .toLongLong();
@@ -459,7 +356,7 @@ TEST_CASE("A login that is not an active worker is told so and can do nothing", 
     test::TestDatabase db;
     test::CaseWorld world(db);
     Connection &owner = db.connection();
-    LoneLogin lone(owner);
+    test::LoneLogin lone(owner, u"cpis_key_worker"_s);
     auto c = world.connectAs(lone.name());
     const std::string before = fingerprint(owner);
 
@@ -492,7 +389,7 @@ TEST_CASE("A restricted person cannot be told apart from no person at all", "[se
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
-    const qint64 hidden = addRestrictedChild(db.connection(), world.otherKeyWorker.workerId);
+    const qint64 hidden = test::addRestrictedChild(db.connection(), world.otherKeyWorker.workerId);
     const qint64 nobody =
         valueOf(db.connection(), u"SELECT max(id) + 1000 FROM person"_s).toLongLong();
     auto keyWorker = world.connectAs(world.keyWorker);
@@ -513,7 +410,7 @@ TEST_CASE("The workview lists show a restricted child only to workers granted ac
     test::TestDatabase db;
     test::CaseWorld world(db);
     Connection &owner = db.connection();
-    const qint64 hidden = addRestrictedChild(owner, world.admin.workerId);
+    const qint64 hidden = test::addRestrictedChild(owner, world.admin.workerId);
     const qint64 hiddenStep =
         valueOf(owner, u"SELECT create_follow_up_step(?, 'x', 'ae', now())"_s, {hidden})
             .toLongLong();

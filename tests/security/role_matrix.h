@@ -1,0 +1,46 @@
+// Who may do what: every role against every operation, allowed or denied. This table is the
+// promise; docs/security.md section 1 shows the same table (a test compares the two) and
+// role_matrix_test.cpp proves every cell as a real login, through the services and through SQL.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace cpis::test::matrix {
+
+enum class Access { Allow, Deny };
+inline constexpr Access A = Access::Allow;
+inline constexpr Access D = Access::Deny;
+
+// The columns, in the order of the rows below and of the table in docs/security.md.
+enum Role { SafeguardingAdmin, KeyWorker, TeamManager, Sysadmin, ExchangeAccount, NoRole, kRoles };
+inline constexpr std::array<std::string_view, kRoles> kRoleNames{
+    "Safeguarding Admin",   "key worker",       "team manager",
+    "system administrator", "exchange account", "login with no role or worker"};
+
+struct Row
+{
+    std::string_view operation;
+    std::array<Access, kRoles> access;
+};
+
+// clang-format off
+inline constexpr std::array kMatrix{
+    //                                                  SA KW TM SYS EX none
+    Row{"read a person",                               {A, A, A, A,  A, D}},
+    Row{"read a restricted person (not granted)",      {D, D, D, D,  A, D}},
+    Row{"start a CP-IS step",                          {A, D, D, D,  D, D}},
+    Row{"finish a CP-IS step",                         {A, D, D, D,  D, D}},
+    Row{"send a request",                              {A, D, D, D,  D, D}},
+    Row{"acknowledge someone else's request",          {D, D, D, D,  D, D}},
+    Row{"add a final case note",                       {A, A, A, D,  D, D}},
+    Row{"edit a final case note",                      {D, D, D, D,  D, D}},
+    Row{"change configuration",                        {D, D, D, A,  D, D}},
+    Row{"change lists",                                {D, D, D, A,  D, D}},
+    Row{"read audit",                                  {D, D, A, A,  D, D}},
+    Row{"delete or change audit",                      {D, D, D, D,  D, D}},
+    Row{"run the exchange",                            {D, D, D, D,  A, D}},
+};
+// clang-format on
+
+} // namespace cpis::test::matrix

@@ -1,0 +1,731 @@
+// The role matrix (role_matrix.h) proven cell by cell: each role connects as a real login and
+// tries each operation twice, through the C++ services and through plain SQL. An allowed cell
+// must really happen; a denied one must be refused and leave every table (and the MESH inbox)
+// as it was. Direct writes to the tables behind each operation are refused to every role.
+#include "security/role_matrix.h"
+
+#include "cpis/config_store.h"
+#include "cpis/exchange.h"
+#include "support/exchange_world.h"
+#include "support/security_checks.h"
+#include "workflow/list_admin.h"
+#include "workflow/person_record.h"
+#include "workflow/request_service.h"
+#include "workflow/service_call.h"
+#include "workflow/step_service.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDate>
+#include <QFile>
+
+#include <functional>
+#include <map>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace cpis;
+using namespace cpis::test;
+using namespace cpis::test::matrix;
+
+namespace {
+
+// A case world with the exchange set up, a restricted child and a login that is nobody.
+struct RoleWorld
+{
+    ExchangeWorld exchange;
+    CaseWorld &world = exchange.world;
+    Connection &owner = exchange.db.connection();
+    LoneLogin nobody{owner};
+    qint64 restrictedChild = addRestrictedChild(owner, world.otherKeyWorker.workerId);
+
+    RoleWorld()
+    {
+        // The restricted child's key worker is the one worker granted them.
+        require(owner.exec(u"INSERT INTO involvement (person_id, worker_id, role, started_on) "
+                           u"VALUES (?, ?, 'Key Worker', '2024-01-01')"_s,
+                           {restrictedChild, world.otherKeyWorker.workerId}));
+    }
+
+    // The role's user in the world; none for the login with no role or worker.
+    [[nodiscard]] const CaseWorld::User *userOf(Role role) const
+    {
+        const std::array<const CaseWorld::User *, kRoles> users{&world.admin,    &world.keyWorker,
+                                                                &world.manager,  &world.sysadmin,
+                                                                &world.exchange, nullptr};
+        return users.at(std::size_t(role));
+    }
+    [[nodiscard]] QString loginOf(Role role) const
+    {
+        return userOf(role) ? userOf(role)->login : nobody.name();
+    }
+    // The worker the role's login is (0: none), for checking who did something.
+    [[nodiscard]] int workerOf(Role role) const
+    {
+        return userOf(role) ? userOf(role)->workerId : 0;
+    }
+};
+
+// What an operation works on, made before the caller tries it.
+struct Target
+{
+    qint64 person = 0;
+    qint64 step = 0;
+    int version = 0;
+    int recipient = 0;
+    qint64 request = 0;
+    qint64 note = 0;
+    qint64 audit = 0;
+};
+
+// Whether the caller got what they asked for; why not, for the failure message.
+struct Attempt
+{
+    bool done = false;
+    std::string why;
+};
+
+template<typename T> Attempt attemptOf(const Result<T> &result)
+{
+    if (result)
+        return {true, {}};
+    return {false, QString(result.error().code + u": "_s + result.error().message).toStdString()};
+}
+
+using Statements = std::vector<std::pair<QString, QVariantList>>;
+
+// Runs each statement in turn as the caller, stopping at the first refusal.
+Attempt runSql(Connection &c, const Statements &statements)
+{
+    for (const auto &[sql, params] : statements) {
+        if (auto result = c.exec(sql, params); !result)
+            return {
+                false,
+                QString(result.error().sqlState + u": "_s + result.error().message).toStdString()};
+    }
+    return {true, {}};
+}
+
+// A read is done when any of the queries brought a row back; why says which did, or why not.
+Attempt anyCameBack(Connection &c, const QStringList &queries, const QVariantList &params)
+{
+    Attempt attempt;
+    for (const QString &sql : queries) {
+        auto count = c.scalar(sql, params);
+        if (!count)
+            attempt.why += attemptOf(count).why + "; ";
+        else if (count->toInt() > 0) {
+            attempt.done = true;
+            attempt.why += "came back: " + sql.toStdString() + "; ";
+        }
+    }
+    return attempt;
+}
+
+struct Probe
+{
+    // Sets up what the operation works on, beyond the child and their incoming step.
+    std::function<void(RoleWorld &, Target &)> prepare;
+    std::function<Attempt(Connection &, const Target &)> service;
+    std::function<Attempt(Connection &, const Target &)> sql;
+    // Whether the operation took effect, as the owner sees it; reads have none (the attempt
+    // itself says whether the data came back).
+    std::function<bool(Connection &owner, const Target &, int me)> happened;
+    // Writes around the functions, to the tables behind the operation: refused to everyone.
+    std::function<Statements(const Target &, int me)> tableWrites;
+};
+
+bool ownerCounts(Connection &owner, const QString &sql, const QVariantList &params)
+{
+    return countOf(owner, sql, params) > 0;
+}
+
+Probe readPerson(bool restricted)
+{
+    Probe p;
+    p.prepare = [restricted](RoleWorld &w, Target &t) {
+        t.person = restricted ? w.restrictedChild : w.world.childId;
+    };
+    p.service = [](Connection &c, const Target &t) {
+        auto summary = loadPersonSummary(c, t.person);
+        if (summary && summary->id != t.person)
+            return Attempt{false, "another person came back"};
+        return attemptOf(summary);
+    };
+    // The table, and the functions that answer about a person by id.
+    p.sql = [](Connection &c, const Target &t) {
+        return anyCameBack(c,
+                           {u"SELECT count(*) FROM person WHERE id = ?"_s,
+                            u"SELECT count(*) FROM involvement WHERE person_id = ?"_s,
+                            u"SELECT count(*) WHERE current_key_worker(?) IS NOT NULL"_s,
+                            u"SELECT count(*) WHERE person_is_visible(?)"_s},
+                           {t.person});
+    };
+    return p;
+}
+
+Probe startStep()
+{
+    Probe p;
+    p.service = [](Connection &c, const Target &t) {
+        return attemptOf(StepService(c).start(t.step));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return runSql(c, {{u"SELECT start_work(?)"_s, {t.step}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int me) {
+        return ownerCounts(
+            owner,
+            u"SELECT count(*) FROM work_step WHERE id = ? AND state = 'in_progress' AND started_by = ?"_s,
+            {t.step, me});
+    };
+    p.tableWrites = [](const Target &t, int me) -> Statements {
+        return {{u"UPDATE work_step SET state = 'in_progress', started_by = ?, started_at = now() "
+                 u"WHERE id = ?"_s,
+                 {nullIfZero(me), t.step}}};
+    };
+    return p;
+}
+
+Probe finishStep()
+{
+    Probe p;
+    p.prepare = [](RoleWorld &w, Target &t) {
+        t.version = triage(*w.world.connectAs(w.world.admin), t.step, w.world.keyWorker.workerId);
+    };
+    p.service = [](Connection &c, const Target &t) {
+        return attemptOf(StepService(c).finish(t.step, t.version));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return runSql(c, {{u"SELECT finish_step(?, ?)"_s, {t.step, t.version}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int me) {
+        return ownerCounts(
+            owner,
+            u"SELECT count(*) FROM work_step WHERE id = ? AND state = 'finished' AND finished_by = ?"_s,
+            {t.step, me});
+    };
+    p.tableWrites = [](const Target &t, int me) -> Statements {
+        return {{u"UPDATE work_step SET state = 'finished', finished_by = ?, finished_at = now() "
+                 u"WHERE id = ?"_s,
+                 {nullIfZero(me), t.step}}};
+    };
+    return p;
+}
+
+const QString kRequestNote = u"Please follow up the attendance."_s;
+
+Probe sendRequest()
+{
+    Probe p;
+    // The admin has started the step; the caller drafts a request to the key worker and saves.
+    p.prepare = [](RoleWorld &w, Target &t) {
+        t.version = require(StepService(*w.world.connectAs(w.world.admin)).start(t.step));
+        t.recipient = w.world.keyWorker.workerId;
+    };
+    p.service = [](Connection &c, const Target &t) {
+        StepService steps(c);
+        auto drafted = steps.addRequest(t.step, t.version, t.recipient, kRequestNote, u"ae"_s);
+        if (!drafted)
+            return attemptOf(drafted);
+        return attemptOf(steps.save(t.step, drafted->rowVersion));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        auto drafted = c.scalar(u"SELECT row_version FROM add_request(?, ?, ?, ?, 'ae')"_s,
+                                {t.step, t.version, t.recipient, kRequestNote});
+        if (!drafted)
+            return attemptOf(drafted);
+        return runSql(c, {{u"SELECT save_step(?, ?)"_s, {t.step, *drafted}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int me) {
+        return ownerCounts(
+            owner,
+            u"SELECT count(*) FROM request WHERE step_id = ? AND state = 'sent' AND created_by = ?"_s,
+            {t.step, me});
+    };
+    p.tableWrites = [](const Target &t, int me) -> Statements {
+        return {
+            {uR"(INSERT INTO request (step_id, request_type, recipient_id, note, state, created_by, sent_at)
+                     VALUES (?, 'CS Notification to Allocated Worker - CPIS Follow Up', ?, ?, 'sent', ?, now()))"_s,
+             {t.step, t.recipient, kRequestNote, nullIfZero(me)}}};
+    };
+    return p;
+}
+
+Probe acknowledgeOthersRequest()
+{
+    Probe p;
+    // Sent to the other key worker: nobody in the matrix is its recipient.
+    p.prepare = [](RoleWorld &w, Target &t) {
+        triage(*w.world.connectAs(w.world.admin), t.step, w.world.otherKeyWorker.workerId);
+        t.request =
+            valueOf(w.owner, u"SELECT id FROM request WHERE step_id = ?"_s, {t.step}).toLongLong();
+    };
+    p.service = [](Connection &c, const Target &t) {
+        return attemptOf(RequestService(c).acknowledge(t.request));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return runSql(c, {{u"SELECT acknowledge_request(?)"_s, {t.request}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int) {
+        return ownerCounts(
+            owner, u"SELECT count(*) FROM request WHERE id = ? AND state = 'acknowledged'"_s,
+            {t.request});
+    };
+    p.tableWrites = [](const Target &t, int me) -> Statements {
+        return {{u"UPDATE request SET state = 'acknowledged', acknowledged_by = ?, "
+                 u"acknowledged_at = now() WHERE id = ?"_s,
+                 {nullIfZero(me), t.request}}};
+    };
+    return p;
+}
+
+Probe addFinalNote()
+{
+    Probe p;
+    p.service = [](Connection &c, const Target &t) {
+        return attemptOf(CaseNoteService(c).add(noteAbout(t.person, true)));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return runSql(c, {{u"SELECT add_case_note(?, 'CP-IS Follow Up', current_date, ?, true)"_s,
+                           {t.person, noteAbout(t.person, true).body}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int me) {
+        return ownerCounts(
+            owner,
+            u"SELECT count(*) FROM case_note WHERE person_id = ? AND author_id = ? AND state = 'final'"_s,
+            {t.person, me});
+    };
+    p.tableWrites = [](const Target &t, int me) -> Statements {
+        return {
+            {uR"(INSERT INTO case_note (person_id, note_type, author_id, contact_date, body, state, finalised_at)
+                     VALUES (?, 'CP-IS Follow Up', ?, current_date, 'Written around the workflow', 'final', now()))"_s,
+             {t.person, nullIfZero(me)}}};
+    };
+    return p;
+}
+
+const QString kRewritten = u"Rewritten after the event."_s;
+
+Probe editFinalNote()
+{
+    Probe p;
+    // The key worker's own finished note: not even its author may change it.
+    p.prepare = [](RoleWorld &w, Target &t) {
+        t.note = require(
+            CaseNoteService(*w.world.connectAs(w.world.keyWorker)).add(noteAbout(t.person, true)));
+    };
+    p.service = [](Connection &c, const Target &t) {
+        return attemptOf(CaseNoteService(c).update(t.note, QDate::currentDate(), kRewritten, true));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return runSql(
+            c, {{u"SELECT update_case_note(?, current_date, ?, true)"_s, {t.note, kRewritten}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int) {
+        return !ownerCounts(owner, u"SELECT count(*) FROM case_note WHERE id = ? AND body <> ?"_s,
+                            {t.note, kRewritten});
+    };
+    p.tableWrites = [](const Target &t, int) -> Statements {
+        return {{u"UPDATE case_note SET body = ? WHERE id = ?"_s, {kRewritten, t.note}},
+                {u"DELETE FROM case_note WHERE id = ?"_s, {t.note}}};
+    };
+    return p;
+}
+
+const QString kOfficeHours = u"08:00-18:00"_s;
+
+Probe changeConfiguration()
+{
+    Probe p;
+    p.service = [](Connection &c, const Target &) {
+        return attemptOf(ConfigStore(c).set(u"office.hours"_s, kOfficeHours));
+    };
+    p.sql = [](Connection &c, const Target &) {
+        return runSql(c, {{u"SELECT set_config('office.hours', ?)"_s, {kOfficeHours}}});
+    };
+    p.happened = [](Connection &owner, const Target &, int) {
+        return ownerCounts(
+            owner, u"SELECT count(*) FROM config WHERE key = 'office.hours' AND value = ?"_s,
+            {kOfficeHours});
+    };
+    p.tableWrites = [](const Target &, int) -> Statements {
+        return {{u"UPDATE config SET value = ? WHERE key = 'office.hours'"_s, {kOfficeHours}},
+                {u"UPDATE config SET value = 'http://127.0.0.1:1' WHERE key = 'mesh.url'"_s, {}},
+                {u"INSERT INTO config (key, value) VALUES ('office.extra', 'x')"_s, {}},
+                {u"DELETE FROM config WHERE key = 'mesh.password'"_s, {}}};
+    };
+    return p;
+}
+
+const QString kNewReason = u"Known to early help"_s;
+
+Probe changeLists()
+{
+    Probe p;
+    p.service = [](Connection &c, const Target &) {
+        return attemptOf(ListAdmin(c).addItem(u"next_action_reason"_s, kNewReason));
+    };
+    p.sql = [](Connection &c, const Target &) {
+        return runSql(c, {{u"SELECT add_list_item('next_action_reason', ?)"_s, {kNewReason}}});
+    };
+    p.happened = [](Connection &owner, const Target &, int) {
+        return ownerCounts(owner,
+                           u"SELECT count(*) FROM list_item WHERE list = 'next_action_reason' "
+                           u"AND label = ? AND active"_s,
+                           {kNewReason});
+    };
+    p.tableWrites = [](const Target &, int) -> Statements {
+        return {{u"INSERT INTO list_item (list, label) VALUES ('next_action_reason', ?)"_s,
+                 {kNewReason}},
+                {u"UPDATE list_item SET active = false WHERE list = 'request_type'"_s, {}},
+                {u"UPDATE note_template SET body = 'No need to reply.'"_s, {}}};
+    };
+    return p;
+}
+
+Probe readAudit()
+{
+    Probe p;
+    // The key worker has opened the child's record: the audit says so to those who may read it.
+    p.prepare = [](RoleWorld &w, Target &t) {
+        require(w.world.connectAs(w.world.keyWorker)
+                    ->exec(u"SELECT record_person_opened(?)"_s, {t.person}));
+    };
+    p.service = [](Connection &c, const Target &t) {
+        auto record = loadPersonRecord(c, t.person);
+        if (record && record->openedBy.isEmpty())
+            return Attempt{false, "the record shows nobody who opened it"};
+        return attemptOf(record);
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return anyCameBack(
+            c, {u"SELECT count(*) FROM audit WHERE person_id = ? AND action = 'person.opened'"_s},
+            {t.person});
+    };
+    return p;
+}
+
+Probe tamperWithAudit()
+{
+    Probe p;
+    p.prepare = [](RoleWorld &w, Target &t) {
+        t.audit =
+            valueOf(w.owner,
+                    u"SELECT min(id) FROM audit WHERE action = 'step.created' AND person_id = ?"_s,
+                    {t.person})
+                .toLongLong();
+    };
+    // No service changes the audit: the nearest is the services' own gateway to the database.
+    p.service = [](Connection &c, const Target &t) {
+        return attemptOf(callService(c, u"DELETE FROM audit WHERE id = ?"_s, {t.audit}));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return runSql(c, {{u"UPDATE audit SET action = 'person.opened', worker_id = NULL "
+                           u"WHERE id = ?"_s,
+                           {t.audit}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int) {
+        return !ownerCounts(
+            owner, u"SELECT count(*) FROM audit WHERE id = ? AND action = 'step.created'"_s,
+            {t.audit});
+    };
+    p.tableWrites = [](const Target &t, int) -> Statements {
+        return {
+            {u"DELETE FROM audit WHERE id = ?"_s, {t.audit}},
+            {u"TRUNCATE audit"_s, {}},
+            {u"INSERT INTO audit (action, person_id) VALUES ('step.finished', ?)"_s, {t.person}},
+            {u"SELECT _audit('step.finished', ?::bigint, '{}'::jsonb)"_s, {t.person}}};
+    };
+    return p;
+}
+
+const QString kNotificationId = u"7A1C2F40-0000-4000-8000-00000000A0E1"_s;
+
+Probe runExchange()
+{
+    Probe p;
+    // A notification about the child waits in the MESH inbox.
+    p.prepare = [](RoleWorld &w, Target &) {
+        w.exchange.deliver(accessNotification(kNotificationId));
+    };
+    p.service = [](Connection &c, const Target &) {
+        return attemptOf(Exchange(c).runOnce());
+    };
+    // What the exchange does in SQL: store the raw message, then make its step.
+    p.sql = [](Connection &c, const Target &t) {
+        const QByteArray body = accessNotification(kNotificationId);
+        return runSql(c, {{u"INSERT INTO inbound_message (origin, file_name, checksum, body) "
+                           u"VALUES ('import', 'asn.xml', md5(?), ?)"_s,
+                           {body, body}},
+                          {u"SELECT create_follow_up_step(?, 'CP-IS notification', 'ae', now())"_s,
+                           {t.person}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int) {
+        return countOf(owner, u"SELECT count(*) FROM work_step WHERE subject_id = ?"_s,
+                       {t.person}) > 1;
+    };
+    return p;
+}
+
+// How each row of the matrix is tried, by its operation.
+const std::map<std::string_view, std::function<Probe()>> &probes()
+{
+    static const std::map<std::string_view, std::function<Probe()>> all{
+        {"read a person",
+         [] {
+             return readPerson(false);
+         }},
+        {"read a restricted person (not granted)",
+         [] {
+             return readPerson(true);
+         }},
+        {"start a CP-IS step", startStep},
+        {"finish a CP-IS step", finishStep},
+        {"send a request", sendRequest},
+        {"acknowledge someone else's request", acknowledgeOthersRequest},
+        {"add a final case note", addFinalNote},
+        {"edit a final case note", editFinalNote},
+        {"change configuration", changeConfiguration},
+        {"change lists", changeLists},
+        {"read audit", readAudit},
+        {"delete or change audit", tamperWithAudit},
+        {"run the exchange", runExchange},
+    };
+    return all;
+}
+
+enum class Way { Service, Sql };
+
+Target prepared(RoleWorld &w, const Probe &probe)
+{
+    Target target;
+    target.person = w.world.childId;
+    target.step = w.world.stepId;
+    if (probe.prepare)
+        probe.prepare(w, target);
+    return target;
+}
+
+const char *nameOf(Way way)
+{
+    return way == Way::Service ? "through the services" : "through SQL";
+}
+
+// One cell, one way: the role tries the operation on the target the world was prepared with.
+void proveCell(RoleWorld &w, const Probe &probe, const Target &target, Role role, Way way,
+               bool allowed)
+{
+    const int me = w.workerOf(role);
+    auto c = w.world.connectAs(w.loginOf(role));
+    const QStringList inbox = w.exchange.mesh.inboxIds(kMeshMailbox);
+    const std::string before = fingerprint(w.owner);
+
+    if (way == Way::Sql && probe.tableWrites) {
+        for (const auto &[sql, params] : probe.tableWrites(target, me)) {
+            INFO("writing around the functions: " << sql.toStdString());
+            CHECK(sqlStateOf(*c, sql, params) == "42501");
+        }
+        CHECK(fingerprint(w.owner) == before);
+    }
+    const Attempt attempt = way == Way::Service ? probe.service(*c, target) : probe.sql(*c, target);
+    INFO("outcome: " << attempt.why);
+    if (allowed) {
+        CHECK(attempt.done);
+        if (probe.happened)
+            CHECK(probe.happened(w.owner, target, me));
+    } else {
+        CHECK_FALSE(attempt.done);
+        if (probe.happened)
+            CHECK_FALSE(probe.happened(w.owner, target, me));
+        CHECK(fingerprint(w.owner) == before);
+        CHECK(w.exchange.mesh.inboxIds(kMeshMailbox) == inbox);
+    }
+}
+
+// Proves one row of the matrix, every role both ways. A denied attempt changes nothing (which
+// each checks), so the denied cells share one world; each allowed cell gets a fresh one.
+void proveRow(std::string_view operation)
+{
+    REQUIRE(probes().count(operation) == 1);
+    const Probe probe = probes().at(operation)();
+    const auto row = std::find_if(kMatrix.cbegin(), kMatrix.cend(),
+                                  [&](const Row &r) { return r.operation == operation; });
+    REQUIRE(row != kMatrix.cend());
+    const auto allowed = [&](int r) {
+        return row->access[r] == Access::Allow;
+    };
+
+    if (std::any_of(row->access.cbegin(), row->access.cend(),
+                    [](Access a) { return a == Access::Deny; })) {
+        SECTION("denied cells")
+        {
+            RoleWorld w;
+            const Target target = prepared(w, probe);
+            for (int r = 0; r < kRoles; ++r) {
+                for (const Way way : {Way::Service, Way::Sql}) {
+                    if (allowed(r))
+                        continue;
+                    INFO(kRoleNames[r] << " " << nameOf(way) << ": denied");
+                    proveCell(w, probe, target, Role(r), way, false);
+                }
+            }
+        }
+    }
+    for (int r = 0; r < kRoles; ++r) {
+        for (const Way way : {Way::Service, Way::Sql}) {
+            if (!allowed(r))
+                continue;
+            DYNAMIC_SECTION(kRoleNames[r] << " " << nameOf(way) << ": allowed")
+            {
+                RoleWorld w;
+                const Target target = prepared(w, probe);
+                proveCell(w, probe, target, Role(r), way, true);
+            }
+        }
+    }
+}
+
+} // namespace
+
+TEST_CASE("Role matrix: read a person", "[security]")
+{
+    proveRow("read a person");
+}
+
+TEST_CASE("Role matrix: read a restricted person (not granted)", "[security]")
+{
+    proveRow("read a restricted person (not granted)");
+}
+
+TEST_CASE("Role matrix: start a CP-IS step", "[security]")
+{
+    proveRow("start a CP-IS step");
+}
+
+TEST_CASE("Role matrix: finish a CP-IS step", "[security]")
+{
+    proveRow("finish a CP-IS step");
+}
+
+TEST_CASE("Role matrix: send a request", "[security]")
+{
+    proveRow("send a request");
+}
+
+TEST_CASE("Role matrix: acknowledge someone else's request", "[security]")
+{
+    proveRow("acknowledge someone else's request");
+}
+
+TEST_CASE("Role matrix: add a final case note", "[security]")
+{
+    proveRow("add a final case note");
+}
+
+TEST_CASE("Role matrix: edit a final case note", "[security]")
+{
+    proveRow("edit a final case note");
+}
+
+TEST_CASE("Role matrix: change configuration", "[security]")
+{
+    proveRow("change configuration");
+}
+
+TEST_CASE("Role matrix: change lists", "[security]")
+{
+    proveRow("change lists");
+}
+
+TEST_CASE("Role matrix: read audit", "[security]")
+{
+    proveRow("read audit");
+}
+
+TEST_CASE("Role matrix: delete or change audit", "[security]")
+{
+    proveRow("delete or change audit");
+}
+
+TEST_CASE("Role matrix: run the exchange", "[security]")
+{
+    proveRow("run the exchange");
+}
+
+namespace {
+// The first table under "## 1." in docs/security.md, as rows of trimmed cells (header first,
+// the |---| line left out).
+std::vector<QStringList> documentedMatrix()
+{
+    QFile file(QStringLiteral(CPIS_SECURITY_DOC));
+    REQUIRE(file.open(QIODevice::ReadOnly | QIODevice::Text));
+    std::vector<QStringList> rows;
+    bool inSection = false;
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(u'\n')) {
+        if (line.startsWith(u"## "_s)) {
+            if (inSection)
+                break;
+            inSection = line.startsWith(u"## 1."_s);
+            continue;
+        }
+        if (!inSection)
+            continue;
+        if (!line.startsWith(u'|')) {
+            if (!rows.empty())
+                break; // the table has ended
+            continue;
+        }
+        QStringList cells = line.trimmed().split(u'|');
+        cells = cells.mid(1, cells.size() - 2);
+        for (QString &cell : cells)
+            cell = cell.trimmed();
+        if (!cells.isEmpty() && cells.first().startsWith(u"---"_s))
+            continue;
+        rows.push_back(cells);
+    }
+    return rows;
+}
+
+QString word(Access access)
+{
+    return access == Access::Allow ? u"allow"_s : u"deny"_s;
+}
+
+QString text(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+} // namespace
+
+TEST_CASE("docs/security.md shows the role matrix the tests prove", "[security]")
+{
+    const std::vector<QStringList> documented = documentedMatrix();
+    REQUIRE(documented.size() == kMatrix.size() + 1);
+
+    QStringList header{u"operation"_s};
+    for (const std::string_view role : kRoleNames)
+        header << text(role);
+    CHECK(documented.front().join(u" | "_s).toStdString() == header.join(u" | "_s).toStdString());
+
+    for (std::size_t i = 0; i < kMatrix.size(); ++i) {
+        QStringList expected{text(kMatrix[i].operation)};
+        for (const Access access : kMatrix[i].access)
+            expected << word(access);
+        INFO("row " << i + 1);
+        CHECK(documented[i + 1].join(u" | "_s).toStdString() ==
+              expected.join(u" | "_s).toStdString());
+    }
+}
+
+TEST_CASE("Every row of the role matrix has a way to try it", "[security]")
+{
+    QStringList rows;
+    for (const Row &row : kMatrix)
+        rows << text(row.operation);
+    QStringList tried;
+    for (const auto &[operation, probe] : probes())
+        tried << text(operation);
+    rows.sort();
+    CHECK(tried.join(u", "_s).toStdString() == rows.join(u", "_s).toStdString());
+}
