@@ -126,6 +126,16 @@ Result<QSqlQuery> Connection::exec(const QString &sql, const QVariantList &param
             return failure(query.lastError());
         return query;
     }
+    // QPSQL sends values inside the statement's text, which ends at a NUL: the statement would
+    // arrive cut short. PostgreSQL's text cannot hold a NUL anyway, so say so plainly.
+    for (const QVariant &p : params) {
+        if (p.typeId() == QMetaType::QString && p.toString().contains(QChar(0)))
+            return Error{u"invalid"_s,
+                         u"The text contains a NUL character (code 0), which cannot be stored: "
+                         u"remove it and try again."_s,
+                         u"22021"_s,
+                         {}};
+    }
     if (!query.prepare(sql))
         return failure(query.lastError());
     for (const QVariant &p : params)
