@@ -9,6 +9,7 @@
 #include "workflow/workview_query.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSet>
 #include <QThread>
 #include <QTimeZone>
@@ -302,6 +303,8 @@ void exchange(Run &run, int which, const QStringList &nhsNumbers, Tally &t)
         return;
     InboundProcessor inbound(*connection);
     for (qint64 slot = 0; !run.stop; ++slot) {
+        // An exchange that fell behind skips the slots gone by, so both stay on the clock.
+        slot = std::max(slot, run.clock.elapsed() / kSlotMs);
         const qint64 wait = slot * kSlotMs - run.clock.elapsed();
         if (wait > 0)
             QThread::msleep(quint64(wait));
@@ -486,6 +489,14 @@ double percentile(QList<double> sorted, double p)
     const auto rank = qsizetype(std::ceil(p / 100.0 * double(sorted.size()))) - 1;
     return sorted[std::clamp<qsizetype>(rank, 0, sorted.size() - 1)];
 }
+// The 1, 5 and 15 minute load averages: the figures mean little on a machine already busy.
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"unknown"_s;
+    return QString::fromLatin1(file.readAll()).section(u' ', 0, 2);
+}
 } // namespace
 
 bool LoadReport::passed() const
@@ -598,6 +609,8 @@ QString formatReport(const LoadReport &report)
     }
     for (auto it = report.refusals.cbegin(); it != report.refusals.cend(); ++it)
         out += u"refused as expected: %1: %2\n"_s.arg(it.key()).arg(it.value());
+    out += u"machine: %1 cores, load average %2 at the end\n"_s.arg(QThread::idealThreadCount())
+               .arg(loadAverage());
     for (const Check &c : report.checks)
         out += u"%1  %2 (%3)\n"_s.arg(c.passed ? u"PASS"_s : u"FAIL"_s, c.name, c.detail);
     return out;
