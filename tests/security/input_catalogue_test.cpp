@@ -14,6 +14,7 @@
 #include "workflow/team_requests.h"
 #include "workflow/worker_directory.h"
 
+#include <algorithm>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -92,12 +93,17 @@ void checkField(Connection &owner, const Field &field)
             continue;
         }
         CHECK_FALSE(result.ok());
-        if (!result.ok())
+        if (!result.ok()) {
+            const QString &message = result.error().message;
             CHECK_THAT(
-                result.error().message.toStdString(),
+                message.toStdString(),
                 Contains(
                     (attempt.mentions.isEmpty() ? field.mentions : attempt.mentions).toStdString(),
                     Catch::CaseSensitive::No));
+            // A refusal may quote the value, but never a control character in it.
+            CHECK(std::none_of(message.cbegin(), message.cend(),
+                               [](QChar c) { return c.category() == QChar::Other_Control; }));
+        }
         CHECK(everything(owner) == before);
     }
 }
