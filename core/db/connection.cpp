@@ -22,6 +22,21 @@ bool isConnectionFailure(const QString &sqlState)
     // Class 08 is "connection exception"; 57P01-3 are server shutdown / cannot connect now.
     return sqlState.startsWith(u"08"_s) || sqlState.startsWith(u"57P0"_s);
 }
+
+// A server message can quote what someone typed; shown as it is, a control character in it
+// would ring, recolour or rewrite the terminal or the window showing it. Made visible as \xNN.
+QString visible(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control)
+            out += u"\\x%1"_s.arg(int(c.unicode()), 2, 16, QChar(u'0'));
+        else
+            out += c;
+    }
+    return out;
+}
 } // namespace
 
 Error Connection::errorFrom(const QSqlError &error, const QString &context)
@@ -46,7 +61,8 @@ Error Connection::errorFrom(const QSqlError &error, const QString &context)
         else if (line.trimmed() != u'(' + e.sqlState + u')' && !line.trimmed().isEmpty())
             message << (kind.isEmpty() ? line : m.captured(2)).trimmed();
     }
-    text = message.join(u' ');
+    text = visible(message.join(u' '));
+    e.hint = visible(e.hint);
     e.message = context.isEmpty() ? text : context + u": "_s + text;
     e.code = isConnectionFailure(e.sqlState) || error.type() == QSqlError::ConnectionError
                  ? u"db.unreachable"_s
@@ -126,6 +142,16 @@ Result<QSqlQuery> Connection::exec(const QString &sql, const QVariantList &param
             return failure(query.lastError());
         return query;
     }
+    // QPSQL sends values inside the statement's text, which ends at a NUL: the statement would
+    // arrive cut short. PostgreSQL's text cannot hold a NUL anyway, so say so plainly.
+    for (const QVariant &p : params) {
+        if (p.typeId() == QMetaType::QString && p.toString().contains(QChar(0)))
+            return Error{u"invalid"_s,
+                         u"The text contains a NUL character (code 0), which cannot be stored: "
+                         u"remove it and try again."_s,
+                         u"22021"_s,
+                         {}};
+    }
     if (!query.prepare(sql))
         return failure(query.lastError());
     for (const QVariant &p : params)
@@ -154,8 +180,8 @@ Error errorFromResult(PGconn *conn, const PGresult *result)
     e.sqlState = state ? QString::fromLatin1(state) : QString();
     const char *primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     const char *hint = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_HINT) : nullptr;
-    e.message = QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).trimmed();
-    e.hint = QString::fromUtf8(hint).trimmed();
+    e.message = visible(QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).trimmed());
+    e.hint = visible(QString::fromUtf8(hint).trimmed());
     e.code = isConnectionFailure(e.sqlState) || PQstatus(conn) != CONNECTION_OK
                  ? u"db.unreachable"_s
                  : u"db.error"_s;
