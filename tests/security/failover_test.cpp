@@ -13,11 +13,9 @@
 
 #include <catch2/catch.hpp>
 
-#include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 using namespace cpis;
@@ -26,20 +24,6 @@ using test::require;
 using test::waitFor;
 
 namespace {
-// A folder for throwaway servers that the server account can reach.
-struct ServerFolder
-{
-    QTemporaryDir dir{QDir::tempPath() + u"/cpis-sec-XXXXXX"_s};
-    ServerFolder()
-    {
-        REQUIRE(dir.isValid());
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                              QFileDevice::ExeOwner | QFileDevice::ExeGroup |
-                                              QFileDevice::ExeOther);
-    }
-    [[nodiscard]] QString path(const QString &name) const { return dir.filePath(name); }
-};
-
 // The client's settings for a primary and its standby: whichever accepts writes.
 ConnInfo eitherServer(const test::LoopbackServer &primary, const test::LoopbackServer &standby)
 {
@@ -151,7 +135,7 @@ void killWaitingCommit(Connection &owner, const QString &login)
 TEST_CASE("Failover: the primary stops mid-save, the standby is promoted, the save lands once",
           "[security][failover]")
 {
-    ServerFolder folder;
+    test::ServerFolder folder;
     auto primary = test::LoopbackServer::primary(folder.path(u"primary"_s));
     auto standby = test::LoopbackServer::standbyOf(*primary, folder.path(u"standby"_s));
     test::TestDatabase db(eitherServer(*primary, *standby), test::TestDatabase::Schema::Migrated);
@@ -188,7 +172,7 @@ TEST_CASE("Failover: the primary stops mid-save, the standby is promoted, the sa
 TEST_CASE("Restart: the server restarts while a save's answer is on its way; it lands once",
           "[security][failover]")
 {
-    ServerFolder folder;
+    test::ServerFolder folder;
     auto server = test::LoopbackServer::primary(folder.path(u"server"_s));
     test::TestDatabase db(server->connInfo(), test::TestDatabase::Schema::Migrated);
     test::CaseWorld world(db);
@@ -218,7 +202,7 @@ TEST_CASE("Killed connection: pg_terminate_backend while a save's answer is on i
           "lands once",
           "[security][failover]")
 {
-    ServerFolder folder;
+    test::ServerFolder folder;
     auto server = test::LoopbackServer::primary(folder.path(u"server"_s));
     test::TestDatabase db(server->connInfo(), test::TestDatabase::Schema::Migrated);
     test::CaseWorld world(db);
@@ -242,7 +226,7 @@ TEST_CASE("Killed connection while a key worker finishes a case note: saved agai
           "once",
           "[security][failover]")
 {
-    ServerFolder folder;
+    test::ServerFolder folder;
     auto server = test::LoopbackServer::primary(folder.path(u"server"_s));
     test::TestDatabase db(server->connInfo(), test::TestDatabase::Schema::Migrated);
     test::CaseWorld world(db);
@@ -276,7 +260,7 @@ TEST_CASE("Killed connection while a key worker acknowledges: acknowledged again
           "once",
           "[security][failover]")
 {
-    ServerFolder folder;
+    test::ServerFolder folder;
     auto server = test::LoopbackServer::primary(folder.path(u"server"_s));
     test::TestDatabase db(server->connInfo(), test::TestDatabase::Schema::Migrated);
     test::CaseWorld world(db);

@@ -41,6 +41,14 @@ void appendSettings(const QString &dataDirectory, const QStringList &settings)
 }
 } // namespace
 
+ServerFolder::ServerFolder() : m_dir(QDir::tempPath() + u"/cpis-sec-XXXXXX"_s)
+{
+    REQUIRE(m_dir.isValid());
+    QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                            QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                            QFileDevice::ExeOther);
+}
+
 int freeLoopbackPort()
 {
     QTcpServer probe;
@@ -91,10 +99,18 @@ LoopbackServer::~LoopbackServer()
 }
 
 std::unique_ptr<LoopbackServer> LoopbackServer::primary(const QString &directory,
-                                                        const QStringList &settings)
+                                                        const QStringList &settings,
+                                                        const QStringList &hbaRules)
 {
     LocalCluster cluster(directory, binariesOrFail(), {.fast = true});
     requireOk(cluster.create());
+    if (!hbaRules.isEmpty()) {
+        QFile hba(cluster.dataDirectory() + u"/pg_hba.conf"_s);
+        REQUIRE(hba.open(QIODevice::ReadWrite | QIODevice::Text));
+        const QByteArray rules = hba.readAll();
+        hba.resize(0);
+        hba.write((hbaRules.join(u'\n') + u'\n').toUtf8() + rules);
+    }
     const int port = freeLoopbackPort();
     // Commits wait for their WAL as in production (the fast test cluster turns that off).
     appendSettings(cluster.dataDirectory(),

@@ -7,6 +7,7 @@
 #include "result.h"
 
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <memory>
 
@@ -16,9 +17,11 @@ class LoopbackServer
 {
 public:
     // initdb in `directory` (trust on loopback, as the embedded cluster), listening on
-    // 127.0.0.1 on a free port, with `settings` added to postgresql.conf; started.
+    // 127.0.0.1 on a free port, with `settings` added to postgresql.conf and `hbaRules` put
+    // before pg_hba.conf's own (the first matching rule wins); started.
     static std::unique_ptr<LoopbackServer> primary(const QString &directory,
-                                                   const QStringList &settings = {});
+                                                   const QStringList &settings = {},
+                                                   const QStringList &hbaRules = {});
     // A hot standby of `primary`, copied with pg_basebackup -R and streaming from it; started.
     static std::unique_ptr<LoopbackServer> standbyOf(const LoopbackServer &primary,
                                                      const QString &directory);
@@ -47,6 +50,17 @@ private:
     LoopbackServer(LocalCluster cluster, int port);
     LocalCluster m_cluster;
     int m_port;
+};
+
+// A folder for throwaway servers that the server account can reach.
+class ServerFolder
+{
+public:
+    ServerFolder();
+    [[nodiscard]] QString path(const QString &name) const { return m_dir.filePath(name); }
+
+private:
+    QTemporaryDir m_dir;
 };
 
 // A loopback port nobody listens on right now.
