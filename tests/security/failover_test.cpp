@@ -48,6 +48,16 @@ int waiting(Connection &owner, const QString &login, const QString &column, cons
         {login, event});
 }
 
+// One loopback server with the case world on it.
+struct OneServer
+{
+    test::ServerFolder folder;
+    std::unique_ptr<test::LoopbackServer> server =
+        test::LoopbackServer::primary(folder.path(QStringLiteral("server")));
+    test::TestDatabase db{server->connInfo(), test::TestDatabase::Schema::Migrated};
+    test::CaseWorld world{db};
+};
+
 // `login`'s client, connected through the real database layer.
 struct Client
 {
@@ -118,10 +128,15 @@ void holdCommitAnswers(Connection &owner)
     REQUIRE(owner.exec(u"SELECT pg_reload_conf()"_s).ok());
 }
 
+void waitForHeldCommit(Connection &owner, const QString &login)
+{
+    REQUIRE(waitFor([&] { return waiting(owner, login, u"wait_event"_s, u"SyncRep"_s) == 1; }));
+}
+
 // Cuts off `login`'s session whose commit waits, then lets commits through again.
 void killWaitingCommit(Connection &owner, const QString &login)
 {
-    REQUIRE(waitFor([&] { return waiting(owner, login, u"wait_event"_s, u"SyncRep"_s) == 1; }));
+    waitForHeldCommit(owner, login);
     REQUIRE(owner
                 .exec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                       u"WHERE usename = ? AND wait_event = 'SyncRep'"_s,
@@ -169,28 +184,27 @@ TEST_CASE("Failover: the primary stops mid-save, the standby is promoted, the sa
     work.checkSavedOnce(*owner);
 }
 
-TEST_CASE("Restart: the server restarts while a save's answer is on its way; it lands once",
-          "[security][failover]")
+TEST_CASE(
+    "Restart: the server restarts while a save's answer is on its way, and the save lands once",
+    "[security][failover]")
 {
-    test::ServerFolder folder;
-    auto server = test::LoopbackServer::primary(folder.path(u"server"_s));
-    test::TestDatabase db(server->connInfo(), test::TestDatabase::Schema::Migrated);
-    test::CaseWorld world(db);
+    OneServer one;
+    test::TestDatabase &db = one.db;
+    test::CaseWorld &world = one.world;
     StepInProgress work(db, world);
 
     auto owner = db.openAnother();
     holdCommitAnswers(*owner);
     QSignalSpy saved(work.step, &ui::StepWindow::saved);
     test::click(child<QPushButton>(work.step, u"saveButton"_s));
-    REQUIRE(waitFor(
-        [&] { return waiting(*owner, world.admin.login, u"wait_event"_s, u"SyncRep"_s) == 1; }));
+    waitForHeldCommit(*owner, world.admin.login);
 
-    REQUIRE(server->stop().ok());
+    REQUIRE(one.server->stop().ok());
     REQUIRE(waitFor([&] { return work.connectionBannerShown(); }, 20000));
     CHECK(work.banner().contains(u"lost"_s));
     CHECK(work.step->hasUnsavedChanges());
-    server->forgetAlterSystem(u"synchronous_standby_names"_s);
-    REQUIRE(server->start().ok());
+    one.server->forgetAlterSystem(u"synchronous_standby_names"_s);
+    REQUIRE(one.server->start().ok());
 
     REQUIRE(saved.wait(30000));
     CHECK(work.banner().contains(u"nothing was sent twice"_s));
@@ -198,14 +212,13 @@ TEST_CASE("Restart: the server restarts while a save's answer is on its way; it 
     work.checkSavedOnce(*owner);
 }
 
-TEST_CASE("Killed connection: pg_terminate_backend while a save's answer is on its way; it "
-          "lands once",
+TEST_CASE("Killed connection: pg_terminate_backend while a save's answer is on its way, and the "
+          "save lands once",
           "[security][failover]")
 {
-    test::ServerFolder folder;
-    auto server = test::LoopbackServer::primary(folder.path(u"server"_s));
-    test::TestDatabase db(server->connInfo(), test::TestDatabase::Schema::Migrated);
-    test::CaseWorld world(db);
+    OneServer one;
+    test::TestDatabase &db = one.db;
+    test::CaseWorld &world = one.world;
     StepInProgress work(db, world);
 
     auto owner = db.openAnother();
@@ -226,10 +239,9 @@ TEST_CASE("Killed connection while a key worker finishes a case note: saved agai
           "once",
           "[security][failover]")
 {
-    test::ServerFolder folder;
-    auto server = test::LoopbackServer::primary(folder.path(u"server"_s));
-    test::TestDatabase db(server->connInfo(), test::TestDatabase::Schema::Migrated);
-    test::CaseWorld world(db);
+    OneServer one;
+    test::TestDatabase &db = one.db;
+    test::CaseWorld &world = one.world;
     Client client(db, world.keyWorker.login);
     DatabaseThread &database = client.database;
 
@@ -260,10 +272,9 @@ TEST_CASE("Killed connection while a key worker acknowledges: acknowledged again
           "once",
           "[security][failover]")
 {
-    test::ServerFolder folder;
-    auto server = test::LoopbackServer::primary(folder.path(u"server"_s));
-    test::TestDatabase db(server->connInfo(), test::TestDatabase::Schema::Migrated);
-    test::CaseWorld world(db);
+    OneServer one;
+    test::TestDatabase &db = one.db;
+    test::CaseWorld &world = one.world;
     const qint64 requestId = test::sendRequestToKeyWorker(world, world.stepId);
     Client client(db, world.keyWorker.login);
     QObject context;
