@@ -1,5 +1,6 @@
 #include "cpis/config_store.h"
 
+#include "db/secret_statement.h"
 #include "workflow/service_call.h"
 
 #include <QHash>
@@ -49,9 +50,11 @@ Result<ConfigEntry> ConfigStore::get(const QString &key)
 
 Status ConfigStore::set(const QString &key, const QString &value)
 {
-    auto q = callService(m_connection, u"SELECT set_config(?, ?)"_s, {key, value});
-    if (!q)
-        return q.error();
+    // The value may be a secret (mesh.password): kept out of the server's log.
+    auto set =
+        scalarKeepingValuesSecret(m_connection, u"SELECT set_config($1, $2)"_s, {key, value});
+    if (!set)
+        return workflowError(set.error());
     return success();
 }
 

@@ -1,5 +1,5 @@
 #include "db/connection.h"
-
+#include "db/secret_statement.h"
 #include <QAtomicInteger>
 #include <QRegularExpression>
 #include <QSqlDriver>
@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -193,6 +194,32 @@ Error notOpen()
     return Error{u"db.unreachable"_s, u"The database connection is not open."_s, {}, {}};
 }
 } // namespace
+
+Result<QVariant> scalarKeepingValuesSecret(Connection &connection, const QString &sql,
+                                           const QVariantList &params)
+{
+    PGconn *conn = connection.nativeHandle();
+    if (!conn)
+        return notOpen();
+    QList<QByteArray> texts;
+    std::vector<const char *> values;
+    texts.reserve(params.size());
+    for (const QVariant &p : params) {
+        texts.append(p.isNull() ? QByteArray() : p.toString().toUtf8());
+        values.push_back(p.isNull() ? nullptr : texts.constLast().constData());
+    }
+    PgResult result(PQexecParams(conn, sql.toUtf8().constData(), int(values.size()), nullptr,
+                                 values.data(), nullptr, nullptr, 0),
+                    &PQclear);
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK)
+        return QVariant();
+    if (status != PGRES_TUPLES_OK)
+        return errorFromResult(conn, result.get());
+    if (PQntuples(result.get()) == 0 || PQgetisnull(result.get(), 0, 0))
+        return QVariant();
+    return QVariant(QString::fromUtf8(PQgetvalue(result.get(), 0, 0)));
+}
 
 Status Connection::execScript(const QString &sql)
 {

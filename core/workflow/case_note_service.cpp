@@ -8,11 +8,14 @@ namespace cpis {
 
 Result<qint64> CaseNoteService::add(const Input &input)
 {
-    auto id = callScalar(m_connection, u"SELECT add_case_note(?, ?, ?, ?, ?, ?)"_s,
+    auto id = callScalar(m_connection, u"SELECT add_case_note(?, ?, ?, ?, ?, ?, ?::uuid)"_s,
                          {input.personId, input.type,
                           input.contactDate.isValid() ? QVariant(input.contactDate)
                                                       : QVariant(QMetaType::fromType<QDate>()),
-                          input.body, input.finish, nullIfZero(input.requestId)});
+                          input.body, input.finish, nullIfZero(input.requestId),
+                          input.saveKey.isNull()
+                              ? QVariant(QMetaType::fromType<QString>())
+                              : QVariant(input.saveKey.toString(QUuid::WithoutBraces))});
     if (!id)
         return id.error();
     return id->toLongLong();

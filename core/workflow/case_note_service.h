@@ -5,6 +5,8 @@
 #include "result.h"
 #include "workflow/workflow_types.h"
 
+#include <QUuid>
+
 namespace cpis {
 
 class CaseNoteService
@@ -20,6 +22,9 @@ public:
         QString body;
         bool finish = false;
         qint64 requestId = 0; // the request the note answers, if any
+        // Made once per note by the client: adding again with the same key (after a lost
+        // answer) returns the first note instead of making a second.
+        QUuid saveKey;
     };
     Result<qint64> add(const Input &input);
     // Changes a draft (author only); finish makes it final.

@@ -1,5 +1,6 @@
 #include "workflow/worker_directory.h"
 
+#include "db/secret_statement.h"
 #include "workflow/service_call.h"
 
 using namespace Qt::StringLiterals;
@@ -79,12 +80,13 @@ Result<QList<Worker>> WorkerDirectory::find(const QString &text)
 
 Result<Worker> WorkerDirectory::addUser(const NewUser &user)
 {
-    auto id = callScalar(m_connection, u"SELECT add_user(?, ?, ?, ?, ?)"_s,
-                         {user.login, user.role, user.name,
-                          user.team.isEmpty() ? QVariant(QString()) : user.team,
-                          user.password.isEmpty() ? QVariant(QString()) : user.password});
+    // The password is kept out of the server's log.
+    auto id = scalarKeepingValuesSecret(m_connection, u"SELECT add_user($1, $2, $3, $4, $5)"_s,
+                                        {user.login, user.role, user.name,
+                                         user.team.isEmpty() ? QVariant() : user.team,
+                                         user.password.isEmpty() ? QVariant() : user.password});
     if (!id)
-        return id.error();
+        return workflowError(id.error());
     return byId(id->toInt());
 }
 

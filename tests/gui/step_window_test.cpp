@@ -4,6 +4,7 @@
 #include "dialogs/new_request_dialog.h"
 #include "dialogs/next_action_dialog.h"
 #include "gui/gui_support.h"
+#include "gui/step_window_support.h"
 #include "step/step_window.h"
 #include "support/case_world.h"
 #include "workflow/step_service.h"
@@ -28,50 +29,10 @@ using test::click;
 using test::require;
 using test::waitFor;
 
-namespace {
-ui::StepWindow *startStep(ui::MainWindow &window, qint64 stepId)
-{
-    REQUIRE(window.workview()->selectStep(stepId));
-    click(child<QPushButton>(&window, u"startWorkButton"_s));
-    ui::StepWindow *step = nullptr;
-    REQUIRE(waitFor([&] {
-        step = window.stepWindow(stepId);
-        return step && step->step().state == u"in_progress"_s;
-    }));
-    step->resize(1280, 800);
-    return step;
-}
-
-ui::NextActionDialog *openNextActionDialog(ui::StepWindow *step)
-{
-    step->showSection(1);
-    click(child<QPushButton>(step, u"addNextActionButton"_s));
-    ui::NextActionDialog *dialog = nullptr;
-    REQUIRE(waitFor([&] { return (dialog = step->findChild<ui::NextActionDialog *>()); }));
-    return dialog;
-}
-
-void addNextAction(ui::StepWindow *step)
-{
-    auto *dialog = openNextActionDialog(step);
-    auto *reason = child<QComboBox>(dialog, u"reason"_s);
-    reason->setFocus();
-    QTest::keyClick(reason, Qt::Key_Down);
-    const auto before = step->changes().nextActions.size();
-    click(child<QPushButton>(dialog, u"nextActionAddAndClose"_s));
-    REQUIRE(waitFor([&] { return step->changes().nextActions.size() == before + 1; }));
-}
-
-void addRequest(ui::StepWindow *step)
-{
-    step->showSection(0);
-    click(child<QPushButton>(step, u"notifyButton"_s));
-    ui::NewRequestDialog *dialog = nullptr;
-    REQUIRE(waitFor([&] { return (dialog = step->findChild<ui::NewRequestDialog *>()); }));
-    click(child<QPushButton>(dialog, u"requestOk"_s));
-    REQUIRE(waitFor([&] { return step->changes().requests.size() == 1; }));
-}
-} // namespace
+using test::addNextAction;
+using test::addRequest;
+using test::openNextActionDialog;
+using test::startStep;
 
 TEST_CASE("Reason* is required: the dialog says so beside the field and adds nothing", "[gui]")
 {

@@ -11,6 +11,7 @@
 #include <QMessageAuthenticationCode>
 #include <QMutex>
 #include <QRandomGenerator>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimeZone>
@@ -567,6 +568,16 @@ MeshServer::~MeshServer()
 
 QUrl MeshServer::start()
 {
+    return listen(std::nullopt);
+}
+
+QUrl MeshServer::startTls(const QSslConfiguration &tls)
+{
+    return listen(tls);
+}
+
+QUrl MeshServer::listen(const std::optional<QSslConfiguration> &tls)
+{
     Q_ASSERT(!m_thread.isRunning());
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
@@ -576,20 +587,30 @@ QUrl MeshServer::start()
     quint16 port = 0;
     QMetaObject::invokeMethod(
         m_context,
-        [this, &port] {
-            auto *server = new QTcpServer(m_context);
+        [this, &port, &tls] {
+            QTcpServer *server = nullptr;
+            if (tls) {
+                auto *sslServer = new QSslServer(m_context);
+                sslServer->setSslConfiguration(*tls);
+                server = sslServer;
+            } else {
+                server = new QTcpServer(m_context);
+            }
             if (!server->listen(QHostAddress::LocalHost, 0))
                 qFatal("MESH test server: cannot listen on 127.0.0.1: %s",
                        qUtf8Printable(server->errorString()));
-            QObject::connect(server, &QTcpServer::newConnection, server, [this, server] {
+            const auto serveAll = [this, server] {
                 while (QTcpSocket *socket = server->nextPendingConnection())
                     serve(socket);
-            });
+            };
+            // A TLS connection is pending only once its handshake is done.
+            QObject::connect(server, &QTcpServer::newConnection, server, serveAll);
+            QObject::connect(server, &QTcpServer::pendingConnectionAvailable, server, serveAll);
             port = server->serverPort();
         },
         Qt::BlockingQueuedConnection);
     QUrl url;
-    url.setScheme(u"http"_s);
+    url.setScheme(tls ? u"https"_s : u"http"_s);
     url.setHost(u"127.0.0.1"_s);
     url.setPort(port);
     return url;

@@ -9,10 +9,12 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QSslConfiguration>
 #include <QThread>
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QTcpSocket;
 
@@ -40,6 +42,9 @@ public:
 
     // Listens on 127.0.0.1 on an ephemeral port; returns the base URL.
     QUrl start();
+    // The same over TLS as `tls` says (our certificate, and whether and whose client
+    // certificates are required): an https URL. A failed handshake is never answered.
+    QUrl startTls(const QSslConfiguration &tls);
 
     void addMailbox(const QString &mailbox, const QString &password);
     // Delivers a message to a mailbox's inbox (an id is assigned when message.id is empty);
@@ -63,6 +68,7 @@ public:
 
 private:
     struct State;
+    QUrl listen(const std::optional<QSslConfiguration> &tls);
     void serve(QTcpSocket *socket);
 
     std::unique_ptr<State> m_state;

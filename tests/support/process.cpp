@@ -7,11 +7,14 @@ using namespace Qt::StringLiterals;
 namespace cpis::test {
 
 ProcessResult runProgram(const QString &program, const QStringList &args,
-                         const QProcessEnvironment &env, int timeoutMs)
+                         const QProcessEnvironment &env, int timeoutMs, const QByteArray &input)
 {
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(program, args);
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();
@@ -25,6 +28,12 @@ ProcessResult runProgram(const QString &program, const QStringList &args,
 ProcessResult runCpisctl(const QStringList &args, const QProcessEnvironment &env)
 {
     return runProgram(QStringLiteral(CPIS_CPISCTL), args, env);
+}
+
+ProcessResult runCpisctl(const QStringList &args, const QByteArray &input,
+                         const QProcessEnvironment &env)
+{
+    return runProgram(QStringLiteral(CPIS_CPISCTL), args, env, 120000, input);
 }
 
 QProcessEnvironment cleanEnvironment()

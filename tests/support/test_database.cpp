@@ -1,5 +1,6 @@
 #include "support/test_database.h"
 
+#include "db/migrator.h"
 #include "support/test_cluster_state.h"
 
 #include <catch2/catch.hpp>
@@ -35,10 +36,24 @@ std::unique_ptr<Connection> openMaintenance()
 }
 
 TestDatabase::TestDatabase(Schema schema)
-    : m_name(u"t_"_s + QUuid::createUuid().toString(QUuid::Id128).left(16))
+    : TestDatabase(requireState().connInfo(u"postgres"_s),
+                   schema == Schema::Migrated ? u"cpis_template"_s : u"template0"_s)
+{}
+
+TestDatabase::TestDatabase(ConnInfo server, Schema schema)
+    : TestDatabase(std::move(server), u"template0"_s)
 {
-    auto maintenance = openMaintenance();
-    const QString templateName = schema == Schema::Migrated ? u"cpis_template"_s : u"template0"_s;
+    if (schema == Schema::Migrated) {
+        if (auto migrated = Migrator(*m_connection).migrate(); !migrated)
+            FAIL(migrated.error().message.toStdString());
+    }
+}
+
+TestDatabase::TestDatabase(ConnInfo server, const QString &templateName)
+    : m_name(u"t_"_s + QUuid::createUuid().toString(QUuid::Id128).left(16)),
+      m_server(std::move(server))
+{
+    auto maintenance = openOrFail(m_server);
     // Names are generated here, never from input, so they can be spliced in.
     auto created = maintenance->exec(u"CREATE DATABASE %1 TEMPLATE %2"_s.arg(m_name, templateName));
     if (!created)
@@ -49,15 +64,15 @@ TestDatabase::TestDatabase(Schema schema)
 TestDatabase::~TestDatabase()
 {
     m_connection.reset();
-    if (auto state = TestClusterState::load()) {
-        if (auto maintenance = Connection::open(state->connInfo(u"postgres"_s)))
-            (void)(*maintenance)->exec(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_name));
-    }
+    if (auto maintenance = Connection::open(m_server))
+        (void)(*maintenance)->exec(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_name));
 }
 
 ConnInfo TestDatabase::connInfo() const
 {
-    return requireState().connInfo(m_name);
+    ConnInfo info = m_server;
+    info.set(u"dbname"_s, m_name);
+    return info;
 }
 
 std::unique_ptr<Connection> TestDatabase::openAnother() const

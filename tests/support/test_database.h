@@ -14,6 +14,10 @@ class TestDatabase
 public:
     enum class Schema { Empty, Migrated };
     explicit TestDatabase(Schema schema = Schema::Migrated);
+    // On another server (its maintenance database's settings): made from template0, then
+    // migrated. Every connection of the test goes through `server`'s settings, so a
+    // multi-host string follows a failover.
+    TestDatabase(ConnInfo server, Schema schema);
     ~TestDatabase();
 
     [[nodiscard]] const QString &name() const { return m_name; }
@@ -23,7 +27,9 @@ public:
     std::unique_ptr<Connection> openAnother() const;
 
 private:
+    TestDatabase(ConnInfo server, const QString &templateName);
     QString m_name;
+    ConnInfo m_server;
     std::unique_ptr<Connection> m_connection;
 };
 

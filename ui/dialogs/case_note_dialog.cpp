@@ -110,6 +110,7 @@ void CaseNoteDialog::save(bool finish)
     input.body = body;
     input.finish = finish;
     input.requestId = m_requestId;
+    input.saveKey = m_saveKey;
     m_database->submit<qint64>(
         this,
         [input, noteId](Connection &c) -> Result<qint64> {
@@ -129,8 +130,9 @@ void CaseNoteDialog::save(bool finish)
             if (!result) {
                 // Everything typed stays: the worker can try again when the connection is back.
                 showProblem(result.error().code == u"db.unreachable"_s
-                                ? tr("Not saved: the connection to the database is lost. "
-                                     "Your note is kept here; try again when it is back.")
+                                ? tr("The connection to the database was lost before the note "
+                                     "was confirmed saved. Your note is kept here; save again "
+                                     "when the connection is back: it is saved only once.")
                                 : tr("Not saved: %1").arg(result.error().message));
                 return;
             }

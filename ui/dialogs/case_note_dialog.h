@@ -7,6 +7,7 @@
 #include "workflow/workflow_types.h"
 
 #include <QDialog>
+#include <QUuid>
 
 class QDateEdit;
 class QLabel;
@@ -39,6 +40,7 @@ private:
     qint64 m_personId;
     qint64 m_requestId;
     qint64 m_noteId;
+    QUuid m_saveKey = QUuid::createUuid(); // the same for every try at saving this note
     bool m_busy = false;
     QDateEdit *m_contactDate = nullptr;
     QPlainTextEdit *m_body = nullptr;
