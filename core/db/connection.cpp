@@ -16,6 +16,22 @@ using namespace Qt::StringLiterals;
 namespace cpis {
 
 namespace {
+// PostgreSQL's text cannot hold a NUL, and both ways of sending values would cut the text
+// short at one (QPSQL puts values inside the statement's text; libpq takes C strings): refuse
+// it plainly instead of storing less than was typed.
+std::optional<Error> refuseNul(const QVariantList &params)
+{
+    for (const QVariant &p : params) {
+        if (p.typeId() == QMetaType::QString && p.toString().contains(QChar(0)))
+            return Error{u"invalid"_s,
+                         u"The text contains a NUL character (code 0), which cannot be stored: "
+                         u"remove it and try again."_s,
+                         u"22021"_s,
+                         {}};
+    }
+    return std::nullopt;
+}
+
 QAtomicInteger<quint64> g_connectionCounter;
 
 bool isConnectionFailure(const QString &sqlState)
@@ -143,16 +159,8 @@ Result<QSqlQuery> Connection::exec(const QString &sql, const QVariantList &param
             return failure(query.lastError());
         return query;
     }
-    // QPSQL sends values inside the statement's text, which ends at a NUL: the statement would
-    // arrive cut short. PostgreSQL's text cannot hold a NUL anyway, so say so plainly.
-    for (const QVariant &p : params) {
-        if (p.typeId() == QMetaType::QString && p.toString().contains(QChar(0)))
-            return Error{u"invalid"_s,
-                         u"The text contains a NUL character (code 0), which cannot be stored: "
-                         u"remove it and try again."_s,
-                         u"22021"_s,
-                         {}};
-    }
+    if (auto nul = refuseNul(params))
+        return *nul;
     if (!query.prepare(sql))
         return failure(query.lastError());
     for (const QVariant &p : params)
@@ -201,6 +209,8 @@ Result<QVariant> scalarKeepingValuesSecret(Connection &connection, const QString
     PGconn *conn = connection.nativeHandle();
     if (!conn)
         return notOpen();
+    if (auto nul = refuseNul(params))
+        return *nul;
     QList<QByteArray> texts;
     std::vector<const char *> values;
     texts.reserve(params.size());
