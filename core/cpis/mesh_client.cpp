@@ -6,6 +6,7 @@
 #include "cpis/mesh_settings.h"
 #include "cpis/mesh_transport.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +16,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <vector>
 
@@ -129,6 +131,34 @@ Result<QByteArray> joinPieces(const std::vector<Piece> &pieces, const QString &m
         body += *inflated;
     }
     return body;
+}
+
+// mex-Content-Checksum is the sender's checksum of the original contents. MESH fixes no
+// algorithm, so a hex digest (after an optional "algorithm:" prefix) is checked by its
+// length: MD5, SHA-1 or SHA-256. Anything else cannot be checked and is let through.
+Status checkContent(const QByteArray &body, const QByteArray &checksum, const QString &messageId)
+{
+    QByteArray digest = checksum.trimmed().toLower();
+    digest = digest.mid(digest.lastIndexOf(':') + 1);
+    QCryptographicHash::Algorithm algorithm = QCryptographicHash::Md5;
+    if (digest.size() == 40)
+        algorithm = QCryptographicHash::Sha1;
+    else if (digest.size() == 64)
+        algorithm = QCryptographicHash::Sha256;
+    else if (digest.size() != 32)
+        return success();
+    if (!std::all_of(digest.cbegin(), digest.cend(),
+                     [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }))
+        return success();
+    if (QCryptographicHash::hash(body, algorithm).toHex() == digest)
+        return success();
+    return Error{u"mesh.checksum"_s,
+                 MeshText::tr("Message %1 arrived damaged: its contents do not match the "
+                              "checksum it was sent with (mex-Content-Checksum)")
+                     .arg(messageId),
+                 {},
+                 MeshText::tr("It was not stored or acknowledged, so it stays in the MESH inbox "
+                              "for the next exchange.")};
 }
 
 QList<QByteArray> splitEvenly(const QByteArray &data, qsizetype parts)
@@ -337,6 +367,9 @@ Result<MeshMessage> MeshClient::download(const QString &messageId)
     if (!body)
         return body.error();
     message.body = std::move(body).value();
+    if (auto intact = checkContent(message.body, first->header("mex-content-checksum"), messageId);
+        !intact)
+        return intact.error();
     return message;
 }
 
