@@ -20,10 +20,11 @@ int ExchangeReport::quarantined() const
 }
 
 namespace {
-// Download failures about one message (expired, gone, damaged) rather than MESH as a whole.
+// Download failures about one message (expired, gone, damaged, too large), not MESH itself.
 bool isAboutOneMessage(const Error &error)
 {
-    return error.code == u"mesh.gone"_s || error.code == u"mesh.checksum"_s;
+    return error.code == u"mesh.gone"_s || error.code == u"mesh.checksum"_s ||
+           error.code == u"mesh.too_large"_s;
 }
 } // namespace
 

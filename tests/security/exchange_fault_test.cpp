@@ -1,6 +1,9 @@
 // Item 4 of issue 9: the MESH server misbehaves (500s, a connection dropped mid-download, a
 // damaged message, a message that expires between listing and download). Afterwards every
-// message is processed exactly once and nothing is acknowledged before it is stored.
+// message is processed exactly once and nothing is acknowledged before it is stored. A gzip
+// bomb is refused before it fills the memory.
+#include "cpis/config_store.h"
+#include "cpis/mesh_client.h"
 #include "security/exchange_faults.h"
 
 #include <catch2/catch.hpp>
@@ -107,4 +110,24 @@ TEST_CASE("A message that expires between listing and download is reported and h
     // Gone from MESH for good: the next run is clean.
     CHECK(require(x.run()).leftInInbox.isEmpty());
     CHECK(lastRunFailures(x, u"%"_s) == 0);
+}
+
+TEST_CASE("A gzip bomb from MESH is refused without being inflated, and is not acknowledged",
+          "[security][exchange]")
+{
+    ExchangeWorld x;
+    x.mesh.gzipDownloads(true);
+    MeshMessage bomb;
+    bomb.body = QByteArray(8 * 1024 * 1024, '\0'); // a few kilobytes on the wire
+    const QString id = x.mesh.putInbox(kMeshMailbox, bomb);
+    MeshSettings settings = require(ConfigStore(*x.exchangeLogin).exchangeConfig()).mesh;
+    settings.maxMessageBytes = 1024 * 1024;
+
+    MeshClient client(settings);
+    const auto refused = client.download(id);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == u"mesh.too_large"_s);
+    CHECK(refused.error().message.contains(u"larger than 1 MiB un-gzipped"_s));
+    CHECK(x.mesh.inboxIds(kMeshMailbox) == QStringList{id});
+    CHECK(x.mesh.acknowledgedIds().isEmpty());
 }

@@ -37,19 +37,6 @@ QByteArray sample(const char *name)
     return file.readAll();
 }
 
-// An Access to Service Notification about `nhsNumber` whose one access was at `accessedAt`.
-QByteArray notificationAt(const QString &id, const QDateTime &accessedAt,
-                          const QString &nhsNumber = u"9990000026"_s)
-{
-    hl7::AccessRecord access;
-    access.accessedAt = accessedAt;
-    access.organisationName = u"Royal Derby Hospital Emergency Department"_s;
-    access.organisationOds = u"RTG"_s;
-    access.accessorName = u"Dr Priya Raman"_s;
-    access.accessorRole = u"Emergency Department Doctor"_s;
-    return hl7::writeAccessNotification({id, QDateTime::currentDateTime(), nhsNumber, {access}});
-}
-
 QByteArray nested(int depth)
 {
     QByteArray xml = accessNotification(u"NEST-1"_s);
@@ -94,15 +81,15 @@ QList<BadFile> catalogue(const QDate &childBorn)
         {"wrong message kind (wrong root)", sample("wrong_root.xml"), u"REPC"_s},
         {"wrong message kind (our own upload)", sample("upload.xml"), u"upload"_s},
         {"invalid NHS number (check digit)", sample("asn_bad_nhs_number.xml"), u"check digit"_s},
-        {"invalid NHS number (wrong length)",
-         notificationAt(u"NHS-LEN"_s, now.addDays(-1), u"99900000"_s), u"wrong length"_s},
-        {"NHS number of no known child",
-         notificationAt(u"NHS-NONE"_s, now.addDays(-1), u"9990000018"_s),
+        {"invalid NHS number (wrong length)", accessNotification(u"NHS-LEN"_s, u"99900000"_s),
+         u"wrong length"_s},
+        {"NHS number of no known child", accessNotification(u"NHS-NONE"_s, u"9990000018"_s),
          u"No child has the NHS number 9990000018"_s},
         {"bad timestamp", sample("asn_bad_time.xml"), u"effectiveTime"_s},
-        {"access date in the future", notificationAt(u"FUTURE-1"_s, now.addDays(30)),
-         u"in the future"_s},
-        {"access date before the child's birth", notificationAt(u"BIRTH-1"_s, beforeBirth),
+        {"access date in the future",
+         accessNotification(u"FUTURE-1"_s, u"9990000026"_s, now.addDays(30)), u"in the future"_s},
+        {"access date before the child's birth",
+         accessNotification(u"BIRTH-1"_s, u"9990000026"_s, beforeBirth),
          u"before the child was born"_s},
     };
 }
