@@ -39,8 +39,10 @@ int runOnce(Connection &connection)
     out() << "Exchange finished: " << report->uploadsSent.size() << " upload(s) sent, "
           << report->inbound.size() << " message(s) received, " << report->quarantined()
           << " quarantined, " << report->blocked.size() << " child(ren) not sent.\n";
+    if (!report->leftInInbox.isEmpty())
+        out() << report->leftInInbox.size() << " message(s) left in the MESH inbox.\n";
     out().flush();
-    return report->quarantined() > 0 ? kExitCheckFailed : kExitOk;
+    return report->quarantined() > 0 || !report->leftInInbox.isEmpty() ? kExitCheckFailed : kExitOk;
 }
 } // namespace
 
@@ -57,7 +59,8 @@ int exchange(const QStringList &args)
             u"runs at the times in exchange.times until stopped (Ctrl+C), and at once when a\n"
             u"system administrator asks for it (Exchange now, in the exchange monitor).\n"
             u"Only one exchange runs at a time across all machines.\n"
-            u"Exit status: 0 done, 1 failed, busy or a message quarantined, 3 unreachable."_s,
+            u"Exit status: 0 done, 1 failed, busy, or a message quarantined or left in the\n"
+            u"MESH inbox, 3 unreachable."_s,
             args))
         return *stop;
     auto ready = openAndMigrate(databaseChoice(parser));

@@ -19,6 +19,15 @@ int ExchangeReport::quarantined() const
                              [](const InboundOutcome &o) { return o.status == u"quarantined"_s; }));
 }
 
+namespace {
+// Download failures about one message (expired, gone, damaged, too large), not MESH itself.
+bool isAboutOneMessage(const Error &error)
+{
+    return error.code == u"mesh.gone"_s || error.code == u"mesh.checksum"_s ||
+           error.code == u"mesh.too_large"_s;
+}
+} // namespace
+
 Exchange::Exchange(Connection &connection, Progress progress)
     : m_connection(connection), m_progress(std::move(progress))
 {}
@@ -84,14 +93,15 @@ Result<ExchangeReport> Exchange::runOnce()
     auto answered = callScalar(m_connection, u"SELECT answer_exchange_requests(?)"_s, {*run});
     Result<ExchangeReport> report =
         answered ? exchange() : Result<ExchangeReport>(answered.error());
-    // The monitor shows every run, and why one failed.
+    // The monitor shows every run, and why one failed: a message left in the inbox counts.
+    const QString failure = !report ? report.error().message : report->leftInInbox.join(u"; "_s);
     auto logged = m_connection.exec(
         uR"(
         UPDATE exchange_run SET finished_at = now(), status = ?, uploads_sent = ?, received = ?, quarantined = ?, error = ?
         WHERE id = ?)"_s,
-        {report ? u"ok"_s : u"failed"_s, report ? int(report->uploadsSent.size()) : 0,
+        {failure.isEmpty() ? u"ok"_s : u"failed"_s, report ? int(report->uploadsSent.size()) : 0,
          report ? int(report->inbound.size()) : 0, report ? report->quarantined() : 0,
-         report ? QString() : report.error().message, *run});
+         failure.isEmpty() ? QString() : failure, *run});
     if (!logged)
         return logged.error();
     if (auto told = callScalar(m_connection, u"SELECT exchange_run_finished(?)"_s, {*run}); !told)
@@ -218,6 +228,12 @@ Status Exchange::receive(MeshClient &mesh, ExchangeReport &report)
     InboundProcessor processor(m_connection);
     for (const QString &id : std::as_const(*ids)) {
         auto message = mesh.download(id);
+        if (!message && isAboutOneMessage(message.error())) {
+            // One expired or damaged message must not hold up the others behind it.
+            report.leftInInbox.append(message.error().message);
+            say(message.error().message + u"; the others go on."_s);
+            continue;
+        }
         if (!message)
             return message.error();
         // Stored (committed) before it is acknowledged, so nothing is lost.
@@ -225,7 +241,9 @@ Status Exchange::receive(MeshClient &mesh, ExchangeReport &report)
             {message->body, u"mesh"_s, message->id, message->workflowId, message->fileName});
         if (!stored)
             return stored.error();
-        if (auto acknowledged = mesh.acknowledge(id); !acknowledged)
+        // Gone by now (expired): it is stored, which is all the acknowledgement was for.
+        if (auto acknowledged = mesh.acknowledge(id);
+            !acknowledged && acknowledged.error().code != u"mesh.gone"_s)
             return acknowledged.error();
         if (auto collected = callScalar(m_connection, u"SELECT mesh_inbox_collected(?)"_s, {id});
             !collected)

@@ -16,6 +16,9 @@ struct ExchangeReport
     QList<qint64> uploadsSent; // sequence numbers
     QList<BlockedChild> blocked;
     QList<InboundOutcome> inbound;
+    // Messages that could not be downloaded (expired, damaged), and why: the run then
+    // counts as failed, and a damaged one is downloaded again at the next exchange.
+    QStringList leftInInbox;
     [[nodiscard]] int quarantined() const;
 };
 

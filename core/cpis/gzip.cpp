@@ -75,8 +75,10 @@ QByteArray gzipCompress(QByteArrayView data)
     return out;
 }
 
-std::optional<QByteArray> gzipDecompress(QByteArrayView data)
+std::optional<QByteArray> gzipDecompress(QByteArrayView data, qsizetype maxBytes, bool *tooLarge)
 {
+    if (tooLarge)
+        *tooLarge = false;
     if (data.isEmpty())
         return QByteArray();
     z_stream stream{};
@@ -91,6 +93,11 @@ std::optional<QByteArray> gzipDecompress(QByteArrayView data)
         setOutput(stream, buffer);
         const int result = inflate(&stream, Z_NO_FLUSH);
         collect(out, buffer, stream);
+        if (out.size() > maxBytes) {
+            if (tooLarge)
+                *tooLarge = true;
+            break;
+        }
         if (result == Z_STREAM_END) {
             if (input.exhausted(stream)) {
                 complete = true;

@@ -73,6 +73,11 @@ bool Hl7Reader::scan()
                                  QString::number(m_data.size()), QString::number(m_maxBytes)));
         return false;
     }
+    if (m_data.trimmed().isEmpty()) { // the parser would only say "premature end of document"
+        fail(kErrorMalformed, u"The message is empty (%1 bytes, nothing but white space)."_s.arg(
+                                  QString::number(m_data.size())));
+        return false;
+    }
     QXmlStreamReader xml(m_data);
     QStringList open;
     while (!xml.atEnd()) {

@@ -20,9 +20,29 @@ namespace cpis {
 namespace {
 const QString kQuarantine = u"quarantine"_s; // an Error code: keep the message, say why
 
+// Clocks differ a little; an access later than this after ours did not happen yet.
+constexpr qint64 kClockSkewSecs = 60 * 60;
+
 Error quarantine(const QString &reason)
 {
     return Error{kQuarantine, reason, {}, {}};
+}
+
+QString dayAndTime(const QDateTime &time)
+{
+    return time.toUTC().toString(u"dd/MM/yyyy HH:mm 'UTC'"_s);
+}
+
+// The notifications as the server's batch functions take them.
+QString batchJson(const QList<QJsonObject> &fields)
+{
+    QJsonArray batch;
+    for (const QJsonObject &f : fields) {
+        QJsonObject withOrder = f;
+        withOrder.insert(u"ord"_s, batch.size());
+        batch.append(withOrder);
+    }
+    return QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact));
 }
 
 QString kindName(hl7::MessageKind kind)
@@ -183,6 +203,17 @@ Result<InboundProcessor::Notification> InboundProcessor::readNotification(qint64
                      {},
                      {}};
     const QDateTime accessedAt = notification->accesses.first().accessedAt;
+    QDateTime earliest = accessedAt;
+    for (const hl7::AccessRecord &access : std::as_const(notification->accesses)) {
+        if (access.accessedAt > QDateTime::currentDateTimeUtc().addSecs(kClockSkewSecs))
+            return Error{
+                QString::fromLatin1(hl7::kErrorInvalid),
+                u"Notification %1 says the record was accessed on %2, which is in the "
+                "future."_s.arg(notification->notificationId, dayAndTime(access.accessedAt)),
+                {},
+                {}};
+        earliest = std::min(earliest, access.accessedAt);
+    }
     return Notification{
         messageId,
         QJsonObject{
@@ -194,6 +225,7 @@ Result<InboundProcessor::Notification> InboundProcessor::readNotification(qint64
             {u"accessed_at"_s, accessedAt.isValid()
                                    ? QJsonValue(accessedAt.toUTC().toString(Qt::ISODateWithMs))
                                    : QJsonValue()},
+            {u"earliest_access"_s, earliest.toUTC().toString(Qt::ISODateWithMs)},
         }};
 }
 
@@ -271,17 +303,10 @@ Result<QList<InboundOutcome>>
 InboundProcessor::callProcessNotifications(const QList<Notification> &notifications,
                                            const QDateTime &due)
 {
-    QJsonArray batch;
-    for (const Notification &n : notifications) {
-        QJsonObject fields = n.fields;
-        fields.insert(u"ord"_s, batch.size());
-        batch.append(fields);
-    }
-    auto rows =
-        callService(m_connection, uR"(
+    auto rows = callService(m_connection, uR"(
         SELECT message_id, status, outcome, coalesce(step_id, 0)
         FROM process_access_notifications(?::jsonb, ?))"_s,
-                    {QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)), due});
+                            {batchJson(fieldsOf(notifications)), due});
     if (!rows)
         return rows.error();
     QList<InboundOutcome> outcomes;
@@ -291,11 +316,54 @@ InboundProcessor::callProcessNotifications(const QList<Notification> &notificati
     return outcomes;
 }
 
+QList<QJsonObject> InboundProcessor::fieldsOf(const QList<Notification> &notifications)
+{
+    QList<QJsonObject> fields;
+    for (const Notification &n : notifications)
+        fields.append(n.fields);
+    return fields;
+}
+
 Result<QList<InboundOutcome>>
-InboundProcessor::processNotifications(const QList<Notification> &notifications)
+InboundProcessor::quarantineBeforeBirth(QList<Notification> &notifications)
+{
+    auto rows = callService(m_connection, uR"(
+        SELECT message_id, date_of_birth FROM access_notifications_before_birth(?::jsonb))"_s,
+                            {batchJson(fieldsOf(notifications))});
+    if (!rows)
+        return rows.error();
+    QList<InboundOutcome> outcomes;
+    while (rows->next()) {
+        const qint64 id = rows->value(0).toLongLong();
+        const auto at = std::find_if(notifications.begin(), notifications.end(),
+                                     [id](const Notification &n) { return n.messageId == id; });
+        if (at == notifications.end())
+            continue;
+        const QDateTime accessed = QDateTime::fromString(
+            at->fields.value(u"earliest_access"_s).toString(), Qt::ISODateWithMs);
+        auto outcome = markQuarantined(
+            id, quarantine(u"Notification %1 says the record was accessed on %2, before the child "
+                           "was born (%3)."_s.arg(
+                               at->fields.value(u"notification"_s).toString(), dayAndTime(accessed),
+                               rows->value(1).toDate().toString(u"dd/MM/yyyy"_s))));
+        if (!outcome)
+            return outcome.error();
+        outcomes.append(*outcome);
+        notifications.erase(at);
+    }
+    return outcomes;
+}
+
+Result<QList<InboundOutcome>>
+InboundProcessor::processNotifications(QList<Notification> notifications)
 {
     if (notifications.isEmpty())
         return QList<InboundOutcome>();
+    auto wrong = quarantineBeforeBirth(notifications);
+    if (!wrong)
+        return wrong.error();
+    if (notifications.isEmpty())
+        return *wrong;
     // Due after the handling time, counted in office hours: the same for the whole batch.
     auto hours = ConfigStore(m_connection).officeHours();
     if (!hours)
@@ -304,12 +372,14 @@ InboundProcessor::processNotifications(const QList<Notification> &notifications)
     if (auto savepoint = m_connection.exec(u"SAVEPOINT notifications"_s); !savepoint)
         return savepoint.error();
     auto all = callProcessNotifications(notifications, due);
-    if (all || all.error().code == u"db.unreachable"_s)
+    if (all)
+        return *wrong + *all;
+    if (all.error().code == u"db.unreachable"_s)
         return all;
     if (auto undone = m_connection.exec(u"ROLLBACK TO SAVEPOINT notifications"_s); !undone)
         return undone.error();
     // Something no check foresaw failed: each alone, so that only that one is quarantined.
-    QList<InboundOutcome> outcomes;
+    QList<InboundOutcome> outcomes = *wrong;
     for (const Notification &n : notifications) {
         auto outcome = processIsolated(n.messageId, [&]() -> Result<InboundOutcome> {
             auto one = callProcessNotifications({n}, due);

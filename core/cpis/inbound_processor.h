@@ -73,7 +73,11 @@ private:
     // An Access to Service Notification read and checked for the server's batch, or why not
     // (the codec's error; hl7::kErrorKind when it is another kind of message).
     static Result<Notification> readNotification(qint64 messageId, const QByteArray &body);
-    Result<QList<InboundOutcome>> processNotifications(const QList<Notification> &notifications);
+    Result<QList<InboundOutcome>> processNotifications(QList<Notification> notifications);
+    // Quarantines, and takes out of the list, those whose access is before the birth of the
+    // person with that NHS number.
+    Result<QList<InboundOutcome>> quarantineBeforeBirth(QList<Notification> &notifications);
+    static QList<QJsonObject> fieldsOf(const QList<Notification> &notifications);
     Result<QList<InboundOutcome>> callProcessNotifications(const QList<Notification> &notifications,
                                                            const QDateTime &due);
     // Runs `run` for one message under a savepoint: a failure is undone and the message

@@ -6,6 +6,7 @@
 #include "cpis/mesh_settings.h"
 #include "cpis/mesh_transport.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +16,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <vector>
 
@@ -100,35 +102,76 @@ struct Piece
 
 // Chunks compressed one by one join into a valid multi-member gzip stream, and a stream
 // split after compression joins back into one: either way, join first, then inflate.
-Result<QByteArray> joinPieces(const std::vector<Piece> &pieces, const QString &messageId)
+Result<QByteArray> joinPieces(const std::vector<Piece> &pieces, const QString &messageId,
+                              qint64 maxBytes)
 {
     const bool allGzipped =
         std::all_of(pieces.begin(), pieces.end(), [](const Piece &piece) { return piece.gzipped; });
-    const auto unreadable = [&messageId] {
-        return protocolError(
-            MeshText::tr("MESH sent message %1 gzipped, but it could not be un-gzipped")
-                .arg(messageId));
-    };
     QByteArray body;
-    if (allGzipped) {
-        for (const Piece &piece : pieces)
-            body += piece.bytes;
-        auto inflated = gzipDecompress(body);
+    const auto append = [&body, &messageId, maxBytes](const QByteArray &bytes,
+                                                      bool gzipped) -> Status {
+        bool tooLarge = false;
+        const qint64 room = std::max<qint64>(0, maxBytes - body.size());
+        auto inflated = gzipped ? gzipDecompress(bytes, room, &tooLarge) : bytes;
+        if (inflated && inflated->size() > room)
+            tooLarge = true;
+        if (tooLarge)
+            return Error{u"mesh.too_large"_s,
+                         MeshText::tr("Message %1 is larger than %2 MiB un-gzipped, the most "
+                                      "taken in")
+                             .arg(messageId)
+                             .arg(maxBytes / (1024 * 1024)),
+                         {},
+                         MeshText::tr("It was not stored or acknowledged; ask the sender what "
+                                      "it is.")};
         if (!inflated)
-            return unreadable();
-        return *std::move(inflated);
+            return protocolError(
+                MeshText::tr("MESH sent message %1 gzipped, but it could not be un-gzipped")
+                    .arg(messageId));
+        body += *inflated;
+        return success();
+    };
+    if (allGzipped) {
+        QByteArray joined;
+        for (const Piece &piece : pieces)
+            joined += piece.bytes;
+        if (auto added = append(joined, true); !added)
+            return added.error();
+        return body;
     }
     for (const Piece &piece : pieces) {
-        if (!piece.gzipped) {
-            body += piece.bytes;
-            continue;
-        }
-        auto inflated = gzipDecompress(piece.bytes);
-        if (!inflated)
-            return unreadable();
-        body += *inflated;
+        if (auto added = append(piece.bytes, piece.gzipped); !added)
+            return added.error();
     }
     return body;
+}
+
+// mex-Content-Checksum is the sender's checksum of the original contents. MESH fixes no
+// algorithm, so a hex digest (after an optional "algorithm:" prefix) is checked by its
+// length: MD5, SHA-1 or SHA-256. Anything else cannot be checked and is let through.
+Status checkContent(const QByteArray &body, const QByteArray &checksum, const QString &messageId)
+{
+    QByteArray digest = checksum.trimmed().toLower();
+    digest = digest.mid(digest.lastIndexOf(':') + 1);
+    QCryptographicHash::Algorithm algorithm = QCryptographicHash::Md5;
+    if (digest.size() == 40)
+        algorithm = QCryptographicHash::Sha1;
+    else if (digest.size() == 64)
+        algorithm = QCryptographicHash::Sha256;
+    else if (digest.size() != 32)
+        return success();
+    if (!std::all_of(digest.cbegin(), digest.cend(),
+                     [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }))
+        return success();
+    if (QCryptographicHash::hash(body, algorithm).toHex() == digest)
+        return success();
+    return Error{u"mesh.checksum"_s,
+                 MeshText::tr("Message %1 arrived damaged: its contents do not match the "
+                              "checksum it was sent with (mex-Content-Checksum)")
+                     .arg(messageId),
+                 {},
+                 MeshText::tr("It was not stored or acknowledged, so it stays in the MESH inbox "
+                              "for the next exchange.")};
 }
 
 QList<QByteArray> splitEvenly(const QByteArray &data, qsizetype parts)
@@ -333,10 +376,13 @@ Result<MeshMessage> MeshClient::download(const QString &messageId)
             pieces.push_back({chunk->body, isGzipped(*chunk)});
         }
     }
-    auto body = joinPieces(pieces, messageId);
+    auto body = joinPieces(pieces, messageId, d->settings.maxMessageBytes);
     if (!body)
         return body.error();
     message.body = std::move(body).value();
+    if (auto intact = checkContent(message.body, first->header("mex-content-checksum"), messageId);
+        !intact)
+        return intact.error();
     return message;
 }
 

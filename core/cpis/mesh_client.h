@@ -31,6 +31,8 @@ struct MeshSettings
     // The largest request body when sending; bigger files go as chunks (MESH takes 100 MB).
     qint64 chunkSize = qint64(100) * 1024 * 1024;
     bool compressUploads = true; // gzip each chunk (Content-Encoding: gzip)
+    // The largest message downloaded, un-gzipped: a gzipped body can inflate a thousandfold.
+    qint64 maxMessageBytes = qint64(100) * 1024 * 1024;
     QString clientVersion = QStringLiteral("cpis-workview");
 
     // A clear error naming the setting that is wrong or missing.

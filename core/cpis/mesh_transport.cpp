@@ -247,8 +247,10 @@ Error MeshTransport::httpError(const MeshReply &reply, const QString &action) co
                          .arg(server(), action, QString::number(reply.status), detail),
                      {},
                      MeshText::tr("Try again later; if it goes on, ask the MESH service desk.")};
+    // Not there (404) or expired (410) is about that one message, not about MESH as a whole.
+    const bool gone = reply.status == 404 || reply.status == 410;
     if (reply.status >= 400)
-        return Error{u"mesh.refused"_s,
+        return Error{gone ? u"mesh.gone"_s : u"mesh.refused"_s,
                      MeshText::tr("MESH refused to %1 (HTTP %2)%3")
                          .arg(action, QString::number(reply.status), detail),
                      {},

@@ -265,7 +265,7 @@ TEST_CASE("Acknowledging a message removes it from the inbox", "[mesh]")
 
     const auto gone = client.download(first);
     REQUIRE_FALSE(gone.ok());
-    CHECK(gone.error().code == u"mesh.refused"_s);
+    CHECK(gone.error().code == u"mesh.gone"_s);
     CHECK(gone.error().message.contains(u"404"_s));
     CHECK(gone.error().message.contains(u"Message does not exist"_s));
     CHECK(mesh.requestsMatching(u"/inbox/"_s + first + u" -> 404"_s) == 1); // 4xx: no retry
@@ -392,7 +392,7 @@ TEST_CASE("Tracking follows a sent message until the recipient acknowledges it",
 
     const auto unknown = client.track(u"20240101000000000000_000000"_s);
     REQUIRE_FALSE(unknown.ok());
-    CHECK(unknown.error().code == u"mesh.refused"_s);
+    CHECK(unknown.error().code == u"mesh.gone"_s);
 }
 
 TEST_CASE("A wrong password is refused as mesh.auth, and nothing is acknowledged", "[mesh]")

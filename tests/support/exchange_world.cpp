@@ -58,10 +58,13 @@ QString ExchangeWorld::conninfoAs(const QString &login) const
     return info.toKeywordValueString();
 }
 
-QByteArray accessNotification(const QString &id, const QString &nhsNumber)
+QByteArray accessNotification(const QString &id, const QString &nhsNumber,
+                              const QDateTime &accessedAt)
 {
     hl7::AccessRecord access;
-    access.accessedAt = QDateTime(QDate(2026, 11, 20), QTime(9, 5), QTimeZone::utc());
+    access.accessedAt = accessedAt.isValid()
+                            ? accessedAt
+                            : QDateTime(QDate(2026, 11, 20), QTime(9, 5), QTimeZone::utc());
     access.organisationName = u"Royal Derby Hospital Emergency Department"_s;
     access.organisationOds = u"RTG"_s;
     access.accessorName = u"Dr Priya Raman"_s;

@@ -30,8 +30,10 @@ struct ExchangeWorld
     [[nodiscard]] QString conninfoAs(const QString &login) const;
 };
 
-// An Access to Service Notification about the child with `nhsNumber`.
+// An Access to Service Notification about the child with `nhsNumber`, whose one access was
+// at `accessedAt` (by default a fixed time in the past).
 QByteArray accessNotification(const QString &id,
-                              const QString &nhsNumber = QStringLiteral("9990000026"));
+                              const QString &nhsNumber = QStringLiteral("9990000026"),
+                              const QDateTime &accessedAt = {});
 
 } // namespace cpis::test

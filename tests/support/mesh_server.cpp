@@ -4,6 +4,7 @@
 
 #include "cpis/gzip.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,6 +12,7 @@
 #include <QMessageAuthenticationCode>
 #include <QMutex>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -201,6 +203,10 @@ struct MeshServer::State
     int stallCount = 0;
     QString dropMessageId;
     int dropChunk = 1;
+    QString corruptMessageId;
+    QSet<QString> expireAfterListing;
+    QSet<QString> expired;
+    QString stallPathSuffix;
     qint64 chunkSize = 0;
     bool gzip = false;
     int pageSize = kDefaultPageSize;
@@ -220,8 +226,9 @@ struct MeshServer::State
     {
         QMutexLocker lock(&mutex);
         HttpResponse response = route(request);
-        log << u"%1 %2 -> %3"_s.arg(QString::fromLatin1(request.method), request.path)
-                   .arg(response.status);
+        const bool stalled = response.delivery == HttpResponse::Delivery::Stall;
+        log << u"%1 %2 -> %3"_s.arg(QString::fromLatin1(request.method), request.path,
+                                    stalled ? u"stalled"_s : QString::number(response.status));
         return response;
     }
 
@@ -232,8 +239,9 @@ struct MeshServer::State
             return meshError(failStatus, u"TEST"_s, QString::number(failStatus),
                              u"injected failure"_s);
         }
-        if (stallCount > 0) {
-            --stallCount;
+        if (stallCount > 0 ||
+            (!stallPathSuffix.isEmpty() && request.path.endsWith(stallPathSuffix))) {
+            stallCount = std::max(0, stallCount - 1);
             HttpResponse stall;
             stall.delivery = HttpResponse::Delivery::Stall;
             return stall;
@@ -361,6 +369,11 @@ struct MeshServer::State
         QJsonArray ids;
         for (qsizetype i = start; i < start + count; ++i)
             ids << inbox[i].id;
+        // Listed, then expired before the client comes for it.
+        for (const QJsonValue &id : std::as_const(ids)) {
+            if (expireAfterListing.remove(id.toString()))
+                expired.insert(id.toString());
+        }
         QJsonObject page{{u"messages"_s, ids},
                          {u"approx_inbox_count"_s, static_cast<int>(inbox.size())}};
         if (links) {
@@ -379,20 +392,30 @@ struct MeshServer::State
     HttpResponse download(const QString &mailbox, const QString &id, int index,
                           const HttpRequest &request)
     {
-        const QList<MeshMessage> &inbox = mailboxes[mailbox].inbox;
+        QList<MeshMessage> &inbox = mailboxes[mailbox].inbox;
+        if (expired.contains(id)) {
+            inbox.removeIf([&id](const MeshMessage &m) { return m.id == id; });
+            return meshError(410, u"DOWNLOAD"_s, u"14"_s, u"Message has expired"_s, id);
+        }
         const auto found = std::find_if(inbox.cbegin(), inbox.cend(),
                                         [&id](const MeshMessage &m) { return m.id == id; });
         if (found == inbox.cend())
             return meshError(404, u"DOWNLOAD"_s, u"20"_s, u"Message does not exist"_s, id);
         const MeshMessage &message = *found;
+        QByteArray body = message.body;
+        if (corruptMessageId == id && !body.isEmpty()) { // damaged on the way, once
+            body[body.size() / 2] = static_cast<char>(body[body.size() / 2] ^ 0x20);
+        }
         QList<QByteArray> pieces;
         if (chunkSize > 0) {
-            for (qsizetype at = 0; at < message.body.size(); at += chunkSize)
-                pieces << message.body.mid(at, chunkSize);
+            for (qsizetype at = 0; at < body.size(); at += chunkSize)
+                pieces << body.mid(at, chunkSize);
         }
         if (pieces.isEmpty())
-            pieces << message.body;
+            pieces << body;
         const int total = static_cast<int>(pieces.size());
+        if (corruptMessageId == id && index == total)
+            corruptMessageId.clear();
         if (index < 1 || index > total)
             return meshError(404, u"DOWNLOAD"_s, u"20"_s, u"Chunk does not exist"_s, id);
 
@@ -413,6 +436,10 @@ struct MeshServer::State
         headers.emplaceBack("mex-to", mailbox.toUtf8());
         headers.emplaceBack("mex-filename", message.fileName.toUtf8());
         headers.emplaceBack("mex-localid", message.localId.toUtf8());
+        // The sender's checksum of the original contents (MESH passes it on as given).
+        headers.emplaceBack(
+            "mex-content-checksum",
+            QCryptographicHash::hash(message.body, QCryptographicHash::Md5).toHex());
         if (!message.subject.isEmpty())
             headers.emplaceBack("Mex-Subject", message.subject.toUtf8());
         if (total > 1)
@@ -712,6 +739,24 @@ void MeshServer::dropConnectionMidDownloadOnce(const QString &messageId, int chu
     QMutexLocker lock(&m_state->mutex);
     m_state->dropMessageId = messageId;
     m_state->dropChunk = chunk;
+}
+
+void MeshServer::corruptNextDownload(const QString &messageId)
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->corruptMessageId = messageId;
+}
+
+void MeshServer::expireAfterListing(const QString &messageId)
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->expireAfterListing.insert(messageId);
+}
+
+void MeshServer::stallRequestsEndingWith(const QString &pathSuffix)
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->stallPathSuffix = pathSuffix;
 }
 
 void MeshServer::setChunkSize(qint64 bytes)

@@ -61,6 +61,12 @@ public:
     void stallNextRequests(int count);                // read the request, never answer
     // Sends half of that chunk's body, then closes the connection.
     void dropConnectionMidDownloadOnce(const QString &messageId, int chunk = 1);
+    // Serves that message once with one byte changed, under the checksum of the original.
+    void corruptNextDownload(const QString &messageId);
+    // The next inbox listing still names it; then it expires (downloads answer 410 Gone).
+    void expireAfterListing(const QString &messageId);
+    // Every request whose path ends so is read and never answered; empty: none.
+    void stallRequestsEndingWith(const QString &pathSuffix);
     void setChunkSize(qint64 bytes); // downloads larger than this go as 206 chunks; 0: whole
     void gzipDownloads(bool on);     // Content-Encoding: gzip when the client accepts it
     void setPageSize(int messages);  // at most this many ids per inbox page (default 500)
