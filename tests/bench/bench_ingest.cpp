@@ -4,6 +4,7 @@
 #include "bench/scratch_database.h"
 #include "cpis/inbound_processor.h"
 #include "cpis/message_codec.h"
+#include "support/sample_notification.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -39,16 +40,9 @@ QList<QByteArray> notifications(Connection &c, int n, int run)
         u"SELECT nhs_number FROM person WHERE nhs_number IS NOT NULL ORDER BY id LIMIT ?"_s, {n});
     int i = 0;
     while (numbers && numbers->next()) {
-        hl7::AccessRecord access;
-        access.accessedAt = QDateTime::currentDateTime().toTimeZone(QTimeZone::utc());
-        access.organisationName = u"Royal Derby Hospital Emergency Department"_s;
-        access.organisationOds = u"RTG"_s;
-        access.accessorName = u"Dr Priya Raman"_s;
-        access.accessorRole = u"Emergency Department Doctor"_s;
-        bodies.append(hl7::writeAccessNotification({u"BENCH-%1-%2"_s.arg(run).arg(++i),
-                                                    QDateTime::currentDateTime(),
-                                                    numbers->value(0).toString(),
-                                                    {access}}));
+        bodies.append(test::accessNotification(u"BENCH-%1-%2"_s.arg(run).arg(++i),
+                                               numbers->value(0).toString(),
+                                               QDateTime::currentDateTimeUtc()));
     }
     return bodies;
 }

@@ -2,6 +2,7 @@
 
 #include "cpis/inbound_processor.h"
 #include "cpis/message_codec.h"
+#include "support/sample_notification.h"
 #include "workflow/case_note_service.h"
 #include "workflow/request_service.h"
 #include "workflow/step_service.h"
@@ -311,15 +312,9 @@ void exchange(Run &run, int which, const QStringList &nhsNumbers, Tally &t)
         if (slot % 4 != 3 && slot % kExchanges != which)
             continue;
         const QString id = u"LOAD-%1"_s.arg(slot);
-        hl7::AccessRecord access;
-        access.accessedAt = QDateTime::currentDateTime().toTimeZone(QTimeZone::utc());
-        access.organisationName = u"Royal Derby Hospital Emergency Department"_s;
-        access.organisationOds = u"RTG"_s;
-        access.accessorName = u"Dr Priya Raman"_s;
-        access.accessorRole = u"Emergency Department Doctor"_s;
         InboundProcessor::Received message;
-        message.body = hl7::writeAccessNotification(
-            {id, QDateTime::currentDateTime(), nhsNumbers[slot % nhsNumbers.size()], {access}});
+        message.body = test::accessNotification(id, nhsNumbers[slot % nhsNumbers.size()],
+                                                QDateTime::currentDateTimeUtc());
         message.meshMessageId = u"LOAD-MESH-%1-%2"_s.arg(which).arg(slot);
         auto outcomes = timed(t, u"notification stored and processed"_s,
                               [&]() -> Result<QList<InboundOutcome>> {

@@ -58,18 +58,4 @@ QString ExchangeWorld::conninfoAs(const QString &login) const
     return info.toKeywordValueString();
 }
 
-QByteArray accessNotification(const QString &id, const QString &nhsNumber,
-                              const QDateTime &accessedAt)
-{
-    hl7::AccessRecord access;
-    access.accessedAt = accessedAt.isValid()
-                            ? accessedAt
-                            : QDateTime(QDate(2026, 11, 20), QTime(9, 5), QTimeZone::utc());
-    access.organisationName = u"Royal Derby Hospital Emergency Department"_s;
-    access.organisationOds = u"RTG"_s;
-    access.accessorName = u"Dr Priya Raman"_s;
-    access.accessorRole = u"Emergency Department Doctor"_s;
-    return hl7::writeAccessNotification({id, QDateTime::currentDateTime(), nhsNumber, {access}});
-}
-
 } // namespace cpis::test

@@ -5,6 +5,7 @@
 #include "cpis/exchange.h"
 #include "support/case_world.h"
 #include "support/mesh_server.h"
+#include "support/sample_notification.h"
 
 namespace cpis::test {
 
@@ -29,11 +30,5 @@ struct ExchangeWorld
     // A connection string for a program (cpisctl) signing in as `login`.
     [[nodiscard]] QString conninfoAs(const QString &login) const;
 };
-
-// An Access to Service Notification about the child with `nhsNumber`, whose one access was
-// at `accessedAt` (by default a fixed time in the past).
-QByteArray accessNotification(const QString &id,
-                              const QString &nhsNumber = QStringLiteral("9990000026"),
-                              const QDateTime &accessedAt = {});
 
 } // namespace cpis::test

@@ -6,6 +6,7 @@
 #include "cpis/message_codec.h"
 #include "db/sample_data.h"
 #include "support/case_world.h"
+#include "support/sample_notification.h"
 #include "workflow/person_record.h"
 #include "workflow/request_service.h"
 #include "workflow/step_service.h"
@@ -146,19 +147,12 @@ TEST_CASE("On a large caseload the hot paths read large tables by index only", "
             InboundProcessor processor(c);
             QList<InboundProcessor::Received> batch;
             for (int i = 0; i < 50; ++i) {
-                hl7::AccessRecord access;
-                access.accessedAt = QDateTime::currentDateTime().toTimeZone(QTimeZone::utc());
-                access.organisationName = u"Royal Derby Hospital Emergency Department"_s;
-                access.organisationOds = u"RTG"_s;
-                access.accessorName = u"Dr Priya Raman"_s;
-                access.accessorRole = u"Emergency Department Doctor"_s;
-                batch.append(
-                    {hl7::writeAccessNotification(
-                         {u"PLAN-%1"_s.arg(i), QDateTime::currentDateTime(), childNhs, {access}}),
-                     u"mesh"_s,
-                     u"PLAN-MESH-%1"_s.arg(i),
-                     {},
-                     {}});
+                batch.append({test::accessNotification(u"PLAN-%1"_s.arg(i), childNhs,
+                                                       QDateTime::currentDateTimeUtc()),
+                              u"mesh"_s,
+                              u"PLAN-MESH-%1"_s.arg(i),
+                              {},
+                              {}});
             }
             require(processor.storeAll(batch));
             const QList<InboundOutcome> outcomes = require(processor.processPending());
