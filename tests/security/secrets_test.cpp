@@ -9,7 +9,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using namespace cpis;
@@ -137,4 +141,41 @@ TEST_CASE("No secret appears in cpisctl's output, the exchange's records or the 
     exposure.add(u"the server log"_s, sharedClusterLog());
     exposure.add(u"the database's records"_s, storedRecords(ew.db.connection()));
     exposure.checkClean();
+}
+
+TEST_CASE("A crash of the running exchange service prints no secret", "[security][secrets]")
+{
+    test::ExchangeWorld ew;
+    ew.deliver(test::accessNotification(u"ASN-CRASH-1"_s));
+    // The service holds the database password and the MESH mailbox secrets in memory; a crash
+    // (a fault, an abort) must not print them on the way out. In the sanitizer build a fault
+    // prints a full report with a stack trace, the most a crash here ever says.
+    for (const int signal : {SIGSEGV, SIGABRT}) {
+        INFO("signal " << signal);
+        QProcess service;
+        service.setProcessEnvironment(test::cleanEnvironment());
+        service.start(QStringLiteral(CPIS_CPISCTL),
+                      {u"exchange"_s, u"--database"_s,
+                       ew.conninfoAs(ew.world.exchange.login) + u" password="_s + kDbPassword});
+        REQUIRE(service.waitForStarted());
+        QByteArray out;
+        // Signed in, configured and through its first exchange: every secret has been read.
+        QElapsedTimer waited;
+        waited.start();
+        while (!out.contains("Next exchange at") && waited.elapsed() < 60000 &&
+               service.state() == QProcess::Running) {
+            service.waitForReadyRead(100);
+            out += service.readAllStandardOutput();
+        }
+        INFO(out.toStdString());
+        REQUIRE(out.contains("Next exchange at"));
+        ::kill(pid_t(service.processId()), signal);
+        REQUIRE(service.waitForFinished(30000));
+        CHECK(service.exitStatus() == QProcess::CrashExit);
+        out += service.readAllStandardOutput();
+        const QByteArray err = service.readAllStandardError();
+        Exposure exposure;
+        exposure.add(u"the crashed service's output"_s, QString::fromUtf8(out + err));
+        exposure.checkClean();
+    }
 }
