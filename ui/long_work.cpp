@@ -92,8 +92,8 @@ void runWithProgress(QWidget *window, const QString &label,
     auto *watcher = new QFutureWatcher<void>(longWork);
     QObject::connect(watcher, &QFutureWatcher<void>::finished, window,
                      [longWork, shared, done = std::move(done)] {
-                         delete longWork; // and the watcher and timer with it
-                         done(shared->result.value_or(Status(Error{u"cancelled"_s, {}, {}, {}})));
+                         delete longWork;       // and the watcher and timer with it
+                         done(*shared->result); // set by the work before it finished
                      });
     watcher->setFuture(QtConcurrent::run([work = std::move(work), shared] {
         shared->result = work([shared](qint64 done, qint64 total) {

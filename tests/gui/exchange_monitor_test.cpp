@@ -202,6 +202,7 @@ TEST_CASE("A quarantined message is processed again from the monitor once the ch
     CHECK(labelText(monitor, u"exchangeRequest"_s).contains(u"waiting for the exchange service"_s));
     auto *progress = child<QProgressBar>(monitor, u"exchangeNowProgress"_s);
     CHECK(progress->isVisible());
+    test::screenshot(monitor, u"exchange_monitor_waiting"_s);
     CHECK(labelText(monitor, u"exchangeMonitorMessage"_s).contains(u"Message %1"_s.arg(message)));
 
     // The exchange runs for the request; every open monitor refreshes by itself.

@@ -272,12 +272,12 @@ void DataQualityWindow::chooseExportFile()
 void DataQualityWindow::exportCsv(const QString &path)
 {
     m_export->setEnabled(false);
-    const QByteArrayList lines = m_report.csvLines();
     const qsizetype rows = m_report.rows.size();
+    // A copy of the report (shared, not copied row by row) is made into CSV off the GUI thread.
     runWithProgress(
         this, tr("Saving the lists to %1…").arg(QDir::toNativeSeparators(path)),
-        [path, lines](const WriteProgress &progress) {
-            return writeWholeFile(path, lines, progress);
+        [path, report = m_report](const WriteProgress &progress) {
+            return writeWholeFile(path, report.csvLines(), progress);
         },
         [this, path, rows](const Status &written) {
             m_export->setEnabled(true);
