@@ -1,4 +1,5 @@
 #include "db/connection.h"
+#include "db/rows.h"
 #include "db/secret_statement.h"
 #include <QAtomicInteger>
 #include <QRegularExpression>
@@ -8,6 +9,7 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <vector>
 
@@ -203,8 +205,43 @@ Error notOpen()
 }
 } // namespace
 
-Result<QVariant> scalarKeepingValuesSecret(Connection &connection, const QString &sql,
-                                           const QVariantList &params)
+// A value as PostgreSQL reads it in text; times in UTC, so no time zone is guessed.
+QByteArray parameterText(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QDateTime)
+        return value.toDateTime().toUTC().toString(Qt::ISODateWithMs).toUtf8();
+    return value.toString().toUtf8();
+}
+
+Rows::Rows(pg_result *result) : m_result(result, &PQclear) {}
+
+int Rows::size() const
+{
+    return m_result ? PQntuples(m_result.get()) : 0;
+}
+
+bool Rows::isNull(int row, int column) const
+{
+    return PQgetisnull(m_result.get(), row, column) != 0;
+}
+
+QString Rows::text(int row, int column) const
+{
+    const PGresult *r = m_result.get();
+    return QString::fromUtf8(PQgetvalue(r, row, column), PQgetlength(r, row, column));
+}
+
+qint64 Rows::integer(int row, int column) const
+{
+    return std::strtoll(PQgetvalue(m_result.get(), row, column), nullptr, 10);
+}
+
+bool Rows::boolean(int row, int column) const
+{
+    return *PQgetvalue(m_result.get(), row, column) == 't';
+}
+
+Result<Rows> readRows(Connection &connection, const QString &sql, const QVariantList &params)
 {
     PGconn *conn = connection.nativeHandle();
     if (!conn)
@@ -215,20 +252,28 @@ Result<QVariant> scalarKeepingValuesSecret(Connection &connection, const QString
     std::vector<const char *> values;
     texts.reserve(params.size());
     for (const QVariant &p : params) {
-        texts.append(p.isNull() ? QByteArray() : p.toString().toUtf8());
+        texts.append(p.isNull() ? QByteArray() : parameterText(p));
         values.push_back(p.isNull() ? nullptr : texts.constLast().constData());
     }
-    PgResult result(PQexecParams(conn, sql.toUtf8().constData(), int(values.size()), nullptr,
-                                 values.data(), nullptr, nullptr, 0),
-                    &PQclear);
-    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status == PGRES_COMMAND_OK)
+    PGresult *result = PQexecParams(conn, sql.toUtf8().constData(), int(values.size()), nullptr,
+                                    values.data(), nullptr, nullptr, 0);
+    const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+        return Rows(result);
+    const Error error = errorFromResult(conn, result);
+    PQclear(result);
+    return error;
+}
+
+Result<QVariant> scalarKeepingValuesSecret(Connection &connection, const QString &sql,
+                                           const QVariantList &params)
+{
+    auto rows = readRows(connection, sql, params);
+    if (!rows)
+        return rows.error();
+    if (rows->size() == 0 || rows->isNull(0, 0))
         return QVariant();
-    if (status != PGRES_TUPLES_OK)
-        return errorFromResult(conn, result.get());
-    if (PQntuples(result.get()) == 0 || PQgetisnull(result.get(), 0, 0))
-        return QVariant();
-    return QVariant(QString::fromUtf8(PQgetvalue(result.get(), 0, 0)));
+    return QVariant(rows->text(0, 0));
 }
 
 Status Connection::execScript(const QString &sql)

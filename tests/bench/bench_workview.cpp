@@ -30,21 +30,38 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: bench_workview [CHILDREN: 1000..%d]\n", kMaxScaleChildren);
         return 2;
     }
-    std::printf("bench_workview: a throwaway cluster with scale data for %d children...\n",
-                children);
-    std::fflush(stdout);
-    bench::ScratchDatabase db;
-    if (!db.ok()) {
-        std::fprintf(stderr, "bench_workview: %s\n", qUtf8Printable(db.error()));
-        return 1;
+    // CPIS_BENCH_DATABASE=conninfo: a database that already has the scale data (made with
+    // `cpisctl sample-data --scale`), for trying changes without minutes of data making.
+    std::optional<bench::ScratchDatabase> scratch;
+    std::unique_ptr<Connection> reused;
+    ConnInfo info;
+    if (const QString given = qEnvironmentVariable("CPIS_BENCH_DATABASE"); !given.isEmpty()) {
+        auto parsed = ConnInfo::parse(given);
+        auto opened = parsed ? Connection::open(*parsed)
+                             : Result<std::unique_ptr<Connection>>(parsed.error());
+        if (!opened) {
+            std::fprintf(stderr, "bench_workview: %s\n", qUtf8Printable(opened.error().message));
+            return 1;
+        }
+        info = *parsed;
+        reused = std::move(*opened);
+    } else {
+        std::printf("bench_workview: a throwaway cluster with scale data for %d children...\n",
+                    children);
+        std::fflush(stdout);
+        scratch.emplace();
+        if (!scratch->ok()) {
+            std::fprintf(stderr, "bench_workview: %s\n", qUtf8Printable(scratch->error()));
+            return 1;
+        }
+        if (auto scaled = loadScaleData(scratch->connection(), children); !scaled) {
+            std::fprintf(stderr, "bench_workview: %s\n", qUtf8Printable(scaled.error().message));
+            return 1;
+        }
+        info = scratch->connInfo();
     }
-    Connection &owner = db.connection();
-    if (auto scaled = loadScaleData(owner, children); !scaled) {
-        std::fprintf(stderr, "bench_workview: %s\n", qUtf8Printable(scaled.error().message));
-        return 1;
-    }
+    Connection &owner = reused ? *reused : scratch->connection();
 
-    ConnInfo info = db.connInfo();
     info.set(u"user"_s, u"sam.admin"_s);
     auto admin = Connection::open(info);
     if (!admin) {

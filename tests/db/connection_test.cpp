@@ -1,4 +1,5 @@
 // The database gateway against a real server: parameters, errors, transactions.
+#include "db/rows.h"
 #include "support/test_database.h"
 
 #include <catch2/catch.hpp>
@@ -117,4 +118,48 @@ TEST_CASE("A connection killed on the server is reported as unreachable, not as 
     auto after = victim->exec(u"SELECT 1"_s);
     REQUIRE_FALSE(after.ok());
     CHECK(after.error().code == u"db.unreachable"_s);
+}
+
+TEST_CASE("Rows read in one go keep texts, numbers, booleans, NULLs and times exactly", "[db]")
+{
+    test::TestDatabase db;
+    auto &c = db.connection();
+    const QString welsh = u"Siân Ó Briain \u2014 ñ"_s;
+    const QDateTime at =
+        QDateTime::fromString(u"2026-06-01T12:30:00.250+01:00"_s, Qt::ISODateWithMs);
+    auto rows = readRows(c,
+                         u"SELECT $1::text, $2::bigint, $3::boolean, NULL::text, "
+                         u"(extract(epoch FROM $4::timestamptz) * 1000)::bigint "
+                         u"FROM generate_series(1, 3)"_s,
+                         {welsh, qint64(9007199254740993), true, at});
+    REQUIRE(rows.ok());
+    REQUIRE(rows->size() == 3);
+    CHECK(rows->text(2, 0) == welsh);
+    CHECK(rows->integer(2, 1) == 9007199254740993);
+    CHECK(rows->boolean(2, 2));
+    CHECK(rows->isNull(2, 3));
+    CHECK(rows->text(2, 3).isEmpty());
+    CHECK_FALSE(rows->isNull(2, 0));
+    CHECK(rows->integer(0, 4) == at.toMSecsSinceEpoch());
+
+    auto none = readRows(c, u"SELECT 1 WHERE false"_s);
+    REQUIRE(none.ok());
+    CHECK(none->size() == 0);
+}
+
+TEST_CASE("Rows read in one go report the server's error, and refuse a NUL", "[db]")
+{
+    test::TestDatabase db;
+    auto &c = db.connection();
+    auto bad = readRows(c, u"SELECT 1 / $1::integer"_s, {0});
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().sqlState == u"22012"_s); // division_by_zero
+    CHECK(bad.error().message.contains(u"division by zero"_s));
+    CHECK(bad.error().code == u"db.error"_s);
+
+    auto nul = readRows(c, u"SELECT $1::text"_s, {QString(u"before"_s + QChar(0) + u"after"_s)});
+    REQUIRE_FALSE(nul.ok());
+    CHECK(nul.error().code == u"invalid"_s);
+    // The connection is still good for the next statement.
+    CHECK(c.scalar(u"SELECT 2"_s)->toInt() == 2);
 }
