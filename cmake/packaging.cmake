@@ -14,11 +14,12 @@ foreach(size 16 24 32 48 64 128 256)
 endforeach()
 install(FILES ${PROJECT_SOURCE_DIR}/resources/cpis-workview.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
-# The man pages carry the version from project().
+# The man pages carry the version from project(); installed gzipped, as Debian expects.
 foreach(page cpisctl cpis-workview)
-    configure_file(${PROJECT_SOURCE_DIR}/docs/man/${page}.1.in ${PROJECT_BINARY_DIR}/man/${page}.1
-                   @ONLY)
-    install(FILES ${PROJECT_BINARY_DIR}/man/${page}.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+    set(page_file ${PROJECT_BINARY_DIR}/man/${page}.1)
+    configure_file(${PROJECT_SOURCE_DIR}/docs/man/${page}.1.in ${page_file} @ONLY)
+    file(ARCHIVE_CREATE OUTPUT ${page_file}.gz PATHS ${page_file} FORMAT raw COMPRESSION GZip)
+    install(FILES ${page_file}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 endforeach()
 # The translations (.qm) are installed here by translations/; the folder exists either way.
 install(DIRECTORY DESTINATION ${CMAKE_INSTALL_DATADIR}/cpis-workview/translations)
@@ -32,7 +33,7 @@ set(CPACK_PACKAGE_VENDOR "CP-IS Workview")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "caseworker client for CP-IS (Child Protection - Information Sharing)")
-set(CPACK_PACKAGE_DESCRIPTION
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "CP-IS Workview is the desktop client children's social care uses to work the NHS CP-IS "
     "notifications: Safeguarding Admin triage each Access to Service Notification and pass it "
     "to the child's key worker, who acknowledges it and records a CP-IS case note. It shares "

@@ -57,7 +57,10 @@ TEST_CASE("The Debian package installs into a folder and its programs start", "[
     CHECK(field(deb, u"Version"_s) == QStringLiteral(CPIS_VERSION));
     CHECK(field(deb, u"Section"_s) == u"misc"_s);
     CHECK(field(deb, u"Maintainer"_s).contains(u'@'));
-    CHECK(field(deb, u"Description"_s).startsWith(u"caseworker client for CP-IS"_s));
+    const QString description = field(deb, u"Description"_s);
+    CHECK(description.startsWith(u"caseworker client for CP-IS"_s));
+    CHECK(description.contains(u"Safeguarding Admin triage"_s));
+    CHECK_FALSE(description.contains(u';')); // a CMake list would leave its separators
     // From dpkg-shlibdeps, plus the SQL driver plugin, which no program links.
     const QString depends = field(deb, u"Depends"_s);
     INFO(depends.toStdString());
@@ -81,8 +84,14 @@ TEST_CASE("The Debian package installs into a folder and its programs start", "[
         INFO(size);
         CHECK(png.size() == QSize(size, size));
     }
-    for (const QString &page : {u"cpisctl.1"_s, u"cpis-workview.1"_s})
-        CHECK(QFileInfo::exists(usr + u"/share/man/man1/"_s + page));
+    // man reads each page (plain text through a pipe, no pager): its NAME section comes out.
+    auto plain = test::cleanEnvironment();
+    plain.insert(u"MANPAGER"_s, u"cat"_s);
+    for (const QString &page : {u"cpisctl"_s, u"cpis-workview"_s}) {
+        const QString installed = usr + u"/share/man/man1/"_s + page + u".1.gz"_s;
+        REQUIRE(QFileInfo::exists(installed));
+        CHECK(run(u"man"_s, {u"-l"_s, installed}, plain).out.contains(u"NAME\n       "_s + page));
+    }
     CHECK(QFileInfo(usr + u"/share/cpis-workview/translations"_s).isDir());
 
     const QString desktop = usr + u"/share/applications/cpis-workview.desktop"_s;

@@ -12,6 +12,16 @@ using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
 
+namespace {
+template<typename Window> Window *bringForward(Window *window)
+{
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+} // namespace
+
 HelpMenu::HelpMenu(MainWindow *window) : QObject(window), m_window(window)
 {
     setObjectName(u"helpMenuController"_s);
@@ -56,10 +66,7 @@ HelpWindow *HelpMenu::openHelp(HelpTopic topic)
     if (!m_help)
         m_help = new HelpWindow(m_window);
     m_help->showTopic(topic);
-    m_help->show();
-    m_help->raise();
-    m_help->activateWindow();
-    return m_help;
+    return bringForward(m_help.data());
 }
 
 void HelpMenu::openHelpForRole()
@@ -75,10 +82,7 @@ AboutDialog *HelpMenu::openAbout()
 {
     if (!m_about)
         m_about = new AboutDialog(m_window->database(), m_window);
-    m_about->show();
-    m_about->raise();
-    m_about->activateWindow();
-    return m_about;
+    return bringForward(m_about.data());
 }
 
 } // namespace cpis::ui
