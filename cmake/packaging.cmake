@@ -33,12 +33,14 @@ set(CPACK_PACKAGE_VENDOR "CP-IS Workview")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "caseworker client for CP-IS (Child Protection - Information Sharing)")
+# Lines of Debian's usual width: CPack writes them as given.
 string(CONCAT CPACK_PACKAGE_DESCRIPTION
-    "CP-IS Workview is the desktop client children's social care uses to work the NHS CP-IS "
-    "notifications: Safeguarding Admin triage each Access to Service Notification and pass it "
-    "to the child's key worker, who acknowledges it and records a CP-IS case note. It shares "
-    "one PostgreSQL case database, or runs a private embedded one. Includes cpisctl, the "
-    "command-line companion (database, users, the MESH exchange, reports).")
+    "CP-IS Workview is the desktop client children's social care uses to work the\n"
+    "NHS CP-IS notifications: Safeguarding Admin triage each Access to Service\n"
+    "Notification and pass it to the child's key worker, who acknowledges it and\n"
+    "records a CP-IS case note. It shares one PostgreSQL case database, or runs a\n"
+    "private embedded one. Includes cpisctl, the command-line companion (database,\n"
+    "users, the MESH exchange, reports).")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

@@ -110,8 +110,7 @@ TEST_CASE("F1 opens the help page for the signed-in user's role", "[gui]")
 
 TEST_CASE("A Welsh UI shows the Welsh help pages, with the English page's sections", "[gui]")
 {
-    const auto restore =
-        qScopeGuard([] { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom)); });
+    const auto restore = qScopeGuard([before = QLocale()] { QLocale::setDefault(before); });
     for (const ui::HelpTopic topic : kTopics) {
         const QString english = ui::helpPagePath(topic, QLocale(u"en_GB"_s));
         const QString welsh = ui::helpPagePath(topic, QLocale(u"cy_GB"_s));
