@@ -1,5 +1,6 @@
 #include "application.h"
 
+#include "help/app_icon.h"
 #include "main_window.h"
 #include "workview/workview_page.h"
 
@@ -42,6 +43,9 @@ int runWorkview(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("cpis-workview"));
     QApplication::setApplicationDisplayName(QObject::tr("CP-IS Workview"));
     QApplication::setApplicationVersion(QStringLiteral(CPIS_VERSION));
+    // Every window shows the icon; the desktop file names it for the task bar (Wayland).
+    QApplication::setWindowIcon(applicationIcon());
+    QGuiApplication::setDesktopFileName(QStringLiteral("cpis-workview"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -3,6 +3,8 @@
 #include "admin/configuration_window.h"
 #include "admin/data_quality_window.h"
 #include "admin/exchange_monitor_window.h"
+#include "help/app_icon.h"
+#include "help/help_menu.h"
 #include "panel_parts.h"
 #include "person/person_record_window.h"
 #include "request/request_window.h"
@@ -99,7 +101,6 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
         ->setObjectName(u"openConfigurationTools"_s);
     m_administration->addAction(tr("&Exchange monitor…"), this, &MainWindow::openExchangeMonitor)
         ->setObjectName(u"exchangeMonitorAction"_s);
-    menuBar()->hide();
     auto *dataQuality = m_administration->addAction(tr("&Data quality…"));
     dataQuality->setObjectName(u"dataQualityAction"_s);
     connect(dataQuality, &QAction::triggered, this, &MainWindow::openDataQuality);
@@ -131,6 +132,13 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     connect(m_workview, &WorkviewPage::openPerson, this, &MainWindow::openPerson);
     connect(m_passwords, &PasswordStore::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    addHelpMenu();
+}
+
+void MainWindow::addHelpMenu()
+{
+    setWindowIcon(applicationIcon());
+    new HelpMenu(this); // owned by the window; adds the Help menu, last in the menu bar
 }
 
 MainWindow::~MainWindow() = default;
@@ -283,7 +291,6 @@ void MainWindow::loadWorker()
             m_me = signedIn->me;
             m_administrator = signedIn->administrator;
             m_administration->menuAction()->setVisible(m_administrator);
-            menuBar()->setVisible(m_administrator); // nothing else lives there yet
             m_choices = signedIn->choices;
             showStatus();
             m_workview->setChoices(m_choices);

@@ -91,6 +91,8 @@ private:
     void reloadChoices();
     void showStatus();
     QString passwordAccount(const QString &login) const;
+    // Help menu (everyone), F1 and About; the window icon.
+    void addHelpMenu();
 
     DatabaseChoice m_choice;
     QString m_login;

@@ -28,7 +28,12 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QString &com
         return usageError(commandName, parser.errorText());
     }
     if (parser.isSet(help)) {
-        out() << parser.helpText();
+        // helpText() names the program by its path; show the command as it is typed.
+        QString text = parser.helpText();
+        const qsizetype options = text.indexOf(u" [options]"_s);
+        if (text.startsWith(u"Usage: "_s) && options > 0)
+            text.replace(0, options, u"Usage: cpisctl "_s + commandName);
+        out() << text;
         out().flush();
         return kExitOk;
     }

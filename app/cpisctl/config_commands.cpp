@@ -24,7 +24,9 @@ int configList(const QStringList &args)
     parser.addOption(databaseOption());
     if (auto stop = parseArguments(
             parser, u"config list"_s,
-            u"List the CP-IS configuration (secrets are shown only as set or not set)."_s, args))
+            u"List the CP-IS configuration (secrets are shown only as set or not set).\n"
+            u"Exit status: 0 shown, 1 failed, 2 usage error, 3 unreachable."_s,
+            args))
         return *stop;
     auto ready = openAndMigrate(databaseChoice(parser));
     if (!ready)

@@ -68,7 +68,8 @@ int configLists(const QStringList &args)
     if (auto stop =
             parseArguments(parser, u"config lists"_s,
                            u"Print the lists (request types, next actions, reasons, "
-                           u"case-note types), retired items marked, and the note templates."_s,
+                           u"case-note types), retired items marked, and the note templates.\n"
+                           u"Exit status: 0 shown, 1 failed, 2 usage error, 3 unreachable."_s,
                            args))
         return *stop;
     auto ready = openAndMigrate(databaseChoice(parser));

@@ -43,13 +43,25 @@ Result<Worker> WorkerDirectory::current()
     return w;
 }
 
-Result<bool> WorkerDirectory::currentIsSystemAdministrator()
+namespace {
+Result<bool> currentIsMemberOf(Connection &connection, const QString &group)
 {
     auto member =
-        callScalar(m_connection, u"SELECT pg_has_role(current_user, 'cpis_sysadmin', 'MEMBER')"_s);
+        callScalar(connection, u"SELECT pg_has_role(current_user, ?, 'MEMBER')"_s, {group});
     if (!member)
         return member.error();
     return member->toBool();
+}
+} // namespace
+
+Result<bool> WorkerDirectory::currentIsSystemAdministrator()
+{
+    return currentIsMemberOf(m_connection, u"cpis_sysadmin"_s);
+}
+
+Result<bool> WorkerDirectory::currentIsSafeguardingAdmin()
+{
+    return currentIsMemberOf(m_connection, u"cpis_safeguarding_admin"_s);
 }
 
 Result<Worker> WorkerDirectory::resolve(const QString &loginOrName)

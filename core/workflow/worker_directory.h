@@ -17,6 +17,9 @@ public:
     // Whether the session's login is a system administrator (member of cpis_sysadmin): the UI
     // shows the administration screens only then; the database enforces it either way.
     Result<bool> currentIsSystemAdministrator();
+    // Whether it is a Safeguarding Admin (member of cpis_safeguarding_admin): F1 opens their
+    // procedure's help then, the key worker's otherwise.
+    Result<bool> currentIsSafeguardingAdmin();
     // By login ("jane.okafor") or by name ("CP-IS Worker"), case-insensitively.
     Result<Worker> resolve(const QString &loginOrName);
     Result<Worker> byId(int id);

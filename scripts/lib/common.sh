@@ -13,6 +13,10 @@ CPIS_BUILD_PACKAGES=(
   ccache
 )
 
+# What making and checking the Debian package needs (scripts/package, and scripts/test's
+# package test): dpkg-shlibdeps for Depends, desktop-file-validate, man to read the pages.
+CPIS_PACKAGE_PACKAGES=(dpkg-dev desktop-file-utils man-db)
+
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 

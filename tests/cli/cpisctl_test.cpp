@@ -48,21 +48,6 @@ TEST_CASE("Usage errors exit 2 and say what is wrong", "[cli]")
     CHECK(badConnInfo.err.contains(u"connection string is not valid"_s));
 }
 
-TEST_CASE("Every subcommand has --help", "[cli]")
-{
-    for (const QStringList &command :
-         {QStringList{u"db"_s, u"status"_s}, QStringList{u"db"_s, u"migrate"_s},
-          QStringList{u"db"_s, u"stop"_s}, QStringList{u"nhs-number"_s, u"check"_s}}) {
-        INFO(command.join(u' ').toStdString());
-        const auto r = runCpisctl(command + QStringList{u"--help"_s});
-        CHECK(r.exitCode == 0);
-        CHECK(r.out.contains(u"Usage:"_s));
-    }
-    const auto top = runCpisctl({u"--help"_s});
-    CHECK(top.exitCode == 0);
-    CHECK(top.out.contains(u"nhs-number check"_s));
-}
-
 TEST_CASE("An unreachable database exits 3 with the reason", "[cli]")
 {
     const auto r =

@@ -321,6 +321,12 @@ void RequestWindow::acknowledge()
         });
 }
 
+RequestWindow::~RequestWindow()
+{
+    if (m_noteDialog)
+        m_noteDialog->disconnect(this);
+}
+
 CaseNoteDialog *RequestWindow::addCaseNote()
 {
     if (m_noteDialog) {

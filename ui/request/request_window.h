@@ -28,6 +28,8 @@ class RequestWindow final : public QMainWindow
 public:
     RequestWindow(DatabaseThread *database, const IncomingRequest &request,
                   QWidget *parent = nullptr);
+    // An open case note dialog is destroyed with the window: it must not call back into it.
+    ~RequestWindow() override;
 
     struct View
     {

@@ -1,0 +1,33 @@
+#include "db/connection_details.h"
+
+#include "db/migrator.h"
+
+#include <libpq-fe.h>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis {
+
+Result<ConnectionDetails> describeConnection(Connection &connection)
+{
+    PGconn *conn = connection.nativeHandle();
+    if (!conn || PQstatus(conn) != CONNECTION_OK)
+        return Error{u"db.unreachable"_s, u"Not connected to the case database."_s, {}, {}};
+    ConnectionDetails details;
+    // PQhost gives the host or socket folder actually used, also for a multi-host list.
+    details.host = QString::fromUtf8(PQhost(conn));
+    details.port = QString::fromUtf8(PQport(conn));
+    auto database = connection.scalar(u"SELECT current_database()"_s);
+    if (!database)
+        return database.error();
+    details.database = database->toString();
+    details.login = connection.currentUser();
+    details.serverVersion = connection.serverVersion();
+    auto schema = Migrator(connection).state();
+    if (!schema)
+        return schema.error();
+    details.schemaVersion = schema->current;
+    return details;
+}
+
+} // namespace cpis
