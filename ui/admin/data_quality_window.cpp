@@ -201,13 +201,10 @@ void DataQualityWindow::apply(const DataQualityReport &report, const QList<Notif
                          .arg(report.matched)
                          .arg(report.inScope)
                          .arg(report.inScope - report.matched);
-    if (report.notListed == 1)
-        counts += u' ' + tr("1 more child with a problem has a restricted record you may not "
-                            "open: counted here, not listed.");
-    else if (report.notListed > 1)
-        counts += u' ' + tr("%1 more children with a problem have restricted records you may not "
-                            "open: counted here, not listed.")
-                             .arg(report.notListed);
+    if (report.notListed > 0)
+        counts += u' ' + tr("%n more child(ren) with a problem have restricted records you may "
+                            "not open: counted here, not listed.",
+                            nullptr, int(report.notListed));
     m_counts->setText(counts);
     // A refresh keeps the child the admin was on, so that working down a list survives it.
     const qint64 current =
