@@ -11,6 +11,7 @@ CPIS_BUILD_PACKAGES=(
   fonts-dejavu-core
   qt6-charts-dev libqt6opengl6-dev
   ccache
+  qt6-l10n-tools qt6-tools-dev
 )
 
 say() { printf '==> %s\n' "$*"; }
