@@ -75,6 +75,23 @@ QString DisplayNames::gender(const QString &gender)
                   gender);
 }
 
+QString DisplayNames::nhsNumberStatus(const QString &status)
+{
+    return lookUp({{"unknown", QT_TR_NOOP("not known")},
+                   {"recorded", QT_TR_NOOP("recorded")},
+                   {"inactive", QT_TR_NOOP("inactive")},
+                   {"replaced", QT_TR_NOOP("replaced")}},
+                  status);
+}
+
+QString DisplayNames::involvementRole(const QString &role)
+{
+    return lookUp({{"Key Worker", QT_TR_NOOP("Key Worker")},
+                   {"Team Manager", QT_TR_NOOP("Team Manager")},
+                   {"Other", QT_TR_NOOP("Other")}},
+                  role);
+}
+
 QString DisplayNames::sectionTitle(int number, const QString &stored)
 {
     if (number == 1 && stored == u"CPIS Follow Up"_s)

@@ -18,6 +18,8 @@ public:
     static QString requestState(const QString &state);      // draft, sent, acknowledged
     static QString planKind(const QString &kind);           // CPP, UCPP, s31, s38, s20
     static QString gender(const QString &gender);           // Male, Female, Other, Not known
+    static QString nhsNumberStatus(const QString &status);  // unknown, recorded, inactive, replaced
+    static QString involvementRole(const QString &role);    // Key Worker, Team Manager, Other
     static QString sectionTitle(int number, const QString &stored); // 1. CPIS Follow Up
 };
 

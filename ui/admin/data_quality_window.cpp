@@ -66,7 +66,7 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
     m_lists->setDrawBase(false);
     for (const QString &list : DataQualityReport::lists()) {
         const int tab =
-            m_lists->addTab(tr("%1 (%2)").arg(DataQualityReport::listTitle(list)).arg(0));
+            m_lists->addTab(tr("%1 (%2)").arg(DataQualityReport::shownListTitle(list)).arg(0));
         m_lists->setTabData(tab, list);
     }
     m_table = new QTableView(lists);
@@ -212,9 +212,9 @@ void DataQualityWindow::apply(const DataQualityReport &report, const QList<Notif
     m_model->setRows(report.rows);
     for (int tab = 0; tab < m_lists->count(); ++tab) {
         const QString list = m_lists->tabData(tab).toString();
-        m_lists->setTabText(
-            tab,
-            tr("%1 (%2)").arg(DataQualityReport::listTitle(list)).arg(report.list(list).size()));
+        m_lists->setTabText(tab, tr("%1 (%2)")
+                                     .arg(DataQualityReport::shownListTitle(list))
+                                     .arg(report.list(list).size()));
     }
     m_charts->setDays(days);
     selectPerson(current);

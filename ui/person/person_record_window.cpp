@@ -207,7 +207,7 @@ void PersonRecordWindow::apply(const PersonRecord &record)
             << tr("<b>Expected date of delivery:</b> %1").arg(Display::date(s.expectedDelivery));
     details << tr("<b>NHS number:</b> %1 (%2)")
                    .arg(s.nhsNumber.isEmpty() ? tr("not recorded") : esc(s.nhsNumber),
-                        esc(s.nhsNumberStatus));
+                        esc(DisplayNames::nhsNumberStatus(s.nhsNumberStatus)));
     m_details->setText(details.join(u"<br>"_s));
 
     m_cpis->setText(esc(cpisStatusText(record.cpis)) +
@@ -220,7 +220,8 @@ void PersonRecordWindow::apply(const PersonRecord &record)
     QStringList involvements;
     for (const Involvement &i : record.involvements)
         involvements << tr("%1 — %2, from %3%4")
-                            .arg(esc(i.worker), esc(i.role), Display::date(i.startedOn),
+                            .arg(esc(i.worker), esc(DisplayNames::involvementRole(i.role)),
+                                 Display::date(i.startedOn),
                                  i.endedOn.isValid() ? tr(" to %1").arg(Display::date(i.endedOn))
                                                      : tr(" (current)"));
     m_involvements->setText(tr("<b>Current key worker:</b> %1")
@@ -232,7 +233,7 @@ void PersonRecordWindow::apply(const PersonRecord &record)
     QStringList plans;
     for (const PlanPeriod &p : s.plans)
         plans << tr("%1 from %2%3")
-                     .arg(esc(p.kind), Display::date(p.start),
+                     .arg(esc(DisplayNames::planKind(p.kind)), Display::date(p.start),
                           p.end.isValid() ? tr(" to %1").arg(Display::date(p.end))
                                           : tr(" (current)"));
     m_plans->setText(listOrNone(plans));
