@@ -106,15 +106,15 @@
     </message>
     <message>
         <source>Care order (s31)</source>
-        <translation>Gorchymyn gofal (a31)</translation>
+        <translation>Gorchymyn gofal (s31)</translation>
     </message>
     <message>
         <source>Interim care order (s38)</source>
-        <translation>Gorchymyn gofal interim (a38)</translation>
+        <translation>Gorchymyn gofal interim (s38)</translation>
     </message>
     <message>
         <source>Accommodated (s20)</source>
-        <translation>Wedi&apos;i letya (a20)</translation>
+        <translation>Wedi&apos;i letya (s20)</translation>
     </message>
     <message>
         <source>1. CPIS Follow Up</source>
@@ -139,6 +139,30 @@
     <message>
         <source>Not known</source>
         <translation>Anhysbys</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>anhysbys</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>wedi&apos;i gofnodi</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>anweithredol</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>wedi&apos;i ddisodli</translation>
+    </message>
+    <message>
+        <source>Key Worker</source>
+        <translation>Gweithiwr Allweddol</translation>
+    </message>
+    <message>
+        <source>Team Manager</source>
+        <translation>Rheolwr Tîm</translation>
     </message>
 </context>
 <context>
@@ -437,6 +461,33 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Nid oedd modd ysgrifennu %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::DataQualityReport</name>
+    <message>
+        <source>No NHS number</source>
+        <translation>Dim rhif GIG</translation>
+    </message>
+    <message>
+        <source>NHS number fails the check</source>
+        <translation>Rhif GIG yn methu&apos;r gwiriad</translation>
+    </message>
+    <message>
+        <source>Rejected by CP-IS</source>
+        <translation>Gwrthodwyd gan CP-IS</translation>
+    </message>
+    <message>
+        <source>NHS number inactive</source>
+        <translation>Rhif GIG anweithredol</translation>
+    </message>
+    <message>
+        <source>Unborn children past their due date</source>
+        <translation>Plant heb eu geni wedi pasio&apos;r dyddiad disgwyliedig</translation>
+    </message>
+    <message>
+        <source>Legal name changed since the last upload</source>
+        <translation>Enw cyfreithiol wedi newid ers yr uwchlwythiad diwethaf</translation>
     </message>
 </context>
 <context>
@@ -972,7 +1023,7 @@
     </message>
     <message>
         <source>CPP child protection plan, UCPP unborn child protection plan, s31 full care order, s38 interim care order, s20 voluntary agreement.</source>
-        <translation>CPP cynllun amddiffyn plant, UCPP cynllun amddiffyn plentyn heb ei eni, a31 gorchymyn gofal llawn, a38 gorchymyn gofal interim, a20 cytundeb gwirfoddol.</translation>
+        <translation>CPP cynllun amddiffyn plant, UCPP cynllun amddiffyn plentyn heb ei eni, s31 gorchymyn gofal llawn, s38 gorchymyn gofal interim, s20 cytundeb gwirfoddol.</translation>
     </message>
     <message>
         <source>Work step and next action (CPIS Follow Up for CP-IS Worker)</source>
@@ -2470,7 +2521,7 @@ Yn canslo…</translation>
     </message>
     <message>
         <source>%1 — %2, from %3%4</source>
-        <translation>%1 — %2, gan %3%4</translation>
+        <translation>%1 — %2, o %3%4</translation>
     </message>
     <message>
         <source> to %1</source>
@@ -2490,7 +2541,7 @@ Yn canslo…</translation>
     </message>
     <message>
         <source>%1 from %2%3</source>
-        <translation>%1 gan %2%3</translation>
+        <translation>%1 o %2%3</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 · %4</source>
