@@ -40,17 +40,10 @@ TEST_CASE("A Welsh-speaking key worker acknowledges a CP-IS request and adds its
     REQUIRE(waitFor([&] { return heading->text() == u"Ceisiadau sy'n dod i mewn (1)"_s; }));
     auto *table = child<QTableView>(window.get(), u"incomingRequestsTable"_s);
     using Model = ui::IncomingRequestsModel;
-    const QModelIndex link = table->model()->index(0, Model::Request);
     CHECK(table->model()->index(0, Model::Status).data().toString().contains(u"Heb ei gydnabod"_s));
     windows.look(window.get(), u"cy-e2e-01-workview"_s);
 
-    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(link).center());
-    ui::RequestWindow *request = nullptr;
-    REQUIRE(waitFor([&] {
-        request = window->requestWindow(requestId);
-        return request && request->isLoaded();
-    }));
-    request->resize(1280, 800);
+    ui::RequestWindow *request = test::openRequestByLink(*window, requestId);
     auto *status = child<QLabel>(request, u"requestStatus"_s);
     CHECK(status->text().contains(u"Heb ei gydnabod"_s));
     CHECK(status->text().contains(u"Yn aros am nodyn achos"_s));

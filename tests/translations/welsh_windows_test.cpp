@@ -22,8 +22,10 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+
 #include <QTabWidget>
 #include <QTableView>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace cpis;
@@ -55,7 +57,7 @@ void requireNoEnglish(const test::WelshWindows &windows, int atLeast)
 TEST_CASE("In Welsh the Safeguarding Admin's windows and dialogs show no English",
           "[translations][gui]")
 {
-    test::WelshTranslator welsh;
+    std::optional<test::WelshTranslator> welsh(std::in_place);
     test::TestDatabase db;
     test::CaseWorld world(db, u"dhu_111"_s);
     test::WelshWindows windows;
@@ -109,6 +111,15 @@ TEST_CASE("In Welsh the Safeguarding Admin's windows and dialogs show no English
     CHECK(menu->actions().first()->text().startsWith(u"&Dadwneud"_s));
 
     requireNoEnglish(windows, 10);
+
+    // The rule can fail: without the Welsh catalogue the workview is English, and it says so.
+    welsh.reset();
+    auto english = test::signedInWindow(db, world.admin.login);
+    test::WelshWindows plain;
+    plain.look(english.get(), u"en-admin-01-workview"_s);
+    CHECK(plain.english().size() > 20);
+    CHECK(
+        plain.english().join(u'\n').contains(u"startWorkButton (QPushButton): \"&Start work\""_s));
 }
 
 TEST_CASE("In Welsh the key worker's and team manager's windows show no English",
@@ -124,14 +135,7 @@ TEST_CASE("In Welsh the key worker's and team manager's windows show no English"
     REQUIRE(waitFor([table] { return table->model()->rowCount() == 1; }));
     windows.look(window.get(), u"cy-kw-01-workview"_s);
 
-    const QModelIndex link = table->model()->index(0, ui::IncomingRequestsModel::Request);
-    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(link).center());
-    ui::RequestWindow *request = nullptr;
-    REQUIRE(waitFor([&] {
-        request = window->requestWindow(requestId);
-        return request && request->isLoaded();
-    }));
-    request->resize(1280, 800);
+    ui::RequestWindow *request = test::openRequestByLink(*window, requestId);
     lookAtEveryTab(windows, request, u"requestTabs"_s, u"cy-kw-02-request"_s);
     click(child<QPushButton>(request, u"addCaseNoteButton"_s));
     ui::CaseNoteDialog *note = nullptr;
