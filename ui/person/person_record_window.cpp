@@ -233,7 +233,7 @@ void PersonRecordWindow::apply(const PersonRecord &record)
     QStringList plans;
     for (const PlanPeriod &p : s.plans)
         plans << tr("%1 from %2%3")
-                     .arg(esc(DisplayNames::planKind(p.kind)), Display::date(p.start),
+                     .arg(esc(p.kind), Display::date(p.start),
                           p.end.isValid() ? tr(" to %1").arg(Display::date(p.end))
                                           : tr(" (current)"));
     m_plans->setText(listOrNone(plans));
