@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "help/app_icon.h"
+#include "language/interface_language.h"
 #include "main_window.h"
 #include "workview/workview_page.h"
 
@@ -41,6 +42,8 @@ int runWorkview(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("cpis-workview"));
     QApplication::setOrganizationName(QStringLiteral("cpis-workview"));
+    // Before any text is made: --help and every window are then in the chosen language.
+    InterfaceLanguage::setUp(app, argc, argv);
     QApplication::setApplicationDisplayName(QObject::tr("CP-IS Workview"));
     QApplication::setApplicationVersion(QStringLiteral(CPIS_VERSION));
     // Every window shows the icon; the desktop file names it for the task bar (Wayland).
@@ -69,7 +72,13 @@ int runWorkview(int argc, char **argv)
     const QCommandLineOption windowSize(QStringLiteral("window-size"),
                                         QObject::tr("Window size, e.g. 1920x1080."),
                                         QObject::tr("WxH"));
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QObject::tr("Use this language: en_GB (English) or cy (Welsh). The default is the "
+                    "setting ui/language, else the system language."),
+        QObject::tr("code"));
     parser.addOption(database);
+    parser.addOption(languageOption);
     parser.addOption(screenshot);
     parser.addOption(user);
     parser.addOption(windowSize);

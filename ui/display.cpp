@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QBrush>
 #include <QFont>
+#include <QLocale>
 #include <QPainter>
 #include <QPixmap>
 #include <QStyle>
@@ -59,7 +60,7 @@ QString Display::shortDateTime(const QDateTime &when)
         return tr("Yesterday %1").arg(time);
     if (local.date() == today.addDays(1))
         return tr("Tomorrow %1").arg(time);
-    return local.toString(u"ddd dd/MM HH:mm"_s);
+    return QLocale().toString(local, u"ddd dd/MM HH:mm"_s); // day names in the user's language
 }
 
 QString Display::source(const QString &source)
@@ -82,7 +83,7 @@ QString Display::age(const QDate &dateOfBirth)
     int months = (today.year() - dateOfBirth.year()) * 12 + today.month() - dateOfBirth.month();
     if (today.day() < dateOfBirth.day())
         --months;
-    return months == 1 ? tr("1 month") : tr("%1 months").arg(months);
+    return tr("%n month(s)", nullptr, months);
 }
 
 DueState Display::dueState(const QDateTime &due, const QDateTime &now)
@@ -109,6 +110,12 @@ QString Display::dueText(const QDateTime &due, const QDateTime &now)
         break;
     }
     return shortDateTime(due);
+}
+
+QString Display::dueSample()
+{
+    return dueText(QDateTime(QDate(2026, 11, 18), QTime(10, 0)),
+                   QDateTime(QDate(2026, 11, 30), QTime(10, 0)));
 }
 
 QVariant Display::dueData(const QDateTime &due, const QDateTime &now, int role)

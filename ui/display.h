@@ -24,6 +24,8 @@ public:
     static QString age(const QDate &dateOfBirth);        // 6, or 8 months
     static DueState dueState(const QDateTime &due, const QDateTime &now);
     static QString dueText(const QDateTime &due, const QDateTime &now); // "21/11 14:05 · Overdue"
+    // The widest Due text in the user's language, to size columns: "Wed 18/11 10:00 · Overdue".
+    static QString dueSample();
     static QIcon dueIcon(DueState state);
     // What a Due cell shows for `role`: the text with its state in words, an icon, and colour
     // and weight that repeat the state (never the only sign of it).

@@ -35,6 +35,17 @@ QLabel *panelMessage(QWidget *panel, const QString &objectName)
     return message;
 }
 
+void fitColumnsToHeadings(QTableView *table)
+{
+    QHeaderView *header = table->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        if (!table->isColumnHidden(column) &&
+            header->sectionResizeMode(column) == QHeaderView::Interactive)
+            table->setColumnWidth(
+                column, std::max(table->columnWidth(column), header->sectionSizeHint(column)));
+    }
+}
+
 void setUpListTable(QTableView *table)
 {
     table->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -21,6 +21,9 @@ QString bannerStyle(const QString &background, const QString &text, const QStrin
 // A read-only list: whole rows, one at a time, no grid cell editing, left-aligned headers,
 // the last column taking the rest of the width.
 void setUpListTable(QTableView *table);
+// After the columns are sized for their contents: no column narrower than its heading, so
+// that a longer heading in another language is never cut.
+void fitColumnsToHeadings(QTableView *table);
 // Heading, message, the table (taking the space) and the buttons, top to bottom.
 void stackPanel(QWidget *panel, QLabel *heading, QLabel *message, QWidget *table, QLayout *buttons);
 

@@ -2,6 +2,8 @@
 
 #include "workflow/service_call.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -30,16 +32,26 @@ const QStringList &DataQualityReport::lists()
 QString DataQualityReport::listTitle(const QString &list)
 {
     if (list == u"no_nhs_number"_s)
-        return u"No NHS number"_s;
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("cpis::DataQualityReport", "No NHS number"));
     if (list == u"fails_check"_s)
-        return u"NHS number fails the check"_s;
+        return QString::fromLatin1(
+            QT_TRANSLATE_NOOP("cpis::DataQualityReport", "NHS number fails the check"));
     if (list == u"rejected"_s)
-        return u"Rejected by CP-IS"_s;
+        return QString::fromLatin1(
+            QT_TRANSLATE_NOOP("cpis::DataQualityReport", "Rejected by CP-IS"));
     if (list == u"inactive"_s)
-        return u"NHS number inactive"_s;
+        return QString::fromLatin1(
+            QT_TRANSLATE_NOOP("cpis::DataQualityReport", "NHS number inactive"));
     if (list == u"unborn_past_due"_s)
-        return u"Unborn children past their due date"_s;
-    return u"Legal name changed since the last upload"_s;
+        return QString::fromLatin1(
+            QT_TRANSLATE_NOOP("cpis::DataQualityReport", "Unborn children past their due date"));
+    return QString::fromLatin1(
+        QT_TRANSLATE_NOOP("cpis::DataQualityReport", "Legal name changed since the last upload"));
+}
+
+QString DataQualityReport::shownListTitle(const QString &list)
+{
+    return QCoreApplication::translate("cpis::DataQualityReport", listTitle(list).toLatin1());
 }
 
 QString DataQualityReport::matchedPercentText() const

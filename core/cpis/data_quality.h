@@ -37,7 +37,8 @@ struct DataQualityReport
     [[nodiscard]] QByteArrayList csvLines() const;
     [[nodiscard]] QByteArray toCsv() const { return csvLines().join(); }
 
-    static QString listTitle(const QString &list);
+    static QString listTitle(const QString &list);      // English, as in files and cpisctl
+    static QString shownListTitle(const QString &list); // in the user's language
     static const QStringList &lists();
 };
 

@@ -1,5 +1,6 @@
 #include "workflow/service_call.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 using namespace Qt::StringLiterals;
@@ -7,29 +8,50 @@ using namespace Qt::StringLiterals;
 namespace cpis {
 
 namespace {
+// In the user's language: the workflow windows show these as they are.
 // The database refuses before the function's own check can explain; say it the same way.
 QString refusalFor(const QString &function)
 {
-    static const QHash<QString, QString> refusals{
-        {u"start_work"_s, u"Only Safeguarding Admin can start CP-IS steps."_s},
-        {u"cancel_work"_s, u"Only Safeguarding Admin can cancel CP-IS steps."_s},
-        {u"save_step"_s, u"Only Safeguarding Admin can work on CP-IS steps."_s},
-        {u"finish_step"_s, u"Only Safeguarding Admin can finish CP-IS steps."_s},
-        {u"add_request"_s, u"Only Safeguarding Admin can send requests from CP-IS steps."_s},
-        {u"add_next_action"_s, u"Only Safeguarding Admin can add next actions."_s},
-        {u"update_next_action"_s, u"Only Safeguarding Admin can change next actions."_s},
-        {u"remove_next_action"_s, u"Only Safeguarding Admin can remove next actions."_s},
-        {u"create_follow_up_step"_s, u"Only the CP-IS exchange can create CP-IS steps."_s},
-        {u"add_user"_s, u"Only system administrators can add users."_s},
-        {u"set_config"_s, u"Only system administrators can change the configuration."_s},
+    static const QHash<QString, const char *> refusals{
+        {u"start_work"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can start CP-IS steps.")},
+        {u"cancel_work"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can cancel CP-IS steps.")},
+        {u"save_step"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can work on CP-IS steps.")},
+        {u"finish_step"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can finish CP-IS steps.")},
+        {u"add_request"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal",
+                           "Only Safeguarding Admin can send requests from CP-IS steps.")},
+        {u"add_next_action"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can add next actions.")},
+        {u"update_next_action"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can change next actions.")},
+        {u"remove_next_action"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can remove next actions.")},
+        {u"create_follow_up_step"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only the CP-IS exchange can create CP-IS steps.")},
+        {u"add_user"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only system administrators can add users.")},
+        {u"set_config"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal",
+                           "Only system administrators can change the configuration.")},
         {u"add_case_note"_s,
-         u"Only key workers, team managers and Safeguarding Admin can add case notes."_s},
+         QT_TRANSLATE_NOOP(
+             "cpis::Refusal",
+             "Only key workers, team managers and Safeguarding Admin can add case notes.")},
         {u"update_case_note"_s,
-         u"Only key workers, team managers and Safeguarding Admin can change case notes."_s},
+         QT_TRANSLATE_NOOP(
+             "cpis::Refusal",
+             "Only key workers, team managers and Safeguarding Admin can change case notes.")},
         {u"raise_alert"_s,
-         u"Only Safeguarding Admin, team managers, administrators and the exchange can raise alerts."_s},
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin, team managers, "
+                                            "administrators and the exchange can raise alerts.")},
     };
-    return refusals.value(function, u"You are not allowed to do that."_s);
+    if (const auto it = refusals.constFind(function); it != refusals.cend())
+        return QCoreApplication::translate("cpis::Refusal", it.value());
+    return QCoreApplication::translate("cpis::Refusal", "You are not allowed to do that.");
 }
 } // namespace
 

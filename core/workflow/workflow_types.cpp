@@ -1,5 +1,7 @@
 #include "workflow/workflow_types.h"
 
+#include "workflow/display_names.h"
+
 #include <algorithm>
 
 namespace cpis {
@@ -21,7 +23,7 @@ QStringList StepDetail::incompleteSections() const
     QStringList missing;
     for (const StepSection &s : sections) {
         if (!s.complete)
-            missing << QStringLiteral("%1. %2").arg(s.number).arg(s.title);
+            missing << DisplayNames::sectionTitle(s.number, s.title);
     }
     return missing;
 }

@@ -11,6 +11,7 @@ CPIS_BUILD_PACKAGES=(
   fonts-dejavu-core
   qt6-charts-dev libqt6opengl6-dev
   ccache
+  qt6-l10n-tools qt6-tools-dev
 )
 
 # What making and checking the Debian package needs (scripts/package, and scripts/test's

@@ -2,10 +2,15 @@
 // through core, as the admin's client would, and finishes it.
 #pragma once
 
+#include "gui/gui_support.h"
+#include "request/request_window.h"
 #include "support/case_world.h"
 #include "workflow/step_service.h"
+#include "workview/incoming_requests_model.h"
 
 #include <catch2/catch.hpp>
+
+#include <QTableView>
 
 namespace cpis::test {
 
@@ -25,6 +30,22 @@ inline qint64 sendRequestToKeyWorker(const CaseWorld &world, qint64 stepId)
     version = require(steps.save(stepId, version));
     REQUIRE(steps.finish(stepId, version).ok());
     return added.id;
+}
+
+// Clicks the request link on the first row of Incoming requests, as the key worker does, and
+// returns the request window once loaded, at 1280 x 800.
+inline ui::RequestWindow *openRequestByLink(ui::MainWindow &window, qint64 requestId)
+{
+    auto *table = child<QTableView>(&window, QStringLiteral("incomingRequestsTable"));
+    const QModelIndex link = table->model()->index(0, ui::IncomingRequestsModel::Request);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(link).center());
+    ui::RequestWindow *request = nullptr;
+    REQUIRE(waitFor([&] {
+        request = window.requestWindow(requestId);
+        return request && request->isLoaded();
+    }));
+    request->resize(1280, 800);
+    return request;
 }
 
 } // namespace cpis::test

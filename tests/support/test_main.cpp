@@ -4,7 +4,10 @@
 #include <catch2/catch.hpp>
 
 #ifdef CPIS_TEST_WIDGETS
+#include "language/interface_language.h"
+
 #include <QApplication>
+#include <QTranslator>
 using TestApplication = QApplication;
 #else
 #include <QCoreApplication>
@@ -16,5 +19,12 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     TestApplication app(argc, argv);
+#ifdef CPIS_TEST_WIDGETS
+    // English as the client speaks it: its catalogue makes the plurals ("1 day", "2 days").
+    const auto english = cpis::ui::InterfaceLanguage::loadCatalogue(u"en_GB"_qs, nullptr);
+    if (english)
+        QCoreApplication::installTranslator(english.get());
+    cpis::ui::InterfaceLanguage::useLocale(u"en_GB"_qs);
+#endif
     return Catch::Session().run(argc, argv);
 }

@@ -97,8 +97,7 @@ QVariant BankHolidayModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == Day)
-            return QLocale(QLocale::English, QLocale::UnitedKingdom)
-                .toString(day.day, u"ddd dd/MM/yyyy"_s);
+            return QLocale().toString(day.day, u"ddd dd/MM/yyyy"_s); // the user's day names
         return day.name;
     case DayRole:
         return day.day;

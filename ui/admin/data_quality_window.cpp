@@ -66,7 +66,7 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
     m_lists->setDrawBase(false);
     for (const QString &list : DataQualityReport::lists()) {
         const int tab =
-            m_lists->addTab(tr("%1 (%2)").arg(DataQualityReport::listTitle(list)).arg(0));
+            m_lists->addTab(tr("%1 (%2)").arg(DataQualityReport::shownListTitle(list)).arg(0));
         m_lists->setTabData(tab, list);
     }
     m_table = new QTableView(lists);
@@ -201,13 +201,10 @@ void DataQualityWindow::apply(const DataQualityReport &report, const QList<Notif
                          .arg(report.matched)
                          .arg(report.inScope)
                          .arg(report.inScope - report.matched);
-    if (report.notListed == 1)
-        counts += u' ' + tr("1 more child with a problem has a restricted record you may not "
-                            "open: counted here, not listed.");
-    else if (report.notListed > 1)
-        counts += u' ' + tr("%1 more children with a problem have restricted records you may not "
-                            "open: counted here, not listed.")
-                             .arg(report.notListed);
+    if (report.notListed > 0)
+        counts += u' ' + tr("%n more child(ren) with a problem have restricted records you may "
+                            "not open: counted here, not listed.",
+                            nullptr, int(report.notListed));
     m_counts->setText(counts);
     // A refresh keeps the child the admin was on, so that working down a list survives it.
     const qint64 current =
@@ -215,9 +212,9 @@ void DataQualityWindow::apply(const DataQualityReport &report, const QList<Notif
     m_model->setRows(report.rows);
     for (int tab = 0; tab < m_lists->count(); ++tab) {
         const QString list = m_lists->tabData(tab).toString();
-        m_lists->setTabText(
-            tab,
-            tr("%1 (%2)").arg(DataQualityReport::listTitle(list)).arg(report.list(list).size()));
+        m_lists->setTabText(tab, tr("%1 (%2)")
+                                     .arg(DataQualityReport::shownListTitle(list))
+                                     .arg(report.list(list).size()));
     }
     m_charts->setDays(days);
     selectPerson(current);

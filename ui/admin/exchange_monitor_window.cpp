@@ -49,6 +49,7 @@ void setColumnWidths(QTableView *table, const QStringList &samples)
     const QFontMetrics metrics = table->fontMetrics();
     for (int column = 0; column < samples.size(); ++column)
         table->setColumnWidth(column, metrics.horizontalAdvance(samples.at(column)) + 24);
+    fitColumnsToHeadings(table);
 }
 
 QLabel *valueLabel(const QString &objectName, QWidget *parent)

@@ -99,11 +99,10 @@ void FindWorkerDialog::search()
                 return;
             }
             m_model->setWorkers(*found);
-            m_status->setText(
-                found->isEmpty() ? tr("No worker's name contains that.")
-                : found->size() == 1
-                    ? tr("1 worker found. Press OK to choose them.")
-                    : tr("%1 workers found. Pick one and press OK.").arg(found->size()));
+            m_status->setText(found->isEmpty()     ? tr("No worker's name contains that.")
+                              : found->size() == 1 ? tr("1 worker found. Press OK to choose them.")
+                                                   : tr("%n workers found. Pick one and press OK.",
+                                                        nullptr, int(found->size())));
             if (!found->isEmpty()) {
                 m_results->selectRow(0);
                 m_results->setFocus();

@@ -1,4 +1,5 @@
 #include "person/person_record_window.h"
+#include "workflow/display_names.h"
 
 #include "display.h"
 #include "long_work.h"
@@ -197,7 +198,7 @@ void PersonRecordWindow::apply(const PersonRecord &record)
     details << tr("<b>Legal name:</b> %1").arg(esc(s.name));
     details << tr("<b>Other names:</b> %1")
                    .arg(s.otherNames.isEmpty() ? tr("None") : esc(s.otherNames.join(u", "_s)));
-    details << tr("<b>Gender:</b> %1").arg(esc(s.gender));
+    details << tr("<b>Gender:</b> %1").arg(esc(DisplayNames::gender(s.gender)));
     if (s.dateOfBirth.isValid())
         details << tr("<b>Date of birth:</b> %1 (age %2)")
                        .arg(Display::date(s.dateOfBirth), Display::age(s.dateOfBirth));
@@ -206,7 +207,7 @@ void PersonRecordWindow::apply(const PersonRecord &record)
             << tr("<b>Expected date of delivery:</b> %1").arg(Display::date(s.expectedDelivery));
     details << tr("<b>NHS number:</b> %1 (%2)")
                    .arg(s.nhsNumber.isEmpty() ? tr("not recorded") : esc(s.nhsNumber),
-                        esc(s.nhsNumberStatus));
+                        esc(DisplayNames::nhsNumberStatus(s.nhsNumberStatus)));
     m_details->setText(details.join(u"<br>"_s));
 
     m_cpis->setText(esc(cpisStatusText(record.cpis)) +
@@ -219,7 +220,8 @@ void PersonRecordWindow::apply(const PersonRecord &record)
     QStringList involvements;
     for (const Involvement &i : record.involvements)
         involvements << tr("%1 — %2, from %3%4")
-                            .arg(esc(i.worker), esc(i.role), Display::date(i.startedOn),
+                            .arg(esc(i.worker), esc(DisplayNames::involvementRole(i.role)),
+                                 Display::date(i.startedOn),
                                  i.endedOn.isValid() ? tr(" to %1").arg(Display::date(i.endedOn))
                                                      : tr(" (current)"));
     m_involvements->setText(tr("<b>Current key worker:</b> %1")
@@ -239,8 +241,10 @@ void PersonRecordWindow::apply(const PersonRecord &record)
     QStringList open;
     for (const PersonOpenItem &item : record.openWork)
         open << tr("%1 · %2 · %3 · %4")
-                    .arg(esc(item.title), esc(item.state), esc(item.who),
-                         Display::dateTime(item.at));
+                    .arg(esc(item.title),
+                         esc(item.kind == u"step"_s ? DisplayNames::stepState(item.state)
+                                                    : DisplayNames::requestState(item.state)),
+                         esc(item.who), Display::dateTime(item.at));
     m_openWork->setText(listOrNone(open));
 
     QStringList alerts;

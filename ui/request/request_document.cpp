@@ -1,4 +1,5 @@
 #include "request/request_document.h"
+#include "workflow/display_names.h"
 
 #include "display.h"
 
@@ -40,13 +41,13 @@ QString RequestDocument::html(const StepDetail &step, const IncomingRequest &req
     h += u"<p>"_s +
          esc(tr("Received %1 · Source %2 · Step %3")
                  .arg(Display::dateTime(step.receivedAt), Display::source(step.source),
-                      step.state)) +
+                      DisplayNames::stepState(step.state))) +
          u"</p>"_s;
 
     h += u"<h3>"_s + esc(tr("Child's Details")) + u"</h3><table cellspacing=4>"_s;
     h += row(tr("Child's Name"), step.subjectName);
     h += row(tr("Person ID"), QString::number(step.subjectId));
-    h += row(tr("Gender"), step.gender);
+    h += row(tr("Gender"), DisplayNames::gender(step.gender));
     h += row(tr("Date of Birth"), Display::date(step.dateOfBirth));
     h += row(tr("Age"), Display::age(step.dateOfBirth));
     h += u"</table>"_s;
@@ -81,7 +82,8 @@ QString RequestDocument::html(const StepDetail &step, const IncomingRequest &req
         for (const NextAction &a : step.nextActions) {
             h += u"<tr>"_s;
             for (const QString &cell :
-                 {a.action, a.assignedTo, a.reason, a.note, a.priority, a.status})
+                 {a.action, a.assignedTo, a.reason, a.note, DisplayNames::priority(a.priority),
+                  DisplayNames::nextActionStatus(a.status)})
                 h += u"<td>"_s + esc(cell) + u"</td>"_s;
             h += u"</tr>"_s;
         }

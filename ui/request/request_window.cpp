@@ -1,4 +1,5 @@
 #include "request/request_window.h"
+#include "workflow/display_names.h"
 
 #include "dialogs/case_note_dialog.h"
 #include "display.h"
@@ -229,7 +230,7 @@ void RequestWindow::apply(const View &view)
         m_request.state = r->state;
 
     m_childName->setText(step.subjectName);
-    m_childGender->setText(step.gender);
+    m_childGender->setText(DisplayNames::gender(step.gender));
     m_childDateOfBirth->setText(
         step.dateOfBirth.isValid()
             ? tr("%1 (age %2)").arg(Display::date(step.dateOfBirth), Display::age(step.dateOfBirth))
@@ -238,7 +239,9 @@ void RequestWindow::apply(const View &view)
                             (step.comments.isEmpty() ? tr("No details recorded.") : step.comments));
     QStringList actions;
     for (const NextAction &a : step.nextActions)
-        actions << tr("%1 — %2 (%3, %4)").arg(a.action, a.reason, a.priority, a.status);
+        actions << tr("%1 — %2 (%3, %4)")
+                       .arg(a.action, a.reason, DisplayNames::priority(a.priority),
+                            DisplayNames::nextActionStatus(a.status));
     m_nextActions->setText(actions.isEmpty() ? tr("None.") : actions.join(u'\n'));
 
     const int currentNote = m_notes->currentRow();

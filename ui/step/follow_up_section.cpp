@@ -1,4 +1,5 @@
 #include "step/follow_up_section.h"
+#include "workflow/display_names.h"
 
 #include "display.h"
 #include "step/section_widgets.h"
@@ -84,7 +85,7 @@ void FollowUpSection::show(const StepDetail &step, const StepChanges &changes, b
                            bool editable)
 {
     m_name->setText(step.subjectName);
-    m_gender->setText(step.gender);
+    m_gender->setText(DisplayNames::gender(step.gender));
     m_dateOfBirth->setText(Display::date(step.dateOfBirth));
     m_age->setText(Display::age(step.dateOfBirth));
     m_source->setText(

@@ -1,4 +1,5 @@
 #include "step/next_actions_model.h"
+#include "workflow/display_names.h"
 
 #include <QFont>
 
@@ -60,9 +61,9 @@ QVariant NextActionsModel::data(const QModelIndex &index, int role) const
     case Note:
         return a.note;
     case Priority:
-        return a.priority;
+        return DisplayNames::priority(a.priority);
     case Status:
-        return row.saved ? a.status : tr("Not saved yet");
+        return row.saved ? DisplayNames::nextActionStatus(a.status) : tr("Not saved yet");
     case ColumnCount:
         break;
     }

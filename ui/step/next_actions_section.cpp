@@ -1,5 +1,6 @@
 #include "step/next_actions_section.h"
 
+#include "panel_parts.h"
 #include "step/next_actions_model.h"
 #include "step/section_widgets.h"
 
@@ -43,6 +44,7 @@ NextActionsSection::NextActionsSection(QWidget *parent)
     m_table->setColumnWidth(NextActionsModel::AssignedTo, widthFor(u"Not assigned"_s));
     m_table->setColumnWidth(NextActionsModel::Priority, widthFor(u"Priority"_s));
     m_table->setColumnWidth(NextActionsModel::Status, widthFor(u"Not saved yet"_s));
+    fitColumnsToHeadings(m_table);
     m_table->setMinimumHeight(160);
 
     m_add = new QPushButton(tr("&Add…"), group);

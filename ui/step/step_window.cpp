@@ -1,4 +1,5 @@
 #include "step/step_window.h"
+#include "workflow/display_names.h"
 
 #include "dialogs/new_request_dialog.h"
 #include "dialogs/next_action_dialog.h"
@@ -270,10 +271,8 @@ QString StepWindow::unsavedSummary() const
     for (const PendingRequest &r : m_changes.requests)
         parts << tr("the request to %1").arg(r.recipientName);
     const auto actions = m_changes.nextActions.size();
-    if (actions == 1)
-        parts << tr("1 next action");
-    else if (actions > 1)
-        parts << tr("%1 next actions").arg(actions);
+    if (actions > 0)
+        parts << tr("%n next action(s)", nullptr, int(actions));
     return parts.join(tr(" and "));
 }
 
@@ -314,7 +313,7 @@ void StepWindow::refresh()
     else if (m_busy)
         blocked = tr("Saving…");
     else if (m_step.state == u"finished"_s || m_step.state == u"cancelled"_s)
-        blocked = tr("This step is %1.").arg(m_step.state);
+        blocked = tr("This step is %1.").arg(DisplayNames::stepState(m_step.state));
     else if (m_step.state == u"incoming"_s)
         blocked = tr("Start work on this step first.");
     else if (!editable())

@@ -1,5 +1,6 @@
 #include "workview/incoming_requests_panel.h"
 
+#include "display.h"
 #include "panel_parts.h"
 
 #include "workview/incoming_requests_model.h"
@@ -39,11 +40,12 @@ IncomingRequestsPanel::IncomingRequestsPanel(QWidget *parent)
     bold.setBold(true);
     // With the overdue badge and in bold, as an overdue request's Due shows.
     m_table->setColumnWidth(IncomingRequestsModel::Due,
-                            QFontMetrics(bold).horizontalAdvance(u"Wed 28/11 14:05 · Overdue"_s) +
-                                28);
+                            QFontMetrics(bold).horizontalAdvance(Display::dueSample()) + 28);
+    IncomingRequest waiting; // the longest status, in the user's language
+    waiting.awaitingCaseNote = true;
     m_table->setColumnWidth(
         IncomingRequestsModel::Status,
-        QFontMetrics(bold).horizontalAdvance(u"Not acknowledged · awaiting case note"_s) + 24);
+        QFontMetrics(bold).horizontalAdvance(IncomingRequestsModel::statusText(waiting)) + 24);
 
     m_empty = new QLabel(tr("No incoming requests. New requests appear here by themselves."), this);
     m_empty->setObjectName(u"incomingRequestsEmpty"_s);

@@ -1,6 +1,7 @@
 #include "workview/person_summary_panel.h"
 
 #include "display.h"
+#include "workflow/display_names.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -9,18 +10,6 @@
 using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
-
-namespace {
-QString planKind(const QString &kind)
-{
-    static const QHash<QString, QString> names{
-        {u"CPP"_s, u"Child protection plan"_s}, {u"UCPP"_s, u"Unborn child protection plan"_s},
-        {u"s31"_s, u"Care order (s31)"_s},      {u"s38"_s, u"Interim care order (s38)"_s},
-        {u"s20"_s, u"Accommodated (s20)"_s},
-    };
-    return names.value(kind, kind);
-}
-} // namespace
 
 PersonSummaryPanel::PersonSummaryPanel(QWidget *parent) : QFrame(parent)
 {
@@ -128,7 +117,7 @@ void PersonSummaryPanel::showSummary(const PersonSummary &s)
         m_dateOfBirth->setText(tr("Unborn: expected %1").arg(Display::date(s.expectedDelivery)));
     else
         m_dateOfBirth->setText(tr("Not recorded"));
-    m_gender->setText(s.gender.toHtmlEscaped());
+    m_gender->setText(DisplayNames::gender(s.gender).toHtmlEscaped());
 
     QString nhs = s.nhsNumber.isEmpty() ? tr("<b>Not recorded</b> – CP-IS cannot flag this child")
                                         : s.nhsNumber.toHtmlEscaped();
@@ -145,7 +134,7 @@ void PersonSummaryPanel::showSummary(const PersonSummary &s)
 
     QStringList plans;
     for (const PlanPeriod &p : s.plans) {
-        const QString kind = planKind(p.kind).toHtmlEscaped();
+        const QString kind = DisplayNames::planKind(p.kind).toHtmlEscaped();
         if (p.end.isValid())
             plans << tr("%1, %2 to %3").arg(kind, Display::date(p.start), Display::date(p.end));
         else

@@ -33,9 +33,13 @@ TeamRequestsPanel::TeamRequestsPanel(DatabaseThread *database, QWidget *parent)
     const QFontMetrics metrics = m_table->fontMetrics();
     m_table->setColumnWidth(0, metrics.horizontalAdvance(u"Thomas Turner (3549728)"_s) + 24);
     m_table->setColumnWidth(1, metrics.horizontalAdvance(u"Katarzyna Nowak"_s) + 24);
-    m_table->setColumnWidth(2, metrics.horizontalAdvance(u"12 minutes"_s) + 24);
     m_table->setColumnWidth(
-        3, metrics.horizontalAdvance(u"Not acknowledged · awaiting case note"_s) + 24);
+        2, metrics.horizontalAdvance(ageText(QDateTime::currentDateTime().addSecs(-12 * 60),
+                                             QDateTime::currentDateTime())) +
+               24);
+    m_table->setColumnWidth(
+        3, metrics.horizontalAdvance(tr("Not acknowledged") + u" · "_s + tr("awaiting case note")) +
+               24);
 
     m_pass = new QPushButton(tr("Pass to another &worker…"), this);
     m_pass->setObjectName(u"passRequestButton"_s);
@@ -98,12 +102,10 @@ QString TeamRequestsPanel::ageText(const QDateTime &since, const QDateTime &now)
 {
     const qint64 minutes = std::max<qint64>(0, since.secsTo(now) / 60);
     if (minutes >= 48 * 60)
-        return tr("%1 days").arg(minutes / (24 * 60));
-    if (minutes >= 120)
-        return tr("%1 hours").arg(minutes / 60);
+        return tr("%n day(s)", nullptr, int(minutes / (24 * 60)));
     if (minutes >= 60)
-        return tr("1 hour");
-    return minutes == 1 ? tr("1 minute") : tr("%1 minutes").arg(minutes);
+        return tr("%n hour(s)", nullptr, int(minutes / 60));
+    return tr("%n minute(s)", nullptr, int(minutes));
 }
 
 void TeamRequestsPanel::apply(const QList<TeamRequest> &rows)

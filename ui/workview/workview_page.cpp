@@ -1,6 +1,7 @@
 #include "workview/workview_page.h"
 
 #include "dialogs/cancel_work_dialog.h"
+#include "display.h"
 #include "panel_parts.h"
 #include "workflow/person_summary.h"
 #include "workflow/service_call.h"
@@ -83,10 +84,9 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     auto *whoseLabel = new QLabel(tr("Sho&w:"), this);
     whoseLabel->setBuddy(m_whose);
 
+    // The filters have a row of their own: in Welsh the folders and filters do not fit one.
     auto *filterBar = new QHBoxLayout;
     filterBar->setSpacing(8);
-    filterBar->addWidget(m_folders);
-    filterBar->addStretch(1);
     filterBar->addWidget(sourceLabel);
     filterBar->addWidget(m_source);
     filterBar->addSpacing(12);
@@ -94,6 +94,7 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     filterBar->addWidget(m_whose);
     filterBar->addSpacing(12);
     filterBar->addWidget(m_overdue);
+    filterBar->addStretch(1);
 
     m_table = new QTableView(this);
     m_table->setObjectName(u"currentWorkTable"_s);
@@ -113,16 +114,19 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
                                                       QHeaderView::Stretch);
     m_table->setColumnWidth(CurrentWorkModel::Type, widthFor(u"CPIS Follow Up"_s));
     m_table->setColumnWidth(CurrentWorkModel::Title, widthFor(u"CPIS Follow Up"_s));
-    m_table->setColumnWidth(CurrentWorkModel::Received, widthFor(u"Yesterday 10:00"_s));
+    const QDateTime now = QDateTime::currentDateTime(); // "Yesterday" is the longer in English
+    m_table->setColumnWidth(CurrentWorkModel::Received,
+                            std::max(widthFor(Display::shortDateTime(now)),
+                                     widthFor(Display::shortDateTime(now.addDays(-1)))));
     QFont bold = m_table->font(); // overdue times are bold
     bold.setBold(true);
     m_table->setColumnWidth(CurrentWorkModel::Due,
-                            QFontMetrics(bold).horizontalAdvance(u"Wed 18/11 10:00 · Overdue"_s) +
-                                16 + 24);
+                            QFontMetrics(bold).horizontalAdvance(Display::dueSample()) + 16 + 24);
     m_table->setColumnWidth(CurrentWorkModel::KeyWorker, widthFor(u"Katarzyna Nowak"_s));
     m_table->setColumnWidth(CurrentWorkModel::Source, widthFor(u"DHU-111"_s));
     m_table->setColumnWidth(CurrentWorkModel::StartedBy, widthFor(u"Samantha Whitfield"_s));
     m_table->setColumnHidden(CurrentWorkModel::StartedBy, true);
+    fitColumnsToHeadings(m_table);
 
     m_empty = new QLabel(this);
     m_empty->setObjectName(u"emptyLabel"_s);
@@ -151,6 +155,7 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     auto *listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->setSpacing(8);
+    listLayout->addWidget(m_folders);
     listLayout->addLayout(filterBar);
     listLayout->addWidget(m_table, 1);
     listLayout->addWidget(m_empty);

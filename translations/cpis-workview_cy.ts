@@ -1,0 +1,3361 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cy" sourcelanguage="en_GB">
+<context>
+    <name>Display</name>
+    <message>
+        <source>Today %1</source>
+        <translation>Heddiw %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Ddoe %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>Yfory %1</translation>
+    </message>
+    <message>
+        <source>A&amp;E</source>
+        <translation>Adran Achosion Brys</translation>
+    </message>
+    <message>
+        <source>DHU-111</source>
+        <translation>DHU-111</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Anhysbys</translation>
+    </message>
+    <message>
+        <source>%1 · Overdue</source>
+        <translation>%1 · Yn hwyr</translation>
+    </message>
+    <message>
+        <source>%1 · Due soon</source>
+        <translation>%1 · Yn ddyledus cyn bo hir</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mis</numerusform>
+            <numerusform>%n mis</numerusform>
+            <numerusform>%n mis</numerusform>
+            <numerusform>%n mis</numerusform>
+            <numerusform>%n mis</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DisplayNames</name>
+    <message>
+        <source>Urgent</source>
+        <translation>Brys</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Arferol</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Isel</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Heb ei wneud</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Wedi&apos;i wneud</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>yn dod i mewn</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>ar y gweill</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>wedi gorffen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>wedi&apos;i ganslo</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>heb ei anfon eto</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>wedi&apos;i anfon</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>wedi&apos;i gydnabod</translation>
+    </message>
+    <message>
+        <source>Child protection plan</source>
+        <translation>Cynllun amddiffyn plant</translation>
+    </message>
+    <message>
+        <source>Unborn child protection plan</source>
+        <translation>Cynllun amddiffyn plentyn heb ei eni</translation>
+    </message>
+    <message>
+        <source>Care order (s31)</source>
+        <translation>Gorchymyn gofal (s31)</translation>
+    </message>
+    <message>
+        <source>Interim care order (s38)</source>
+        <translation>Gorchymyn gofal interim (s38)</translation>
+    </message>
+    <message>
+        <source>Accommodated (s20)</source>
+        <translation>Wedi&apos;i letya (s20)</translation>
+    </message>
+    <message>
+        <source>1. CPIS Follow Up</source>
+        <translation>1. CPIS Follow Up</translation>
+    </message>
+    <message>
+        <source>2. Next actions</source>
+        <translation>2. Camau nesaf</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Gwryw</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Benyw</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Arall</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Anhysbys</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>anhysbys</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>wedi&apos;i gofnodi</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>anweithredol</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>wedi&apos;i ddisodli</translation>
+    </message>
+    <message>
+        <source>Key Worker</source>
+        <translation>Gweithiwr Allweddol</translation>
+    </message>
+    <message>
+        <source>Team Manager</source>
+        <translation>Rheolwr Tîm</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Dadwneud</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ailwneud</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Torri</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copïo</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Gludo</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dileu</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Dewis y cyfan</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Dangos y manylion...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Cuddio&apos;r manylion...</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>CP-IS Workview</source>
+        <translation>CP-IS Workview</translation>
+    </message>
+    <message>
+        <source>CP-IS Workview: Child Protection - Information Sharing caseworker client.</source>
+        <translation>CP-IS Workview: cleient gwaith achos ar gyfer CP-IS (Amddiffyn Plant - Rhannu Gwybodaeth).</translation>
+    </message>
+    <message>
+        <source>Use this PostgreSQL connection string or URI instead of CPIS_DATABASE, PGHOST/PGSERVICE or the embedded database.</source>
+        <translation>Defnyddio&apos;r llinyn cysylltu neu URI PostgreSQL hwn yn lle CPIS_DATABASE, PGHOST/PGSERVICE neu&apos;r gronfa ddata fewnol.</translation>
+    </message>
+    <message>
+        <source>conninfo</source>
+        <translation>conninfo</translation>
+    </message>
+    <message>
+        <source>Render the window to this PNG once loaded, then exit.</source>
+        <translation>Llunio&apos;r ffenestr i&apos;r ffeil PNG hon ar ôl llwytho, yna gadael.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>ffeil</translation>
+    </message>
+    <message>
+        <source>Sign in as this login without asking (the embedded database trusts it; a server uses your .pgpass or certificate).</source>
+        <translation>Mewngofnodi fel yr enw hwn heb ofyn (mae&apos;r gronfa ddata fewnol yn ymddiried ynddo; mae gweinydd yn defnyddio eich .pgpass neu dystysgrif).</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>enw-mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1920x1080.</source>
+        <translation>Maint y ffenestr, e.e. 1920x1080.</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>LxU</translation>
+    </message>
+    <message>
+        <source>Section completed</source>
+        <translation>Adran wedi&apos;i chwblhau</translation>
+    </message>
+    <message>
+        <source>Use this language: en_GB (English) or cy (Welsh). The default is the setting ui/language, else the system language.</source>
+        <translation>Defnyddio&apos;r iaith hon: en_GB (Saesneg) neu cy (Cymraeg). Y rhagosodiad yw&apos;r gosodiad ui/language, neu iaith y system.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>cod</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Iawn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Cadw</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Taflu</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Ceisio eto</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Rhoi ar waith</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Cymorth</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Agor</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ie</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Na</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Rhoi&apos;r gorau iddi</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Anwybyddu</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Ailosod</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Adfer y rhagosodiadau</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Dadwneud</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ailwneud</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Torri</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copïo</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Copïo &amp;lleoliad y ddolen</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Gludo</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dileu</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Dewis y cyfan</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDocument</name>
+    <message>
+        <source>%1 : %2 %3</source>
+        <translation>%1 : %2 %3</translation>
+    </message>
+    <message>
+        <source>Received %1 · Source %2 · Step %3</source>
+        <translation>Derbyniwyd %1 · Ffynhonnell %2 · Cam gwaith %3</translation>
+    </message>
+    <message>
+        <source>Child&apos;s Details</source>
+        <translation>Manylion y Plentyn</translation>
+    </message>
+    <message>
+        <source>Child&apos;s Name</source>
+        <translation>Enw&apos;r Plentyn</translation>
+    </message>
+    <message>
+        <source>Person ID</source>
+        <translation>ID yr unigolyn</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Rhywedd</translation>
+    </message>
+    <message>
+        <source>Date of Birth</source>
+        <translation>Dyddiad Geni</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Oed</translation>
+    </message>
+    <message>
+        <source>Notification (who accessed CP-IS)</source>
+        <translation>Hysbysiad (pwy a gyrchodd CP-IS)</translation>
+    </message>
+    <message>
+        <source>No details recorded.</source>
+        <translation>Dim manylion wedi&apos;u cofnodi.</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Cais</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Anfonwyd</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Wedi&apos;i gydnabod</translation>
+    </message>
+    <message>
+        <source>by %1 at %2</source>
+        <translation>gan %1 am %2</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Ddim eto</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+    <message>
+        <source>Next actions</source>
+        <translation>Camau nesaf</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Dim.</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>Cam nesaf</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Wedi&apos;i neilltuo i</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Blaenoriaeth</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Nid oedd modd ysgrifennu %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::DataQualityReport</name>
+    <message>
+        <source>No NHS number</source>
+        <translation>Dim rhif GIG</translation>
+    </message>
+    <message>
+        <source>NHS number fails the check</source>
+        <translation>Rhif GIG yn methu&apos;r gwiriad</translation>
+    </message>
+    <message>
+        <source>Rejected by CP-IS</source>
+        <translation>Gwrthodwyd gan CP-IS</translation>
+    </message>
+    <message>
+        <source>NHS number inactive</source>
+        <translation>Rhif GIG anweithredol</translation>
+    </message>
+    <message>
+        <source>Unborn children past their due date</source>
+        <translation>Plant heb eu geni wedi pasio&apos;r dyddiad disgwyliedig</translation>
+    </message>
+    <message>
+        <source>Legal name changed since the last upload</source>
+        <translation>Enw cyfreithiol wedi newid ers yr uwchlwythiad diwethaf</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::MeshClient</name>
+    <message>
+        <source>Message %1 is larger than %2 MiB un-gzipped, the most taken in</source>
+        <translation>Mae neges %1 yn fwy na %2 MiB heb ei chywasgu, y mwyaf a dderbynnir</translation>
+    </message>
+    <message>
+        <source>It was not stored or acknowledged; ask the sender what it is.</source>
+        <translation>Ni chafodd ei storio na&apos;i gydnabod; gofynnwch i&apos;r anfonwr beth ydyw.</translation>
+    </message>
+    <message>
+        <source>MESH sent message %1 gzipped, but it could not be un-gzipped</source>
+        <translation>Anfonodd MESH neges %1 wedi&apos;i chywasgu â gzip, ond nid oedd modd ei datgywasgu</translation>
+    </message>
+    <message>
+        <source>Message %1 arrived damaged: its contents do not match the checksum it was sent with (mex-Content-Checksum)</source>
+        <translation>Cyrhaeddodd neges %1 wedi&apos;i difrodi: nid yw ei chynnwys yn cyfateb i&apos;r swm gwirio a anfonwyd gyda hi (mex-Content-Checksum)</translation>
+    </message>
+    <message>
+        <source>It was not stored or acknowledged, so it stays in the MESH inbox for the next exchange.</source>
+        <translation>Ni chafodd ei storio na&apos;i gydnabod, felly mae&apos;n aros ym mewnflwch MESH tan y cyfnewid nesaf.</translation>
+    </message>
+    <message>
+        <source>%1 bytes is too small to hold a gzipped chunk</source>
+        <translation>Mae %1 beit yn rhy fach i ddal darn wedi&apos;i gywasgu â gzip</translation>
+    </message>
+    <message>
+        <source>validate the mailbox</source>
+        <translation>dilysu&apos;r blwch post</translation>
+    </message>
+    <message>
+        <source>list the inbox</source>
+        <translation>rhestru&apos;r mewnflwch</translation>
+    </message>
+    <message>
+        <source>MESH&apos;s inbox list has no &quot;messages&quot; array</source>
+        <translation>Nid oes arae &quot;messages&quot; yn rhestr mewnflwch MESH</translation>
+    </message>
+    <message>
+        <source>MESH pointed the next inbox page at another server (%1)</source>
+        <translation>Cyfeiriodd MESH dudalen nesaf y mewnflwch at weinydd arall (%1)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a MESH message id</source>
+        <translation>Nid yw &quot;%1&quot; yn ddynodydd neges MESH</translation>
+    </message>
+    <message>
+        <source>download message %1</source>
+        <translation>lawrlwytho neges %1</translation>
+    </message>
+    <message>
+        <source>MESH sent the first part of message %1 without a valid Mex-Chunk-Range (&quot;%2&quot;)</source>
+        <translation>Anfonodd MESH ran gyntaf neges %1 heb Mex-Chunk-Range dilys (&quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>download chunk %1 of %2 of message %3</source>
+        <translation>lawrlwytho darn %1 o %2 o neges %3</translation>
+    </message>
+    <message>
+        <source>MESH sent chunk &quot;%1&quot; of message %2 when chunk %3:%4 was asked for</source>
+        <translation>Anfonodd MESH ddarn &quot;%1&quot; o neges %2 pan ofynnwyd am ddarn %3:%4</translation>
+    </message>
+    <message>
+        <source>acknowledge message %1</source>
+        <translation>cydnabod neges %1</translation>
+    </message>
+    <message>
+        <source>A MESH message needs a recipient mailbox (mex-To)</source>
+        <translation>Mae angen blwch post derbynnydd (mex-To) ar neges MESH</translation>
+    </message>
+    <message>
+        <source>A MESH message needs a workflow id (mex-WorkflowID)</source>
+        <translation>Mae angen dynodydd llif gwaith (mex-WorkflowID) ar neges MESH</translation>
+    </message>
+    <message>
+        <source>A MESH header value may not hold control characters or line breaks: &quot;%1&quot;</source>
+        <translation>Ni chaiff gwerth pennawd MESH gynnwys nodau rheoli na thoriadau llinell: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>ffeil</translation>
+    </message>
+    <message>
+        <source>send %1</source>
+        <translation>anfon %1</translation>
+    </message>
+    <message>
+        <source>MESH accepted %1 but gave no valid message id</source>
+        <translation>Derbyniodd MESH %1 ond ni roddodd ddynodydd neges dilys</translation>
+    </message>
+    <message>
+        <source>send chunk %1 of %2 of %3 (message %4)</source>
+        <translation>anfon darn %1 o %2 o %3 (neges %4)</translation>
+    </message>
+    <message>
+        <source>track message %1</source>
+        <translation>olrhain neges %1</translation>
+    </message>
+    <message>
+        <source>MESH&apos;s tracking answer for message %1 is not JSON</source>
+        <translation>Nid yw ateb olrhain MESH ar gyfer neges %1 yn JSON</translation>
+    </message>
+    <message>
+        <source>no %1 file is set; MESH over https needs it for mutual TLS</source>
+        <translation>nid oes ffeil %1 wedi&apos;i gosod; mae ei hangen ar MESH dros https ar gyfer TLS cilyddol</translation>
+    </message>
+    <message>
+        <source>the %1 file %2 does not exist</source>
+        <translation>nid yw&apos;r ffeil %1 %2 yn bodoli</translation>
+    </message>
+    <message>
+        <source>the %1 file %2 cannot be read: %3</source>
+        <translation>ni ellir darllen y ffeil %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>the file %1 holds no PEM certificate</source>
+        <translation>nid oes tystysgrif PEM yn y ffeil %1</translation>
+    </message>
+    <message>
+        <source>private key</source>
+        <translation>allwedd breifat</translation>
+    </message>
+    <message>
+        <source>the file %1 holds no unencrypted PEM private key (RSA or EC)</source>
+        <translation>nid oes allwedd breifat PEM heb ei hamgryptio (RSA neu EC) yn y ffeil %1</translation>
+    </message>
+    <message>
+        <source>MESH setting %1: %2</source>
+        <translation>Gosodiad MESH %1: %2</translation>
+    </message>
+    <message>
+        <source>this build of Qt has no TLS support; install Qt&apos;s OpenSSL backend</source>
+        <translation>nid oes gan y fersiwn hwn o Qt gymorth TLS; gosodwch gefn OpenSSL Qt</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>tystysgrif cleient</translation>
+    </message>
+    <message>
+        <source>the certificate in %1 expired on %2</source>
+        <translation>daeth y dystysgrif yn %1 i ben ar %2</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Tystysgrif CA</translation>
+    </message>
+    <message>
+        <source>no server URL is set</source>
+        <translation>nid oes URL gweinydd wedi&apos;i osod</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid URL</source>
+        <translation>Nid yw %1 yn URL dilys</translation>
+    </message>
+    <message>
+        <source>the URL must not carry a user name or password</source>
+        <translation>ni chaiff yr URL gynnwys enw defnyddiwr na chyfrinair</translation>
+    </message>
+    <message>
+        <source>%1 is not an https URL</source>
+        <translation>Nid yw %1 yn URL https</translation>
+    </message>
+    <message>
+        <source>%1 uses plain http, which is only allowed for a loopback address; use https</source>
+        <translation>Mae %1 yn defnyddio http plaen, sydd ond yn cael ei ganiatáu ar gyfer cyfeiriad dolen-ôl; defnyddiwch https</translation>
+    </message>
+    <message>
+        <source>no mailbox id is set</source>
+        <translation>nid oes dynodydd blwch post wedi&apos;i osod</translation>
+    </message>
+    <message>
+        <source>a mailbox id has only letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>dim ond llythrennau, digidau, &apos;.&apos;, &apos;-&apos; a &apos;_&apos; sydd mewn dynodydd blwch post</translation>
+    </message>
+    <message>
+        <source>no mailbox password is set</source>
+        <translation>nid oes cyfrinair blwch post wedi&apos;i osod</translation>
+    </message>
+    <message>
+        <source>no shared secret is set (MESH gives one per environment)</source>
+        <translation>nid oes cyfrinach a rennir wedi&apos;i gosod (mae MESH yn rhoi un i bob amgylchedd)</translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>rhaid iddo fod yn fwy na 0</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>ni chaiff fod yn negatif</translation>
+    </message>
+    <message>
+        <source> (MESH error %1)</source>
+        <translation> (gwall MESH %1)</translation>
+    </message>
+    <message>
+        <source>%1 (MESH error %2)</source>
+        <translation>%1 (gwall MESH %2)</translation>
+    </message>
+    <message>
+        <source>MESH server at %1 did not answer within %2 s</source>
+        <translation>Ni atebodd gweinydd MESH yn %1 o fewn %2 e</translation>
+    </message>
+    <message>
+        <source>MESH server at %1 could not be reached: %2</source>
+        <translation>Nid oedd modd cyrraedd gweinydd MESH yn %1: %2</translation>
+    </message>
+    <message>
+        <source>Check the settings mesh.client_cert, mesh.client_key and mesh.ca_cert.</source>
+        <translation>Gwiriwch y gosodiadau mesh.client_cert, mesh.client_key a mesh.ca_cert.</translation>
+    </message>
+    <message>
+        <source>MESH server at %1 announced %2 bytes but %3 arrived</source>
+        <translation>Cyhoeddodd gweinydd MESH yn %1 %2 beit ond cyrhaeddodd %3</translation>
+    </message>
+    <message>
+        <source>MESH refused the credentials (403) of mailbox %1</source>
+        <translation>Gwrthododd MESH fanylion mewngofnodi (403) blwch post %1</translation>
+    </message>
+    <message>
+        <source>Check the settings mesh.mailbox, mesh.password and mesh.shared_secret, and that this computer&apos;s clock is right: a token is only valid for two hours.</source>
+        <translation>Gwiriwch y gosodiadau mesh.mailbox, mesh.password a mesh.shared_secret, a bod cloc y cyfrifiadur hwn yn gywir: dim ond am ddwy awr y mae tocyn yn ddilys.</translation>
+    </message>
+    <message>
+        <source>MESH server at %1 failed to %2 (HTTP %3)%4</source>
+        <translation>Methodd gweinydd MESH yn %1 %2 (HTTP %3)%4</translation>
+    </message>
+    <message>
+        <source>Try again later; if it goes on, ask the MESH service desk.</source>
+        <translation>Rhowch gynnig arall arni yn nes ymlaen; os yw&apos;n parhau, gofynnwch i ddesg wasanaeth MESH.</translation>
+    </message>
+    <message>
+        <source>MESH refused to %1 (HTTP %2)%3</source>
+        <translation>Gwrthododd MESH %1 (HTTP %2)%3</translation>
+    </message>
+    <message>
+        <source>MESH answered the request to %1 with HTTP %2, which this client does not expect</source>
+        <translation>Atebodd MESH y cais i %1 gyda HTTP %2, nad yw&apos;r cleient hwn yn ei ddisgwyl</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::Refusal</name>
+    <message>
+        <source>Only Safeguarding Admin can start CP-IS steps.</source>
+        <translation>Dim ond y Gweinyddwr Diogelu all ddechrau camau gwaith CP-IS.</translation>
+    </message>
+    <message>
+        <source>Only Safeguarding Admin can cancel CP-IS steps.</source>
+        <translation>Dim ond y Gweinyddwr Diogelu all ganslo camau gwaith CP-IS.</translation>
+    </message>
+    <message>
+        <source>Only Safeguarding Admin can work on CP-IS steps.</source>
+        <translation>Dim ond y Gweinyddwr Diogelu all weithio ar gamau gwaith CP-IS.</translation>
+    </message>
+    <message>
+        <source>Only Safeguarding Admin can finish CP-IS steps.</source>
+        <translation>Dim ond y Gweinyddwr Diogelu all orffen camau gwaith CP-IS.</translation>
+    </message>
+    <message>
+        <source>Only Safeguarding Admin can send requests from CP-IS steps.</source>
+        <translation>Dim ond y Gweinyddwr Diogelu all anfon ceisiadau o gamau gwaith CP-IS.</translation>
+    </message>
+    <message>
+        <source>Only Safeguarding Admin can add next actions.</source>
+        <translation>Dim ond y Gweinyddwr Diogelu all ychwanegu camau nesaf.</translation>
+    </message>
+    <message>
+        <source>Only Safeguarding Admin can change next actions.</source>
+        <translation>Dim ond y Gweinyddwr Diogelu all newid camau nesaf.</translation>
+    </message>
+    <message>
+        <source>Only Safeguarding Admin can remove next actions.</source>
+        <translation>Dim ond y Gweinyddwr Diogelu all dynnu camau nesaf.</translation>
+    </message>
+    <message>
+        <source>Only the CP-IS exchange can create CP-IS steps.</source>
+        <translation>Dim ond cyfnewid CP-IS all greu camau gwaith CP-IS.</translation>
+    </message>
+    <message>
+        <source>Only system administrators can add users.</source>
+        <translation>Dim ond gweinyddwyr system all ychwanegu defnyddwyr.</translation>
+    </message>
+    <message>
+        <source>Only system administrators can change the configuration.</source>
+        <translation>Dim ond gweinyddwyr system all newid y ffurfweddiad.</translation>
+    </message>
+    <message>
+        <source>Only key workers, team managers and Safeguarding Admin can add case notes.</source>
+        <translation>Dim ond gweithwyr allweddol, rheolwyr tîm a&apos;r Gweinyddwr Diogelu all ychwanegu nodiadau achos.</translation>
+    </message>
+    <message>
+        <source>Only key workers, team managers and Safeguarding Admin can change case notes.</source>
+        <translation>Dim ond gweithwyr allweddol, rheolwyr tîm a&apos;r Gweinyddwr Diogelu all newid nodiadau achos.</translation>
+    </message>
+    <message>
+        <source>Only Safeguarding Admin, team managers, administrators and the exchange can raise alerts.</source>
+        <translation>Dim ond y Gweinyddwr Diogelu, rheolwyr tîm, gweinyddwyr a&apos;r cyfnewid all godi rhybuddion.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>Nid oes gennych ganiatâd i wneud hynny.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::AlertsModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Codwyd</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Rhybudd</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Unigolyn</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Manylion</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::AlertsPanel</name>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>Rhybuddion (%1)</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge alert</source>
+        <translation>Cydnabod y &amp;rhybudd</translation>
+    </message>
+    <message>
+        <source>Record that you have dealt with the selected alert</source>
+        <translation>Cofnodi eich bod wedi delio â&apos;r rhybudd a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Alerts could not be loaded: %1</source>
+        <translation>Nid oedd modd llwytho&apos;r rhybuddion: %1</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: %1</source>
+        <translation>Heb ei gydnabod: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::BankHolidayModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Dyddiad</translation>
+    </message>
+    <message>
+        <source>Bank holiday</source>
+        <translation>Gŵyl banc</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::CancelWorkDialog</name>
+    <message>
+        <source>Cancel work</source>
+        <translation>Canslo gwaith</translation>
+    </message>
+    <message>
+        <source>Cancel the CPIS Follow Up step for &lt;b&gt;%1&lt;/b&gt;? It leaves Current work and no request is sent.</source>
+        <translation>Canslo cam gwaith CPIS Follow Up &lt;b&gt;%1&lt;/b&gt;? Bydd yn gadael Gwaith cyfredol ac ni anfonir unrhyw gais.</translation>
+    </message>
+    <message>
+        <source>Choose or type a reason</source>
+        <translation>Dewiswch neu teipiwch reswm</translation>
+    </message>
+    <message>
+        <source>&amp;Reason*</source>
+        <translation>&amp;Rheswm*</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;work</source>
+        <translation>Canslo &amp;gwaith</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the step</source>
+        <translation>&amp;Cadw&apos;r cam gwaith</translation>
+    </message>
+    <message>
+        <source>A reason is required to cancel work.</source>
+        <translation>Mae angen rheswm i ganslo gwaith.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::CaseNoteDialog</name>
+    <message>
+        <source>Continue case note : %1</source>
+        <translation>Parhau â&apos;r nodyn achos : %1</translation>
+    </message>
+    <message>
+        <source>Add case note : %1</source>
+        <translation>Ychwanegu nodyn achos : %1</translation>
+    </message>
+    <message>
+        <source>State what action was taken as a result of the notification.</source>
+        <translation>Nodwch pa gamau a gymerwyd o ganlyniad i&apos;r hysbysiad.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Contact &amp;date*</source>
+        <translation>&amp;Dyddiad cyswllt*</translation>
+    </message>
+    <message>
+        <source>&amp;Note*</source>
+        <translation>&amp;Nodyn*</translation>
+    </message>
+    <message>
+        <source>A finished note cannot be changed: it can only be followed by another.</source>
+        <translation>Ni ellir newid nodyn gorffenedig: dim ond nodyn arall all ei ddilyn.</translation>
+    </message>
+    <message>
+        <source>Save as &amp;draft</source>
+        <translation>Cadw fel d&amp;rafft</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Gorffen</translation>
+    </message>
+    <message>
+        <source>The case note is empty: say what action was taken.</source>
+        <translation>Mae&apos;r nodyn achos yn wag: dywedwch pa gamau a gymerwyd.</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost before the note was confirmed saved. Your note is kept here; save again when the connection is back: it is saved only once.</source>
+        <translation>Collwyd y cysylltiad â&apos;r gronfa ddata cyn cadarnhau bod y nodyn wedi&apos;i gadw. Caiff eich nodyn ei gadw yma; cadwch eto pan fydd y cysylltiad yn ôl: dim ond unwaith y caiff ei gadw.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Heb ei gadw: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::ConfigurationWindow</name>
+    <message>
+        <source>Request types</source>
+        <translation>Mathau o gais</translation>
+    </message>
+    <message>
+        <source>Next actions</source>
+        <translation>Camau nesaf</translation>
+    </message>
+    <message>
+        <source>Reasons for a next action</source>
+        <translation>Rhesymau dros gam nesaf</translation>
+    </message>
+    <message>
+        <source>Case-note types</source>
+        <translation>Mathau o nodyn achos</translation>
+    </message>
+    <message>
+        <source>Reasons to cancel work</source>
+        <translation>Rhesymau dros ganslo gwaith</translation>
+    </message>
+    <message>
+        <source>DHU / 111 calls</source>
+        <translation>Galwadau DHU / 111</translation>
+    </message>
+    <message>
+        <source>A&amp;E</source>
+        <translation>Adran Achosion Brys</translation>
+    </message>
+    <message>
+        <source>Configuration tools</source>
+        <translation>Offer ffurfweddu</translation>
+    </message>
+    <message>
+        <source>Reload (drop my changes)</source>
+        <translation>Ail-lwytho (gollwng fy newidiadau)</translation>
+    </message>
+    <message>
+        <source>CP-IS</source>
+        <translation>CP-IS</translation>
+    </message>
+    <message>
+        <source>Office hours</source>
+        <translation>Oriau swyddfa</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Cyfnewid</translation>
+    </message>
+    <message>
+        <source>Lists and templates</source>
+        <translation>Rhestrau a thempledi</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Cadw</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Save stores the settings and templates you changed, all or nothing. List items and bank holidays are saved as you change them.</source>
+        <translation>Mae Cadw yn storio&apos;r gosodiadau a&apos;r templedi a newidiwyd gennych, y cyfan neu ddim. Caiff eitemau rhestr a gwyliau banc eu cadw wrth i chi eu newid.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Newidiadau heb eu cadw</translation>
+    </message>
+    <message>
+        <source>Save the configuration changes before closing?</source>
+        <translation>Cadw&apos;r newidiadau i&apos;r ffurfweddiad cyn cau?</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1. Discard throws them away.</source>
+        <translation>Heb eu cadw eto: %1. Mae Taflu yn cael gwared arnynt.</translation>
+    </message>
+    <message>
+        <source>type a new one to replace it</source>
+        <translation>teipiwch un newydd i&apos;w ddisodli</translation>
+    </message>
+    <message>
+        <source>Write-only: nobody can read it back here. Leave empty to keep the stored one.</source>
+        <translation>Ysgrifennu yn unig: ni all neb ei ddarllen yn ôl yma. Gadewch yn wag i gadw&apos;r un sydd wedi&apos;i storio.</translation>
+    </message>
+    <message>
+        <source>Plans shared with CP-IS</source>
+        <translation>Cynlluniau a rennir â CP-IS</translation>
+    </message>
+    <message>
+        <source>CPP child protection plan, UCPP unborn child protection plan, s31 full care order, s38 interim care order, s20 voluntary agreement.</source>
+        <translation>CPP cynllun amddiffyn plant, UCPP cynllun amddiffyn plentyn heb ei eni, s31 gorchymyn gofal llawn, s38 gorchymyn gofal interim, s20 cytundeb gwirfoddol.</translation>
+    </message>
+    <message>
+        <source>Work step and next action (CPIS Follow Up for CP-IS Worker)</source>
+        <translation>Cam gwaith a cham nesaf (CPIS Follow Up ar gyfer CP-IS Worker)</translation>
+    </message>
+    <message>
+        <source>Case note and alert (for the worker or team below)</source>
+        <translation>Nodyn achos a rhybudd (ar gyfer y gweithiwr neu&apos;r tîm isod)</translation>
+    </message>
+    <message>
+        <source>Handling mode</source>
+        <translation>Dull ymdrin</translation>
+    </message>
+    <message>
+        <source>What an Access to Service Notification becomes.</source>
+        <translation>Beth mae Hysbysiad Mynediad at Wasanaeth yn ei ddod.</translation>
+    </message>
+    <message>
+        <source>Target worker or team</source>
+        <translation>Gweithiwr neu dîm targed</translation>
+    </message>
+    <message>
+        <source>With case note and alert: the worker (name or login) or team that gets the alert. Empty: the child&apos;s key worker.</source>
+        <translation>Gyda nodyn achos a rhybudd: y gweithiwr (enw neu enw mewngofnodi) neu&apos;r tîm sy&apos;n cael y rhybudd. Gwag: gweithiwr allweddol y plentyn.</translation>
+    </message>
+    <message>
+        <source>Authority ODS code</source>
+        <translation>Cod ODS yr awdurdod</translation>
+    </message>
+    <message>
+        <source>Our organisation code in uploads: 3 to 8 capital letters or digits.</source>
+        <translation>Cod ein sefydliad mewn uwchlwythiadau: 3 i 8 priflythyren neu ddigid.</translation>
+    </message>
+    <message>
+        <source>When the CP-IS inbox is worked, e.g. 09:30-16:30.</source>
+        <translation>Pryd y gweithir ar fewnflwch CP-IS, e.e. 09:30-16:30.</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Diwrnodau gwaith</translation>
+    </message>
+    <message>
+        <source>e.g. Mon-Fri, or Mon,Tue,Thu. Bank holidays below are never working days.</source>
+        <translation>e.e. Mon-Fri, neu Mon,Tue,Thu. Nid yw&apos;r gwyliau banc isod byth yn ddiwrnodau gwaith.</translation>
+    </message>
+    <message>
+        <source>Handling time</source>
+        <translation>Amser ymdrin</translation>
+    </message>
+    <message>
+        <source>How long until a step or request is due, in working time: e.g. 1 working day, 2 working days, 4 working hours.</source>
+        <translation>Faint o amser sydd tan fod cam gwaith neu gais yn ddyledus, mewn amser gwaith: e.e. 1 working day, 2 working days, 4 working hours.</translation>
+    </message>
+    <message>
+        <source>Bank holidays (England and Wales)</source>
+        <translation>Gwyliau banc (Cymru a Lloegr)</translation>
+    </message>
+    <message>
+        <source>Name, e.g. Christmas Day</source>
+        <translation>Enw, e.e. Dydd Nadolig</translation>
+    </message>
+    <message>
+        <source>Add bank holiday</source>
+        <translation>Ychwanegu gŵyl banc</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Tynnu&apos;r un a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Bank holiday %1 saved.</source>
+        <translation>Cadwyd gŵyl banc %1.</translation>
+    </message>
+    <message>
+        <source>Select the bank holiday to remove.</source>
+        <translation>Dewiswch yr ŵyl banc i&apos;w thynnu.</translation>
+    </message>
+    <message>
+        <source>Bank holiday %1 (%2) removed.</source>
+        <translation>Tynnwyd gŵyl banc %1 (%2).</translation>
+    </message>
+    <message>
+        <source>MESH server</source>
+        <translation>Gweinydd MESH</translation>
+    </message>
+    <message>
+        <source>https://… (plain http only to this machine, for testing).</source>
+        <translation>https://… (http plaen dim ond i&apos;r peiriant hwn, ar gyfer profi).</translation>
+    </message>
+    <message>
+        <source>Our mailbox</source>
+        <translation>Ein blwch post</translation>
+    </message>
+    <message>
+        <source>Mailbox password</source>
+        <translation>Cyfrinair y blwch post</translation>
+    </message>
+    <message>
+        <source>Shared secret</source>
+        <translation>Cyfrinach a rennir</translation>
+    </message>
+    <message>
+        <source>CP-IS mailbox</source>
+        <translation>Blwch post CP-IS</translation>
+    </message>
+    <message>
+        <source>Where uploads go.</source>
+        <translation>I ble mae uwchlwythiadau&apos;n mynd.</translation>
+    </message>
+    <message>
+        <source>Upload workflow id</source>
+        <translation>Dynodydd llif gwaith uwchlwytho</translation>
+    </message>
+    <message>
+        <source>The workflow id NHS England assigned for uploads.</source>
+        <translation>Y dynodydd llif gwaith a neilltuwyd gan GIG Lloegr ar gyfer uwchlwythiadau.</translation>
+    </message>
+    <message>
+        <source>Client certificate file</source>
+        <translation>Ffeil tystysgrif cleient</translation>
+    </message>
+    <message>
+        <source>PEM files on the machine that runs the exchange, for mutual TLS.</source>
+        <translation>Ffeiliau PEM ar y peiriant sy&apos;n rhedeg y cyfnewid, ar gyfer TLS cilyddol.</translation>
+    </message>
+    <message>
+        <source>Client key file</source>
+        <translation>Ffeil allwedd cleient</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>Ffeil tystysgrif CA</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Amserlen</translation>
+    </message>
+    <message>
+        <source>Times of day the exchange runs, e.g. 08:00,11:00,14:00,16:45.</source>
+        <translation>Adegau o&apos;r dydd y mae&apos;r cyfnewid yn rhedeg, e.e. 08:00,11:00,14:00,16:45.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Profi&apos;r cysylltiad</translation>
+    </message>
+    <message>
+        <source>Test connection performs a MESH handshake with the server, mailbox and files above and the password and shared secret typed above (the stored ones cannot be read back). Nothing is saved by testing.</source>
+        <translation>Mae Profi&apos;r cysylltiad yn gwneud ysgwyd llaw MESH gyda&apos;r gweinydd, y blwch post a&apos;r ffeiliau uchod a&apos;r cyfrinair a&apos;r gyfrinach a rennir a deipiwyd uchod (ni ellir darllen y rhai sydd wedi&apos;u storio yn ôl). Nid oes dim yn cael ei gadw wrth brofi.</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Rhestrau</translation>
+    </message>
+    <message>
+        <source>A new item, or the new name for the selected one</source>
+        <translation>Eitem newydd, neu&apos;r enw newydd ar gyfer yr un a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ychwanegu</translation>
+    </message>
+    <message>
+        <source>Rename selected</source>
+        <translation>Ailenwi&apos;r un a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Retire selected</source>
+        <translation>Ymddeol yr un a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Symud i fyny</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Symud i lawr</translation>
+    </message>
+    <message>
+        <source>Items are never deleted: a retired item is no longer offered, and what was recorded with it keeps it. Add a retired item&apos;s name again to bring it back.</source>
+        <translation>Ni chaiff eitemau byth eu dileu: nid yw eitem wedi&apos;i hymddeol yn cael ei chynnig mwyach, ac mae&apos;r hyn a gofnodwyd gyda hi yn ei chadw. Ychwanegwch enw eitem wedi&apos;i hymddeol eto i&apos;w hadfer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; added to %2.</source>
+        <translation>Ychwanegwyd &quot;%1&quot; at %2.</translation>
+    </message>
+    <message>
+        <source>Select the item to rename, type its new name, then Rename.</source>
+        <translation>Dewiswch yr eitem i&apos;w hailenwi, teipiwch ei henw newydd, yna Ailenwi.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; renamed to &quot;%2&quot;.</source>
+        <translation>Ailenwyd &quot;%1&quot; yn &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Select the item to retire.</source>
+        <translation>Dewiswch yr eitem i&apos;w hymddeol.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; retired: it is no longer offered.</source>
+        <translation>Mae &quot;%1&quot; wedi&apos;i ymddeol: nid yw&apos;n cael ei gynnig mwyach.</translation>
+    </message>
+    <message>
+        <source>Note templates (the note a request proposes)</source>
+        <translation>Templedi nodiadau (y nodyn y mae cais yn ei gynnig)</translation>
+    </message>
+    <message>
+        <source>%1 template name</source>
+        <translation>Enw templed %1</translation>
+    </message>
+    <message>
+        <source>%1 note</source>
+        <translation>Nodyn %1</translation>
+    </message>
+    <message>
+        <source>The configuration could not be read: %1</source>
+        <translation>Nid oedd modd darllen y ffurfweddiad: %1</translation>
+    </message>
+    <message>
+        <source>Another administrator changed the configuration while you were editing. Your changes are not saved: Save stores the fields you changed over theirs; Reload shows theirs and drops yours.</source>
+        <translation>Newidiodd gweinyddwr arall y ffurfweddiad tra oeddech chi&apos;n golygu. Nid yw eich newidiadau wedi&apos;u cadw: mae Cadw yn storio&apos;r meysydd a newidiwyd gennych dros eu rhai nhw; mae Ail-lwytho yn dangos eu rhai nhw ac yn gollwng eich rhai chi.</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>wedi&apos;i osod</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>heb ei osod</translation>
+    </message>
+    <message>
+        <source>Configuration tools — unsaved changes</source>
+        <translation>Offer ffurfweddu — newidiadau heb eu cadw</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no setting or template was changed.</source>
+        <translation>Dim i&apos;w gadw: ni newidiwyd unrhyw osodiad na thempled.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Yn cadw…</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>Ni chadwyd dim: %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1. Every open client uses them from now on.</source>
+        <translation>Wedi&apos;i gadw: %1. Mae pob cleient agored yn eu defnyddio o hyn ymlaen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 to correct)</source>
+        <translation>%1 (%2 i&apos;w cywiro)</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: 1 field needs correcting (shown in red).</source>
+        <translation>Ni chadwyd dim: mae angen cywiro 1 maes (wedi&apos;i ddangos mewn coch).</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1 fields need correcting (shown in red).</source>
+        <translation>Ni chadwyd dim: mae angen cywiro %1 maes (wedi&apos;u dangos mewn coch).</translation>
+    </message>
+    <message>
+        <source>Type the mailbox password and the shared secret above to test with them: the stored ones are write-only and cannot be read back, not even here. Testing does not save them.</source>
+        <translation>Teipiwch gyfrinair y blwch post a&apos;r gyfrinach a rennir uchod i brofi gyda nhw: mae&apos;r rhai sydd wedi&apos;u storio yn rhai ysgrifennu yn unig ac ni ellir eu darllen yn ôl, ddim hyd yn oed yma. Nid yw profi yn eu cadw.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>Yn profi&apos;r cysylltiad â %1…</translation>
+    </message>
+    <message>
+        <source>Connected: MESH accepted the handshake for mailbox %1.</source>
+        <translation>Wedi cysylltu: derbyniodd MESH yr ysgwyd llaw ar gyfer blwch post %1.</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>Methodd y prawf: %1</translation>
+    </message>
+    <message>
+        <source>Select the item to move.</source>
+        <translation>Dewiswch yr eitem i&apos;w symud.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; moved.</source>
+        <translation>Symudwyd &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::CurrentWorkModel</name>
+    <message>
+        <source>No key worker</source>
+        <translation>Dim gweithiwr allweddol</translation>
+    </message>
+    <message>
+        <source>Received %1</source>
+        <translation>Derbyniwyd %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Erbyn %1</translation>
+    </message>
+    <message>
+        <source>Started by %1</source>
+        <translation>Dechreuwyd gan %1</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Unigolyn</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Teitl</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Derbyniwyd</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Erbyn</translation>
+    </message>
+    <message>
+        <source>Key Worker</source>
+        <translation>Gweithiwr Allweddol</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Ffynhonnell</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>Dechreuwyd gan</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::DataQualityModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>Child (person ID)</source>
+        <translation>Plentyn (ID yr unigolyn)</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>Rhif GIG</translation>
+    </message>
+    <message>
+        <source>What is wrong, and what to do</source>
+        <translation>Beth sydd o&apos;i le, a beth i&apos;w wneud</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::DataQualityWindow</name>
+    <message>
+        <source>Data quality — CP-IS</source>
+        <translation>Ansawdd data — CP-IS</translation>
+    </message>
+    <message>
+        <source>Data quality: children in CP-IS scope</source>
+        <translation>Ansawdd data: plant o fewn cwmpas CP-IS</translation>
+    </message>
+    <message>
+        <source>Loading the figures…</source>
+        <translation>Yn llwytho&apos;r ffigurau…</translation>
+    </message>
+    <message>
+        <source>The children behind the figure</source>
+        <translation>Y plant y tu ôl i&apos;r ffigur</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nobody is on this list.</source>
+        <translation>Nid oes neb ar y rhestr hon.</translation>
+    </message>
+    <message>
+        <source>Double-click a child or press Enter to open the person record.</source>
+        <translation>Cliciwch ddwywaith ar blentyn neu pwyswch Enter i agor cofnod yr unigolyn.</translation>
+    </message>
+    <message>
+        <source>&amp;Open person record</source>
+        <translation>&amp;Agor cofnod yr unigolyn</translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation>A&amp;llforio i CSV…</translation>
+    </message>
+    <message>
+        <source>Save every list (not only this one) as a CSV file</source>
+        <translation>Cadw pob rhestr (nid hon yn unig) fel ffeil CSV</translation>
+    </message>
+    <message>
+        <source>No children are in CP-IS scope (none on a shared plan).</source>
+        <translation>Nid oes plant o fewn cwmpas CP-IS (dim un ar gynllun a rennir).</translation>
+    </message>
+    <message>
+        <source>✔ %1% matched — meets the %2% CP-IS requires</source>
+        <translation>✔ %1% wedi&apos;u paru — yn cyrraedd y %2% sydd ei angen ar CP-IS</translation>
+    </message>
+    <message>
+        <source>⚠ %1% matched — below the %2% CP-IS requires</source>
+        <translation>⚠ %1% wedi&apos;u paru — yn is na&apos;r %2% sydd ei angen ar CP-IS</translation>
+    </message>
+    <message>
+        <source>Counting the data quality figures…</source>
+        <translation>Yn cyfrif y ffigurau ansawdd data…</translation>
+    </message>
+    <message>
+        <source>The figures could not be loaded.</source>
+        <translation>Nid oedd modd llwytho&apos;r ffigurau.</translation>
+    </message>
+    <message>
+        <source>Counting the figures was cancelled. They are counted again when the data changes, or when you open this window again.</source>
+        <translation>Canslwyd cyfrif y ffigurau. Cânt eu cyfrif eto pan fydd y data&apos;n newid, neu pan fyddwch yn agor y ffenestr hon eto.</translation>
+    </message>
+    <message>
+        <source>The data quality figures could not be loaded: %1</source>
+        <translation>Nid oedd modd llwytho&apos;r ffigurau ansawdd data: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 children in CP-IS scope are matched (a verified NHS number accepted by CP-IS). For the other %3, health staff do not see the flag.</source>
+        <translation>Mae %1 o&apos;r %2 plentyn sydd o fewn cwmpas CP-IS wedi&apos;u paru (rhif GIG wedi&apos;i wirio a dderbyniwyd gan CP-IS). Ar gyfer y %3 arall, nid yw staff iechyd yn gweld y faner.</translation>
+    </message>
+    <message>
+        <source>Export data quality to CSV</source>
+        <translation>Allforio ansawdd data i CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Ffeiliau CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saving the lists to %1…</source>
+        <translation>Yn cadw&apos;r rhestrau yn %1…</translation>
+    </message>
+    <message>
+        <source>Saved the lists (%1 rows) to %2.</source>
+        <translation>Cadwyd y rhestrau (%1 rhes) yn %2.</translation>
+    </message>
+    <message>
+        <source>Saving the CSV file was cancelled. Nothing was saved.</source>
+        <translation>Canslwyd cadw&apos;r ffeil CSV. Ni chadwyd dim.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more child(ren) with a problem have restricted records you may not open: counted here, not listed.</source>
+        <translation>
+            <numerusform>Mae gan %n plentyn arall sydd â phroblem gofnodion cyfyngedig na chewch eu hagor: maen nhw wedi&apos;u cyfrif yma, ond heb eu rhestru.</numerusform>
+            <numerusform>Mae gan %n plentyn arall sydd â phroblem gofnod cyfyngedig na chewch ei agor: wedi&apos;i gyfrif yma, ond heb ei restru.</numerusform>
+            <numerusform>Mae gan %n plentyn arall sydd â phroblem gofnodion cyfyngedig na chewch eu hagor: maen nhw wedi&apos;u cyfrif yma, ond heb eu rhestru.</numerusform>
+            <numerusform>Mae gan %n plentyn arall sydd â phroblem gofnodion cyfyngedig na chewch eu hagor: maen nhw wedi&apos;u cyfrif yma, ond heb eu rhestru.</numerusform>
+            <numerusform>Mae gan %n plentyn arall sydd â phroblem gofnodion cyfyngedig na chewch eu hagor: maen nhw wedi&apos;u cyfrif yma, ond heb eu rhestru.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::ExchangeMessagesModel</name>
+    <message>
+        <source>Access to Service Notification</source>
+        <translation>Hysbysiad Mynediad at Wasanaeth</translation>
+    </message>
+    <message>
+        <source>Acknowledgement of an upload</source>
+        <translation>Cydnabyddiaeth o uwchlwythiad</translation>
+    </message>
+    <message>
+        <source>Inactive NHS number</source>
+        <translation>Rhif GIG anweithredol</translation>
+    </message>
+    <message>
+        <source>MESH report</source>
+        <translation>Adroddiad MESH</translation>
+    </message>
+    <message>
+        <source>Upload (sent back to us)</source>
+        <translation>Uwchlwythiad (wedi&apos;i anfon yn ôl atom)</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Heb ei ddarllen</translation>
+    </message>
+    <message>
+        <source>✔ Processed</source>
+        <translation>✔ Wedi&apos;i brosesu</translation>
+    </message>
+    <message>
+        <source>⚠ Quarantined</source>
+        <translation>⚠ Mewn cwarantin</translation>
+    </message>
+    <message>
+        <source>⏳ Waiting for the exchange</source>
+        <translation>⏳ Yn aros am y cyfnewid</translation>
+    </message>
+    <message>
+        <source>✔ Resolved</source>
+        <translation>✔ Wedi&apos;i ddatrys</translation>
+    </message>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>Wedi&apos;i ddatrys: %1</translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Neges %1</translation>
+    </message>
+    <message>
+        <source>%1 · message %2</source>
+        <translation>%1 · neges %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Derbyniwyd</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Neges</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>What it became, or why not</source>
+        <translation>Beth y daeth, neu pam lai</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::ExchangeMonitorWindow</name>
+    <message>
+        <source>Exchange monitor</source>
+        <translation>Monitor cyfnewid</translation>
+    </message>
+    <message>
+        <source>CP-IS exchange through MESH</source>
+        <translation>Cyfnewid CP-IS drwy MESH</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Yn llwytho…</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange now</source>
+        <translation>&amp;Cyfnewid nawr</translation>
+    </message>
+    <message>
+        <source>Ask the exchange service to send the waiting uploads and collect the MESH inbox now, without waiting for the schedule</source>
+        <translation>Gofyn i&apos;r gwasanaeth cyfnewid anfon yr uwchlwythiadau sy&apos;n aros a chasglu mewnflwch MESH nawr, heb aros am yr amserlen</translation>
+    </message>
+    <message>
+        <source>Last exchange</source>
+        <translation>Cyfnewid diwethaf</translation>
+    </message>
+    <message>
+        <source>Next scheduled</source>
+        <translation>Nesaf ar yr amserlen</translation>
+    </message>
+    <message>
+        <source>Exchange service</source>
+        <translation>Gwasanaeth cyfnewid</translation>
+    </message>
+    <message>
+        <source>MESH inbox</source>
+        <translation>Mewnflwch MESH</translation>
+    </message>
+    <message>
+        <source>Exchange now</source>
+        <translation>Cyfnewid nawr</translation>
+    </message>
+    <message>
+        <source>Exchange in progress</source>
+        <translation>Cyfnewid ar waith</translation>
+    </message>
+    <message>
+        <source>&amp;Process again</source>
+        <translation>&amp;Prosesu eto</translation>
+    </message>
+    <message>
+        <source>Once the cause is fixed (for example the child&apos;s NHS number corrected): process the message again at an exchange now</source>
+        <translation>Unwaith y bydd yr achos wedi&apos;i drwsio (er enghraifft rhif GIG y plentyn wedi&apos;i gywiro): prosesu&apos;r neges eto wrth gyfnewid nawr</translation>
+    </message>
+    <message>
+        <source>Mark &amp;resolved…</source>
+        <translation>Nodi wedi&apos;i &amp;ddatrys…</translation>
+    </message>
+    <message>
+        <source>Take the message off this list without processing it, with a note saying what was done</source>
+        <translation>Tynnu&apos;r neges oddi ar y rhestr hon heb ei phrosesu, gyda nodyn yn dweud beth a wnaed</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>Mewn cwarantin</translation>
+    </message>
+    <message>
+        <source>Messages received</source>
+        <translation>Negeseuon a dderbyniwyd</translation>
+    </message>
+    <message>
+        <source>Uploads</source>
+        <translation>Uwchlwythiadau</translation>
+    </message>
+    <message>
+        <source>The exchange monitor could not be loaded: %1</source>
+        <translation>Nid oedd modd llwytho&apos;r monitor cyfnewid: %1</translation>
+    </message>
+    <message>
+        <source>✖ Stopped before it finished (started %1): the exchange service stopped or lost its connection mid-run. The next exchange picks up where it left off.</source>
+        <translation>✖ Stopiodd cyn gorffen (dechreuwyd %1): stopiodd y gwasanaeth cyfnewid neu collodd ei gysylltiad hanner ffordd. Bydd y cyfnewid nesaf yn ailddechrau lle y gadawodd.</translation>
+    </message>
+    <message>
+        <source>⏳ Running since %1</source>
+        <translation>⏳ Ar waith ers %1</translation>
+    </message>
+    <message>
+        <source>✖ Failed %1: %2</source>
+        <translation>✖ Methodd %1: %2</translation>
+    </message>
+    <message>
+        <source>✔ Completed %1: %2 upload(s) sent, %3 message(s) received, %4 quarantined</source>
+        <translation>✔ Cwblhawyd %1: anfonwyd %2 uwchlwythiad, derbyniwyd %3 neges, %4 mewn cwarantin</translation>
+    </message>
+    <message>
+        <source>Requested %1 by %2</source>
+        <translation>Gofynnwyd %1 gan %2</translation>
+    </message>
+    <message>
+        <source>%1 · ⏳ the exchange started %2 and is running…</source>
+        <translation>%1 · ⏳ dechreuodd y cyfnewid %2 ac mae ar waith…</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · an exchange already running (since %2) has to finish first; yours follows.</source>
+        <translation>%1 · rhaid i gyfnewid sydd eisoes ar waith (ers %2) orffen yn gyntaf; bydd eich un chi yn dilyn.</translation>
+    </message>
+    <message>
+        <source>%1 · ⏳ waiting for the exchange service…</source>
+        <translation>%1 · ⏳ yn aros am y gwasanaeth cyfnewid…</translation>
+    </message>
+    <message>
+        <source>⚠ %1, but no exchange service picked it up within %2 seconds: nothing has been sent or collected. Ask whoever looks after the exchange server to start cpisctl exchange there.</source>
+        <translation>⚠ %1, ond ni wnaeth unrhyw wasanaeth cyfnewid ei godi o fewn %2 eiliad: nid oes dim wedi&apos;i anfon na&apos;i gasglu. Gofynnwch i bwy bynnag sy&apos;n gofalu am y gweinydd cyfnewid ddechrau cpisctl exchange yno.</translation>
+    </message>
+    <message>
+        <source>No exchange has run yet.</source>
+        <translation>Nid oes cyfnewid wedi rhedeg eto.</translation>
+    </message>
+    <message>
+        <source>Last completed: %1</source>
+        <translation>Cwblhawyd ddiwethaf: %1</translation>
+    </message>
+    <message>
+        <source>No exchange has completed yet.</source>
+        <translation>Nid oes cyfnewid wedi&apos;i gwblhau eto.</translation>
+    </message>
+    <message>
+        <source>No times are set (exchange.times): only Exchange now runs it.</source>
+        <translation>Nid oes amseroedd wedi&apos;u gosod (exchange.times): dim ond Cyfnewid nawr sy&apos;n ei redeg.</translation>
+    </message>
+    <message>
+        <source>✔ Running: it exchanges at the scheduled times and when asked to exchange now</source>
+        <translation>✔ Ar waith: mae&apos;n cyfnewid ar yr adegau ar yr amserlen a phan ofynnir iddo gyfnewid nawr</translation>
+    </message>
+    <message>
+        <source>⚠ Not running: neither the scheduled exchanges nor Exchange now happen until cpisctl exchange is started on the exchange server</source>
+        <translation>⚠ Ddim ar waith: nid yw&apos;r cyfnewidiadau ar yr amserlen na Cyfnewid nawr yn digwydd nes bod cpisctl exchange wedi&apos;i ddechrau ar y gweinydd cyfnewid</translation>
+    </message>
+    <message>
+        <source>Nothing waiting at the last look</source>
+        <translation>Dim yn aros pan edrychwyd ddiwethaf</translation>
+    </message>
+    <message>
+        <source>⚠ %1 message(s) were waiting at the last look, the oldest since %2 (MESH deletes them after five days)</source>
+        <translation>⚠ Roedd %1 neges yn aros pan edrychwyd ddiwethaf, yr hynaf ers %2 (mae MESH yn eu dileu ar ôl pum diwrnod)</translation>
+    </message>
+    <message>
+        <source>Quarantined (%1)</source>
+        <translation>Mewn cwarantin (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing is quarantined: every message received has been processed or resolved.</source>
+        <translation>Nid oes dim mewn cwarantin: mae pob neges a dderbyniwyd wedi&apos;i phrosesu neu ei datrys.</translation>
+    </message>
+    <message>
+        <source>These messages were kept but not processed. Fix the cause (for example the child&apos;s NHS number), then choose Process again; or Mark resolved with a note saying what was done instead.</source>
+        <translation>Cadwyd y negeseuon hyn ond ni chawsant eu prosesu. Trwsiwch yr achos (er enghraifft rhif GIG y plentyn), yna dewiswch Prosesu eto; neu Nodi wedi&apos;i ddatrys gyda nodyn yn dweud beth a wnaed yn lle hynny.</translation>
+    </message>
+    <message>
+        <source>Messages received (%1)</source>
+        <translation>Negeseuon a dderbyniwyd (%1)</translation>
+    </message>
+    <message>
+        <source>Uploads (%1)</source>
+        <translation>Uwchlwythiadau (%1)</translation>
+    </message>
+    <message>
+        <source>Uploads (%1, ✖ %2 failed)</source>
+        <translation>Uwchlwythiadau (%1, ✖ %2 wedi methu)</translation>
+    </message>
+    <message>
+        <source>Not asked for yet. The exchange runs on its schedule.</source>
+        <translation>Heb ofyn amdano eto. Mae&apos;r cyfnewid yn rhedeg yn ôl ei amserlen.</translation>
+    </message>
+    <message>
+        <source>The exchange was not requested: %1</source>
+        <translation>Ni ofynnwyd am y cyfnewid: %1</translation>
+    </message>
+    <message>
+        <source>Message %1 was not processed again: %2</source>
+        <translation>Ni phroseswyd neges %1 eto: %2</translation>
+    </message>
+    <message>
+        <source>Message %1 goes back to be processed: an exchange has been requested for it (see Exchange now above).</source>
+        <translation>Mae neges %1 yn mynd yn ôl i gael ei phrosesu: gofynnwyd am gyfnewid ar ei chyfer (gweler Cyfnewid nawr uchod).</translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Neges %1</translation>
+    </message>
+    <message>
+        <source>Message %1 was not marked resolved: %2</source>
+        <translation>Ni nodwyd bod neges %1 wedi&apos;i datrys: %2</translation>
+    </message>
+    <message>
+        <source>Message %1 is marked resolved.</source>
+        <translation>Mae neges %1 wedi&apos;i nodi wedi&apos;i datrys.</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::ExchangeUploadsModel</name>
+    <message>
+        <source>⏳ Waiting to be sent</source>
+        <translation>⏳ Yn aros i&apos;w anfon</translation>
+    </message>
+    <message>
+        <source>Sent · awaiting acknowledgement</source>
+        <translation>Anfonwyd · yn aros am gydnabyddiaeth</translation>
+    </message>
+    <message>
+        <source>✔ Acknowledged</source>
+        <translation>✔ Wedi&apos;i gydnabod</translation>
+    </message>
+    <message>
+        <source>✖ Failed</source>
+        <translation>✖ Wedi methu</translation>
+    </message>
+    <message>
+        <source>↻ To be sent again</source>
+        <translation>↻ I&apos;w anfon eto</translation>
+    </message>
+    <message>
+        <source>%1 of %2 child(ren) rejected</source>
+        <translation>Gwrthodwyd %1 o %2 plentyn</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ddim eto</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Uwchlwythiad</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Gwnaed</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Anfonwyd</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Plant</translation>
+    </message>
+    <message>
+        <source>What CP-IS said</source>
+        <translation>Yr hyn a ddywedodd CP-IS</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::FindWorkerDialog</name>
+    <message>
+        <source>Find worker</source>
+        <translation>Chwilio am weithiwr</translation>
+    </message>
+    <message>
+        <source>Part of the worker&apos;s name</source>
+        <translation>Rhan o enw&apos;r gweithiwr</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Enw:</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Chwilio</translation>
+    </message>
+    <message>
+        <source>Type part of a name and press Find.</source>
+        <translation>Teipiwch ran o enw a phwyso Chwilio.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Yn chwilio…</translation>
+    </message>
+    <message>
+        <source>No worker&apos;s name contains that.</source>
+        <translation>Nid oes enw gweithiwr yn cynnwys hynny.</translation>
+    </message>
+    <message>
+        <source>1 worker found. Press OK to choose them.</source>
+        <translation>Cafwyd hyd i 1 gweithiwr. Pwyswch Iawn i&apos;w ddewis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workers found. Pick one and press OK.</source>
+        <translation>
+            <numerusform>Cafwyd hyd i %n gweithiwr. Dewiswch un a phwyso Iawn.</numerusform>
+            <numerusform>Cafwyd hyd i %n gweithiwr. Dewiswch un a phwyso Iawn.</numerusform>
+            <numerusform>Cafwyd hyd i %n gweithiwr. Dewiswch un a phwyso Iawn.</numerusform>
+            <numerusform>Cafwyd hyd i %n gweithiwr. Dewiswch un a phwyso Iawn.</numerusform>
+            <numerusform>Cafwyd hyd i %n gweithiwr. Dewiswch un a phwyso Iawn.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::FollowUpSection</name>
+    <message>
+        <source>Child&apos;s Details</source>
+        <translation>Manylion y Plentyn</translation>
+    </message>
+    <message>
+        <source>Child&apos;s Name</source>
+        <translation>Enw&apos;r Plentyn</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Rhywedd</translation>
+    </message>
+    <message>
+        <source>Date of Birth</source>
+        <translation>Dyddiad Geni</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Oed</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Sylwadau</translation>
+    </message>
+    <message>
+        <source>Notification to the allocated worker</source>
+        <translation>Hysbysiad i&apos;r gweithiwr dyranedig</translation>
+    </message>
+    <message>
+        <source>CS &amp;Notification to Allocated Worker – CPIS Follow Up</source>
+        <translation>&amp;Hysbysu&apos;r Gweithiwr Dyranedig – CPIS Follow Up</translation>
+    </message>
+    <message>
+        <source>Opens New request, with the note for this notification&apos;s source and the child&apos;s current key worker</source>
+        <translation>Yn agor Cais newydd, gyda&apos;r nodyn ar gyfer ffynhonnell yr hysbysiad hwn a gweithiwr allweddol cyfredol y plentyn</translation>
+    </message>
+    <message>
+        <source>1. CPIS Follow Up</source>
+        <translation>1. CPIS Follow Up</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; notification, received %2</source>
+        <translation>Hysbysiad &lt;b&gt;%1&lt;/b&gt;, derbyniwyd %2</translation>
+    </message>
+    <message>
+        <source>No comments.</source>
+        <translation>Dim sylwadau.</translation>
+    </message>
+    <message>
+        <source>○ To &lt;b&gt;%1&lt;/b&gt;: not sent yet; it will be sent when you save.</source>
+        <translation>○ At &lt;b&gt;%1&lt;/b&gt;: heb ei anfon eto; caiff ei anfon pan fyddwch yn cadw.</translation>
+    </message>
+    <message>
+        <source>✓ Sent to &lt;b&gt;%1&lt;/b&gt; %2; acknowledged by %3 %4.</source>
+        <translation>✓ Anfonwyd at &lt;b&gt;%1&lt;/b&gt; %2; cydnabuwyd gan %3 %4.</translation>
+    </message>
+    <message>
+        <source>✓ Sent to &lt;b&gt;%1&lt;/b&gt; %2.</source>
+        <translation>✓ Anfonwyd at &lt;b&gt;%1&lt;/b&gt; %2.</translation>
+    </message>
+    <message>
+        <source>No request yet. Use the button above to notify the child&apos;s allocated worker.</source>
+        <translation>Dim cais eto. Defnyddiwch y botwm uchod i hysbysu gweithiwr dyranedig y plentyn.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::IncomingRequestsModel</name>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Wedi&apos;i gydnabod</translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation>Heb ei gydnabod</translation>
+    </message>
+    <message>
+        <source>awaiting case note</source>
+        <translation>yn aros am nodyn achos</translation>
+    </message>
+    <message>
+        <source>case note only if concerns</source>
+        <translation>nodyn achos dim ond os oes pryderon</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1
+Open the summary and document of this step (Enter)</source>
+        <translation>%1
+Agor crynodeb a dogfen y cam gwaith hwn (Enter)</translation>
+    </message>
+    <message>
+        <source>Acknowledge it, and add the case note it needs, by %1 (the handling time in office hours from when it was sent).</source>
+        <translation>Cydnabyddwch ef, ac ychwanegwch y nodyn achos sydd ei angen, erbyn %1 (yr amser ymdrin mewn oriau swyddfa o&apos;r adeg y&apos;i hanfonwyd).</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Unigolyn</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Cais</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dyddiad</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Erbyn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::IncomingRequestsPanel</name>
+    <message>
+        <source>No incoming requests. New requests appear here by themselves.</source>
+        <translation>Dim ceisiadau&apos;n dod i mewn. Mae ceisiadau newydd yn ymddangos yma ohonynt eu hunain.</translation>
+    </message>
+    <message>
+        <source>Open &amp;request</source>
+        <translation>Agor y &amp;cais</translation>
+    </message>
+    <message>
+        <source>Open the step&apos;s summary and document (Enter on the row)</source>
+        <translation>Agor crynodeb a dogfen y cam gwaith (Enter ar y rhes)</translation>
+    </message>
+    <message>
+        <source>Person recor&amp;d</source>
+        <translation>Cofnod yr &amp;unigolyn</translation>
+    </message>
+    <message>
+        <source>Open the record of the selected request&apos;s subject</source>
+        <translation>Agor cofnod unigolyn y cais a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Incoming requests (%1)</source>
+        <translation>Ceisiadau sy&apos;n dod i mewn (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::ListItemsModel</name>
+    <message>
+        <source>In use</source>
+        <translation>Yn cael ei ddefnyddio</translation>
+    </message>
+    <message>
+        <source>Retired (no longer offered)</source>
+        <translation>Wedi ymddeol (nid yw&apos;n cael ei gynnig mwyach)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eitem</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::LongWork</name>
+    <message>
+        <source>%1
+%2 of %3</source>
+        <translation>%1
+%2 o %3</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Arhoswch</translation>
+    </message>
+    <message>
+        <source>%1
+Cancelling…</source>
+        <translation>%1
+Yn canslo…</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::MainWindow</name>
+    <message>
+        <source>CP-IS Workview</source>
+        <translation>CP-IS Workview</translation>
+    </message>
+    <message>
+        <source>Connecting to the case database…</source>
+        <translation>Yn cysylltu â&apos;r gronfa ddata achosion…</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Gweinyddu</translation>
+    </message>
+    <message>
+        <source>&amp;Configuration tools…</source>
+        <translation>Offer &amp;ffurfweddu…</translation>
+    </message>
+    <message>
+        <source>&amp;Exchange monitor…</source>
+        <translation>&amp;Monitor cyfnewid…</translation>
+    </message>
+    <message>
+        <source>&amp;Data quality…</source>
+        <translation>&amp;Ansawdd data…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Yn cysylltu…</translation>
+    </message>
+    <message>
+        <source>⚠ The connection to the case database is lost. Reconnecting… Nothing you have typed is lost; it is saved once the connection is back.</source>
+        <translation>⚠ Collwyd y cysylltiad â&apos;r gronfa ddata achosion. Yn ailgysylltu… Nid oes dim a deipiwyd gennych wedi&apos;i golli; caiff ei gadw unwaith y bydd y cysylltiad yn ôl.</translation>
+    </message>
+    <message>
+        <source>Connection lost · reconnecting…</source>
+        <translation>Collwyd y cysylltiad · yn ailgysylltu…</translation>
+    </message>
+    <message>
+        <source>Database from PGHOST / PGSERVICE</source>
+        <translation>Cronfa ddata o PGHOST / PGSERVICE</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Cronfa ddata: %1</translation>
+    </message>
+    <message>
+        <source>There is no Safeguarding Admin to sign in as.</source>
+        <translation>Nid oes Gweinyddwr Diogelu i fewngofnodi fel.</translation>
+    </message>
+    <message>
+        <source>Read only: the database&apos;s schema (version %1) is newer than this program knows (version %2), so nothing can be saved. Install the newer version of CP-IS Workview.</source>
+        <translation>Darllen yn unig: mae sgema&apos;r gronfa ddata (fersiwn %1) yn fwy newydd nag y mae&apos;r rhaglen hon yn ei wybod (fersiwn %2), felly ni ellir cadw dim. Gosodwch y fersiwn newyddach o CP-IS Workview.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 · signed in as %2</source>
+        <translation>Wedi cysylltu â %1 · wedi mewngofnodi fel %2</translation>
+    </message>
+    <message>
+        <source>Connected to %1 · signed in as %2 (%3)</source>
+        <translation>Wedi cysylltu â %1 · wedi mewngofnodi fel %2 (%3)</translation>
+    </message>
+    <message>
+        <source> · PostgreSQL %1 · schema version %2</source>
+        <translation> · PostgreSQL %1 · fersiwn sgema %2</translation>
+    </message>
+    <message>
+        <source>CP-IS Workview — %1</source>
+        <translation>CP-IS Workview — %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Heb gysylltu</translation>
+    </message>
+    <message>
+        <source>The case database could not be reached.</source>
+        <translation>Nid oedd modd cyrraedd y gronfa ddata achosion.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the case database</source>
+        <translation>Methu cyrraedd y gronfa ddata achosion</translation>
+    </message>
+    <message>
+        <source>What to try: %1</source>
+        <translation>Beth i roi cynnig arno: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::NewRequestDialog</name>
+    <message>
+        <source>New request</source>
+        <translation>Cais newydd</translation>
+    </message>
+    <message>
+        <source>Draft · %1</source>
+        <translation>Drafft · %1</translation>
+    </message>
+    <message>
+        <source>Nobody chosen: use Find</source>
+        <translation>Neb wedi&apos;i ddewis: defnyddiwch Chwilio</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Chwilio…</translation>
+    </message>
+    <message>
+        <source>Search workers by name</source>
+        <translation>Chwilio am weithwyr yn ôl enw</translation>
+    </message>
+    <message>
+        <source>%1 (proposed)</source>
+        <translation>%1 (arfaethedig)</translation>
+    </message>
+    <message>
+        <source>This request will be sent when you next save.</source>
+        <translation>Caiff y cais hwn ei anfon y tro nesaf y byddwch yn cadw.</translation>
+    </message>
+    <message>
+        <source>&amp;Request type</source>
+        <translation>&amp;Math o gais</translation>
+    </message>
+    <message>
+        <source>Status (date)</source>
+        <translation>Statws (dyddiad)</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Wedi&apos;i neilltuo i</translation>
+    </message>
+    <message>
+        <source>&amp;Pass to Worker</source>
+        <translation>&amp;Trosglwyddo i weithiwr</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Templed</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Nodyn</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nobody yet.&lt;/b&gt; The child has no current key worker: use Find to choose the worker.</source>
+        <translation>&lt;b&gt;Neb eto.&lt;/b&gt; Nid oes gan y plentyn weithiwr allweddol cyfredol: defnyddiwch Chwilio i ddewis y gweithiwr.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;current Key Worker</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Gweithiwr Allweddol cyfredol</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:#8a4b00&apos;&gt;⚠ not the current Key Worker (%2)&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:#8a4b00&apos;&gt;⚠ nid y Gweithiwr Allweddol cyfredol (%2)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>Pass to Worker is required: use Find to choose the worker.</source>
+        <translation>Mae angen Trosglwyddo i weithiwr: defnyddiwch Chwilio i ddewis y gweithiwr.</translation>
+    </message>
+    <message>
+        <source>Note is required.</source>
+        <translation>Mae angen nodyn.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::NextActionDialog</name>
+    <message>
+        <source>Next actions</source>
+        <translation>Camau nesaf</translation>
+    </message>
+    <message>
+        <source>Please Select</source>
+        <translation>Dewiswch</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent</source>
+        <translation>&amp;Brys</translation>
+    </message>
+    <message>
+        <source>N&amp;ormal</source>
+        <translation>&amp;Arferol</translation>
+    </message>
+    <message>
+        <source>&amp;Low</source>
+        <translation>&amp;Isel</translation>
+    </message>
+    <message>
+        <source>&amp;Select action</source>
+        <translation>&amp;Dewis cam</translation>
+    </message>
+    <message>
+        <source>&amp;Reason*</source>
+        <translation>&amp;Rheswm*</translation>
+    </message>
+    <message>
+        <source>No&amp;te</source>
+        <translation>N&amp;odyn</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Blaenoriaeth</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ychwanegu</translation>
+    </message>
+    <message>
+        <source>Add and &amp;close</source>
+        <translation>Ychwanegu a &amp;chau</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>⚠ Reason is required: choose one.</source>
+        <translation>⚠ Mae angen rheswm: dewiswch un.</translation>
+    </message>
+    <message>
+        <source>Added: %1 (%2). It is saved with the step.</source>
+        <translation>Ychwanegwyd: %1 (%2). Caiff ei gadw gyda&apos;r cam gwaith.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::NextActionsModel</name>
+    <message>
+        <source>Not assigned</source>
+        <translation>Heb ei neilltuo</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Heb ei gadw eto</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>Cam nesaf</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Wedi&apos;i neilltuo i</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Blaenoriaeth</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::NextActionsSection</name>
+    <message>
+        <source>Next actions</source>
+        <translation>Camau nesaf</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ychwanegu…</translation>
+    </message>
+    <message>
+        <source>Add a next action, for example CS No Further Action</source>
+        <translation>Ychwanegu cam nesaf, er enghraifft CS No Further Action</translation>
+    </message>
+    <message>
+        <source>2. Next actions</source>
+        <translation>2. Camau nesaf</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::NotificationCharts</name>
+    <message>
+        <source>per day</source>
+        <translation>y dydd</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>Mewn pryd</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Yn hwyr</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Yn dal ar agor</translation>
+    </message>
+    <message>
+        <source>Notifications received per day, by source</source>
+        <translation>Hysbysiadau a dderbyniwyd bob dydd, yn ôl ffynhonnell</translation>
+    </message>
+    <message>
+        <source>How each day&apos;s notifications were handled</source>
+        <translation>Sut yr ymdriniwyd â hysbysiadau pob dydd</translation>
+    </message>
+    <message>
+        <source>No notification figures yet.</source>
+        <translation>Dim ffigurau hysbysiadau eto.</translation>
+    </message>
+    <message>
+        <source>Last %1 days (%2 to %3): notifications received: %4 (%5 %6, %7 %8). Handled in time: %9 · late: %10 · still open: %11.</source>
+        <translation>Y %1 diwrnod diwethaf (%2 i %3): hysbysiadau a dderbyniwyd: %4 (%5 %6, %7 %8). Ymdriniwyd mewn pryd: %9 · yn hwyr: %10 · yn dal ar agor: %11.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::PasswordStore</name>
+    <message>
+        <source>Your password could not be remembered: %1</source>
+        <translation>Nid oedd modd cofio eich cyfrinair: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::PersonRecordWindow</name>
+    <message>
+        <source>None.</source>
+        <translation>Dim.</translation>
+    </message>
+    <message>
+        <source>Person record : %1</source>
+        <translation>Cofnod yr unigolyn : %1</translation>
+    </message>
+    <message>
+        <source>Person %1</source>
+        <translation>Unigolyn %1</translation>
+    </message>
+    <message>
+        <source>Person details</source>
+        <translation>Manylion yr unigolyn</translation>
+    </message>
+    <message>
+        <source>CP-IS status</source>
+        <translation>Statws CP-IS</translation>
+    </message>
+    <message>
+        <source>Key worker and involvements</source>
+        <translation>Gweithiwr allweddol a chysylltiadau</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Cynlluniau</translation>
+    </message>
+    <message>
+        <source>Open steps and requests</source>
+        <translation>Camau gwaith a cheisiadau agored</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Rhybuddion</translation>
+    </message>
+    <message>
+        <source>Case notes (newest first)</source>
+        <translation>Nodiadau achos (y diweddaraf yn gyntaf)</translation>
+    </message>
+    <message>
+        <source>Show older case notes</source>
+        <translation>Dangos nodiadau achos hŷn</translation>
+    </message>
+    <message>
+        <source>Who has opened this record</source>
+        <translation>Pwy sydd wedi agor y cofnod hwn</translation>
+    </message>
+    <message>
+        <source>Opening the record of person %1…</source>
+        <translation>Yn agor cofnod unigolyn %1…</translation>
+    </message>
+    <message>
+        <source>The record could not be opened: %1</source>
+        <translation>Nid oedd modd agor y cofnod: %1</translation>
+    </message>
+    <message>
+        <source>Shared with CP-IS: health staff see the child&apos;s plan.</source>
+        <translation>Wedi&apos;i rannu â CP-IS: mae staff iechyd yn gweld cynllun y plentyn.</translation>
+    </message>
+    <message>
+        <source>Sent to CP-IS; waiting for CP-IS to confirm it.</source>
+        <translation>Wedi&apos;i anfon at CP-IS; yn aros i CP-IS ei gadarnhau.</translation>
+    </message>
+    <message>
+        <source>Awaiting upload: health staff will not see the latest change until the next exchange.</source>
+        <translation>Yn aros i&apos;w uwchlwytho: ni fydd staff iechyd yn gweld y newid diweddaraf tan y cyfnewid nesaf.</translation>
+    </message>
+    <message>
+        <source>Rejected by CP-IS: %1. Until it is fixed, health staff do not see the flag.</source>
+        <translation>Gwrthodwyd gan CP-IS: %1. Hyd nes y caiff ei drwsio, nid yw staff iechyd yn gweld y faner.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>dim rheswm wedi&apos;i roi</translation>
+    </message>
+    <message>
+        <source>Not shared: %1.</source>
+        <translation>Heb ei rannu: %1.</translation>
+    </message>
+    <message>
+        <source>details missing</source>
+        <translation>manylion ar goll</translation>
+    </message>
+    <message>
+        <source>Not shared: the child has no plan that CP-IS holds.</source>
+        <translation>Heb ei rannu: nid oes gan y plentyn gynllun y mae CP-IS yn ei ddal.</translation>
+    </message>
+    <message>
+        <source>Person record : %1 %2</source>
+        <translation>Cofnod yr unigolyn : %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Legal name:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Enw cyfreithiol:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Other names:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Enwau eraill:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Dim</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gender:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Rhywedd:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Date of birth:&lt;/b&gt; %1 (age %2)</source>
+        <translation>&lt;b&gt;Dyddiad geni:&lt;/b&gt; %1 (oed %2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Expected date of delivery:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Dyddiad geni disgwyliedig:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;NHS number:&lt;/b&gt; %1 (%2)</source>
+        <translation>&lt;b&gt;Rhif GIG:&lt;/b&gt; %1 (%2)</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>heb ei gofnodi</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Diweddarwyd %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, from %3%4</source>
+        <translation>%1 — %2, o %3%4</translation>
+    </message>
+    <message>
+        <source> to %1</source>
+        <translation> i %1</translation>
+    </message>
+    <message>
+        <source> (current)</source>
+        <translation> (cyfredol)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Current key worker:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Gweithiwr allweddol cyfredol:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>%1 from %2%3</source>
+        <translation>%1 o %2%3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2): %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2): %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 · %2 · %3 · %4&lt;/b&gt;&lt;br&gt;%5</source>
+        <translation>&lt;b&gt;%1 · %2 · %3 · %4&lt;/b&gt;&lt;br&gt;%5</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Wedi gorffen</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Drafft</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 of %2 case notes.</source>
+        <translation>Yn dangos y %1 diweddaraf o %2 nodyn achos.</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 am %2</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::PersonSummaryPanel</name>
+    <message>
+        <source>Subject</source>
+        <translation>Unigolyn</translation>
+    </message>
+    <message>
+        <source>Person ID</source>
+        <translation>ID yr unigolyn</translation>
+    </message>
+    <message>
+        <source>Date of Birth</source>
+        <translation>Dyddiad Geni</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Rhywedd</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>Rhif GIG</translation>
+    </message>
+    <message>
+        <source>Key Worker</source>
+        <translation>Gweithiwr Allweddol</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Cynlluniau</translation>
+    </message>
+    <message>
+        <source>Other Names</source>
+        <translation>Enwau Eraill</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>Rhybuddion agored</translation>
+    </message>
+    <message>
+        <source>No step selected</source>
+        <translation>Dim cam gwaith wedi&apos;i ddewis</translation>
+    </message>
+    <message>
+        <source>Select a step in Current work to see the child&apos;s details, key worker, plans and alerts here.</source>
+        <translation>Dewiswch gam gwaith yn Gwaith cyfredol i weld manylion y plentyn, y gweithiwr allweddol, y cynlluniau a&apos;r rhybuddion yma.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Yn llwytho…</translation>
+    </message>
+    <message>
+        <source>%1 (age %2)</source>
+        <translation>%1 (oed %2)</translation>
+    </message>
+    <message>
+        <source>Unborn: expected %1</source>
+        <translation>Heb ei eni: disgwylir %1</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Heb ei gofnodi</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not recorded&lt;/b&gt; – CP-IS cannot flag this child</source>
+        <translation>&lt;b&gt;Heb ei gofnodi&lt;/b&gt; – ni all CP-IS roi baner ar y plentyn hwn</translation>
+    </message>
+    <message>
+        <source> &lt;b&gt;(inactive)&lt;/b&gt;</source>
+        <translation> &lt;b&gt;(anweithredol)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> (replaced)</source>
+        <translation> (wedi&apos;i ddisodli)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No current key worker&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Dim gweithiwr allweddol cyfredol&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
+        <translation>%1, %2 i %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, since %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, ers %2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Dim</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::RequestWindow</name>
+    <message>
+        <source>%1 : %2 %3</source>
+        <translation>%1 : %2 %3</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Cydnabod</translation>
+    </message>
+    <message>
+        <source>Record that you have read this request</source>
+        <translation>Cofnodi eich bod wedi darllen y cais hwn</translation>
+    </message>
+    <message>
+        <source>Add &amp;case note</source>
+        <translation>Ychwanegu &amp;nodyn achos</translation>
+    </message>
+    <message>
+        <source>Add a CP-IS Follow Up case note saying what action was taken</source>
+        <translation>Ychwanegu nodyn achos CP-IS Follow Up yn dweud pa gamau a gymerwyd</translation>
+    </message>
+    <message>
+        <source>Con&amp;tinue draft</source>
+        <translation>Parhau â&apos;r d&amp;rafft</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Argraffu…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Cadw fel PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>Person &amp;record</source>
+        <translation>Cofnod yr &amp;unigolyn</translation>
+    </message>
+    <message>
+        <source>Child&apos;s Details</source>
+        <translation>Manylion y Plentyn</translation>
+    </message>
+    <message>
+        <source>Child&apos;s Name</source>
+        <translation>Enw&apos;r Plentyn</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Rhywedd</translation>
+    </message>
+    <message>
+        <source>Date of Birth</source>
+        <translation>Dyddiad Geni</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Hysbysiad</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+    <message>
+        <source>Next actions</source>
+        <translation>Camau nesaf</translation>
+    </message>
+    <message>
+        <source>Case notes for this request</source>
+        <translation>Nodiadau achos ar gyfer y cais hwn</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>Crynod&amp;eb</translation>
+    </message>
+    <message>
+        <source>D&amp;ocument</source>
+        <translation>D&amp;ogfen</translation>
+    </message>
+    <message>
+        <source>The request could not be loaded: %1</source>
+        <translation>Nid oedd modd llwytho&apos;r cais: %1</translation>
+    </message>
+    <message>
+        <source>%1 (age %2)</source>
+        <translation>%1 (oed %2)</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Heb ei gofnodi</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Ffynhonnell: %1</translation>
+    </message>
+    <message>
+        <source>No details recorded.</source>
+        <translation>Dim manylion wedi&apos;u cofnodi.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3, %4)</source>
+        <translation>%1 — %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Dim.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4
+%5</source>
+        <translation>%1 · %2 · %3 · %4
+%5</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Wedi gorffen</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Drafft</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>Anfonwyd %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation>Cydnabuwyd gan %1 am %2</translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation>Heb ei gydnabod</translation>
+    </message>
+    <message>
+        <source>Awaiting case note</source>
+        <translation>Yn aros am nodyn achos</translation>
+    </message>
+    <message>
+        <source>A case note is needed only if you have concerns</source>
+        <translation>Dim ond os oes gennych bryderon y mae angen nodyn achos</translation>
+    </message>
+    <message>
+        <source>Case note added</source>
+        <translation>Ychwanegwyd nodyn achos</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: %1</source>
+        <translation>Heb ei gydnabod: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged.</source>
+        <translation>Wedi&apos;i gydnabod.</translation>
+    </message>
+    <message>
+        <source>Case note finished.</source>
+        <translation>Gorffennwyd y nodyn achos.</translation>
+    </message>
+    <message>
+        <source>Case note saved as a draft.</source>
+        <translation>Cadwyd y nodyn achos fel drafft.</translation>
+    </message>
+    <message>
+        <source>Print document</source>
+        <translation>Argraffu&apos;r ddogfen</translation>
+    </message>
+    <message>
+        <source>CPIS Follow Up %1 %2.pdf</source>
+        <translation>CPIS Follow Up %1 %2.pdf</translation>
+    </message>
+    <message>
+        <source>Save document as PDF</source>
+        <translation>Cadw&apos;r ddogfen fel PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Cadwyd %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::ResolveMessageDialog</name>
+    <message>
+        <source>Mark resolved</source>
+        <translation>Nodi wedi&apos;i ddatrys</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; was quarantined: %2&lt;br&gt;Marking it resolved takes it off the list without processing it. Say what was done instead.</source>
+        <translation>Cafodd &lt;b&gt;%1&lt;/b&gt; ei roi mewn cwarantin: %2&lt;br&gt;Mae ei nodi wedi&apos;i ddatrys yn ei dynnu oddi ar y rhestr heb ei brosesu. Dywedwch beth a wnaed yn lle hynny.</translation>
+    </message>
+    <message>
+        <source>&amp;Note*</source>
+        <translation>&amp;Nodyn*</translation>
+    </message>
+    <message>
+        <source>For example: duplicate of message 41, already handled by the Safeguarding Admin</source>
+        <translation>Er enghraifft: dyblygiad o neges 41, wedi&apos;i thrin eisoes gan y Gweinyddwr Diogelu</translation>
+    </message>
+    <message>
+        <source>Mark &amp;resolved</source>
+        <translation>Nodi wedi&apos;i &amp;ddatrys</translation>
+    </message>
+    <message>
+        <source>A note is required: say how the message was resolved.</source>
+        <translation>Mae angen nodyn: dywedwch sut y cafodd y neges ei datrys.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to CP-IS Workview</source>
+        <translation>Mewngofnodi i CP-IS Workview</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>This is the embedded database with sample data. Choose who to sign in as:</source>
+        <translation>Dyma&apos;r gronfa ddata fewnol gyda data enghreifftiol. Dewiswch pwy i fewngofnodi fel:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember my password (in the system keychain)</source>
+        <translation>C&amp;ofio fy nghyfrinair (yng nghadwyn allweddi&apos;r system)</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Enw mewngofnodi</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Cyfrinair</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Gadael</translation>
+    </message>
+    <message>
+        <source>%1 — %2%3  (%4)</source>
+        <translation>%1 — %2%3  (%4)</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Yn mewngofnodi…</translation>
+    </message>
+    <message>
+        <source>Choose who to sign in as.</source>
+        <translation>Dewiswch pwy i fewngofnodi fel.</translation>
+    </message>
+    <message>
+        <source>Login is required.</source>
+        <translation>Mae angen enw mewngofnodi.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::StepWindow</name>
+    <message>
+        <source>CPIS Follow Up</source>
+        <translation>CPIS Follow Up</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Cadw</translation>
+    </message>
+    <message>
+        <source>Save the step and send its request (Ctrl+S)</source>
+        <translation>Cadw&apos;r cam gwaith ac anfon ei gais (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Gorffen</translation>
+    </message>
+    <message>
+        <source>Save and finish the step; it then leaves Current work (Ctrl+Shift+Enter)</source>
+        <translation>Cadw a gorffen y cam gwaith; yna bydd yn gadael Gwaith cyfredol (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>1. CPIS Follow Up</source>
+        <translation>1. CPIS Follow Up</translation>
+    </message>
+    <message>
+        <source>2. Next actions</source>
+        <translation>2. Camau nesaf</translation>
+    </message>
+    <message>
+        <source>✓ indicates completed section</source>
+        <translation>mae ✓ yn dangos adran wedi&apos;i chwblhau</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Adrannau</translation>
+    </message>
+    <message>
+        <source>The connection to the case database is lost. Reconnecting… Everything you have added here is kept, and is saved once the connection is back.</source>
+        <translation>Collwyd y cysylltiad â&apos;r gronfa ddata achosion. Yn ailgysylltu… Caiff popeth a ychwanegwyd gennych yma ei gadw, a&apos;i gadw yn y gronfa ddata unwaith y bydd y cysylltiad yn ôl.</translation>
+    </message>
+    <message>
+        <source>The connection is back. Saving your changes…</source>
+        <translation>Mae&apos;r cysylltiad yn ôl. Yn cadw eich newidiadau…</translation>
+    </message>
+    <message>
+        <source>The connection is back.</source>
+        <translation>Mae&apos;r cysylltiad yn ôl.</translation>
+    </message>
+    <message>
+        <source>1. CPIS Follow Up (send the request to the allocated worker)</source>
+        <translation>1. CPIS Follow Up (anfon y cais at y gweithiwr dyranedig)</translation>
+    </message>
+    <message>
+        <source>2. Next actions (add a next action)</source>
+        <translation>2. Camau nesaf (ychwanegu cam nesaf)</translation>
+    </message>
+    <message>
+        <source>the request to %1</source>
+        <translation>y cais at %1</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> a </translation>
+    </message>
+    <message>
+        <source>%1 : %2 %3</source>
+        <translation>%1 : %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 notification, received %2</source>
+        <translation>Hysbysiad %1, derbyniwyd %2</translation>
+    </message>
+    <message>
+        <source> · started by %1 at %2</source>
+        <translation> · dechreuwyd gan %1 am %2</translation>
+    </message>
+    <message>
+        <source>Section completed</source>
+        <translation>Adran wedi&apos;i chwblhau</translation>
+    </message>
+    <message>
+        <source>Not completed yet</source>
+        <translation>Heb ei gwblhau eto</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>Dim i&apos;w gadw</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Yn llwytho…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Yn cadw…</translation>
+    </message>
+    <message>
+        <source>This step is %1.</source>
+        <translation>Mae&apos;r cam gwaith hwn %1.</translation>
+    </message>
+    <message>
+        <source>Start work on this step first.</source>
+        <translation>Dechreuwch waith ar y cam gwaith hwn yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>%1 is working on this step.</source>
+        <translation>Mae %1 yn gweithio ar y cam gwaith hwn.</translation>
+    </message>
+    <message>
+        <source>To finish, complete %1.</source>
+        <translation>I orffen, cwblhewch %1.</translation>
+    </message>
+    <message>
+        <source>Save and finish the step (Ctrl+Shift+Enter)</source>
+        <translation>Cadw a gorffen y cam gwaith (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Saving and finishing…</source>
+        <translation>Yn cadw ac yn gorffen…</translation>
+    </message>
+    <message>
+        <source>request sent to %1</source>
+        <translation>anfonwyd cais at %1</translation>
+    </message>
+    <message>
+        <source>next action added</source>
+        <translation>ychwanegwyd cam nesaf</translation>
+    </message>
+    <message>
+        <source>%1 next actions added</source>
+        <translation>Ychwanegwyd %1 cam nesaf</translation>
+    </message>
+    <message>
+        <source>Saved, but the step could not be finished: %1</source>
+        <translation>Wedi&apos;i gadw, ond nid oedd modd gorffen y cam gwaith: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Wedi&apos;i gadw.</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <translation>Wedi&apos;i gadw: %1.</translation>
+    </message>
+    <message>
+        <source>The connection to the case database is lost, so the step is not saved yet. Everything you added is kept here, and the step is saved once the connection is back.</source>
+        <translation>Collwyd y cysylltiad â&apos;r gronfa ddata achosion, felly nid yw&apos;r cam gwaith wedi&apos;i gadw eto. Caiff popeth a ychwanegwyd gennych ei gadw yma, a chaiff y cam gwaith ei gadw unwaith y bydd y cysylltiad yn ôl.</translation>
+    </message>
+    <message>
+        <source>This step was changed elsewhere while the connection was lost.</source>
+        <translation>Newidiwyd y cam gwaith hwn yn rhywle arall tra oedd y cysylltiad wedi&apos;i golli.</translation>
+    </message>
+    <message>
+        <source>Saved: your save reached the database just before the connection was lost, so nothing was sent twice.</source>
+        <translation>Wedi&apos;i gadw: cyrhaeddodd eich cadw y gronfa ddata ychydig cyn i&apos;r cysylltiad gael ei golli, felly ni anfonwyd dim ddwywaith.</translation>
+    </message>
+    <message>
+        <source>The step was changed</source>
+        <translation>Newidiwyd y cam gwaith</translation>
+    </message>
+    <message>
+        <source>Reload the step to see the changes. What you added here and have not saved yet is kept, so you can check it and save again.</source>
+        <translation>Ail-lwythwch y cam gwaith i weld y newidiadau. Caiff yr hyn a ychwanegwyd gennych yma ac nad ydych wedi&apos;i gadw eto ei gadw, fel y gallwch ei wirio a&apos;i gadw eto.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Ail&amp;lwytho</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nid nawr</translation>
+    </message>
+    <message>
+        <source>Reloaded. Check your additions and save again.</source>
+        <translation>Wedi ail-lwytho. Gwiriwch eich ychwanegiadau a&apos;u cadw eto.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>A request has already been sent from this step to %1. OK adds another.</source>
+        <translation>Mae cais eisoes wedi&apos;i anfon o&apos;r cam gwaith hwn at %1. Mae Iawn yn ychwanegu un arall.</translation>
+    </message>
+    <message>
+        <source>The request to %1 is ready. It will be sent when you save.</source>
+        <translation>Mae&apos;r cais at %1 yn barod. Caiff ei anfon pan fyddwch yn cadw.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Newidiadau heb eu cadw</translation>
+    </message>
+    <message>
+        <source>Save the changes to this step before closing?</source>
+        <translation>Cadw&apos;r newidiadau i&apos;r cam gwaith hwn cyn cau?</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1. Discard throws them away; nothing is sent.</source>
+        <translation>Heb eu cadw eto: %1. Mae Taflu yn cael gwared arnynt; nid oes dim yn cael ei anfon.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n next action(s)</source>
+        <translation>
+            <numerusform>%n cam nesaf</numerusform>
+            <numerusform>%n cam nesaf</numerusform>
+            <numerusform>%n cam nesaf</numerusform>
+            <numerusform>%n cam nesaf</numerusform>
+            <numerusform>%n cam nesaf</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::TeamRequestsPanel</name>
+    <message>
+        <source>Subject</source>
+        <translation>Unigolyn</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>Anfonwyd at</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Oed</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Cais</translation>
+    </message>
+    <message>
+        <source>Pass to another &amp;worker…</source>
+        <translation>Trosglwyddo i &amp;weithiwr arall…</translation>
+    </message>
+    <message>
+        <source>Pass the selected request to someone else in the team, for example when the worker is on leave</source>
+        <translation>Trosglwyddo&apos;r cais a ddewiswyd i rywun arall yn y tîm, er enghraifft pan fydd y gweithiwr ar wyliau</translation>
+    </message>
+    <message>
+        <source>The team&apos;s requests could not be loaded: %1</source>
+        <translation>Nid oedd modd llwytho ceisiadau&apos;r tîm: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Wedi&apos;i gydnabod</translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation>Heb ei gydnabod</translation>
+    </message>
+    <message>
+        <source>awaiting case note</source>
+        <translation>yn aros am nodyn achos</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>Anfonwyd %1</translation>
+    </message>
+    <message>
+        <source>Team&apos;s outstanding requests (%1)</source>
+        <translation>Ceisiadau&apos;r tîm sydd heb eu gwneud (%1)</translation>
+    </message>
+    <message>
+        <source>Pass request on</source>
+        <translation>Trosglwyddo&apos;r cais</translation>
+    </message>
+    <message>
+        <source>Why is it passed to %1? (for example, on leave)</source>
+        <translation>Pam mae&apos;n cael ei drosglwyddo i %1? (er enghraifft, ar wyliau)</translation>
+    </message>
+    <message>
+        <source>Not passed on: %1</source>
+        <translation>Heb ei drosglwyddo: %1</translation>
+    </message>
+    <message>
+        <source>Passed on.</source>
+        <translation>Wedi&apos;i drosglwyddo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n diwrnod</numerusform>
+            <numerusform>%n diwrnod</numerusform>
+            <numerusform>%n diwrnod</numerusform>
+            <numerusform>%n diwrnod</numerusform>
+            <numerusform>%n diwrnod</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n awr</numerusform>
+            <numerusform>%n awr</numerusform>
+            <numerusform>%n awr</numerusform>
+            <numerusform>%n awr</numerusform>
+            <numerusform>%n awr</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n munud</numerusform>
+            <numerusform>%n munud</numerusform>
+            <numerusform>%n munud</numerusform>
+            <numerusform>%n munud</numerusform>
+            <numerusform>%n munud</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::WorkerListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Tîm</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::WorkviewPage</name>
+    <message>
+        <source>Current work</source>
+        <translation>Gwaith cyfredol</translation>
+    </message>
+    <message>
+        <source>Incoming work (%1)</source>
+        <translation>Gwaith sy&apos;n dod i mewn (%1)</translation>
+    </message>
+    <message>
+        <source>Work in progress (%1)</source>
+        <translation>Gwaith ar y gweill (%1)</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Pob ffynhonnell</translation>
+    </message>
+    <message>
+        <source>A&amp;E</source>
+        <translation>Adran Achosion Brys</translation>
+    </message>
+    <message>
+        <source>DHU-111</source>
+        <translation>DHU-111</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>&amp;Ffynhonnell:</translation>
+    </message>
+    <message>
+        <source>O&amp;verdue only</source>
+        <translation>Yn &amp;hwyr yn unig</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s</source>
+        <translation>Pawb</translation>
+    </message>
+    <message>
+        <source>Mine (and not yet started)</source>
+        <translation>Fy rhai i (a heb eu dechrau)</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>Dang&amp;os:</translation>
+    </message>
+    <message>
+        <source>&amp;Start work</source>
+        <translation>&amp;Dechrau gwaith</translation>
+    </message>
+    <message>
+        <source>Claim the selected step and open it (Ctrl+Enter)</source>
+        <translation>Hawlio&apos;r cam gwaith a ddewiswyd a&apos;i agor (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>O&amp;pen step</source>
+        <translation>&amp;Agor y cam gwaith</translation>
+    </message>
+    <message>
+        <source>Open a step you are working on (Ctrl+Enter)</source>
+        <translation>Agor cam gwaith rydych chi&apos;n gweithio arno (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel work</source>
+        <translation>Ca&amp;nslo gwaith</translation>
+    </message>
+    <message>
+        <source>Cancel the selected step, with a reason (for example a duplicate)</source>
+        <translation>Canslo&apos;r cam gwaith a ddewiswyd, gyda rheswm (er enghraifft dyblygiad)</translation>
+    </message>
+    <message>
+        <source>Steps for %1 and the virtual workers you work from, such as CP-IS Worker.</source>
+        <translation>Camau gwaith ar gyfer %1 a&apos;r gweithwyr rhithwir rydych chi&apos;n gweithio ohonynt, fel CP-IS Worker.</translation>
+    </message>
+    <message>
+        <source>Current work could not be loaded: %1</source>
+        <translation>Nid oedd modd llwytho&apos;r gwaith cyfredol: %1</translation>
+    </message>
+    <message>
+        <source>Nothing matches these filters.</source>
+        <translation>Nid oes dim yn cyfateb i&apos;r hidlyddion hyn.</translation>
+    </message>
+    <message>
+        <source>No incoming work. New CP-IS notifications appear here by themselves.</source>
+        <translation>Dim gwaith yn dod i mewn. Mae hysbysiadau CP-IS newydd yn ymddangos yma ohonynt eu hunain.</translation>
+    </message>
+    <message>
+        <source>No work in progress.</source>
+        <translation>Dim gwaith ar y gweill.</translation>
+    </message>
+    <message>
+        <source>%1 is working on this step.</source>
+        <translation>Mae %1 yn gweithio ar y cam gwaith hwn.</translation>
+    </message>
+    <message>
+        <source>You cannot start this step: %1</source>
+        <translation>Ni allwch ddechrau&apos;r cam gwaith hwn: %1</translation>
+    </message>
+    <message>
+        <source>Work cancelled: CPIS Follow Up for %1.</source>
+        <translation>Canslwyd y gwaith: CPIS Follow Up ar gyfer %1.</translation>
+    </message>
+</context>
+</TS>

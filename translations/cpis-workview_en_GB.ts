@@ -1,0 +1,68 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+<context>
+    <name>Display</name>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::DataQualityWindow</name>
+    <message numerus="yes">
+        <source>%n more child(ren) with a problem have restricted records you may not open: counted here, not listed.</source>
+        <translation>
+            <numerusform>%n more child with a problem has a restricted record you may not open: counted here, not listed.</numerusform>
+            <numerusform>%n more children with a problem have restricted records you may not open: counted here, not listed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::FindWorkerDialog</name>
+    <message numerus="yes">
+        <source>%n workers found. Pick one and press OK.</source>
+        <translation>
+            <numerusform>%n worker found. Pick them and press OK.</numerusform>
+            <numerusform>%n workers found. Pick one and press OK.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::StepWindow</name>
+    <message numerus="yes">
+        <source>%n next action(s)</source>
+        <translation>
+            <numerusform>%n next action</numerusform>
+            <numerusform>%n next actions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::TeamRequestsPanel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
