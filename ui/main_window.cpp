@@ -3,6 +3,8 @@
 #include "admin/configuration_window.h"
 #include "admin/data_quality_window.h"
 #include "admin/exchange_monitor_window.h"
+#include "keyboard/shortcuts_dialog.h"
+#include "keyboard/window_keys.h"
 #include "panel_parts.h"
 #include "person/person_record_window.h"
 #include "request/request_window.h"
@@ -131,6 +133,20 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     connect(m_workview, &WorkviewPage::openPerson, this, &MainWindow::openPerson);
     connect(m_passwords, &PasswordStore::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    setUpKeyboard();
+}
+
+void MainWindow::setUpKeyboard()
+{
+    const MainWindowKeys keys(this);
+    m_shortcutsAction = keys.shortcuts;
+    connect(keys.shortcuts, &QAction::triggered, this, &MainWindow::openKeyboardShortcuts);
+    connect(keys.quit, &QAction::triggered, this, &QWidget::close);
+}
+
+ShortcutsDialog *MainWindow::openKeyboardShortcuts()
+{
+    return showOnce(m_shortcuts, [this] { return new ShortcutsDialog(this); });
 }
 
 MainWindow::~MainWindow() = default;

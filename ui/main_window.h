@@ -12,6 +12,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAction;
 class QLabel;
 class QMenu;
 class QMessageBox;
@@ -22,6 +23,7 @@ namespace cpis::ui {
 class DataQualityWindow;
 class ConfigurationWindow;
 class ExchangeMonitorWindow;
+class ShortcutsDialog;
 class PasswordStore;
 class PersonRecordWindow;
 class RequestWindow;
@@ -70,6 +72,10 @@ public:
     // Administration → Exchange monitor…: one window.
     ExchangeMonitorWindow *openExchangeMonitor();
     [[nodiscard]] ExchangeMonitorWindow *exchangeMonitorWindow() const;
+    // Keyboard shortcuts (Ctrl+/): every window's keys; one dialog, raised when open. For the
+    // Help menu too.
+    ShortcutsDialog *openKeyboardShortcuts();
+    [[nodiscard]] QAction *keyboardShortcutsAction() const { return m_shortcutsAction; }
 
 signals:
     void ready(); // signed in and Current work loaded
@@ -91,6 +97,7 @@ private:
     void reloadChoices();
     void showStatus();
     QString passwordAccount(const QString &login) const;
+    void setUpKeyboard();
 
     DatabaseChoice m_choice;
     QString m_login;
@@ -109,6 +116,8 @@ private:
     QPointer<DataQualityWindow> m_dataQuality;
     QPointer<ConfigurationWindow> m_configuration;
     QPointer<ExchangeMonitorWindow> m_exchangeMonitor;
+    QPointer<ShortcutsDialog> m_shortcuts;
+    QAction *m_shortcutsAction = nullptr;
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_body = nullptr;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "db/database_worker.h"
+#include "keyboard/window_keys.h"
 #include "workflow/workflow_types.h"
 
 #include <QMainWindow>
@@ -28,6 +29,7 @@ class RequestWindow final : public QMainWindow
 public:
     RequestWindow(DatabaseThread *database, const IncomingRequest &request,
                   QWidget *parent = nullptr);
+    ~RequestWindow() override;
 
     struct View
     {
@@ -90,6 +92,7 @@ private:
     QPushButton *m_pdf = nullptr;
     QPushButton *m_person = nullptr;
     QTimer *m_reloadTimer = nullptr;
+    RequestKeys m_keys;
 };
 
 } // namespace cpis::ui
