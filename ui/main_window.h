@@ -21,6 +21,7 @@ class QStackedWidget;
 namespace cpis::ui {
 
 class DataQualityWindow;
+class ElidedLabel;
 class ConfigurationWindow;
 class ExchangeMonitorWindow;
 class ShortcutsDialog;
@@ -125,7 +126,7 @@ private:
     WorkviewPage *m_workview = nullptr;
     QLabel *m_readOnlyBanner = nullptr;
     QLabel *m_connectionBanner = nullptr;
-    QLabel *m_connectionStatus = nullptr;
+    ElidedLabel *m_connectionStatus = nullptr;
     QMessageBox *m_errorDialog = nullptr;
 };
 

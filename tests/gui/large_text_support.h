@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPalette>
 #include <QStringList>
+#include <QTabBar>
 #include <QWidget>
 
 namespace cpis::test {
@@ -126,6 +127,22 @@ inline QStringList clippedText(QWidget *window)
                                               .arg(w->height());
     }
     return clipped;
+}
+
+// Tab bars whose tabs do not all fit: their names are cut short or scrolled away.
+inline QStringList crampedTabs(QWidget *window)
+{
+    QStringList cramped;
+    for (QTabBar *bar : window->findChildren<QTabBar *>()) {
+        if (!bar->isVisibleTo(window) || bar->window() != window)
+            continue;
+        if (bar->sizeHint().width() > bar->width() + 1)
+            cramped << window->objectName() + QStringLiteral(": ") + bar->objectName() +
+                           QStringLiteral(" tabs need %1 px wide, have %2")
+                               .arg(bar->sizeHint().width())
+                               .arg(bar->width());
+    }
+    return cramped;
 }
 
 // Text widgets drawn over one another: siblings only, as a scroll area's contents lie outside

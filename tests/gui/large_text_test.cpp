@@ -29,7 +29,7 @@ void checkFits(QWidget *window, const QString &shot)
     QTest::qWait(50); // layouts settle
     test::screenshot(window, shot);
     INFO("window " << window->objectName().toStdString());
-    const QStringList clipped = test::clippedText(window);
+    const QStringList clipped = test::clippedText(window) + test::crampedTabs(window);
     INFO(clipped.join(u'\n').toStdString());
     CHECK(clipped.isEmpty());
     const QStringList overlaps = test::overlappingText(window);

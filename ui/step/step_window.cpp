@@ -94,7 +94,6 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     titleColumn->addWidget(m_subtitle);
     auto *header = new QHBoxLayout;
     header->addLayout(titleColumn, 1);
-    header->addWidget(m_finishBlocked, 1);
     header->addWidget(m_save);
     header->addWidget(m_finish);
     header->addWidget(m_close);
@@ -140,6 +139,8 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     body->addWidget(m_pages, 1);
 
     layout->addLayout(header);
+    // Its own line: beside the title it was squeezed into a narrow column at large fonts.
+    layout->addWidget(m_finishBlocked);
     layout->addWidget(m_banner);
     layout->addLayout(body, 1);
     setCentralWidget(central);

@@ -107,13 +107,17 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     auto *searchLabel = new QLabel(tr("F&ind:"), this);
     searchLabel->setBuddy(m_search);
 
+    // Folders and Find on one row, the filters on the next: at large font sizes one row
+    // would cut the folder names short.
+    auto *folderBar = new QHBoxLayout;
+    folderBar->setSpacing(8);
+    folderBar->addWidget(m_folders);
+    folderBar->addStretch(1);
+    folderBar->addWidget(searchLabel);
+    folderBar->addWidget(m_search, 1);
     auto *filterBar = new QHBoxLayout;
     filterBar->setSpacing(8);
-    filterBar->addWidget(m_folders);
     filterBar->addStretch(1);
-    filterBar->addWidget(searchLabel);
-    filterBar->addWidget(m_search);
-    filterBar->addSpacing(12);
     filterBar->addWidget(sourceLabel);
     filterBar->addWidget(m_source);
     filterBar->addSpacing(12);
@@ -179,6 +183,7 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     auto *listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->setSpacing(8);
+    listLayout->addLayout(folderBar);
     listLayout->addLayout(filterBar);
     listLayout->addWidget(m_table, 1);
     listLayout->addWidget(m_empty);
@@ -346,6 +351,10 @@ void WorkviewPage::applyWorkview(const Workview &view)
     }
     updateCounts();
     updateActions();
+    // A keyboard user starts in the list with work in it, not nowhere.
+    if (!window()->focusWidget())
+        (view.incomingRequests.isEmpty() ? m_table : m_incoming->table())
+            ->setFocus(Qt::OtherFocusReason);
     emit loaded();
 }
 
