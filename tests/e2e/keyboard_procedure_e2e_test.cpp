@@ -9,6 +9,7 @@
 #include "gui/gui_support.h"
 #include "gui/key_worker_support.h"
 #include "gui/large_text_support.h"
+#include "gui/step_window_support.h"
 #include "request/request_window.h"
 #include "step/step_window.h"
 #include "support/case_world.h"
@@ -76,18 +77,6 @@ void goToPanel(QWidget *window, const QString &listName)
     REQUIRE(focused(window)->objectName() == listName);
 }
 
-template<typename Dialog> Dialog *shownDialog(const QWidget *parent)
-{
-    Dialog *open = nullptr;
-    REQUIRE(waitFor([&] {
-        for (Dialog *dialog : parent->findChildren<Dialog *>())
-            if (dialog->isVisible())
-                open = dialog;
-        return open != nullptr;
-    }));
-    return open;
-}
-
 void keyWorkerProcedure(test::CaseWorld &world, test::TestDatabase &db, const QString &shots)
 {
     const qint64 requestId = test::sendRequestToKeyWorker(world, world.stepId);
@@ -118,7 +107,7 @@ void keyWorkerProcedure(test::CaseWorld &world, test::TestDatabase &db, const QS
     keys(request, QKeySequence(Qt::CTRL | Qt::Key_K));
     REQUIRE(waitFor([&] { return status->text().contains(u"Acknowledged by Jane Okafor"_s); }));
     keys(request, QKeySequence::New);
-    auto *note = shownDialog<ui::CaseNoteDialog>(request);
+    auto *note = test::openDialog<ui::CaseNoteDialog>(request);
     REQUIRE(focused(note) == child<QPlainTextEdit>(note, u"caseNoteBody"_s));
     type(note, u"Spoke to the foster carer, the visit was for a sprained wrist."_s);
     test::screenshot(note, shots + u"-04-case-note"_s);
@@ -155,9 +144,9 @@ TEST_CASE("Keyboard only: a Safeguarding Admin works a CPIS Follow Up step from 
     // Ctrl+Shift+R: New request to the key worker. Alt+F: Find; Alt+N, type the name, Alt+F
     // searches, Enter picks the one found; Tab to OK and Space.
     keys(step, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    auto *request = shownDialog<ui::NewRequestDialog>(step);
+    auto *request = test::openDialog<ui::NewRequestDialog>(step);
     key(request, Qt::Key_F, Qt::AltModifier);
-    auto *find = shownDialog<ui::FindWorkerDialog>(request);
+    auto *find = test::openDialog<ui::FindWorkerDialog>(request);
     auto *findText = child<QLineEdit>(find, u"findWorkerText"_s);
     key(find, Qt::Key_N, Qt::AltModifier); // Name:
     REQUIRE(focused(find) == findText);
@@ -178,7 +167,7 @@ TEST_CASE("Keyboard only: a Safeguarding Admin works a CPIS Follow Up step from 
 
     // Ctrl+N: Next action. Alt+R to the reason, Down picks the first, Alt+C: Add and close.
     keys(step, QKeySequence::New);
-    auto *nextAction = shownDialog<ui::NextActionDialog>(step);
+    auto *nextAction = test::openDialog<ui::NextActionDialog>(step);
     key(nextAction, Qt::Key_R, Qt::AltModifier);
     auto *reason = child<QComboBox>(nextAction, u"reason"_s);
     REQUIRE(focused(nextAction) == reason);

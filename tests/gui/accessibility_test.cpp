@@ -55,21 +55,6 @@ void checkEveryTab(QWidget *window, const QString &tabsName)
     }
 }
 
-ui::RequestWindow *openRequest(ui::MainWindow *window, qint64 requestId)
-{
-    auto *table = child<QTableView>(window, u"incomingRequestsTable"_s);
-    REQUIRE(waitFor([&] { return table->model()->rowCount() == 1; }));
-    table->setFocus();
-    table->setCurrentIndex(table->model()->index(0, 0));
-    QTest::keyClick(table, Qt::Key_Return);
-    ui::RequestWindow *request = nullptr;
-    REQUIRE(waitFor([&] {
-        request = window->requestWindow(requestId);
-        return request && request->isLoaded();
-    }));
-    return request;
-}
-
 void triggerAdministration(ui::MainWindow &window, const QString &actionName)
 {
     REQUIRE(window.isSystemAdministrator());
@@ -144,7 +129,7 @@ TEST_CASE("Accessibility: the request window, the case note and the person recor
     test::CaseWorld world(db);
     const qint64 requestId = test::sendRequestToKeyWorker(world, world.stepId);
     auto window = test::signedInWindow(db, world.keyWorker.login);
-    ui::RequestWindow *request = openRequest(window.get(), requestId);
+    ui::RequestWindow *request = test::openFirstRequest(window.get(), requestId);
     checkEveryTab(request, u"requestTabs"_s);
 
     ui::CaseNoteDialog *note = request->addCaseNote();

@@ -2,10 +2,14 @@
 // through core, as the admin's client would, and finishes it.
 #pragma once
 
+#include "gui/gui_support.h"
+#include "request/request_window.h"
 #include "support/case_world.h"
 #include "workflow/step_service.h"
 
 #include <catch2/catch.hpp>
+
+#include <QTableView>
 
 namespace cpis::test {
 
@@ -25,6 +29,22 @@ inline qint64 sendRequestToKeyWorker(const CaseWorld &world, qint64 stepId)
     version = require(steps.save(stepId, version));
     REQUIRE(steps.finish(stepId, version).ok());
     return added.id;
+}
+
+// The key worker's only incoming request, opened with the keyboard (Enter on its row), loaded.
+inline ui::RequestWindow *openFirstRequest(ui::MainWindow *window, qint64 requestId)
+{
+    auto *table = child<QTableView>(window, QStringLiteral("incomingRequestsTable"));
+    REQUIRE(waitFor([&] { return table->model()->rowCount() == 1; }));
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    ui::RequestWindow *request = nullptr;
+    REQUIRE(waitFor([&] {
+        request = window->requestWindow(requestId);
+        return request && request->isLoaded();
+    }));
+    return request;
 }
 
 } // namespace cpis::test

@@ -90,14 +90,7 @@ TEST_CASE("Large text: the key worker's screens at 150% in high contrast fit the
     REQUIRE(waitFor([&] { return table->model()->rowCount() == 1; }));
     checkFits(window.get(), u"large-11-workview-key-worker"_s);
 
-    table->setFocus();
-    table->setCurrentIndex(table->model()->index(0, 0));
-    QTest::keyClick(table, Qt::Key_Return);
-    ui::RequestWindow *request = nullptr;
-    REQUIRE(waitFor([&] {
-        request = window->requestWindow(requestId);
-        return request && request->isLoaded();
-    }));
+    ui::RequestWindow *request = test::openFirstRequest(window.get(), requestId);
     request->resize(1280, 800);
     checkFits(request, u"large-12-request-summary"_s);
     child<QTabWidget>(request, u"requestTabs"_s)->setCurrentIndex(1);
