@@ -215,7 +215,8 @@ TEST_CASE("Keyboard: the workview's shortcuts move between panels, find, refresh
     }));
     step->close();
     REQUIRE(waitFor([&] { return window->stepWindow(world.stepId) == nullptr; }));
-    REQUIRE(waitFor([&] { return workview->selectStep(world.stepId); }));
+    auto *open = child<QPushButton>(window.get(), u"openStepButton"_s);
+    REQUIRE(waitFor([&] { return workview->selectStep(world.stepId) && open->isEnabled(); }));
     current->setFocus();
     press(window.get(), QKeySequence::Open);
     REQUIRE(waitFor([&] { return window->stepWindow(world.stepId) != nullptr; }));
@@ -234,7 +235,10 @@ TEST_CASE("Keyboard: the step window's shortcuts close and reopen it, pass to wo
     QPointer<ui::StepWindow> closing = step;
     press(step, QKeySequence::Close);
     REQUIRE(waitFor([&] { return !closing || !closing->isVisible(); }));
-    REQUIRE(waitFor([&] { return window->workview()->selectStep(world.stepId); }));
+    // Once the list knows the step is in progress and ours.
+    auto *open = child<QPushButton>(window.get(), u"openStepButton"_s);
+    REQUIRE(
+        waitFor([&] { return window->workview()->selectStep(world.stepId) && open->isEnabled(); }));
     child<QTableView>(window.get(), u"currentWorkTable"_s)->setFocus();
     press(window.get(), QKeySequence::Open);
     REQUIRE(waitFor([&] {

@@ -65,8 +65,7 @@ StepKeys::StepKeys(QWidget *owner)
       finish(addKeyAction(owner, u"finishAction"_s, tr("Finish the step"),
                           withEnter(Qt::ControlModifier | Qt::ShiftModifier))),
       passToWorker(addKeyAction(owner, u"passToWorkerAction"_s,
-                                tr("CS Notification to Allocated Worker – CPIS Follow Up (new "
-                                   "request)"),
+                                tr("CS Notification to Allocated Worker (new request)"),
                                 keys(Qt::CTRL | Qt::SHIFT | Qt::Key_R))),
       addNextAction(addKeyAction(owner, u"addNextActionAction"_s, tr("Add a next action"),
                                  standard(QKeySequence::New))),
