@@ -5,8 +5,10 @@
 #include <QApplication>
 #include <QBrush>
 #include <QFont>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QPainter>
+#include <QPalette>
 #include <QPixmap>
 #include <QStyle>
 
@@ -128,9 +130,9 @@ QVariant Display::dueData(const QDateTime &due, const QDateTime &now, int role)
         return dueIcon(state);
     case Qt::ForegroundRole:
         if (state == DueState::Overdue)
-            return QBrush(QColor(0xb0, 0x1e, 0x1e));
+            return QBrush(toneColour(Tone::Problem));
         if (state == DueState::DueSoon)
-            return QBrush(QColor(0x8a, 0x4b, 0x00));
+            return QBrush(toneColour(Tone::Caution));
         return {};
     case Qt::FontRole:
         if (state == DueState::Overdue) {
@@ -163,6 +165,41 @@ QIcon Display::completeIcon(bool complete)
     static const QIcon done = badge(QColor(0x1e, 0x7b, 0x34), u"\u2713"_s);
     static const QIcon open = badge(QColor(0x8a, 0x8f, 0x98), u"\u2013"_s);
     return complete ? done : open;
+}
+
+QColor Display::toneColour(Tone tone)
+{
+    // Dark red and brown on light bases, light red and amber on dark ones: at least 4.5:1
+    // against either (WCAG AA for normal text).
+    const QPalette palette = QGuiApplication::palette();
+    const bool darkBase = palette.color(QPalette::Base).lightnessF() < 0.5;
+    switch (tone) {
+    case Tone::Problem:
+        return darkBase ? QColor(0xff, 0x9e, 0x9e) : QColor(0xa6, 0x1b, 0x1b);
+    case Tone::Caution:
+        return darkBase ? QColor(0xff, 0xc8, 0x66) : QColor(0x8a, 0x4b, 0x00);
+    case Tone::Success:
+        return darkBase ? QColor(0x9b, 0xe3, 0xa9) : QColor(0x17, 0x3d, 0x1f);
+    case Tone::Secondary: {
+        // Quieter than the text, not as faint as the palette's Dark or Mid: a quarter of the
+        // way from the text to the window colour.
+        const QColor text = palette.color(QPalette::WindowText);
+        const QColor window = palette.color(QPalette::Window);
+        const auto mix = [](int a, int b) {
+            return (3 * a + b) / 4;
+        };
+        return QColor(mix(text.red(), window.red()), mix(text.green(), window.green()),
+                      mix(text.blue(), window.blue()));
+    }
+    }
+    return {};
+}
+
+QString Display::toneStyle(Tone tone)
+{
+    if (tone == Tone::Secondary)
+        return u"color: %1;"_s.arg(toneColour(tone).name());
+    return u"color: %1; font-weight: 600;"_s.arg(toneColour(tone).name());
 }
 
 } // namespace cpis::ui

@@ -1,6 +1,7 @@
 // How dates, sources and due times read on every screen, in one place.
 #pragma once
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
@@ -11,6 +12,8 @@
 namespace cpis::ui {
 
 enum class DueState { None, OnTime, DueSoon, Overdue };
+// Text colours that repeat a meaning already said in words.
+enum class Tone { Problem, Caution, Success, Secondary };
 
 struct Display
 {
@@ -31,6 +34,10 @@ public:
     // and weight that repeat the state (never the only sign of it).
     static QVariant dueData(const QDateTime &due, const QDateTime &now, int role);
     static QIcon completeIcon(bool complete);
+    // Readable on the application palette's base, light or dark (high contrast).
+    static QColor toneColour(Tone tone);
+    // A label's style sheet: text in the tone's colour, semibold (Secondary: regular).
+    static QString toneStyle(Tone tone);
 };
 
 } // namespace cpis::ui

@@ -3,8 +3,11 @@
 #include "admin/configuration_window.h"
 #include "admin/data_quality_window.h"
 #include "admin/exchange_monitor_window.h"
+#include "elided_label.h"
 #include "help/app_icon.h"
 #include "help/help_menu.h"
+#include "keyboard/shortcuts_dialog.h"
+#include "keyboard/window_keys.h"
 #include "panel_parts.h"
 #include "person/person_record_window.h"
 #include "request/request_window.h"
@@ -105,7 +108,7 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     dataQuality->setObjectName(u"dataQualityAction"_s);
     connect(dataQuality, &QAction::triggered, this, &MainWindow::openDataQuality);
 
-    m_connectionStatus = new QLabel(tr("Connecting…"), this);
+    m_connectionStatus = new ElidedLabel(tr("Connecting…"), this); // long paths are cut
     m_connectionStatus->setObjectName(u"connectionStatus"_s);
     statusBar()->addWidget(m_connectionStatus, 1);
 
@@ -116,7 +119,7 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
             tr("\u26a0 The connection to the case database is lost. Reconnecting… Nothing you "
                "have typed is lost; it is saved once the connection is back."));
         m_connectionBanner->show();
-        m_connectionStatus->setText(tr("Connection lost · reconnecting…"));
+        m_connectionStatus->setFullText(tr("Connection lost · reconnecting…"));
     });
     connect(m_database, &DatabaseThread::connectionRestored, this, [this] {
         m_connectionBanner->hide();
@@ -132,6 +135,7 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     connect(m_workview, &WorkviewPage::openPerson, this, &MainWindow::openPerson);
     connect(m_passwords, &PasswordStore::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    setUpKeyboard();
     addHelpMenu();
 }
 
@@ -141,12 +145,25 @@ void MainWindow::addHelpMenu()
     new HelpMenu(this); // owned by the window; adds the Help menu, last in the menu bar
 }
 
+void MainWindow::setUpKeyboard()
+{
+    const MainWindowKeys keys(this);
+    m_shortcutsAction = keys.shortcuts;
+    connect(keys.shortcuts, &QAction::triggered, this, &MainWindow::openKeyboardShortcuts);
+    connect(keys.quit, &QAction::triggered, this, &QWidget::close);
+}
+
+ShortcutsDialog *MainWindow::openKeyboardShortcuts()
+{
+    return showOnce(m_shortcuts, [this] { return new ShortcutsDialog(this); });
+}
+
 MainWindow::~MainWindow() = default;
 
 void MainWindow::connectToDatabase()
 {
     m_body->setText(tr("Connecting to the case database…"));
-    m_connectionStatus->setText(tr("Connecting…"));
+    m_connectionStatus->setFullText(tr("Connecting…"));
     m_pages->setCurrentWidget(m_body);
     if (!m_login.isEmpty()) {
         m_phase = Phase::SigningIn;
@@ -326,7 +343,7 @@ void MainWindow::showStatus()
     text += tr(" · PostgreSQL %1 · schema version %2")
                 .arg(m_summary.serverVersion)
                 .arg(m_summary.schemaVersion);
-    m_connectionStatus->setText(text);
+    m_connectionStatus->setFullText(text);
     if (!m_me.name.isEmpty())
         setWindowTitle(tr("CP-IS Workview — %1").arg(m_me.name));
 }
@@ -341,7 +358,7 @@ void MainWindow::showFailure(const Error &error)
         emit failed(error);
         return;
     }
-    m_connectionStatus->setText(tr("Not connected"));
+    m_connectionStatus->setFullText(tr("Not connected"));
     m_body->setText(tr("The case database could not be reached."));
     m_pages->setCurrentWidget(m_body);
     if (!m_interactive) {

@@ -12,6 +12,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAction;
 class QLabel;
 class QMenu;
 class QMessageBox;
@@ -20,8 +21,10 @@ class QStackedWidget;
 namespace cpis::ui {
 
 class DataQualityWindow;
+class ElidedLabel;
 class ConfigurationWindow;
 class ExchangeMonitorWindow;
+class ShortcutsDialog;
 class PasswordStore;
 class PersonRecordWindow;
 class RequestWindow;
@@ -70,6 +73,10 @@ public:
     // Administration → Exchange monitor…: one window.
     ExchangeMonitorWindow *openExchangeMonitor();
     [[nodiscard]] ExchangeMonitorWindow *exchangeMonitorWindow() const;
+    // Keyboard shortcuts (Ctrl+/): every window's keys; one dialog, raised when open. For the
+    // Help menu too.
+    ShortcutsDialog *openKeyboardShortcuts();
+    [[nodiscard]] QAction *keyboardShortcutsAction() const { return m_shortcutsAction; }
 
 signals:
     void ready(); // signed in and Current work loaded
@@ -93,6 +100,7 @@ private:
     QString passwordAccount(const QString &login) const;
     // Help menu (everyone), F1 and About; the window icon.
     void addHelpMenu();
+    void setUpKeyboard();
 
     DatabaseChoice m_choice;
     QString m_login;
@@ -111,6 +119,8 @@ private:
     QPointer<DataQualityWindow> m_dataQuality;
     QPointer<ConfigurationWindow> m_configuration;
     QPointer<ExchangeMonitorWindow> m_exchangeMonitor;
+    QPointer<ShortcutsDialog> m_shortcuts;
+    QAction *m_shortcutsAction = nullptr;
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_body = nullptr;
@@ -118,7 +128,7 @@ private:
     WorkviewPage *m_workview = nullptr;
     QLabel *m_readOnlyBanner = nullptr;
     QLabel *m_connectionBanner = nullptr;
-    QLabel *m_connectionStatus = nullptr;
+    ElidedLabel *m_connectionStatus = nullptr;
     QMessageBox *m_errorDialog = nullptr;
 };
 

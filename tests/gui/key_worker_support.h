@@ -48,4 +48,20 @@ inline ui::RequestWindow *openRequestByLink(ui::MainWindow &window, qint64 reque
     return request;
 }
 
+// The key worker's only incoming request, opened with the keyboard (Enter on its row), loaded.
+inline ui::RequestWindow *openFirstRequest(ui::MainWindow *window, qint64 requestId)
+{
+    auto *table = child<QTableView>(window, QStringLiteral("incomingRequestsTable"));
+    REQUIRE(waitFor([&] { return table->model()->rowCount() == 1; }));
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    ui::RequestWindow *request = nullptr;
+    REQUIRE(waitFor([&] {
+        request = window->requestWindow(requestId);
+        return request && request->isLoaded();
+    }));
+    return request;
+}
+
 } // namespace cpis::test

@@ -37,22 +37,7 @@ using test::child;
 using test::require;
 using test::waitFor;
 
-namespace {
-ui::RequestWindow *openFirstRequest(ui::MainWindow *window, qint64 requestId)
-{
-    auto *table = child<QTableView>(window, u"incomingRequestsTable"_s);
-    REQUIRE(waitFor([&] { return table->model()->rowCount() == 1; }));
-    table->setFocus();
-    table->setCurrentIndex(table->model()->index(0, 0));
-    QTest::keyClick(table, Qt::Key_Return); // keyboard: Enter opens the request
-    ui::RequestWindow *request = nullptr;
-    REQUIRE(waitFor([&] {
-        request = window->requestWindow(requestId);
-        return request && request->isLoaded();
-    }));
-    return request;
-}
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("Incoming requests model", "[gui]")
 {
@@ -113,7 +98,7 @@ TEST_CASE("A finished case note cannot be edited, only followed by another", "[g
     test::CaseWorld world(db, u"ae"_s);
     const qint64 requestId = test::sendRequestToKeyWorker(world, world.stepId);
     auto window = test::signedInWindow(db, world.keyWorker.login);
-    ui::RequestWindow *request = openFirstRequest(window.get(), requestId);
+    ui::RequestWindow *request = test::openFirstRequest(window.get(), requestId);
 
     auto connection = world.connectAs(world.keyWorker);
     CaseNoteService notes(*connection);
@@ -143,7 +128,7 @@ TEST_CASE("The request document renders to PDF", "[gui]")
     test::CaseWorld world(db, u"dhu_111"_s);
     const qint64 requestId = test::sendRequestToKeyWorker(world, world.stepId);
     auto window = test::signedInWindow(db, world.keyWorker.login);
-    ui::RequestWindow *request = openFirstRequest(window.get(), requestId);
+    ui::RequestWindow *request = test::openFirstRequest(window.get(), requestId);
     // A DHU/111 request needs a note only when there are concerns.
     CHECK(child<QLabel>(request, u"requestStatus"_s)
               ->text()
@@ -196,7 +181,7 @@ TEST_CASE("The person record opens from a request, and opening it is audited", "
     test::CaseWorld world(db, u"ae"_s);
     const qint64 requestId = test::sendRequestToKeyWorker(world, world.stepId);
     auto window = test::signedInWindow(db, world.keyWorker.login);
-    ui::RequestWindow *request = openFirstRequest(window.get(), requestId);
+    ui::RequestWindow *request = test::openFirstRequest(window.get(), requestId);
 
     QTest::mouseClick(child<QPushButton>(request, u"openPersonButton"_s), Qt::LeftButton);
     ui::PersonRecordWindow *person = nullptr;
@@ -318,7 +303,7 @@ TEST_CASE("A draft case note keeps the request awaiting until it is finished", "
     test::CaseWorld world(db, u"ae"_s);
     const qint64 requestId = test::sendRequestToKeyWorker(world, world.stepId);
     auto window = test::signedInWindow(db, world.keyWorker.login);
-    ui::RequestWindow *request = openFirstRequest(window.get(), requestId);
+    ui::RequestWindow *request = test::openFirstRequest(window.get(), requestId);
     auto *status = child<QLabel>(request, u"requestStatus"_s);
 
     QTest::mouseClick(child<QPushButton>(request, u"addCaseNoteButton"_s), Qt::LeftButton);

@@ -3,6 +3,7 @@
 #include "admin/configuration_models.h"
 #include "cpis/config_store.h"
 #include "cpis/mesh_client.h"
+#include "display.h"
 #include "panel_parts.h"
 
 #include <QCheckBox>
@@ -76,11 +77,14 @@ QWidget *newTab(const QString &objectName)
 }
 
 // A table of whole rows, one selected at a time.
-QTableView *rowTable(QAbstractItemModel *model, const QString &objectName, QWidget *parent)
+QTableView *rowTable(QAbstractItemModel *model, const QString &objectName,
+                     const QString &accessibleName, QWidget *parent)
 {
     auto *view = new QTableView(parent);
     view->setObjectName(objectName);
+    view->setAccessibleName(accessibleName);
     view->setModel(model);
+    view->setTabKeyNavigation(false); // Tab leaves the list; arrows move in it
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->verticalHeader()->hide();
@@ -223,7 +227,7 @@ QLabel *ConfigurationWindow::errorLabel(QWidget *parent, const QString &objectNa
     auto *error = new QLabel(parent);
     error->setObjectName(objectName);
     error->setWordWrap(true);
-    error->setStyleSheet(u"QLabel { color: #a4262c; font-weight: bold; }"_s);
+    error->setStyleSheet(Display::toneStyle(ui::Tone::Problem));
     error->hide();
     return error;
 }
@@ -237,14 +241,18 @@ QLabel *ConfigurationWindow::addField(Field field, QFormLayout *form, QWidget *e
     column->setSpacing(2);
     column->addWidget(editor);
     if (!hint.isEmpty()) {
+        editor->setAccessibleDescription(hint);
         auto *hintLabel = new QLabel(hint, box);
         hintLabel->setWordWrap(true);
-        hintLabel->setStyleSheet(u"QLabel { color: #595959; }"_s);
+        hintLabel->setStyleSheet(Display::toneStyle(ui::Tone::Secondary));
         column->addWidget(hintLabel);
     }
     field.error = errorLabel(box, u"error:"_s + field.key);
     column->addWidget(field.error);
     form->addRow(QString(field.title).replace(u'&', u"&&"_s) + u':', box); // "A&E" is no shortcut
+    // The label names the editor, not the box around it, for screen readers.
+    if (auto *label = qobject_cast<QLabel *>(form->labelForField(box)))
+        label->setBuddy(editor);
     m_errors.insert(field.key, field.error);
     QLabel *error = field.error;
     m_fields.append(std::move(field));
@@ -289,6 +297,8 @@ void ConfigurationWindow::addSecretField(QWidget *tab, QFormLayout *form, const 
     edit->setObjectName(key);
     edit->setEchoMode(QLineEdit::Password);
     edit->setPlaceholderText(tr("type a new one to replace it"));
+    edit->setAccessibleName(title);
+    row->setFocusProxy(edit); // the row's label leads to the entry
     watch(edit);
     line->addWidget(status);
     line->addWidget(edit, 1);
@@ -382,7 +392,7 @@ QWidget *ConfigurationWindow::buildOfficeTab()
     auto *holidays = new QGroupBox(tr("Bank holidays (England and Wales)"), tab);
     auto *box = new QVBoxLayout(holidays);
     m_holidays = new BankHolidayModel(this);
-    m_holidaysView = rowTable(m_holidays, u"bankHolidayTable"_s, holidays);
+    m_holidaysView = rowTable(m_holidays, u"bankHolidayTable"_s, tr("Bank holidays"), holidays);
     m_holidaysView->horizontalHeader()->setStretchLastSection(true);
     m_holidaysView->setColumnWidth(BankHolidayModel::Day, 160);
     m_holidayDay = new QDateEdit(QDate::currentDate(), holidays);
@@ -468,6 +478,7 @@ QWidget *ConfigurationWindow::buildExchangeTab()
 
     auto *scroll = new QScrollArea;
     scroll->setObjectName(u"exchangeTabScroll"_s);
+    scroll->setAccessibleName(tr("Exchange settings"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(tab);
@@ -486,7 +497,7 @@ QWidget *ConfigurationWindow::buildListsTab()
     for (const QString &list : ListAdmin::editableLists())
         m_listChoice->addItem(listTitle(list), list);
     m_items = new ListItemsModel(this);
-    m_itemsView = rowTable(m_items, u"listItemsTable"_s, lists);
+    m_itemsView = rowTable(m_items, u"listItemsTable"_s, tr("List items"), lists);
     m_itemsView->horizontalHeader()->setSectionResizeMode(ListItemsModel::Label,
                                                           QHeaderView::Stretch);
     m_itemsView->horizontalHeader()->setSectionResizeMode(ListItemsModel::Status,
@@ -802,7 +813,7 @@ void ConfigurationWindow::showRefusals(const QList<FieldRefusal> &refusals)
             continue;
         m_tabs->setTabText(it.key(),
                            tr("%1 (%2 to correct)").arg(m_tabTitles.at(it.key())).arg(it.value()));
-        m_tabs->tabBar()->setTabTextColor(it.key(), QColor(0xa4, 0x26, 0x2c));
+        m_tabs->tabBar()->setTabTextColor(it.key(), Display::toneColour(ui::Tone::Problem));
     }
     QString text = refusals.size() == 1
                        ? tr("Nothing was saved: 1 field needs correcting (shown in red).")
@@ -869,7 +880,7 @@ void ConfigurationWindow::testConnection()
     settings.timeoutMs = 15000;
     settings.retries = 0; // an answer now, not after the exchange's patient retries
     if (settings.password.isEmpty() || settings.sharedSecret.isEmpty()) {
-        m_testResult->setStyleSheet(u"QLabel { color: #3b2f00; font-weight: bold; }"_s);
+        m_testResult->setStyleSheet(Display::toneStyle(ui::Tone::Caution));
         m_testResult->setText(
             tr("Type the mailbox password and the shared secret above to test with them: the "
                "stored ones are write-only and cannot be read back, not even here. Testing "
@@ -889,8 +900,8 @@ void ConfigurationWindow::testConnection()
     connect(thread, &QThread::finished, this, [this, result, mailbox] {
         m_test->setEnabled(true);
         const Status &outcome = **result;
-        m_testResult->setStyleSheet(outcome ? u"QLabel { color: #17381f; font-weight: bold; }"_s
-                                            : u"QLabel { color: #a4262c; font-weight: bold; }"_s);
+        m_testResult->setStyleSheet(outcome ? Display::toneStyle(ui::Tone::Success)
+                                            : Display::toneStyle(ui::Tone::Problem));
         if (outcome) {
             m_testResult->setText(
                 tr("Connected: MESH accepted the handshake for mailbox %1.").arg(mailbox));

@@ -71,6 +71,7 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
     }
     m_table = new QTableView(lists);
     m_table->setObjectName(u"dataQualityTable"_s);
+    m_table->setAccessibleName(tr("Children on this list"));
     m_table->setModel(m_filter);
     m_empty = new QLabel(tr("Nobody is on this list."), lists);
     m_empty->setObjectName(u"dataQualityEmpty"_s);

@@ -1,5 +1,7 @@
 #include "admin/exchange_monitor_resolve_dialog.h"
 
+#include "display.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -32,7 +34,7 @@ ResolveMessageDialog::ResolveMessageDialog(const QString &message, const QString
     label->setBuddy(m_note);
     m_problem = new QLabel(this);
     m_problem->setObjectName(u"resolveNoteProblem"_s);
-    m_problem->setStyleSheet(u"color: #a61b1b; font-weight: 600;"_s);
+    m_problem->setStyleSheet(Display::toneStyle(Tone::Problem));
     m_problem->hide();
 
     auto *buttons = new QDialogButtonBox(this);

@@ -27,10 +27,12 @@ using namespace Qt::StringLiterals;
 namespace cpis::ui {
 
 namespace {
-QTableView *monitorTable(QAbstractItemModel *model, const QString &objectName, QWidget *parent)
+QTableView *monitorTable(QAbstractItemModel *model, const QString &objectName,
+                         const QString &accessibleName, QWidget *parent)
 {
     auto *table = new QTableView(parent);
     table->setObjectName(objectName);
+    table->setAccessibleName(accessibleName);
     table->setModel(model);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -121,7 +123,8 @@ ExchangeMonitorWindow::ExchangeMonitorWindow(DatabaseThread *database, QWidget *
     m_tabs->setObjectName(u"exchangeMonitorTabs"_s);
 
     auto *attention = new QWidget(m_tabs);
-    m_quarantined = monitorTable(m_quarantinedModel, u"quarantinedTable"_s, attention);
+    m_quarantined = monitorTable(m_quarantinedModel, u"quarantinedTable"_s,
+                                 tr("Quarantined messages"), attention);
     m_processAgain = new QPushButton(tr("&Process again"), attention);
     m_processAgain->setObjectName(u"processAgainButton"_s);
     m_processAgain->setToolTip(tr("Once the cause is fixed (for example the child's NHS number "
@@ -141,9 +144,9 @@ ExchangeMonitorWindow::ExchangeMonitorWindow(DatabaseThread *database, QWidget *
     attentionLayout->addLayout(buttons);
     m_tabs->addTab(attention, tr("Quarantined"));
 
-    m_messages = monitorTable(m_messagesModel, u"messagesTable"_s, m_tabs);
+    m_messages = monitorTable(m_messagesModel, u"messagesTable"_s, tr("Messages"), m_tabs);
     m_tabs->addTab(m_messages, tr("Messages received"));
-    m_uploads = monitorTable(m_uploadsModel, u"uploadsTable"_s, m_tabs);
+    m_uploads = monitorTable(m_uploadsModel, u"uploadsTable"_s, tr("Uploads"), m_tabs);
     m_tabs->addTab(m_uploads, tr("Uploads"));
     const QStringList messageColumns{u"01/12/2026 16:45"_s,
                                      u"Access to Service Notification · message 1234"_s,
@@ -433,8 +436,8 @@ void ExchangeMonitorWindow::actOnSelected(std::function<Status(ExchangeMonitor &
 void ExchangeMonitorWindow::showMessage(const QString &text, bool problem)
 {
     m_message->setText(problem ? tr("\u26a0 %1").arg(text) : text);
-    m_message->setStyleSheet(problem ? u"color: #a61b1b; font-weight: 600;"_s
-                                     : u"color: #173d1f;"_s);
+    m_message->setStyleSheet(problem ? Display::toneStyle(Tone::Problem)
+                                     : Display::toneStyle(Tone::Success));
     m_message->show();
 }
 

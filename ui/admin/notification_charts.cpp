@@ -58,6 +58,7 @@ QChartView *makeView(const QString &objectName, const QString &title, const QLis
     }
     auto *view = new QChartView(chart, parent);
     view->setObjectName(objectName);
+    view->setAccessibleName(title);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(260);
     return view;

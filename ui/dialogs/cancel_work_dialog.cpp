@@ -1,5 +1,6 @@
 #include "dialogs/cancel_work_dialog.h"
 
+#include "display.h"
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -36,7 +37,7 @@ CancelWorkDialog::CancelWorkDialog(const QStringList &reasons, const QString &su
     m_reason->setMinimumWidth(320);
     m_problem = new QLabel(this);
     m_problem->setObjectName(u"cancelReasonProblem"_s);
-    m_problem->setStyleSheet(u"color: #a61b1b; font-weight: 600;"_s);
+    m_problem->setStyleSheet(Display::toneStyle(Tone::Problem));
     m_problem->hide();
 
     auto *form = new QFormLayout;

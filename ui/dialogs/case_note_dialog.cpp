@@ -1,5 +1,6 @@
 #include "dialogs/case_note_dialog.h"
 
+#include "display.h"
 #include "workflow/case_note_service.h"
 
 #include <QDateEdit>
@@ -45,7 +46,7 @@ CaseNoteDialog::CaseNoteDialog(DatabaseThread *database, qint64 personId, qint64
     m_problem = new QLabel(this);
     m_problem->setObjectName(u"caseNoteProblem"_s);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: #a61b1b; font-weight: 600;"_s);
+    m_problem->setStyleSheet(Display::toneStyle(Tone::Problem));
     m_problem->hide();
 
     auto *form = new QFormLayout;
@@ -60,7 +61,7 @@ CaseNoteDialog::CaseNoteDialog(DatabaseThread *database, qint64 personId, qint64
     auto *finalWarning = new QLabel(
         tr("A finished note cannot be changed: it can only be followed by another."), this);
     finalWarning->setWordWrap(true);
-    finalWarning->setStyleSheet(u"color: palette(dark);"_s);
+    finalWarning->setStyleSheet(Display::toneStyle(Tone::Secondary));
 
     auto *buttons = new QDialogButtonBox(this);
     m_draft = buttons->addButton(tr("Save as &draft"), QDialogButtonBox::ActionRole);

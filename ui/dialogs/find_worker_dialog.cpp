@@ -41,6 +41,7 @@ FindWorkerDialog::FindWorkerDialog(DatabaseThread *database, const QString &init
 
     m_results = new QTableView(this);
     m_results->setObjectName(u"findWorkerResults"_s);
+    m_results->setAccessibleName(tr("Workers found"));
     m_results->setModel(m_model);
     m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_results->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -42,6 +42,8 @@ NewRequestDialog::NewRequestDialog(DatabaseThread *database, const StepChoices &
 
     m_passTo = new QLineEdit(this);
     m_passTo->setObjectName(u"passToWorker"_s);
+    m_passTo->setAccessibleName(tr("Pass to Worker"));
+    m_passTo->setAccessibleDescription(tr("The worker the request goes to; change it with Find"));
     m_passTo->setReadOnly(true);
     m_passTo->setPlaceholderText(tr("Nobody chosen: use Find"));
     m_find = new QPushButton(tr("&Find…"), this);
@@ -75,12 +77,12 @@ NewRequestDialog::NewRequestDialog(DatabaseThread *database, const StepChoices &
     m_alreadySent = new QLabel(this);
     m_alreadySent->setObjectName(u"requestAlreadySent"_s);
     m_alreadySent->setWordWrap(true);
-    m_alreadySent->setStyleSheet(u"color: #8a4b00; font-weight: 600;"_s);
+    m_alreadySent->setStyleSheet(Display::toneStyle(Tone::Caution));
     m_alreadySent->hide();
     m_problem = new QLabel(this);
     m_problem->setObjectName(u"requestProblem"_s);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: #a61b1b; font-weight: 600;"_s);
+    m_problem->setStyleSheet(Display::toneStyle(Tone::Problem));
     m_problem->hide();
 
     auto *sendLine = new QLabel(tr("This request will be sent when you next save."), this);
@@ -171,11 +173,12 @@ void NewRequestDialog::setRecipient(int id, const QString &name)
         m_assignedTo->setText(tr("<b>%1</b><br>current Key Worker").arg(name.toHtmlEscaped()));
     } else {
         m_assignedTo->setText(
-            tr("<b>%1</b><br><span style='color:#8a4b00'>\u26a0 not the current Key Worker "
+            tr("<b>%1</b><br><span style='color:%3'>\u26a0 not the current Key Worker "
                "(%2)</span>")
-                .arg(name.toHtmlEscaped(), m_proposal.recipientName.isEmpty()
-                                               ? tr("none")
-                                               : m_proposal.recipientName.toHtmlEscaped()));
+                .arg(name.toHtmlEscaped(),
+                     m_proposal.recipientName.isEmpty() ? tr("none")
+                                                        : m_proposal.recipientName.toHtmlEscaped(),
+                     Display::toneColour(Tone::Caution).name()));
     }
 }
 

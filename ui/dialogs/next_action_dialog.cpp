@@ -1,5 +1,6 @@
 #include "dialogs/next_action_dialog.h"
 
+#include "display.h"
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QFormLayout>
@@ -36,7 +37,7 @@ NextActionDialog::NextActionDialog(const StepChoices &choices, QWidget *parent) 
         m_reason->addItem(reason, reason);
     m_reasonProblem = new QLabel(this);
     m_reasonProblem->setObjectName(u"reasonProblem"_s);
-    m_reasonProblem->setStyleSheet(u"color: #a61b1b; font-weight: 600;"_s);
+    m_reasonProblem->setStyleSheet(Display::toneStyle(Tone::Problem));
     m_reasonProblem->hide();
     auto *reasonRow = new QHBoxLayout;
     reasonRow->addWidget(m_reason, 1);
@@ -72,7 +73,7 @@ NextActionDialog::NextActionDialog(const StepChoices &choices, QWidget *parent) 
 
     m_addedLine = new QLabel(this);
     m_addedLine->setObjectName(u"nextActionAddedLine"_s);
-    m_addedLine->setStyleSheet(u"color: #1e6b30;"_s);
+    m_addedLine->setStyleSheet(Display::toneStyle(Tone::Success));
     m_addedLine->hide();
 
     // Add, Add and close, Close: in the order of the paper form, whatever the platform.

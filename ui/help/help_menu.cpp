@@ -40,6 +40,9 @@ HelpMenu::HelpMenu(MainWindow *window) : QObject(window), m_window(window)
         ->setObjectName(u"helpAdminAction"_s);
     m_menu->addAction(tr("Help for &key workers"), this, [this] { openHelp(HelpTopic::KeyWorker); })
         ->setObjectName(u"helpKeyWorkerAction"_s);
+    // The window's own action, so its keys (Ctrl+/) show in the menu as well.
+    if (QAction *shortcuts = window->keyboardShortcutsAction())
+        m_menu->addAction(shortcuts);
     m_menu->addSeparator();
     auto *about = m_menu->addAction(tr("&About CP-IS Workview"), this, &HelpMenu::openAbout);
     about->setObjectName(u"aboutAction"_s);

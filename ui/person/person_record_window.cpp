@@ -89,6 +89,8 @@ PersonRecordWindow::PersonRecordWindow(DatabaseThread *database, qint64 personId
     layout->addLayout(grid);
     layout->addStretch(1);
     auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"personRecordScroll"_s);
+    scroll->setAccessibleName(tr("Person record")); // arrows scroll it
     scroll->setWidgetResizable(true);
     scroll->setWidget(page);
     setCentralWidget(scroll);

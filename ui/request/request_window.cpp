@@ -3,6 +3,7 @@
 
 #include "dialogs/case_note_dialog.h"
 #include "display.h"
+#include "keyboard/key_action.h"
 #include "request/request_document.h"
 #include "step/section_widgets.h"
 #include "workflow/case_note_service.h"
@@ -20,7 +21,6 @@
 #include <QPrinter>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QShortcut>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTextDocument>
@@ -33,7 +33,7 @@ namespace cpis::ui {
 
 RequestWindow::RequestWindow(DatabaseThread *database, const IncomingRequest &request,
                              QWidget *parent)
-    : QMainWindow(parent), m_database(database), m_request(request)
+    : QMainWindow(parent), m_database(database), m_request(request), m_keys(this)
 {
     setObjectName(u"requestWindow"_s);
     setAttribute(Qt::WA_DeleteOnClose);
@@ -63,10 +63,8 @@ RequestWindow::RequestWindow(DatabaseThread *database, const IncomingRequest &re
 
     m_acknowledge = new QPushButton(tr("&Acknowledge"), central);
     m_acknowledge->setObjectName(u"acknowledgeButton"_s);
-    m_acknowledge->setToolTip(tr("Record that you have read this request"));
     m_addNote = new QPushButton(tr("Add &case note"), central);
     m_addNote->setObjectName(u"addCaseNoteButton"_s);
-    m_addNote->setToolTip(tr("Add a CP-IS Follow Up case note saying what action was taken"));
     m_continueDraft = new QPushButton(tr("Con&tinue draft"), central);
     m_continueDraft->setObjectName(u"continueDraftButton"_s);
     m_print = new QPushButton(tr("&Print…"), central);
@@ -113,6 +111,7 @@ RequestWindow::RequestWindow(DatabaseThread *database, const IncomingRequest &re
     auto *notesLayout = new QVBoxLayout(notesBox);
     m_notes = new QListWidget(notesBox);
     m_notes->setObjectName(u"requestCaseNotes"_s);
+    m_notes->setAccessibleName(tr("Case notes for this request"));
     m_notes->setWordWrap(true);
     m_notes->setMinimumHeight(80);
     notesLayout->addWidget(m_notes);
@@ -122,12 +121,17 @@ RequestWindow::RequestWindow(DatabaseThread *database, const IncomingRequest &re
         summaryLayout->addWidget(w);
     summaryLayout->addStretch(1);
     auto *summaryScroll = new QScrollArea;
+    summaryScroll->setObjectName(u"requestSummaryScroll"_s);
+    summaryScroll->setAccessibleName(tr("Summary"));
     summaryScroll->setWidgetResizable(true);
     summaryScroll->setFrameShape(QFrame::NoFrame);
     summaryScroll->setWidget(summary);
 
     m_document = new QTextBrowser;
     m_document->setObjectName(u"requestDocument"_s);
+    m_document->setAccessibleName(tr("Document"));
+    m_document->setAccessibleDescription(
+        tr("The notification, the request and the next actions as one printable page"));
     m_document->setOpenLinks(false);
 
     m_tabs = new QTabWidget(central);
@@ -151,8 +155,13 @@ RequestWindow::RequestWindow(DatabaseThread *database, const IncomingRequest &re
     connect(m_person, &QPushButton::clicked, this,
             [this] { emit openPerson(m_request.subjectId); });
     connect(m_notes, &QListWidget::currentRowChanged, this, &RequestWindow::updateActions);
-    auto *close = new QShortcut(QKeySequence::Close, this);
-    connect(close, &QShortcut::activated, this, &QWidget::close);
+    // The keys press the buttons, so they do what a click does and nothing while disabled.
+    pressOnTrigger(m_keys.acknowledge, m_acknowledge, tr("Record that you have read this request"));
+    pressOnTrigger(m_keys.addCaseNote, m_addNote,
+                   tr("Add a CP-IS Follow Up case note saying what action was taken"));
+    pressOnTrigger(m_keys.personRecord, m_person, tr("Open the subject's person record"));
+    pressOnTrigger(m_keys.print, m_print, tr("Print the document"));
+    connect(m_keys.close, &QAction::triggered, this, &QWidget::close);
 
     m_reloadTimer = new QTimer(this);
     m_reloadTimer->setSingleShot(true);
@@ -166,6 +175,14 @@ RequestWindow::RequestWindow(DatabaseThread *database, const IncomingRequest &re
 
     updateActions();
     reload();
+}
+
+// A case note dialog (open, or cancelled and not yet deleted) goes with this window as its
+// child: by then this window's buttons and database are gone, so it must not update them.
+RequestWindow::~RequestWindow()
+{
+    if (m_noteDialog)
+        m_noteDialog->disconnect(this);
 }
 
 void RequestWindow::reload()
@@ -322,12 +339,6 @@ void RequestWindow::acknowledge()
             emit acknowledged(requestId);
             reload();
         });
-}
-
-RequestWindow::~RequestWindow()
-{
-    if (m_noteDialog)
-        m_noteDialog->disconnect(this);
 }
 
 CaseNoteDialog *RequestWindow::addCaseNote()

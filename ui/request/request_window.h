@@ -4,6 +4,7 @@
 #pragma once
 
 #include "db/database_worker.h"
+#include "keyboard/window_keys.h"
 #include "workflow/workflow_types.h"
 
 #include <QMainWindow>
@@ -92,6 +93,7 @@ private:
     QPushButton *m_pdf = nullptr;
     QPushButton *m_person = nullptr;
     QTimer *m_reloadTimer = nullptr;
+    RequestKeys m_keys;
 };
 
 } // namespace cpis::ui

@@ -1,5 +1,6 @@
 #include "sign_in/sign_in_dialog.h"
 
+#include "display.h"
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -28,7 +29,7 @@ SignInDialog::SignInDialog(Mode mode, const QString &where, QWidget *parent)
     auto *whereLabel = new QLabel(where, this);
     whereLabel->setObjectName(u"signInWhere"_s);
     whereLabel->setWordWrap(true);
-    whereLabel->setStyleSheet(u"color: palette(dark);"_s);
+    whereLabel->setStyleSheet(Display::toneStyle(Tone::Secondary));
 
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(10);
@@ -41,6 +42,7 @@ SignInDialog::SignInDialog(Mode mode, const QString &where, QWidget *parent)
         intro->setWordWrap(true);
         m_users = new QListWidget(this);
         m_users->setObjectName(u"signInUsers"_s);
+        m_users->setAccessibleName(tr("Who is signing in"));
         m_users->setAlternatingRowColors(true);
         m_users->setSpacing(2);
         layout->addWidget(intro);
@@ -69,7 +71,7 @@ SignInDialog::SignInDialog(Mode mode, const QString &where, QWidget *parent)
     m_error = new QLabel(this);
     m_error->setObjectName(u"signInError"_s);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #a61b1b; font-weight: 600;"_s);
+    m_error->setStyleSheet(Display::toneStyle(Tone::Problem));
     m_error->hide();
     layout->addWidget(m_error);
 

@@ -25,6 +25,7 @@ NextActionsSection::NextActionsSection(QWidget *parent)
     auto *groupLayout = new QVBoxLayout(group);
     m_table = new QTableView(group);
     m_table->setObjectName(u"nextActionsTable"_s);
+    m_table->setAccessibleName(tr("Next actions"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

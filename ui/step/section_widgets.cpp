@@ -1,5 +1,7 @@
 #include "step/section_widgets.h"
 
+#include "display.h"
+
 #include <QCheckBox>
 #include <QLabel>
 
@@ -20,7 +22,7 @@ QLabel *sectionHeading(const QString &text, QWidget *parent)
 QLabel *sectionColumnHeader(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
-    label->setStyleSheet(u"color: palette(dark); font-weight: 600;"_s);
+    label->setStyleSheet(Display::toneStyle(Tone::Secondary) + u" font-weight: 600;"_s);
     return label;
 }
 

@@ -4,6 +4,7 @@
 #include "dialogs/new_request_dialog.h"
 #include "dialogs/next_action_dialog.h"
 #include "display.h"
+#include "keyboard/key_action.h"
 #include "step/follow_up_section.h"
 #include "step/next_actions_section.h"
 #include "workflow/person_summary.h"
@@ -17,7 +18,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QShortcut>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -37,9 +37,10 @@ bool isCode(const Error &error, const char *code)
     return error.code == QString::fromLatin1(code);
 }
 
-QScrollArea *scrolling(QWidget *page)
+QScrollArea *scrolling(QWidget *page, const QString &accessibleName)
 {
     auto *area = new QScrollArea;
+    area->setAccessibleName(accessibleName);
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
     page->setContentsMargins(4, 0, 12, 0);
@@ -51,7 +52,7 @@ QScrollArea *scrolling(QWidget *page)
 StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me,
                        const StepChoices &choices, QWidget *parent)
     : QMainWindow(parent, Qt::Window), m_database(database), m_stepId(stepId), m_me(me),
-      m_choices(choices)
+      m_choices(choices), m_keys(this)
 {
     setObjectName(u"stepWindow"_s);
     setAttribute(Qt::WA_DeleteOnClose);
@@ -72,16 +73,12 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     m_title->setFont(titleFont);
     m_subtitle = new QLabel(central);
     m_subtitle->setObjectName(u"stepSubtitle"_s);
-    m_subtitle->setStyleSheet(u"color: palette(dark);"_s);
+    m_subtitle->setStyleSheet(Display::toneStyle(ui::Tone::Secondary));
 
     m_save = new QPushButton(tr("&Save"), central);
     m_save->setObjectName(u"saveButton"_s);
-    m_save->setShortcut(QKeySequence::Save);
-    m_save->setToolTip(tr("Save the step and send its request (Ctrl+S)"));
     m_finish = new QPushButton(tr("&Finish"), central);
     m_finish->setObjectName(u"finishButton"_s);
-    m_finish->setToolTip(tr("Save and finish the step; it then leaves Current work "
-                            "(Ctrl+Shift+Enter)"));
     m_close = new QPushButton(tr("Close"), central);
     m_close->setObjectName(u"closeStepButton"_s);
     for (QPushButton *b : {m_save, m_finish, m_close})
@@ -90,7 +87,7 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     m_finishBlocked->setObjectName(u"finishBlockedLabel"_s);
     m_finishBlocked->setWordWrap(true);
     m_finishBlocked->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_finishBlocked->setStyleSheet(u"color: #8a4b00;"_s);
+    m_finishBlocked->setStyleSheet(Display::toneStyle(ui::Tone::Caution));
 
     auto *titleColumn = new QVBoxLayout;
     titleColumn->setSpacing(2);
@@ -98,7 +95,6 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     titleColumn->addWidget(m_subtitle);
     auto *header = new QHBoxLayout;
     header->addLayout(titleColumn, 1);
-    header->addWidget(m_finishBlocked, 1);
     header->addWidget(m_save);
     header->addWidget(m_finish);
     header->addWidget(m_close);
@@ -112,6 +108,7 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     // Sections on the left, the chosen one on the right.
     m_sections = new QListWidget(central);
     m_sections->setObjectName(u"sectionList"_s);
+    m_sections->setAccessibleName(tr("Sections"));
     m_sections->addItem(tr("1. CPIS Follow Up"));
     m_sections->addItem(tr("2. Next actions"));
     m_sections->setFixedWidth(230);
@@ -121,7 +118,7 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     auto *legend = new QLabel(tr("\u2713 indicates completed section"), central);
     legend->setObjectName(u"sectionLegend"_s);
     legend->setWordWrap(true);
-    legend->setStyleSheet(u"color: palette(dark);"_s);
+    legend->setStyleSheet(Display::toneStyle(ui::Tone::Secondary));
     auto *sectionsCaption = new QLabel(tr("Sections"), central);
     sectionsCaption->setStyleSheet(u"font-weight: 600;"_s);
     auto *left = new QVBoxLayout;
@@ -134,7 +131,7 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     m_nextActions = new NextActionsSection;
     m_pages = new QStackedWidget(central);
     m_pages->setObjectName(u"sectionPages"_s);
-    m_pages->addWidget(scrolling(m_followUp));
+    m_pages->addWidget(scrolling(m_followUp, tr("1. CPIS Follow Up")));
     m_pages->addWidget(m_nextActions);
 
     auto *body = new QHBoxLayout;
@@ -143,6 +140,8 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     body->addWidget(m_pages, 1);
 
     layout->addLayout(header);
+    // Its own line: beside the title it was squeezed into a narrow column at large fonts.
+    layout->addWidget(m_finishBlocked);
     layout->addWidget(m_banner);
     layout->addLayout(body, 1);
     setCentralWidget(central);
@@ -153,20 +152,7 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     connect(m_save, &QPushButton::clicked, this, &StepWindow::save);
     connect(m_finish, &QPushButton::clicked, this, &StepWindow::finish);
     connect(m_close, &QPushButton::clicked, this, &QWidget::close);
-    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
-                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)}) {
-        auto *finishShortcut = new QShortcut(keys, this);
-        connect(finishShortcut, &QShortcut::activated, this, [this] {
-            if (m_finish->isEnabled())
-                finish();
-        });
-    }
-    for (int i = 0; i < 2; ++i) {
-        auto *sectionShortcut = new QShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)), this);
-        connect(sectionShortcut, &QShortcut::activated, this, [this, i] { showSection(i); });
-    }
-    auto *closeShortcut = new QShortcut(QKeySequence::Close, this);
-    connect(closeShortcut, &QShortcut::activated, this, &QWidget::close);
+    connectKeys();
 
     connect(m_database, &DatabaseThread::connectionLost, this, [this] {
         showBanner(tr("The connection to the case database is lost. Reconnecting… Everything "
@@ -193,6 +179,23 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     m_sections->setCurrentRow(0);
     refresh();
     load();
+}
+
+// The keys press the same buttons a click would, so a disabled one does nothing.
+void StepWindow::connectKeys()
+{
+    connect(m_keys.save, &QAction::triggered, m_save, &QPushButton::click);
+    connect(m_keys.finish, &QAction::triggered, m_finish, &QPushButton::click);
+    m_close->setToolTip(withKeys(tr("Close the step"), m_keys.close));
+    connect(m_keys.close, &QAction::triggered, this, &QWidget::close);
+    connect(m_keys.followUpSection, &QAction::triggered, this, [this] { showSection(0); });
+    connect(m_keys.nextActionsSection, &QAction::triggered, this, [this] { showSection(1); });
+    // The request is about section 1: show it behind the New request dialog.
+    connect(m_keys.passToWorker, &QAction::triggered, this, [this] { showSection(0); });
+    auto *notify = m_followUp->findChild<QPushButton *>(u"notifyButton"_s);
+    pressOnTrigger(m_keys.passToWorker, notify, notify->toolTip());
+    auto *add = m_nextActions->findChild<QPushButton *>(u"addNextActionButton"_s);
+    pressOnTrigger(m_keys.addNextAction, add, add->toolTip());
 }
 
 void StepWindow::showSection(int index)
@@ -303,8 +306,9 @@ void StepWindow::refresh()
     const bool drafts = std::any_of(m_step.requests.cbegin(), m_step.requests.cend(),
                                     [](const StepRequest &r) { return r.state == u"draft"_s; });
     m_save->setEnabled(canEdit && (hasUnsavedChanges() || drafts));
-    m_save->setToolTip(m_save->isEnabled() ? tr("Save the step and send its request (Ctrl+S)")
-                                           : tr("Nothing to save"));
+    m_save->setToolTip(m_save->isEnabled()
+                           ? withKeys(tr("Save the step and send its request"), m_keys.save)
+                           : tr("Nothing to save"));
     const QStringList missing = incompleteSections();
     m_finish->setEnabled(canEdit && missing.isEmpty());
     QString blocked;
@@ -321,8 +325,10 @@ void StepWindow::refresh()
     else if (!missing.isEmpty())
         blocked = tr("To finish, complete %1.").arg(missing.join(tr(" and ")));
     m_finishBlocked->setText(blocked);
-    m_finish->setToolTip(blocked.isEmpty() ? tr("Save and finish the step (Ctrl+Shift+Enter)")
-                                           : blocked);
+    m_finish->setToolTip(
+        blocked.isEmpty()
+            ? withKeys(tr("Save and finish the step; it then leaves Current work"), m_keys.finish)
+            : blocked);
 }
 
 void StepWindow::save()

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "db/database_worker.h"
+#include "keyboard/window_keys.h"
 #include "workflow/step_changes.h"
 #include "workflow/step_choices.h"
 #include "workflow/workflow_types.h"
@@ -64,6 +65,7 @@ private:
     void askAboutUnsavedChanges();
     void openNewRequest();
     void openNextAction();
+    void connectKeys();
     void showBanner(const QString &text, Tone tone);
     [[nodiscard]] bool editable() const;
     [[nodiscard]] bool sectionComplete(int number) const;
@@ -94,6 +96,7 @@ private:
     QPushButton *m_finish = nullptr;
     QPushButton *m_close = nullptr;
     QLabel *m_finishBlocked = nullptr;
+    StepKeys m_keys;
 };
 
 } // namespace cpis::ui

@@ -1,5 +1,6 @@
 #include "workview/alerts_panel.h"
 
+#include "display.h"
 #include "panel_parts.h"
 
 #include "workflow/alert_service.h"
@@ -27,6 +28,7 @@ AlertsPanel::AlertsPanel(DatabaseThread *database, QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setObjectName(u"alertsTable"_s);
+    m_table->setAccessibleName(tr("Alerts"));
     m_table->setModel(m_model);
     setUpListTable(m_table);
     const QFontMetrics metrics = m_table->fontMetrics();
@@ -111,7 +113,7 @@ void AlertsPanel::updateActions()
 void AlertsPanel::showMessage(const QString &text)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(u"color: #a61b1b; font-weight: 600;"_s);
+    m_message->setStyleSheet(Display::toneStyle(Tone::Problem));
     m_message->show();
 }
 

@@ -50,8 +50,31 @@ void CurrentWorkFilter::setMineOnly(bool mineOnly, const QString &myName)
     changed();
 }
 
+void CurrentWorkFilter::setSearchText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (m_searchText == trimmed)
+        return;
+    m_searchText = trimmed;
+    changed();
+}
+
+bool CurrentWorkFilter::matchesSearch(int sourceRow) const
+{
+    if (m_searchText.isEmpty())
+        return true;
+    for (int column = 0; column < sourceModel()->columnCount(); ++column) {
+        const QString text = sourceModel()->index(sourceRow, column).data().toString();
+        if (text.contains(m_searchText, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 bool CurrentWorkFilter::acceptsIgnoringState(int sourceRow) const
 {
+    if (!matchesSearch(sourceRow))
+        return false;
     const QModelIndex index = sourceModel()->index(sourceRow, 0);
     if (!m_source.isEmpty() && index.data(CurrentWorkModel::SourceRole).toString() != m_source)
         return false;

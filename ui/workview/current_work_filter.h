@@ -1,5 +1,6 @@
 // Sorting and filtering Current work: by folder (Incoming work / work in progress), source,
-// overdue, and whose work in progress. Counts per folder use the same filters as the rows.
+// overdue, whose work in progress, and text typed into Find. Counts per folder use the same filters
+// as the rows.
 #pragma once
 
 #include <QSortFilterProxyModel>
@@ -20,6 +21,8 @@ public:
     // Hides work in progress that someone else started. Incoming work is everyone's to
     // take, so it always shows.
     void setMineOnly(bool mineOnly, const QString &myName);
+    // Keeps rows where any shown column contains the text, ignoring case; empty: all.
+    void setSearchText(const QString &text);
 
     // Rows in that folder that pass every other filter.
     [[nodiscard]] int countFor(const QString &state) const;
@@ -32,6 +35,7 @@ protected:
 
 private:
     bool acceptsIgnoringState(int sourceRow) const;
+    bool matchesSearch(int sourceRow) const;
     void changed();
 
     QString m_state;
@@ -39,6 +43,7 @@ private:
     bool m_overdueOnly = false;
     bool m_mineOnly = false;
     QString m_myName;
+    QString m_searchText;
 };
 
 } // namespace cpis::ui

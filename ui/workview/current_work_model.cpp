@@ -185,7 +185,7 @@ QVariant CurrentWorkModel::data(const QModelIndex &index, int role) const
         if (column == Due)
             return Display::dueData(w.dueAt, m_now, role);
         if (column == KeyWorker && w.keyWorker.isEmpty())
-            return QBrush(QColor(0xb0, 0x1e, 0x1e));
+            return QBrush(Display::toneColour(Tone::Problem));
         return {};
     default:
         return {};

@@ -3,6 +3,8 @@
 #include "display.h"
 
 #include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 using namespace Qt::StringLiterals;
 
@@ -106,7 +108,7 @@ QVariant IncomingRequestsModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == Request || index.column() == Subject)
-            return QColor(0x1a, 0x5f, 0xb4);
+            return QGuiApplication::palette().color(QPalette::Link); // read as links
         if (index.column() == Due)
             return Display::dueData(r.dueAt, m_now, role);
         return {};

@@ -24,6 +24,7 @@ IncomingRequestsPanel::IncomingRequestsPanel(QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setObjectName(u"incomingRequestsTable"_s);
+    m_table->setAccessibleName(tr("Incoming requests"));
     m_table->setModel(m_model);
     setUpListTable(m_table);
     const QFontMetrics metrics = m_table->fontMetrics();
@@ -49,7 +50,7 @@ IncomingRequestsPanel::IncomingRequestsPanel(QWidget *parent)
 
     m_empty = new QLabel(tr("No incoming requests. New requests appear here by themselves."), this);
     m_empty->setObjectName(u"incomingRequestsEmpty"_s);
-    m_empty->setStyleSheet(u"color: palette(dark); padding: 8px;"_s);
+    m_empty->setStyleSheet(Display::toneStyle(Tone::Secondary) + u" padding: 8px;"_s);
 
     m_open = new QPushButton(tr("Open &request"), this);
     m_open->setObjectName(u"openRequestButton"_s);

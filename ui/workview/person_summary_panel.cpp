@@ -5,6 +5,8 @@
 
 #include <QFormLayout>
 #include <QLabel>
+#include <QResizeEvent>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -22,7 +24,8 @@ PersonSummaryPanel::PersonSummaryPanel(QWidget *parent) : QFrame(parent)
 
     auto *caption = new QLabel(tr("Subject"), this);
     caption->setObjectName(u"summaryCaption"_s);
-    caption->setStyleSheet(u"color: palette(mid); font-weight: 600; text-transform: uppercase;"_s);
+    caption->setStyleSheet(Display::toneStyle(Tone::Secondary) +
+                           u" font-weight: 600; text-transform: uppercase;"_s);
     m_heading = new QLabel(this);
     m_heading->setObjectName(u"summaryName"_s);
     m_heading->setWordWrap(true);
@@ -59,11 +62,27 @@ PersonSummaryPanel::PersonSummaryPanel(QWidget *parent) : QFrame(parent)
     form->addRow(tr("Other Names"), m_otherNames);
     form->addRow(tr("Open alerts"), m_alerts);
 
+    // The details scroll rather than squeeze when large fonts need more room than the panel.
+    auto *page = m_page = new QWidget;
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->setSpacing(10);
+    pageLayout->addWidget(m_heading);
+    pageLayout->addWidget(m_message);
+    pageLayout->addWidget(m_details);
+    pageLayout->addStretch(1);
+    m_heading->setParent(page);
+    m_message->setParent(page);
+    m_details->setParent(page);
+    auto *scroll = m_scroll = new QScrollArea(this);
+    scroll->setObjectName(u"summaryScroll"_s);
+    scroll->setAccessibleName(tr("Subject"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(page);
     layout->addWidget(caption);
-    layout->addWidget(m_heading);
-    layout->addWidget(m_message);
-    layout->addWidget(m_details);
-    layout->addStretch(1);
+    layout->addWidget(scroll, 1);
     clear();
 }
 
@@ -152,6 +171,20 @@ void PersonSummaryPanel::showSummary(const PersonSummary &s)
         alerts << u"<b>\u26a0 %1</b><br>%2"_s.arg(a.type.toHtmlEscaped(), a.body.toHtmlEscaped());
     m_alerts->setText(alerts.isEmpty() ? tr("None") : alerts.join(u"<br><br>"_s));
     setRowsVisible(true);
+    fitPage();
+}
+
+// Word-wrapped rows need their full height; the scroll area gives it only when asked.
+void PersonSummaryPanel::fitPage()
+{
+    m_page->layout()->activate();
+    m_page->setMinimumHeight(m_page->layout()->totalHeightForWidth(m_scroll->viewport()->width()));
+}
+
+void PersonSummaryPanel::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    fitPage();
 }
 
 } // namespace cpis::ui

@@ -9,6 +9,8 @@
 class QFormLayout;
 class QLabel;
 
+class QScrollArea;
+
 namespace cpis::ui {
 
 class PersonSummaryPanel final : public QFrame
@@ -25,9 +27,13 @@ public:
     void clear();
     [[nodiscard]] qint64 personId() const { return m_personId; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     QLabel *value(const QString &objectName);
     void setRowsVisible(bool visible);
+    void fitPage();
 
     qint64 m_personId = 0;
     QLabel *m_heading = nullptr;
@@ -41,6 +47,8 @@ private:
     QLabel *m_plans = nullptr;
     QLabel *m_otherNames = nullptr;
     QLabel *m_alerts = nullptr;
+    QWidget *m_page = nullptr;
+    QScrollArea *m_scroll = nullptr;
 };
 
 } // namespace cpis::ui

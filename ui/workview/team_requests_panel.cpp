@@ -27,6 +27,7 @@ TeamRequestsPanel::TeamRequestsPanel(DatabaseThread *database, QWidget *parent)
 
     m_table = new QTableWidget(0, 5, this);
     m_table->setObjectName(u"teamRequestsTable"_s);
+    m_table->setAccessibleName(tr("Team's outstanding requests"));
     m_table->setHorizontalHeaderLabels(
         {tr("Subject"), tr("Sent to"), tr("Age"), tr("Status"), tr("Request")});
     setUpListTable(m_table);
@@ -183,8 +184,8 @@ void TeamRequestsPanel::passSelected(int workerId, const QString &reason)
 void TeamRequestsPanel::showMessage(const QString &text, bool problem)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(problem ? u"color: #a61b1b; font-weight: 600;"_s
-                                     : u"color: #173d1f;"_s);
+    m_message->setStyleSheet(problem ? Display::toneStyle(Tone::Problem)
+                                     : Display::toneStyle(Tone::Success));
     m_message->show();
 }
 

@@ -2,6 +2,7 @@
 
 #include "dialogs/cancel_work_dialog.h"
 #include "display.h"
+#include "keyboard/key_action.h"
 #include "panel_parts.h"
 #include "workflow/person_summary.h"
 #include "workflow/service_call.h"
@@ -18,9 +19,10 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTableView>
@@ -34,11 +36,22 @@ namespace cpis::ui {
 namespace {
 const QString kIncoming = u"incoming"_s;
 const QString kInProgress = u"in_progress"_s;
+
+// Text that starts a search: a printable character typed without Ctrl, Alt or Meta (space
+// still selects, arrows and Enter still move and open).
+bool startsSearch(const QKeyEvent *key)
+{
+    const Qt::KeyboardModifiers held =
+        key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier);
+    const QString text = key->text();
+    return held == Qt::NoModifier && !text.isEmpty() && text.at(0).isPrint() &&
+           !text.at(0).isSpace();
+}
 } // namespace
 
 WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     : QWidget(parent), m_database(database), m_model(new CurrentWorkModel(this)),
-      m_filter(new CurrentWorkFilter(this))
+      m_filter(new CurrentWorkFilter(this)), m_keys(this)
 {
     setObjectName(u"workviewPage"_s);
     m_filter->setSourceModel(m_model);
@@ -52,7 +65,7 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     m_heading->setFont(headingFont);
     m_subheading = new QLabel(this);
     m_subheading->setObjectName(u"currentWorkSubheading"_s);
-    m_subheading->setStyleSheet(u"color: palette(dark);"_s);
+    m_subheading->setStyleSheet(Display::toneStyle(Tone::Secondary));
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"workviewMessage"_s);
@@ -83,10 +96,28 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     m_whose->addItem(tr("Mine (and not yet started)"));
     auto *whoseLabel = new QLabel(tr("Sho&w:"), this);
     whoseLabel->setBuddy(m_whose);
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(u"currentWorkSearch"_s);
+    m_search->setClearButtonEnabled(true);
+    m_search->installEventFilter(this);
+    m_search->setPlaceholderText(tr("Name, person ID, key worker…"));
+    m_search->setToolTip(withKeys(tr("Show only steps whose row contains this text; typing in "
+                                     "the list starts a search too"),
+                                  m_keys.find));
+    auto *searchLabel = new QLabel(tr("F&ind:"), this);
+    searchLabel->setBuddy(m_search);
 
-    // The filters have a row of their own: in Welsh the folders and filters do not fit one.
+    // Folders and Find on one row, the filters on the next: at large font sizes one row
+    // would cut the folder names short.
+    auto *folderBar = new QHBoxLayout;
+    folderBar->setSpacing(8);
+    folderBar->addWidget(m_folders);
+    folderBar->addStretch(1);
+    folderBar->addWidget(searchLabel);
+    folderBar->addWidget(m_search, 1);
     auto *filterBar = new QHBoxLayout;
     filterBar->setSpacing(8);
+    filterBar->addStretch(1);
     filterBar->addWidget(sourceLabel);
     filterBar->addWidget(m_source);
     filterBar->addSpacing(12);
@@ -98,6 +129,8 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setObjectName(u"currentWorkTable"_s);
+    m_table->setAccessibleName(tr("Current work"));
+    m_table->installEventFilter(this);
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CurrentWorkModel::Received, Qt::AscendingOrder);
@@ -132,17 +165,16 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     m_empty->setObjectName(u"emptyLabel"_s);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
-    m_empty->setStyleSheet(u"color: palette(dark); padding: 12px;"_s);
+    m_empty->setStyleSheet(Display::toneStyle(Tone::Secondary) + u" padding: 12px;"_s);
 
     m_start = new QPushButton(tr("&Start work"), this);
     m_start->setObjectName(u"startWorkButton"_s);
-    m_start->setToolTip(tr("Claim the selected step and open it (Ctrl+Enter)"));
+    m_start->setToolTip(withKeys(tr("Claim the selected step and open it"), m_keys.startWork));
     m_open = new QPushButton(tr("O&pen step"), this);
     m_open->setObjectName(u"openStepButton"_s);
-    m_open->setToolTip(tr("Open a step you are working on (Ctrl+Enter)"));
+    m_open->setToolTip(withKeys(tr("Open a step you are working on"), m_keys.openSelected));
     m_cancel = new QPushButton(tr("&Cancel work"), this);
     m_cancel->setObjectName(u"cancelWorkButton"_s);
-    m_cancel->setToolTip(tr("Cancel the selected step, with a reason (for example a duplicate)"));
     for (QPushButton *b : {m_start, m_open, m_cancel})
         b->setMinimumWidth(b->sizeHint().width() + 24);
     auto *buttons = new QHBoxLayout;
@@ -155,7 +187,7 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     auto *listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->setSpacing(8);
-    listLayout->addWidget(m_folders);
+    listLayout->addLayout(folderBar);
     listLayout->addLayout(filterBar);
     listLayout->addWidget(m_table, 1);
     listLayout->addWidget(m_empty);
@@ -202,7 +234,8 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     auto *openRequestButton = m_incoming->findChild<QPushButton *>(u"openRequestButton"_s);
     setTabOrder(m_incoming->table(), openRequestButton);
     setTabOrder(openRequestButton, m_folders);
-    setTabOrder(m_folders, m_source);
+    setTabOrder(m_folders, m_search);
+    setTabOrder(m_search, m_source);
     setTabOrder(m_source, m_whose);
     setTabOrder(m_whose, m_overdue);
     setTabOrder(m_overdue, m_table);
@@ -240,12 +273,8 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &WorkviewPage::cancelWork);
     connect(m_incoming, &IncomingRequestsPanel::openRequest, this, &WorkviewPage::openRequest);
     connect(m_incoming, &IncomingRequestsPanel::openPerson, this, &WorkviewPage::openPerson);
-    auto *startShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    startShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(startShortcut, &QShortcut::activated, this, &WorkviewPage::startOrOpen);
-    auto *startShortcutEnter = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
-    startShortcutEnter->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(startShortcutEnter, &QShortcut::activated, this, &WorkviewPage::startOrOpen);
+    connect(m_search, &QLineEdit::textChanged, m_filter, &CurrentWorkFilter::setSearchText);
+    connectKeys();
 
     m_reloadTimer = new QTimer(this);
     m_reloadTimer->setSingleShot(true);
@@ -326,6 +355,10 @@ void WorkviewPage::applyWorkview(const Workview &view)
     }
     updateCounts();
     updateActions();
+    // A keyboard user starts in the list with work in it, not nowhere.
+    if (!window()->focusWidget())
+        (view.incomingRequests.isEmpty() ? m_table : m_incoming->table())
+            ->setFocus(Qt::OtherFocusReason);
     emit loaded();
 }
 
@@ -336,7 +369,8 @@ void WorkviewPage::updateCounts()
     const bool empty = m_filter->rowCount() == 0;
     m_empty->setVisible(empty);
     if (empty) {
-        const bool filtered = !m_source->currentData().toString().isEmpty() ||
+        const bool filtered = !m_search->text().trimmed().isEmpty() ||
+                              !m_source->currentData().toString().isEmpty() ||
                               m_overdue->isChecked() || m_whose->currentIndex() != 0;
         m_empty->setText(
             filtered ? tr("Nothing matches these filters.")
@@ -386,7 +420,7 @@ void WorkviewPage::updateActions()
     if (state == kInProgress && !mine)
         m_start->setToolTip(tr("%1 is working on this step.").arg(startedBy));
     else
-        m_start->setToolTip(tr("Claim the selected step and open it (Ctrl+Enter)"));
+        m_start->setToolTip(withKeys(tr("Claim the selected step and open it"), m_keys.startWork));
 }
 
 void WorkviewPage::selectionChanged()
@@ -483,6 +517,96 @@ void WorkviewPage::showMessage(const QString &text, bool problem)
                 : u"QLabel { background: #e8f4ea; color: #173d1f; border: 1px solid #4c9a5b; "
                   u"border-radius: 4px; padding: 8px; }"_s);
     m_message->show();
+}
+
+} // namespace cpis::ui
+
+namespace cpis::ui {
+
+void WorkviewPage::connectKeys()
+{
+    connect(m_keys.startWork, &QAction::triggered, this, &WorkviewPage::startOrOpen);
+    connect(m_keys.openSelected, &QAction::triggered, this, &WorkviewPage::openSelected);
+    pressOnTrigger(m_keys.cancelWork, m_cancel,
+                   tr("Cancel the selected step, with a reason (for example a duplicate)"));
+    pressOnTrigger(m_keys.acknowledgeAlert,
+                   m_alerts->findChild<QPushButton *>(u"acknowledgeAlertButton"_s),
+                   tr("Record that you have dealt with the selected alert"));
+    connect(m_keys.personRecord, &QAction::triggered, this, &WorkviewPage::openSelectedPerson);
+    connect(m_keys.find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    connect(m_keys.refresh, &QAction::triggered, this, [this] {
+        reload();
+        m_alerts->reload();
+    });
+    connect(m_keys.nextPanel, &QAction::triggered, this, [this] { movePanel(1); });
+    connect(m_keys.previousPanel, &QAction::triggered, this, [this] { movePanel(-1); });
+}
+
+void WorkviewPage::openSelected()
+{
+    if (m_incoming->isAncestorOf(focusWidget()))
+        m_incoming->findChild<QPushButton *>(u"openRequestButton"_s)->click();
+    else
+        startOrOpen();
+}
+
+void WorkviewPage::openSelectedPerson()
+{
+    if (m_incoming->isAncestorOf(focusWidget())) {
+        m_incoming->findChild<QPushButton *>(u"openPersonFromRequestButton"_s)->click();
+        return;
+    }
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (!rows.isEmpty())
+        emit openPerson(rows.first().data(CurrentWorkModel::SubjectIdRole).toLongLong());
+}
+
+void WorkviewPage::movePanel(int step)
+{
+    QList<QWidget *> panels;
+    for (const QString &name : {u"incomingRequestsTable"_s, u"alertsTable"_s,
+                                u"teamRequestsTable"_s, u"currentWorkTable"_s}) {
+        auto *list = findChild<QWidget *>(name);
+        if (list && list->isVisibleTo(this) && list->isEnabled())
+            panels << list;
+    }
+    if (panels.isEmpty())
+        return;
+    qsizetype at = -1;
+    for (qsizetype i = 0; i < panels.size(); ++i) {
+        if (panels.at(i) == focusWidget() || panels.at(i)->isAncestorOf(focusWidget()))
+            at = i;
+    }
+    // From outside every list, F6 goes to the first and Shift+F6 to the last.
+    const qsizetype count = panels.size();
+    const qsizetype next = at < 0 ? (step > 0 ? 0 : count - 1) : (at + step + count) % count;
+    panels.at(next)->setFocus(Qt::ShortcutFocusReason);
+}
+
+bool WorkviewPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (startsSearch(key)) {
+            m_search->setFocus(Qt::OtherFocusReason);
+            m_search->setText(key->text());
+            return true;
+        }
+    }
+    // Down or Enter in Find goes back to the (now filtered) list.
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Down || key == Qt::Key_Return || key == Qt::Key_Enter) {
+            m_table->setFocus(Qt::OtherFocusReason);
+            if (!m_table->selectionModel()->hasSelection() && m_filter->rowCount() > 0)
+                m_table->selectRow(0);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace cpis::ui

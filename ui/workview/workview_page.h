@@ -4,6 +4,7 @@
 #pragma once
 
 #include "db/database_worker.h"
+#include "keyboard/window_keys.h"
 #include "workflow/step_choices.h"
 #include "workflow/workflow_types.h"
 
@@ -12,6 +13,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTabBar;
 class QTableView;
@@ -46,6 +48,11 @@ public:
     [[nodiscard]] IncomingRequestsPanel *incomingRequests() const { return m_incoming; }
     [[nodiscard]] AlertsPanel *alerts() const { return m_alerts; }
     [[nodiscard]] TeamRequestsPanel *teamRequests() const { return m_team; }
+    [[nodiscard]] const WorkviewKeys &keys() const { return m_keys; }
+
+protected:
+    // Type-to-search: printable text typed in the Current work table goes to Find.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     void openStep(qint64 stepId);
@@ -65,6 +72,11 @@ private:
     void startWork();
     void cancelWork();
     void showMessage(const QString &text, bool problem);
+    void connectKeys();
+    void openSelected();
+    void openSelectedPerson();
+    // F6 / Shift+F6: the panels' lists, in the order they are shown.
+    void movePanel(int step);
 
     DatabaseThread *m_database;
     Worker m_me;
@@ -78,6 +90,7 @@ private:
     QComboBox *m_source = nullptr;
     QCheckBox *m_overdue = nullptr;
     QComboBox *m_whose = nullptr;
+    QLineEdit *m_search = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_empty = nullptr;
     QPushButton *m_start = nullptr;
@@ -92,6 +105,7 @@ private:
     bool m_loading = false;
     bool m_reloadAgain = false;
     quint64 m_summaryRequest = 0;
+    WorkviewKeys m_keys;
 };
 
 } // namespace cpis::ui
