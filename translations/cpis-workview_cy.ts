@@ -166,6 +166,24 @@
     </message>
 </context>
 <context>
+    <name>KeyText</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindowKeys</name>
+    <message>
+        <source>Keyboard shortcuts…</source>
+        <translation>Llwybrau byr bysellfwrdd…</translation>
+    </message>
+    <message>
+        <source>Quit CP-IS Workview</source>
+        <translation>Gadael CP-IS Workview</translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
         <source>&amp;Undo</source>
@@ -461,6 +479,99 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Nid oedd modd ysgrifennu %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RequestKeys</name>
+    <message>
+        <source>Acknowledge the request</source>
+        <translation>Cydnabod y cais</translation>
+    </message>
+    <message>
+        <source>Add a CP-IS Follow Up case note</source>
+        <translation>Ychwanegu nodyn achos CP-IS Follow Up</translation>
+    </message>
+    <message>
+        <source>Open the subject&apos;s person record</source>
+        <translation>Agor cofnod yr unigolyn</translation>
+    </message>
+    <message>
+        <source>Print the document</source>
+        <translation>Argraffu&apos;r ddogfen</translation>
+    </message>
+    <message>
+        <source>Close the request</source>
+        <translation>Cau&apos;r cais</translation>
+    </message>
+</context>
+<context>
+    <name>StepKeys</name>
+    <message>
+        <source>Save the step and send its request</source>
+        <translation>Cadw&apos;r cam gwaith ac anfon ei gais</translation>
+    </message>
+    <message>
+        <source>Finish the step</source>
+        <translation>Gorffen y cam gwaith</translation>
+    </message>
+    <message>
+        <source>CS Notification to Allocated Worker (new request)</source>
+        <translation>CS Notification to Allocated Worker (cais newydd)</translation>
+    </message>
+    <message>
+        <source>Add a next action</source>
+        <translation>Ychwanegu cam nesaf</translation>
+    </message>
+    <message>
+        <source>Go to section 1. CPIS Follow Up</source>
+        <translation>Mynd i adran 1. CPIS Follow Up</translation>
+    </message>
+    <message>
+        <source>Go to section 2. Next actions</source>
+        <translation>Mynd i adran 2. Camau nesaf</translation>
+    </message>
+    <message>
+        <source>Close the step</source>
+        <translation>Cau&apos;r cam gwaith</translation>
+    </message>
+</context>
+<context>
+    <name>WorkviewKeys</name>
+    <message>
+        <source>Open the selected step or request</source>
+        <translation>Agor y cam gwaith neu&apos;r cais a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Start work on the selected step (or open it)</source>
+        <translation>Dechrau gwaith ar y cam gwaith a ddewiswyd (neu ei agor)</translation>
+    </message>
+    <message>
+        <source>Cancel work on the selected step</source>
+        <translation>Canslo gwaith ar y cam gwaith a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alert</source>
+        <translation>Cydnabod y rhybudd a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Open the selected subject&apos;s person record</source>
+        <translation>Agor cofnod yr unigolyn a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Find in Current work</source>
+        <translation>Chwilio yn y gwaith cyfredol</translation>
+    </message>
+    <message>
+        <source>Refresh the workview</source>
+        <translation>Adnewyddu&apos;r olwg gwaith</translation>
+    </message>
+    <message>
+        <source>Move to the next panel</source>
+        <translation>Symud i&apos;r panel nesaf</translation>
+    </message>
+    <message>
+        <source>Move to the previous panel</source>
+        <translation>Symud i&apos;r panel blaenorol</translation>
     </message>
 </context>
 <context>
@@ -793,6 +904,61 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::AboutDialog</name>
+    <message>
+        <source>About CP-IS Workview</source>
+        <translation>Ynghylch CP-IS Workview</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CP-IS Workview&lt;/b&gt;&lt;br&gt;Caseworker client for CP-IS (Child Protection - Information Sharing)</source>
+        <translation>&lt;b&gt;CP-IS Workview&lt;/b&gt;&lt;br&gt;Rhaglen gwaith achos ar gyfer CP-IS (Amddiffyn Plant - Rhannu Gwybodaeth)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Fersiwn</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>Database server</source>
+        <translation>Gweinydd y gronfa ddata</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Cronfa ddata</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>Fersiwn sgema</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Wedi mewngofnodi fel</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Yn llwytho…</translation>
+    </message>
+    <message>
+        <source>Not known: %1</source>
+        <translation>Anhysbys: %1</translation>
+    </message>
+    <message>
+        <source>socket in %1, port %2</source>
+        <translation>soced yn %1, porth %2</translation>
+    </message>
+    <message>
+        <source>%1, port %2</source>
+        <translation>%1, porth %2</translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::AlertsModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -836,6 +1002,10 @@
     <message>
         <source>Not acknowledged: %1</source>
         <translation>Heb ei gydnabod: %1</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Rhybuddion</translation>
     </message>
 </context>
 <context>
@@ -1309,6 +1479,18 @@
         <source>&quot;%1&quot; moved.</source>
         <translation>Symudwyd &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>Bank holidays</source>
+        <translation>Gwyliau banc</translation>
+    </message>
+    <message>
+        <source>Exchange settings</source>
+        <translation>Gosodiadau cyfnewid</translation>
+    </message>
+    <message>
+        <source>List items</source>
+        <translation>Eitemau rhestr</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::CurrentWorkModel</name>
@@ -1487,6 +1669,10 @@
             <numerusform>Mae gan %n plentyn arall sydd â phroblem gofnodion cyfyngedig na chewch eu hagor: maen nhw wedi&apos;u cyfrif yma, ond heb eu rhestru.</numerusform>
             <numerusform>Mae gan %n plentyn arall sydd â phroblem gofnodion cyfyngedig na chewch eu hagor: maen nhw wedi&apos;u cyfrif yma, ond heb eu rhestru.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Children on this list</source>
+        <translation>Plant ar y rhestr hon</translation>
     </message>
 </context>
 <context>
@@ -1770,6 +1956,14 @@
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
+    <message>
+        <source>Quarantined messages</source>
+        <translation>Negeseuon mewn cwarantin</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Negeseuon</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::ExchangeUploadsModel</name>
@@ -1870,6 +2064,10 @@
             <numerusform>Cafwyd hyd i %n gweithiwr. Dewiswch un a phwyso Iawn.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Workers found</source>
+        <translation>Gweithwyr a ddaethpwyd o hyd iddynt</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::FollowUpSection</name>
@@ -1936,6 +2134,48 @@
     <message>
         <source>No request yet. Use the button above to notify the child&apos;s allocated worker.</source>
         <translation>Dim cais eto. Defnyddiwch y botwm uchod i hysbysu gweithiwr dyranedig y plentyn.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Cy&amp;morth</translation>
+    </message>
+    <message>
+        <source>&amp;Help for your work</source>
+        <translation>&amp;Cymorth ar gyfer eich gwaith</translation>
+    </message>
+    <message>
+        <source>Help for &amp;Safeguarding Admin</source>
+        <translation>Cymorth i&apos;r &amp;Gweinyddwr Diogelu</translation>
+    </message>
+    <message>
+        <source>Help for &amp;key workers</source>
+        <translation>Cymorth i weithwyr &amp;allweddol</translation>
+    </message>
+    <message>
+        <source>&amp;About CP-IS Workview</source>
+        <translation>&amp;Ynghylch CP-IS Workview</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::HelpWindow</name>
+    <message>
+        <source>CP-IS Workview Help</source>
+        <translation>Cymorth CP-IS Workview</translation>
+    </message>
+    <message>
+        <source>&amp;Safeguarding Admin</source>
+        <translation>&amp;Gweinyddwr Diogelu</translation>
+    </message>
+    <message>
+        <source>&amp;Key worker</source>
+        <translation>Gweithiwr &amp;allweddol</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>Tudalen gymorth</translation>
     </message>
 </context>
 <context>
@@ -2020,6 +2260,10 @@ Agor crynodeb a dogfen y cam gwaith hwn (Enter)</translation>
     <message>
         <source>Incoming requests (%1)</source>
         <translation>Ceisiadau sy&apos;n dod i mewn (%1)</translation>
+    </message>
+    <message>
+        <source>Incoming requests</source>
+        <translation>Ceisiadau sy&apos;n dod i mewn</translation>
     </message>
 </context>
 <context>
@@ -2214,10 +2458,6 @@ Yn canslo…</translation>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Gweithiwr Allweddol cyfredol</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:#8a4b00&apos;&gt;⚠ not the current Key Worker (%2)&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:#8a4b00&apos;&gt;⚠ nid y Gweithiwr Allweddol cyfredol (%2)&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>dim</translation>
     </message>
@@ -2228,6 +2468,18 @@ Yn canslo…</translation>
     <message>
         <source>Note is required.</source>
         <translation>Mae angen nodyn.</translation>
+    </message>
+    <message>
+        <source>Pass to Worker</source>
+        <translation>Trosglwyddo i weithiwr</translation>
+    </message>
+    <message>
+        <source>The worker the request goes to; change it with Find</source>
+        <translation>Y gweithiwr y mae&apos;r cais yn mynd ato; newidiwch ef gyda Chwilio</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:%3&apos;&gt;⚠ not the current Key Worker (%2)&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:%3&apos;&gt;⚠ nid y Gweithiwr Allweddol cyfredol (%2)&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -2571,6 +2823,10 @@ Yn canslo…</translation>
         <source>%1 at %2</source>
         <translation>%1 am %2</translation>
     </message>
+    <message>
+        <source>Person record</source>
+        <translation>Cofnod yr unigolyn</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::PersonSummaryPanel</name>
@@ -2843,6 +3099,26 @@ Yn canslo…</translation>
         <source>Saved %1.</source>
         <translation>Cadwyd %1.</translation>
     </message>
+    <message>
+        <source>Summary</source>
+        <translation>Crynodeb</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dogfen</translation>
+    </message>
+    <message>
+        <source>The notification, the request and the next actions as one printable page</source>
+        <translation>Yr hysbysiad, y cais a&apos;r camau nesaf fel un dudalen i&apos;w hargraffu</translation>
+    </message>
+    <message>
+        <source>Open the subject&apos;s person record</source>
+        <translation>Agor cofnod yr unigolyn</translation>
+    </message>
+    <message>
+        <source>Print the document</source>
+        <translation>Argraffu&apos;r ddogfen</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::ResolveMessageDialog</name>
@@ -2869,6 +3145,45 @@ Yn canslo…</translation>
     <message>
         <source>A note is required: say how the message was resolved.</source>
         <translation>Mae angen nodyn: dywedwch sut y cafodd y neges ei datrys.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Llwybrau byr bysellfwrdd</translation>
+    </message>
+    <message>
+        <source>In Current work, start typing to find a step: the text goes into the Find box. Tab and Shift+Tab move between controls; underlined letters with Alt press a button.</source>
+        <translation>Yn y gwaith cyfredol, dechreuwch deipio i ddod o hyd i gam gwaith: mae&apos;r testun yn mynd i&apos;r blwch Chwilio. Mae Tab a Shift+Tab yn symud rhwng rheolyddion; mae&apos;r llythrennau wedi&apos;u tanlinellu gydag Alt yn pwyso botwm.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Gweithred</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Bysellau</translation>
+    </message>
+    <message>
+        <source>Everywhere in the main window</source>
+        <translation>Ym mhobman yn y brif ffenestr</translation>
+    </message>
+    <message>
+        <source>Workview</source>
+        <translation>Golwg gwaith</translation>
+    </message>
+    <message>
+        <source>CPIS Follow Up step</source>
+        <translation>Cam gwaith CPIS Follow Up</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Cais</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> neu </translation>
     </message>
 </context>
 <context>
@@ -2921,6 +3236,10 @@ Yn canslo…</translation>
         <source>Login is required.</source>
         <translation>Mae angen enw mewngofnodi.</translation>
     </message>
+    <message>
+        <source>Who is signing in</source>
+        <translation>Pwy sy&apos;n mewngofnodi</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::StepWindow</name>
@@ -2933,16 +3252,8 @@ Yn canslo…</translation>
         <translation>&amp;Cadw</translation>
     </message>
     <message>
-        <source>Save the step and send its request (Ctrl+S)</source>
-        <translation>Cadw&apos;r cam gwaith ac anfon ei gais (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>&amp;Finish</source>
         <translation>&amp;Gorffen</translation>
-    </message>
-    <message>
-        <source>Save and finish the step; it then leaves Current work (Ctrl+Shift+Enter)</source>
-        <translation>Cadw a gorffen y cam gwaith; yna bydd yn gadael Gwaith cyfredol (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
         <source>Close</source>
@@ -3041,10 +3352,6 @@ Yn canslo…</translation>
         <translation>I orffen, cwblhewch %1.</translation>
     </message>
     <message>
-        <source>Save and finish the step (Ctrl+Shift+Enter)</source>
-        <translation>Cadw a gorffen y cam gwaith (Ctrl+Shift+Enter)</translation>
-    </message>
-    <message>
         <source>Saving and finishing…</source>
         <translation>Yn cadw ac yn gorffen…</translation>
     </message>
@@ -3137,6 +3444,18 @@ Yn canslo…</translation>
             <numerusform>%n cam nesaf</numerusform>
             <numerusform>%n cam nesaf</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Close the step</source>
+        <translation>Cau&apos;r cam gwaith</translation>
+    </message>
+    <message>
+        <source>Save the step and send its request</source>
+        <translation>Cadw&apos;r cam gwaith ac anfon ei gais</translation>
+    </message>
+    <message>
+        <source>Save and finish the step; it then leaves Current work</source>
+        <translation>Cadw a gorffen y cam gwaith; wedyn mae&apos;n gadael y gwaith cyfredol</translation>
     </message>
 </context>
 <context>
@@ -3243,6 +3562,10 @@ Yn canslo…</translation>
             <numerusform>%n munud</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Team&apos;s outstanding requests</source>
+        <translation>Ceisiadau&apos;r tîm sy&apos;n aros</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::WorkerListModel</name>
@@ -3306,16 +3629,8 @@ Yn canslo…</translation>
         <translation>&amp;Dechrau gwaith</translation>
     </message>
     <message>
-        <source>Claim the selected step and open it (Ctrl+Enter)</source>
-        <translation>Hawlio&apos;r cam gwaith a ddewiswyd a&apos;i agor (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>O&amp;pen step</source>
         <translation>&amp;Agor y cam gwaith</translation>
-    </message>
-    <message>
-        <source>Open a step you are working on (Ctrl+Enter)</source>
-        <translation>Agor cam gwaith rydych chi&apos;n gweithio arno (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>&amp;Cancel work</source>
@@ -3356,6 +3671,30 @@ Yn canslo…</translation>
     <message>
         <source>Work cancelled: CPIS Follow Up for %1.</source>
         <translation>Canslwyd y gwaith: CPIS Follow Up ar gyfer %1.</translation>
+    </message>
+    <message>
+        <source>Name, person ID, key worker…</source>
+        <translation>Enw, ID yr unigolyn, gweithiwr allweddol…</translation>
+    </message>
+    <message>
+        <source>Show only steps whose row contains this text; typing in the list starts a search too</source>
+        <translation>Dangos dim ond y camau gwaith y mae eu rhes yn cynnwys y testun hwn; mae teipio yn y rhestr yn dechrau chwilio hefyd</translation>
+    </message>
+    <message>
+        <source>F&amp;ind:</source>
+        <translation>Chwi&amp;lio:</translation>
+    </message>
+    <message>
+        <source>Claim the selected step and open it</source>
+        <translation>Hawlio&apos;r cam gwaith a ddewiswyd a&apos;i agor</translation>
+    </message>
+    <message>
+        <source>Open a step you are working on</source>
+        <translation>Agor cam gwaith rydych yn gweithio arno</translation>
+    </message>
+    <message>
+        <source>Record that you have dealt with the selected alert</source>
+        <translation>Cofnodi eich bod wedi delio â&apos;r rhybudd a ddewiswyd</translation>
     </message>
 </context>
 </TS>
