@@ -1710,8 +1710,8 @@
         <translation>⚠ Mewn cwarantin</translation>
     </message>
     <message>
-        <source>⏳ Waiting for the exchange</source>
-        <translation>⏳ Yn aros am y cyfnewid</translation>
+        <source>Waiting for the exchange</source>
+        <translation>Yn aros am y cyfnewid</translation>
     </message>
     <message>
         <source>✔ Resolved</source>
@@ -1833,8 +1833,8 @@
         <translation>✖ Stopiodd cyn gorffen (dechreuwyd %1): stopiodd y gwasanaeth cyfnewid neu collodd ei gysylltiad hanner ffordd. Bydd y cyfnewid nesaf yn ailddechrau lle y gadawodd.</translation>
     </message>
     <message>
-        <source>⏳ Running since %1</source>
-        <translation>⏳ Ar waith ers %1</translation>
+        <source>Running since %1</source>
+        <translation>Ar waith ers %1</translation>
     </message>
     <message>
         <source>✖ Failed %1: %2</source>
@@ -1849,8 +1849,8 @@
         <translation>Gofynnwyd %1 gan %2</translation>
     </message>
     <message>
-        <source>%1 · ⏳ the exchange started %2 and is running…</source>
-        <translation>%1 · ⏳ dechreuodd y cyfnewid %2 ac mae ar waith…</translation>
+        <source>%1 · the exchange started %2 and is running…</source>
+        <translation>%1 · dechreuodd y cyfnewid %2 ac mae ar waith…</translation>
     </message>
     <message>
         <source>%1 · %2</source>
@@ -1861,8 +1861,8 @@
         <translation>%1 · rhaid i gyfnewid sydd eisoes ar waith (ers %2) orffen yn gyntaf; bydd eich un chi yn dilyn.</translation>
     </message>
     <message>
-        <source>%1 · ⏳ waiting for the exchange service…</source>
-        <translation>%1 · ⏳ yn aros am y gwasanaeth cyfnewid…</translation>
+        <source>%1 · waiting for the exchange service…</source>
+        <translation>%1 · yn aros am y gwasanaeth cyfnewid…</translation>
     </message>
     <message>
         <source>⚠ %1, but no exchange service picked it up within %2 seconds: nothing has been sent or collected. Ask whoever looks after the exchange server to start cpisctl exchange there.</source>
@@ -1968,8 +1968,8 @@
 <context>
     <name>cpis::ui::ExchangeUploadsModel</name>
     <message>
-        <source>⏳ Waiting to be sent</source>
-        <translation>⏳ Yn aros i&apos;w anfon</translation>
+        <source>Waiting to be sent</source>
+        <translation>Yn aros i&apos;w anfon</translation>
     </message>
     <message>
         <source>Sent · awaiting acknowledgement</source>

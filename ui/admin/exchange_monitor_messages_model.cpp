@@ -28,7 +28,7 @@ QString ExchangeMessagesModel::statusText(const QString &status)
     if (status == u"quarantined"_s)
         return tr("\u26a0 Quarantined");
     if (status == u"received"_s)
-        return tr("\u23f3 Waiting for the exchange");
+        return tr("Waiting for the exchange");
     if (status == u"resolved"_s)
         return tr("\u2714 Resolved");
     return status;

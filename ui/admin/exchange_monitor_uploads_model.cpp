@@ -9,7 +9,7 @@ namespace cpis::ui {
 QString ExchangeUploadsModel::statusText(const QString &status)
 {
     if (status == u"ready"_s)
-        return tr("\u23f3 Waiting to be sent");
+        return tr("Waiting to be sent");
     if (status == u"sent"_s)
         return tr("Sent · awaiting acknowledgement");
     if (status == u"acknowledged"_s)

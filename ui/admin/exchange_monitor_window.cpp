@@ -150,7 +150,7 @@ ExchangeMonitorWindow::ExchangeMonitorWindow(DatabaseThread *database, QWidget *
     m_tabs->addTab(m_uploads, tr("Uploads"));
     const QStringList messageColumns{u"01/12/2026 16:45"_s,
                                      u"Access to Service Notification · message 1234"_s,
-                                     u"\u23f3 Waiting for the exchange"_s};
+                                     u"Waiting for the exchange"_s};
     setColumnWidths(m_quarantined, messageColumns);
     setColumnWidths(m_messages, messageColumns);
     setColumnWidths(m_uploads, {u"Upload"_s, u"01/12/2026 16:45"_s, u"01/12/2026 16:45"_s,
@@ -215,7 +215,7 @@ QString ExchangeMonitorWindow::runText(const ExchangeRunInfo &run, bool lockHeld
                   "or lost its connection mid-run. The next exchange picks up where it left off.")
             .arg(Display::shortDateTime(run.startedAt));
     if (run.status == u"running"_s)
-        return tr("\u23f3 Running since %1").arg(Display::shortDateTime(run.startedAt));
+        return tr("Running since %1").arg(Display::shortDateTime(run.startedAt));
     if (run.status == u"failed"_s)
         return tr("\u2716 Failed %1: %2").arg(Display::shortDateTime(run.finishedAt), run.error);
     return tr("\u2714 Completed %1: %2 upload(s) sent, %3 message(s) received, %4 quarantined")
@@ -235,7 +235,7 @@ QString ExchangeMonitorWindow::requestText(const ExchangeRequestInfo &request,
     if (request.run) {
         const bool live = running && running->id == request.run->id;
         if (request.run->status == u"running"_s && live)
-            return tr("%1 · \u23f3 the exchange started %2 and is running…")
+            return tr("%1 · the exchange started %2 and is running…")
                 .arg(asked, Display::shortDateTime(request.run->startedAt));
         return tr("%1 · %2").arg(asked, runText(*request.run, live));
     }
@@ -244,7 +244,7 @@ QString ExchangeMonitorWindow::requestText(const ExchangeRequestInfo &request,
                   "follows.")
             .arg(asked, Display::shortDateTime(running->startedAt));
     if (waitedSecs < pickUpSeconds)
-        return tr("%1 · \u23f3 waiting for the exchange service…").arg(asked);
+        return tr("%1 · waiting for the exchange service…").arg(asked);
     return tr("\u26a0 %1, but no exchange service picked it up within %2 seconds: nothing has "
               "been sent or collected. Ask whoever looks after the exchange server to start "
               "cpisctl exchange there.")
