@@ -112,7 +112,9 @@ TEST_CASE("Keyboard: Ctrl+/ opens Keyboard shortcuts, listing the windows' own a
     const auto &groups = dialog->groups();
     REQUIRE(groups.size() == 4);
     // The same actions the windows carry: the list cannot go stale.
-    CHECK(actionNames(groups.at(0).actions) == actionNames(window.get()));
+    // The main window's, and F1 from the Help menu.
+    CHECK(actionNames(groups.at(0).actions) ==
+          (actionNames(window.get()) << u"helpAction"_s));
     CHECK(actionNames(groups.at(1).actions) == actionNames(window->workview()));
     ui::StepWindow *step = test::startStep(*window, world.stepId);
     CHECK(actionNames(groups.at(2).actions) == actionNames(step));
@@ -129,6 +131,7 @@ TEST_CASE("Keyboard: Ctrl+/ opens Keyboard shortcuts, listing the windows' own a
     CHECK(shown.contains(u"Save the step and send its request = "_s +
                          QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     CHECK(shown.contains(u"Keyboard shortcuts… = Ctrl+/"_s));
+    CHECK(shown.contains(u"Help for your work = F1"_s));
     for (const auto &group : groups) {
         for (const QAction *action : group.actions) {
             INFO(action->objectName().toStdString());

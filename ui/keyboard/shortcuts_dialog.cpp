@@ -37,7 +37,9 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent) : QDialog(parent)
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
 
-    addGroup<MainWindowKeys>(tr("Everywhere in the main window"));
+    // F1 belongs to the Help menu, which makes it: listed from there, so it cannot go stale.
+    QAction *help = parent ? parent->findChild<QAction *>(u"helpAction"_s) : nullptr;
+    addGroup<MainWindowKeys>(tr("Everywhere in the main window"), help);
     addGroup<WorkviewKeys>(tr("Workview"));
     addGroup<StepKeys>(tr("CPIS Follow Up step"));
     addGroup<RequestKeys>(tr("Request"));
@@ -56,12 +58,14 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent) : QDialog(parent)
 
 // The window's own key set, made on a holder that is never shown, so its keys never fire
 // here: the dialog lists exactly what the window makes.
-template<typename Keys> void ShortcutsDialog::addGroup(const QString &window)
+template<typename Keys> void ShortcutsDialog::addGroup(const QString &window, QAction *alsoListed)
 {
     auto *holder = new QWidget(this);
     holder->hide();
     const Keys keys(holder);
     Group group{window, holder->actions()};
+    if (alsoListed)
+        group.actions.prepend(alsoListed);
     auto *heading = new QTreeWidgetItem(m_list, {window});
     heading->setFirstColumnSpanned(true);
     QFont bold = m_list->font();
@@ -72,7 +76,8 @@ template<typename Keys> void ShortcutsDialog::addGroup(const QString &window)
         QStringList spelled;
         for (const QKeySequence &sequence : action->shortcuts())
             spelled << sequence.toString(QKeySequence::NativeText);
-        auto *item = new QTreeWidgetItem(heading, {action->text(), spelled.join(tr(" or "))});
+        // iconText(): the text without its & mnemonic (the Help menu's action has one).
+        auto *item = new QTreeWidgetItem(heading, {action->iconText(), spelled.join(tr(" or "))});
         item->setData(0, Qt::UserRole, action->objectName());
     }
     m_groups << group;

@@ -26,7 +26,7 @@ public:
     [[nodiscard]] const QList<Group> &groups() const { return m_groups; }
 
 private:
-    template<typename Keys> void addGroup(const QString &window);
+    template<typename Keys> void addGroup(const QString &window, QAction *alsoListed = nullptr);
 
     QList<Group> m_groups;
     QTreeWidget *m_list = nullptr;
