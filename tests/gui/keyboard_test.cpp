@@ -113,8 +113,7 @@ TEST_CASE("Keyboard: Ctrl+/ opens Keyboard shortcuts, listing the windows' own a
     REQUIRE(groups.size() == 4);
     // The same actions the windows carry: the list cannot go stale.
     // The main window's, and F1 from the Help menu.
-    CHECK(actionNames(groups.at(0).actions) ==
-          (actionNames(window.get()) << u"helpAction"_s));
+    CHECK(actionNames(groups.at(0).actions) == (actionNames(window.get()) << u"helpAction"_s));
     CHECK(actionNames(groups.at(1).actions) == actionNames(window->workview()));
     ui::StepWindow *step = test::startStep(*window, world.stepId);
     CHECK(actionNames(groups.at(2).actions) == actionNames(step));
