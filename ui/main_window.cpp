@@ -38,6 +38,7 @@ struct SignedIn
 {
     Worker me;
     bool administrator = false;
+    bool safeguardingAdmin = false; // for the help page F1 opens
     StepChoices choices;
 };
 
@@ -291,10 +292,13 @@ void MainWindow::loadWorker()
             auto administrator = WorkerDirectory(c).currentIsSystemAdministrator();
             if (!administrator)
                 return administrator.error();
+            auto safeguardingAdmin = WorkerDirectory(c).currentIsSafeguardingAdmin();
+            if (!safeguardingAdmin)
+                return safeguardingAdmin.error();
             auto choices = loadStepChoices(c);
             if (!choices)
                 return choices.error();
-            return SignedIn{*me, *administrator, *choices};
+            return SignedIn{*me, *administrator, *safeguardingAdmin, *choices};
         },
         [this](Result<SignedIn> signedIn) {
             if (!signedIn) {
@@ -307,6 +311,7 @@ void MainWindow::loadWorker()
             }
             m_me = signedIn->me;
             m_administrator = signedIn->administrator;
+            m_safeguardingAdmin = signedIn->safeguardingAdmin;
             m_administration->menuAction()->setVisible(m_administrator);
             m_choices = signedIn->choices;
             showStatus();

@@ -64,6 +64,7 @@ public:
     // to system administrators once signed in.
     [[nodiscard]] QMenu *administrationMenu() const { return m_administration; }
     [[nodiscard]] bool isSystemAdministrator() const { return m_administrator; }
+    [[nodiscard]] bool isSafeguardingAdmin() const { return m_safeguardingAdmin; }
     // Administration → Data quality…; one window.
     DataQualityWindow *openDataQuality();
     [[nodiscard]] DataQualityWindow *dataQualityWindow() const;
@@ -109,6 +110,7 @@ private:
     ConnectionSummary m_summary;
     Worker m_me;
     bool m_administrator = false;
+    bool m_safeguardingAdmin = false;
     StepChoices m_choices;
     DatabaseThread *m_database = nullptr;
     PasswordStore *m_passwords = nullptr;

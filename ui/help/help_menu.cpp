@@ -3,7 +3,6 @@
 #include "help/about_dialog.h"
 #include "help/help_window.h"
 #include "main_window.h"
-#include "workflow/worker_directory.h"
 
 #include <QMenu>
 #include <QMenuBar>
@@ -47,21 +46,6 @@ HelpMenu::HelpMenu(MainWindow *window) : QObject(window), m_window(window)
     auto *about = m_menu->addAction(tr("&About CP-IS Workview"), this, &HelpMenu::openAbout);
     about->setObjectName(u"aboutAction"_s);
     about->setMenuRole(QAction::AboutRole);
-
-    connect(window, &MainWindow::ready, this, [this] { learnRole(); });
-}
-
-void HelpMenu::learnRole(std::function<void()> then)
-{
-    m_window->database()->submit<bool>(
-        this, [](Connection &c) { return WorkerDirectory(c).currentIsSafeguardingAdmin(); },
-        [this, then = std::move(then)](Result<bool> admin) {
-            // Not known (e.g. the connection is lost): the key worker's page, asked again later.
-            if (admin)
-                m_roleTopic = helpTopicFor(*admin);
-            if (then)
-                then();
-        });
 }
 
 HelpWindow *HelpMenu::openHelp(HelpTopic topic)
@@ -74,11 +58,8 @@ HelpWindow *HelpMenu::openHelp(HelpTopic topic)
 
 void HelpMenu::openHelpForRole()
 {
-    if (m_roleTopic) {
-        openHelp(*m_roleTopic);
-        return;
-    }
-    learnRole([this] { openHelp(m_roleTopic.value_or(HelpTopic::KeyWorker)); });
+    // Before signing in, the role is not known: the key worker's page, as for most users.
+    openHelp(helpTopicFor(m_window->isSafeguardingAdmin()));
 }
 
 AboutDialog *HelpMenu::openAbout()

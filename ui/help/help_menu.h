@@ -7,8 +7,6 @@
 #include <QObject>
 #include <QPointer>
 
-#include <optional>
-
 class QMenu;
 
 namespace cpis::ui {
@@ -26,16 +24,13 @@ public:
     explicit HelpMenu(MainWindow *window);
 
     HelpWindow *openHelp(HelpTopic topic);
-    // F1: the page for the signed-in user's role (asked of the database once signed in).
+    // F1: the page for the signed-in user's role.
     void openHelpForRole();
     AboutDialog *openAbout();
 
 private:
-    void learnRole(std::function<void()> then = {});
-
     MainWindow *m_window = nullptr;
     QMenu *m_menu = nullptr;
-    std::optional<HelpTopic> m_roleTopic;
     QPointer<HelpWindow> m_help;
     QPointer<AboutDialog> m_about;
 };
