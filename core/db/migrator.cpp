@@ -1,5 +1,7 @@
 #include "db/migrator.h"
 
+#include "db/rows.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -7,6 +9,7 @@
 #include <QScopeGuard>
 
 #include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +29,31 @@ Error schemaNewerError(const SchemaState &s)
         {},
         u"Install the newer version of CP-IS Workview. Until then nothing can be saved."_s};
 }
+
+Status inTransaction(Connection &connection, const std::function<Status()> &work)
+{
+    Transaction tx(connection);
+    if (!tx.started())
+        return tx.beginError();
+    if (auto done = work(); !done)
+        return done;
+    return tx.commit();
+}
+
+QByteArray readResource(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+Result<bool> tableExists(Connection &connection, const QString &table)
+{
+    auto rows = readRows(connection, u"SELECT to_regclass($1) IS NOT NULL"_s,
+                         {QString(u"public."_s + table)});
+    if (!rows)
+        return rows.error();
+    return rows->boolean(0, 0);
+}
 } // namespace
 
 QList<Migration> Migrator::bundled()
@@ -39,18 +67,44 @@ QList<Migration> Migrator::bundled()
         Q_ASSERT_X(match.hasMatch(), "Migrator::bundled", qPrintable(entry));
         if (!match.hasMatch())
             continue;
-        QFile file(dir.filePath(entry));
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray bytes = file.readAll();
+        const QByteArray bytes = readResource(dir.filePath(entry));
         list.append({match.captured(1).toInt(), match.captured(2), QString::fromUtf8(bytes),
                      QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()});
     }
     return list;
 }
 
-Migrator::Migrator(Connection &connection, QList<Migration> migrations)
-    : m_connection(connection), m_migrations(std::move(migrations))
+FunctionSet FunctionSet::from(QList<File> files)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const File &f : std::as_const(files)) {
+        hash.addData(QByteArray(f.name.toUtf8() + '\n'));
+        hash.addData(f.sql.toUtf8());
+    }
+    return {std::move(files), hash.result().toHex()};
+}
+
+FunctionSet Migrator::bundledFunctions()
+{
+    QList<FunctionSet::File> files;
+    const QString order = QString::fromUtf8(readResource(u":/functions/ORDER"_s));
+    for (const QString &line : order.split(u'\n')) {
+        const QString name = line.trimmed();
+        if (name.isEmpty() || name.startsWith(u'#'))
+            continue;
+        const QString path = u":/functions/"_s + name;
+        // A file named in ORDER but not compiled in is a packaging mistake.
+        Q_ASSERT_X(QFile::exists(path), "Migrator::bundledFunctions", qPrintable(name));
+        files.append({name, QString::fromUtf8(readResource(path))});
+    }
+    return FunctionSet::from(std::move(files));
+}
+
+Migrator::Migrator(Connection &connection) : Migrator(connection, bundled(), bundledFunctions()) {}
+
+Migrator::Migrator(Connection &connection, QList<Migration> migrations, FunctionSet functions)
+    : m_connection(connection), m_migrations(std::move(migrations)),
+      m_functions(std::move(functions))
 {
     std::sort(m_migrations.begin(), m_migrations.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });
@@ -58,17 +112,16 @@ Migrator::Migrator(Connection &connection, QList<Migration> migrations)
 
 Result<int> Migrator::currentVersion()
 {
-    auto exists =
-        m_connection.scalar(u"SELECT to_regclass('public.schema_migrations') IS NOT NULL"_s);
+    auto exists = tableExists(m_connection, u"schema_migrations"_s);
     if (!exists)
         return exists.error();
-    if (!exists->toBool())
+    if (!*exists)
         return 0;
     auto version =
-        m_connection.scalar(u"SELECT coalesce(max(version), 0) FROM schema_migrations"_s);
+        readRows(m_connection, u"SELECT coalesce(max(version), 0) FROM schema_migrations"_s);
     if (!version)
         return version.error();
-    return version->toInt();
+    return int(version->integer(0, 0));
 }
 
 Result<SchemaState> Migrator::state()
@@ -79,54 +132,105 @@ Result<SchemaState> Migrator::state()
     return SchemaState{*current, m_migrations.isEmpty() ? 0 : m_migrations.last().version};
 }
 
-Status Migrator::ensureHistoryTable()
+Status Migrator::ensureHistoryTables()
 {
-    auto exists =
-        m_connection.scalar(u"SELECT to_regclass('public.schema_migrations') IS NOT NULL"_s);
-    if (!exists)
-        return exists.error();
-    if (exists->toBool())
-        return success();
-    auto created = m_connection.exec(uR"(
+    // The function set is recorded apart: it is re-applied whenever it changes, not once.
+    const QList<std::pair<QString, QString>> tables{{u"schema_migrations"_s, uR"(
         CREATE TABLE schema_migrations (
             version    integer PRIMARY KEY,
             name       text NOT NULL,
             checksum   text NOT NULL,
             applied_at timestamptz NOT NULL DEFAULT now(),
             applied_by text NOT NULL DEFAULT current_user
-        ))"_s);
-    if (!created)
-        return created.error();
+        ))"_s},
+                                                    {u"schema_functions"_s, uR"(
+        CREATE TABLE schema_functions (
+            only_row       boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+            schema_version integer NOT NULL,
+            checksum       text NOT NULL,
+            applied_at     timestamptz NOT NULL DEFAULT now(),
+            applied_by     text NOT NULL DEFAULT current_user
+        ))"_s}};
+    for (const auto &[name, create] : tables) {
+        auto exists = tableExists(m_connection, name);
+        if (!exists)
+            return exists.error();
+        if (*exists)
+            continue;
+        if (auto created = readRows(m_connection, create); !created)
+            return created.error();
+    }
     return success();
 }
 
-Status Migrator::apply(const Migration &migration)
+Status Migrator::applyMigration(const Migration &migration)
 {
-    Transaction tx(m_connection);
-    if (!tx.started())
-        return tx.beginError();
     if (auto ran = m_connection.execScript(migration.sql); !ran) {
         Error e = ran.error();
         e.message =
             u"Migration %1 (%2) failed: %3"_s.arg(migration.version).arg(migration.name, e.message);
         return e;
     }
-    auto recorded = m_connection.exec(
-        u"INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)"_s,
-        {migration.version, migration.name, QString::fromLatin1(migration.checksum)});
+    auto recorded =
+        readRows(m_connection,
+                 u"INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)"_s,
+                 {migration.version, migration.name, QString::fromLatin1(migration.checksum)});
     if (!recorded)
         return recorded.error();
-    return tx.commit();
+    return success();
+}
+
+Result<bool> Migrator::functionsAreDue(int latestKnown)
+{
+    if (m_functions.isEmpty())
+        return false;
+    auto recorded =
+        readRows(m_connection, u"SELECT schema_version, checksum FROM schema_functions"_s);
+    if (!recorded)
+        return recorded.error();
+    if (recorded->size() == 0)
+        return true;
+    // A newer program installed its functions: ours are older, and must not replace them.
+    if (recorded->integer(0, 0) > latestKnown)
+        return false;
+    return recorded->text(0, 1) != QString::fromLatin1(m_functions.checksum);
+}
+
+Status Migrator::applyFunctions(int latestKnown)
+{
+    auto due = functionsAreDue(latestKnown);
+    if (!due)
+        return due.error();
+    if (!*due)
+        return success();
+    for (const FunctionSet::File &file : std::as_const(m_functions.files)) {
+        if (auto ran = m_connection.execScript(file.sql); !ran) {
+            Error e = ran.error();
+            e.message = u"The SQL functions of %1 failed: %2"_s.arg(file.name, e.message);
+            return e;
+        }
+    }
+    auto recorded = readRows(m_connection, uR"(
+        INSERT INTO schema_functions (schema_version, checksum) VALUES ($1, $2)
+        ON CONFLICT (only_row) DO UPDATE
+        SET schema_version = EXCLUDED.schema_version, checksum = EXCLUDED.checksum,
+            applied_at = now(), applied_by = current_user)"_s,
+                             {latestKnown, QString::fromLatin1(m_functions.checksum)});
+    if (!recorded)
+        return recorded.error();
+    m_appliedFunctions = true;
+    return success();
 }
 
 Result<QList<int>> Migrator::migrate()
 {
-    // A session lock, so that it also covers creating the history table.
-    if (auto locked = m_connection.exec(u"SELECT pg_advisory_lock(?)"_s, {kMigrationLockKey});
+    m_appliedFunctions = false;
+    // A session lock, so that it also covers creating the history tables.
+    if (auto locked = readRows(m_connection, u"SELECT pg_advisory_lock($1)"_s, {kMigrationLockKey});
         !locked)
         return locked.error();
     auto unlock = qScopeGuard([this] {
-        (void)m_connection.exec(u"SELECT pg_advisory_unlock(?)"_s, {kMigrationLockKey});
+        (void)readRows(m_connection, u"SELECT pg_advisory_unlock($1)"_s, {kMigrationLockKey});
     });
 
     auto before = state();
@@ -134,23 +238,40 @@ Result<QList<int>> Migrator::migrate()
         return before.error();
     if (before->isNewerThanKnown())
         return schemaNewerError(*before);
-    if (auto table = ensureHistoryTable(); !table)
-        return table.error();
+    if (auto tables = ensureHistoryTables(); !tables)
+        return tables.error();
 
-    QList<int> applied;
+    QList<const Migration *> pending;
     for (const Migration &m : std::as_const(m_migrations)) {
-        if (m.version <= before->current)
-            continue;
-        if (auto done = apply(m); !done)
+        if (m.version > before->current)
+            pending.append(&m);
+    }
+    QList<int> applied;
+    // Each migration in its own transaction, the last together with the functions: a
+    // migration that drops a function and the file that defines it anew go in at once.
+    for (qsizetype i = 0; i < pending.size(); ++i) {
+        const bool last = i + 1 == pending.size();
+        auto done = inTransaction(m_connection, [&]() -> Status {
+            if (auto migrated = applyMigration(*pending[i]); !migrated)
+                return migrated;
+            return last ? applyFunctions(before->latestKnown) : success();
+        });
+        if (!done)
             return done.error();
-        applied.append(m.version);
+        applied.append(pending[i]->version);
+    }
+    if (pending.isEmpty()) {
+        if (auto done =
+                inTransaction(m_connection, [&] { return applyFunctions(before->latestKnown); });
+            !done)
+            return done.error();
     }
     return applied;
 }
 
 Status makeSessionReadOnly(Connection &connection)
 {
-    auto done = connection.exec(u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s);
+    auto done = readRows(connection, u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s);
     if (!done)
         return done.error();
     return success();

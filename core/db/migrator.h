@@ -1,5 +1,12 @@
 // Brings a database's schema up to the version this program knows, one numbered SQL
-// file at a time, serialised across every client by an advisory lock.
+// file at a time, then installs the program's SQL functions; serialised across every client
+// by an advisory lock.
+//
+// The rule (resources/sql/functions/ORDER says it in full): numbered migrations hold tables,
+// data, grants, policies and triggers, and the DROPs of functions renamed, removed or given a
+// new signature; every function's current definition lives once, in resources/sql/functions.
+// Migrations 0001-0021 are history (applied once, never edited) and still create older
+// versions of functions, which the function files then replace.
 #pragma once
 
 #include "db/connection.h"
@@ -19,6 +26,21 @@ struct Migration
     QByteArray checksum; // SHA-256 hex of the file, recorded when applied
 };
 
+// The files of resources/sql/functions, in the order of its ORDER file.
+struct FunctionSet
+{
+    struct File
+    {
+        QString name; // "workflow_steps.sql"
+        QString sql;
+    };
+    QList<File> files;
+    QByteArray checksum; // SHA-256 hex over every file's name and text, in order
+
+    [[nodiscard]] bool isEmpty() const { return files.isEmpty(); }
+    static FunctionSet from(QList<File> files);
+};
+
 struct SchemaState
 {
     int current = 0;     // highest version applied in the database
@@ -32,21 +54,35 @@ class Migrator
 public:
     // The migrations compiled into the program from resources/sql.
     static QList<Migration> bundled();
+    // The functions compiled into the program from resources/sql/functions.
+    static FunctionSet bundledFunctions();
 
-    explicit Migrator(Connection &connection, QList<Migration> migrations = bundled());
+    // The bundled migrations and functions.
+    explicit Migrator(Connection &connection);
+    // Only these migrations and functions (none: the functions step does nothing).
+    Migrator(Connection &connection, QList<Migration> migrations, FunctionSet functions = {});
 
     Result<SchemaState> state();
-    // Applies what is missing and returns the versions applied. Refuses, changing nothing,
-    // when the database's schema is newer than this program (error code "db.schema_newer").
+    // Applies what is missing and returns the versions applied; then, in the transaction of
+    // the last migration applied (or its own), the function files when their checksum differs
+    // from the one recorded, unless a newer program recorded its function set. Refuses,
+    // changing nothing, when the database's schema is newer than this program (error code
+    // "db.schema_newer").
     Result<QList<int>> migrate();
+    // Whether the last migrate() (re)installed the functions.
+    [[nodiscard]] bool appliedFunctions() const { return m_appliedFunctions; }
 
 private:
-    Status ensureHistoryTable();
+    Status ensureHistoryTables();
     Result<int> currentVersion();
-    Status apply(const Migration &migration);
+    Status applyMigration(const Migration &migration);
+    Status applyFunctions(int latestKnown);
+    Result<bool> functionsAreDue(int latestKnown);
 
     Connection &m_connection;
     QList<Migration> m_migrations;
+    FunctionSet m_functions;
+    bool m_appliedFunctions = false;
 };
 
 // Makes this session refuse every write: used when the schema is newer than we know.

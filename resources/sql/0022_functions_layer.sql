@@ -1,0 +1,9 @@
+-- From here on every function lives once, in resources/sql/functions (see its ORDER file);
+-- the migrator records the function set it installed in schema_functions, which every
+-- client reads when it signs in.
+GRANT SELECT ON schema_functions TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager,
+                                    cpis_sysadmin, cpis_exchange;
+
+-- incoming_requests also returns each request's due time (from _due_after, the one copy of
+-- the rule): a new result column is a new function, defined in functions/workview.sql.
+DROP FUNCTION incoming_requests(integer);

@@ -1,0 +1,121 @@
+-- Data-quality charts and notification statistics for the dashboard.
+-- The current definition of each function; see ORDER for the rules of this folder.
+
+-- Every problem of every in-scope child, restricted ones included: the callers below decide
+-- what the session may see. Not granted to anyone.
+CREATE OR REPLACE FUNCTION _data_quality_problems()
+RETURNS TABLE (list text, person_id bigint, name text, nhs_number text, detail text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    WITH shared AS (SELECT string_to_array(config_value('cpis.shared_plans'), ',') AS kinds),
+    scope AS (
+        SELECT DISTINCT p.* FROM person p JOIN plan pl ON pl.person_id = p.id, shared
+        WHERE pl.kind = ANY (shared.kinds) AND (pl.end_date IS NULL OR pl.end_date >= current_date)),
+    last_upload AS (
+        SELECT DISTINCT ON (person_id) person_id, forenames, surname
+        FROM upload_record WHERE person_id IN (SELECT id FROM scope) ORDER BY person_id, id DESC)
+    SELECT 'no_nhs_number', s.id, s.legal_forenames || ' ' || s.legal_surname, '', 'No NHS number is recorded.'
+    FROM scope s WHERE s.date_of_birth IS NOT NULL AND s.nhs_number IS NULL
+    UNION ALL
+    SELECT 'fails_check', s.id, s.legal_forenames || ' ' || s.legal_surname, s.nhs_number,
+           'The NHS number fails the check digit.'
+    FROM scope s WHERE s.nhs_number IS NOT NULL AND NOT nhs_number_is_valid(s.nhs_number)
+    UNION ALL
+    SELECT 'rejected', s.id, s.legal_forenames || ' ' || s.legal_surname, coalesce(s.nhs_number, ''),
+           coalesce(c.reason, 'CP-IS gave no reason.')
+    FROM scope s JOIN person_cpis_status c ON c.person_id = s.id WHERE c.status = 'rejected'
+    UNION ALL
+    SELECT 'inactive', s.id, s.legal_forenames || ' ' || s.legal_surname, s.nhs_number,
+           'CP-IS reports the NHS number is no longer active: record the new one.'
+    FROM scope s WHERE s.nhs_number_status = 'inactive'
+    UNION ALL
+    SELECT 'unborn_past_due', s.id, s.legal_forenames || ' ' || s.legal_surname, '',
+           'Expected on ' || to_char(s.expected_delivery, 'DD/MM/YYYY') || ': record the date of birth and NHS number.'
+    FROM scope s WHERE s.date_of_birth IS NULL AND s.expected_delivery < current_date
+    UNION ALL
+    SELECT 'name_changed', s.id, s.legal_forenames || ' ' || s.legal_surname, coalesce(s.nhs_number, ''),
+           'Sent to CP-IS as ' || u.forenames || ' ' || u.surname || '; it goes again at the next upload.'
+    FROM scope s JOIN last_upload u ON u.person_id = s.id
+    WHERE (u.forenames, u.surname) IS DISTINCT FROM (s.legal_forenames, s.legal_surname)
+$$;
+REVOKE EXECUTE ON FUNCTION _data_quality_problems() FROM PUBLIC;
+
+-- The matched share counts every child in scope (restricted ones too: CP-IS counts them);
+-- problems of records the caller may not open are counted, not listed.
+CREATE OR REPLACE FUNCTION data_quality_summary()
+RETURNS TABLE (in_scope integer, matched integer, not_listed integer)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM _require_sysadmin('see the CP-IS data quality');
+    RETURN QUERY
+    WITH scope AS (
+        SELECT DISTINCT pl.person_id FROM plan pl
+        WHERE pl.kind = ANY (string_to_array(config_value('cpis.shared_plans'), ','))
+          AND (pl.end_date IS NULL OR pl.end_date >= current_date))
+    SELECT count(*)::integer,
+           (count(*) FILTER (WHERE EXISTS (
+               SELECT 1 FROM person_cpis_status c WHERE c.person_id = scope.person_id AND c.status = 'shared')))::integer,
+           (SELECT count(DISTINCT q.person_id) FROM _data_quality_problems() q
+            WHERE NOT person_is_visible(q.person_id))::integer
+    FROM scope;
+END $$;
+REVOKE EXECUTE ON FUNCTION data_quality_summary() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION data_quality_summary()
+    TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin,
+       cpis_exchange;
+
+CREATE OR REPLACE FUNCTION data_quality_rows()
+RETURNS TABLE (list text, person_id bigint, name text, nhs_number text, detail text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM _require_sysadmin('see the CP-IS data quality');
+    RETURN QUERY
+    SELECT q.list, q.person_id, q.name, q.nhs_number, q.detail FROM _data_quality_problems() q
+    WHERE person_is_visible(q.person_id)
+    ORDER BY q.list, q.name, q.person_id;
+END $$;
+REVOKE EXECUTE ON FUNCTION data_quality_rows() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION data_quality_rows()
+    TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin,
+       cpis_exchange;
+
+-- Per day from p_last_day (default today in England) back p_days days: the steps received
+-- by source, and how they were handled: finished by their due time, finished after it, or
+-- not finished (cancelled steps count as received only). Days without any give zeros.
+CREATE OR REPLACE FUNCTION notification_statistics(p_days integer, p_last_day date DEFAULT NULL)
+RETURNS TABLE (day date, received_ae integer, received_dhu_111 integer, in_time integer, late integer,
+               still_open integer)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    last_day date := coalesce(p_last_day, (now() AT TIME ZONE 'Europe/London')::date);
+    first_day date;
+BEGIN
+    PERFORM _require_sysadmin('see the CP-IS notification statistics');
+    IF p_days IS NULL OR p_days NOT BETWEEN 1 AND 366 THEN
+        PERFORM _invalid('days', format('The number of days must be from 1 to 366, not %s.', p_days));
+    END IF;
+    first_day := last_day - (p_days - 1);
+    RETURN QUERY
+    WITH steps AS (
+        SELECT (s.received_at AT TIME ZONE 'Europe/London')::date AS d, s.source, s.state,
+               s.due_at, s.finished_at
+        FROM work_step s
+        WHERE s.received_at >= (first_day::timestamp AT TIME ZONE 'Europe/London')
+          AND s.received_at < ((last_day + 1)::timestamp AT TIME ZONE 'Europe/London')),
+    per_day AS (
+        SELECT d,
+               count(*) FILTER (WHERE source = 'ae') AS ae,
+               count(*) FILTER (WHERE source = 'dhu_111') AS dhu,
+               count(*) FILTER (WHERE finished_at IS NOT NULL AND (due_at IS NULL OR finished_at <= due_at)) AS on_time,
+               count(*) FILTER (WHERE finished_at IS NOT NULL AND finished_at > due_at) AS after_due,
+               count(*) FILTER (WHERE finished_at IS NULL AND state IN ('incoming', 'in_progress')) AS open
+        FROM steps GROUP BY d)
+    SELECT days.d, coalesce(p.ae, 0)::integer, coalesce(p.dhu, 0)::integer,
+           coalesce(p.on_time, 0)::integer, coalesce(p.after_due, 0)::integer, coalesce(p.open, 0)::integer
+    FROM (SELECT first_day + i AS d FROM generate_series(0, p_days - 1) AS i) AS days
+    LEFT JOIN per_day p ON p.d = days.d
+    ORDER BY 1;
+END $$;
+REVOKE EXECUTE ON FUNCTION notification_statistics(integer, date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION notification_statistics(integer, date)
+    TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin,
+       cpis_exchange;

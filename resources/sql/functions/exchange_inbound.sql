@@ -1,0 +1,249 @@
+-- What the exchange does with the notifications it receives.
+-- The current definition of each function; see ORDER for the rules of this folder.
+
+-- Case-note-and-alert handling mode: the note is written by CP-IS Worker.
+CREATE OR REPLACE FUNCTION record_cpis_case_note(p_subject bigint, p_body text, p_contact timestamptz) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    queue integer := (SELECT id FROM worker WHERE is_virtual AND name = 'CP-IS Worker');
+    nid bigint;
+BEGIN
+    PERFORM _require_role('cpis_exchange', 'record CP-IS notifications');
+    INSERT INTO case_note (person_id, note_type, author_id, contact_date, body, state, finalised_at)
+    VALUES (p_subject, 'CP-IS Follow Up', queue, (p_contact AT TIME ZONE 'Europe/London')::date, p_body, 'final', now())
+    RETURNING id INTO nid;
+    PERFORM _audit('case_note.added', p_subject, jsonb_build_object('case_note', nid, 'by', 'exchange'));
+    PERFORM _notify('case_note', nid);
+    RETURN nid;
+END $$;
+REVOKE EXECUTE ON FUNCTION record_cpis_case_note(bigint, text, timestamp with time zone) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION record_cpis_case_note(bigint, text, timestamp with time zone)
+    TO cpis_exchange;
+
+-- The number is no longer active: stop uploads until a new one is recorded; with a
+-- (checked) replacement, record it and resume.
+CREATE OR REPLACE FUNCTION record_nhs_number_inactive(p_person bigint, p_replacement text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    old text := (SELECT nhs_number FROM person WHERE id = p_person);
+BEGIN
+    PERFORM _require_role('cpis_exchange', 'record inactive NHS numbers');
+    IF p_replacement IS NOT NULL AND NOT nhs_number_is_valid(p_replacement) THEN
+        PERFORM _invalid('replacement', format('The replacement NHS number %s fails the check digit.', p_replacement));
+    END IF;
+    IF p_replacement IS NOT NULL AND EXISTS (SELECT 1 FROM person WHERE nhs_number = p_replacement
+                                             AND nhs_number_status = 'recorded' AND id <> p_person) THEN
+        PERFORM _invalid('replacement', format('The replacement NHS number %s belongs to another person.', p_replacement));
+    END IF;
+    IF p_replacement IS NULL THEN
+        UPDATE person SET nhs_number_status = 'inactive', row_version = row_version + 1 WHERE id = p_person;
+        DELETE FROM upload_pending WHERE person_id = p_person;
+        INSERT INTO person_cpis_status (person_id, status, reason)
+        VALUES (p_person, 'blocked', 'The NHS number is no longer active: record the new one.')
+        ON CONFLICT (person_id) DO UPDATE SET status = 'blocked', reason = EXCLUDED.reason, updated_at = now();
+    ELSE
+        UPDATE person SET nhs_number = p_replacement, nhs_number_status = 'recorded', row_version = row_version + 1
+        WHERE id = p_person;
+    END IF;
+    INSERT INTO nhs_number_change (person_id, old_number, new_number, reason)
+    VALUES (p_person, old, p_replacement, 'CP-IS inactive NHS number notification');
+    PERFORM _audit('person.nhs_number_inactive', p_person, jsonb_build_object('old', old, 'replacement', p_replacement));
+END $$;
+REVOKE EXECUTE ON FUNCTION record_nhs_number_inactive(bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION record_nhs_number_inactive(bigint, text) TO cpis_exchange;
+
+-- A message that cannot be processed is kept, marked with the reason, and alerts the CP-IS
+-- administrators. One place for that, used by every inbound path.
+CREATE OR REPLACE FUNCTION quarantine_inbound(p_message bigint, p_reason text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM _require_role('cpis_exchange', 'process CP-IS messages');
+    UPDATE inbound_message SET status = 'quarantined', reason = p_reason, processed_at = now()
+    WHERE id = p_message;
+    PERFORM raise_alert('CP-IS message quarantined', NULL, NULL, NULL, 'cpis_sysadmin',
+                        format('Inbound CP-IS message %s was not processed: %s', p_message, p_reason));
+END $$;
+REVOKE EXECUTE ON FUNCTION quarantine_inbound(bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION quarantine_inbound(bigint, text) TO cpis_exchange;
+
+-- Who a notification's case note and alert go to in the case-note-and-alert mode: the
+-- configured worker, else the configured team, else the child's key worker, else CP-IS Worker.
+CREATE OR REPLACE FUNCTION _case_note_alert(p_subject bigint, p_comment text, p_target text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    target_worker integer := (SELECT id FROM worker WHERE p_target <> ''
+                              AND (lower(name) = lower(p_target) OR login = p_target)
+                              ORDER BY is_virtual LIMIT 1);
+    target_team integer := (SELECT id FROM team WHERE p_target <> '' AND lower(name) = lower(p_target));
+BEGIN
+    IF target_team IS NOT NULL AND target_worker IS NULL THEN
+        PERFORM raise_alert('CP-IS notification', p_subject, NULL, target_team, NULL, p_comment);
+    ELSE
+        PERFORM raise_alert('CP-IS notification', p_subject,
+                            coalesce(target_worker, current_key_worker(p_subject),
+                                     (SELECT id FROM worker WHERE is_virtual AND name = 'CP-IS Worker')),
+                            NULL, NULL, p_comment);
+    END IF;
+END $$;
+REVOKE EXECUTE ON FUNCTION _case_note_alert(bigint, text, text) FROM PUBLIC;
+
+-- p_batch: a JSON array of {ord, message, notification, nhs_number, comment, source, accessed_at},
+-- read and checked by the client (well formed, at least one access). Each message becomes
+-- processed (a CPIS Follow Up step, or a case note and alert, or "already processed") or
+-- quarantined with its reason; one row back for each, in no particular order. The steps are
+-- due at p_due_at; NULL (what the exchange passes): the handling time in office hours from
+-- now, worked out once for the batch by _due_after.
+CREATE OR REPLACE FUNCTION process_access_notifications(p_batch jsonb, p_due_at timestamptz)
+RETURNS TABLE (message_id bigint, status text, outcome text, step_id bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    mode text := coalesce((SELECT c.value FROM config c WHERE c.key = 'cpis.handling_mode'), 'work_step');
+    target text := coalesce((SELECT c.value FROM config c WHERE c.key = 'cpis.handling_target'), '');
+    ids bigint[] := ARRAY(SELECT (e ->> 'message')::bigint FROM jsonb_array_elements(p_batch) e);
+    waiting inbound_access[];
+    r inbound_access;
+    step_due timestamptz := coalesce(p_due_at, _due_after(now()));
+BEGIN
+    PERFORM _require_role('cpis_exchange', 'process CP-IS notifications');
+    -- Locked, so that two exchanges never process one message twice.
+    PERFORM 1 FROM inbound_message m WHERE m.id = ANY (ids) ORDER BY m.id FOR UPDATE;
+    -- A message no longer waiting stays as it is.
+    RETURN QUERY SELECT m.id, m.status, coalesce(m.outcome, m.reason, ''), NULL::bigint
+                 FROM inbound_message m WHERE m.id = ANY (ids) AND m.status <> 'received';
+
+    SELECT array_agg(q.a ORDER BY (q.a).ord) INTO waiting FROM (
+        SELECT ROW(b.ord, b.message, b.notification, b.nhs_number, b.comment, b.source, b.accessed_at,
+                   s.id, s.name,
+                   -- The same notification processed before, or earlier in this batch for a child.
+                   EXISTS (SELECT 1 FROM inbound_message d WHERE d.kind = 'access_notification'
+                           AND d.notification_id = b.notification AND d.status = 'processed')
+                   OR coalesce(count(s.id) OVER (PARTITION BY b.notification ORDER BY b.ord
+                                                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) > 0
+               )::inbound_access AS a
+        FROM jsonb_to_recordset(p_batch) AS b(ord integer, message bigint, notification text, nhs_number text,
+                                              comment text, source text, accessed_at timestamptz)
+        JOIN inbound_message m ON m.id = b.message AND m.status = 'received'
+        -- For an unborn child's plan the number is the mother's: the subject is her unborn child.
+        LEFT JOIN LATERAL (
+            SELECT coalesce(unborn.id, p.id) AS id,
+                   format('%s (%s)', coalesce(unborn.legal_forenames || ' ' || unborn.legal_surname,
+                                              p.legal_forenames || ' ' || p.legal_surname),
+                          coalesce(unborn.id, p.id)) AS name
+            FROM person p
+            LEFT JOIN LATERAL (
+                SELECT c.* FROM person c JOIN plan pl ON pl.person_id = c.id AND pl.kind = 'UCPP'
+                                                      AND (pl.end_date IS NULL OR pl.end_date >= current_date)
+                WHERE c.mother_id = p.id AND c.date_of_birth IS NULL
+                ORDER BY c.expected_delivery LIMIT 1) unborn ON true
+            WHERE p.nhs_number = b.nhs_number AND p.nhs_number_status = 'recorded') s ON true) q;
+
+    -- The same notification again: nothing more happens.
+    RETURN QUERY WITH d AS (
+        UPDATE inbound_message m
+        SET status = 'processed', kind = 'access_notification', processed_at = now(),
+            outcome = format('Notification %s was already processed: nothing done.', w.notification)
+        FROM unnest(waiting) w WHERE m.id = w.message AND w.duplicate
+        RETURNING m.id, m.outcome)
+    SELECT d.id, 'processed'::text, d.outcome, NULL::bigint FROM d;
+
+    -- No child has that number: kept, and the administrators told.
+    FOR r IN SELECT * FROM unnest(waiting) w WHERE NOT w.duplicate AND w.subject IS NULL ORDER BY w.ord LOOP
+        message_id := r.message;
+        status := 'quarantined';
+        outcome := format('No child has the NHS number %s.', r.nhs_number);
+        step_id := NULL;
+        PERFORM quarantine_inbound(r.message, outcome);
+        RETURN NEXT;
+    END LOOP;
+
+    IF mode = 'case_note_and_alert' THEN
+        FOR r IN SELECT * FROM unnest(waiting) w WHERE NOT w.duplicate AND w.subject IS NOT NULL ORDER BY w.ord LOOP
+            PERFORM record_cpis_case_note(r.subject, r.comment, r.accessed_at);
+            PERFORM _case_note_alert(r.subject, r.comment, target);
+            message_id := r.message;
+            status := 'processed';
+            outcome := format('CP-IS Follow Up case note and alert for %s.', r.subject_name);
+            step_id := NULL;
+            UPDATE inbound_message m SET status = 'processed', kind = 'access_notification',
+                                         notification_id = r.notification, outcome = format(
+                                             'CP-IS Follow Up case note and alert for %s.', r.subject_name),
+                                         processed_at = now()
+            WHERE m.id = r.message;
+            RETURN NEXT;
+        END LOOP;
+        RETURN;
+    END IF;
+
+    RETURN QUERY WITH made AS (
+        SELECT * FROM _create_follow_up_steps(ARRAY(
+            SELECT ROW(w.subject, w.comment, w.source, NULL, step_due, w.message)::new_follow_up_step
+            FROM unnest(waiting) w WHERE NOT w.duplicate AND w.subject IS NOT NULL ORDER BY w.ord))),
+    marked AS (
+        UPDATE inbound_message m
+        SET status = 'processed', kind = 'access_notification', notification_id = w.notification,
+            processed_at = now(),
+            outcome = format('CPIS Follow Up step %s for %s (%s).', made.step_id, w.subject_name,
+                             CASE w.source WHEN 'dhu_111' THEN 'DHU/111' ELSE 'A&E' END)
+        FROM made JOIN unnest(waiting) w ON w.message = made.inbound_message
+        WHERE m.id = made.inbound_message
+        RETURNING m.id, m.outcome, made.step_id)
+    SELECT marked.id, 'processed'::text, marked.outcome, marked.step_id FROM marked;
+END $$;
+REVOKE EXECUTE ON FUNCTION process_access_notifications(jsonb, timestamp with time zone) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION process_access_notifications(jsonb, timestamp with time zone)
+    TO cpis_exchange;
+
+-- A message that could not be processed, tried again (by a system administrator or the
+-- exchange); every open monitor hears of it.
+CREATE OR REPLACE FUNCTION process_inbound_again(p_message bigint) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NOT _has_any_role('cpis_sysadmin', 'cpis_exchange') THEN
+        RAISE EXCEPTION 'Only system administrators can process a message again.' USING ERRCODE = '42501';
+    END IF;
+    UPDATE inbound_message SET status = 'received', reason = NULL WHERE id = p_message AND status = 'quarantined';
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'Message % is not quarantined.', p_message USING ERRCODE = 'CPWS1';
+    END IF;
+    PERFORM _audit('inbound.process_again', NULL, jsonb_build_object('message', p_message));
+    PERFORM _notify('inbound', p_message);
+END $$;
+REVOKE EXECUTE ON FUNCTION process_inbound_again(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION process_inbound_again(bigint) TO cpis_sysadmin, cpis_exchange;
+
+CREATE OR REPLACE FUNCTION resolve_inbound(p_message bigint, p_note text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM _require_role('cpis_sysadmin', 'mark messages resolved');
+    IF coalesce(btrim(p_note), '') = '' THEN
+        PERFORM _invalid('note', 'Say how it was resolved.');
+    END IF;
+    UPDATE inbound_message SET status = 'resolved', resolved_note = btrim(p_note)
+    WHERE id = p_message AND status = 'quarantined';
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'Message % is not quarantined.', p_message USING ERRCODE = 'CPWS1';
+    END IF;
+    PERFORM _audit('inbound.resolved', NULL, jsonb_build_object('message', p_message, 'note', btrim(p_note)));
+    PERFORM _notify('inbound', p_message);
+END $$;
+REVOKE EXECUTE ON FUNCTION resolve_inbound(bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION resolve_inbound(bigint, text) TO cpis_sysadmin;
+
+-- An Access to Service Notification whose access is dated before the child was born is
+-- wrong data, not work: the exchange quarantines it instead of making a step. The check
+-- needs the date of birth of whoever holds the NHS number, restricted records included,
+-- which only the server may read for the exchange.
+-- p_batch: the batch process_access_notifications takes, each with its earliest_access.
+CREATE OR REPLACE FUNCTION access_notifications_before_birth(p_batch jsonb)
+RETURNS TABLE (message_id bigint, date_of_birth date)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM _require_role('cpis_exchange', 'process CP-IS notifications');
+    RETURN QUERY
+    SELECT b.message, p.date_of_birth
+    FROM jsonb_to_recordset(p_batch) AS b(message bigint, nhs_number text, earliest_access timestamptz)
+    JOIN person p ON p.nhs_number = b.nhs_number AND p.nhs_number_status = 'recorded'
+    WHERE (b.earliest_access AT TIME ZONE 'Europe/London')::date < p.date_of_birth;
+END $$;
+REVOKE EXECUTE ON FUNCTION access_notifications_before_birth(jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION access_notifications_before_birth(jsonb) TO cpis_exchange;

@@ -1,0 +1,102 @@
+-- The exchange service and its monitor: runs requested, started, finished; the MESH inbox.
+-- The current definition of each function; see ORDER for the rules of this folder.
+
+-- Records the request (audited) and wakes the exchange service; a request still waiting is
+-- returned instead of adding a second one.
+CREATE OR REPLACE FUNCTION request_exchange() RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE rid bigint;
+BEGIN
+    PERFORM _require_role('cpis_sysadmin', 'ask for an exchange now');
+    SELECT id INTO rid FROM exchange_request WHERE run_id IS NULL ORDER BY id LIMIT 1;
+    IF rid IS NULL THEN
+        INSERT INTO exchange_request (requested_by) VALUES (current_worker_id()) RETURNING id INTO rid;
+        PERFORM _audit('exchange.requested', NULL, jsonb_build_object('request', rid));
+    END IF;
+    PERFORM _notify('exchange_request', rid);
+    RETURN rid;
+END $$;
+REVOKE EXECUTE ON FUNCTION request_exchange() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION request_exchange() TO cpis_sysadmin;
+
+-- The exchange, when a run starts: every waiting request is answered by this run.
+CREATE OR REPLACE FUNCTION answer_exchange_requests(p_run bigint) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE n integer;
+BEGIN
+    PERFORM _require_role('cpis_exchange', 'answer exchange requests');
+    UPDATE exchange_request SET run_id = p_run, picked_up_at = now() WHERE run_id IS NULL;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM _notify('exchange', p_run);
+    RETURN n;
+END $$;
+REVOKE EXECUTE ON FUNCTION answer_exchange_requests(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION answer_exchange_requests(bigint) TO cpis_exchange;
+
+-- The exchange, when a run finishes: open monitors show the result.
+CREATE OR REPLACE FUNCTION exchange_run_finished(p_run bigint) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM _require_role('cpis_exchange', 'report exchange runs');
+    PERFORM _notify('exchange', p_run);
+END $$;
+REVOKE EXECUTE ON FUNCTION exchange_run_finished(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION exchange_run_finished(bigint) TO cpis_exchange;
+
+-- The exchange, after listing the inbox (p_listing: [{"id": ..., "delivered_at": ... or null}]):
+-- remembers what is waiting, forgets what has gone, and alerts the CP-IS administrators once
+-- (not again while that alert is unacknowledged) when a message has waited over four days
+-- (about to expire) or over a day (the inbox is not being emptied). Returns the alert's type,
+-- or NULL when there is nothing to say.
+CREATE OR REPLACE FUNCTION check_mesh_inbox(p_listing jsonb) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    oldest timestamptz;
+    waiting integer;
+    kind text;
+    listed text[];
+BEGIN
+    PERFORM _require_role('cpis_exchange', 'check the MESH inbox');
+    IF jsonb_typeof(coalesce(p_listing, '[]')) <> 'array' THEN
+        PERFORM _invalid('listing', 'The inbox listing must be a JSON array.');
+    END IF;
+    listed := ARRAY(SELECT e ->> 'id' FROM jsonb_array_elements(coalesce(p_listing, '[]')) AS e);
+    DELETE FROM mesh_inbox_seen WHERE mesh_message_id <> ALL (listed);
+    INSERT INTO mesh_inbox_seen (mesh_message_id, delivered_at)
+    SELECT e ->> 'id', (e ->> 'delivered_at')::timestamptz
+    FROM jsonb_array_elements(coalesce(p_listing, '[]')) AS e
+    WHERE coalesce(e ->> 'id', '') <> ''
+    ON CONFLICT (mesh_message_id) DO NOTHING;
+    SELECT min(coalesce(delivered_at, first_listed_at)), count(*) INTO oldest, waiting FROM mesh_inbox_seen;
+    IF oldest IS NULL OR oldest > now() - interval '1 day' THEN
+        RETURN NULL;
+    END IF;
+    kind := CASE WHEN oldest < now() - interval '4 days' THEN 'CP-IS messages about to expire'
+                 ELSE 'CP-IS inbox not emptied' END;
+    IF EXISTS (SELECT 1 FROM alert WHERE alert_type = kind AND acknowledged_at IS NULL) THEN
+        RETURN NULL;
+    END IF;
+    PERFORM raise_alert(kind, NULL, NULL, NULL, 'cpis_sysadmin',
+        CASE WHEN kind = 'CP-IS messages about to expire' THEN
+            format('%s message(s) in the MESH inbox, the oldest waiting since %s. MESH deletes messages '
+                   'not collected within five days: check that the exchange collects them today.',
+                   waiting, to_char(oldest AT TIME ZONE 'Europe/London', 'DD/MM/YYYY HH24:MI'))
+        ELSE
+            format('The MESH inbox has not been emptied for over a day: %s message(s) waiting, the oldest '
+                   'since %s. Check the exchange monitor for failed exchanges.',
+                   waiting, to_char(oldest AT TIME ZONE 'Europe/London', 'DD/MM/YYYY HH24:MI'))
+        END);
+    RETURN kind;
+END $$;
+REVOKE EXECUTE ON FUNCTION check_mesh_inbox(jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION check_mesh_inbox(jsonb) TO cpis_exchange;
+
+-- The exchange, once a message is stored and acknowledged: it has left the inbox.
+CREATE OR REPLACE FUNCTION mesh_inbox_collected(p_id text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM _require_role('cpis_exchange', 'collect MESH messages');
+    DELETE FROM mesh_inbox_seen WHERE mesh_message_id = p_id;
+END $$;
+REVOKE EXECUTE ON FUNCTION mesh_inbox_collected(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION mesh_inbox_collected(text) TO cpis_exchange;

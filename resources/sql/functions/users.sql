@@ -1,0 +1,85 @@
+-- Logins and workers: adding a user, finding a worker to pass work to.
+-- The current definition of each function; see ORDER for the rules of this folder.
+
+-- Workers found by part of their name, for Pass to Worker.
+CREATE OR REPLACE FUNCTION find_workers(p_text text)
+RETURNS TABLE (id integer, name text, team text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT w.id, w.name, t.name
+    FROM worker w LEFT JOIN team t ON t.id = w.team_id
+    WHERE w.active AND NOT w.is_virtual
+      AND lower(w.name) LIKE '%' || replace(replace(replace(lower(btrim(p_text)), '\', '\\'), '%', '\%'), '_', '\_') || '%'
+    ORDER BY w.name
+    LIMIT 50
+$$;
+REVOKE EXECUTE ON FUNCTION find_workers(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION find_workers(text)
+    TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin,
+       cpis_exchange;
+
+-- Never a password in the server's log: a failure creating the login would log the
+-- CREATE ROLE statement, password and all, as its context.
+CREATE OR REPLACE FUNCTION add_user(p_login text, p_role text, p_name text, p_team text, p_password text)
+RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    group_role name := CASE p_role WHEN 'safeguarding-admin' THEN 'cpis_safeguarding_admin'
+                                   WHEN 'key-worker' THEN 'cpis_key_worker'
+                                   WHEN 'team-manager' THEN 'cpis_team_manager'
+                                   WHEN 'sysadmin' THEN 'cpis_sysadmin'
+                                   WHEN 'exchange' THEN 'cpis_exchange' END;
+    team_id integer;
+    wid integer;
+BEGIN
+    -- The owner (no worker of its own) may add the first users.
+    IF NOT pg_has_role(session_user, 'cpis_sysadmin', 'MEMBER') THEN
+        RAISE EXCEPTION 'Only system administrators can add users.' USING ERRCODE = '42501';
+    END IF;
+    IF p_login IS NULL OR p_login !~ '^[a-z][a-z0-9._-]{1,62}$' THEN
+        PERFORM _invalid('login', format('Login "%s" must be 2-63 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter.', coalesce(p_login, '')));
+    END IF;
+    IF p_login LIKE 'pg\_%' OR p_login LIKE 'cpis\_%' THEN
+        PERFORM _invalid('login', format('Login "%s" is reserved.', p_login));
+    END IF;
+    IF group_role IS NULL THEN
+        PERFORM _invalid('role', format('Role "%s" must be one of safeguarding-admin, key-worker, team-manager, sysadmin, exchange.', coalesce(p_role, '')));
+    END IF;
+    IF coalesce(btrim(p_name), '') = '' OR length(p_name) > 200 THEN
+        PERFORM _invalid('name', 'Full name is required (at most 200 characters).');
+    END IF;
+    IF EXISTS (SELECT 1 FROM worker WHERE login = p_login) THEN
+        PERFORM _invalid('login', format('There is already a worker with login "%s".', p_login));
+    END IF;
+    IF p_team IS NOT NULL AND btrim(p_team) <> '' THEN
+        SELECT id INTO team_id FROM team WHERE name = btrim(p_team);
+        IF team_id IS NULL THEN
+            INSERT INTO team (name) VALUES (btrim(p_team)) RETURNING id INTO team_id;
+        END IF;
+    END IF;
+    -- Roles are shared by every database on the server: reuse one that exists.
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
+        BEGIN
+            IF p_password IS NULL THEN
+                EXECUTE format('CREATE ROLE %I LOGIN', p_login);
+            ELSE
+                EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_login, p_password);
+            END IF;
+        EXCEPTION WHEN OTHERS THEN
+            -- Raised again from here, so the log's context is this line, not the statement
+            -- above with the password in it.
+            RAISE EXCEPTION 'Could not create the login %: %', p_login, SQLERRM USING ERRCODE = SQLSTATE;
+        END;
+    END IF;
+    EXECUTE format('GRANT %I TO %I', group_role, p_login);
+    INSERT INTO worker (name, login, team_id) VALUES (btrim(p_name), p_login, team_id) RETURNING id INTO wid;
+    IF group_role = 'cpis_safeguarding_admin' THEN
+        INSERT INTO queue_member (queue_id, member_id)
+        SELECT id, wid FROM worker WHERE is_virtual AND name = 'CP-IS Worker';
+    ELSIF group_role = 'cpis_team_manager' AND team_id IS NOT NULL THEN
+        INSERT INTO team_manager (team_id, worker_id) VALUES (team_id, wid);
+    END IF;
+    PERFORM _audit('user.added', NULL, jsonb_build_object('login', p_login, 'role', p_role, 'worker', wid));
+    RETURN wid;
+END $$;
+REVOKE EXECUTE ON FUNCTION add_user(text, text, text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION add_user(text, text, text, text, text) TO cpis_sysadmin;
