@@ -300,13 +300,13 @@ Result<QList<InboundOutcome>> InboundProcessor::processAll(const QList<qint64> &
 }
 
 Result<QList<InboundOutcome>>
-InboundProcessor::callProcessNotifications(const QList<Notification> &notifications,
-                                           const QDateTime &due)
+InboundProcessor::callProcessNotifications(const QList<Notification> &notifications)
 {
+    // No due time given: the database works it out (_due_after), once for the whole batch.
     auto rows = callService(m_connection, uR"(
         SELECT message_id, status, outcome, coalesce(step_id, 0)
-        FROM process_access_notifications(?::jsonb, ?))"_s,
-                            {batchJson(fieldsOf(notifications)), due});
+        FROM process_access_notifications(?::jsonb, NULL))"_s,
+                            {batchJson(fieldsOf(notifications))});
     if (!rows)
         return rows.error();
     QList<InboundOutcome> outcomes;
@@ -364,14 +364,9 @@ InboundProcessor::processNotifications(QList<Notification> notifications)
         return wrong.error();
     if (notifications.isEmpty())
         return *wrong;
-    // Due after the handling time, counted in office hours: the same for the whole batch.
-    auto hours = ConfigStore(m_connection).officeHours();
-    if (!hours)
-        return hours.error();
-    const QDateTime due = hours->dueAfter(QDateTime::currentDateTime());
     if (auto savepoint = m_connection.exec(u"SAVEPOINT notifications"_s); !savepoint)
         return savepoint.error();
-    auto all = callProcessNotifications(notifications, due);
+    auto all = callProcessNotifications(notifications);
     if (all)
         return *wrong + *all;
     if (all.error().code == u"db.unreachable"_s)
@@ -382,7 +377,7 @@ InboundProcessor::processNotifications(QList<Notification> notifications)
     QList<InboundOutcome> outcomes = *wrong;
     for (const Notification &n : notifications) {
         auto outcome = processIsolated(n.messageId, [&]() -> Result<InboundOutcome> {
-            auto one = callProcessNotifications({n}, due);
+            auto one = callProcessNotifications({n});
             if (!one)
                 return one.error();
             if (one->isEmpty())

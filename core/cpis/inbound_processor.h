@@ -78,8 +78,8 @@ private:
     // person with that NHS number.
     Result<QList<InboundOutcome>> quarantineBeforeBirth(QList<Notification> &notifications);
     static QList<QJsonObject> fieldsOf(const QList<Notification> &notifications);
-    Result<QList<InboundOutcome>> callProcessNotifications(const QList<Notification> &notifications,
-                                                           const QDateTime &due);
+    Result<QList<InboundOutcome>>
+    callProcessNotifications(const QList<Notification> &notifications);
     // Runs `run` for one message under a savepoint: a failure is undone and the message
     // quarantined with the reason.
     Result<InboundOutcome> processIsolated(qint64 messageId,

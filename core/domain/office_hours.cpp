@@ -103,26 +103,6 @@ QDateTime OfficeHours::nextOpening(const QDateTime &at) const
     return {};
 }
 
-QDateTime OfficeHours::addWorkingMinutes(const QDateTime &from, qint64 minutes) const
-{
-    QDateTime at = nextOpening(from);
-    while (at.isValid()) {
-        // Wall-clock times: a clock change falls outside office hours, so minutes are minutes.
-        const QDateTime close(at.date(), m_closes, uk());
-        const qint64 left = at.secsTo(close) / 60;
-        if (minutes <= left)
-            return at.addSecs(minutes * 60);
-        minutes -= left;
-        at = nextOpening(close);
-    }
-    return {};
-}
-
-QDateTime OfficeHours::dueAfter(const QDateTime &receivedAt) const
-{
-    return addWorkingMinutes(receivedAt, m_handlingMinutes);
-}
-
 qint64 OfficeHours::workingMinutesUntil(const QDateTime &now, const QDateTime &due) const
 {
     if (due < now)

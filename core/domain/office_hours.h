@@ -1,5 +1,6 @@
 // When the Safeguarding Admin team works (default 09:30-16:30, Monday to Friday, not on bank
-// holidays), and due times counted in working time from it, in UK time across clock changes.
+// holidays), in UK time across clock changes. When something is due is the database's to say
+// (_due_after in resources/sql/functions/office_hours.sql): this class never works it out.
 #pragma once
 
 #include "result.h"
@@ -26,10 +27,6 @@ public:
     [[nodiscard]] bool isOpen(const QDateTime &at) const;
     // `at` when open, else the next opening time.
     [[nodiscard]] QDateTime nextOpening(const QDateTime &at) const;
-    // Adds working minutes: the clock only runs while the office is open.
-    [[nodiscard]] QDateTime addWorkingMinutes(const QDateTime &from, qint64 minutes) const;
-    // When something received at `receivedAt` is due, after the handling time.
-    [[nodiscard]] QDateTime dueAfter(const QDateTime &receivedAt) const;
     // Working minutes left until `due` (negative when overdue).
     [[nodiscard]] qint64 workingMinutesUntil(const QDateTime &now, const QDateTime &due) const;
 

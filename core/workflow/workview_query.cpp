@@ -1,6 +1,5 @@
 #include "workflow/workview_query.h"
 
-#include "cpis/config_store.h"
 #include "db/rows.h"
 #include "workflow/service_call.h"
 
@@ -57,15 +56,8 @@ Result<Workview> loadWorkview(Connection &connection, const Worker &worker)
         r.state = q.value(8).toString();
         r.caseNoteExpected = q.value(9).toString();
         r.awaitingCaseNote = q.value(10).toBool();
+        r.dueAt = q.value(11).toDateTime(); // from _due_after, as a step's
         view.incomingRequests.append(r);
-    }
-    if (!view.incomingRequests.isEmpty()) {
-        // Due as a step is: the handling time, counted in office hours, from when it was sent.
-        auto hours = ConfigStore(connection).officeHours();
-        if (!hours)
-            return hours.error();
-        for (IncomingRequest &r : view.incomingRequests)
-            r.dueAt = hours->dueAfter(r.sentAt);
     }
     return view;
 }
