@@ -1,6 +1,7 @@
 #include "config_commands.h"
 
-#include "cpis/config_store.h"
+#include "config/config_store.h"
+#include "database_session.h"
 
 #include <iostream>
 #include <string>
@@ -28,10 +29,10 @@ int configList(const QStringList &args)
             u"Exit status: 0 shown, 1 failed, 2 usage error, 3 unreachable."_s,
             args))
         return *stop;
-    auto ready = openAndMigrate(databaseChoice(parser));
-    if (!ready)
-        return exitFor(ready.error());
-    auto entries = ConfigStore(*ready->db.connection).list();
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    auto entries = ConfigStore(session.connection()).list();
     if (!entries)
         return exitFor(entries.error());
     for (const ConfigEntry &e : std::as_const(*entries))
@@ -54,10 +55,10 @@ int configGet(const QStringList &args)
     if (parser.positionalArguments().size() != 1) {
         return usageError(u"config get"_s, u"give one KEY."_s);
     }
-    auto ready = openAndMigrate(databaseChoice(parser));
-    if (!ready)
-        return exitFor(ready.error());
-    auto entry = ConfigStore(*ready->db.connection).get(parser.positionalArguments().first());
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    auto entry = ConfigStore(session.connection()).get(parser.positionalArguments().first());
     if (!entry)
         return exitFor(entry.error());
     out() << shown(*entry) << "\n";
@@ -100,10 +101,10 @@ int configSet(const QStringList &args)
     } else {
         value = positional.at(1);
     }
-    auto ready = openAndMigrate(databaseChoice(parser));
-    if (!ready)
-        return exitFor(ready.error());
-    ConfigStore store(*ready->db.connection);
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    ConfigStore store(session.connection());
     if (auto set = store.set(positional.first(), value); !set)
         return exitFor(set.error());
     auto entry = store.get(positional.first());

@@ -1,5 +1,6 @@
 #include "config_list_commands.h"
 
+#include "database_session.h"
 #include "workflow/list_admin.h"
 
 #include <QDate>
@@ -41,10 +42,10 @@ int runChange(const QString &command, const QString &description, const QStringL
         return usageError(command, u"give %1."_s.arg(names.join(u' ')));
     if (extra && extraValue && parser.isSet(*extra))
         *extraValue = parser.value(*extra);
-    auto ready = openAndMigrate(databaseChoice(parser));
-    if (!ready)
-        return exitFor(ready.error());
-    ListAdmin admin(*ready->db.connection);
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    ListAdmin admin(session.connection());
     if (const Status changed = change(admin, positional); !changed)
         return exitFor(changed.error());
     out() << done(positional) << "\n";
@@ -72,10 +73,10 @@ int configLists(const QStringList &args)
                            u"Exit status: 0 shown, 1 failed, 2 usage error, 3 unreachable."_s,
                            args))
         return *stop;
-    auto ready = openAndMigrate(databaseChoice(parser));
-    if (!ready)
-        return exitFor(ready.error());
-    auto snapshot = ListAdmin(*ready->db.connection).snapshot();
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    auto snapshot = ListAdmin(session.connection()).snapshot();
     if (!snapshot)
         return exitFor(snapshot.error());
     for (const ListItem &item : std::as_const(snapshot->items))

@@ -1,5 +1,6 @@
 #include "db_commands.h"
 
+#include "database_session.h"
 #include "db/local_cluster.h"
 #include "db/migrator.h"
 
@@ -32,16 +33,17 @@ int dbStatus(const QStringList &args)
             args))
         return *stop;
 
-    auto db = openDatabase(databaseChoice(parser));
-    if (!db)
-        return exitFor(db.error());
-    auto schema = Migrator(*db->connection).state();
+    auto session = DatabaseSession::connect(parser);
+    if (!session)
+        return session.exitCode();
+    const OpenDatabase &db = session.database();
+    auto schema = Migrator(*db.connection).state();
     if (!schema)
         return exitFor(schema.error());
 
-    out() << "Database:     " << db->where << "\n"
-          << "Server:       PostgreSQL " << db->serverVersion << "\n"
-          << "Connected as: " << db->user << "\n"
+    out() << "Database:     " << db.where << "\n"
+          << "Server:       PostgreSQL " << db.serverVersion << "\n"
+          << "Connected as: " << db.user << "\n"
           << "Schema:       " << describeSchema(*schema) << "\n";
     out().flush();
     return schema->isBehind() || schema->isNewerThanKnown() ? kExitCheckFailed : kExitOk;
@@ -57,21 +59,22 @@ int dbMigrate(const QStringList &args)
                                    args))
         return *stop;
 
-    auto ready = openAndMigrate(databaseChoice(parser));
-    if (!ready)
-        return exitFor(ready.error());
-    if (ready->readOnly())
-        return exitFor(Error{u"db.schema_newer"_s, describeSchema(ready->schema), {}, {}});
-    if (ready->applied.isEmpty()) {
-        out() << "Schema already up to date (version " << ready->schema.current << ").\n";
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    const ReadyDatabase &ready = session.ready();
+    if (ready.readOnly())
+        return exitFor(Error{u"db.schema_newer"_s, describeSchema(ready.schema), {}, {}});
+    if (ready.applied.isEmpty()) {
+        out() << "Schema already up to date (version " << ready.schema.current << ").\n";
     } else {
         QStringList versions;
-        for (int v : std::as_const(ready->applied))
+        for (int v : std::as_const(ready.applied))
             versions << QString::number(v);
         out() << "Applied migration(s) " << versions.join(u", "_s) << "; schema is now version "
-              << ready->schema.current << ".\n";
+              << ready.schema.current << ".\n";
     }
-    if (ready->sampleDataLoaded)
+    if (ready.sampleDataLoaded)
         out() << "Loaded the sample data into the new embedded database.\n";
     out().flush();
     return kExitOk;

@@ -1,15 +1,15 @@
 #include "exchange_commands.h"
 
 #include "cpis/exchange.h"
+#include "cpis/exchange_config.h"
+#include "cpis/exchange_schedule.h"
 #include "cpis/message_codec.h"
-#include "db/change_listener.h"
+#include "database_session.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QSaveFile>
-#include <QTimer>
 
 #include <atomic>
 #include <csignal>
@@ -20,20 +20,21 @@ namespace cpis::cli {
 
 namespace {
 std::atomic<bool> g_stopRequested = false;
-constexpr int kRequestCheckSeconds = 30;
 
 void requestStop(int)
 {
     g_stopRequested = true;
 }
 
-int runOnce(Connection &connection)
+void printLine(const QString &line)
 {
-    Exchange exchange(connection, [](const QString &line) {
-        out() << line << "\n";
-        out().flush();
-    });
-    auto report = exchange.runOnce();
+    out() << line << "\n";
+    out().flush();
+}
+
+// The summary after a run; the exit status a single run (--once) ends with.
+int reportRun(const Result<ExchangeReport> &report)
+{
     if (!report)
         return exitFor(report.error());
     out() << "Exchange finished: " << report->uploadsSent.size() << " upload(s) sent, "
@@ -43,6 +44,22 @@ int runOnce(Connection &connection)
         out() << report->leftInInbox.size() << " message(s) left in the MESH inbox.\n";
     out().flush();
     return report->quarantined() > 0 || !report->leftInInbox.isEmpty() ? kExitCheckFailed : kExitOk;
+}
+
+// The service's lines: progress and each run's summary on stdout, problems on stderr.
+ExchangeSchedule::Callbacks printedCallbacks()
+{
+    ExchangeSchedule::Callbacks callbacks;
+    callbacks.progress = printLine;
+    callbacks.warning = [](const QString &line) {
+        err() << "cpisctl exchange: " << line << "\n";
+        err().flush();
+    };
+    // A failed run is reported and tried again at the next time.
+    callbacks.finished = [](const Result<ExchangeReport> &run) {
+        reportRun(run);
+    };
+    return callbacks;
 }
 } // namespace
 
@@ -63,82 +80,18 @@ int exchange(const QStringList &args)
             u"MESH inbox, 3 unreachable."_s,
             args))
         return *stop;
-    auto ready = openAndMigrate(databaseChoice(parser));
-    if (!ready)
-        return exitFor(ready.error());
-    Connection &connection = *ready->db.connection;
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    Connection &connection = session.connection();
     if (parser.isSet(once))
-        return runOnce(connection);
+        return reportRun(Exchange(connection, printLine).runOnce());
 
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
-    // "Exchange now" from the monitor: a notification wakes the service at once. Requests made
-    // while it was not listening (before it started, or while a connection was lost) are found
-    // by looking at the table now and then.
-    bool requested = false;
-    QEventLoop waiting;
-    ChangeListener listener;
-    QObject::connect(&listener, &ChangeListener::changed, &waiting,
-                     [&requested, &waiting](const QString &kind, qint64) {
-                         if (kind == u"exchange_request"_s) {
-                             requested = true;
-                             waiting.quit();
-                         }
-                     });
-    if (auto listening = listener.listen(connection.connInfo()); !listening) {
-        err() << "cpisctl exchange: not listening for Exchange now requests ("
-              << listening.error().message << "); looking for them every " << kRequestCheckSeconds
-              << " seconds instead.\n";
-        err().flush();
-    }
-    // Shared: services on two machines both show; the session keeps it while it runs.
-    if (auto present = connection.exec(u"SELECT pg_try_advisory_lock_shared(?)"_s,
-                                       {Exchange::kServiceLockKey});
-        !present) {
-        err() << "cpisctl exchange: the exchange monitor will not see this service running ("
-              << present.error().message << ").\n";
-        err().flush();
-    }
-    auto lookForRequest = [&connection, &requested] {
-        if (auto waitingRequest = Exchange::hasWaitingRequest(connection); waitingRequest)
-            requested = requested || *waitingRequest;
-    };
-    lookForRequest();
-    while (!g_stopRequested) {
-        // The schedule is read again each time, so a change applies without a restart.
-        auto config = ConfigStore(connection).exchangeConfig();
-        if (!config)
-            return exitFor(config.error());
-        const QDateTime next = Exchange::nextRun(config->times, QDateTime::currentDateTime());
-        out() << "Next exchange at " << next.toString(u"dd/MM/yyyy HH:mm"_s) << ".\n";
-        out().flush();
-        QDateTime lookAgain = QDateTime::currentDateTime().addSecs(kRequestCheckSeconds);
-        while (!g_stopRequested && !requested && QDateTime::currentDateTime() < next) {
-            QTimer::singleShot(500, &waiting, &QEventLoop::quit);
-            waiting.exec();
-            if (QDateTime::currentDateTime() >= lookAgain) {
-                lookForRequest();
-                lookAgain = QDateTime::currentDateTime().addSecs(kRequestCheckSeconds);
-            }
-        }
-        if (g_stopRequested)
-            break;
-        // A late notification for a request the last run already answered runs nothing.
-        if (requested && QDateTime::currentDateTime() < next) {
-            if (auto still = Exchange::hasWaitingRequest(connection); still && !*still) {
-                requested = false;
-                continue;
-            }
-        }
-        if (requested) {
-            out() << "Exchange requested from the exchange monitor: running now.\n";
-            out().flush();
-        }
-        // A request made during this run waits for the next notification or look, so a busy
-        // refusal (another machine exchanging) is not retried in a tight loop.
-        requested = false;
-        runOnce(connection); // a failed run is reported and tried again at the next time
-    }
+    ExchangeSchedule schedule(connection, printedCallbacks());
+    if (auto stopped = schedule.run(g_stopRequested); !stopped)
+        return exitFor(stopped.error());
     out() << "Stopped.\n";
     return kExitOk;
 }
@@ -158,10 +111,10 @@ int importFiles(const QStringList &args)
     if (parser.positionalArguments().isEmpty()) {
         return usageError(u"import"_s, u"give at least one FILE."_s);
     }
-    auto ready = openAndMigrate(databaseChoice(parser));
-    if (!ready)
-        return exitFor(ready.error());
-    InboundProcessor processor(*ready->db.connection);
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    InboundProcessor processor(session.connection());
     bool allProcessed = true;
     QStringList paths;
     QList<InboundProcessor::Received> messages;
@@ -226,11 +179,11 @@ int exportUpload(const QStringList &args)
     if (!parser.isSet(outFile)) {
         return usageError(u"export-upload"_s, u"give --out FILE."_s);
     }
-    auto ready = openAndMigrate(databaseChoice(parser));
-    if (!ready)
-        return exitFor(ready.error());
-    Connection &connection = *ready->db.connection;
-    auto config = ConfigStore(connection).exchangeConfig();
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    Connection &connection = session.connection();
+    auto config = loadExchangeConfig(connection);
     if (!config)
         return exitFor(config.error());
     Transaction preview(connection); // never committed: this only looks

@@ -1,6 +1,7 @@
 #include "report_commands.h"
 
 #include "cpis/data_quality.h"
+#include "database_session.h"
 
 using namespace Qt::StringLiterals;
 
@@ -20,10 +21,10 @@ int reportDataQuality(const QStringList &args)
             u"Exit status: 0 at or above 95%, 1 below, 3 unreachable."_s,
             args))
         return *stop;
-    auto ready = openAndMigrate(databaseChoice(parser));
-    if (!ready)
-        return exitFor(ready.error());
-    auto report = loadDataQuality(*ready->db.connection);
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    auto report = loadDataQuality(session.connection());
     if (!report)
         return exitFor(report.error());
     const bool enough = report->matchedPercent() >= DataQualityReport::kRequiredShare;

@@ -1,5 +1,6 @@
 #include "sample_data_command.h"
 
+#include "database_session.h"
 #include "db/sample_data.h"
 
 #include <QElapsedTimer>
@@ -69,17 +70,18 @@ int sampleData(const QStringList &args)
                               u"--scale takes a number of children from 1 to %1, not \"%2\"."_s.arg(
                                   QString::number(kMaxScaleChildren), parser.value(scale)));
     }
-    auto ready = openAndMigrate(databaseChoice(parser));
-    if (!ready)
-        return exitFor(ready.error());
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    const ReadyDatabase &ready = session.ready();
     if (children > 0)
-        return loadScale(*ready->db.connection, children);
-    if (ready->sampleDataLoaded) {
+        return loadScale(session.connection(), children);
+    if (ready.sampleDataLoaded) {
         out() << "Sample data loaded into the embedded database.\n";
         out().flush();
         return kExitOk;
     }
-    auto loaded = loadSampleData(*ready->db.connection);
+    auto loaded = loadSampleData(session.connection());
     if (!loaded)
         return exitFor(loaded.error());
     out() << (*loaded == SampleDataOutcome::Loaded

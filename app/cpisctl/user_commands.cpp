@@ -1,5 +1,6 @@
 #include "user_commands.h"
 
+#include "database_session.h"
 #include "workflow/worker_directory.h"
 
 #include <cstdio>
@@ -51,10 +52,10 @@ int userAdd(const QStringList &args)
         }
     }
 
-    auto ready = openAndMigrate(databaseChoice(parser));
-    if (!ready)
-        return exitFor(ready.error());
-    auto added = WorkerDirectory(*ready->db.connection).addUser(user);
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    auto added = WorkerDirectory(session.connection()).addUser(user);
     if (!added)
         return exitFor(added.error());
     out() << "Added " << added->login << " (" << added->name << ") as " << user.role;

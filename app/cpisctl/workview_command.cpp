@@ -1,5 +1,6 @@
 #include "workview_command.h"
 
+#include "database_session.h"
 #include "workflow/worker_directory.h"
 #include "workflow/workview_query.h"
 
@@ -113,10 +114,10 @@ int workview(const QStringList &args)
     if (parser.positionalArguments().size() != 1) {
         return usageError(u"workview"_s, u"give one WORKER."_s);
     }
-    auto ready = openAndMigrate(databaseChoice(parser));
-    if (!ready)
-        return exitFor(ready.error());
-    Connection &c = *ready->db.connection;
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    Connection &c = session.connection();
     auto worker = WorkerDirectory(c).resolve(parser.positionalArguments().first());
     if (!worker)
         return exitFor(worker.error());

@@ -1,6 +1,6 @@
 #include "cpis/data_quality.h"
 
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #include "cpis/exchange_monitor.h"
 
-#include "cpis/config_store.h"
 #include "cpis/exchange.h"
-#include "workflow/service_call.h"
+#include "cpis/exchange_config.h"
+#include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
 
@@ -162,7 +162,7 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
     if (!service)
         return service.error();
     data.serviceRunning = *service;
-    auto config = ConfigStore(m_connection).exchangeConfig();
+    auto config = loadExchangeConfig(m_connection);
     if (!config)
         return config.error();
     data.nextRun = Exchange::nextRun(config->times, QDateTime::currentDateTime());

@@ -3,7 +3,7 @@
 #include "cpis/ack_codes.h"
 #include "cpis/message_codec.h"
 #include "cpis/notification_text.h"
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

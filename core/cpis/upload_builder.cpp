@@ -1,8 +1,8 @@
 #include "cpis/upload_builder.h"
 
 #include "cpis/message_codec.h"
+#include "db/service_call.h"
 #include "domain/nhs_number.h"
-#include "workflow/service_call.h"
 
 #include <QUuid>
 

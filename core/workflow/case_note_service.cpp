@@ -1,6 +1,6 @@
 #include "workflow/case_note_service.h"
 
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
 

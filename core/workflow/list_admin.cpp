@@ -1,6 +1,6 @@
 #include "workflow/list_admin.h"
 
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #include "workflow/person_record.h"
 
+#include "db/service_call.h"
 #include "workflow/case_note_service.h"
-#include "workflow/service_call.h"
 
 using namespace Qt::StringLiterals;
 

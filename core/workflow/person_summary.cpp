@@ -1,7 +1,7 @@
 #include "workflow/person_summary.h"
 
+#include "db/service_call.h"
 #include "domain/nhs_number.h"
-#include "workflow/service_call.h"
 
 using namespace Qt::StringLiterals;
 

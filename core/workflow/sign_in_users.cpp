@@ -1,6 +1,6 @@
 #include "workflow/sign_in_users.h"
 
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
 

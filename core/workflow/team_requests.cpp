@@ -1,6 +1,6 @@
 #include "workflow/team_requests.h"
 
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,9 +1,6 @@
-// Calls into the database's workflow functions and turns their errors into values with
-// machine codes the UI can act on (stale, taken, denied, ...).
+// The machine codes (Error::code) of the database's refusals, which the windows act on:
+// someone else changed it, someone else has it, not allowed, ... callService sets them.
 #pragma once
-
-#include "db/connection.h"
-#include "result.h"
 
 namespace cpis {
 
@@ -19,14 +16,5 @@ inline constexpr auto kWrongState = "wrong_state"; // CPWS1
 inline constexpr auto kFinalNote = "final_note";   // CPFR1
 inline constexpr auto kAuditLocked = "audit";      // CPAU1
 } // namespace errc
-
-Error workflowError(Error error);
-Result<QSqlQuery> callService(Connection &connection, const QString &sql,
-                              const QVariantList &params = {});
-Result<QVariant> callScalar(Connection &connection, const QString &sql,
-                            const QVariantList &params = {});
-
-// NULL for 0 / empty, the value otherwise: optional ids and texts in calls.
-QVariant nullIfZero(qint64 id);
 
 } // namespace cpis
