@@ -4,6 +4,8 @@
 #include "cpis/config_store.h"
 #include "cpis/mesh_client.h"
 #include "display.h"
+#include "kit/message_banner.h"
+#include "kit/unsaved_changes_guard.h"
 #include "panel_parts.h"
 
 #include <QCheckBox>
@@ -105,11 +107,21 @@ ConfigurationWindow::ConfigurationWindow(DatabaseThread *database, QWidget *pare
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Configuration tools"));
     resize(980, 760);
+    m_guard = new UnsavedChangesGuard(this, u"unsavedConfigurationDialog"_s,
+                                      {.hasChanges = [this] { return hasUnsavedChanges(); },
+                                       .save = [this] { save(); },
+                                       .question = [this] { return unsavedQuestion(); },
+                                       // A save of what was changed: the close waits for it.
+                                       .saving =
+                                           [this] {
+                                               return m_saving && hasUnsavedChanges();
+                                           }});
 
     auto *page = new QWidget(this);
     auto *heading = panelHeading(page, u"configurationHeading"_s);
     heading->setText(tr("Configuration tools"));
-    m_message = panelMessage(page, u"configurationMessage"_s);
+    m_message = new MessageBanner(u"configurationMessage"_s, page);
+    m_message->setPadding(6);
     m_reloadButton = new QPushButton(tr("Reload (drop my changes)"), page);
     m_reloadButton->setObjectName(u"configurationReload"_s);
     m_reloadButton->hide();
@@ -181,43 +193,15 @@ ConfigurationWindow::ConfigurationWindow(DatabaseThread *database, QWidget *pare
 
 ConfigurationWindow::~ConfigurationWindow() = default;
 
-void ConfigurationWindow::closeEvent(QCloseEvent *event)
+UnsavedChangesQuestion ConfigurationWindow::unsavedQuestion() const
 {
-    if (m_closeConfirmed || !hasUnsavedChanges()) {
-        event->accept();
-        return;
-    }
-    event->ignore();
-    if (m_saving) {
-        m_closeAfterSave = true; // once it is stored
-        return;
-    }
-    if (findChild<QMessageBox *>(u"unsavedConfigurationDialog"_s))
-        return;
     QStringList titles;
     for (const Field &field : std::as_const(m_fields)) {
         if (changedFields().contains(field.key))
             titles << field.title;
     }
-    auto *box =
-        new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
-                        tr("Save the configuration changes before closing?"),
-                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
-    box->setObjectName(u"unsavedConfigurationDialog"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setInformativeText(
-        tr("Not saved yet: %1. Discard throws them away.").arg(titles.join(u", "_s)));
-    box->setDefaultButton(QMessageBox::Save);
-    connect(box, &QMessageBox::finished, this, [this](int button) {
-        if (button == QMessageBox::Save) {
-            m_closeAfterSave = true;
-            save();
-        } else if (button == QMessageBox::Discard) {
-            m_closeConfirmed = true;
-            close();
-        }
-    });
-    box->open();
+    return {tr("Unsaved changes"), tr("Save the configuration changes before closing?"),
+            tr("Not saved yet: %1. Discard throws them away.").arg(titles.join(u", "_s))};
 }
 
 // ---------------------------------------------------------------- building the tabs
@@ -615,7 +599,7 @@ void ConfigurationWindow::load()
                 if (snapshot.error().code != u"db.unreachable"_s)
                     showMessage(
                         tr("The configuration could not be read: %1").arg(snapshot.error().message),
-                        Tone::Problem);
+                        BannerKind::Error);
                 return;
             }
             apply(*snapshot);
@@ -654,7 +638,7 @@ void ConfigurationWindow::apply(const ConfigurationSnapshot &snapshot)
         showMessage(tr("Another administrator changed the configuration while you were "
                        "editing. Your changes are not saved: Save stores the fields you "
                        "changed over theirs; Reload shows theirs and drops yours."),
-                    Tone::Warning);
+                    BannerKind::Warning);
         m_reloadButton->show();
     }
     m_loaded = true;
@@ -711,7 +695,8 @@ void ConfigurationWindow::save()
     const QStringList changed = changedFields();
     clearErrors();
     if (changed.isEmpty()) {
-        showMessage(tr("Nothing to save: no setting or template was changed."), Tone::Done);
+        showMessage(tr("Nothing to save: no setting or template was changed."),
+                    BannerKind::Success);
         return;
     }
     ConfigurationEdit edit;
@@ -741,20 +726,21 @@ void ConfigurationWindow::save()
 
     m_saving = true;
     updateState();
-    showMessage(tr("Saving…"), Tone::Done);
+    showMessage(tr("Saving…"), BannerKind::Success);
     m_database->submit<QList<FieldRefusal>>(
         this, [edit](Connection &c) { return ConfigStore(c).save(edit); },
         [this, titles](Result<QList<FieldRefusal>> refused) {
             m_saving = false;
             updateState();
-            const bool closeNow = std::exchange(m_closeAfterSave, false);
             if (!refused) {
+                m_guard->saveFailed();
                 showMessage(tr("Nothing was saved: %1").arg(refused.error().message),
-                            Tone::Problem);
+                            BannerKind::Error);
                 emit saveFinished(false);
                 return;
             }
             if (!refused->isEmpty()) {
+                m_guard->saveFailed();
                 showRefusals(*refused);
                 emit saveFinished(false);
                 return;
@@ -766,13 +752,12 @@ void ConfigurationWindow::save()
             }
             showMessage(
                 tr("Saved: %1. Every open client uses them from now on.").arg(titles.join(u", "_s)),
-                Tone::Done);
+                BannerKind::Success);
             m_reloadButton->hide();
             m_loaded = false; // refill from what was stored (normalised, e.g. shared plans)
             load();
             emit saveFinished(true);
-            if (closeNow)
-                close();
+            m_guard->saveStored();
         });
 }
 
@@ -821,7 +806,7 @@ void ConfigurationWindow::showRefusals(const QList<FieldRefusal> &refusals)
                              .arg(refusals.size());
     if (!unplaced.isEmpty())
         text += u' ' + unplaced.join(u' ');
-    showMessage(text, Tone::Problem);
+    showMessage(text, BannerKind::Error);
     if (!perTab.isEmpty() && perTab.firstKey() >= 0)
         m_tabs->setCurrentIndex(perTab.firstKey());
 }
@@ -838,23 +823,9 @@ void ConfigurationWindow::clearErrors()
     }
 }
 
-void ConfigurationWindow::showMessage(const QString &text, Tone tone)
+void ConfigurationWindow::showMessage(const QString &text, BannerKind kind)
 {
-    QString colours;
-    switch (tone) {
-    case Tone::Done:
-        colours = u"#e8f4ea; color: #17381f; border: 1px solid #5cb85c"_s;
-        break;
-    case Tone::Warning:
-        colours = u"#fff4ce; color: #3b2f00; border: 1px solid #c8a600"_s;
-        break;
-    case Tone::Problem:
-        colours = u"#fdecea; color: #5f1512; border: 1px solid #d9534f"_s;
-        break;
-    }
-    m_message->setText(text);
-    m_message->setStyleSheet(
-        u"QLabel { background: %1; border-radius: 4px; padding: 6px; }"_s.arg(colours));
+    m_message->showMessage(text, kind);
     m_message->setVisible(!text.isEmpty());
 }
 
@@ -990,7 +961,7 @@ void ConfigurationWindow::runListChange(const std::function<Status(ListAdmin &)>
                 error->show();
                 return;
             }
-            showMessage(done, Tone::Done);
+            showMessage(done, BannerKind::Success);
             if (error == m_listError)
                 m_itemName->clear();
             else

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "db/database_worker.h"
+#include "display.h"
 #include "workflow/list_admin.h"
 
 #include <QHash>
@@ -25,6 +26,9 @@ class QTimer;
 namespace cpis::ui {
 
 class BankHolidayModel;
+class MessageBanner;
+class UnsavedChangesGuard;
+struct UnsavedChangesQuestion;
 class ListItemsModel;
 
 class ConfigurationWindow final : public QMainWindow
@@ -51,10 +55,6 @@ signals:
     void loaded();
     void saveFinished(bool saved);
     void connectionTested(bool ok);
-
-protected:
-    // Unsaved settings or templates: asks Save / Discard / Cancel first.
-    void closeEvent(QCloseEvent *event) override;
 
 private:
     // One editable field: where it is, how to read and fill it, where its error goes.
@@ -87,8 +87,8 @@ private:
     void showRefusals(const QList<FieldRefusal> &refusals);
     void clearErrors();
     [[nodiscard]] int tabIndexOf(const QWidget *widget) const;
-    enum class Tone { Done, Warning, Problem };
-    void showMessage(const QString &text, Tone tone);
+    void showMessage(const QString &text, BannerKind kind);
+    [[nodiscard]] UnsavedChangesQuestion unsavedQuestion() const;
     void updateState();
     [[nodiscard]] QHash<QString, QString> loadedValues(const ConfigurationSnapshot &s) const;
 
@@ -103,14 +103,13 @@ private:
     DatabaseThread *m_database;
     bool m_loaded = false;
     bool m_saving = false;
-    bool m_closeConfirmed = false;
-    bool m_closeAfterSave = false;
     ConfigurationSnapshot m_snapshot;       // what the fields were filled from
     QHash<QString, QString> m_loadedValues; // field -> value as loaded
     QList<Field> m_fields;
     QHash<QString, QLabel *> m_errors; // field -> its error line
 
-    QLabel *m_message = nullptr;
+    UnsavedChangesGuard *m_guard = nullptr;
+    MessageBanner *m_message = nullptr;
     QPushButton *m_reloadButton = nullptr;
     QTabWidget *m_tabs = nullptr;
     QStringList m_tabTitles;
