@@ -34,6 +34,17 @@ struct Fruit
 
 enum { IdRole = Qt::UserRole + 1, SortRole };
 
+// Clicks a button of the guard's question; the dialog is gone afterwards, as after a turn of
+// the event loop.
+void answer(QWidget &window, QMessageBox::StandardButton button)
+{
+    auto *box = window.findChild<QMessageBox *>(u"unsavedTestDialog"_s);
+    REQUIRE(box);
+    box->button(button)->click();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    CHECK(window.findChildren<QMessageBox *>(u"unsavedTestDialog"_s).isEmpty());
+}
+
 class FruitModel final : public ui::RowTableModel<Fruit>
 {
 public:
@@ -185,15 +196,13 @@ TEST_CASE("The unsaved-changes guard asks once, then saves, discards or stays", 
     CHECK(window.findChildren<QMessageBox *>(u"unsavedTestDialog"_s).size() == 1);
 
     // Cancel: the window stays, nothing saved.
-    box->button(QMessageBox::Cancel)->click();
+    answer(window, QMessageBox::Cancel);
     CHECK(saves == 0);
     CHECK(window.isVisible());
 
     // Save: the save runs and the close waits for it; stored, the window closes.
     REQUIRE_FALSE(window.close());
-    box = window.findChild<QMessageBox *>(u"unsavedTestDialog"_s);
-    REQUIRE(box);
-    box->button(QMessageBox::Save)->click();
+    answer(window, QMessageBox::Save);
     CHECK(saves == 1);
     CHECK(guard->closeWaitsForSave());
     CHECK(window.isVisible());
@@ -201,9 +210,13 @@ TEST_CASE("The unsaved-changes guard asks once, then saves, discards or stays", 
     guard->saveStored();
     CHECK_FALSE(window.isVisible());
 
-    // A failed save drops the waiting close.
+    // Closed once: the next close with changes asks again.
     window.show();
     changes = true;
+    CHECK_FALSE(window.close());
+    answer(window, QMessageBox::Cancel);
+
+    // A failed save drops the waiting close.
     saving = true;
     CHECK_FALSE(window.close()); // saving: no question, the close waits
     CHECK(guard->closeWaitsForSave());
@@ -215,9 +228,7 @@ TEST_CASE("The unsaved-changes guard asks once, then saves, discards or stays", 
 
     // Discard: it closes without saving.
     REQUIRE_FALSE(window.close());
-    box = window.findChild<QMessageBox *>(u"unsavedTestDialog"_s);
-    REQUIRE(box);
-    box->button(QMessageBox::Discard)->click();
+    answer(window, QMessageBox::Discard);
     CHECK_FALSE(window.isVisible());
     CHECK(saves == 1);
 }

@@ -18,9 +18,11 @@ bool UnsavedChangesGuard::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched != m_window || event->type() != QEvent::Close)
         return QObject::eventFilter(watched, event);
+    if (std::exchange(m_closeConfirmed, false))
+        return false; // confirmed for this close: the window's own close goes on
     const bool saving = m_hooks.saving && m_hooks.saving();
-    if (m_closeConfirmed || (!m_hooks.hasChanges() && !saving))
-        return false; // the window's own close goes on
+    if (!m_hooks.hasChanges() && !saving)
+        return false;
     event->ignore();
     if (saving) {
         m_closeAfterSave = true; // once it is stored
