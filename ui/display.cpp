@@ -195,6 +195,21 @@ QColor Display::toneColour(Tone tone)
     return {};
 }
 
+BannerColours Display::bannerColours(BannerKind kind)
+{
+    switch (kind) {
+    case BannerKind::Info:
+        return {QColor(0xea, 0xf1, 0xfb), QColor(0x0f, 0x2f, 0x57), QColor(0x7a, 0xa3, 0xd8)};
+    case BannerKind::Success:
+        return {QColor(0xe8, 0xf4, 0xea), QColor(0x17, 0x3d, 0x1f), QColor(0x4c, 0x9a, 0x5b)};
+    case BannerKind::Warning:
+        return {QColor(0xff, 0xf4, 0xce), QColor(0x3b, 0x2f, 0x00), QColor(0xc8, 0xa6, 0x00)};
+    case BannerKind::Error:
+        return {QColor(0xfd, 0xec, 0xea), QColor(0x5f, 0x15, 0x12), QColor(0xd9, 0x53, 0x4f)};
+    }
+    return {};
+}
+
 QString Display::toneStyle(Tone tone)
 {
     if (tone == Tone::Secondary)

@@ -14,6 +14,14 @@ namespace cpis::ui {
 enum class DueState { None, OnTime, DueSoon, Overdue };
 // Text colours that repeat a meaning already said in words.
 enum class Tone { Problem, Caution, Success, Secondary };
+// What a message banner says: its colours come from Display::bannerColours.
+enum class BannerKind { Info, Success, Warning, Error };
+struct BannerColours
+{
+    QColor background;
+    QColor text;
+    QColor border;
+};
 
 struct Display
 {
@@ -38,6 +46,9 @@ public:
     static QColor toneColour(Tone tone);
     // A label's style sheet: text in the tone's colour, semibold (Secondary: regular).
     static QString toneStyle(Tone tone);
+    // A banner's background, text and border: a light background with dark text of at least
+    // 4.5:1, set together, so it reads the same on light, dark and high-contrast palettes.
+    static BannerColours bannerColours(BannerKind kind);
 };
 
 } // namespace cpis::ui

@@ -8,6 +8,7 @@
 #include "help/help_menu.h"
 #include "keyboard/shortcuts_dialog.h"
 #include "keyboard/window_keys.h"
+#include "kit/message_banner.h"
 #include "panel_parts.h"
 #include "person/person_record_window.h"
 #include "request/request_window.h"
@@ -69,16 +70,10 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
-    m_readOnlyBanner = new QLabel(central);
-    m_readOnlyBanner->setObjectName(u"readOnlyBanner"_s);
-    m_readOnlyBanner->setWordWrap(true);
-    m_readOnlyBanner->setStyleSheet(bannerStyle(u"#fff4ce"_s, u"#3b2f00"_s, u"#c8a600"_s));
-    m_readOnlyBanner->hide();
-    m_connectionBanner = new QLabel(central);
-    m_connectionBanner->setObjectName(u"connectionBanner"_s);
-    m_connectionBanner->setWordWrap(true);
-    m_connectionBanner->setStyleSheet(bannerStyle(u"#fdecea"_s, u"#5f1512"_s, u"#d9534f"_s));
-    m_connectionBanner->hide();
+    m_readOnlyBanner = new MessageBanner(u"readOnlyBanner"_s, central);
+    m_readOnlyBanner->setKind(BannerKind::Warning);
+    m_connectionBanner = new MessageBanner(u"connectionBanner"_s, central);
+    m_connectionBanner->setKind(BannerKind::Error);
 
     m_body = new QLabel(tr("Connecting to the case database…"), central);
     m_body->setObjectName(u"workviewBody"_s);

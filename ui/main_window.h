@@ -20,6 +20,7 @@ class QStackedWidget;
 
 namespace cpis::ui {
 
+class MessageBanner;
 class DataQualityWindow;
 class ElidedLabel;
 class ConfigurationWindow;
@@ -128,8 +129,8 @@ private:
     QLabel *m_body = nullptr;
     QMenu *m_administration = nullptr;
     WorkviewPage *m_workview = nullptr;
-    QLabel *m_readOnlyBanner = nullptr;
-    QLabel *m_connectionBanner = nullptr;
+    MessageBanner *m_readOnlyBanner = nullptr;
+    MessageBanner *m_connectionBanner = nullptr;
     ElidedLabel *m_connectionStatus = nullptr;
     QMessageBox *m_errorDialog = nullptr;
 };

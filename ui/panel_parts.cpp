@@ -1,4 +1,5 @@
 #include "panel_parts.h"
+#include "kit/heading.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -9,20 +10,11 @@ using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
 
-QString bannerStyle(const QString &background, const QString &text, const QString &border)
-{
-    return u"QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; "
-           u"padding: 8px; }"_s.arg(background, text, border);
-}
-
 QLabel *panelHeading(QWidget *panel, const QString &objectName)
 {
     auto *heading = new QLabel(panel);
     heading->setObjectName(objectName);
-    QFont font = heading->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.2);
-    heading->setFont(font);
+    setHeadingStyle(heading, HeadingLevel::Panel);
     return heading;
 }
 

@@ -15,9 +15,6 @@ namespace cpis::ui {
 QLabel *panelHeading(QWidget *panel, const QString &objectName);
 // A word-wrapped line for errors and notices, hidden until there is something to say.
 QLabel *panelMessage(QWidget *panel, const QString &objectName);
-// A banner's style sheet: its background, text and border colours (the text says what it
-// means too, never the colour alone).
-QString bannerStyle(const QString &background, const QString &text, const QString &border);
 // A read-only list: whole rows, one at a time, no grid cell editing, left-aligned headers,
 // the last column taking the rest of the width.
 void setUpListTable(QTableView *table);

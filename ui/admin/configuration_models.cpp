@@ -8,109 +8,62 @@ using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
 
-void ListItemsModel::setItems(const QList<ListItem> &items)
+ListItemsModel::ListItemsModel(QObject *parent) : RowTableModel(parent)
 {
-    beginResetModel();
-    m_items = items;
-    endResetModel();
+    // Retired items read greyed out in both columns.
+    const auto retiredGrey = [](const ListItem &item) {
+        return item.active ? QVariant()
+                           : QVariant(QBrush(QPalette().color(QPalette::Disabled, QPalette::Text)));
+    };
+    setColumns({
+        ColumnSpec([] { return tr("Item"); }, [](const ListItem &item) { return item.label; })
+            .withForeground(retiredGrey),
+        ColumnSpec([] { return tr("Status"); },
+                   [](const ListItem &item) {
+                       return item.active ? tr("In use") : tr("Retired (no longer offered)");
+                   })
+            .withForeground(retiredGrey),
+    });
+    setRowRoles({{LabelRole,
+                  [](const ListItem &item) {
+                      return item.label;
+                  }},
+                 {ActiveRole, [](const ListItem &item) {
+                      return item.active;
+                  }}});
 }
 
 QStringList ListItemsModel::labels() const
 {
     QStringList labels;
-    for (const ListItem &item : m_items)
+    for (const ListItem &item : rows())
         labels << item.label;
     return labels;
 }
 
 int ListItemsModel::rowOf(const QString &label) const
 {
-    for (int row = 0; row < m_items.size(); ++row) {
-        if (m_items.at(row).label == label)
+    for (int row = 0; row < rows().size(); ++row) {
+        if (rows().at(row).label == label)
             return row;
     }
     return -1;
 }
 
-int ListItemsModel::rowCount(const QModelIndex &parent) const
+BankHolidayModel::BankHolidayModel(QObject *parent) : RowTableModel(parent)
 {
-    return parent.isValid() ? 0 : int(m_items.size());
-}
-
-int ListItemsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant ListItemsModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const ListItem &item = m_items.at(index.row());
-    switch (role) {
-    case Qt::DisplayRole:
-        if (index.column() == Label)
-            return item.label;
-        return item.active ? tr("In use") : tr("Retired (no longer offered)");
-    case Qt::ForegroundRole:
-        if (!item.active)
-            return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
-        return {};
-    case LabelRole:
-        return item.label;
-    case ActiveRole:
-        return item.active;
-    default:
-        return {};
-    }
-}
-
-QVariant ListItemsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    return section == Label ? tr("Item") : tr("Status");
-}
-
-void BankHolidayModel::setDays(const QList<BankHoliday> &days)
-{
-    beginResetModel();
-    m_days = days;
-    endResetModel();
-}
-
-int BankHolidayModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_days.size());
-}
-
-int BankHolidayModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant BankHolidayModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const BankHoliday &day = m_days.at(index.row());
-    switch (role) {
-    case Qt::DisplayRole:
-        if (index.column() == Day)
-            return QLocale().toString(day.day, u"ddd dd/MM/yyyy"_s); // the user's day names
-        return day.name;
-    case DayRole:
-        return day.day;
-    default:
-        return {};
-    }
-}
-
-QVariant BankHolidayModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    return section == Day ? tr("Date") : tr("Bank holiday");
+    setColumns({
+        ColumnSpec([] { return tr("Date"); },
+                   [](const BankHoliday &day) {
+                       return QLocale().toString(day.day,
+                                                 u"ddd dd/MM/yyyy"_s); // the user's day names
+                   }),
+        ColumnSpec([] { return tr("Bank holiday"); },
+                   [](const BankHoliday &day) { return day.name; }),
+    });
+    setRowRoles({{DayRole, [](const BankHoliday &day) {
+                      return day.day;
+                  }}});
 }
 
 } // namespace cpis::ui

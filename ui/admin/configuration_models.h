@@ -2,13 +2,12 @@
 // bank holidays.
 #pragma once
 
+#include "kit/row_table_model.h"
 #include "workflow/list_admin.h"
-
-#include <QAbstractTableModel>
 
 namespace cpis::ui {
 
-class ListItemsModel final : public QAbstractTableModel
+class ListItemsModel final : public RowTableModel<ListItem>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ListItemsModel)
@@ -17,24 +16,15 @@ public:
     enum Column { Label, Status, ColumnCount };
     enum Role { LabelRole = Qt::UserRole + 1, ActiveRole };
 
-    explicit ListItemsModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+    explicit ListItemsModel(QObject *parent = nullptr);
 
-    void setItems(const QList<ListItem> &items);
-    [[nodiscard]] const ListItem &item(int row) const { return m_items.at(row); }
+    void setItems(const QList<ListItem> &items) { setRows(items); }
+    [[nodiscard]] const ListItem &item(int row) const { return rows().at(row); }
     [[nodiscard]] QStringList labels() const;
     [[nodiscard]] int rowOf(const QString &label) const;
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
-
-private:
-    QList<ListItem> m_items;
 };
 
-class BankHolidayModel final : public QAbstractTableModel
+class BankHolidayModel final : public RowTableModel<BankHoliday>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BankHolidayModel)
@@ -43,19 +33,10 @@ public:
     enum Column { Day, Name, ColumnCount };
     enum Role { DayRole = Qt::UserRole + 1 };
 
-    explicit BankHolidayModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+    explicit BankHolidayModel(QObject *parent = nullptr);
 
-    void setDays(const QList<BankHoliday> &days);
-    [[nodiscard]] const BankHoliday &day(int row) const { return m_days.at(row); }
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
-
-private:
-    QList<BankHoliday> m_days;
+    void setDays(const QList<BankHoliday> &days) { setRows(days); }
+    [[nodiscard]] const BankHoliday &day(int row) const { return rows().at(row); }
 };
 
 } // namespace cpis::ui

@@ -4,65 +4,25 @@ using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
 
-void DataQualityModel::setRows(const QList<DataQualityRow> &rows)
+DataQualityModel::DataQualityModel(QObject *parent) : RowTableModel(parent)
 {
-    beginResetModel();
-    m_rows = rows;
-    endResetModel();
-}
-
-int DataQualityModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int DataQualityModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant DataQualityModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_rows.size())
-        return {};
-    const DataQualityRow &r = m_rows.at(index.row());
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Person:
-            return tr("%1 (%2)").arg(r.name).arg(r.personId);
-        case NhsNumber:
-            return r.nhsNumber.isEmpty() ? tr("none") : r.nhsNumber;
-        case Detail:
-            return r.detail;
-        default:
-            return {};
-        }
-    case Qt::ToolTipRole:
-        return index.column() == Detail ? QVariant(r.detail) : QVariant();
-    case PersonIdRole:
-        return r.personId;
-    case ListRole:
-        return r.list;
-    default:
-        return {};
-    }
-}
-
-QVariant DataQualityModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Person:
-        return tr("Child (person ID)");
-    case NhsNumber:
-        return tr("NHS number");
-    case Detail:
-        return tr("What is wrong, and what to do");
-    default:
-        return {};
-    }
+    using Row = DataQualityRow;
+    setColumns({
+        ColumnSpec([] { return tr("Child (person ID)"); },
+                   [](const Row &r) { return tr("%1 (%2)").arg(r.name).arg(r.personId); }),
+        ColumnSpec([] { return tr("NHS number"); },
+                   [](const Row &r) { return r.nhsNumber.isEmpty() ? tr("none") : r.nhsNumber; }),
+        ColumnSpec([] { return tr("What is wrong, and what to do"); },
+                   [](const Row &r) { return r.detail; })
+            .withToolTip([](const Row &r) { return r.detail; }),
+    });
+    setRowRoles({{PersonIdRole,
+                  [](const Row &r) {
+                      return r.personId;
+                  }},
+                 {ListRole, [](const Row &r) {
+                      return r.list;
+                  }}});
 }
 
 } // namespace cpis::ui

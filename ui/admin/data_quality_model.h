@@ -2,12 +2,11 @@
 #pragma once
 
 #include "cpis/data_quality.h"
-
-#include <QAbstractTableModel>
+#include "kit/row_table_model.h"
 
 namespace cpis::ui {
 
-class DataQualityModel final : public QAbstractTableModel
+class DataQualityModel final : public RowTableModel<DataQualityRow>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DataQualityModel)
@@ -16,19 +15,7 @@ public:
     enum Column { Person, NhsNumber, Detail, ColumnCount };
     enum Role { PersonIdRole = Qt::UserRole + 1, ListRole };
 
-    explicit DataQualityModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
-
-    void setRows(const QList<DataQualityRow> &rows);
-    [[nodiscard]] const QList<DataQualityRow> &rows() const { return m_rows; }
-
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role) const override;
-
-private:
-    QList<DataQualityRow> m_rows;
+    explicit DataQualityModel(QObject *parent = nullptr);
 };
 
 } // namespace cpis::ui

@@ -3,6 +3,8 @@
 #include "admin/data_quality_filter.h"
 #include "admin/data_quality_model.h"
 #include "admin/notification_charts.h"
+#include "kit/heading.h"
+#include "kit/message_banner.h"
 #include "long_work.h"
 #include "panel_parts.h"
 
@@ -47,15 +49,12 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
     title->setText(tr("Data quality: children in CP-IS scope"));
     m_headline = new QLabel(tr("Loading the figures…"), page);
     m_headline->setObjectName(u"dataQualityHeadline"_s);
-    QFont big = m_headline->font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    m_headline->setFont(big);
+    setHeadingStyle(m_headline, HeadingLevel::Section);
     m_headline->setWordWrap(true);
     m_counts = new QLabel(page);
     m_counts->setObjectName(u"dataQualityCounts"_s);
     m_counts->setWordWrap(true);
-    m_message = panelMessage(page, u"dataQualityMessage"_s);
+    m_message = new MessageBanner(u"dataQualityMessage"_s, page);
 
     auto *lists = new QWidget(page);
     auto *listsHeading = panelHeading(lists, u"dataQualityListsHeading"_s);
@@ -195,8 +194,8 @@ void DataQualityWindow::apply(const DataQualityReport &report, const QList<Notif
     m_message->hide();
     const bool enough = report.matchedPercent() >= DataQualityReport::kRequiredShare;
     m_headline->setText(headline(report));
-    m_headline->setStyleSheet(enough ? bannerStyle(u"#e6f4ea"_s, u"#0b3d1f"_s, u"#2e7d32"_s)
-                                     : bannerStyle(u"#fdecea"_s, u"#5f1512"_s, u"#d9534f"_s));
+    m_headline->setStyleSheet(
+        MessageBanner::styleSheetFor(enough ? BannerKind::Success : BannerKind::Error));
     QString counts = tr("%1 of %2 children in CP-IS scope are matched (a verified NHS number "
                         "accepted by CP-IS). For the other %3, health staff do not see the flag.")
                          .arg(report.matched)
@@ -280,11 +279,9 @@ void DataQualityWindow::exportCsv(const QString &path)
         [this, path, rows](const Status &written) {
             m_export->setEnabled(true);
             if (written) {
-                m_message->setStyleSheet({});
-                m_message->setText(tr("Saved the lists (%1 rows) to %2.")
-                                       .arg(rows)
-                                       .arg(QDir::toNativeSeparators(path)));
-                m_message->show();
+                m_message->showPlain(tr("Saved the lists (%1 rows) to %2.")
+                                         .arg(rows)
+                                         .arg(QDir::toNativeSeparators(path)));
             } else if (written.error().code == u"cancelled"_s) {
                 showMessage(tr("Saving the CSV file was cancelled. Nothing was saved."));
             } else {
@@ -296,9 +293,7 @@ void DataQualityWindow::exportCsv(const QString &path)
 
 void DataQualityWindow::showMessage(const QString &text)
 {
-    m_message->setStyleSheet(bannerStyle(u"#fdecea"_s, u"#5f1512"_s, u"#d9534f"_s));
-    m_message->setText(text);
-    m_message->show();
+    m_message->showMessage(text, BannerKind::Error);
 }
 
 } // namespace cpis::ui

@@ -18,6 +18,7 @@ class QTimer;
 
 namespace cpis::ui {
 
+class MessageBanner;
 class DataQualityFilter;
 class DataQualityModel;
 class NotificationCharts;
@@ -62,7 +63,7 @@ private:
     DataQualityFilter *m_filter = nullptr;
     QLabel *m_headline = nullptr;
     QLabel *m_counts = nullptr;
-    QLabel *m_message = nullptr;
+    MessageBanner *m_message = nullptr;
     QTabBar *m_lists = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_empty = nullptr;

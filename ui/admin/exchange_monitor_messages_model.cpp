@@ -34,61 +34,39 @@ QString ExchangeMessagesModel::statusText(const QString &status)
     return status;
 }
 
-QVariant ExchangeMessagesModel::data(const QModelIndex &index, int role) const
+ExchangeMessagesModel::ExchangeMessagesModel(QObject *parent) : RowTableModel(parent)
 {
-    const MonitorMessage *row = rowAt(index);
-    if (!row)
-        return {};
-    const MonitorMessage &m = *row;
-    const QString details = m.status == u"quarantined"_s ? m.reason
-                            : m.status == u"resolved"_s  ? tr("Resolved: %1").arg(m.resolvedNote)
-                                                         : m.outcome;
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Received:
-            return Display::dateTime(m.receivedAt);
-        case Message: {
-            // A message quarantined before it could be read has no kind.
-            const QString what = m.kind.isEmpty()
-                                     ? tr("Message %1").arg(m.id)
-                                     : tr("%1 · message %2").arg(kindText(m.kind)).arg(m.id);
-            return m.fileName.isEmpty() ? what : tr("%1 (%2)").arg(what, m.fileName);
-        }
-        case Status:
-            return statusText(m.status);
-        case Details:
-            return QString(details).replace(u'\n', u' ');
-        default:
-            return {};
-        }
-    case Qt::ToolTipRole:
-        return index.column() == Details ? QVariant(details) : QVariant();
-    case MessageIdRole:
-        return m.id;
-    case StatusRole:
-        return m.status;
-    default:
-        return {};
-    }
-}
-
-QVariant ExchangeMessagesModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Received:
-        return tr("Received");
-    case Message:
-        return tr("Message");
-    case Status:
-        return tr("Status");
-    case Details:
-        return tr("What it became, or why not");
-    default:
-        return {};
-    }
+    using Message = MonitorMessage;
+    // Why it was quarantined, how it was resolved, or what it became.
+    const auto details = [](const Message &m) {
+        return m.status == u"quarantined"_s ? m.reason
+               : m.status == u"resolved"_s  ? tr("Resolved: %1").arg(m.resolvedNote)
+                                            : m.outcome;
+    };
+    setColumns({
+        ColumnSpec([] { return tr("Received"); },
+                   [](const Message &m) { return Display::dateTime(m.receivedAt); }),
+        ColumnSpec([] { return tr("Message"); },
+                   [](const Message &m) {
+                       // A message quarantined before it could be read has no kind.
+                       const QString what =
+                           m.kind.isEmpty() ? tr("Message %1").arg(m.id)
+                                            : tr("%1 · message %2").arg(kindText(m.kind)).arg(m.id);
+                       return m.fileName.isEmpty() ? what : tr("%1 (%2)").arg(what, m.fileName);
+                   }),
+        ColumnSpec([] { return tr("Status"); },
+                   [](const Message &m) { return statusText(m.status); }),
+        ColumnSpec([] { return tr("What it became, or why not"); },
+                   [details](const Message &m) { return details(m).replace(u'\n', u' '); })
+            .withToolTip(details),
+    });
+    setRowRoles({{MessageIdRole,
+                  [](const Message &m) {
+                      return m.id;
+                  }},
+                 {StatusRole, [](const Message &m) {
+                      return m.status;
+                  }}});
 }
 
 } // namespace cpis::ui

@@ -2,12 +2,12 @@
 // reason. Status is in words (and a symbol), never colour alone.
 #pragma once
 
-#include "admin/exchange_monitor_rows_model.h"
 #include "cpis/exchange_monitor.h"
+#include "kit/row_table_model.h"
 
 namespace cpis::ui {
 
-class ExchangeMessagesModel final : public MonitorRowsModel<MonitorMessage>
+class ExchangeMessagesModel final : public RowTableModel<MonitorMessage>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ExchangeMessagesModel)
@@ -16,13 +16,7 @@ public:
     enum Column { Received, Message, Status, Details, ColumnCount };
     enum Role { MessageIdRole = Qt::UserRole + 1, StatusRole };
 
-    explicit ExchangeMessagesModel(QObject *parent = nullptr)
-        : MonitorRowsModel(ColumnCount, parent)
-    {}
-
-    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role) const override;
+    explicit ExchangeMessagesModel(QObject *parent = nullptr);
 
     // "Access to Service Notification", "Acknowledgement", ... ("Unreadable message" when none).
     static QString kindText(const QString &kind);

@@ -33,61 +33,33 @@ QString ExchangeUploadsModel::outcomeText(const MonitorUpload &upload)
     return parts.join(u" · "_s);
 }
 
-QVariant ExchangeUploadsModel::data(const QModelIndex &index, int role) const
+ExchangeUploadsModel::ExchangeUploadsModel(QObject *parent) : RowTableModel(parent)
 {
-    const MonitorUpload *row = rowAt(index);
-    if (!row)
-        return {};
-    const MonitorUpload &u = *row;
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Sequence:
-            return QString::number(u.sequenceNumber);
-        case Created:
-            return Display::dateTime(u.createdAt);
-        case Sent:
-            return u.sentAt.isValid() ? Display::dateTime(u.sentAt) : tr("not yet");
-        case Status:
-            return statusText(u.status);
-        case Children:
-            return QString::number(u.children);
-        case Outcome:
-            return outcomeText(u);
-        default:
-            return {};
-        }
-    case Qt::ToolTipRole:
-        return index.column() == Outcome ? QVariant(outcomeText(u)) : QVariant();
-    case SequenceRole:
-        return u.sequenceNumber;
-    case StatusRole:
-        return u.status;
-    default:
-        return {};
-    }
-}
-
-QVariant ExchangeUploadsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Sequence:
-        return tr("Upload");
-    case Created:
-        return tr("Made");
-    case Sent:
-        return tr("Sent");
-    case Status:
-        return tr("Status");
-    case Children:
-        return tr("Children");
-    case Outcome:
-        return tr("What CP-IS said");
-    default:
-        return {};
-    }
+    using Upload = MonitorUpload;
+    setColumns({
+        ColumnSpec([] { return tr("Upload"); },
+                   [](const Upload &u) { return QString::number(u.sequenceNumber); }),
+        ColumnSpec([] { return tr("Made"); },
+                   [](const Upload &u) { return Display::dateTime(u.createdAt); }),
+        ColumnSpec([] { return tr("Sent"); },
+                   [](const Upload &u) {
+                       return u.sentAt.isValid() ? Display::dateTime(u.sentAt) : tr("not yet");
+                   }),
+        ColumnSpec([] { return tr("Status"); },
+                   [](const Upload &u) { return statusText(u.status); }),
+        ColumnSpec([] { return tr("Children"); },
+                   [](const Upload &u) { return QString::number(u.children); }),
+        ColumnSpec([] { return tr("What CP-IS said"); },
+                   [](const Upload &u) { return outcomeText(u); })
+            .withToolTip([](const Upload &u) { return outcomeText(u); }),
+    });
+    setRowRoles({{SequenceRole,
+                  [](const Upload &u) {
+                      return u.sequenceNumber;
+                  }},
+                 {StatusRole, [](const Upload &u) {
+                      return u.status;
+                  }}});
 }
 
 } // namespace cpis::ui

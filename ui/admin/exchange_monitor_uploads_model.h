@@ -2,12 +2,12 @@
 // how many children and what CP-IS said.
 #pragma once
 
-#include "admin/exchange_monitor_rows_model.h"
 #include "cpis/exchange_monitor.h"
+#include "kit/row_table_model.h"
 
 namespace cpis::ui {
 
-class ExchangeUploadsModel final : public MonitorRowsModel<MonitorUpload>
+class ExchangeUploadsModel final : public RowTableModel<MonitorUpload>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ExchangeUploadsModel)
@@ -16,12 +16,7 @@ public:
     enum Column { Sequence, Created, Sent, Status, Children, Outcome, ColumnCount };
     enum Role { SequenceRole = Qt::UserRole + 1, StatusRole };
 
-    explicit ExchangeUploadsModel(QObject *parent = nullptr) : MonitorRowsModel(ColumnCount, parent)
-    {}
-
-    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role) const override;
+    explicit ExchangeUploadsModel(QObject *parent = nullptr);
 
     static QString statusText(const QString &status);
     static QString outcomeText(const MonitorUpload &upload);

@@ -2,6 +2,7 @@
 #include "workflow/display_names.h"
 
 #include "display.h"
+#include "kit/heading.h"
 #include "long_work.h"
 
 #include <QGridLayout>
@@ -42,10 +43,7 @@ PersonRecordWindow::PersonRecordWindow(DatabaseThread *database, qint64 personId
     auto *page = new QWidget;
     m_title = new QLabel(tr("Person %1").arg(personId), page);
     m_title->setObjectName(u"personTitle"_s);
-    QFont font = m_title->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.4);
-    m_title->setFont(font);
+    setHeadingStyle(m_title, HeadingLevel::Window);
     m_message = new QLabel(page);
     m_message->setObjectName(u"personMessage"_s);
     m_message->setWordWrap(true);

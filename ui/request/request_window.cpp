@@ -4,6 +4,8 @@
 #include "dialogs/case_note_dialog.h"
 #include "display.h"
 #include "keyboard/key_action.h"
+#include "kit/heading.h"
+#include "kit/message_banner.h"
 #include "request/request_document.h"
 #include "step/section_widgets.h"
 #include "workflow/case_note_service.h"
@@ -47,19 +49,13 @@ RequestWindow::RequestWindow(DatabaseThread *database, const IncomingRequest &re
 
     m_title = new QLabel(IncomingRequestsModel::requestText(request), central);
     m_title->setObjectName(u"requestTitle"_s);
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    m_title->setFont(titleFont);
+    setHeadingStyle(m_title, HeadingLevel::Section);
     m_title->setWordWrap(true);
     m_status = new QLabel(central);
     m_status->setObjectName(u"requestStatus"_s);
     m_status->setWordWrap(true);
-    m_banner = new QLabel(central);
-    m_banner->setObjectName(u"requestBanner"_s);
-    m_banner->setWordWrap(true);
+    m_banner = new MessageBanner(u"requestBanner"_s, central);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->hide();
 
     m_acknowledge = new QPushButton(tr("&Acknowledge"), central);
     m_acknowledge->setObjectName(u"acknowledgeButton"_s);
@@ -220,8 +216,9 @@ void RequestWindow::reload()
             m_loading = false;
             if (!view) {
                 if (view.error().code != u"db.unreachable"_s)
-                    showBanner(tr("The request could not be loaded: %1").arg(view.error().message),
-                               Tone::Problem);
+                    m_banner->showMessage(
+                        tr("The request could not be loaded: %1").arg(view.error().message),
+                        BannerKind::Error);
                 return;
             }
             apply(*view);
@@ -330,12 +327,13 @@ void RequestWindow::acknowledge()
         [this, requestId](Status status) {
             m_busy = false;
             if (!status) {
-                showBanner(tr("Not acknowledged: %1").arg(status.error().message), Tone::Problem);
+                m_banner->showMessage(tr("Not acknowledged: %1").arg(status.error().message),
+                                      BannerKind::Error);
                 updateActions();
                 return;
             }
             m_request.state = u"acknowledged"_s;
-            showBanner(tr("Acknowledged."), Tone::Success);
+            m_banner->showMessage(tr("Acknowledged."), BannerKind::Success);
             emit acknowledged(requestId);
             reload();
         });
@@ -350,8 +348,9 @@ CaseNoteDialog *RequestWindow::addCaseNote()
     m_noteDialog = new CaseNoteDialog(m_database, m_request.subjectId, m_request.requestId,
                                       m_request.subjectName, {}, this);
     connect(m_noteDialog, &CaseNoteDialog::saved, this, [this](qint64, bool finished) {
-        showBanner(finished ? tr("Case note finished.") : tr("Case note saved as a draft."),
-                   Tone::Success);
+        m_banner->showMessage(finished ? tr("Case note finished.")
+                                       : tr("Case note saved as a draft."),
+                              BannerKind::Success);
         reload();
     });
     connect(m_noteDialog, &QObject::destroyed, this, &RequestWindow::updateActions);
@@ -397,8 +396,8 @@ void RequestWindow::saveAsPdf()
     if (file.isEmpty())
         return;
     const Status written = writePdf(file);
-    showBanner(written ? tr("Saved %1.").arg(file) : written.error().message,
-               written ? Tone::Success : Tone::Problem);
+    m_banner->showMessage(written ? tr("Saved %1.").arg(file) : written.error().message,
+                          written ? BannerKind::Success : BannerKind::Error);
 }
 
 Status RequestWindow::writePdf(const QString &fileName) const
@@ -407,21 +406,6 @@ Status RequestWindow::writePdf(const QString &fileName) const
     document.setHtml(documentHtml());
     document.setMetaInformation(QTextDocument::DocumentTitle, windowTitle());
     return RequestDocument::writePdf(document, fileName);
-}
-
-void RequestWindow::showBanner(const QString &text, Tone tone)
-{
-    static const QString styles[] = {
-        u"QLabel { background: #eaf1fb; color: #0f2f57; border: 1px solid #7aa3d8; "
-        u"border-radius: 4px; padding: 8px; }"_s,
-        u"QLabel { background: #e8f4ea; color: #173d1f; border: 1px solid #4c9a5b; "
-        u"border-radius: 4px; padding: 8px; }"_s,
-        u"QLabel { background: #fdecea; color: #5f1512; border: 1px solid #d9534f; "
-        u"border-radius: 4px; padding: 8px; }"_s,
-    };
-    m_banner->setStyleSheet(styles[static_cast<int>(tone)]);
-    m_banner->setText(text);
-    m_banner->show();
 }
 
 } // namespace cpis::ui

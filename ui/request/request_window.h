@@ -19,6 +19,7 @@ class QTimer;
 
 namespace cpis::ui {
 
+class MessageBanner;
 class CaseNoteDialog;
 
 class RequestWindow final : public QMainWindow
@@ -58,12 +59,9 @@ signals:
     void openPerson(qint64 personId);
 
 private:
-    enum class Tone { Info, Success, Problem };
-
     void apply(const View &view);
     void updateActions();
     void continueDraft();
-    void showBanner(const QString &text, Tone tone);
     [[nodiscard]] const StepRequest *stepRequest() const;
 
     DatabaseThread *m_database;
@@ -76,7 +74,7 @@ private:
 
     QLabel *m_title = nullptr;
     QLabel *m_status = nullptr;
-    QLabel *m_banner = nullptr;
+    MessageBanner *m_banner = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_childName = nullptr;
     QLabel *m_childGender = nullptr;

@@ -1,6 +1,7 @@
 #include "sign_in/sign_in_dialog.h"
 
 #include "display.h"
+#include "kit/heading.h"
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -22,10 +23,7 @@ SignInDialog::SignInDialog(Mode mode, const QString &where, QWidget *parent)
     resize(560, mode == Mode::PickUser ? 520 : 300);
 
     auto *heading = new QLabel(tr("Sign in"), this);
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.4);
-    font.setBold(true);
-    heading->setFont(font);
+    setHeadingStyle(heading, HeadingLevel::Window);
     auto *whereLabel = new QLabel(where, this);
     whereLabel->setObjectName(u"signInWhere"_s);
     whereLabel->setWordWrap(true);

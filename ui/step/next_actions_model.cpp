@@ -5,15 +5,47 @@
 
 namespace cpis::ui {
 
-NextActionsModel::NextActionsModel(QObject *parent) : QAbstractTableModel(parent) {}
+NextActionsModel::NextActionsModel(QObject *parent) : RowTableModel(parent)
+{
+    using Row = NextActionRow;
+    Columns columns{
+        ColumnSpec([] { return tr("Next action"); }, [](const Row &r) { return r.action.action; }),
+        ColumnSpec([] { return tr("Assigned to"); },
+                   [](const Row &r) {
+                       return r.action.assignedTo.isEmpty() ? tr("Not assigned")
+                                                            : r.action.assignedTo;
+                   }),
+        ColumnSpec([] { return tr("Reason"); }, [](const Row &r) { return r.action.reason; }),
+        ColumnSpec([] { return tr("Note"); }, [](const Row &r) { return r.action.note; }),
+        ColumnSpec([] { return tr("Priority"); },
+                   [](const Row &r) { return DisplayNames::priority(r.action.priority); }),
+        ColumnSpec([] { return tr("Status"); },
+                   [](const Row &r) {
+                       return r.saved ? DisplayNames::nextActionStatus(r.action.status)
+                                      : tr("Not saved yet");
+                   })
+            .withFont([](const Row &r) {
+                if (r.saved)
+                    return QVariant();
+                QFont italic;
+                italic.setItalic(true);
+                return QVariant(italic);
+            }),
+    };
+    for (ColumnSpec &column : columns)
+        column.toolTip = column.display; // the whole text, where the column cuts it
+    setColumns(columns);
+    setRowRoles({{SavedRole, [](const Row &r) {
+                      return r.saved;
+                  }}});
+}
 
 void NextActionsModel::setRows(const QList<NextAction> &saved,
                                const QList<NextActionInput> &pending)
 {
-    beginResetModel();
-    m_rows.clear();
+    QList<NextActionRow> rows;
     for (const NextAction &a : saved)
-        m_rows.append({a, true});
+        rows.append({a, true});
     for (const NextActionInput &p : pending) {
         NextAction a;
         a.action = p.action;
@@ -21,76 +53,9 @@ void NextActionsModel::setRows(const QList<NextAction> &saved,
         a.note = p.note;
         a.priority = p.priority;
         a.assignedToId = p.assignedTo;
-        m_rows.append({a, false});
+        rows.append({a, false});
     }
-    endResetModel();
-}
-
-int NextActionsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int NextActionsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant NextActionsModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Row &row = m_rows.at(index.row());
-    if (role == SavedRole)
-        return row.saved;
-    if (role == Qt::FontRole && !row.saved && index.column() == Status) {
-        QFont italic;
-        italic.setItalic(true);
-        return italic;
-    }
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
-        return {};
-    const NextAction &a = row.action;
-    switch (Column(index.column())) {
-    case Action:
-        return a.action;
-    case AssignedTo:
-        return a.assignedTo.isEmpty() ? tr("Not assigned") : a.assignedTo;
-    case Reason:
-        return a.reason;
-    case Note:
-        return a.note;
-    case Priority:
-        return DisplayNames::priority(a.priority);
-    case Status:
-        return row.saved ? DisplayNames::nextActionStatus(a.status) : tr("Not saved yet");
-    case ColumnCount:
-        break;
-    }
-    return {};
-}
-
-QVariant NextActionsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (Column(section)) {
-    case Action:
-        return tr("Next action");
-    case AssignedTo:
-        return tr("Assigned to");
-    case Reason:
-        return tr("Reason");
-    case Note:
-        return tr("Note");
-    case Priority:
-        return tr("Priority");
-    case Status:
-        return tr("Status");
-    case ColumnCount:
-        break;
-    }
-    return {};
+    RowTableModel::setRows(rows);
 }
 
 } // namespace cpis::ui

@@ -1,6 +1,7 @@
 #include "step/section_widgets.h"
 
 #include "display.h"
+#include "kit/heading.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -12,10 +13,7 @@ namespace cpis::ui {
 QLabel *sectionHeading(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * 1.3);
-    font.setBold(true);
-    label->setFont(font);
+    setHeadingStyle(label, HeadingLevel::Section);
     return label;
 }
 

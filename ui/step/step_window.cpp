@@ -6,6 +6,9 @@
 #include "dialogs/next_action_dialog.h"
 #include "display.h"
 #include "keyboard/key_action.h"
+#include "kit/heading.h"
+#include "kit/message_banner.h"
+#include "kit/unsaved_changes_guard.h"
 #include "step/follow_up_section.h"
 #include "step/next_actions_section.h"
 #include "workflow/person_summary.h"
@@ -58,6 +61,21 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("CPIS Follow Up"));
     resize(1180, 760);
+    m_guard = new UnsavedChangesGuard(
+        this, u"unsavedChangesDialog"_s,
+        {.hasChanges = [this] { return hasUnsavedChanges(); },
+         .save = [this] { save(); },
+         .question =
+             [this] {
+                 return UnsavedChangesQuestion{
+                     tr("Unsaved changes"), tr("Save the changes to this step before closing?"),
+                     tr("Not saved yet: %1. Discard throws them away; nothing is sent.")
+                         .arg(unsavedSummary())};
+             },
+         .saving =
+             [this] {
+                 return m_busy;
+             }});
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -67,10 +85,7 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     // Title and the step's actions.
     m_title = new QLabel(tr("CPIS Follow Up"), central);
     m_title->setObjectName(u"stepTitle"_s);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    setHeadingStyle(m_title, HeadingLevel::Page);
     m_subtitle = new QLabel(central);
     m_subtitle->setObjectName(u"stepSubtitle"_s);
     m_subtitle->setStyleSheet(Display::toneStyle(ui::Tone::Secondary));
@@ -99,11 +114,8 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     header->addWidget(m_finish);
     header->addWidget(m_close);
 
-    m_banner = new QLabel(central);
-    m_banner->setObjectName(u"stepBanner"_s);
-    m_banner->setWordWrap(true);
+    m_banner = new MessageBanner(u"stepBanner"_s, central);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->hide();
 
     // Sections on the left, the chosen one on the right.
     m_sections = new QListWidget(central);
@@ -157,17 +169,17 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     connect(m_database, &DatabaseThread::connectionLost, this, [this] {
         showBanner(tr("The connection to the case database is lost. Reconnecting… Everything "
                       "you have added here is kept, and is saved once the connection is back."),
-                   Tone::Warning);
+                   BannerKind::Warning);
         refresh();
     });
     connect(m_database, &DatabaseThread::connectionRestored, this, [this] {
         const Replay replay = std::exchange(m_replay, Replay::None);
         if (replay != Replay::None) {
-            showBanner(tr("The connection is back. Saving your changes…"), Tone::Info);
+            showBanner(tr("The connection is back. Saving your changes…"), BannerKind::Info);
             run(replay == Replay::Finish, true);
             return;
         }
-        showBanner(tr("The connection is back."), Tone::Success);
+        showBanner(tr("The connection is back."), BannerKind::Success);
         load();
     });
     connect(m_database, &DatabaseThread::changed, this, [this](const QString &kind, qint64 id) {
@@ -227,7 +239,7 @@ void StepWindow::load()
         [this](Result<LoadedStep> result) {
             if (!result) {
                 if (!isCode(result.error(), "db.unreachable"))
-                    showBanner(result.error().message, Tone::Problem);
+                    showBanner(result.error().message, BannerKind::Error);
                 return;
             }
             m_step = result->step;
@@ -348,7 +360,7 @@ void StepWindow::finish()
 void StepWindow::run(bool finish, bool replay)
 {
     m_busy = true;
-    showBanner(finish ? tr("Saving and finishing…") : tr("Saving…"), Tone::Info);
+    showBanner(finish ? tr("Saving and finishing…") : tr("Saving…"), BannerKind::Info);
     refresh();
     const qint64 stepId = m_stepId;
     const int version = m_step.rowVersion;
@@ -400,32 +412,28 @@ void StepWindow::saveSucceeded(int rowVersion, bool finishing,
     if (finishing && !notFinished) {
         m_step.state = u"finished"_s;
         emit finished(m_stepId);
-        m_closeConfirmed = true;
-        close();
+        m_guard->closeWithoutAsking();
         return;
     }
     if (notFinished)
         showBanner(tr("Saved, but the step could not be finished: %1").arg(notFinished->message),
-                   Tone::Problem);
+                   BannerKind::Error);
     else
-        showBanner(what.isEmpty() ? tr("Saved.") : tr("Saved: %1.").arg(what), Tone::Success);
+        showBanner(what.isEmpty() ? tr("Saved.") : tr("Saved: %1.").arg(what), BannerKind::Success);
     refresh();
     load();
-    if (m_closeAfterSave) {
-        m_closeConfirmed = true;
-        close();
-    }
+    m_guard->saveStored();
 }
 
 void StepWindow::saveFailedWith(const Error &error, bool finish, bool replay)
 {
-    m_closeAfterSave = false;
+    m_guard->saveFailed();
     if (isCode(error, "db.unreachable")) {
         m_replay = finish ? Replay::Finish : Replay::Save;
         showBanner(tr("The connection to the case database is lost, so the step is not saved "
                       "yet. Everything you added is kept here, and the step is saved once the "
                       "connection is back."),
-                   Tone::Warning);
+                   BannerKind::Warning);
         refresh();
         emit saveFailed(error);
         return;
@@ -443,7 +451,7 @@ void StepWindow::saveFailedWith(const Error &error, bool finish, bool replay)
     QString text = error.message;
     if (!error.hint.isEmpty())
         text += u' ' + error.hint;
-    showBanner(text, Tone::Problem);
+    showBanner(text, BannerKind::Error);
     if (isCode(error, errc::kTaken) || isCode(error, errc::kWrongState))
         load();
 }
@@ -457,7 +465,7 @@ void StepWindow::reconcileAfterReplay(bool finish)
         this, [stepId](Connection &c) { return StepService(c).load(stepId); },
         [this, finish](Result<StepDetail> fresh) {
             if (!fresh) {
-                showBanner(fresh.error().message, Tone::Problem);
+                showBanner(fresh.error().message, BannerKind::Error);
                 return;
             }
             if (!stepHoldsChanges(*fresh, m_changes)) {
@@ -472,7 +480,7 @@ void StepWindow::reconcileAfterReplay(bool finish)
             m_step = *fresh;
             showBanner(tr("Saved: your save reached the database just before the connection was "
                           "lost, so nothing was sent twice."),
-                       Tone::Success);
+                       BannerKind::Success);
             refresh();
             emit saved();
             if (finish && incompleteSections().isEmpty())
@@ -494,10 +502,10 @@ void StepWindow::askToReload(const Error &error)
     box->addButton(tr("Not now"), QMessageBox::RejectRole);
     box->setDefaultButton(reload);
     connect(box, &QMessageBox::accepted, this, [this] {
-        showBanner(tr("Reloaded. Check your additions and save again."), Tone::Info);
+        showBanner(tr("Reloaded. Check your additions and save again."), BannerKind::Info);
         load();
     });
-    showBanner(error.message, Tone::Problem);
+    showBanner(error.message, BannerKind::Error);
     box->open();
 }
 
@@ -522,7 +530,7 @@ void StepWindow::openNewRequest()
         m_changes.requests = {request}; // one request per dialog: OK again replaces it
         showBanner(tr("The request to %1 is ready. It will be sent when you save.")
                        .arg(request.recipientName),
-                   Tone::Info);
+                   BannerKind::Info);
         refresh();
     });
     dialog->open();
@@ -540,61 +548,11 @@ void StepWindow::openNextAction()
     dialog->open();
 }
 
-void StepWindow::showBanner(const QString &text, Tone tone)
+void StepWindow::showBanner(const QString &text, BannerKind kind)
 {
-    static const QString styles[] = {
-        u"QLabel { background: #eaf1fb; color: #0f2f57; border: 1px solid #7aa3d8; "
-        u"border-radius: 4px; padding: 8px; }"_s,
-        u"QLabel { background: #e8f4ea; color: #173d1f; border: 1px solid #4c9a5b; "
-        u"border-radius: 4px; padding: 8px; }"_s,
-        u"QLabel { background: #fff4ce; color: #3b2f00; border: 1px solid #c8a600; "
-        u"border-radius: 4px; padding: 8px; }"_s,
-        u"QLabel { background: #fdecea; color: #5f1512; border: 1px solid #d9534f; "
-        u"border-radius: 4px; padding: 8px; }"_s,
-    };
+    // The sign repeats what the colour says: a tick for done, a warning sign for trouble.
     static const QString prefix[] = {QString(), u"\u2713 "_s, u"\u26a0 "_s, u"\u26a0 "_s};
-    m_banner->setStyleSheet(styles[int(tone)]);
-    m_banner->setText(prefix[int(tone)] + text);
-    m_banner->show();
-}
-
-void StepWindow::closeEvent(QCloseEvent *event)
-{
-    if (m_closeConfirmed || (!hasUnsavedChanges() && !m_busy)) {
-        event->accept();
-        return;
-    }
-    event->ignore();
-    if (m_busy) {
-        m_closeAfterSave = true;
-        return;
-    }
-    askAboutUnsavedChanges();
-}
-
-void StepWindow::askAboutUnsavedChanges()
-{
-    if (findChild<QMessageBox *>(u"unsavedChangesDialog"_s))
-        return;
-    auto *box =
-        new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
-                        tr("Save the changes to this step before closing?"),
-                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
-    box->setObjectName(u"unsavedChangesDialog"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setInformativeText(
-        tr("Not saved yet: %1. Discard throws them away; nothing is sent.").arg(unsavedSummary()));
-    box->setDefaultButton(QMessageBox::Save);
-    connect(box, &QMessageBox::finished, this, [this](int button) {
-        if (button == QMessageBox::Save) {
-            m_closeAfterSave = true;
-            save();
-        } else if (button == QMessageBox::Discard) {
-            m_closeConfirmed = true;
-            close();
-        }
-    });
-    box->open();
+    m_banner->showMessage(prefix[int(kind)] + text, kind);
 }
 
 } // namespace cpis::ui

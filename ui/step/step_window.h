@@ -4,6 +4,7 @@
 #pragma once
 
 #include "db/database_worker.h"
+#include "display.h"
 #include "keyboard/window_keys.h"
 #include "workflow/step_changes.h"
 #include "workflow/step_choices.h"
@@ -19,6 +20,8 @@ class QStackedWidget;
 
 namespace cpis::ui {
 
+class MessageBanner;
+class UnsavedChangesGuard;
 class FollowUpSection;
 class NextActionsSection;
 
@@ -48,12 +51,8 @@ signals:
     void finished(qint64 stepId);
     void saveFailed(const cpis::Error &error);
 
-protected:
-    void closeEvent(QCloseEvent *event) override;
-
 private:
     enum class Replay { None, Save, Finish };
-    enum class Tone { Info, Success, Warning, Problem };
 
     void load();
     void refresh();
@@ -62,11 +61,10 @@ private:
     void saveFailedWith(const Error &error, bool finish, bool replay);
     void reconcileAfterReplay(bool finish);
     void askToReload(const Error &error);
-    void askAboutUnsavedChanges();
     void openNewRequest();
     void openNextAction();
     void connectKeys();
-    void showBanner(const QString &text, Tone tone);
+    void showBanner(const QString &text, BannerKind kind);
     [[nodiscard]] bool editable() const;
     [[nodiscard]] bool sectionComplete(int number) const;
     [[nodiscard]] QString unsavedSummary() const;
@@ -81,13 +79,12 @@ private:
     bool m_loaded = false;
     bool m_busy = false;
     bool m_recordOpened = false;
-    bool m_closeAfterSave = false;
-    bool m_closeConfirmed = false;
     Replay m_replay = Replay::None;
 
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
-    QLabel *m_banner = nullptr;
+    UnsavedChangesGuard *m_guard = nullptr;
+    MessageBanner *m_banner = nullptr;
     QListWidget *m_sections = nullptr;
     QStackedWidget *m_pages = nullptr;
     FollowUpSection *m_followUp = nullptr;

@@ -6,69 +6,28 @@ using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
 
-void AlertsModel::setRows(const QList<Alert> &rows)
+AlertsModel::AlertsModel(QObject *parent) : RowTableModel(parent)
 {
-    beginResetModel();
-    m_rows = rows;
-    endResetModel();
-}
-
-int AlertsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int AlertsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant AlertsModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_rows.size())
-        return {};
-    const Alert &a = m_rows.at(index.row());
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Raised:
-            return Display::dateTime(a.createdAt);
-        case Type:
-            return a.type;
-        case Person:
-            return a.personId ? tr("%1 (%2)").arg(a.personName).arg(a.personId) : QString();
-        case Body:
-            return QString(a.body).replace(u'\n', u' ');
-        default:
-            return {};
-        }
-    case Qt::ToolTipRole:
-        return index.column() == Body ? QVariant(a.body) : QVariant();
-    case AlertIdRole:
-        return a.id;
-    case PersonIdRole:
-        return a.personId;
-    default:
-        return {};
-    }
-}
-
-QVariant AlertsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Raised:
-        return tr("Raised");
-    case Type:
-        return tr("Alert");
-    case Person:
-        return tr("Person");
-    case Body:
-        return tr("Details");
-    default:
-        return {};
-    }
+    setColumns({
+        ColumnSpec([] { return tr("Raised"); },
+                   [](const Alert &a) { return Display::dateTime(a.createdAt); }),
+        ColumnSpec([] { return tr("Alert"); }, [](const Alert &a) { return a.type; }),
+        ColumnSpec([] { return tr("Person"); },
+                   [](const Alert &a) {
+                       return a.personId ? tr("%1 (%2)").arg(a.personName).arg(a.personId)
+                                         : QString();
+                   }),
+        ColumnSpec([] { return tr("Details"); },
+                   [](const Alert &a) { return QString(a.body).replace(u'\n', u' '); })
+            .withToolTip([](const Alert &a) { return a.body; }),
+    });
+    setRowRoles({{AlertIdRole,
+                  [](const Alert &a) {
+                      return a.id;
+                  }},
+                 {PersonIdRole, [](const Alert &a) {
+                      return a.personId;
+                  }}});
 }
 
 } // namespace cpis::ui

@@ -2,14 +2,15 @@
 // reloaded so that views keep their selection and scroll position.
 #pragma once
 
+#include "kit/row_table_model.h"
 #include "workflow/workflow_types.h"
 
-#include <QAbstractTableModel>
+#include <QDateTime>
 #include <QHash>
 
 namespace cpis::ui {
 
-class CurrentWorkModel final : public QAbstractTableModel
+class CurrentWorkModel final : public RowTableModel<CurrentWorkItem>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CurrentWorkModel)
@@ -35,15 +36,8 @@ public:
     [[nodiscard]] const CurrentWorkItem *item(const QModelIndex &index) const;
     [[nodiscard]] int rowOf(qint64 stepId) const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
-
 private:
     void reindex();
-    QList<CurrentWorkItem> m_rows;
     QHash<qint64, int> m_rowOfStep;
     QDateTime m_now;
 };

@@ -1,6 +1,7 @@
 #include "workview/person_summary_panel.h"
 
 #include "display.h"
+#include "kit/heading.h"
 #include "workflow/display_names.h"
 
 #include <QFormLayout>
@@ -29,10 +30,7 @@ PersonSummaryPanel::PersonSummaryPanel(QWidget *parent) : QFrame(parent)
     m_heading = new QLabel(this);
     m_heading->setObjectName(u"summaryName"_s);
     m_heading->setWordWrap(true);
-    QFont headingFont = m_heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.35);
-    headingFont.setBold(true);
-    m_heading->setFont(headingFont);
+    setHeadingStyle(m_heading, HeadingLevel::Summary);
     m_heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_message = new QLabel(this);

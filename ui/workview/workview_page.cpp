@@ -4,6 +4,8 @@
 #include "dialogs/cancel_work_dialog.h"
 #include "display.h"
 #include "keyboard/key_action.h"
+#include "kit/heading.h"
+#include "kit/message_banner.h"
 #include "panel_parts.h"
 #include "workflow/person_summary.h"
 #include "workflow/step_service.h"
@@ -57,22 +59,45 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     m_filter->setSourceModel(m_model);
     m_filter->setState(kIncoming);
 
+    // Built top to bottom, in the order the widgets were always made (it is their focus order
+    // where setTabOrders says nothing).
+    buildHeading();
+    const FilterBars bars = buildFilters();
+    buildCurrentWorkTable();
+    QHBoxLayout *buttons = buildStepButtons();
+    QSplitter *listAndSummary = buildCurrentWork(bars, buttons);
+    QSplitter *panels = buildPanels(listAndSummary);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 12);
+    layout->setSpacing(8);
+    layout->addWidget(m_message);
+    layout->addWidget(panels, 1);
+
+    setTabOrders();
+    connectFilters();
+    connectCurrentWork();
+    connectKeys();
+    connectDatabase();
+    updateCounts();
+    updateActions();
+}
+
+void WorkviewPage::buildHeading()
+{
     m_heading = new QLabel(tr("Current work"), this);
     m_heading->setObjectName(u"currentWorkHeading"_s);
-    QFont headingFont = m_heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
-    headingFont.setBold(true);
-    m_heading->setFont(headingFont);
+    setHeadingStyle(m_heading, HeadingLevel::Page);
     m_subheading = new QLabel(this);
     m_subheading->setObjectName(u"currentWorkSubheading"_s);
     m_subheading->setStyleSheet(Display::toneStyle(Tone::Secondary));
 
-    m_message = new QLabel(this);
-    m_message->setObjectName(u"workviewMessage"_s);
-    m_message->setWordWrap(true);
+    m_message = new MessageBanner(u"workviewMessage"_s, this);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
+}
 
+WorkviewPage::FilterBars WorkviewPage::buildFilters()
+{
     // Folders and filters.
     m_folders = new QTabBar(this);
     m_folders->setObjectName(u"folderTabs"_s);
@@ -109,13 +134,14 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
 
     // Folders and Find on one row, the filters on the next: at large font sizes one row
     // would cut the folder names short.
-    auto *folderBar = new QHBoxLayout;
+    FilterBars bars{new QHBoxLayout, new QHBoxLayout};
+    QHBoxLayout *folderBar = bars.folders;
     folderBar->setSpacing(8);
     folderBar->addWidget(m_folders);
     folderBar->addStretch(1);
     folderBar->addWidget(searchLabel);
     folderBar->addWidget(m_search, 1);
-    auto *filterBar = new QHBoxLayout;
+    QHBoxLayout *filterBar = bars.filters;
     filterBar->setSpacing(8);
     filterBar->addStretch(1);
     filterBar->addWidget(sourceLabel);
@@ -126,7 +152,11 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     filterBar->addSpacing(12);
     filterBar->addWidget(m_overdue);
     filterBar->addStretch(1);
+    return bars;
+}
 
+void WorkviewPage::buildCurrentWorkTable()
+{
     m_table = new QTableView(this);
     m_table->setObjectName(u"currentWorkTable"_s);
     m_table->setAccessibleName(tr("Current work"));
@@ -166,7 +196,10 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setStyleSheet(Display::toneStyle(Tone::Secondary) + u" padding: 12px;"_s);
+}
 
+QHBoxLayout *WorkviewPage::buildStepButtons()
+{
     m_start = new QPushButton(tr("&Start work"), this);
     m_start->setObjectName(u"startWorkButton"_s);
     m_start->setToolTip(withKeys(tr("Claim the selected step and open it"), m_keys.startWork));
@@ -182,13 +215,17 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     buttons->addWidget(m_open);
     buttons->addWidget(m_cancel);
     buttons->addStretch(1);
+    return buttons;
+}
 
+QSplitter *WorkviewPage::buildCurrentWork(const FilterBars &bars, QHBoxLayout *buttons)
+{
     auto *listPane = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->setSpacing(8);
-    listLayout->addLayout(folderBar);
-    listLayout->addLayout(filterBar);
+    listLayout->addLayout(bars.folders);
+    listLayout->addLayout(bars.filters);
     listLayout->addWidget(m_table, 1);
     listLayout->addWidget(m_empty);
     listLayout->addLayout(buttons);
@@ -201,7 +238,11 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    return splitter;
+}
 
+QSplitter *WorkviewPage::buildPanels(QSplitter *listAndSummary)
+{
     // Requests sent to this worker come first: for a key worker they are the day's work.
     m_incoming = new IncomingRequestsPanel(this);
     auto *currentWork = new QWidget(this);
@@ -210,7 +251,7 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     currentLayout->setSpacing(8);
     currentLayout->addWidget(m_heading);
     currentLayout->addWidget(m_subheading);
-    currentLayout->addWidget(splitter, 1);
+    currentLayout->addWidget(listAndSummary, 1);
     auto *folders = new QSplitter(Qt::Vertical, this);
     folders->setObjectName(u"workviewFolders"_s);
     m_alerts = new AlertsPanel(m_database, this);
@@ -224,13 +265,11 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     folders->setStretchFactor(2, 3);
     folders->setStretchFactor(3, 4);
     folders->setChildrenCollapsible(false);
+    return folders;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(20, 16, 20, 12);
-    layout->setSpacing(8);
-    layout->addWidget(m_message);
-    layout->addWidget(folders, 1);
-
+void WorkviewPage::setTabOrders()
+{
     auto *openRequestButton = m_incoming->findChild<QPushButton *>(u"openRequestButton"_s);
     setTabOrder(m_incoming->table(), openRequestButton);
     setTabOrder(openRequestButton, m_folders);
@@ -242,7 +281,10 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     setTabOrder(m_table, m_start);
     setTabOrder(m_start, m_open);
     setTabOrder(m_open, m_cancel);
+}
 
+void WorkviewPage::connectFilters()
+{
     connect(m_folders, &QTabBar::currentChanged, this, [this](int index) {
         m_filter->setState(index == 0 ? kIncoming : kInProgress);
         // Nobody has started incoming work: the column only matters for work in progress.
@@ -253,6 +295,11 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     connect(m_overdue, &QCheckBox::toggled, m_filter, &CurrentWorkFilter::setOverdueOnly);
     connect(m_whose, &QComboBox::currentIndexChanged, this,
             [this](int index) { m_filter->setMineOnly(index == 1, m_me.name); });
+    connect(m_search, &QLineEdit::textChanged, m_filter, &CurrentWorkFilter::setSearchText);
+}
+
+void WorkviewPage::connectCurrentWork()
+{
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
         connect(m_filter, signal, this, &WorkviewPage::updateCounts);
     }
@@ -273,9 +320,10 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &WorkviewPage::cancelWork);
     connect(m_incoming, &IncomingRequestsPanel::openRequest, this, &WorkviewPage::openRequest);
     connect(m_incoming, &IncomingRequestsPanel::openPerson, this, &WorkviewPage::openPerson);
-    connect(m_search, &QLineEdit::textChanged, m_filter, &CurrentWorkFilter::setSearchText);
-    connectKeys();
+}
 
+void WorkviewPage::connectDatabase()
+{
     m_reloadTimer = new QTimer(this);
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(100); // a burst of changes gives one reload
@@ -293,8 +341,6 @@ WorkviewPage::WorkviewPage(DatabaseThread *database, QWidget *parent)
     connect(m_clock, &QTimer::timeout, this,
             [this] { m_model->setNow(QDateTime::currentDateTime()); });
     m_clock->start();
-    updateCounts();
-    updateActions();
 }
 
 void WorkviewPage::setWorker(const Worker &me)
@@ -510,13 +556,7 @@ void WorkviewPage::cancelWork()
 
 void WorkviewPage::showMessage(const QString &text, bool problem)
 {
-    m_message->setText(text);
-    m_message->setStyleSheet(
-        problem ? u"QLabel { background: #fdecea; color: #5f1512; border: 1px solid #d9534f; "
-                  u"border-radius: 4px; padding: 8px; }"_s
-                : u"QLabel { background: #e8f4ea; color: #173d1f; border: 1px solid #4c9a5b; "
-                  u"border-radius: 4px; padding: 8px; }"_s);
-    m_message->show();
+    m_message->showMessage(text, problem ? BannerKind::Error : BannerKind::Success);
 }
 
 } // namespace cpis::ui

@@ -12,15 +12,18 @@
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSplitter;
 class QTabBar;
 class QTableView;
 class QTimer;
 
 namespace cpis::ui {
 
+class MessageBanner;
 class CurrentWorkFilter;
 class AlertsPanel;
 class CurrentWorkModel;
@@ -62,6 +65,25 @@ signals:
     void summaryShown(qint64 personId);
 
 private:
+    // The folder tabs and Find on one row, the filters on the next.
+    struct FilterBars
+    {
+        QHBoxLayout *folders;
+        QHBoxLayout *filters;
+    };
+
+    void buildHeading();
+    FilterBars buildFilters();
+    void buildCurrentWorkTable();
+    QHBoxLayout *buildStepButtons();
+    // The list (with its filters and buttons) beside the subject's summary.
+    QSplitter *buildCurrentWork(const FilterBars &bars, QHBoxLayout *buttons);
+    // Incoming requests, alerts, team requests and Current work, one above the other.
+    QSplitter *buildPanels(QSplitter *listAndSummary);
+    void setTabOrders();
+    void connectFilters();
+    void connectCurrentWork();
+    void connectDatabase();
     void scheduleReload();
     void applyWorkview(const Workview &view);
     void updateCounts();
@@ -85,7 +107,7 @@ private:
     CurrentWorkFilter *m_filter;
     QLabel *m_heading = nullptr;
     QLabel *m_subheading = nullptr;
-    QLabel *m_message = nullptr;
+    MessageBanner *m_message = nullptr;
     QTabBar *m_folders = nullptr;
     QComboBox *m_source = nullptr;
     QCheckBox *m_overdue = nullptr;
