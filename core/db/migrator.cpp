@@ -1,4 +1,5 @@
 #include "db/migrator.h"
+#include "db/rows.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -59,16 +60,16 @@ Migrator::Migrator(Connection &connection, QList<Migration> migrations)
 Result<int> Migrator::currentVersion()
 {
     auto exists =
-        m_connection.scalar(u"SELECT to_regclass('public.schema_migrations') IS NOT NULL"_s);
+        queryValue(m_connection, u"SELECT to_regclass('public.schema_migrations') IS NOT NULL"_s);
     if (!exists)
         return exists.error();
-    if (!exists->toBool())
+    if (!exists->boolean())
         return 0;
     auto version =
-        m_connection.scalar(u"SELECT coalesce(max(version), 0) FROM schema_migrations"_s);
+        queryValue(m_connection, u"SELECT coalesce(max(version), 0) FROM schema_migrations"_s);
     if (!version)
         return version.error();
-    return version->toInt();
+    return version->integer();
 }
 
 Result<SchemaState> Migrator::state()
@@ -82,12 +83,12 @@ Result<SchemaState> Migrator::state()
 Status Migrator::ensureHistoryTable()
 {
     auto exists =
-        m_connection.scalar(u"SELECT to_regclass('public.schema_migrations') IS NOT NULL"_s);
+        queryValue(m_connection, u"SELECT to_regclass('public.schema_migrations') IS NOT NULL"_s);
     if (!exists)
         return exists.error();
-    if (exists->toBool())
+    if (exists->boolean())
         return success();
-    auto created = m_connection.exec(uR"(
+    auto created = execute(m_connection, uR"(
         CREATE TABLE schema_migrations (
             version    integer PRIMARY KEY,
             name       text NOT NULL,
@@ -111,9 +112,10 @@ Status Migrator::apply(const Migration &migration)
             u"Migration %1 (%2) failed: %3"_s.arg(migration.version).arg(migration.name, e.message);
         return e;
     }
-    auto recorded = m_connection.exec(
-        u"INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)"_s,
-        {migration.version, migration.name, QString::fromLatin1(migration.checksum)});
+    auto recorded =
+        execute(m_connection,
+                u"INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)"_s,
+                {migration.version, migration.name, QString::fromLatin1(migration.checksum)});
     if (!recorded)
         return recorded.error();
     return tx.commit();
@@ -122,11 +124,11 @@ Status Migrator::apply(const Migration &migration)
 Result<QList<int>> Migrator::migrate()
 {
     // A session lock, so that it also covers creating the history table.
-    if (auto locked = m_connection.exec(u"SELECT pg_advisory_lock(?)"_s, {kMigrationLockKey});
+    if (auto locked = execute(m_connection, u"SELECT pg_advisory_lock($1)"_s, {kMigrationLockKey});
         !locked)
         return locked.error();
     auto unlock = qScopeGuard([this] {
-        (void)m_connection.exec(u"SELECT pg_advisory_unlock(?)"_s, {kMigrationLockKey});
+        (void)execute(m_connection, u"SELECT pg_advisory_unlock($1)"_s, {kMigrationLockKey});
     });
 
     auto before = state();
@@ -150,7 +152,7 @@ Result<QList<int>> Migrator::migrate()
 
 Status makeSessionReadOnly(Connection &connection)
 {
-    auto done = connection.exec(u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s);
+    auto done = execute(connection, u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s);
     if (!done)
         return done.error();
     return success();

@@ -1,5 +1,5 @@
-// Calls into the database's workflow functions and turns their errors into values with
-// machine codes the UI can act on (stale, taken, denied, ...).
+// The workflow's SQLSTATEs as error codes the UI can act on (stale, taken, denied, ...),
+// applied by execute() (db/rows.h) to every error.
 #pragma once
 
 #include "db/connection.h"
@@ -20,11 +20,9 @@ inline constexpr auto kFinalNote = "final_note";   // CPFR1
 inline constexpr auto kAuditLocked = "audit";      // CPAU1
 } // namespace errc
 
+// The code for a workflow SQLSTATE, and the refusal text for a function the user may not
+// call. execute() (db/rows.h) applies it to every error.
 Error workflowError(Error error);
-Result<QSqlQuery> callService(Connection &connection, const QString &sql,
-                              const QVariantList &params = {});
-Result<QVariant> callScalar(Connection &connection, const QString &sql,
-                            const QVariantList &params = {});
 
 // NULL for 0 / empty, the value otherwise: optional ids and texts in calls.
 QVariant nullIfZero(qint64 id);
