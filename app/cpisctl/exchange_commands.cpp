@@ -3,6 +3,7 @@
 #include "cpis/exchange.h"
 #include "cpis/message_codec.h"
 #include "db/change_listener.h"
+#include "db/rows.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -92,8 +93,8 @@ int exchange(const QStringList &args)
         err().flush();
     }
     // Shared: services on two machines both show; the session keeps it while it runs.
-    if (auto present = connection.exec(u"SELECT pg_try_advisory_lock_shared(?)"_s,
-                                       {Exchange::kServiceLockKey});
+    if (auto present = execute(connection, u"SELECT pg_try_advisory_lock_shared($1)"_s,
+                               {Exchange::kServiceLockKey});
         !present) {
         err() << "cpisctl exchange: the exchange monitor will not see this service running ("
               << present.error().message << ").\n";
