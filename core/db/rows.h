@@ -110,8 +110,9 @@ public:
     // Rows affected by an INSERT, UPDATE or DELETE.
     [[nodiscard]] qint64 affected() const;
     // The column's index; names are resolved once per result and per call site, so reading
-    // 10,000 rows by name costs no more than reading them by position. Throws
-    // std::logic_error for a name the result does not have.
+    // 10,000 rows by name costs no more than reading them by position. A name is remembered by
+    // its address: pass string literals. Throws std::logic_error for a name the result does not
+    // have.
     [[nodiscard]] int column(const char *name) const;
     [[nodiscard]] int columns() const;
     [[nodiscard]] Cell cell(int row, int column) const;

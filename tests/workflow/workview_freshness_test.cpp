@@ -62,7 +62,7 @@ TEST_CASE("Current work shows the child's key worker as it is now", "[workview]"
                 {world.childId, world.otherKeyWorker.workerId});
         const QString otherName = valueOf(owner, u"SELECT name FROM worker WHERE id = ?"_s,
                                           {world.otherKeyWorker.workerId})
-                                      .toString();
+                                      .text();
         CHECK(itemFor(world, world.admin, world.stepId).keyWorker == otherName);
     }
     SECTION("the key worker's involvement is removed")
@@ -113,7 +113,7 @@ TEST_CASE("A step moved to another child shows that child", "[workview]")
     const QString otherName =
         valueOf(owner, u"SELECT legal_forenames || ' ' || legal_surname FROM person WHERE id = ?"_s,
                 {other})
-            .toString();
+            .text();
     CHECK(itemFor(world, world.admin, world.stepId).subjectName == otherName);
     // That child is restricted, and only the admin was granted access.
     CHECK(itemFor(world, world.otherAdmin, world.stepId).stepId == 0);
