@@ -302,9 +302,14 @@ QByteArray Cell::bytes() const
 {
     if (m_null)
         return {};
-    if (m_size >= 2 && m_data[0] == '\\' && m_data[1] == 'x')
-        return QByteArray::fromHex(QByteArray::fromRawData(m_data + 2, m_size - 2));
-    return QByteArray(m_data, m_size);
+    // libpq reads both of the server's formats: Qt's driver sets bytea_output to escape.
+    size_t size = 0;
+    unsigned char *bytes = PQunescapeBytea(reinterpret_cast<const unsigned char *>(m_data), &size);
+    if (!bytes)
+        return {};
+    QByteArray out(reinterpret_cast<const char *>(bytes), qsizetype(size));
+    PQfreemem(bytes);
+    return out;
 }
 
 struct Rows::Data
@@ -498,6 +503,16 @@ Status Transaction::commit()
     if (!m_open)
         return Error{u"db.transaction"_s, u"The transaction is no longer open."_s, {}, {}};
     m_open = false;
+    // After a failed statement the server answers COMMIT with a rollback, and says it went well.
+    if (PGconn *conn = m_connection.nativeHandle();
+        conn && PQtransactionStatus(conn) == PQTRANS_INERROR) {
+        (void)execute(m_connection, u"ROLLBACK"_s);
+        return Error{u"db.error"_s,
+                     u"Could not save: a statement in the transaction failed, so nothing was "
+                     u"kept."_s,
+                     {},
+                     {}};
+    }
     auto committed = execute(m_connection, u"COMMIT"_s);
     if (!committed) {
         const Error e = withContext(committed.error(), u"Could not save"_s);
