@@ -1,6 +1,6 @@
 #include "config_commands.h"
 
-#include "cpis/config_store.h"
+#include "config/config_store.h"
 
 #include <iostream>
 #include <string>

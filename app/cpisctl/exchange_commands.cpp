@@ -1,6 +1,7 @@
 #include "exchange_commands.h"
 
 #include "cpis/exchange.h"
+#include "cpis/exchange_config.h"
 #include "cpis/message_codec.h"
 #include "db/change_listener.h"
 #include "db/rows.h"
@@ -107,7 +108,7 @@ int exchange(const QStringList &args)
     lookForRequest();
     while (!g_stopRequested) {
         // The schedule is read again each time, so a change applies without a restart.
-        auto config = ConfigStore(connection).exchangeConfig();
+        auto config = loadExchangeConfig(connection);
         if (!config)
             return exitFor(config.error());
         const QDateTime next = Exchange::nextRun(config->times, QDateTime::currentDateTime());
@@ -231,7 +232,7 @@ int exportUpload(const QStringList &args)
     if (!ready)
         return exitFor(ready.error());
     Connection &connection = *ready->db.connection;
-    auto config = ConfigStore(connection).exchangeConfig();
+    auto config = loadExchangeConfig(connection);
     if (!config)
         return exitFor(config.error());
     Transaction preview(connection); // never committed: this only looks

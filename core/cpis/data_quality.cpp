@@ -1,7 +1,7 @@
 #include "cpis/data_quality.h"
 
 #include "db/rows.h"
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,9 @@
 #include "cpis/exchange.h"
 
+#include "cpis/exchange_config.h"
 #include "cpis/mesh_client.h"
 #include "db/rows.h"
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -152,7 +153,7 @@ Status Exchange::checkInbox(const QStringList &ids)
 
 Result<ExchangeReport> Exchange::exchange()
 {
-    auto config = ConfigStore(m_connection).exchangeConfig();
+    auto config = loadExchangeConfig(m_connection);
     if (!config)
         return config.error();
     if (auto valid = config->mesh.validate(); !valid)

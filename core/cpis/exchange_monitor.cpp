@@ -1,9 +1,9 @@
 #include "cpis/exchange_monitor.h"
 
-#include "cpis/config_store.h"
 #include "cpis/exchange.h"
+#include "cpis/exchange_config.h"
 #include "db/rows.h"
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
 
@@ -166,7 +166,7 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
     if (!service)
         return service.error();
     data.serviceRunning = *service;
-    auto config = ConfigStore(m_connection).exchangeConfig();
+    auto config = loadExchangeConfig(m_connection);
     if (!config)
         return config.error();
     data.nextRun = Exchange::nextRun(config->times, QDateTime::currentDateTime());

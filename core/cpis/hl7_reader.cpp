@@ -1,6 +1,6 @@
 #include "cpis/hl7_reader.h"
 
-#include "cpis/message_codec.h"
+#include "cpis/message_errors.h"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 // CP-IS administrators. Processing a message (or a notification) again changes nothing.
 #pragma once
 
-#include "cpis/config_store.h"
+#include "config/config_store.h"
 #include "cpis/message_codec.h"
 #include "cpis/messages.h"
 #include "db/connection.h"

@@ -1,13 +1,40 @@
-// Internal to the MESH client: the translation context of its messages, the loopback rule
-// and the mutual-TLS configuration built from MeshSettings.
+// The settings of a MESH mailbox connection (MeshSettings), and, internal to the MESH
+// client, the translation context of its messages, the loopback rule and the mutual-TLS
+// configuration built from the settings.
 #pragma once
 
-#include "cpis/mesh_client.h"
+#include "result.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QSslConfiguration>
+#include <QString>
+#include <QUrl>
 
 namespace cpis {
+
+struct MeshSettings
+{
+    QUrl url;                  // https://...; plain http only for a loopback address (tests)
+    QString mailbox;           // our mailbox id
+    QString password;          // the mailbox password (secret)
+    QByteArray sharedSecret;   // the environment's shared secret for the HMAC (secret)
+    QString clientCertificate; // PEM file paths for mutual TLS
+    QString clientKey;
+    QString caCertificate;
+    int timeoutMs = 30000;
+    int retries = 3;       // on connection failures and 5xx, with backoff
+    int retryBaseMs = 200; // the first wait; it doubles with each retry
+    // The largest request body when sending; bigger files go as chunks (MESH takes 100 MB).
+    qint64 chunkSize = qint64(100) * 1024 * 1024;
+    bool compressUploads = true; // gzip each chunk (Content-Encoding: gzip)
+    // The largest message downloaded, un-gzipped: a gzipped body can inflate a thousandfold.
+    qint64 maxMessageBytes = qint64(100) * 1024 * 1024;
+    QString clientVersion = QStringLiteral("cpis-workview");
+
+    // A clear error naming the setting that is wrong or missing.
+    [[nodiscard]] Status validate() const;
+};
 
 struct MeshText
 {

@@ -1,7 +1,7 @@
 #include "cpis/notification_statistics.h"
 
 #include "db/rows.h"
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
 

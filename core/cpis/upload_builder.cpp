@@ -2,8 +2,8 @@
 
 #include "cpis/message_codec.h"
 #include "db/rows.h"
+#include "db/service_call.h"
 #include "domain/nhs_number.h"
-#include "workflow/service_call.h"
 
 #include <QUuid>
 

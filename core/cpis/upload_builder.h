@@ -3,7 +3,7 @@
 // silently. Run it inside the exchange's lock and a transaction.
 #pragma once
 
-#include "cpis/config_store.h"
+#include "cpis/exchange_config.h"
 #include "db/connection.h"
 #include "result.h"
 

@@ -1,6 +1,7 @@
 #include "db/connection.h"
 #include "db/rows.h"
-#include "workflow/service_call.h"
+#include "db/service_call.h"
+
 #include <QAtomicInteger>
 #include <QRegularExpression>
 #include <QSqlDriver>

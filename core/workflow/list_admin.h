@@ -2,7 +2,7 @@
 // never deleted), note templates and bank holidays, read and changed through the database.
 #pragma once
 
-#include "cpis/config_store.h"
+#include "config/config_store.h"
 #include "db/connection.h"
 #include "result.h"
 #include "workflow/step_choices.h"

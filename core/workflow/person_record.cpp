@@ -1,8 +1,8 @@
 #include "workflow/person_record.h"
 
 #include "db/rows.h"
+#include "db/service_call.h"
 #include "workflow/case_note_service.h"
-#include "workflow/service_call.h"
 
 using namespace Qt::StringLiterals;
 

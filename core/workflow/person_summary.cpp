@@ -1,8 +1,8 @@
 #include "workflow/person_summary.h"
 
 #include "db/rows.h"
+#include "db/service_call.h"
 #include "domain/nhs_number.h"
-#include "workflow/service_call.h"
 
 using namespace Qt::StringLiterals;
 

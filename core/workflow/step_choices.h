@@ -3,6 +3,7 @@
 // change them.
 #pragma once
 
+#include "config/note_template.h"
 #include "db/connection.h"
 #include "result.h"
 
@@ -11,13 +12,6 @@
 #include <QStringList>
 
 namespace cpis {
-
-struct NoteTemplate
-{
-    QString source; // ae, dhu_111
-    QString label;  // "A&E Notifications"
-    QString body;
-};
 
 struct StepChoices
 {

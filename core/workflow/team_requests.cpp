@@ -1,7 +1,7 @@
 #include "workflow/team_requests.h"
 
 #include "db/rows.h"
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
 

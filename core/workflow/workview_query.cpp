@@ -1,8 +1,8 @@
 #include "workflow/workview_query.h"
 
-#include "cpis/config_store.h"
+#include "config/config_store.h"
 #include "db/rows.h"
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
 

@@ -3,10 +3,10 @@
 #include "cpis/data_quality.h"
 #include "cpis/notification_statistics.h"
 #include "db/rows.h"
+#include "db/service_call.h"
 #include "support/case_world.h"
 #include "support/data_quality_sample.h"
 #include "support/process.h"
-#include "workflow/service_call.h"
 
 #include <catch2/catch.hpp>
 

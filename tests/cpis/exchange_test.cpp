@@ -1,6 +1,6 @@
 // Whole exchanges against the loopback MESH server and a real database: uploads go out,
 // notifications come in and become work, and nothing is acknowledged before it is stored.
-#include "cpis/config_store.h"
+#include "config/config_store.h"
 #include "cpis/exchange.h"
 #include "cpis/message_codec.h"
 #include "db/rows.h"

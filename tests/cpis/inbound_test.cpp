@@ -1,6 +1,6 @@
 // Inbound processing and uploads against a real database: every message stored raw first,
 // processed once, and what cannot be processed kept with its reason.
-#include "cpis/config_store.h"
+#include "config/config_store.h"
 #include "cpis/inbound_processor.h"
 #include "cpis/message_codec.h"
 #include "cpis/upload_builder.h"

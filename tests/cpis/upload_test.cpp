@@ -1,6 +1,6 @@
 // Outbound: shared plans queue the child, uploads carry numbered files, acknowledgements
 // come back to the right child, and what cannot be sent is said, never skipped silently.
-#include "cpis/config_store.h"
+#include "cpis/exchange_config.h"
 #include "cpis/inbound_processor.h"
 #include "cpis/message_codec.h"
 #include "cpis/upload_builder.h"
@@ -17,7 +17,7 @@ using test::require;
 namespace {
 BuiltUpload buildUpload(Connection &c)
 {
-    const ExchangeConfig config = require(ConfigStore(c).exchangeConfig());
+    const ExchangeConfig config = require(loadExchangeConfig(c));
     Transaction tx(c);
     BuiltUpload built = require(UploadBuilder(c).build(config));
     REQUIRE(tx.commit().ok());

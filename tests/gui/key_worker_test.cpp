@@ -1,6 +1,7 @@
 // The key worker's screens against a real database: Incoming requests, the request window
 // and its document, and what the database refuses (another worker's request, a finished
 // note).
+#include "db/service_call.h"
 #include "dialogs/case_note_dialog.h"
 #include "gui/gui_support.h"
 #include "gui/key_worker_support.h"
@@ -11,7 +12,6 @@
 #include "workflow/case_note_service.h"
 #include "workflow/person_record.h"
 #include "workflow/request_service.h"
-#include "workflow/service_call.h"
 #include "workflow/team_requests.h"
 #include "workflow/worker_directory.h"
 #include "workflow/workview_query.h"

@@ -2,7 +2,7 @@
 // damaged message, a message that expires between listing and download). Afterwards every
 // message is processed exactly once and nothing is acknowledged before it is stored. A gzip
 // bomb is refused before it fills the memory.
-#include "cpis/config_store.h"
+#include "cpis/exchange_config.h"
 #include "cpis/mesh_client.h"
 #include "security/exchange_faults.h"
 
@@ -120,7 +120,7 @@ TEST_CASE("A gzip bomb from MESH is refused without being inflated, and is not a
     MeshMessage bomb;
     bomb.body = QByteArray(8 * 1024 * 1024, '\0'); // a few kilobytes on the wire
     const QString id = x.mesh.putInbox(kMeshMailbox, bomb);
-    MeshSettings settings = require(ConfigStore(*x.exchangeLogin).exchangeConfig()).mesh;
+    MeshSettings settings = require(loadExchangeConfig(*x.exchangeLogin)).mesh;
     settings.maxMessageBytes = 1024 * 1024;
 
     MeshClient client(settings);

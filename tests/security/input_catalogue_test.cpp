@@ -3,7 +3,7 @@
 // nothing where something is required and values of the wrong form. Each is either refused with
 // an error that names the field, the database left exactly as it was, or, where it is legitimate
 // text, stored exactly as typed.
-#include "cpis/config_store.h"
+#include "config/config_store.h"
 #include "cpis/exchange_monitor.h"
 #include "cpis/inbound_processor.h"
 #include "db/rows.h"

@@ -4,15 +4,15 @@
 // as it was. Direct writes to the tables behind each operation are refused to every role.
 #include "security/role_matrix.h"
 
-#include "cpis/config_store.h"
+#include "config/config_store.h"
 #include "cpis/exchange.h"
 #include "db/rows.h"
+#include "db/service_call.h"
 #include "support/exchange_world.h"
 #include "support/security_checks.h"
 #include "workflow/list_admin.h"
 #include "workflow/person_record.h"
 #include "workflow/request_service.h"
-#include "workflow/service_call.h"
 #include "workflow/step_service.h"
 
 #include <catch2/catch.hpp>

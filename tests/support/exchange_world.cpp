@@ -1,6 +1,6 @@
 #include "support/exchange_world.h"
 
-#include "cpis/config_store.h"
+#include "config/config_store.h"
 #include "cpis/message_codec.h"
 #include "db/rows.h"
 

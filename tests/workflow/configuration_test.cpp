@@ -1,11 +1,12 @@
 // The Configuration tools' database side: only system administrators change settings,
 // templates, lists and bank holidays (even from plain SQL), a Save is all or nothing with
 // one refusal per field, and list items are retired and renamed, never deleted.
+#include "config/config_store.h"
 #include "cpis/config_store.h"
 #include "db/rows.h"
+#include "db/service_call.h"
 #include "support/case_world.h"
 #include "workflow/list_admin.h"
-#include "workflow/service_call.h"
 #include "workflow/step_choices.h"
 
 #include <catch2/catch.hpp>

@@ -1,6 +1,6 @@
 // The seed procedure carried out through core/workflow, as a Safeguarding Admin and then
 // as the key worker, each connected as their own login; and the rules around it.
-#include "cpis/config_store.h"
+#include "config/config_store.h"
 #include "db/change_listener.h"
 #include "db/rows.h"
 #include "support/case_world.h"

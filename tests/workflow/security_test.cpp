@@ -1,11 +1,11 @@
 // Who may do what, proven by connecting as each role: PostgreSQL refuses the rest, unchanged.
 #include "db/rows.h"
+#include "db/service_call.h"
 #include "support/case_world.h"
 #include "support/security_checks.h"
 #include "workflow/alert_service.h"
 #include "workflow/case_note_service.h"
 #include "workflow/request_service.h"
-#include "workflow/service_call.h"
 #include "workflow/step_service.h"
 #include "workflow/worker_directory.h"
 #include "workflow/workview_query.h"

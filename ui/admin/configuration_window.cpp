@@ -1,7 +1,7 @@
 #include "admin/configuration_window.h"
 
 #include "admin/configuration_models.h"
-#include "cpis/config_store.h"
+#include "config/config_store.h"
 #include "cpis/mesh_client.h"
 #include "display.h"
 #include "panel_parts.h"

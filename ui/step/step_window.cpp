@@ -1,6 +1,7 @@
 #include "step/step_window.h"
 #include "workflow/display_names.h"
 
+#include "db/error_codes.h"
 #include "dialogs/new_request_dialog.h"
 #include "dialogs/next_action_dialog.h"
 #include "display.h"
@@ -8,7 +9,6 @@
 #include "step/follow_up_section.h"
 #include "step/next_actions_section.h"
 #include "workflow/person_summary.h"
-#include "workflow/service_call.h"
 #include "workflow/step_service.h"
 
 #include <QCloseEvent>

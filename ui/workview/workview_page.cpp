@@ -1,11 +1,11 @@
 #include "workview/workview_page.h"
 
+#include "db/error_codes.h"
 #include "dialogs/cancel_work_dialog.h"
 #include "display.h"
 #include "keyboard/key_action.h"
 #include "panel_parts.h"
 #include "workflow/person_summary.h"
-#include "workflow/service_call.h"
 #include "workflow/step_service.h"
 #include "workflow/workview_query.h"
 #include "workview/alerts_panel.h"

@@ -1,16 +1,16 @@
 // The stored configuration (table config): CP-IS handling, MESH mailbox, schedule.
 // Changing a setting goes through the database, which validates it, audits it and tells
-// every open client; secrets are never shown back.
+// every open client; secrets are never shown back. What the exchange makes of the settings:
+// cpis/exchange_config.h.
 #pragma once
 
-#include "cpis/mesh_client.h"
+#include "config/note_template.h"
 #include "db/connection.h"
 #include "domain/office_hours.h"
 #include "result.h"
-#include "workflow/step_choices.h"
 
+#include <QHash>
 #include <QList>
-#include <QTime>
 
 namespace cpis {
 
@@ -21,18 +21,6 @@ struct ConfigEntry
     bool secret = false;
     QString updatedBy;
     QDateTime updatedAt;
-};
-
-struct ExchangeConfig
-{
-    QString handlingMode = QStringLiteral("work_step"); // or case_note_and_alert
-    QString handlingTarget;                             // worker or team for case_note_and_alert
-    QStringList sharedPlans;
-    QString authorityOds;
-    QString cpisMailbox;    // where uploads go
-    QString uploadWorkflow; // the workflow id NHS England assigned for uploads
-    QList<QTime> times;     // exchange.times
-    MeshSettings mesh;
 };
 
 // One Save of the Configuration tools: changed settings and note templates together.
@@ -64,8 +52,8 @@ public:
     // All or nothing: an empty list when everything was stored, otherwise what was refused,
     // field by field, and nothing stored.
     Result<QList<FieldRefusal>> save(const ConfigurationEdit &edit);
-    // Everything the exchange needs, secrets included (the exchange account may read them).
-    Result<ExchangeConfig> exchangeConfig();
+    // Every setting by key, secrets included (only the exchange account may read them).
+    Result<QHash<QString, QString>> values();
     // office.hours, office.days, office.handling_time and the bank holidays.
     Result<OfficeHours> officeHours();
 

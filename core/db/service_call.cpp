@@ -1,4 +1,4 @@
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 #include <QCoreApplication>
 #include <QHash>

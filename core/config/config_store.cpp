@@ -1,7 +1,7 @@
-#include "cpis/config_store.h"
+#include "config/config_store.h"
 
 #include "db/rows.h"
-#include "workflow/service_call.h"
+#include "db/service_call.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -83,7 +83,7 @@ Result<QList<FieldRefusal>> ConfigStore::save(const ConfigurationEdit &edit)
     return refused;
 }
 
-Result<ExchangeConfig> ConfigStore::exchangeConfig()
+Result<QHash<QString, QString>> ConfigStore::values()
 {
     auto q = execute(m_connection, u"SELECT key, value FROM config"_s);
     if (!q)
@@ -91,27 +91,7 @@ Result<ExchangeConfig> ConfigStore::exchangeConfig()
     QHash<QString, QString> v;
     for (const Row &r : *q)
         v.insert(r.text("key"), r.text("value"));
-    ExchangeConfig c;
-    c.handlingMode = v.value(u"cpis.handling_mode"_s, u"work_step"_s);
-    c.handlingTarget = v.value(u"cpis.handling_target"_s);
-    c.sharedPlans = v.value(u"cpis.shared_plans"_s).split(u',', Qt::SkipEmptyParts);
-    c.authorityOds = v.value(u"cpis.authority_ods"_s);
-    c.cpisMailbox = v.value(u"mesh.cpis_mailbox"_s);
-    c.uploadWorkflow = v.value(u"mesh.workflow_upload"_s);
-    for (const QString &t : v.value(u"exchange.times"_s).split(u',', Qt::SkipEmptyParts)) {
-        const QTime time = QTime::fromString(t.trimmed(), u"HH:mm"_s);
-        if (time.isValid())
-            c.times.append(time);
-    }
-    std::sort(c.times.begin(), c.times.end());
-    c.mesh.url = QUrl(v.value(u"mesh.url"_s));
-    c.mesh.mailbox = v.value(u"mesh.mailbox"_s);
-    c.mesh.password = v.value(u"mesh.password"_s);
-    c.mesh.sharedSecret = v.value(u"mesh.shared_secret"_s).toUtf8();
-    c.mesh.clientCertificate = v.value(u"mesh.client_cert"_s);
-    c.mesh.clientKey = v.value(u"mesh.client_key"_s);
-    c.mesh.caCertificate = v.value(u"mesh.ca_cert"_s);
-    return c;
+    return v;
 }
 
 } // namespace cpis

@@ -1,9 +1,6 @@
-// The workflow's SQLSTATEs as error codes the UI can act on (stale, taken, denied, ...),
-// applied by execute() (db/rows.h) to every error.
+// The machine codes (Error::code) of the database's refusals, which the windows act on:
+// someone else changed it, someone else has it, not allowed, ... execute() (db/rows.h) sets them.
 #pragma once
-
-#include "db/connection.h"
-#include "result.h"
 
 namespace cpis {
 
@@ -19,12 +16,5 @@ inline constexpr auto kWrongState = "wrong_state"; // CPWS1
 inline constexpr auto kFinalNote = "final_note";   // CPFR1
 inline constexpr auto kAuditLocked = "audit";      // CPAU1
 } // namespace errc
-
-// The code for a workflow SQLSTATE, and the refusal text for a function the user may not
-// call. execute() (db/rows.h) applies it to every error.
-Error workflowError(Error error);
-
-// NULL for 0 / empty, the value otherwise: optional ids and texts in calls.
-QVariant nullIfZero(qint64 id);
 
 } // namespace cpis

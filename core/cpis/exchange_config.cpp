@@ -1,0 +1,40 @@
+#include "cpis/exchange_config.h"
+
+#include "config/config_store.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis {
+
+Result<ExchangeConfig> loadExchangeConfig(Connection &connection)
+{
+    auto values = ConfigStore(connection).values();
+    if (!values)
+        return values.error();
+    const QHash<QString, QString> &v = *values;
+    ExchangeConfig c;
+    c.handlingMode = v.value(u"cpis.handling_mode"_s, u"work_step"_s);
+    c.handlingTarget = v.value(u"cpis.handling_target"_s);
+    c.sharedPlans = v.value(u"cpis.shared_plans"_s).split(u',', Qt::SkipEmptyParts);
+    c.authorityOds = v.value(u"cpis.authority_ods"_s);
+    c.cpisMailbox = v.value(u"mesh.cpis_mailbox"_s);
+    c.uploadWorkflow = v.value(u"mesh.workflow_upload"_s);
+    for (const QString &t : v.value(u"exchange.times"_s).split(u',', Qt::SkipEmptyParts)) {
+        const QTime time = QTime::fromString(t.trimmed(), u"HH:mm"_s);
+        if (time.isValid())
+            c.times.append(time);
+    }
+    std::sort(c.times.begin(), c.times.end());
+    c.mesh.url = QUrl(v.value(u"mesh.url"_s));
+    c.mesh.mailbox = v.value(u"mesh.mailbox"_s);
+    c.mesh.password = v.value(u"mesh.password"_s);
+    c.mesh.sharedSecret = v.value(u"mesh.shared_secret"_s).toUtf8();
+    c.mesh.clientCertificate = v.value(u"mesh.client_cert"_s);
+    c.mesh.clientKey = v.value(u"mesh.client_key"_s);
+    c.mesh.caCertificate = v.value(u"mesh.ca_cert"_s);
+    return c;
+}
+
+} // namespace cpis
