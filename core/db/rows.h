@@ -46,7 +46,7 @@ public:
     [[nodiscard]] QDateTime dateTime() const;
     // date: invalid for NULL.
     [[nodiscard]] QDate date() const;
-    // bytea, decoded from the server's hex format: empty for NULL.
+    // bytea, decoded (the server sends it escaped): empty for NULL.
     [[nodiscard]] QByteArray bytes() const;
 
 private:
