@@ -7,7 +7,6 @@
 #include "admin/exchange_monitor_uploads_model.h"
 #include "admin/exchange_monitor_window.h"
 #include "config/config_store.h"
-#include "cpis/config_store.h"
 #include "db/rows.h"
 #include "gui/gui_support.h"
 #include "support/exchange_world.h"

@@ -2,7 +2,6 @@
 // templates, lists and bank holidays (even from plain SQL), a Save is all or nothing with
 // one refusal per field, and list items are retired and renamed, never deleted.
 #include "config/config_store.h"
-#include "cpis/config_store.h"
 #include "db/rows.h"
 #include "db/service_call.h"
 #include "support/case_world.h"
