@@ -1,6 +1,6 @@
 #include "config/config_store.h"
 
-#include "db/secret_statement.h"
+#include "db/rows.h"
 #include "db/service_call.h"
 
 #include <QHash>
@@ -13,10 +13,10 @@ using namespace Qt::StringLiterals;
 namespace cpis {
 
 namespace {
-ConfigEntry entryFrom(const QSqlQuery &q)
+ConfigEntry entryFrom(const Row &e)
 {
-    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toBool(),
-            q.value(3).toString(), q.value(4).toDateTime()};
+    return {e.text("key"), e.text("value"), e.boolean("secret"), e.text("updated_by"),
+            e.dateTime("updated_at")};
 }
 
 const QString kSelect =
@@ -25,36 +25,35 @@ const QString kSelect =
 
 Result<QList<ConfigEntry>> ConfigStore::list()
 {
-    auto q = callService(m_connection, kSelect + u"ORDER BY key"_s);
+    auto q = execute(m_connection, kSelect + u"ORDER BY key"_s);
     if (!q)
         return q.error();
     QList<ConfigEntry> entries;
-    while (q->next())
-        entries.append(entryFrom(*q));
+    for (const Row &e : *q)
+        entries.append(entryFrom(e));
     return entries;
 }
 
 Result<ConfigEntry> ConfigStore::get(const QString &key)
 {
-    auto q = callService(m_connection, kSelect + u"WHERE key = ?"_s, {key});
+    auto q = execute(m_connection, kSelect + u"WHERE key = $1"_s, {key});
     if (!q)
         return q.error();
-    if (!q->next()) {
+    if (q->isEmpty()) {
         return Error{QString::fromLatin1(errc::kNotFound),
                      u"There is no setting \"%1\" you can read."_s.arg(key),
                      {},
                      u"'cpisctl config list' shows the settings."_s};
     }
-    return entryFrom(*q);
+    return entryFrom((*q)[0]);
 }
 
 Status ConfigStore::set(const QString &key, const QString &value)
 {
-    // The value may be a secret (mesh.password): kept out of the server's log.
-    auto set =
-        scalarKeepingValuesSecret(m_connection, u"SELECT set_config($1, $2)"_s, {key, value});
+    // The value may be a secret (mesh.password): as a parameter, it stays out of the server's log.
+    auto set = execute(m_connection, u"SELECT set_config($1, $2)"_s, {key, value});
     if (!set)
-        return workflowError(set.error());
+        return set.error();
     return success();
 }
 
@@ -74,25 +73,24 @@ Result<QList<FieldRefusal>> ConfigStore::save(const ConfigurationEdit &edit)
     for (const NoteTemplate &t : edit.templates)
         changes.append(
             QJsonObject{{u"template"_s, t.source}, {u"label"_s, t.label}, {u"body"_s, t.body}});
-    auto q =
-        callService(m_connection, u"SELECT field, message FROM save_configuration(?::jsonb)"_s,
-                    {QString::fromUtf8(QJsonDocument(changes).toJson(QJsonDocument::Compact))});
+    auto q = execute(m_connection, u"SELECT field, message FROM save_configuration($1::jsonb)"_s,
+                     {QString::fromUtf8(QJsonDocument(changes).toJson(QJsonDocument::Compact))});
     if (!q)
         return configurationError(q.error());
     QList<FieldRefusal> refused;
-    while (q->next())
-        refused.append({q->value(0).toString(), q->value(1).toString()});
+    for (const Row &r : *q)
+        refused.append({r.text("field"), r.text("message")});
     return refused;
 }
 
 Result<QHash<QString, QString>> ConfigStore::values()
 {
-    auto q = callService(m_connection, u"SELECT key, value FROM config"_s);
+    auto q = execute(m_connection, u"SELECT key, value FROM config"_s);
     if (!q)
         return q.error();
     QHash<QString, QString> v;
-    while (q->next())
-        v.insert(q->value(0).toString(), q->value(1).toString());
+    for (const Row &r : *q)
+        v.insert(r.text("key"), r.text("value"));
     return v;
 }
 
@@ -102,19 +100,21 @@ namespace cpis {
 
 Result<OfficeHours> ConfigStore::officeHours()
 {
-    auto settings = callService(m_connection, uR"(
-        SELECT config_value('office.hours'), config_value('office.days'), config_value('office.handling_time'),
-               ARRAY(SELECT day::text FROM bank_holiday ORDER BY day))"_s);
+    auto settings = execute(m_connection, uR"(
+        SELECT config_value('office.hours') AS hours, config_value('office.days') AS days,
+               config_value('office.handling_time') AS handling_time,
+               ARRAY(SELECT day::text FROM bank_holiday ORDER BY day) AS holidays)"_s);
     if (!settings)
         return settings.error();
-    if (!settings->next())
+    if (settings->isEmpty())
         return OfficeHours();
+    const Row row = (*settings)[0];
     QList<QDate> holidays;
-    const QString list = settings->value(3).toString();
+    const QString list = row.text("holidays");
     for (const QString &day : list.mid(1, list.size() - 2).split(u',', Qt::SkipEmptyParts))
         holidays.append(QDate::fromString(day, Qt::ISODate));
-    return OfficeHours::fromSettings(settings->value(0).toString(), settings->value(1).toString(),
-                                     settings->value(2).toString(), holidays);
+    return OfficeHours::fromSettings(row.text("hours"), row.text("days"), row.text("handling_time"),
+                                     holidays);
 }
 
 } // namespace cpis

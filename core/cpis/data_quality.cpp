@@ -1,5 +1,6 @@
 #include "cpis/data_quality.h"
 
+#include "db/rows.h"
 #include "db/service_call.h"
 
 #include <QCoreApplication>
@@ -85,23 +86,22 @@ Result<DataQualityReport> loadDataQuality(Connection &connection)
 {
     DataQualityReport report;
     // The functions (migration 0015) check the caller may see the figures.
-    auto counts = callService(
-        connection, u"SELECT in_scope, matched, not_listed FROM data_quality_summary()"_s);
+    auto counts =
+        execute(connection, u"SELECT in_scope, matched, not_listed FROM data_quality_summary()"_s);
     if (!counts)
         return counts.error();
-    if (counts->next()) {
-        report.inScope = counts->value(0).toInt();
-        report.matched = counts->value(1).toInt();
-        report.notListed = counts->value(2).toInt();
+    for (const Row &c : *counts) {
+        report.inScope = int(c.integer("in_scope"));
+        report.matched = int(c.integer("matched"));
+        report.notListed = int(c.integer("not_listed"));
     }
-    auto rows = callService(
+    auto rows = execute(
         connection, u"SELECT list, person_id, name, nhs_number, detail FROM data_quality_rows()"_s);
     if (!rows)
         return rows.error();
-    while (rows->next()) {
-        report.rows.append({rows->value(0).toString(), rows->value(1).toLongLong(),
-                            rows->value(2).toString(), rows->value(3).toString(),
-                            rows->value(4).toString()});
+    for (const Row &r : *rows) {
+        report.rows.append({r.text("list"), r.integer("person_id"), r.text("name"),
+                            r.text("nhs_number"), r.text("detail")});
     }
     return report;
 }

@@ -2,6 +2,7 @@
 
 #include "cpis/exchange_config.h"
 #include "cpis/mesh_client.h"
+#include "db/rows.h"
 #include "db/service_call.h"
 
 #include <QJsonArray>
@@ -53,11 +54,11 @@ QDateTime Exchange::nextRun(const QList<QTime> &times, const QDateTime &now)
 
 Result<bool> Exchange::hasWaitingRequest(Connection &connection)
 {
-    auto waiting = callScalar(
+    auto waiting = queryValue(
         connection, u"SELECT EXISTS (SELECT 1 FROM exchange_request WHERE run_id IS NULL)"_s);
     if (!waiting)
         return waiting.error();
-    return waiting->toBool();
+    return waiting->boolean();
 }
 
 QDateTime Exchange::deliveredAt(const QString &meshMessageId)
@@ -73,39 +74,40 @@ QDateTime Exchange::deliveredAt(const QString &meshMessageId)
 
 Result<ExchangeReport> Exchange::runOnce()
 {
-    auto locked = m_connection.scalar(u"SELECT pg_try_advisory_lock(?)"_s, {kLockKey});
+    auto locked = queryValue(m_connection, u"SELECT pg_try_advisory_lock($1)"_s, {kLockKey});
     if (!locked)
         return locked.error();
-    if (!locked->toBool()) {
+    if (!locked->boolean()) {
         return Error{u"exchange.busy"_s,
                      u"Another CP-IS exchange is running; this one has stopped."_s,
                      {},
                      u"Wait for it to finish; the schedule will run again."_s};
     }
     auto unlock = qScopeGuard(
-        [this] { (void)m_connection.exec(u"SELECT pg_advisory_unlock(?)"_s, {kLockKey}); });
+        [this] { (void)execute(m_connection, u"SELECT pg_advisory_unlock($1)"_s, {kLockKey}); });
 
     if (auto checked = warnIfStalled(); !checked)
         return checked.error();
-    auto run = m_connection.scalar(u"INSERT INTO exchange_run DEFAULT VALUES RETURNING id"_s);
+    auto run = queryValue(m_connection, u"INSERT INTO exchange_run DEFAULT VALUES RETURNING id"_s);
     if (!run)
         return run.error();
+    const qint64 runId = run->integer();
     // Every "Exchange now" request waiting is answered by this run; open monitors hear of it.
-    auto answered = callScalar(m_connection, u"SELECT answer_exchange_requests(?)"_s, {*run});
+    auto answered = queryValue(m_connection, u"SELECT answer_exchange_requests($1)"_s, {runId});
     Result<ExchangeReport> report =
         answered ? exchange() : Result<ExchangeReport>(answered.error());
     // The monitor shows every run, and why one failed: a message left in the inbox counts.
     const QString failure = !report ? report.error().message : report->leftInInbox.join(u"; "_s);
-    auto logged = m_connection.exec(
-        uR"(
-        UPDATE exchange_run SET finished_at = now(), status = ?, uploads_sent = ?, received = ?, quarantined = ?, error = ?
-        WHERE id = ?)"_s,
+    auto logged = execute(
+        m_connection, uR"(
+        UPDATE exchange_run SET finished_at = now(), status = $1, uploads_sent = $2, received = $3, quarantined = $4, error = $5
+        WHERE id = $6)"_s,
         {failure.isEmpty() ? u"ok"_s : u"failed"_s, report ? int(report->uploadsSent.size()) : 0,
          report ? int(report->inbound.size()) : 0, report ? report->quarantined() : 0,
-         failure.isEmpty() ? QString() : failure, *run});
+         failure.isEmpty() ? QString() : failure, runId});
     if (!logged)
         return logged.error();
-    if (auto told = callScalar(m_connection, u"SELECT exchange_run_finished(?)"_s, {*run}); !told)
+    if (auto told = queryValue(m_connection, u"SELECT exchange_run_finished($1)"_s, {runId}); !told)
         return told.error();
     return report;
 }
@@ -113,7 +115,7 @@ Result<ExchangeReport> Exchange::runOnce()
 Status Exchange::warnIfStalled()
 {
     // MESH deletes what is not collected within five days: a stalled exchange is itself an alert.
-    auto stalled = m_connection.scalar(uR"(
+    auto stalled = queryValue(m_connection, uR"(
         SELECT raise_alert('CP-IS exchange stalled', NULL, NULL, NULL, 'cpis_sysadmin',
                            'The CP-IS exchange has not completed since ' ||
                            coalesce(to_char((SELECT max(finished_at) FROM exchange_run WHERE status = 'ok'),
@@ -140,12 +142,12 @@ Status Exchange::checkInbox(const QStringList &ids)
                                                     : QJsonValue(QJsonValue::Null)}});
     }
     auto alerted =
-        callScalar(m_connection, u"SELECT check_mesh_inbox(?::jsonb)"_s,
+        queryValue(m_connection, u"SELECT check_mesh_inbox($1::jsonb)"_s,
                    {QString::fromUtf8(QJsonDocument(listing).toJson(QJsonDocument::Compact))});
     if (!alerted)
         return alerted.error();
     if (!alerted->isNull())
-        say(u"Alert raised for the CP-IS administrators: %1."_s.arg(alerted->toString()));
+        say(u"Alert raised for the CP-IS administrators: %1."_s.arg(alerted->text()));
     return success();
 }
 
@@ -192,25 +194,25 @@ Result<ExchangeReport> Exchange::exchange()
 Status Exchange::sendReadyUploads(const ExchangeConfig &config, MeshClient &mesh,
                                   ExchangeReport &report)
 {
-    auto ready = callService(
+    auto ready = execute(
         m_connection,
         u"SELECT id, sequence_number, body, record_count FROM upload_file WHERE status = 'ready' ORDER BY sequence_number"_s);
     if (!ready)
         return ready.error();
-    while (ready->next()) {
-        const qint64 fileId = ready->value(0).toLongLong();
-        const qint64 sequence = ready->value(1).toLongLong();
-        say(u"Sending upload %1 (%2 records)…"_s.arg(sequence).arg(ready->value(3).toInt()));
+    for (const Row &upload : *ready) {
+        const qint64 fileId = upload.integer("id");
+        const qint64 sequence = upload.integer("sequence_number");
+        say(u"Sending upload %1 (%2 records)…"_s.arg(sequence).arg(upload.integer("record_count")));
         auto messageId =
-            mesh.send(config.cpisMailbox, config.uploadWorkflow, ready->value(2).toByteArray(),
+            mesh.send(config.cpisMailbox, config.uploadWorkflow, upload.bytes("body"),
                       u"CPIS_UPLOAD_%1.xml"_s.arg(sequence), QString::number(sequence));
         if (!messageId)
             return messageId.error(); // stays ready: sent at the next exchange
-        auto marked = callService(m_connection, uR"(
-            WITH f AS (UPDATE upload_file SET status = 'sent', mesh_message_id = ?, sent_at = now() WHERE id = ? RETURNING id)
+        auto marked = execute(m_connection, uR"(
+            WITH f AS (UPDATE upload_file SET status = 'sent', mesh_message_id = $1, sent_at = now() WHERE id = $2 RETURNING id)
             UPDATE person_cpis_status SET status = 'sent', reason = NULL, updated_at = now()
             WHERE person_id IN (SELECT person_id FROM upload_record WHERE file_id IN (SELECT id FROM f)))"_s,
-                                  {*messageId, fileId});
+                              {*messageId, fileId});
         if (!marked)
             return marked.error();
         report.uploadsSent.append(sequence);
@@ -246,7 +248,7 @@ Status Exchange::receive(MeshClient &mesh, ExchangeReport &report)
         if (auto acknowledged = mesh.acknowledge(id);
             !acknowledged && acknowledged.error().code != u"mesh.gone"_s)
             return acknowledged.error();
-        if (auto collected = callScalar(m_connection, u"SELECT mesh_inbox_collected(?)"_s, {id});
+        if (auto collected = queryValue(m_connection, u"SELECT mesh_inbox_collected($1)"_s, {id});
             !collected)
             return collected.error();
         if (message->messageType.compare(u"REPORT"_s, Qt::CaseInsensitive) == 0) {

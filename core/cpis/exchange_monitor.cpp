@@ -2,6 +2,7 @@
 
 #include "cpis/exchange.h"
 #include "cpis/exchange_config.h"
+#include "db/rows.h"
 #include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
@@ -10,92 +11,94 @@ namespace cpis {
 
 namespace {
 const QString kRunColumns =
-    u"r.id, r.started_at, r.finished_at, r.status, r.uploads_sent, r.received, r.quarantined, "
-    u"coalesce(r.error, '')"_s;
+    u"r.id AS run_id, r.started_at, r.finished_at, r.status, r.uploads_sent, r.received, "
+    u"r.quarantined, coalesce(r.error, '') AS error"_s;
 
-ExchangeRunInfo runFrom(const QSqlQuery &q, int first)
+ExchangeRunInfo runFrom(const Row &row)
 {
     ExchangeRunInfo r;
-    r.id = q.value(first).toLongLong();
-    r.startedAt = q.value(first + 1).toDateTime();
-    r.finishedAt = q.value(first + 2).toDateTime();
-    r.status = q.value(first + 3).toString();
-    r.uploadsSent = q.value(first + 4).toInt();
-    r.received = q.value(first + 5).toInt();
-    r.quarantined = q.value(first + 6).toInt();
-    r.error = q.value(first + 7).toString();
+    r.id = row.integer("run_id");
+    r.startedAt = row.dateTime("started_at");
+    r.finishedAt = row.dateTime("finished_at");
+    r.status = row.text("status");
+    r.uploadsSent = int(row.integer("uploads_sent"));
+    r.received = int(row.integer("received"));
+    r.quarantined = int(row.integer("quarantined"));
+    r.error = row.text("error");
     return r;
 }
 
 Result<std::optional<ExchangeRunInfo>> oneRun(Connection &c, const QString &where)
 {
-    auto q = callService(c, u"SELECT "_s + kRunColumns + u" FROM exchange_run r "_s + where +
-                                u" ORDER BY r.started_at DESC, r.id DESC LIMIT 1"_s);
+    auto q = execute(c, u"SELECT "_s + kRunColumns + u" FROM exchange_run r "_s + where +
+                            u" ORDER BY r.started_at DESC, r.id DESC LIMIT 1"_s);
     if (!q)
         return q.error();
-    if (!q->next())
+    if (q->isEmpty())
         return std::optional<ExchangeRunInfo>();
-    return std::optional(runFrom(*q, 0));
+    return std::optional(runFrom((*q)[0]));
 }
 
 // Whether some session holds the advisory lock `key` in this database. A bigint key shows in
 // pg_locks as its high and low 32 bits.
 Result<bool> lockHeld(Connection &c, qint64 key)
 {
-    auto held = callScalar(c, uR"(
+    auto held = queryValue(c, uR"(
         SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
                        AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                       AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1))"_s,
+                       AND classid::bigint = $1 AND objid::bigint = $2 AND objsubid = 1))"_s,
                            {key >> 32, key & 0xffffffff});
     if (!held)
         return held.error();
-    return held->toBool();
+    return held->boolean();
 }
 
 Result<std::optional<ExchangeRequestInfo>> latestRequest(Connection &c)
 {
-    auto q = callService(c, u"SELECT q.id, q.requested_at, coalesce(w.name, q.login::text), "
-                            u"q.picked_up_at, "_s +
-                                kRunColumns + uR"(
+    auto q =
+        execute(c, u"SELECT q.id, q.requested_at, coalesce(w.name, q.login::text) AS requested_by, "
+                   u"q.picked_up_at, "_s +
+                       kRunColumns + uR"(
         FROM exchange_request q LEFT JOIN worker w ON w.id = q.requested_by
         LEFT JOIN exchange_run r ON r.id = q.run_id
         ORDER BY q.id DESC LIMIT 1)"_s);
     if (!q)
         return q.error();
-    if (!q->next())
+    if (q->isEmpty())
         return std::optional<ExchangeRequestInfo>();
+    const Row row = (*q)[0];
     ExchangeRequestInfo info;
-    info.id = q->value(0).toLongLong();
-    info.requestedAt = q->value(1).toDateTime();
-    info.requestedBy = q->value(2).toString();
-    info.pickedUpAt = q->value(3).toDateTime();
-    if (!q->value(4).isNull())
-        info.run = runFrom(*q, 4);
+    info.id = row.integer("id");
+    info.requestedAt = row.dateTime("requested_at");
+    info.requestedBy = row.text("requested_by");
+    info.pickedUpAt = row.dateTime("picked_up_at");
+    if (!row.isNull("run_id"))
+        info.run = runFrom(row);
     return std::optional(info);
 }
 
 Result<QList<MonitorUpload>> recentUploads(Connection &c)
 {
-    auto q = callService(c, uR"(
+    auto q = execute(c, uR"(
         SELECT f.sequence_number, f.created_at, f.sent_at, f.status, f.record_count,
                (SELECT count(*) FROM upload_record r WHERE r.file_id = f.id
-                AND r.outcome_code IS NOT NULL AND r.outcome_code <> 'CPR06'),
-               coalesce(f.file_code, ''), coalesce(f.detail, '')
-        FROM upload_file f ORDER BY f.sequence_number DESC LIMIT ?)"_s,
-                         {ExchangeMonitor::kRecentRows});
+                AND r.outcome_code IS NOT NULL AND r.outcome_code <> 'CPR06') AS rejected,
+               coalesce(f.file_code, '') AS file_code, coalesce(f.detail, '') AS detail
+        FROM upload_file f ORDER BY f.sequence_number DESC LIMIT $1)"_s,
+                     {ExchangeMonitor::kRecentRows});
     if (!q)
         return q.error();
     QList<MonitorUpload> rows;
-    while (q->next()) {
+    for (const Row &row : *q) {
         MonitorUpload u;
-        u.sequenceNumber = q->value(0).toLongLong();
-        u.createdAt = q->value(1).toDateTime();
-        u.sentAt = q->value(2).toDateTime();
-        u.status = q->value(3).toString();
-        u.children = q->value(4).toInt();
-        u.rejected = q->value(5).toInt();
-        u.fileCode = q->value(6).toString();
-        u.detail = q->value(7).toString();
+        u.sequenceNumber = row.integer("sequence_number");
+        u.createdAt = row.dateTime("created_at");
+        u.sentAt = row.dateTime("sent_at");
+        u.status = row.text("status");
+        u.children = int(row.integer("record_count"));
+        u.rejected = int(row.integer("rejected"));
+        u.fileCode = row.text("file_code");
+        u.detail = row.text("detail");
         rows.append(u);
     }
     return rows;
@@ -104,26 +107,27 @@ Result<QList<MonitorUpload>> recentUploads(Connection &c)
 Result<QList<MonitorMessage>> messages(Connection &c, const QString &whereAndOrder,
                                        const QVariantList &params)
 {
-    auto q = callService(c,
-                         uR"(
-        SELECT id, received_at, coalesce(kind, ''), status, coalesce(reason, ''), coalesce(outcome, ''),
-               coalesce(file_name, ''), coalesce(resolved_note, '')
+    auto q = execute(c,
+                     uR"(
+        SELECT id, received_at, coalesce(kind, '') AS kind, status, coalesce(reason, '') AS reason,
+               coalesce(outcome, '') AS outcome, coalesce(file_name, '') AS file_name,
+               coalesce(resolved_note, '') AS resolved_note
         FROM inbound_message )"_s +
-                             whereAndOrder,
-                         params);
+                         whereAndOrder,
+                     params);
     if (!q)
         return q.error();
     QList<MonitorMessage> rows;
-    while (q->next()) {
+    for (const Row &row : *q) {
         MonitorMessage m;
-        m.id = q->value(0).toLongLong();
-        m.receivedAt = q->value(1).toDateTime();
-        m.kind = q->value(2).toString();
-        m.status = q->value(3).toString();
-        m.reason = q->value(4).toString();
-        m.outcome = q->value(5).toString();
-        m.fileName = q->value(6).toString();
-        m.resolvedNote = q->value(7).toString();
+        m.id = row.integer("id");
+        m.receivedAt = row.dateTime("received_at");
+        m.kind = row.text("kind");
+        m.status = row.text("status");
+        m.reason = row.text("reason");
+        m.outcome = row.text("outcome");
+        m.fileName = row.text("file_name");
+        m.resolvedNote = row.text("resolved_note");
         rows.append(m);
     }
     return rows;
@@ -137,15 +141,15 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
     Transaction snapshot(m_connection); // read only: rolled back at the end
     if (!snapshot.started())
         return snapshot.beginError();
-    if (auto isolated = callService(
-            m_connection, u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s);
+    if (auto isolated =
+            execute(m_connection, u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s);
         !isolated)
         return isolated.error();
     ExchangeMonitorData data;
-    auto now = callScalar(m_connection, u"SELECT now()"_s);
+    auto now = queryValue(m_connection, u"SELECT now()"_s);
     if (!now)
         return now.error();
-    data.loadedAt = now->toDateTime();
+    data.loadedAt = now->dateTime();
     auto last = oneRun(m_connection, {});
     if (!last)
         return last.error();
@@ -170,21 +174,22 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
     if (!request)
         return request.error();
     data.latestRequest = *request;
-    auto inbox = callService(
+    auto inbox = execute(
         m_connection,
-        u"SELECT count(*), min(coalesce(delivered_at, first_listed_at)) FROM mesh_inbox_seen"_s);
+        u"SELECT count(*) AS waiting, min(coalesce(delivered_at, first_listed_at)) AS oldest "
+        u"FROM mesh_inbox_seen"_s);
     if (!inbox)
         return inbox.error();
-    if (inbox->next()) {
-        data.inboxWaiting = inbox->value(0).toInt();
-        data.inboxOldest = inbox->value(1).toDateTime();
+    for (const Row &row : *inbox) {
+        data.inboxWaiting = int(row.integer("waiting"));
+        data.inboxOldest = row.dateTime("oldest");
     }
     auto uploads = recentUploads(m_connection);
     if (!uploads)
         return uploads.error();
     data.uploads = *uploads;
     auto recent =
-        messages(m_connection, u"ORDER BY received_at DESC, id DESC LIMIT ?"_s, {kRecentRows});
+        messages(m_connection, u"ORDER BY received_at DESC, id DESC LIMIT $1"_s, {kRecentRows});
     if (!recent)
         return recent.error();
     data.messages = *recent;
@@ -197,10 +202,10 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
 
 Result<qint64> ExchangeMonitor::requestExchange()
 {
-    auto id = callScalar(m_connection, u"SELECT request_exchange()"_s);
+    auto id = queryValue(m_connection, u"SELECT request_exchange()"_s);
     if (!id)
         return id.error();
-    return id->toLongLong();
+    return id->integer();
 }
 
 Status ExchangeMonitor::processAgain(qint64 messageId)
@@ -208,7 +213,7 @@ Status ExchangeMonitor::processAgain(qint64 messageId)
     Transaction tx(m_connection);
     if (!tx.started())
         return tx.beginError();
-    auto again = callService(m_connection, u"SELECT process_inbound_again(?)"_s, {messageId});
+    auto again = execute(m_connection, u"SELECT process_inbound_again($1)"_s, {messageId});
     if (!again)
         return again.error();
     auto request = requestExchange();
@@ -219,7 +224,7 @@ Status ExchangeMonitor::processAgain(qint64 messageId)
 
 Status ExchangeMonitor::resolve(qint64 messageId, const QString &note)
 {
-    auto q = callService(m_connection, u"SELECT resolve_inbound(?, ?)"_s, {messageId, note});
+    auto q = execute(m_connection, u"SELECT resolve_inbound($1, $2)"_s, {messageId, note});
     if (!q)
         return q.error();
     return success();

@@ -2,6 +2,7 @@
 
 #include "cpis/exchange_config.h"
 #include "db/change_listener.h"
+#include "db/rows.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -29,8 +30,8 @@ void ExchangeSchedule::warn(const QString &line) const
 void ExchangeSchedule::announceService()
 {
     // Shared: services on two machines both show; the session keeps it while it runs.
-    if (auto present = m_connection.exec(u"SELECT pg_try_advisory_lock_shared(?)"_s,
-                                         {Exchange::kServiceLockKey});
+    if (auto present = execute(m_connection, u"SELECT pg_try_advisory_lock_shared($1)"_s,
+                               {Exchange::kServiceLockKey});
         !present) {
         warn(u"the exchange monitor will not see this service running (%1)."_s.arg(
             present.error().message));

@@ -3,6 +3,7 @@
 #include "cpis/ack_codes.h"
 #include "cpis/message_codec.h"
 #include "cpis/notification_text.h"
+#include "db/rows.h"
 #include "db/service_call.h"
 
 #include <QCryptographicHash>
@@ -120,13 +121,13 @@ Result<QList<qint64>> InboundProcessor::insertMessages(const QList<Received> &me
     }
     // A MESH message is known by its id; an imported file by its bytes. Each is stored once,
     // even when it comes twice in one batch.
-    auto q = callService(m_connection, uR"(
+    auto q = execute(m_connection, uR"(
         WITH input AS (
             SELECT m.ord, m.origin, nullif(m.mesh_message_id, '') AS mesh_message_id,
                    nullif(m.workflow_id, '') AS workflow_id, nullif(m.file_name, '') AS file_name,
                    m.checksum, decode(m.body, 'base64') AS body,
                    coalesce(nullif(m.mesh_message_id, ''), 'import:' || m.checksum) AS key
-            FROM jsonb_to_recordset(?::jsonb) AS m(ord integer, origin text, mesh_message_id text,
+            FROM jsonb_to_recordset($1::jsonb) AS m(ord integer, origin text, mesh_message_id text,
                                                    workflow_id text, file_name text, checksum text, body text)),
         first AS (SELECT DISTINCT ON (key) * FROM input ORDER BY key, ord),
         inserted AS (
@@ -142,15 +143,15 @@ Result<QList<qint64>> InboundProcessor::insertMessages(const QList<Received> &me
         SELECT coalesce(n.id,
                         (SELECT e.id FROM inbound_message e WHERE e.mesh_message_id = i.mesh_message_id),
                         (SELECT min(e.id) FROM inbound_message e WHERE i.mesh_message_id IS NULL
-                         AND e.origin = 'import' AND e.checksum = i.checksum), 0)
+                         AND e.origin = 'import' AND e.checksum = i.checksum), 0) AS id
         FROM input i LEFT JOIN inserted n ON n.key = i.key
         ORDER BY i.ord)"_s,
-                         {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+                     {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
     if (!q)
         return q.error();
     QList<qint64> ids;
-    while (q->next())
-        ids.append(q->value(0).toLongLong());
+    for (const Row &row : *q)
+        ids.append(row.integer("id"));
     return ids;
 }
 
@@ -159,14 +160,14 @@ Result<QList<InboundOutcome>> InboundProcessor::processPending()
     QList<InboundOutcome> outcomes;
     qint64 after = 0; // so that a message left waiting cannot keep this loop going
     for (;;) {
-        auto ids = callService(m_connection, uR"(
-            SELECT id FROM inbound_message WHERE status = 'received' AND id > ? ORDER BY id LIMIT ?)"_s,
-                               {after, kBatchSize});
+        auto ids = execute(m_connection, uR"(
+            SELECT id FROM inbound_message WHERE status = 'received' AND id > $1 ORDER BY id LIMIT $2)"_s,
+                           {after, kBatchSize});
         if (!ids)
             return ids.error();
         QList<qint64> batch;
-        while (ids->next())
-            batch.append(ids->value(0).toLongLong());
+        for (const Row &row : *ids)
+            batch.append(row.integer("id"));
         if (batch.isEmpty())
             return outcomes;
         after = batch.last();
@@ -238,10 +239,10 @@ Result<QList<InboundOutcome>> InboundProcessor::processAll(const QList<qint64> &
     for (const qint64 id : messageIds)
         idList.append(QString::number(id));
     // Locked, so that two exchanges never process one message twice.
-    auto rows = callService(m_connection, uR"(
-        SELECT id, status, coalesce(outcome, reason, ''), body FROM inbound_message
-        WHERE id = ANY(?::bigint[]) ORDER BY id FOR UPDATE)"_s,
-                            {QString(u'{' + idList.join(u',') + u'}')});
+    auto rows = execute(m_connection, uR"(
+        SELECT id, status, coalesce(outcome, reason, '') AS outcome, body FROM inbound_message
+        WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE)"_s,
+                        {QString(u'{' + idList.join(u',') + u'}')});
     if (!rows)
         return rows.error();
     struct Waiting
@@ -251,13 +252,12 @@ Result<QList<InboundOutcome>> InboundProcessor::processAll(const QList<qint64> &
     };
     QList<Waiting> waiting;
     QList<InboundOutcome> outcomes;
-    while (rows->next()) {
-        const qint64 id = rows->value(0).toLongLong();
-        if (rows->value(1).toString() == u"received"_s)
-            waiting.append(Waiting{id, rows->value(3).toByteArray()});
+    for (const Row &row : *rows) {
+        const qint64 id = row.integer("id");
+        if (row.text("status") == u"received"_s)
+            waiting.append(Waiting{id, row.bytes("body")});
         else
-            outcomes.append(
-                InboundOutcome{id, rows->value(1).toString(), rows->value(2).toString(), 0});
+            outcomes.append(InboundOutcome{id, row.text("status"), row.text("outcome"), 0});
     }
 
     // Nearly every message is a notification: each is read as one (reading is most of the
@@ -303,16 +303,16 @@ Result<QList<InboundOutcome>>
 InboundProcessor::callProcessNotifications(const QList<Notification> &notifications)
 {
     // No due time given: the database works it out (_due_after), once for the whole batch.
-    auto rows = callService(m_connection, uR"(
-        SELECT message_id, status, outcome, coalesce(step_id, 0)
-        FROM process_access_notifications(?::jsonb, NULL))"_s,
-                            {batchJson(fieldsOf(notifications))});
+    auto rows = execute(m_connection, uR"(
+        SELECT message_id, status, outcome, coalesce(step_id, 0) AS step_id
+        FROM process_access_notifications($1::jsonb, NULL))"_s,
+                        {batchJson(fieldsOf(notifications))});
     if (!rows)
         return rows.error();
     QList<InboundOutcome> outcomes;
-    while (rows->next())
-        outcomes.append(InboundOutcome{rows->value(0).toLongLong(), rows->value(1).toString(),
-                                       rows->value(2).toString(), rows->value(3).toLongLong()});
+    for (const Row &row : *rows)
+        outcomes.append(InboundOutcome{row.integer("message_id"), row.text("status"),
+                                       row.text("outcome"), row.integer("step_id")});
     return outcomes;
 }
 
@@ -327,14 +327,14 @@ QList<QJsonObject> InboundProcessor::fieldsOf(const QList<Notification> &notific
 Result<QList<InboundOutcome>>
 InboundProcessor::quarantineBeforeBirth(QList<Notification> &notifications)
 {
-    auto rows = callService(m_connection, uR"(
-        SELECT message_id, date_of_birth FROM access_notifications_before_birth(?::jsonb))"_s,
-                            {batchJson(fieldsOf(notifications))});
+    auto rows = execute(m_connection, uR"(
+        SELECT message_id, date_of_birth FROM access_notifications_before_birth($1::jsonb))"_s,
+                        {batchJson(fieldsOf(notifications))});
     if (!rows)
         return rows.error();
     QList<InboundOutcome> outcomes;
-    while (rows->next()) {
-        const qint64 id = rows->value(0).toLongLong();
+    for (const Row &row : *rows) {
+        const qint64 id = row.integer("message_id");
         const auto at = std::find_if(notifications.begin(), notifications.end(),
                                      [id](const Notification &n) { return n.messageId == id; });
         if (at == notifications.end())
@@ -345,7 +345,7 @@ InboundProcessor::quarantineBeforeBirth(QList<Notification> &notifications)
             id, quarantine(u"Notification %1 says the record was accessed on %2, before the child "
                            "was born (%3)."_s.arg(
                                at->fields.value(u"notification"_s).toString(), dayAndTime(accessed),
-                               rows->value(1).toDate().toString(u"dd/MM/yyyy"_s))));
+                               row.date("date_of_birth").toString(u"dd/MM/yyyy"_s))));
         if (!outcome)
             return outcome.error();
         outcomes.append(*outcome);
@@ -364,14 +364,14 @@ InboundProcessor::processNotifications(QList<Notification> notifications)
         return wrong.error();
     if (notifications.isEmpty())
         return *wrong;
-    if (auto savepoint = m_connection.exec(u"SAVEPOINT notifications"_s); !savepoint)
+    if (auto savepoint = execute(m_connection, u"SAVEPOINT notifications"_s); !savepoint)
         return savepoint.error();
     auto all = callProcessNotifications(notifications);
     if (all)
         return *wrong + *all;
     if (all.error().code == u"db.unreachable"_s)
         return all;
-    if (auto undone = m_connection.exec(u"ROLLBACK TO SAVEPOINT notifications"_s); !undone)
+    if (auto undone = execute(m_connection, u"ROLLBACK TO SAVEPOINT notifications"_s); !undone)
         return undone.error();
     // Something no check foresaw failed: each alone, so that only that one is quarantined.
     QList<InboundOutcome> outcomes = *wrong;
@@ -395,24 +395,24 @@ Result<InboundOutcome>
 InboundProcessor::processIsolated(qint64 messageId,
                                   const std::function<Result<InboundOutcome>()> &run)
 {
-    if (auto savepoint = m_connection.exec(u"SAVEPOINT processing"_s); !savepoint)
+    if (auto savepoint = execute(m_connection, u"SAVEPOINT processing"_s); !savepoint)
         return savepoint.error();
     auto outcome = run();
     if (outcome || outcome.error().code == u"db.unreachable"_s)
         return outcome; // unreachable: left as received, the next run processes it
     // Undo whatever was half done, keep the message and say why.
-    if (auto undone = m_connection.exec(u"ROLLBACK TO SAVEPOINT processing"_s); !undone)
+    if (auto undone = execute(m_connection, u"ROLLBACK TO SAVEPOINT processing"_s); !undone)
         return undone.error();
     return markQuarantined(messageId, outcome.error());
 }
 
 Result<InboundOutcome> InboundProcessor::markProcessed(qint64 messageId, const Work &work)
 {
-    auto marked = callService(m_connection, uR"(
-        UPDATE inbound_message SET status = 'processed', kind = ?, notification_id = nullif(?, ''), outcome = ?,
+    auto marked = execute(m_connection, uR"(
+        UPDATE inbound_message SET status = 'processed', kind = $1, notification_id = nullif($2, ''), outcome = $3,
                                    processed_at = now()
-        WHERE id = ?)"_s,
-                              {work.kind, work.notificationId, work.outcome, messageId});
+        WHERE id = $4)"_s,
+                          {work.kind, work.notificationId, work.outcome, messageId});
     if (!marked)
         return marked.error();
     return InboundOutcome{messageId, u"processed"_s, work.outcome, work.stepId};
@@ -423,7 +423,7 @@ Result<InboundOutcome> InboundProcessor::markQuarantined(qint64 messageId, const
     const QString reason =
         why.code == kQuarantine ? why.message : u"Processing failed: %1"_s.arg(why.message);
     auto marked =
-        callService(m_connection, u"SELECT quarantine_inbound(?, ?)"_s, {messageId, reason});
+        execute(m_connection, u"SELECT quarantine_inbound($1, $2)"_s, {messageId, reason});
     if (!marked)
         return marked.error();
     return InboundOutcome{messageId, u"quarantined"_s, reason, 0};
@@ -445,8 +445,8 @@ Result<InboundProcessor::Work> InboundProcessor::handleOther(const Result<hl7::M
 Result<std::optional<InboundProcessor::Work>>
 InboundProcessor::duplicate(const QString &kind, const QString &id, const QString &what)
 {
-    auto found = callScalar(m_connection, uR"(
-        SELECT id FROM inbound_message WHERE kind = ? AND notification_id = ? AND status = 'processed')"_s,
+    auto found = queryValue(m_connection, uR"(
+        SELECT id FROM inbound_message WHERE kind = $1 AND notification_id = $2 AND status = 'processed')"_s,
                             {kind, id});
     if (!found)
         return found.error();
@@ -467,20 +467,20 @@ Result<InboundProcessor::Work> InboundProcessor::handleInactive(const QByteArray
         return seen.error();
     if (*seen)
         return **seen;
-    auto person = callService(m_connection, uR"(
-        SELECT id, legal_forenames || ' ' || legal_surname FROM person WHERE nhs_number = ? AND nhs_number_status = 'recorded')"_s,
-                              {notification->nhsNumber});
+    auto person = execute(m_connection, uR"(
+        SELECT id, legal_forenames || ' ' || legal_surname AS name FROM person WHERE nhs_number = $1 AND nhs_number_status = 'recorded')"_s,
+                          {notification->nhsNumber});
     if (!person)
         return person.error();
-    if (!person->next())
+    if (person->isEmpty())
         return quarantine(u"No child has the NHS number %1 that CP-IS reports inactive."_s.arg(
             notification->nhsNumber));
-    const qint64 personId = person->value(0).toLongLong();
-    const QString name = u"%1 (%2)"_s.arg(person->value(1).toString()).arg(personId);
+    const qint64 personId = (*person)[0].integer("id");
+    const QString name = u"%1 (%2)"_s.arg((*person)[0].text("name")).arg(personId);
     const QString replacement = notification->replacementNhsNumber;
     auto recorded =
-        callService(m_connection, u"SELECT record_nhs_number_inactive(?, nullif(?, ''))"_s,
-                    {personId, replacement});
+        execute(m_connection, u"SELECT record_nhs_number_inactive($1, nullif($2, ''))"_s,
+                {personId, replacement});
     if (!recorded) {
         if (recorded.error().code == QString::fromLatin1(errc::kInvalid))
             return quarantine(recorded.error().message);
@@ -506,7 +506,7 @@ Status InboundProcessor::alertAdministrators(const QString &type, qint64 personI
                                              const QString &text)
 {
     auto raised =
-        callScalar(m_connection, u"SELECT raise_alert(?, ?, NULL, NULL, 'cpis_sysadmin', ?)"_s,
+        queryValue(m_connection, u"SELECT raise_alert($1, $2, NULL, NULL, 'cpis_sysadmin', $3)"_s,
                    {type, nullIfZero(personId), text});
     if (!raised)
         return raised.error();
@@ -516,9 +516,9 @@ Status InboundProcessor::alertAdministrators(const QString &type, qint64 personI
 Status InboundProcessor::alertKeyWorker(const QString &type, qint64 personId, const QString &text)
 {
     // Without a current key worker the administrators' alert is the one that counts.
-    auto raised = callService(m_connection, uR"(
-        SELECT raise_alert(?, ?, current_key_worker(?), NULL, NULL, ?) WHERE current_key_worker(?) IS NOT NULL)"_s,
-                              {type, personId, personId, text, personId});
+    auto raised = execute(m_connection, uR"(
+        SELECT raise_alert($1, $2, current_key_worker($3), NULL, NULL, $4) WHERE current_key_worker($5) IS NOT NULL)"_s,
+                          {type, personId, personId, text, personId});
     if (!raised)
         return raised.error();
     return success();
@@ -546,8 +546,8 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
         return Work{kind, ack->messageId,
                     u"%1 (%2) for an unreadable upload."_s.arg(fileText, ack->fileCode), 0};
     }
-    auto file = callScalar(m_connection,
-                           u"SELECT id FROM upload_file WHERE sequence_number = ? FOR UPDATE"_s,
+    auto file = queryValue(m_connection,
+                           u"SELECT id FROM upload_file WHERE sequence_number = $1 FOR UPDATE"_s,
                            {ack->sequenceNumber});
     if (!file)
         return file.error();
@@ -555,28 +555,28 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
         return quarantine(
             u"Acknowledgement for upload sequence number %1, which was never sent."_s.arg(
                 ack->sequenceNumber));
-    const qint64 fileId = file->toLongLong();
+    const qint64 fileId = file->integer();
 
     const bool resend = ack->fileCode == u"CPF05"_s;
     const bool fileFailed = ack->fileCode == u"CPF01"_s || ack->fileCode == u"CPF06"_s;
     auto updated =
-        callService(m_connection,
-                    u"UPDATE upload_file SET status = ?, file_code = ?, detail = ? WHERE id = ?"_s,
-                    {resend       ? u"resend"_s
-                     : fileFailed ? u"failed"_s
-                                  : u"acknowledged"_s,
-                     ack->fileCode, fileText, fileId});
+        execute(m_connection,
+                u"UPDATE upload_file SET status = $1, file_code = $2, detail = $3 WHERE id = $4"_s,
+                {resend       ? u"resend"_s
+                 : fileFailed ? u"failed"_s
+                              : u"acknowledged"_s,
+                 ack->fileCode, fileText, fileId});
     if (!updated)
         return updated.error();
 
     if (resend || fileFailed) {
         // Every child in the file goes out again with the next upload.
-        auto requeued = callService(m_connection, uR"(
-            WITH people AS (SELECT DISTINCT person_id FROM upload_record WHERE file_id = ?),
+        auto requeued = execute(m_connection, uR"(
+            WITH people AS (SELECT DISTINCT person_id FROM upload_record WHERE file_id = $1),
                  queued AS (INSERT INTO upload_pending (person_id) SELECT person_id FROM people ON CONFLICT DO NOTHING)
-            UPDATE person_cpis_status SET status = 'awaiting_upload', reason = ?, updated_at = now()
+            UPDATE person_cpis_status SET status = 'awaiting_upload', reason = $2, updated_at = now()
             WHERE person_id IN (SELECT person_id FROM people))"_s,
-                                    {fileId, fileText});
+                                {fileId, fileText});
         if (!requeued)
             return requeued.error();
         if (fileFailed) {
@@ -595,22 +595,21 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
     for (const hl7::AcknowledgementRecord &r : std::as_const(ack->records)) {
         const bool ok = hl7::isRecordSuccess(r.code);
         const QString words = hl7::recordOutcomeText(r.code, r.detailCode);
-        auto rec = callService(m_connection, uR"(
-            UPDATE upload_record SET outcome_code = ?, outcome = ? WHERE file_id = ? AND nhs_number = ?
+        auto rec = execute(m_connection, uR"(
+            UPDATE upload_record SET outcome_code = $1, outcome = $2 WHERE file_id = $3 AND nhs_number = $4
             RETURNING person_id)"_s,
-                               {r.code, words, fileId, r.nhsNumber});
+                           {r.code, words, fileId, r.nhsNumber});
         if (!rec)
             return rec.error();
-        if (!rec->next())
+        if (rec->isEmpty())
             return quarantine(
                 u"Acknowledgement for upload %1 names NHS number %2, which that upload did not carry."_s
                     .arg(ack->sequenceNumber)
                     .arg(r.nhsNumber));
-        const qint64 personId = rec->value(0).toLongLong();
-        auto status =
-            callService(m_connection, uR"(
-            UPDATE person_cpis_status SET status = ?, reason = ?, updated_at = now() WHERE person_id = ? AND status = 'sent')"_s,
-                        {ok ? u"shared"_s : u"rejected"_s, ok ? QString() : words, personId});
+        const qint64 personId = (*rec)[0].integer("person_id");
+        auto status = execute(m_connection, uR"(
+            UPDATE person_cpis_status SET status = $1, reason = $2, updated_at = now() WHERE person_id = $3 AND status = 'sent')"_s,
+                              {ok ? u"shared"_s : u"rejected"_s, ok ? QString() : words, personId});
         if (!status)
             return status.error();
         if (!ok) {
@@ -626,12 +625,12 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
             }
         }
     }
-    auto accepted = callService(m_connection, uR"(
-        WITH ok AS (UPDATE upload_record SET outcome_code = 'CPR06', outcome = ? WHERE file_id = ? AND outcome_code IS NULL
+    auto accepted = execute(m_connection, uR"(
+        WITH ok AS (UPDATE upload_record SET outcome_code = 'CPR06', outcome = $1 WHERE file_id = $2 AND outcome_code IS NULL
                     RETURNING person_id)
         UPDATE person_cpis_status SET status = 'shared', reason = NULL, updated_at = now()
         WHERE person_id IN (SELECT person_id FROM ok) AND status = 'sent')"_s,
-                                {hl7::recordOutcomeText(u"CPR06"_s), fileId});
+                            {hl7::recordOutcomeText(u"CPR06"_s), fileId});
     if (!accepted)
         return accepted.error();
     if (ack->fileCode == u"CPF04"_s) {
@@ -656,8 +655,8 @@ Result<InboundOutcome> InboundProcessor::processReport(qint64 messageId,
     Transaction tx(m_connection);
     if (!tx.started())
         return tx.beginError();
-    auto file = callScalar(m_connection, uR"(
-        UPDATE upload_file SET status = 'failed', detail = ? WHERE mesh_message_id = ? RETURNING sequence_number)"_s,
+    auto file = queryValue(m_connection, uR"(
+        UPDATE upload_file SET status = 'failed', detail = $1 WHERE mesh_message_id = $2 RETURNING sequence_number)"_s,
                            {u"MESH report %1: %2"_s.arg(statusCode, description), linkedMessageId});
     if (!file)
         return file.error();
@@ -665,24 +664,24 @@ Result<InboundOutcome> InboundProcessor::processReport(qint64 messageId,
         file->isNull()
             ? u"MESH reported error %1 (%2) for message %3, which is not an upload we sent."_s.arg(
                   statusCode, description, linkedMessageId)
-            : u"MESH could not deliver upload %1: error %2 (%3)."_s.arg(file->toLongLong())
+            : u"MESH could not deliver upload %1: error %2 (%3)."_s.arg(file->integer())
                   .arg(statusCode, description);
     if (!file->isNull()) {
         // Its children go out again with the next upload once the cause is fixed.
-        auto requeued = callService(m_connection, uR"(
+        auto requeued = execute(m_connection, uR"(
             INSERT INTO upload_pending (person_id)
             SELECT DISTINCT r.person_id FROM upload_record r JOIN upload_file f ON f.id = r.file_id
-            WHERE f.mesh_message_id = ? ON CONFLICT DO NOTHING)"_s,
-                                    {linkedMessageId});
+            WHERE f.mesh_message_id = $1 ON CONFLICT DO NOTHING)"_s,
+                                {linkedMessageId});
         if (!requeued)
             return requeued.error();
     }
     if (auto alerted = alertAdministrators(u"CP-IS upload failed"_s, 0, text); !alerted)
         return alerted.error();
-    auto marked = callService(m_connection, uR"(
-        UPDATE inbound_message SET status = 'processed', kind = 'mesh_report', outcome = ?, processed_at = now()
-        WHERE id = ?)"_s,
-                              {text, messageId});
+    auto marked = execute(m_connection, uR"(
+        UPDATE inbound_message SET status = 'processed', kind = 'mesh_report', outcome = $1, processed_at = now()
+        WHERE id = $2)"_s,
+                          {text, messageId});
     if (!marked)
         return marked.error();
     if (auto committed = tx.commit(); !committed)

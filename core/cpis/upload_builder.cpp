@@ -1,6 +1,7 @@
 #include "cpis/upload_builder.h"
 
 #include "cpis/message_codec.h"
+#include "db/rows.h"
 #include "db/service_call.h"
 #include "domain/nhs_number.h"
 
@@ -23,18 +24,20 @@ hl7::PlanInformation planInformation(const QString &kind)
 // Each waiting child with what an upload needs; for an unborn child, the mother's details
 // (nothing about the unborn child is sent).
 const QString kWaiting = uR"(
-    SELECT p.id, p.legal_forenames || ' ' || p.legal_surname, p.date_of_birth IS NULL AS unborn, p.expected_delivery,
-           CASE WHEN p.date_of_birth IS NULL THEN m.nhs_number ELSE p.nhs_number END,
-           CASE WHEN p.date_of_birth IS NULL THEN m.nhs_number_status ELSE p.nhs_number_status END,
-           CASE WHEN p.date_of_birth IS NULL THEN m.id ELSE p.id END,
-           CASE WHEN p.date_of_birth IS NULL THEN m.legal_forenames ELSE p.legal_forenames END,
-           CASE WHEN p.date_of_birth IS NULL THEN m.legal_surname ELSE p.legal_surname END,
-           CASE WHEN p.date_of_birth IS NULL THEN m.date_of_birth ELSE p.date_of_birth END,
+    SELECT p.id, p.legal_forenames || ' ' || p.legal_surname AS name, p.date_of_birth IS NULL AS unborn,
+           p.expected_delivery,
+           CASE WHEN p.date_of_birth IS NULL THEN m.nhs_number ELSE p.nhs_number END AS nhs_number,
+           CASE WHEN p.date_of_birth IS NULL THEN m.nhs_number_status ELSE p.nhs_number_status END
+               AS nhs_number_status,
+           CASE WHEN p.date_of_birth IS NULL THEN m.id ELSE p.id END AS record_person_id,
+           CASE WHEN p.date_of_birth IS NULL THEN m.legal_forenames ELSE p.legal_forenames END AS forenames,
+           CASE WHEN p.date_of_birth IS NULL THEN m.legal_surname ELSE p.legal_surname END AS surname,
+           CASE WHEN p.date_of_birth IS NULL THEN m.date_of_birth ELSE p.date_of_birth END AS date_of_birth,
            pl.kind, pl.start_date, pl.end_date
     FROM upload_pending q
     JOIN person p ON p.id = q.person_id
     LEFT JOIN person m ON m.id = p.mother_id
-    LEFT JOIN plan pl ON pl.person_id = p.id AND pl.kind = ANY (?::text[])
+    LEFT JOIN plan pl ON pl.person_id = p.id AND pl.kind = ANY ($1::text[])
     ORDER BY p.id, pl.start_date
     FOR UPDATE OF q)"_s;
 } // namespace
@@ -42,28 +45,28 @@ const QString kWaiting = uR"(
 Status UploadBuilder::block(const BlockedChild &child)
 {
     // Alert only when the child newly becomes blocked, not at every exchange.
-    auto changed = callScalar(m_connection, uR"(
-        WITH before AS (SELECT status, reason FROM person_cpis_status WHERE person_id = ?)
-        INSERT INTO person_cpis_status (person_id, status, reason) VALUES (?, 'blocked', ?)
+    auto changed = queryValue(m_connection, uR"(
+        WITH before AS (SELECT status, reason FROM person_cpis_status WHERE person_id = $1)
+        INSERT INTO person_cpis_status (person_id, status, reason) VALUES ($2, 'blocked', $3)
         ON CONFLICT (person_id) DO UPDATE SET status = 'blocked', reason = EXCLUDED.reason, updated_at = now()
-        RETURNING NOT EXISTS (SELECT 1 FROM before WHERE status = 'blocked' AND reason = ?))"_s,
+        RETURNING NOT EXISTS (SELECT 1 FROM before WHERE status = 'blocked' AND reason = $4))"_s,
                               {child.personId, child.personId, child.reason, child.reason});
     if (!changed)
         return changed.error();
-    if (auto dequeued = callService(
-            m_connection, u"DELETE FROM upload_pending WHERE person_id = ?"_s, {child.personId});
+    if (auto dequeued = execute(m_connection, u"DELETE FROM upload_pending WHERE person_id = $1"_s,
+                                {child.personId});
         !dequeued)
         return dequeued.error();
-    if (!changed->toBool())
+    if (!changed->boolean())
         return success();
     const QString text = u"%1 cannot be shared with CP-IS: %2"_s.arg(child.name, child.reason);
     auto alerted =
-        callService(m_connection, uR"(
-        SELECT raise_alert('CP-IS upload blocked', ?, NULL, NULL, 'cpis_sysadmin', ?)
+        execute(m_connection, uR"(
+        SELECT raise_alert('CP-IS upload blocked', $1, NULL, NULL, 'cpis_sysadmin', $2)
         UNION ALL
-        SELECT raise_alert('CP-IS upload blocked', ?, current_key_worker(?), NULL, NULL, ?)
-        WHERE current_key_worker(?) IS NOT NULL)"_s,
-                    {child.personId, text, child.personId, child.personId, text, child.personId});
+        SELECT raise_alert('CP-IS upload blocked', $3, current_key_worker($4), NULL, NULL, $5)
+        WHERE current_key_worker($6) IS NOT NULL)"_s,
+                {child.personId, text, child.personId, child.personId, text, child.personId});
     if (!alerted)
         return alerted.error();
     return success();
@@ -71,7 +74,7 @@ Status UploadBuilder::block(const BlockedChild &child)
 
 Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
 {
-    auto q = callService(m_connection, kWaiting, {u"{%1}"_s.arg(config.sharedPlans.join(u','))});
+    auto q = execute(m_connection, kWaiting, {u"{%1}"_s.arg(config.sharedPlans.join(u','))});
     if (!q)
         return q.error();
 
@@ -82,13 +85,13 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
     QHash<qint64, QString> blockedReason;
     QHash<qint64, QString> names;
     const QDate today = QDate::currentDate();
-    while (q->next()) {
-        const qint64 personId = q->value(0).toLongLong();
-        names.insert(personId, u"%1 (%2)"_s.arg(q->value(1).toString()).arg(personId));
-        const bool unborn = q->value(2).toBool();
-        const QDate due = q->value(3).toDate();
-        const QString number = q->value(4).toString();
-        const QString numberStatus = q->value(5).toString();
+    for (const Row &row : *q) {
+        const qint64 personId = row.integer("id");
+        names.insert(personId, u"%1 (%2)"_s.arg(row.text("name")).arg(personId));
+        const bool unborn = row.boolean("unborn");
+        const QDate due = row.date("expected_delivery");
+        const QString number = row.text("nhs_number");
+        const QString numberStatus = row.text("nhs_number_status");
         if (blockedReason.contains(personId))
             continue;
         QString reason;
@@ -107,19 +110,19 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
             blockedReason.insert(personId, reason);
             continue;
         }
-        if (q->value(10).isNull()) { // no shared plan any more: nothing to tell CP-IS
+        if (row.isNull("kind")) { // no shared plan any more: nothing to tell CP-IS
             nothingToSend.append(personId);
             continue;
         }
         hl7::UploadRecord record;
         record.nhsNumber = number;
-        record.localPersonId = QString::number(q->value(6).toLongLong());
-        record.forenames = q->value(7).toString();
-        record.surname = q->value(8).toString();
-        record.dateOfBirth = q->value(9).toDate();
-        record.plan = planInformation(q->value(10).toString());
-        record.planStart = q->value(11).toDate();
-        record.planEnd = q->value(12).toDate();
+        record.localPersonId = QString::number(row.integer("record_person_id"));
+        record.forenames = row.text("forenames");
+        record.surname = row.text("surname");
+        record.dateOfBirth = row.date("date_of_birth");
+        record.plan = planInformation(row.text("kind"));
+        record.planStart = row.date("start_date");
+        record.planEnd = row.date("end_date");
         upload.records.append(record);
         if (included.isEmpty() || included.last() != personId)
             included.append(personId);
@@ -132,50 +135,50 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
         built.blocked.append(child);
     }
     for (const qint64 personId : std::as_const(nothingToSend)) {
-        auto done = callService(m_connection, uR"(
-            WITH gone AS (DELETE FROM upload_pending WHERE person_id = ?)
-            DELETE FROM person_cpis_status WHERE person_id = ?)"_s,
-                                {personId, personId});
+        auto done = execute(m_connection, uR"(
+            WITH gone AS (DELETE FROM upload_pending WHERE person_id = $1)
+            DELETE FROM person_cpis_status WHERE person_id = $2)"_s,
+                            {personId, personId});
         if (!done)
             return done.error();
     }
     if (upload.records.isEmpty())
         return built;
 
-    auto sequence = callScalar(m_connection,
+    auto sequence = queryValue(m_connection,
                                u"SELECT coalesce(max(sequence_number), 0) + 1 FROM upload_file"_s);
     if (!sequence)
         return sequence.error();
     upload.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces).toUpper();
     upload.createdAt = QDateTime::currentDateTime();
-    upload.sequenceNumber = sequence->toLongLong();
+    upload.sequenceNumber = sequence->integer();
     upload.senderOds = config.authorityOds;
     built.body = hl7::writeUpload(upload);
     built.sequenceNumber = upload.sequenceNumber;
     built.recordCount = int(upload.records.size());
 
     auto file =
-        callScalar(m_connection, uR"(
-        INSERT INTO upload_file (sequence_number, message_id, record_count, body) VALUES (?, ?::uuid, ?, ?) RETURNING id)"_s,
+        queryValue(m_connection, uR"(
+        INSERT INTO upload_file (sequence_number, message_id, record_count, body) VALUES ($1, $2::uuid, $3, $4) RETURNING id)"_s,
                    {upload.sequenceNumber, upload.messageId, built.recordCount, built.body});
     if (!file)
         return file.error();
-    built.fileId = file->toLongLong();
+    built.fileId = file->integer();
     // Each record knows its file, so the acknowledgement comes back to the right child.
-    auto records = callService(m_connection, uR"(
-        WITH waiting AS (DELETE FROM upload_pending WHERE person_id = ANY (?::bigint[]) RETURNING person_id)
+    auto records = execute(m_connection, uR"(
+        WITH waiting AS (DELETE FROM upload_pending WHERE person_id = ANY ($1::bigint[]) RETURNING person_id)
         INSERT INTO upload_record (file_id, person_id, nhs_number, forenames, surname, date_of_birth)
-        SELECT DISTINCT ?::bigint, w.person_id,
+        SELECT DISTINCT $2::bigint, w.person_id,
                CASE WHEN p.date_of_birth IS NULL THEN m.nhs_number ELSE p.nhs_number END,
                p.legal_forenames, p.legal_surname, p.date_of_birth
         FROM waiting w JOIN person p ON p.id = w.person_id LEFT JOIN person m ON m.id = p.mother_id)"_s,
-                               {u"{%1}"_s.arg([&] {
-                                    QStringList ids;
-                                    for (const qint64 id : std::as_const(included))
-                                        ids << QString::number(id);
-                                    return ids.join(u',');
-                                }()),
-                                built.fileId});
+                           {u"{%1}"_s.arg([&] {
+                                QStringList ids;
+                                for (const qint64 id : std::as_const(included))
+                                    ids << QString::number(id);
+                                return ids.join(u',');
+                            }()),
+                            built.fileId});
     if (!records)
         return records.error();
     return built;

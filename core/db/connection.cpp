@@ -1,6 +1,7 @@
 #include "db/connection.h"
 #include "db/rows.h"
-#include "db/secret_statement.h"
+#include "db/service_call.h"
+
 #include <QAtomicInteger>
 #include <QRegularExpression>
 #include <QSqlDriver>
@@ -10,7 +11,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -123,7 +127,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnInfo &info)
     }
     std::unique_ptr<Connection> connection(new Connection(name, info));
     // Notices ("already exists, skipping") are for developers, not for the people using us.
-    (void)connection->exec(u"SET client_min_messages = warning"_s);
+    (void)execute(*connection, u"SET client_min_messages = warning"_s);
     return connection;
 }
 
@@ -139,45 +143,6 @@ Connection::~Connection()
 QSqlDatabase Connection::database() const
 {
     return QSqlDatabase::database(m_name, false);
-}
-
-Error Connection::failure(const QSqlError &error) const
-{
-    Error e = errorFrom(error, {});
-    // A connection dropped mid-query often reaches Qt with no SQLSTATE: ask libpq.
-    const pg_conn *conn = nativeHandle();
-    if (!conn || PQstatus(conn) != CONNECTION_OK)
-        e.code = u"db.unreachable"_s;
-    return e;
-}
-
-Result<QSqlQuery> Connection::exec(const QString &sql, const QVariantList &params)
-{
-    // Not forward-only: QPSQL would then stream rows in single-row mode, and any other
-    // statement run before the caller has read them all would silently lose the rest.
-    QSqlQuery query(database());
-    if (params.isEmpty()) {
-        if (!query.exec(sql))
-            return failure(query.lastError());
-        return query;
-    }
-    if (auto nul = refuseNul(params))
-        return *nul;
-    if (!query.prepare(sql))
-        return failure(query.lastError());
-    for (const QVariant &p : params)
-        query.addBindValue(p);
-    if (!query.exec())
-        return failure(query.lastError());
-    return query;
-}
-
-Result<QVariant> Connection::scalar(const QString &sql, const QVariantList &params)
-{
-    auto query = exec(sql, params);
-    if (!query)
-        return query.error();
-    return query->next() ? query->value(0) : QVariant();
 }
 
 namespace {
@@ -199,49 +164,210 @@ Error errorFromResult(PGconn *conn, const PGresult *result)
     return e;
 }
 
+// As Qt Sql's errors read: "Could not save: <the server's message>".
+Error withContext(Error error, const QString &context)
+{
+    error.message = context + u": "_s + error.message;
+    return error;
+}
+
 Error notOpen()
 {
     return Error{u"db.unreachable"_s, u"The database connection is not open."_s, {}, {}};
 }
 } // namespace
 
+namespace {
+// Whether a value goes as SQL NULL: as Qt Sql bound them, a null or invalid value of any type
+// (a null QString, an invalid QDateTime, nullIfZero's typed null) is NULL.
+bool isNullValue(const QVariant &value)
+{
+    if (value.isNull())
+        return true;
+    switch (value.typeId()) {
+    case QMetaType::QString:
+        return value.toString().isNull();
+    case QMetaType::QByteArray:
+        return value.toByteArray().isNull();
+    case QMetaType::QDateTime:
+        return !value.toDateTime().isValid();
+    case QMetaType::QDate:
+        return !value.toDate().isValid();
+    case QMetaType::QTime:
+        return !value.toTime().isValid();
+    default:
+        return false;
+    }
+}
+
 // A value as PostgreSQL reads it in text; times in UTC, so no time zone is guessed.
 QByteArray parameterText(const QVariant &value)
 {
-    if (value.typeId() == QMetaType::QDateTime)
+    switch (value.typeId()) {
+    case QMetaType::QDateTime:
         return value.toDateTime().toUTC().toString(Qt::ISODateWithMs).toUtf8();
-    return value.toString().toUtf8();
+    case QMetaType::QDate:
+        return value.toDate().toString(Qt::ISODate).toUtf8();
+    case QMetaType::Bool:
+        return value.toBool() ? QByteArrayLiteral("t") : QByteArrayLiteral("f");
+    case QMetaType::QByteArray: // bytea, in the server's hex format
+        return QByteArrayLiteral("\\x") + value.toByteArray().toHex();
+    default:
+        return value.toString().toUtf8();
+    }
 }
 
-Rows::Rows(pg_result *result) : m_result(result, &PQclear) {}
+// The digits at [at, at + count) as a number; -1 when one is not a digit or the text ends.
+int digits(const char *text, int size, int at, int count)
+{
+    if (at + count > size)
+        return -1;
+    int n = 0;
+    for (int i = at; i < at + count; ++i) {
+        if (text[i] < '0' || text[i] > '9')
+            return -1;
+        n = n * 10 + (text[i] - '0');
+    }
+    return n;
+}
+
+QDate isoDate(const char *text, int size)
+{
+    const int y = digits(text, size, 0, 4), m = digits(text, size, 5, 2),
+              d = digits(text, size, 8, 2);
+    return y < 0 || m < 0 || d < 0 ? QDate() : QDate(y, m, d);
+}
+
+// "2026-06-01 11:30:00.25+01" as the server writes timestamptz with DateStyle ISO (Qt's driver
+// sets it), read by hand: QDateTime::fromString for 10,000 rows costs more than the query.
+QDateTime isoDateTime(const char *text, int size)
+{
+    const QDate date = isoDate(text, size);
+    const int h = digits(text, size, 11, 2), mi = digits(text, size, 14, 2),
+              s = digits(text, size, 17, 2);
+    if (!date.isValid() || h < 0 || mi < 0 || s < 0)
+        return QDateTime();
+    int at = 19;
+    int ms = 0;
+    if (at < size && text[at] == '.') {
+        int scale = 100;
+        for (++at; at < size && text[at] >= '0' && text[at] <= '9'; ++at, scale /= 10)
+            ms += (text[at] - '0') * scale;
+    }
+    const qint64 local = (date.toJulianDay() - QDate(1970, 1, 1).toJulianDay()) * 86400000 +
+                         ((h * 60 + mi) * 60 + s) * qint64(1000) + ms;
+    if (at >= size) // timestamp without time zone: a local time, as Qt Sql read it
+        return QDateTime(date, QTime(h, mi, s, ms));
+    const int sign = text[at] == '-' ? -1 : 1;
+    const int oh = digits(text, size, at + 1, 2);
+    const int om = at + 3 < size && text[at + 3] == ':' ? digits(text, size, at + 4, 2) : 0;
+    const int os = at + 6 < size && text[at + 6] == ':' ? digits(text, size, at + 7, 2) : 0;
+    if (oh < 0 || om < 0 || os < 0)
+        return QDateTime();
+    const qint64 offsetMs = sign * ((oh * 60 + om) * 60 + os) * qint64(1000);
+    return QDateTime::fromMSecsSinceEpoch(local - offsetMs, Qt::UTC);
+}
+} // namespace
+
+QString Cell::text() const
+{
+    return m_null ? QString() : QString::fromUtf8(m_data, m_size);
+}
+
+qint64 Cell::integer() const
+{
+    return m_null ? 0 : std::strtoll(m_data, nullptr, 10);
+}
+
+double Cell::number() const
+{
+    return m_null ? 0.0 : std::strtod(m_data, nullptr);
+}
+
+bool Cell::boolean() const
+{
+    return !m_null && *m_data == 't';
+}
+
+QDateTime Cell::dateTime() const
+{
+    return m_null ? QDateTime() : isoDateTime(m_data, m_size);
+}
+
+QDate Cell::date() const
+{
+    return m_null ? QDate() : isoDate(m_data, m_size);
+}
+
+QByteArray Cell::bytes() const
+{
+    if (m_null)
+        return {};
+    // libpq reads both of the server's formats: Qt's driver sets bytea_output to escape.
+    size_t size = 0;
+    unsigned char *bytes = PQunescapeBytea(reinterpret_cast<const unsigned char *>(m_data), &size);
+    if (!bytes)
+        return {};
+    QByteArray out(reinterpret_cast<const char *>(bytes), qsizetype(size));
+    PQfreemem(bytes);
+    return out;
+}
+
+struct Rows::Data
+{
+    explicit Data(PGresult *r) : result(r) {}
+    ~Data() { PQclear(result); }
+    Q_DISABLE_COPY_MOVE(Data)
+
+    PGresult *result;
+    // Names already asked for, by the address of the caller's literal: a call site asks for
+    // the same literal in every row, so after the first row a lookup is a pointer compare.
+    std::vector<std::pair<const char *, int>> seen;
+};
+
+Rows::Rows(pg_result *result) : m_data(std::make_shared<Data>(result)) {}
+
+int Rows::columns() const
+{
+    return m_data ? PQnfields(m_data->result) : 0;
+}
 
 int Rows::size() const
 {
-    return m_result ? PQntuples(m_result.get()) : 0;
+    return m_data ? PQntuples(m_data->result) : 0;
 }
 
-bool Rows::isNull(int row, int column) const
+qint64 Rows::affected() const
 {
-    return PQgetisnull(m_result.get(), row, column) != 0;
+    return m_data ? QByteArray(PQcmdTuples(m_data->result)).toLongLong() : 0;
 }
 
-QString Rows::text(int row, int column) const
+int Rows::column(const char *name) const
 {
-    const PGresult *r = m_result.get();
-    return QString::fromUtf8(PQgetvalue(r, row, column), PQgetlength(r, row, column));
+    if (m_data) {
+        for (const auto &[seenName, index] : m_data->seen) {
+            if (seenName == name)
+                return index;
+        }
+        const int count = PQnfields(m_data->result);
+        for (int i = 0; i < count; ++i) {
+            if (std::strcmp(PQfname(m_data->result, i), name) == 0) {
+                m_data->seen.emplace_back(name, i);
+                return i;
+            }
+        }
+    }
+    throw std::logic_error("the result has no column named " + std::string(name));
 }
 
-qint64 Rows::integer(int row, int column) const
+Cell Rows::cell(int row, int column) const
 {
-    return std::strtoll(PQgetvalue(m_result.get(), row, column), nullptr, 10);
+    const PGresult *r = m_data->result;
+    return Cell(PQgetvalue(r, row, column), PQgetlength(r, row, column),
+                PQgetisnull(r, row, column) != 0);
 }
 
-bool Rows::boolean(int row, int column) const
-{
-    return *PQgetvalue(m_result.get(), row, column) == 't';
-}
-
-Result<Rows> readRows(Connection &connection, const QString &sql, const QVariantList &params)
+Result<Rows> execute(Connection &connection, const QString &sql, const QVariantList &params)
 {
     PGconn *conn = connection.nativeHandle();
     if (!conn)
@@ -252,8 +378,9 @@ Result<Rows> readRows(Connection &connection, const QString &sql, const QVariant
     std::vector<const char *> values;
     texts.reserve(params.size());
     for (const QVariant &p : params) {
-        texts.append(p.isNull() ? QByteArray() : parameterText(p));
-        values.push_back(p.isNull() ? nullptr : texts.constLast().constData());
+        const bool null = isNullValue(p);
+        texts.append(null ? QByteArray() : parameterText(p));
+        values.push_back(null ? nullptr : texts.constLast().constData());
     }
     PGresult *result = PQexecParams(conn, sql.toUtf8().constData(), int(values.size()), nullptr,
                                     values.data(), nullptr, nullptr, 0);
@@ -262,18 +389,18 @@ Result<Rows> readRows(Connection &connection, const QString &sql, const QVariant
         return Rows(result);
     const Error error = errorFromResult(conn, result);
     PQclear(result);
-    return error;
+    return workflowError(error);
 }
 
-Result<QVariant> scalarKeepingValuesSecret(Connection &connection, const QString &sql,
-                                           const QVariantList &params)
+Result<Value> queryValue(Connection &connection, const QString &sql, const QVariantList &params)
 {
-    auto rows = readRows(connection, sql, params);
+    auto rows = execute(connection, sql, params);
     if (!rows)
         return rows.error();
-    if (rows->size() == 0 || rows->isNull(0, 0))
-        return QVariant();
-    return QVariant(rows->text(0, 0));
+    if (rows->isEmpty() || rows->columns() == 0)
+        return Value();
+    const Cell cell = rows->cell(0, 0);
+    return Value(cell.raw(), cell.isNull());
 }
 
 Status Connection::execScript(const QString &sql)
@@ -338,15 +465,15 @@ Result<qint64> Connection::copyIn(const QString &sql, const QByteArray &data)
 
 QString Connection::currentUser()
 {
-    auto user = scalar(u"SELECT current_user"_s);
-    return user ? user->toString() : QString();
+    auto user = queryValue(*this, u"SELECT current_user"_s);
+    return user ? user->text() : QString();
 }
 
 QString Connection::serverVersion()
 {
-    auto version = scalar(u"SHOW server_version"_s);
+    auto version = queryValue(*this, u"SHOW server_version"_s);
     // Debian appends its packaging ("15.18 (Debian 15.18-0+deb12u1)"); keep the number.
-    return version ? version->toString().section(u' ', 0, 0) : QString();
+    return version ? version->text().section(u' ', 0, 0) : QString();
 }
 
 pg_conn *Connection::nativeHandle() const
@@ -359,17 +486,17 @@ pg_conn *Connection::nativeHandle() const
 
 Transaction::Transaction(Connection &connection) : m_connection(connection)
 {
-    QSqlDatabase db = m_connection.database();
-    if (db.transaction())
+    auto begun = execute(m_connection, u"BEGIN"_s);
+    if (begun)
         m_open = true;
     else
-        m_beginError = Connection::errorFrom(db.lastError(), u"Could not begin a transaction"_s);
+        m_beginError = withContext(begun.error(), u"Could not begin a transaction"_s);
 }
 
 Transaction::~Transaction()
 {
     if (m_open)
-        m_connection.database().rollback();
+        (void)execute(m_connection, u"ROLLBACK"_s);
 }
 
 Status Transaction::commit()
@@ -377,10 +504,20 @@ Status Transaction::commit()
     if (!m_open)
         return Error{u"db.transaction"_s, u"The transaction is no longer open."_s, {}, {}};
     m_open = false;
-    QSqlDatabase db = m_connection.database();
-    if (!db.commit()) {
-        const Error e = Connection::errorFrom(db.lastError(), u"Could not save"_s);
-        db.rollback();
+    // After a failed statement the server answers COMMIT with a rollback, and says it went well.
+    if (PGconn *conn = m_connection.nativeHandle();
+        conn && PQtransactionStatus(conn) == PQTRANS_INERROR) {
+        (void)execute(m_connection, u"ROLLBACK"_s);
+        return Error{u"db.error"_s,
+                     u"Could not save: a statement in the transaction failed, so nothing was "
+                     u"kept."_s,
+                     {},
+                     {}};
+    }
+    auto committed = execute(m_connection, u"COMMIT"_s);
+    if (!committed) {
+        const Error e = withContext(committed.error(), u"Could not save"_s);
+        (void)execute(m_connection, u"ROLLBACK"_s);
         return e;
     }
     return success();

@@ -1,12 +1,11 @@
-// One database connection over Qt Sql's QPSQL driver. All SQL goes through exec(),
-// which binds values as parameters: SQL is never built from data.
+// One database connection, opened by Qt Sql's QPSQL driver. Statements go through execute()
+// (db/rows.h), which sends values as parameters: SQL is never built from data.
 #pragma once
 
 #include "db/conn_info.h"
 #include "result.h"
 
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QVariantList>
 
 #include <memory>
@@ -24,10 +23,6 @@ public:
     static Result<std::unique_ptr<Connection>> open(const ConnInfo &info);
     ~Connection();
 
-    // One statement with '?' placeholders bound in order.
-    Result<QSqlQuery> exec(const QString &sql, const QVariantList &params = {});
-    // One value from the first row, or a null QVariant when there is no row.
-    Result<QVariant> scalar(const QString &sql, const QVariantList &params = {});
     // Several statements, no parameters: for migration files shipped with the program.
     Status execScript(const QString &sql);
     // COPY ... TO STDOUT: everything the server sends, in the COPY format asked for.
@@ -46,7 +41,6 @@ public:
 
 private:
     Connection(QString name, ConnInfo info);
-    Error failure(const QSqlError &error) const;
 
     QString m_name;
     ConnInfo m_info;

@@ -1,6 +1,7 @@
 #include "db/connection_details.h"
 
 #include "db/migrator.h"
+#include "db/rows.h"
 
 #include <libpq-fe.h>
 
@@ -17,10 +18,10 @@ Result<ConnectionDetails> describeConnection(Connection &connection)
     // PQhost gives the host or socket folder actually used, also for a multi-host list.
     details.host = QString::fromUtf8(PQhost(conn));
     details.port = QString::fromUtf8(PQport(conn));
-    auto database = connection.scalar(u"SELECT current_database()"_s);
+    auto database = queryValue(connection, u"SELECT current_database()"_s);
     if (!database)
         return database.error();
-    details.database = database->toString();
+    details.database = database->text();
     details.login = connection.currentUser();
     details.serverVersion = connection.serverVersion();
     auto schema = Migrator(connection).state();

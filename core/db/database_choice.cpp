@@ -1,6 +1,7 @@
 #include "db/database_choice.h"
 
 #include "db/local_cluster.h"
+#include "db/rows.h"
 #include "db/sample_data.h"
 
 using namespace Qt::StringLiterals;
@@ -110,11 +111,11 @@ Result<ReadyDatabase> openAndMigrate(const DatabaseChoice &choice)
     }
     ReadyDatabase ready{std::move(*db), *schema, applied ? *applied : QList<int>{}};
     if (choice.isEmbedded() && !ready.readOnly()) {
-        auto hasUsers = ready.db.connection->scalar(
-            u"SELECT EXISTS (SELECT 1 FROM worker WHERE NOT is_virtual)"_s);
+        auto hasUsers = queryValue(*ready.db.connection,
+                                   u"SELECT EXISTS (SELECT 1 FROM worker WHERE NOT is_virtual)"_s);
         if (!hasUsers)
             return hasUsers.error();
-        if (hasUsers->toBool())
+        if (hasUsers->boolean())
             return ready;
         auto sample = loadSampleData(*ready.db.connection);
         if (!sample)

@@ -1,4 +1,5 @@
 #include "db/database_worker.h"
+#include "db/rows.h"
 
 #include <QTimer>
 
@@ -198,7 +199,7 @@ void DatabaseWorker::heartbeat()
 {
     if (!m_connection)
         return;
-    if (auto alive = m_connection->exec(u"SELECT 1"_s); !alive)
+    if (auto alive = execute(*m_connection, u"SELECT 1"_s); !alive)
         (void)checkLost(alive.error());
 }
 

@@ -1,5 +1,5 @@
 // The machine codes (Error::code) of the database's refusals, which the windows act on:
-// someone else changed it, someone else has it, not allowed, ... callService sets them.
+// someone else changed it, someone else has it, not allowed, ... execute() (db/rows.h) sets them.
 #pragma once
 
 namespace cpis {

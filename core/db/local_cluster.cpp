@@ -1,6 +1,7 @@
 #include "db/local_cluster.h"
 
 #include "db/connection.h"
+#include "db/rows.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -354,16 +355,17 @@ Result<bool> LocalCluster::ensureDatabase(const QString &name)
     auto maintenance = Connection::open(connInfo(u"postgres"_s));
     if (!maintenance)
         return maintenance.error();
-    auto found = (*maintenance)->scalar(u"SELECT 1 FROM pg_database WHERE datname = ?"_s, {name});
+    auto found =
+        queryValue(**maintenance, u"SELECT 1 FROM pg_database WHERE datname = $1"_s, {name});
     if (!found)
         return found.error();
     if (!found->isNull())
         return false;
     // An identifier cannot be a parameter; quote it with the server's own function.
-    auto quotedName = (*maintenance)->scalar(u"SELECT quote_ident(?)"_s, {name});
+    auto quotedName = queryValue(**maintenance, u"SELECT quote_ident($1)"_s, {name});
     if (!quotedName)
         return quotedName.error();
-    auto created = (*maintenance)->exec(u"CREATE DATABASE "_s + quotedName->toString());
+    auto created = execute(**maintenance, u"CREATE DATABASE "_s + quotedName->text());
     if (!created)
         return created.error();
     return true;

@@ -48,11 +48,11 @@ QByteArray readResource(const QString &path)
 
 Result<bool> tableExists(Connection &connection, const QString &table)
 {
-    auto rows = readRows(connection, u"SELECT to_regclass($1) IS NOT NULL"_s,
-                         {QString(u"public."_s + table)});
-    if (!rows)
-        return rows.error();
-    return rows->boolean(0, 0);
+    auto exists = queryValue(connection, u"SELECT to_regclass($1) IS NOT NULL"_s,
+                             {QString(u"public."_s + table)});
+    if (!exists)
+        return exists.error();
+    return exists->boolean();
 }
 } // namespace
 
@@ -118,10 +118,10 @@ Result<int> Migrator::currentVersion()
     if (!*exists)
         return 0;
     auto version =
-        readRows(m_connection, u"SELECT coalesce(max(version), 0) FROM schema_migrations"_s);
+        queryValue(m_connection, u"SELECT coalesce(max(version), 0) FROM schema_migrations"_s);
     if (!version)
         return version.error();
-    return int(version->integer(0, 0));
+    return int(version->integer());
 }
 
 Result<SchemaState> Migrator::state()
@@ -157,7 +157,7 @@ Status Migrator::ensureHistoryTables()
             return exists.error();
         if (*exists)
             continue;
-        if (auto created = readRows(m_connection, create); !created)
+        if (auto created = execute(m_connection, create); !created)
             return created.error();
     }
     return success();
@@ -172,9 +172,9 @@ Status Migrator::applyMigration(const Migration &migration)
         return e;
     }
     auto recorded =
-        readRows(m_connection,
-                 u"INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)"_s,
-                 {migration.version, migration.name, QString::fromLatin1(migration.checksum)});
+        execute(m_connection,
+                u"INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)"_s,
+                {migration.version, migration.name, QString::fromLatin1(migration.checksum)});
     if (!recorded)
         return recorded.error();
     return success();
@@ -185,15 +185,16 @@ Result<bool> Migrator::functionsAreDue(int latestKnown)
     if (m_functions.isEmpty())
         return false;
     auto recorded =
-        readRows(m_connection, u"SELECT schema_version, checksum FROM schema_functions"_s);
+        execute(m_connection, u"SELECT schema_version, checksum FROM schema_functions"_s);
     if (!recorded)
         return recorded.error();
-    if (recorded->size() == 0)
+    if (recorded->isEmpty())
         return true;
+    const Row row = (*recorded)[0];
     // A newer program installed its functions: ours are older, and must not replace them.
-    if (recorded->integer(0, 0) > latestKnown)
+    if (row.integer("schema_version") > latestKnown)
         return false;
-    return recorded->text(0, 1) != QString::fromLatin1(m_functions.checksum);
+    return row.text("checksum") != QString::fromLatin1(m_functions.checksum);
 }
 
 Status Migrator::applyFunctions(int latestKnown)
@@ -210,12 +211,12 @@ Status Migrator::applyFunctions(int latestKnown)
             return e;
         }
     }
-    auto recorded = readRows(m_connection, uR"(
+    auto recorded = execute(m_connection, uR"(
         INSERT INTO schema_functions (schema_version, checksum) VALUES ($1, $2)
         ON CONFLICT (only_row) DO UPDATE
         SET schema_version = EXCLUDED.schema_version, checksum = EXCLUDED.checksum,
             applied_at = now(), applied_by = current_user)"_s,
-                             {latestKnown, QString::fromLatin1(m_functions.checksum)});
+                            {latestKnown, QString::fromLatin1(m_functions.checksum)});
     if (!recorded)
         return recorded.error();
     m_appliedFunctions = true;
@@ -226,11 +227,11 @@ Result<QList<int>> Migrator::migrate()
 {
     m_appliedFunctions = false;
     // A session lock, so that it also covers creating the history tables.
-    if (auto locked = readRows(m_connection, u"SELECT pg_advisory_lock($1)"_s, {kMigrationLockKey});
+    if (auto locked = execute(m_connection, u"SELECT pg_advisory_lock($1)"_s, {kMigrationLockKey});
         !locked)
         return locked.error();
     auto unlock = qScopeGuard([this] {
-        (void)readRows(m_connection, u"SELECT pg_advisory_unlock($1)"_s, {kMigrationLockKey});
+        (void)execute(m_connection, u"SELECT pg_advisory_unlock($1)"_s, {kMigrationLockKey});
     });
 
     auto before = state();
@@ -271,7 +272,7 @@ Result<QList<int>> Migrator::migrate()
 
 Status makeSessionReadOnly(Connection &connection)
 {
-    auto done = readRows(connection, u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s);
+    auto done = execute(connection, u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s);
     if (!done)
         return done.error();
     return success();

@@ -1,4 +1,5 @@
 #include "db/sample_data.h"
+#include "db/rows.h"
 
 #include <QFile>
 
@@ -28,10 +29,10 @@ Error loadingFailed(Error e, const QString &what)
 Result<SampleDataOutcome> loadSampleData(Connection &connection)
 {
     auto present =
-        connection.scalar(u"SELECT EXISTS (SELECT 1 FROM worker WHERE login = 'sam.admin')"_s);
+        queryValue(connection, u"SELECT EXISTS (SELECT 1 FROM worker WHERE login = 'sam.admin')"_s);
     if (!present)
         return present.error();
-    if (present->toBool())
+    if (present->boolean())
         return SampleDataOutcome::AlreadyThere;
 
     auto script = builtIn(u":/sample/sample_data.sql"_s);
@@ -56,11 +57,11 @@ Result<SampleDataOutcome> loadScaleData(Connection &connection, int children,
             u"The scale must be a number of children from 1 to %1."_s.arg(kMaxScaleChildren),
             {},
             {}};
-    auto present = connection.scalar(
-        u"SELECT EXISTS (SELECT 1 FROM person WHERE legal_surname LIKE 'Scale-%')"_s);
+    auto present = queryValue(
+        connection, u"SELECT EXISTS (SELECT 1 FROM person WHERE legal_surname LIKE 'Scale-%')"_s);
     if (!present)
         return present.error();
-    if (present->toBool())
+    if (present->boolean())
         return SampleDataOutcome::AlreadyThere;
     if (auto sample = loadSampleData(connection); !sample)
         return sample.error();
@@ -71,8 +72,8 @@ Result<SampleDataOutcome> loadScaleData(Connection &connection, int children,
     Transaction tx(connection);
     if (!tx.started())
         return tx.beginError();
-    if (auto set = connection.exec(u"SELECT set_config('cpis.scale_children', ?, true)"_s,
-                                   {QString::number(children)});
+    if (auto set = execute(connection, u"SELECT set_config('cpis.scale_children', $1, true)"_s,
+                           {QString::number(children)});
         !set)
         return set.error();
     // Each "-- step: name" line starts a step; what comes before the first is the header.

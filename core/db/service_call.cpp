@@ -80,23 +80,6 @@ Error workflowError(Error error)
     return error;
 }
 
-Result<QSqlQuery> callService(Connection &connection, const QString &sql,
-                              const QVariantList &params)
-{
-    auto query = connection.exec(sql, params);
-    if (!query)
-        return workflowError(query.error());
-    return query;
-}
-
-Result<QVariant> callScalar(Connection &connection, const QString &sql, const QVariantList &params)
-{
-    auto query = callService(connection, sql, params);
-    if (!query)
-        return query.error();
-    return query->next() ? query->value(0) : QVariant();
-}
-
 QVariant nullIfZero(qint64 id)
 {
     return id == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(id);

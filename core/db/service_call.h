@@ -1,5 +1,5 @@
-// Calls into the database's workflow functions and turns their errors into values with
-// machine codes the UI can act on (stale, taken, denied, ...).
+// The database's refusals as values with machine codes the UI can act on (stale, taken,
+// denied, ...), and the refusal texts; execute() (db/rows.h) applies them to every error.
 #pragma once
 
 #include "db/connection.h"
@@ -8,11 +8,8 @@
 
 namespace cpis {
 
+// The code for a workflow SQLSTATE, and the refusal text for a function the user may not call.
 Error workflowError(Error error);
-Result<QSqlQuery> callService(Connection &connection, const QString &sql,
-                              const QVariantList &params = {});
-Result<QVariant> callScalar(Connection &connection, const QString &sql,
-                            const QVariantList &params = {});
 
 // NULL for 0 / empty, the value otherwise: optional ids and texts in calls.
 QVariant nullIfZero(qint64 id);

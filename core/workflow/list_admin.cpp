@@ -1,5 +1,6 @@
 #include "workflow/list_admin.h"
 
+#include "db/rows.h"
 #include "db/service_call.h"
 
 #include <QJsonArray>
@@ -17,7 +18,7 @@ QStringList ListAdmin::editableLists()
 
 Status ListAdmin::call(const QString &sql, const QVariantList &params)
 {
-    auto q = callService(m_connection, sql, params);
+    auto q = execute(m_connection, sql, params);
     if (!q)
         return configurationError(q.error());
     return success();
@@ -25,28 +26,28 @@ Status ListAdmin::call(const QString &sql, const QVariantList &params)
 
 Result<QList<ListItem>> ListAdmin::items()
 {
-    auto q = callService(m_connection, uR"(
+    auto q = execute(m_connection, uR"(
         SELECT list, label, position, active FROM list_item
-        WHERE list = ANY (string_to_array(?, ','))
+        WHERE list = ANY (string_to_array($1, ','))
         ORDER BY list, position, label)"_s,
-                         {editableLists().join(u',')});
+                     {editableLists().join(u',')});
     if (!q)
         return q.error();
     QList<ListItem> items;
-    while (q->next())
-        items.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toInt(),
-                      q->value(3).toBool()});
+    for (const Row &i : *q)
+        items.append(
+            {i.text("list"), i.text("label"), int(i.integer("position")), i.boolean("active")});
     return items;
 }
 
 Result<QList<BankHoliday>> ListAdmin::bankHolidays()
 {
-    auto q = callService(m_connection, u"SELECT day, name FROM bank_holiday ORDER BY day"_s);
+    auto q = execute(m_connection, u"SELECT day, name FROM bank_holiday ORDER BY day"_s);
     if (!q)
         return q.error();
     QList<BankHoliday> days;
-    while (q->next())
-        days.append({q->value(0).toDate(), q->value(1).toString()});
+    for (const Row &d : *q)
+        days.append({d.date("day"), d.text("name")});
     return days;
 }
 
@@ -74,24 +75,24 @@ Result<ConfigurationSnapshot> ListAdmin::snapshot()
 
 Status ListAdmin::addItem(const QString &list, const QString &label)
 {
-    return call(u"SELECT add_list_item(?, ?)"_s, {list, label});
+    return call(u"SELECT add_list_item($1, $2)"_s, {list, label});
 }
 
 Status ListAdmin::renameItem(const QString &list, const QString &label, const QString &newLabel)
 {
-    return call(u"SELECT rename_list_item(?, ?, ?)"_s, {list, label, newLabel});
+    return call(u"SELECT rename_list_item($1, $2, $3)"_s, {list, label, newLabel});
 }
 
 Status ListAdmin::retireItem(const QString &list, const QString &label)
 {
-    return call(u"SELECT retire_list_item(?, ?)"_s, {list, label});
+    return call(u"SELECT retire_list_item($1, $2)"_s, {list, label});
 }
 
 Status ListAdmin::reorder(const QString &list, const QStringList &labels)
 {
     // A text[] parameter does not bind through QPSQL; a JSON array does, and is unpacked there.
     return call(
-        u"SELECT reorder_list_items(?, ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))"_s,
+        u"SELECT reorder_list_items($1, ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))"_s,
         {list,
          QString::fromUtf8(
              QJsonDocument(QJsonArray::fromStringList(labels)).toJson(QJsonDocument::Compact))});
@@ -99,7 +100,7 @@ Status ListAdmin::reorder(const QString &list, const QStringList &labels)
 
 Status ListAdmin::setTemplate(const NoteTemplate &noteTemplate)
 {
-    return call(u"SELECT set_note_template(?, ?, ?)"_s,
+    return call(u"SELECT set_note_template($1, $2, $3)"_s,
                 {noteTemplate.source, noteTemplate.label, noteTemplate.body});
 }
 
@@ -108,12 +109,12 @@ Status ListAdmin::setBankHoliday(const QDate &day, const QString &name)
     if (name.trimmed().isEmpty()) // the SQL function would take an empty name as removal
         return Error{
             QString::fromLatin1(errc::kInvalid), u"The bank holiday needs a name."_s, {}, {}};
-    return call(u"SELECT set_bank_holiday(?, ?)"_s, {day, name});
+    return call(u"SELECT set_bank_holiday($1, $2)"_s, {day, name});
 }
 
 Status ListAdmin::removeBankHoliday(const QDate &day)
 {
-    return call(u"SELECT remove_bank_holiday(?)"_s, {day});
+    return call(u"SELECT remove_bank_holiday($1)"_s, {day});
 }
 
 } // namespace cpis

@@ -1,5 +1,6 @@
 #include "workflow/request_service.h"
 
+#include "db/rows.h"
 #include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
@@ -8,7 +9,7 @@ namespace cpis {
 
 Status RequestService::acknowledge(qint64 requestId)
 {
-    auto q = callService(m_connection, u"SELECT acknowledge_request(?)"_s, {requestId});
+    auto q = execute(m_connection, u"SELECT acknowledge_request($1)"_s, {requestId});
     if (!q)
         return q.error();
     return success();
@@ -16,10 +17,10 @@ Status RequestService::acknowledge(qint64 requestId)
 
 Result<bool> RequestService::awaitingCaseNote(qint64 requestId)
 {
-    auto awaiting = callScalar(m_connection, uR"(
+    auto awaiting = queryValue(m_connection, uR"(
         SELECT r.case_note_expected = 'required'
                AND NOT EXISTS (SELECT 1 FROM case_note n WHERE n.request_id = r.id AND n.state = 'final')
-        FROM request r WHERE r.id = ?)"_s,
+        FROM request r WHERE r.id = $1)"_s,
                                {requestId});
     if (!awaiting)
         return awaiting.error();
@@ -28,7 +29,7 @@ Result<bool> RequestService::awaitingCaseNote(qint64 requestId)
                      u"There is no request %1."_s.arg(requestId),
                      {},
                      {}};
-    return awaiting->toBool();
+    return awaiting->boolean();
 }
 
 } // namespace cpis

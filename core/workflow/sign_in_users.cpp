@@ -1,5 +1,6 @@
 #include "workflow/sign_in_users.h"
 
+#include "db/rows.h"
 #include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
@@ -8,7 +9,7 @@ namespace cpis {
 
 Result<QList<SignInUser>> listSignInUsers(Connection &connection)
 {
-    auto q = callService(connection, uR"(
+    auto q = execute(connection, uR"(
         WITH u AS (
             SELECT w.login, w.name, coalesce(t.name, '') AS team,
                    CASE WHEN pg_has_role(w.login, 'cpis_safeguarding_admin', 'MEMBER') THEN 1
@@ -27,9 +28,9 @@ Result<QList<SignInUser>> listSignInUsers(Connection &connection)
                                    u"Team manager"_s,       u"System administrator"_s,
                                    u"CP-IS exchange"_s,     u"No role"_s};
     QList<SignInUser> users;
-    while (q->next())
-        users.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
-                      roles.value(q->value(3).toInt() - 1)});
+    for (const Row &u : *q)
+        users.append(
+            {u.text("login"), u.text("name"), u.text("team"), roles.value(u.integer("rank") - 1)});
     return users;
 }
 

@@ -1,5 +1,6 @@
 #include "workflow/step_choices.h"
 
+#include "db/rows.h"
 #include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
@@ -8,16 +9,16 @@ namespace cpis {
 
 Result<StepChoices> loadStepChoices(Connection &connection)
 {
-    auto items = callService(connection, uR"(
+    auto items = execute(connection, uR"(
         SELECT list, label FROM list_item
         WHERE active AND list IN ('request_type', 'next_action', 'next_action_reason', 'cancel_reason')
         ORDER BY list, position, label)"_s);
     if (!items)
         return items.error();
     StepChoices choices;
-    while (items->next()) {
-        const QString list = items->value(0).toString();
-        const QString label = items->value(1).toString();
+    for (const Row &item : *items) {
+        const QString list = item.text("list");
+        const QString label = item.text("label");
         if (list == u"request_type"_s)
             choices.requestTypes << label;
         else if (list == u"next_action"_s)
@@ -27,14 +28,13 @@ Result<StepChoices> loadStepChoices(Connection &connection)
         else
             choices.cancelReasons << label;
     }
-    auto templates = callService(
+    auto templates = execute(
         connection,
         u"SELECT source, label, body FROM note_template ORDER BY source = 'dhu_111', source"_s);
     if (!templates)
         return templates.error();
-    while (templates->next())
-        choices.templates.append({templates->value(0).toString(), templates->value(1).toString(),
-                                  templates->value(2).toString()});
+    for (const Row &t : *templates)
+        choices.templates.append({t.text("source"), t.text("label"), t.text("body")});
     return choices;
 }
 

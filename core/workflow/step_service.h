@@ -39,7 +39,7 @@ public:
     Status finish(qint64 stepId, int rowVersion);
 
 private:
-    Result<Added> added(const QString &sql, const QVariantList &params);
+    Result<Added> added(const QString &sql, const QVariantList &params, const char *idColumn);
     Connection &m_connection;
 };
 

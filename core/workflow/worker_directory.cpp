@@ -1,6 +1,6 @@
 #include "workflow/worker_directory.h"
 
-#include "db/secret_statement.h"
+#include "db/rows.h"
 #include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
@@ -8,26 +8,26 @@ using namespace Qt::StringLiterals;
 namespace cpis {
 
 namespace {
-const QString kSelectWorker =
-    u"SELECT w.id, w.name, coalesce(w.login, ''), w.is_virtual, coalesce(t.name, '') "
-    u"FROM worker w LEFT JOIN team t ON t.id = w.team_id "_s;
+const QString kSelectWorker = u"SELECT w.id, w.name, coalesce(w.login, '') AS login, w.is_virtual, "
+                              u"coalesce(t.name, '') AS team "
+                              u"FROM worker w LEFT JOIN team t ON t.id = w.team_id "_s;
 
-Worker workerFrom(const QSqlQuery &q)
+Worker workerFrom(const Row &w)
 {
-    return {q.value(0).toInt(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool(),
-            q.value(4).toString()};
+    return {int(w.integer("id")), w.text("name"), w.text("login"), w.boolean("is_virtual"),
+            w.text("team")};
 }
 } // namespace
 
 Result<Worker> WorkerDirectory::one(const QString &where, const QVariantList &params,
                                     const QString &notFound)
 {
-    auto q = callService(m_connection, kSelectWorker + where, params);
+    auto q = execute(m_connection, kSelectWorker + where, params);
     if (!q)
         return q.error();
-    if (!q->next())
+    if (q->isEmpty())
         return Error{QString::fromLatin1(errc::kNotFound), notFound, {}, {}};
-    return workerFrom(*q);
+    return workerFrom((*q)[0]);
 }
 
 Result<Worker> WorkerDirectory::current()
@@ -47,10 +47,10 @@ namespace {
 Result<bool> currentIsMemberOf(Connection &connection, const QString &group)
 {
     auto member =
-        callScalar(connection, u"SELECT pg_has_role(current_user, ?, 'MEMBER')"_s, {group});
+        queryValue(connection, u"SELECT pg_has_role(current_user, $1, 'MEMBER')"_s, {group});
     if (!member)
         return member.error();
-    return member->toBool();
+    return member->boolean();
 }
 } // namespace
 
@@ -67,39 +67,39 @@ Result<bool> WorkerDirectory::currentIsSafeguardingAdmin()
 Result<Worker> WorkerDirectory::resolve(const QString &loginOrName)
 {
     return one(
-        u"WHERE w.active AND (w.login = lower(?) OR lower(w.name) = lower(?)) ORDER BY w.is_virtual DESC LIMIT 1"_s,
+        u"WHERE w.active AND (w.login = lower($1) OR lower(w.name) = lower($2)) ORDER BY w.is_virtual DESC LIMIT 1"_s,
         {loginOrName.trimmed(), loginOrName.trimmed()},
         u"There is no worker with the login or name \"%1\"."_s.arg(loginOrName));
 }
 
 Result<Worker> WorkerDirectory::byId(int id)
 {
-    return one(u"WHERE w.id = ?"_s, {id}, u"There is no worker %1."_s.arg(id));
+    return one(u"WHERE w.id = $1"_s, {id}, u"There is no worker %1."_s.arg(id));
 }
 
 Result<QList<Worker>> WorkerDirectory::find(const QString &text)
 {
-    auto q = callService(m_connection,
-                         u"SELECT id, name, coalesce(team, '') FROM find_workers(?)"_s, {text});
+    auto q =
+        execute(m_connection,
+                u"SELECT id, name, coalesce(team, '') AS team FROM find_workers($1)"_s, {text});
     if (!q)
         return q.error();
     QList<Worker> found;
-    while (q->next())
-        found.append(
-            {q->value(0).toInt(), q->value(1).toString(), {}, false, q->value(2).toString()});
+    for (const Row &w : *q)
+        found.append({int(w.integer("id")), w.text("name"), {}, false, w.text("team")});
     return found;
 }
 
 Result<Worker> WorkerDirectory::addUser(const NewUser &user)
 {
-    // The password is kept out of the server's log.
-    auto id = scalarKeepingValuesSecret(m_connection, u"SELECT add_user($1, $2, $3, $4, $5)"_s,
-                                        {user.login, user.role, user.name,
-                                         user.team.isEmpty() ? QVariant() : user.team,
-                                         user.password.isEmpty() ? QVariant() : user.password});
+    // The password goes as a parameter, so it stays out of the server's log.
+    auto id =
+        queryValue(m_connection, u"SELECT add_user($1, $2, $3, $4, $5)"_s,
+                   {user.login, user.role, user.name, user.team.isEmpty() ? QVariant() : user.team,
+                    user.password.isEmpty() ? QVariant() : user.password});
     if (!id)
-        return workflowError(id.error());
-    return byId(id->toInt());
+        return id.error();
+    return byId(int(id->integer()));
 }
 
 } // namespace cpis

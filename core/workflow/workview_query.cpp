@@ -11,15 +11,14 @@ namespace {
 // Steps assigned to the worker or to a queue they work from, plus those they started; and the
 // requests sent to them. Both check visibility inline (migration 0009).
 const QString kCurrentWork = u"SELECT * FROM current_work($1)"_s;
-const QString kIncomingRequests = u"SELECT * FROM incoming_requests(?)"_s;
+const QString kIncomingRequests = u"SELECT * FROM incoming_requests($1)"_s;
 // Times come as milliseconds since the epoch (parsing 20,000 timestamp strings cost more than
 // the rest of a 10,000-step workview) and are made in UTC: a local time looks up the time zone
 // (a stat of /etc/localtime) each time one is made. The screens show them in local time.
-QDateTime epochMs(const Rows &rows, int row, int column)
+QDateTime epochMs(const Row &row, const char *column)
 {
-    return rows.isNull(row, column)
-               ? QDateTime()
-               : QDateTime::fromMSecsSinceEpoch(rows.integer(row, column), Qt::UTC);
+    return row.isNull(column) ? QDateTime()
+                              : QDateTime::fromMSecsSinceEpoch(row.integer(column), Qt::UTC);
 }
 } // namespace
 
@@ -28,35 +27,41 @@ Result<Workview> loadWorkview(Connection &connection, const Worker &worker)
     Workview view;
     view.worker = worker;
     // Read through libpq: through Qt Sql, 10,000 rows took as long as the query.
-    auto work = readRows(connection, kCurrentWork, {worker.id});
+    auto work = execute(connection, kCurrentWork, {worker.id});
     if (!work)
-        return workflowError(work.error());
-    const Rows &rows = *work;
-    view.currentWork.reserve(rows.size());
-    for (int r = 0; r < rows.size(); ++r) {
-        view.currentWork.append({rows.integer(r, 0), rows.text(r, 1), rows.integer(r, 2),
-                                 rows.text(r, 3), rows.text(r, 4), rows.text(r, 5),
-                                 epochMs(rows, r, 6), epochMs(rows, r, 7), rows.text(r, 8),
-                                 rows.text(r, 9), rows.text(r, 10)});
+        return work.error();
+    view.currentWork.reserve(work->size());
+    for (const Row &row : *work) {
+        CurrentWorkItem &w = view.currentWork.emplace_back();
+        w.stepId = row.integer("step_id");
+        w.type = row.text("step_type");
+        w.subjectId = row.integer("subject_id");
+        w.subjectName = row.text("subject_name");
+        w.title = row.text("title");
+        w.state = row.text("state");
+        w.receivedAt = epochMs(row, "received_ms");
+        w.dueAt = epochMs(row, "due_ms");
+        w.keyWorker = row.text("key_worker");
+        w.source = row.text("source");
+        w.startedBy = row.text("started_by");
     }
-    auto requests = callService(connection, kIncomingRequests, {worker.id});
+    auto requests = execute(connection, kIncomingRequests, {worker.id});
     if (!requests)
         return requests.error();
-    while (requests->next()) {
-        const QSqlQuery &q = *requests;
+    for (const Row &row : *requests) {
         IncomingRequest r;
-        r.requestId = q.value(0).toLongLong();
-        r.stepId = q.value(1).toLongLong();
-        r.subjectId = q.value(2).toLongLong();
-        r.subjectName = q.value(3).toString();
-        r.type = q.value(4).toString();
-        r.stepTitle = q.value(5).toString();
-        r.note = q.value(6).toString();
-        r.sentAt = q.value(7).toDateTime();
-        r.state = q.value(8).toString();
-        r.caseNoteExpected = q.value(9).toString();
-        r.awaitingCaseNote = q.value(10).toBool();
-        r.dueAt = q.value(11).toDateTime(); // from _due_after, as a step's
+        r.requestId = row.integer("request_id");
+        r.stepId = row.integer("step_id");
+        r.subjectId = row.integer("subject_id");
+        r.subjectName = row.text("subject_name");
+        r.type = row.text("request_type");
+        r.stepTitle = row.text("step_title");
+        r.note = row.text("note");
+        r.sentAt = row.dateTime("sent_at");
+        r.state = row.text("state");
+        r.caseNoteExpected = row.text("case_note_expected");
+        r.awaitingCaseNote = row.boolean("awaiting_case_note");
+        r.dueAt = row.dateTime("due_at"); // from _due_after, as a step's
         view.incomingRequests.append(r);
     }
     return view;

@@ -6,6 +6,7 @@
 // painted with the database running (<= 1 s) and its peak memory (<= 200 MB).
 #include "bench/scratch_database.h"
 #include "db/change_listener.h"
+#include "db/rows.h"
 #include "db/sample_data.h"
 #include "workflow/person_record.h"
 #include "workflow/request_service.h"
@@ -85,9 +86,9 @@ void workOneStep(qint64 stepId, Connection &admin, Connection &keyWorker, int ke
         fail(u"finish"_s, finished.error());
     times.finish << msSince(timer);
     const qint64 requestId =
-        need(owner.scalar(u"SELECT max(id) FROM request WHERE step_id = ?"_s, {stepId}),
+        need(queryValue(owner, u"SELECT max(id) FROM request WHERE step_id = $1"_s, {stepId}),
              u"the request"_s)
-            .toLongLong();
+            .integer();
     timer.restart();
     if (auto acknowledged = RequestService(keyWorker).acknowledge(requestId); !acknowledged)
         fail(u"acknowledge"_s, acknowledged.error());
@@ -196,12 +197,13 @@ int main(int argc, char **argv)
     const Worker jane = need(WorkerDirectory(*keyWorker).current(), u"jane.okafor"_s);
 
     QList<qint64> open;
-    auto ids = need(owner.exec(u"SELECT id FROM work_step WHERE state = 'incoming' ORDER BY id "
-                               u"LIMIT ?"_s,
-                               {runs + 2}),
+    auto ids = need(execute(owner,
+                            u"SELECT id FROM work_step WHERE state = 'incoming' ORDER BY id "
+                            u"LIMIT $1"_s,
+                            {runs + 2}),
                     u"open steps"_s);
-    while (ids.next())
-        open << ids.value(0).toLongLong();
+    for (const Row &row : ids)
+        open << row.integer("id");
     if (open.size() < runs + 2) {
         std::fprintf(stderr, "bench_casework: not enough open steps\n");
         return 1;
@@ -233,16 +235,16 @@ int main(int argc, char **argv)
     }
 
     // A child with 500 case notes, opened as a Safeguarding Admin opens the person record.
-    const qint64 child = need(owner.scalar(u"SELECT min(id) FROM person WHERE legal_surname "
-                                           u"LIKE 'Scale-%'"_s),
+    const qint64 child = need(queryValue(owner, u"SELECT min(id) FROM person WHERE legal_surname "
+                                                u"LIKE 'Scale-%'"_s),
                               u"a child"_s)
-                             .toLongLong();
-    need(owner.exec(uR"(
+                             .integer();
+    need(execute(owner, uR"(
         INSERT INTO case_note (person_id, note_type, author_id, contact_date, body, state, finalised_at)
-        SELECT ?, 'CP-IS Follow Up', (SELECT id FROM worker WHERE login = 'jane.okafor'), current_date - g,
+        SELECT $1, 'CP-IS Follow Up', (SELECT id FROM worker WHERE login = 'jane.okafor'), current_date - g,
                'Visited the family after the CP-IS notification; the plan continues.', 'final', now()
         FROM generate_series(1, 500) g)"_s,
-                    {child}),
+                 {child}),
          u"500 case notes"_s);
     QList<double> record;
     for (int i = 0; i < runs + 1; ++i) {
@@ -263,9 +265,10 @@ int main(int argc, char **argv)
         // Each run starts work on a step the first loop left open, then cancels it again.
         const qint64 stepId = open[runs + 1];
         seen << changeSeen(db, *admin, stepId);
-        need(owner.exec(u"UPDATE work_step SET state = 'incoming', started_by = NULL, started_at = "
-                        u"NULL WHERE id = ?"_s,
-                        {stepId}),
+        need(execute(owner,
+                     u"UPDATE work_step SET state = 'incoming', started_by = NULL, started_at = "
+                     u"NULL WHERE id = $1"_s,
+                     {stepId}),
              u"reset the step"_s);
     }
 

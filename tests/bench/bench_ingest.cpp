@@ -4,6 +4,7 @@
 #include "bench/scratch_database.h"
 #include "cpis/inbound_processor.h"
 #include "cpis/message_codec.h"
+#include "db/rows.h"
 #include "support/sample_notification.h"
 
 #include <QCoreApplication>
@@ -20,14 +21,14 @@ namespace {
 // N children with valid 999-range NHS numbers, made on the server.
 Status makeChildren(Connection &c, int n)
 {
-    auto made = c.exec(uR"(
+    auto made = execute(c, uR"(
         INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
         SELECT 'Child', 'Number ' || row_number() OVER (), 'Not known', date '2015-01-01' + (row_number() OVER ())::int % 3000,
                n, 'recorded'
-        FROM (SELECT '999' || lpad(i::text, 6, '0') || d AS n FROM generate_series(0, ?) i, generate_series(0, 9) d) c
+        FROM (SELECT '999' || lpad(i::text, 6, '0') || d AS n FROM generate_series(0, $1) i, generate_series(0, 9) d) c
         WHERE nhs_number_is_valid(n)
-        LIMIT ?)"_s,
-                       {n * 2, n});
+        LIMIT $2)"_s,
+                        {n * 2, n});
     if (!made)
         return made.error();
     return success();
@@ -36,12 +37,13 @@ Status makeChildren(Connection &c, int n)
 QList<QByteArray> notifications(Connection &c, int n, int run)
 {
     QList<QByteArray> bodies;
-    auto numbers = c.exec(
-        u"SELECT nhs_number FROM person WHERE nhs_number IS NOT NULL ORDER BY id LIMIT ?"_s, {n});
+    auto numbers = execute(
+        c, u"SELECT nhs_number FROM person WHERE nhs_number IS NOT NULL ORDER BY id LIMIT $1"_s,
+        {n});
     int i = 0;
-    while (numbers && numbers->next()) {
+    for (const Row &row : numbers ? *numbers : Rows()) {
         bodies.append(test::accessNotification(u"BENCH-%1-%2"_s.arg(run).arg(++i),
-                                               numbers->value(0).toString(),
+                                               row.text("nhs_number"),
                                                QDateTime::currentDateTimeUtc()));
     }
     return bodies;
@@ -64,8 +66,8 @@ QList<double> copyRates(Connection &c, int n, int runs)
     QList<QByteArray> data;
     for (const Table &t : tables) {
         auto rows = c.copyOut(u"COPY (%1) TO STDOUT (FORMAT binary)"_s.arg(t.rows.arg(n)));
-        auto made = c.exec(u"CREATE TEMP TABLE copy_%1 (LIKE %1 INCLUDING DEFAULTS INCLUDING "
-                           u"INDEXES)"_s.arg(t.name));
+        auto made = execute(c, u"CREATE TEMP TABLE copy_%1 (LIKE %1 INCLUDING DEFAULTS INCLUDING "
+                               u"INDEXES)"_s.arg(t.name));
         if (!rows || !made) {
             std::fprintf(stderr, "bench_ingest: COPY: %s\n",
                          qUtf8Printable(!rows ? rows.error().message : made.error().message));
@@ -76,7 +78,7 @@ QList<double> copyRates(Connection &c, int n, int runs)
     QList<double> rates;
     for (int run = 0; run < runs; ++run) {
         for (const Table &t : tables)
-            (void)c.exec(u"TRUNCATE copy_%1"_s.arg(t.name));
+            (void)execute(c, u"TRUNCATE copy_%1"_s.arg(t.name));
         QElapsedTimer timer;
         timer.start();
         for (qsizetype i = 0; i < tables.size(); ++i) {
@@ -146,9 +148,9 @@ int main(int argc, char **argv)
         process.append(bodies.size() / processSeconds);
         both.append(bodies.size() / (storeSeconds + processSeconds));
     }
-    const auto steps = db.connection().scalar(u"SELECT count(*) FROM work_step"_s);
+    const auto steps = queryValue(db.connection(), u"SELECT count(*) FROM work_step"_s);
     std::printf("bench_ingest: %d runs of %d notifications -> %lld steps\n", runs, n,
-                steps ? steps->toLongLong() : -1LL);
+                steps ? steps->integer() : -1LL);
     bench::printFigure(u"store raw"_s, store, u"msg/s"_s);
     bench::printFigure(u"process (match, step, audit)"_s, process, u"msg/s"_s);
     bench::printFigure(u"inbound processing, store + process"_s, both, u"msg/s"_s,

@@ -3,6 +3,7 @@
 // (DESIGN.md §7: 150 ms on a 2-core machine). Makes its own throwaway cluster with the scale
 // data of `cpisctl sample-data --scale CHILDREN` (default 100,000), then removes it.
 #include "bench/scratch_database.h"
+#include "db/rows.h"
 #include "db/sample_data.h"
 #include "workflow/worker_directory.h"
 #include "workflow/workview_query.h"
@@ -76,7 +77,7 @@ int main(int argc, char **argv)
 
     // CPIS_BENCH_EXPLAIN=1: how the database runs the Current work query, for tuning.
     if (qEnvironmentVariableIsSet("CPIS_BENCH_EXPLAIN")) {
-        auto plan = (*admin)->exec(uR"(EXPLAIN (ANALYZE, BUFFERS)
+        auto plan = execute(*(*admin), uR"(EXPLAIN (ANALYZE, BUFFERS)
             WITH mine AS (SELECT %1::integer AS id UNION SELECT queue_id FROM queue_member WHERE member_id = %1)
             SELECT s.id, s.step_type, s.subject_id, p.legal_forenames || ' ' || p.legal_surname, s.title, s.state,
                    s.received_at, s.due_at, coalesce(kw.name, ''), coalesce(s.source, ''), coalesce(sb.name, '')
@@ -88,11 +89,13 @@ int main(int argc, char **argv)
             WHERE s.state IN ('incoming', 'in_progress')
               AND (s.assignee_id IN (SELECT id FROM mine) OR s.started_by = %1)
             ORDER BY s.state = 'in_progress', s.received_at, s.id)"_s.arg(
-            me->id)); // EXPLAIN takes no parameters
+                                           me->id)); // EXPLAIN takes no parameters
         if (!plan)
             std::printf("%s\n", qUtf8Printable(plan.error().message));
-        while (plan && plan->next())
-            std::printf("%s\n", qUtf8Printable(plan->value(0).toString()));
+        if (plan) {
+            for (const Row &line : *plan)
+                std::printf("%s\n", qUtf8Printable(line.text("QUERY PLAN")));
+        }
     }
 
     QList<double> query, model, total;

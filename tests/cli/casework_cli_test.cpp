@@ -1,4 +1,5 @@
 // cpisctl's casework commands: user add, workview (text and JSON), sample-data.
+#include "db/rows.h"
 #include "support/case_world.h"
 #include "support/process.h"
 #include "workflow/step_service.h"
@@ -74,8 +75,8 @@ TEST_CASE("cpisctl user add creates a login that can connect, for system adminis
         u"Added %1 (Priya Shah) as key-worker in Children in Care"_s.arg(login)));
     // The new login connects and is that worker.
     auto connection = world.connectAs(login);
-    CHECK(connection->scalar(u"SELECT name FROM worker WHERE id = current_worker_id()"_s)
-              ->toString() == u"Priya Shah"_s);
+    CHECK(queryValue(*connection, u"SELECT name FROM worker WHERE id = current_worker_id()"_s)
+              ->text() == u"Priya Shah"_s);
 
     const auto refused = runCpisctl(withDatabase(db,
                                                  {u"user"_s, u"add"_s, login + u"x"_s, u"--role"_s,
@@ -83,9 +84,8 @@ TEST_CASE("cpisctl user add creates a login that can connect, for system adminis
                                                  world.keyWorker.login));
     CHECK(refused.exitCode == 1);
     CHECK(refused.err.contains(u"Only system administrators can add users."_s));
-    CHECK(
-        db.connection().scalar(u"SELECT count(*) FROM worker WHERE name = 'Mallory'"_s)->toInt() ==
-        0);
+    CHECK(queryValue(db.connection(), u"SELECT count(*) FROM worker WHERE name = 'Mallory'"_s)
+              ->integer() == 0);
 
     const auto badRole = runCpisctl(withDatabase(
         db, {u"user"_s, u"add"_s, login + u"y"_s, u"--role"_s, u"boss"_s, u"--name"_s, u"X Y"_s}));
@@ -107,11 +107,12 @@ TEST_CASE("cpisctl sample-data loads realistic data once, and running it again c
 {
     test::TestDatabase db;
     const auto counts = [&] {
-        return db.connection()
-            .scalar(u"SELECT format('%s/%s/%s/%s', (SELECT count(*) FROM person), (SELECT count(*) "
-                    u"FROM worker), "
-                    "(SELECT count(*) FROM work_step), (SELECT count(*) FROM request))"_s)
-            ->toString();
+        return queryValue(
+                   db.connection(),
+                   u"SELECT format('%s/%s/%s/%s', (SELECT count(*) FROM person), (SELECT count(*) "
+                   u"FROM worker), "
+                   "(SELECT count(*) FROM work_step), (SELECT count(*) FROM request))"_s)
+            ->text();
     };
     const auto first = runCpisctl(withDatabase(db, {u"sample-data"_s}));
     INFO(first.err.toStdString());
@@ -126,18 +127,21 @@ TEST_CASE("cpisctl sample-data loads realistic data once, and running it again c
 
     auto &c = db.connection();
     CHECK(
-        c.scalar(
-             u"SELECT count(*) FROM person WHERE date_of_birth IS NOT NULL AND mother_id IS NULL"_s)
-            ->toInt() >= 45);
+        queryValue(
+            c,
+            u"SELECT count(*) FROM person WHERE date_of_birth IS NOT NULL AND mother_id IS NULL"_s)
+            ->integer() >= 45);
     CHECK(
-        c.scalar(
-             u"SELECT count(*) FROM person WHERE nhs_number IS NOT NULL AND nhs_number NOT LIKE '999%'"_s)
-            ->toInt() == 0);
+        queryValue(
+            c,
+            u"SELECT count(*) FROM person WHERE nhs_number IS NOT NULL AND nhs_number NOT LIKE '999%'"_s)
+            ->integer() == 0);
     CHECK(
-        c.scalar(
-             u"SELECT count(*) FROM person WHERE expected_delivery IS NOT NULL AND date_of_birth IS NULL"_s)
-            ->toInt() >= 1);
-    CHECK(c.scalar(u"SELECT count(*) FROM worker WHERE NOT is_virtual"_s)->toInt() >= 10);
+        queryValue(
+            c,
+            u"SELECT count(*) FROM person WHERE expected_delivery IS NOT NULL AND date_of_birth IS NULL"_s)
+            ->integer() >= 1);
+    CHECK(queryValue(c, u"SELECT count(*) FROM worker WHERE NOT is_virtual"_s)->integer() >= 10);
 
     const auto view = runCpisctl(withDatabase(db, {u"workview"_s, u"CP-IS Worker"_s}));
     CHECK(view.out.contains(u"Thomas Turner (3549728)"_s));
@@ -152,7 +156,7 @@ TEST_CASE("cpisctl sample-data --scale makes a large caseload once, with progres
     test::TestDatabase db;
     auto &c = db.connection();
     const auto count = [&](const QString &sql) {
-        return require(c.scalar(sql)).toInt();
+        return require(queryValue(c, sql)).integer();
     };
 
     const auto made = runCpisctl(withDatabase(db, {u"sample-data"_s, u"--scale"_s, u"300"_s}));

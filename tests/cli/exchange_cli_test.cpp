@@ -1,5 +1,6 @@
 // cpisctl's exchange commands as an administrator runs them: import, export-upload, config.
 #include "cpis/exchange.h"
+#include "db/rows.h"
 #include "support/case_world.h"
 #include "support/process.h"
 
@@ -41,9 +42,9 @@ TEST_CASE("cpisctl import prints what each file became and exits 1 when any was 
     CHECK(mixed.out.contains(u"/nonexistent/file.xml: not read"_s));
 
     // The same file again changes nothing.
-    const int steps = db.connection().scalar(u"SELECT count(*) FROM work_step"_s)->toInt();
+    const int steps = queryValue(db.connection(), u"SELECT count(*) FROM work_step"_s)->integer();
     CHECK(runCpisctl(withDatabase(db, {u"import"_s, sample("asn_ae.xml")})).exitCode == 0);
-    CHECK(db.connection().scalar(u"SELECT count(*) FROM work_step"_s)->toInt() == steps);
+    CHECK(queryValue(db.connection(), u"SELECT count(*) FROM work_step"_s)->integer() == steps);
 }
 
 TEST_CASE("cpisctl export-upload writes the next upload without sending or changing anything",
@@ -60,8 +61,8 @@ TEST_CASE("cpisctl export-upload writes the next upload without sending or chang
     QFile written(file);
     REQUIRE(written.open(QIODevice::ReadOnly));
     CHECK(written.readAll().contains("9990000026"));
-    CHECK(db.connection().scalar(u"SELECT count(*) FROM upload_file"_s)->toInt() == 0);
-    CHECK(db.connection().scalar(u"SELECT count(*) FROM upload_pending"_s)->toInt() == 1);
+    CHECK(queryValue(db.connection(), u"SELECT count(*) FROM upload_file"_s)->integer() == 0);
+    CHECK(queryValue(db.connection(), u"SELECT count(*) FROM upload_pending"_s)->integer() == 1);
 }
 
 TEST_CASE("cpisctl config set is for system administrators and names what is wrong", "[cli]")

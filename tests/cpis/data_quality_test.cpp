@@ -2,6 +2,7 @@
 // may see them, and the notification statistics behind the charts.
 #include "cpis/data_quality.h"
 #include "cpis/notification_statistics.h"
+#include "db/rows.h"
 #include "db/service_call.h"
 #include "support/case_world.h"
 #include "support/data_quality_sample.h"
@@ -92,16 +93,16 @@ TEST_CASE("Only system administrators get the data quality figures, even through
         CHECK(report.error().code == QLatin1String(errc::kDenied));
         CHECK(report.error().message ==
               u"Only system administrators can see the CP-IS data quality."_s);
-        auto rows = callService(*c, u"SELECT count(*) FROM data_quality_rows()"_s);
+        auto rows = execute(*c, u"SELECT count(*) FROM data_quality_rows()"_s);
         CHECK_FALSE(rows);
-        CHECK_FALSE(callService(*c, u"SELECT * FROM _data_quality_problems()"_s));
+        CHECK_FALSE(execute(*c, u"SELECT * FROM _data_quality_problems()"_s));
         auto days = loadNotificationStatistics(*c);
         REQUIRE_FALSE(days);
         CHECK(days.error().code == QLatin1String(errc::kDenied));
     }
     // Nor can a key worker read what was sent to CP-IS from the table itself.
     auto keyWorker = world.connectAs(world.keyWorker);
-    CHECK_FALSE(keyWorker->exec(u"SELECT forenames FROM upload_record"_s));
+    CHECK_FALSE(execute(*keyWorker, u"SELECT forenames FROM upload_record"_s));
 }
 
 TEST_CASE("Notification statistics count each London day by source and by handling",
@@ -113,24 +114,28 @@ TEST_CASE("Notification statistics count each London day by source and by handli
     // Summer time starts on 29/03/2026 at 01:00 UTC: 23:30 UTC on the 29th is the 30th in
     // London, while 23:30 UTC on the 28th is still the 28th.
     const auto step = [&](const QString &source, const QString &received) {
-        return require(
-                   c.scalar(u"INSERT INTO work_step (subject_id, assignee_id, source, received_at, "
-                            u"due_at) VALUES (?, ?, ?, ?::timestamptz, ?::timestamptz + "
-                            u"interval '1 day') RETURNING id"_s,
-                            {world.childId, world.cpisWorkerId, source, received, received}))
-            .toLongLong();
+        return require(queryValue(
+                           c,
+                           u"INSERT INTO work_step (subject_id, assignee_id, source, received_at, "
+                           u"due_at) VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz + "
+                           u"interval '1 day') RETURNING id"_s,
+                           {world.childId, world.cpisWorkerId, source, received, received}))
+            .integer();
     };
     const auto finish = [&](qint64 id, const QString &at) {
-        require(c.exec(u"UPDATE work_step SET state = 'finished', started_by = ?, started_at = "
-                       u"received_at, finished_by = ?, finished_at = ?::timestamptz WHERE id = ?"_s,
-                       {world.admin.workerId, world.admin.workerId, at, id}));
+        require(
+            execute(c,
+                    u"UPDATE work_step SET state = 'finished', started_by = $1, started_at = "
+                    u"received_at, finished_by = $2, finished_at = $3::timestamptz WHERE id = $4"_s,
+                    {world.admin.workerId, world.admin.workerId, at, id}));
     };
     finish(step(u"ae"_s, u"2026-03-29 23:30+00"_s), u"2026-03-30 10:00+00"_s);      // in time
     finish(step(u"dhu_111"_s, u"2026-03-28 23:30+00"_s), u"2026-03-31 09:00+00"_s); // late
     step(u"ae"_s, u"2026-03-28 10:00+00"_s);                                        // still open
-    require(c.exec(u"UPDATE work_step SET state = 'cancelled', cancelled_by = ?, cancelled_at = "
-                   u"now(), cancel_reason = 'Duplicate' WHERE id = ?"_s,
-                   {world.admin.workerId, step(u"dhu_111"_s, u"2026-03-27 09:00+00"_s)}));
+    require(execute(c,
+                    u"UPDATE work_step SET state = 'cancelled', cancelled_by = $1, cancelled_at = "
+                    u"now(), cancel_reason = 'Duplicate' WHERE id = $2"_s,
+                    {world.admin.workerId, step(u"dhu_111"_s, u"2026-03-27 09:00+00"_s)}));
     step(u"ae"_s, u"2026-03-25 23:59+00"_s); // the day before the five
     step(u"ae"_s, u"2026-03-30 23:30+00"_s); // already the 31st in London
 

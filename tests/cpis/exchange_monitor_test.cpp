@@ -2,6 +2,7 @@
 // server: what it shows, Exchange now answered by the next run, who may do what (enforced by
 // PostgreSQL), and the inbox alerts for messages waiting too long.
 #include "cpis/exchange_monitor.h"
+#include "db/rows.h"
 #include "support/exchange_world.h"
 
 #include <catch2/catch.hpp>
@@ -65,8 +66,9 @@ TEST_CASE("The monitor tells a running exchange from one that stopped before it 
           "[exchange][monitor]")
 {
     ExchangeWorld x;
-    require(x.db.connection().exec(
-        u"INSERT INTO exchange_run (started_at) VALUES (now() - interval '2 hours')"_s));
+    require(
+        execute(x.db.connection(),
+                u"INSERT INTO exchange_run (started_at) VALUES (now() - interval '2 hours')"_s));
     auto sysadmin = x.world.connectAs(x.world.sysadmin);
     ExchangeMonitorData data = require(ExchangeMonitor(*sysadmin).load());
     REQUIRE(data.lastRun);
@@ -74,13 +76,13 @@ TEST_CASE("The monitor tells a running exchange from one that stopped before it 
     CHECK_FALSE(data.exchangeRunning); // nobody holds the exchange's lock: it was interrupted
 
     auto other = x.db.openAnother();
-    require(other->exec(u"SELECT pg_advisory_lock(?)"_s, {Exchange::kLockKey}));
+    require(execute(*other, u"SELECT pg_advisory_lock($1)"_s, {Exchange::kLockKey}));
     CHECK(require(ExchangeMonitor(*sysadmin).load()).exchangeRunning);
-    require(other->exec(u"SELECT pg_advisory_unlock(?)"_s, {Exchange::kLockKey}));
+    require(execute(*other, u"SELECT pg_advisory_unlock($1)"_s, {Exchange::kLockKey}));
 
     // An exchange service shows by the lock it holds while it runs.
     CHECK_FALSE(data.serviceRunning);
-    require(other->exec(u"SELECT pg_advisory_lock_shared(?)"_s, {Exchange::kServiceLockKey}));
+    require(execute(*other, u"SELECT pg_advisory_lock_shared($1)"_s, {Exchange::kServiceLockKey}));
     data = require(ExchangeMonitor(*sysadmin).load());
     CHECK(data.serviceRunning);
     CHECK_FALSE(data.exchangeRunning);
@@ -141,25 +143,26 @@ TEST_CASE("Only system administrators may use the monitor, even through SQL",
     for (const auto &user : {x.world.keyWorker, x.world.admin, x.world.manager}) {
         INFO(user.login.toStdString());
         auto c = x.world.connectAs(user);
-        auto request = c->exec(u"SELECT request_exchange()"_s);
+        auto request = execute(*c, u"SELECT request_exchange()"_s);
         REQUIRE_FALSE(request.ok());
         CHECK(request.error().sqlState == u"42501"_s);
-        auto again = c->exec(u"SELECT process_inbound_again(?)"_s, {message});
+        auto again = execute(*c, u"SELECT process_inbound_again($1)"_s, {message});
         REQUIRE_FALSE(again.ok());
         CHECK(again.error().sqlState == u"42501"_s);
-        auto resolved = c->exec(u"SELECT resolve_inbound(?, 'done')"_s, {message});
+        auto resolved = execute(*c, u"SELECT resolve_inbound($1, 'done')"_s, {message});
         REQUIRE_FALSE(resolved.ok());
         CHECK(resolved.error().sqlState == u"42501"_s);
-        CHECK_FALSE(c->exec(u"SELECT * FROM exchange_request"_s).ok());
+        CHECK_FALSE(execute(*c, u"SELECT * FROM exchange_request"_s).ok());
         CHECK_FALSE(ExchangeMonitor(*c).load().ok());
-        CHECK_FALSE(c->exec(u"SELECT check_mesh_inbox('[]')"_s).ok());
+        CHECK_FALSE(execute(*c, u"SELECT check_mesh_inbox('[]')"_s).ok());
     }
     CHECK(x.count(u"SELECT count(*) FROM exchange_request"_s) == 0);
-    CHECK(x.count(u"SELECT count(*) FROM inbound_message WHERE id = ? AND status = 'quarantined'"_s,
-                  {message}) == 1);
+    CHECK(
+        x.count(u"SELECT count(*) FROM inbound_message WHERE id = $1 AND status = 'quarantined'"_s,
+                {message}) == 1);
     // The exchange answers requests; a system administrator cannot pretend to.
     auto sysadmin = x.world.connectAs(x.world.sysadmin);
-    auto answer = sysadmin->exec(u"SELECT answer_exchange_requests(1)"_s);
+    auto answer = execute(*sysadmin, u"SELECT answer_exchange_requests(1)"_s);
     REQUIRE_FALSE(answer.ok());
     CHECK(answer.error().sqlState == u"42501"_s);
 }
@@ -192,15 +195,14 @@ TEST_CASE("A quarantined message processed again after the fix becomes a step at
     ExchangeWorld x;
     const qint64 message = quarantinedMessage(x);
     const int steps = x.count(u"SELECT count(*) FROM work_step"_s);
-    REQUIRE(x.db.connection()
-                .exec(u"UPDATE person SET nhs_number = ? WHERE id = ?"_s,
-                      {kUnknownNhsNumber, x.world.childId})
+    REQUIRE(execute(x.db.connection(), u"UPDATE person SET nhs_number = $1 WHERE id = $2"_s,
+                    {kUnknownNhsNumber, x.world.childId})
                 .ok());
     auto sysadmin = x.world.connectAs(x.world.sysadmin);
     require(ExchangeMonitor(*sysadmin).processAgain(message));
     CHECK(require(Exchange::hasWaitingRequest(*x.exchangeLogin)));
     require(x.run());
-    CHECK(x.count(u"SELECT count(*) FROM inbound_message WHERE id = ? AND status = 'processed'"_s,
+    CHECK(x.count(u"SELECT count(*) FROM inbound_message WHERE id = $1 AND status = 'processed'"_s,
                   {message}) == 1);
     CHECK(x.count(u"SELECT count(*) FROM work_step"_s) == steps + 1);
     CHECK_FALSE(require(Exchange::hasWaitingRequest(*x.exchangeLogin)));

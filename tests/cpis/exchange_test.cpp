@@ -3,6 +3,7 @@
 #include "config/config_store.h"
 #include "cpis/exchange.h"
 #include "cpis/message_codec.h"
+#include "db/rows.h"
 #include "support/exchange_world.h"
 #include "support/process.h"
 
@@ -53,7 +54,7 @@ TEST_CASE("A notification in the mailbox becomes a step, the child's plan goes o
     const hl7::Upload upload = require(hl7::readUpload(sent.first().body));
     CHECK(upload.records.first().nhsNumber == u"9990000026"_s);
     CHECK(x.count(
-              u"SELECT count(*) FROM person_cpis_status WHERE person_id = ? AND status = 'sent'"_s,
+              u"SELECT count(*) FROM person_cpis_status WHERE person_id = $1 AND status = 'sent'"_s,
               {x.world.childId}) == 1);
 
     // CP-IS acknowledges: the child is shared.
@@ -66,7 +67,7 @@ TEST_CASE("A notification in the mailbox becomes a step, the child's plan goes o
     CHECK(second.uploadsSent.isEmpty());
     CHECK(
         x.count(
-            u"SELECT count(*) FROM person_cpis_status WHERE person_id = ? AND status = 'shared'"_s,
+            u"SELECT count(*) FROM person_cpis_status WHERE person_id = $1 AND status = 'shared'"_s,
             {x.world.childId}) == 1);
 }
 
@@ -88,14 +89,13 @@ TEST_CASE("Nothing is acknowledged before it is stored", "[exchange]")
     const QString id = x.deliver(notification(u"ASN-3"_s));
     // The database refuses to store anything, as if it had failed.
     auto &owner = x.db.connection();
-    REQUIRE(owner
-                .exec(uR"(CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS
+    REQUIRE(execute(owner, uR"(CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS
                            $$ BEGIN RAISE EXCEPTION 'disk full'; END $$)"_s)
                 .ok());
     REQUIRE(
-        owner
-            .exec(
-                u"CREATE TRIGGER refuse BEFORE INSERT ON inbound_message FOR EACH ROW EXECUTE FUNCTION refuse()"_s)
+        execute(
+            owner,
+            u"CREATE TRIGGER refuse BEFORE INSERT ON inbound_message FOR EACH ROW EXECUTE FUNCTION refuse()"_s)
             .ok());
     auto failed = x.run();
     REQUIRE_FALSE(failed.ok());
@@ -104,7 +104,7 @@ TEST_CASE("Nothing is acknowledged before it is stored", "[exchange]")
     CHECK(x.mesh.inboxIds(kMailbox) == QStringList{id});
 
     // Once the database is back, the next exchange gets it, once.
-    REQUIRE(owner.exec(u"DROP TRIGGER refuse ON inbound_message"_s).ok());
+    REQUIRE(execute(owner, u"DROP TRIGGER refuse ON inbound_message"_s).ok());
     const int before = x.count(u"SELECT count(*) FROM work_step"_s);
     require(x.run());
     CHECK(x.mesh.acknowledgedIds() == QStringList{id});
@@ -127,12 +127,12 @@ TEST_CASE("A second exchange while one runs refuses and says so", "[exchange]")
 {
     ExchangeWorld x;
     auto other = x.db.openAnother();
-    REQUIRE(other->exec(u"SELECT pg_advisory_lock(?)"_s, {Exchange::kLockKey}).ok());
+    REQUIRE(execute(*other, u"SELECT pg_advisory_lock($1)"_s, {Exchange::kLockKey}).ok());
     auto refused = x.run();
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == u"exchange.busy"_s);
     CHECK(x.mesh.requestLog().isEmpty()); // it did not touch MESH
-    REQUIRE(other->exec(u"SELECT pg_advisory_unlock(?)"_s, {Exchange::kLockKey}).ok());
+    REQUIRE(execute(*other, u"SELECT pg_advisory_unlock($1)"_s, {Exchange::kLockKey}).ok());
     CHECK(x.run().ok());
 }
 
@@ -157,7 +157,7 @@ TEST_CASE("A MESH REPORT about an upload marks it failed, alerts, and queues its
         x.count(
             u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS upload failed' AND body LIKE '%error 15%'"_s) ==
         1);
-    CHECK(x.count(u"SELECT count(*) FROM upload_pending WHERE person_id = ?"_s,
+    CHECK(x.count(u"SELECT count(*) FROM upload_pending WHERE person_id = $1"_s,
                   {x.world.childId}) == 1);
 }
 
@@ -181,7 +181,8 @@ TEST_CASE(
     "[exchange]")
 {
     ExchangeWorld x;
-    require(x.db.connection().exec(
+    require(execute(
+        x.db.connection(),
         u"INSERT INTO exchange_run (started_at, finished_at, status, error) VALUES (now() - interval '2 days', now() - interval '2 days', 'failed', 'MESH unreachable')"_s));
     require(x.run());
     CHECK(x.count(u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS exchange stalled'"_s) ==

@@ -4,6 +4,7 @@
 #include "cpis/inbound_processor.h"
 #include "cpis/message_codec.h"
 #include "cpis/upload_builder.h"
+#include "db/rows.h"
 #include "support/case_world.h"
 #include "workflow/alert_service.h"
 #include "workflow/step_service.h"
@@ -53,7 +54,7 @@ struct Inbound
     }
     int count(const QString &sql, const QVariantList &params = {})
     {
-        return require(db.connection().scalar(sql, params)).toInt();
+        return require(queryValue(db.connection(), sql, params)).integer();
     }
 };
 } // namespace
@@ -173,11 +174,11 @@ TEST_CASE("What cannot be processed is kept with its reason and alerts the admin
             CHECK(outcome.text.startsWith(c.reason));
         CHECK(
             in.count(
-                u"SELECT count(*) FROM inbound_message WHERE id = ? AND status = 'quarantined' AND reason = ?"_s,
+                u"SELECT count(*) FROM inbound_message WHERE id = $1 AND status = 'quarantined' AND reason = $2"_s,
                 {outcome.messageId, outcome.text}) == 1);
         CHECK(in.count(
                   u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS message quarantined' AND "
-                  "recipient_role = 'cpis_sysadmin' AND body LIKE '%' || ? || '%'"_s,
+                  "recipient_role = 'cpis_sysadmin' AND body LIKE '%' || $1 || '%'"_s,
                   {outcome.text}) == 1);
     }
     CHECK(in.count(u"SELECT count(*) FROM work_step"_s) == steps);
@@ -189,24 +190,26 @@ TEST_CASE("An unborn child's plan: the mother's number matches her unborn child"
     test::TestDatabase db;
     test::CaseWorld world(db);
     auto &owner = db.connection();
-    const qint64 mother = require(owner.scalar(uR"(
+    const qint64 mother = require(queryValue(owner, uR"(
         INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
         VALUES ('Grace', 'Adeyemi', 'Female', '1998-03-02', '9990000042', 'recorded') RETURNING id)"_s))
-                              .toLongLong();
-    const qint64 unborn = require(owner.scalar(uR"(
+                              .integer();
+    const qint64 unborn = require(queryValue(owner, uR"(
         INSERT INTO person (legal_forenames, legal_surname, expected_delivery, mother_id)
-        VALUES ('Unborn', 'Adeyemi', current_date + 60, ?) RETURNING id)"_s,
-                                               {mother}))
-                              .toLongLong();
-    require(owner.exec(
-        u"INSERT INTO plan (person_id, kind, start_date) VALUES (?, 'UCPP', current_date - 10)"_s,
+        VALUES ('Unborn', 'Adeyemi', current_date + 60, $1) RETURNING id)"_s,
+                                             {mother}))
+                              .integer();
+    require(execute(
+        owner,
+        u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 'UCPP', current_date - 10)"_s,
         {unborn}));
 
     Inbound in{db};
     const InboundOutcome outcome =
         in.receive(hl7::writeAccessNotification(notificationFor(u"9990000042"_s, u"N-6"_s)));
     REQUIRE(outcome.status == u"processed"_s);
-    CHECK(in.count(u"SELECT subject_id FROM work_step WHERE id = ?"_s, {outcome.stepId}) == unborn);
+    CHECK(in.count(u"SELECT subject_id FROM work_step WHERE id = $1"_s, {outcome.stepId}) ==
+          unborn);
 }
 
 TEST_CASE("Case note and alert mode records a note and alerts the configured team instead",
@@ -225,13 +228,13 @@ TEST_CASE("Case note and alert mode records a note and alerts the configured tea
         in.receive(hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"N-7"_s)));
     REQUIRE(outcome.status == u"processed"_s);
     CHECK(in.count(u"SELECT count(*) FROM work_step"_s) == steps);
-    CHECK(in.count(u"SELECT count(*) FROM case_note WHERE person_id = ? AND note_type = 'CP-IS "
+    CHECK(in.count(u"SELECT count(*) FROM case_note WHERE person_id = $1 AND note_type = 'CP-IS "
                    u"Follow Up' AND "
                    "state = 'final' AND body LIKE '%Dr Priya Raman%'"_s,
                    {world.childId}) == 1);
     CHECK(in.count(
               u"SELECT count(*) FROM alert a JOIN team t ON t.id = a.recipient_team WHERE t.name = "
-              "'Child Protection North' AND a.person_id = ?"_s,
+              "'Child Protection North' AND a.person_id = $1"_s,
               {world.childId}) == 1);
     // The key worker is in that team and sees it.
     CHECK(require(AlertService(*world.connectAs(world.keyWorker)).mine()).size() == 1);
@@ -260,14 +263,15 @@ TEST_CASE("Invalid configuration is refused, naming the setting, and nothing cha
     // A key worker cannot change configuration, even through SQL.
     auto keyWorker = world.connectAs(world.keyWorker);
     CHECK(ConfigStore(*keyWorker).set(u"exchange.times"_s, u"09:00"_s).error().code == u"denied"_s);
-    CHECK(keyWorker->exec(u"UPDATE config SET value = '09:00' WHERE key = 'exchange.times'"_s)
+    CHECK(execute(*keyWorker, u"UPDATE config SET value = '09:00' WHERE key = 'exchange.times'"_s)
               .error()
               .sqlState == u"42501"_s);
     // Secrets are write-only.
     REQUIRE(config.set(u"mesh.password"_s, u"s3cret-pass"_s).ok());
     CHECK(require(config.get(u"mesh.password"_s)).value == u"set"_s);
-    CHECK(require(sysadmin->scalar(u"SELECT count(*) FROM config WHERE value = 's3cret-pass'"_s))
-              .toInt() == 0);
+    CHECK(
+        require(queryValue(*sysadmin, u"SELECT count(*) FROM config WHERE value = 's3cret-pass'"_s))
+            .integer() == 0);
 }
 
 TEST_CASE("A quarantined message is processed again once the cause is fixed, or marked resolved",
@@ -285,10 +289,10 @@ TEST_CASE("A quarantined message is processed again once the cause is fixed, or 
 
     // The child's NHS number is corrected; an administrator asks for the message to be processed
     // again.
-    require(db.connection().exec(u"UPDATE person SET nhs_number = '9990000131' WHERE id = ?"_s,
-                                 {world.childId}));
+    require(execute(db.connection(), u"UPDATE person SET nhs_number = '9990000131' WHERE id = $1"_s,
+                    {world.childId}));
     auto sysadmin = world.connectAs(world.sysadmin);
-    require(sysadmin->exec(u"SELECT process_inbound_again(?)"_s, {first.messageId}));
+    require(execute(*sysadmin, u"SELECT process_inbound_again($1)"_s, {first.messageId}));
     const QList<InboundOutcome> again = require(in.processor.processPending());
     REQUIRE(again.size() == 1);
     CHECK(again.first().status == u"processed"_s);
@@ -296,15 +300,16 @@ TEST_CASE("A quarantined message is processed again once the cause is fixed, or 
 
     // The other is resolved by hand, with a note; a key worker may do neither.
     auto keyWorker = world.connectAs(world.keyWorker);
-    CHECK(
-        keyWorker->exec(u"SELECT resolve_inbound(?, 'x')"_s, {other.messageId}).error().sqlState ==
-        u"42501"_s);
-    CHECK(sysadmin->exec(u"SELECT resolve_inbound(?, ' ')"_s, {other.messageId}).error().message ==
-          u"Say how it was resolved."_s);
-    require(sysadmin->exec(
-        u"SELECT resolve_inbound(?, 'Child not known to this authority: told CP-IS')"_s,
+    CHECK(execute(*keyWorker, u"SELECT resolve_inbound($1, 'x')"_s, {other.messageId})
+              .error()
+              .sqlState == u"42501"_s);
+    CHECK(execute(*sysadmin, u"SELECT resolve_inbound($1, ' ')"_s, {other.messageId})
+              .error()
+              .message == u"Say how it was resolved."_s);
+    require(execute(
+        *sysadmin, u"SELECT resolve_inbound($1, 'Child not known to this authority: told CP-IS')"_s,
         {other.messageId}));
-    CHECK(in.count(u"SELECT count(*) FROM inbound_message WHERE id = ? AND status = 'resolved'"_s,
+    CHECK(in.count(u"SELECT count(*) FROM inbound_message WHERE id = $1 AND status = 'resolved'"_s,
                    {other.messageId}) == 1);
 }
 
@@ -317,15 +322,15 @@ TEST_CASE("A new step is due after the handling time in office hours", "[inbound
         in.receive(hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"N-10"_s)));
     const OfficeHours hours = require(ConfigStore(db.connection()).officeHours());
     const QDateTime due =
-        require(db.connection().scalar(u"SELECT due_at FROM work_step WHERE id = ?"_s,
-                                       {outcome.stepId}))
-            .toDateTime();
+        require(queryValue(db.connection(), u"SELECT due_at FROM work_step WHERE id = $1"_s,
+                           {outcome.stepId}))
+            .dateTime();
     // The database's rule (tests/db/due_time_test.cpp checks the rule itself), from receipt.
     const QDateTime expected =
-        require(
-            db.connection().scalar(u"SELECT _due_after(received_at) FROM work_step WHERE id = ?"_s,
-                                   {outcome.stepId}))
-            .toDateTime();
+        require(queryValue(db.connection(),
+                           u"SELECT _due_after(received_at) FROM work_step WHERE id = $1"_s,
+                           {outcome.stepId}))
+            .dateTime();
     INFO(due.toString(Qt::ISODate).toStdString() + " expected " +
          expected.toString(Qt::ISODate).toStdString());
     CHECK(std::abs(expected.secsTo(due)) < 60);
@@ -416,10 +421,10 @@ TEST_CASE("In a bulk batch, a notification that fails unexpectedly is quarantine
     CHECK(outcomes[2].status == u"processed"_s);
     CHECK(in.count(u"SELECT count(*) FROM work_step"_s) == steps + 2);
     // Nothing of the failed one was half written, and the administrators know.
-    CHECK(in.count(u"SELECT count(*) FROM work_step WHERE inbound_message_id = ?"_s, {ids[1]}) ==
+    CHECK(in.count(u"SELECT count(*) FROM work_step WHERE inbound_message_id = $1"_s, {ids[1]}) ==
           0);
     CHECK(in.count(u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS message quarantined' "
-                   u"AND body LIKE ?"_s,
+                   u"AND body LIKE $1"_s,
                    {u"%message %1 %"_s.arg(ids[1])}) == 1);
 }
 
@@ -441,23 +446,23 @@ TEST_CASE("Only the exchange can process notifications or quarantine messages, e
     for (const auto *user : {&world.keyWorker, &world.admin, &world.sysadmin}) {
         auto c = world.connectAs(*user);
         auto processed =
-            c->exec(u"SELECT * FROM process_access_notifications(?::jsonb, now())"_s, {batch});
+            execute(*c, u"SELECT * FROM process_access_notifications($1::jsonb, now())"_s, {batch});
         REQUIRE_FALSE(processed.ok());
         CHECK(processed.error().sqlState == u"42501"_s);
-        auto quarantined = c->exec(u"SELECT quarantine_inbound(?, 'no')"_s, {id});
+        auto quarantined = execute(*c, u"SELECT quarantine_inbound($1, 'no')"_s, {id});
         REQUIRE_FALSE(quarantined.ok());
         CHECK(quarantined.error().sqlState == u"42501"_s);
     }
     // The role check's refusal in words (reached directly here; callers reach it through
     // the functions that use it).
-    require(
-        db.connection().exec(u"GRANT EXECUTE ON FUNCTION _require_role(name, text) TO \"%1\""_s.arg(
-            world.keyWorker.login)));
+    require(execute(db.connection(),
+                    u"GRANT EXECUTE ON FUNCTION _require_role(name, text) TO \"%1\""_s.arg(
+                        world.keyWorker.login)));
     auto refused =
-        world.connectAs(world.keyWorker)
-            ->exec(u"SELECT _require_role('cpis_exchange', 'process CP-IS notifications')"_s);
+        execute(*world.connectAs(world.keyWorker),
+                u"SELECT _require_role('cpis_exchange', 'process CP-IS notifications')"_s);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message == u"Only the CP-IS exchange can process CP-IS notifications."_s);
     CHECK(in.count(u"SELECT count(*) FROM inbound_message WHERE status = 'received'"_s) == 1);
-    CHECK(in.count(u"SELECT count(*) FROM work_step WHERE inbound_message_id = ?"_s, {id}) == 0);
+    CHECK(in.count(u"SELECT count(*) FROM work_step WHERE inbound_message_id = $1"_s, {id}) == 0);
 }

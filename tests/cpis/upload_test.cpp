@@ -4,6 +4,7 @@
 #include "cpis/inbound_processor.h"
 #include "cpis/message_codec.h"
 #include "cpis/upload_builder.h"
+#include "db/rows.h"
 #include "support/case_world.h"
 #include "workflow/alert_service.h"
 
@@ -21,9 +22,9 @@ BuiltUpload buildUpload(Connection &c)
     BuiltUpload built = require(UploadBuilder(c).build(config));
     REQUIRE(tx.commit().ok());
     // As the exchange does once MESH has taken it.
-    REQUIRE(c.exec(uR"(UPDATE person_cpis_status SET status = 'sent'
-                      WHERE person_id IN (SELECT person_id FROM upload_record WHERE file_id = ?))"_s,
-                   {built.fileId})
+    REQUIRE(execute(c, uR"(UPDATE person_cpis_status SET status = 'sent'
+                      WHERE person_id IN (SELECT person_id FROM upload_record WHERE file_id = $1))"_s,
+                    {built.fileId})
                 .ok());
     return built;
 }
@@ -31,10 +32,11 @@ BuiltUpload buildUpload(Connection &c)
 QString statusOf(Connection &c, qint64 personId)
 {
     return require(
-               c.scalar(
-                   u"SELECT status || coalesce(': ' || reason, '') FROM person_cpis_status WHERE person_id = ?"_s,
+               queryValue(
+                   c,
+                   u"SELECT status || coalesce(': ' || reason, '') FROM person_cpis_status WHERE person_id = $1"_s,
                    {personId}))
-        .toString();
+        .text();
 }
 
 InboundOutcome acknowledge(Connection &c, qint64 sequence, const QString &fileCode,
@@ -69,12 +71,12 @@ TEST_CASE("A new shared plan queues the child, and the upload carries them with 
     CHECK(upload.records.first().nhsNumber == u"9990000026"_s);
     CHECK(upload.records.first().forenames == u"Thomas"_s);
     CHECK(upload.records.first().plan == hl7::PlanInformation::ChildProtection);
-    CHECK(require(c.scalar(u"SELECT count(*) FROM upload_pending"_s)).toInt() == 0);
+    CHECK(require(queryValue(c, u"SELECT count(*) FROM upload_pending"_s)).integer() == 0);
 
     // Ending the plan sends the child again, in the next numbered file.
-    REQUIRE(
-        c.exec(u"UPDATE plan SET end_date = current_date WHERE person_id = ?"_s, {world.childId})
-            .ok());
+    REQUIRE(execute(c, u"UPDATE plan SET end_date = current_date WHERE person_id = $1"_s,
+                    {world.childId})
+                .ok());
     const BuiltUpload second = buildUpload(c);
     CHECK(second.sequenceNumber == 2);
     CHECK(require(hl7::readUpload(second.body)).records.first().planEnd == QDate::currentDate());
@@ -87,18 +89,20 @@ TEST_CASE("An acknowledgement comes back to the right child, and a rejection sho
     test::TestDatabase db;
     test::CaseWorld world(db);
     auto &c = db.connection();
-    const qint64 other = require(c.scalar(uR"(
+    const qint64 other = require(queryValue(c, uR"(
         INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
         VALUES ('Ellie', 'Marsh', 'Female', '2019-05-04', '9990000093', 'recorded') RETURNING id)"_s))
-                             .toLongLong();
+                             .integer();
     REQUIRE(
-        c.exec(
-             u"INSERT INTO involvement (person_id, worker_id, role) VALUES (?, ?, 'Key Worker')"_s,
-             {other, world.otherKeyWorker.workerId})
+        execute(
+            c,
+            u"INSERT INTO involvement (person_id, worker_id, role) VALUES ($1, $2, 'Key Worker')"_s,
+            {other, world.otherKeyWorker.workerId})
             .ok());
     REQUIRE(
-        c.exec(u"INSERT INTO plan (person_id, kind, start_date) VALUES (?, 's20', current_date)"_s,
-               {other})
+        execute(
+            c, u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 's20', current_date)"_s,
+            {other})
             .ok());
     const BuiltUpload built = buildUpload(c);
     REQUIRE(built.recordCount == 2);
@@ -111,20 +115,22 @@ TEST_CASE("An acknowledgement comes back to the right child, and a rejection sho
     CHECK(statusOf(c, other).startsWith(u"rejected: The name or date of birth does not match"_s));
     CHECK(
         require(
-            c.scalar(
-                u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS upload rejected' AND person_id = ?"_s,
+            queryValue(
+                c,
+                u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS upload rejected' AND person_id = $1"_s,
                 {other}))
-            .toInt() == 2); // the key worker and the administrators
+            .integer() == 2); // the key worker and the administrators
     CHECK(require(AlertService(*world.connectAs(world.otherKeyWorker)).mine()).size() == 1);
-    CHECK(require(c.scalar(u"SELECT status FROM upload_file WHERE id = ?"_s, {built.fileId}))
-              .toString() == u"acknowledged"_s);
+    CHECK(require(queryValue(c, u"SELECT status FROM upload_file WHERE id = $1"_s, {built.fileId}))
+              .text() == u"acknowledged"_s);
 
     // Processing the same acknowledgement again changes nothing.
     acknowledge(c, built.sequenceNumber, u"CPF03"_s,
                 {{u"9990000093"_s, QString::number(other), u"CPR03"_s, {}}});
-    CHECK(require(
-              c.scalar(u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS upload rejected'"_s))
-              .toInt() == 2);
+    CHECK(
+        require(queryValue(
+                    c, u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS upload rejected'"_s))
+            .integer() == 2);
 }
 
 TEST_CASE("CPF05 sends the file's children again at the next exchange", "[upload]")
@@ -154,32 +160,34 @@ TEST_CASE("Children who cannot be sent are listed with the reason and flagged, n
     test::TestDatabase db;
     test::CaseWorld world(db);
     auto &c = db.connection();
-    const qint64 mother = require(c.scalar(uR"(
+    const qint64 mother = require(queryValue(c, uR"(
         INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
         VALUES ('Grace', 'Adeyemi', 'Female', '1998-03-02', '9990000042', 'recorded') RETURNING id)"_s))
-                              .toLongLong();
-    const qint64 overdue = require(c.scalar(uR"(
+                              .integer();
+    const qint64 overdue = require(queryValue(c, uR"(
         INSERT INTO person (legal_forenames, legal_surname, expected_delivery, mother_id)
-        VALUES ('Unborn', 'Adeyemi', current_date - 3, ?) RETURNING id)"_s,
-                                            {mother}))
-                               .toLongLong();
-    const qint64 noNumber = require(c.scalar(uR"(
+        VALUES ('Unborn', 'Adeyemi', current_date - 3, $1) RETURNING id)"_s,
+                                              {mother}))
+                               .integer();
+    const qint64 noNumber = require(queryValue(c, uR"(
         INSERT INTO person (legal_forenames, legal_surname, date_of_birth) VALUES ('Mia', 'Stone', '2018-01-01') RETURNING id)"_s))
-                                .toLongLong();
-    const qint64 expected = require(c.scalar(uR"(
+                                .integer();
+    const qint64 expected = require(queryValue(c, uR"(
         INSERT INTO person (legal_forenames, legal_surname, expected_delivery, mother_id)
-        VALUES ('Unborn', 'Adeyemi', current_date + 30, ?) RETURNING id)"_s,
-                                             {mother}))
-                                .toLongLong();
+        VALUES ('Unborn', 'Adeyemi', current_date + 30, $1) RETURNING id)"_s,
+                                               {mother}))
+                                .integer();
     for (const qint64 id : {overdue, expected})
         REQUIRE(
-            c.exec(
-                 u"INSERT INTO plan (person_id, kind, start_date) VALUES (?, 'UCPP', current_date - 30)"_s,
-                 {id})
+            execute(
+                c,
+                u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 'UCPP', current_date - 30)"_s,
+                {id})
                 .ok());
     REQUIRE(
-        c.exec(u"INSERT INTO plan (person_id, kind, start_date) VALUES (?, 'CPP', current_date)"_s,
-               {noNumber})
+        execute(
+            c, u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 'CPP', current_date)"_s,
+            {noNumber})
             .ok());
 
     const BuiltUpload built = buildUpload(c);
@@ -200,19 +208,21 @@ TEST_CASE("Children who cannot be sent are listed with the reason and flagged, n
     CHECK(statusOf(c, noNumber) == u"blocked: no NHS number is recorded."_s);
     CHECK(
         require(
-            c.scalar(
-                u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS upload blocked' AND person_id = ?"_s,
+            queryValue(
+                c,
+                u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS upload blocked' AND person_id = $1"_s,
                 {overdue}))
-            .toInt() == 1);
+            .integer() == 1);
     // Blocked again at the next exchange: no second alert.
-    REQUIRE(c.exec(u"INSERT INTO upload_pending (person_id) VALUES (?)"_s, {overdue}).ok());
+    REQUIRE(execute(c, u"INSERT INTO upload_pending (person_id) VALUES ($1)"_s, {overdue}).ok());
     buildUpload(c);
     CHECK(
         require(
-            c.scalar(
-                u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS upload blocked' AND person_id = ?"_s,
+            queryValue(
+                c,
+                u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS upload blocked' AND person_id = $1"_s,
                 {overdue}))
-            .toInt() == 1);
+            .integer() == 1);
 }
 
 TEST_CASE("An inactive NHS number stops uploads, and a replacement is recorded and uploads resume",
@@ -230,28 +240,31 @@ TEST_CASE("An inactive NHS number stops uploads, and a replacement is recorded a
     const InboundOutcome inactive =
         receive({u"IN-1"_s, QDateTime::currentDateTime(), u"9990000026"_s, {}});
     CHECK(inactive.status == u"processed"_s);
-    CHECK(require(c.scalar(u"SELECT nhs_number_status FROM person WHERE id = ?"_s, {world.childId}))
-              .toString() == u"inactive"_s);
+    CHECK(require(queryValue(c, u"SELECT nhs_number_status FROM person WHERE id = $1"_s,
+                             {world.childId}))
+              .text() == u"inactive"_s);
     CHECK(statusOf(c, world.childId).startsWith(u"blocked"_s));
     CHECK(
-        require(c.scalar(
-                    u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS NHS number inactive'"_s))
-            .toInt() == 2);
+        require(
+            queryValue(
+                c, u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS NHS number inactive'"_s))
+            .integer() == 2);
     CHECK(buildUpload(c).recordCount == 0);
 
     // Recording a new number by hand queues the child again.
     REQUIRE(
-        c.exec(
-             u"UPDATE person SET nhs_number = '9990000131', nhs_number_status = 'recorded' WHERE id = ?"_s,
-             {world.childId})
+        execute(
+            c,
+            u"UPDATE person SET nhs_number = '9990000131', nhs_number_status = 'recorded' WHERE id = $1"_s,
+            {world.childId})
             .ok());
     CHECK(buildUpload(c).recordCount == 1);
 
     const InboundOutcome replaced =
         receive({u"IN-2"_s, QDateTime::currentDateTime(), u"9990000131"_s, u"9990000085"_s});
     CHECK(replaced.status == u"processed"_s);
-    CHECK(require(c.scalar(u"SELECT nhs_number FROM person WHERE id = ?"_s, {world.childId}))
-              .toString() == u"9990000085"_s);
+    CHECK(require(queryValue(c, u"SELECT nhs_number FROM person WHERE id = $1"_s, {world.childId}))
+              .text() == u"9990000085"_s);
     CHECK(buildUpload(c).recordCount == 1);
 
     const InboundOutcome badReplacement =
@@ -259,6 +272,6 @@ TEST_CASE("An inactive NHS number stops uploads, and a replacement is recorded a
     CHECK(badReplacement.status == u"quarantined"_s);
     CHECK(badReplacement.text.contains(u"9990000086"_s));
     CHECK(badReplacement.text.contains(u"check digit"_s));
-    CHECK(require(c.scalar(u"SELECT nhs_number FROM person WHERE id = ?"_s, {world.childId}))
-              .toString() == u"9990000085"_s);
+    CHECK(require(queryValue(c, u"SELECT nhs_number FROM person WHERE id = $1"_s, {world.childId}))
+              .text() == u"9990000085"_s);
 }

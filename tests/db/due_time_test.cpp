@@ -34,19 +34,19 @@ public:
     // in UK time.
     QString dueAfter(const QString &received, const QString &zone = u"Europe/London"_s)
     {
-        auto rows = readRows(m_db.connection(), uR"(
+        auto due = queryValue(m_db.connection(), uR"(
             SELECT to_char(_due_after($1::timestamp AT TIME ZONE $2) AT TIME ZONE 'Europe/London',
                            'YYYY-MM-DD HH24:MI'))"_s,
-                             {received, zone});
-        if (!rows)
-            FAIL(rows.error().message.toStdString());
-        return rows->text(0, 0);
+                              {received, zone});
+        if (!due)
+            FAIL(due.error().message.toStdString());
+        return due->text();
     }
 
 private:
     void run(const QString &sql, const QVariantList &params = {})
     {
-        if (auto done = readRows(m_db.connection(), sql, params); !done)
+        if (auto done = execute(m_db.connection(), sql, params); !done)
             FAIL(done.error().message.toStdString());
     }
 

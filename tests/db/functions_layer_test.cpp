@@ -52,20 +52,21 @@ QMap<QString, QMap<QString, int>> definitionsByName(const FunctionSet &set)
 
 QStringList column(Connection &c, const QString &sql, const QVariantList &params = {})
 {
-    auto rows = readRows(c, sql, params);
+    auto rows = execute(c, sql, params);
     if (!rows)
         FAIL(rows.error().message.toStdString());
     QStringList values;
     for (int r = 0; r < rows->size(); ++r)
-        values.append(rows->text(r, 0));
+        values.append(rows->cell(r, 0).text()); // whatever the one column is called
     return values;
 }
 
 // Every function of the schema (extensions' own left out), with all that makes its behaviour.
 const QString kFunctionCatalogue = uR"(
-    SELECT p.oid::regprocedure::text, p.oid::regprocedure::text || E'\n' || pg_get_functiondef(p.oid)
+    SELECT p.oid::regprocedure::text AS signature,
+           p.oid::regprocedure::text || E'\n' || pg_get_functiondef(p.oid)
            || E'\nacl ' || coalesce(p.proacl::text, 'default') || E'\nsecurity definer '
-           || p.prosecdef || E'\nconfig ' || coalesce(p.proconfig::text, 'none')
+           || p.prosecdef || E'\nconfig ' || coalesce(p.proconfig::text, 'none') AS behaviour
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
     WHERE n.nspname = 'public' AND p.prokind IN ('f', 'p')
       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
@@ -73,12 +74,12 @@ const QString kFunctionCatalogue = uR"(
 
 QMap<QString, QString> functionCatalogue(Connection &c)
 {
-    auto rows = readRows(c, kFunctionCatalogue);
+    auto rows = execute(c, kFunctionCatalogue);
     if (!rows)
         FAIL(rows.error().message.toStdString());
     QMap<QString, QString> catalogue;
-    for (int r = 0; r < rows->size(); ++r)
-        catalogue.insert(rows->text(r, 0), rows->text(r, 1));
+    for (const Row &row : *rows)
+        catalogue.insert(row.text("signature"), row.text("behaviour"));
     return catalogue;
 }
 
@@ -271,8 +272,8 @@ TEST_CASE("An older program leaves a newer program's functions alone", "[migrati
     auto &c = db.connection();
     const int latest = Migrator::bundled().last().version;
     // A newer program recorded its function set at a later schema version.
-    REQUIRE(readRows(c, u"UPDATE schema_functions SET schema_version = $1, checksum = 'newer'"_s,
-                     {latest + 1})
+    REQUIRE(execute(c, u"UPDATE schema_functions SET schema_version = $1, checksum = 'newer'"_s,
+                    {latest + 1})
                 .ok());
     Migrator older(c, Migrator::bundled(), bundledPlus(kProbe));
     REQUIRE(older.migrate().ok());
@@ -281,12 +282,12 @@ TEST_CASE("An older program leaves a newer program's functions alone", "[migrati
     CHECK(column(c, u"SELECT checksum FROM schema_functions"_s).value(0) == u"newer"_s);
 
     // And a schema newer than it knows is refused before anything, functions included.
-    REQUIRE(readRows(c,
-                     u"INSERT INTO schema_migrations (version, name, checksum) "
-                     u"VALUES ($1, 'future', 'x')"_s,
-                     {latest + 1})
+    REQUIRE(execute(c,
+                    u"INSERT INTO schema_migrations (version, name, checksum) "
+                    u"VALUES ($1, 'future', 'x')"_s,
+                    {latest + 1})
                 .ok());
-    REQUIRE(readRows(c, u"UPDATE schema_functions SET schema_version = $1"_s, {latest}).ok());
+    REQUIRE(execute(c, u"UPDATE schema_functions SET schema_version = $1"_s, {latest}).ok());
     auto refused = Migrator(c, Migrator::bundled(), bundledPlus(kProbe)).migrate();
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == u"db.schema_newer"_s);

@@ -1,6 +1,7 @@
 // The embedded default: a private cluster made, reused and stopped in a folder of its own.
 #include "db/connection.h"
 #include "db/local_cluster.h"
+#include "db/rows.h"
 
 #include <catch2/catch.hpp>
 
@@ -39,8 +40,8 @@ TEST_CASE("A cluster is created, started, reused and stopped", "[cluster]")
         auto connection = Connection::open(cluster.connInfo(u"cpis"_s));
         REQUIRE(connection.ok());
         // Unix socket only: the server listens on no TCP address.
-        CHECK((*connection)->scalar(u"SHOW listen_addresses"_s)->toString().isEmpty());
-        REQUIRE((*connection)->exec(u"CREATE TABLE kept (n int)"_s).ok());
+        CHECK(queryValue(*(*connection), u"SHOW listen_addresses"_s)->text().isEmpty());
+        REQUIRE(execute(*(*connection), u"CREATE TABLE kept (n int)"_s).ok());
     }
 
     // A second handle on the same folder reuses the running server and its data.
@@ -51,7 +52,7 @@ TEST_CASE("A cluster is created, started, reused and stopped", "[cluster]")
     {
         auto connection = Connection::open(again.connInfo(u"cpis"_s));
         REQUIRE(connection.ok());
-        CHECK((*connection)->scalar(u"SELECT to_regclass('kept') IS NOT NULL"_s)->toBool());
+        CHECK(queryValue(*(*connection), u"SELECT to_regclass('kept') IS NOT NULL"_s)->boolean());
     }
 
     REQUIRE(cluster.stop().ok());
@@ -63,7 +64,7 @@ TEST_CASE("A cluster is created, started, reused and stopped", "[cluster]")
     REQUIRE(cluster.start().ok());
     auto connection = Connection::open(cluster.connInfo(u"cpis"_s));
     REQUIRE(connection.ok());
-    CHECK((*connection)->scalar(u"SELECT to_regclass('kept') IS NOT NULL"_s)->toBool());
+    CHECK(queryValue(*(*connection), u"SELECT to_regclass('kept') IS NOT NULL"_s)->boolean());
     connection->reset();
     REQUIRE(cluster.stop().ok());
 }

@@ -1,6 +1,7 @@
 // Schema migrations: in order, once, serialised, and refusing a newer schema.
 #include "db/database_choice.h"
 #include "db/migrator.h"
+#include "db/rows.h"
 #include "support/test_database.h"
 
 #include <catch2/catch.hpp>
@@ -38,12 +39,12 @@ TEST_CASE("A fresh database is brought to the latest schema, and a second run do
     const auto state = migrator.state();
     CHECK(state->current == state->latestKnown);
     CHECK_FALSE(state->isBehind());
-    CHECK(db.connection().scalar(u"SELECT count(*) FROM installation"_s)->toInt() == 1);
+    CHECK(queryValue(db.connection(), u"SELECT count(*) FROM installation"_s)->integer() == 1);
 
     auto second = migrator.migrate();
     REQUIRE(second.ok());
     CHECK(second->isEmpty());
-    CHECK(db.connection().scalar(u"SELECT count(*) FROM schema_migrations"_s)->toInt() ==
+    CHECK(queryValue(db.connection(), u"SELECT count(*) FROM schema_migrations"_s)->integer() ==
           first->size());
 }
 
@@ -82,7 +83,7 @@ TEST_CASE("Two clients migrating at once apply each migration exactly once", "[m
         CHECK(o.ok);
     }
     CHECK(outcomes[0].applied + outcomes[1].applied == 2);
-    CHECK(db.connection().scalar(u"SELECT count(*) FROM schema_migrations"_s)->toInt() == 2);
+    CHECK(queryValue(db.connection(), u"SELECT count(*) FROM schema_migrations"_s)->integer() == 2);
 }
 
 TEST_CASE("A failing migration leaves the schema as it was", "[migrations]")
@@ -97,7 +98,7 @@ TEST_CASE("A failing migration leaves the schema as it was", "[migrations]")
     INFO(result.error().message.toStdString());
     CHECK(result.error().message.contains(u"Migration 2 (bad) failed"_s));
     CHECK(migrator.state()->current == 1);
-    CHECK(db.connection().scalar(u"SELECT to_regclass('b') IS NULL"_s)->toBool());
+    CHECK(queryValue(db.connection(), u"SELECT to_regclass('b') IS NULL"_s)->boolean());
 }
 
 TEST_CASE("A schema newer than the program is refused, and the client then cannot write",
@@ -106,8 +107,9 @@ TEST_CASE("A schema newer than the program is refused, and the client then canno
     test::TestDatabase db;
     auto &c = db.connection();
     REQUIRE(
-        c.exec(
-             u"INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'future', 'x')"_s)
+        execute(
+            c,
+            u"INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'future', 'x')"_s)
             .ok());
 
     auto result = Migrator(c).migrate();
@@ -119,7 +121,7 @@ TEST_CASE("A schema newer than the program is refused, and the client then canno
         {DatabaseChoice::Source::CommandLine, db.connInfo().toKeywordValueString(), {}});
     REQUIRE(ready.ok());
     CHECK(ready->readOnly());
-    auto write = ready->db.connection->exec(u"UPDATE installation SET authority = 'Changed'"_s);
+    auto write = execute(*ready->db.connection, u"UPDATE installation SET authority = 'Changed'"_s);
     REQUIRE_FALSE(write.ok());
     CHECK(write.error().sqlState == u"25006"_s); // read_only_sql_transaction
 }
@@ -128,7 +130,7 @@ TEST_CASE("A person whose login may not change the schema is told to ask its own
 {
     test::TestDatabase db(test::TestDatabase::Schema::Empty);
     const QString role = u"r_"_s + db.name();
-    REQUIRE(db.connection().exec(u"CREATE ROLE %1 LOGIN"_s.arg(role)).ok());
+    REQUIRE(execute(db.connection(), u"CREATE ROLE %1 LOGIN"_s.arg(role)).ok());
     ConnInfo info = db.connInfo();
     info.set(u"user"_s, role);
     auto ready =
@@ -137,5 +139,5 @@ TEST_CASE("A person whose login may not change the schema is told to ask its own
     CHECK(ready.error().message.contains(u"only its owner can do that"_s));
     CHECK(ready.error().hint == u"Ask the database's owner to run: cpisctl db migrate"_s);
     CHECK(Migrator(db.connection()).state()->current == 0);
-    REQUIRE(db.connection().exec(u"DROP ROLE %1"_s.arg(role)).ok());
+    REQUIRE(execute(db.connection(), u"DROP ROLE %1"_s.arg(role)).ok());
 }

@@ -3,6 +3,7 @@
 // reach the step dialogs, secrets stay write-only and Test connection says what failed.
 #include "admin/configuration_models.h"
 #include "admin/configuration_window.h"
+#include "db/rows.h"
 #include "dialogs/new_request_dialog.h"
 #include "dialogs/next_action_dialog.h"
 #include "gui/gui_support.h"
@@ -86,7 +87,7 @@ bool saveAndWait(ui::ConfigurationWindow *tools)
 
 QString stored(Connection &owner, const QString &key)
 {
-    return require(owner.scalar(u"SELECT value FROM config WHERE key = ?"_s, {key})).toString();
+    return require(queryValue(owner, u"SELECT value FROM config WHERE key = $1"_s, {key})).text();
 }
 
 QString message(ui::ConfigurationWindow *tools)
@@ -214,8 +215,9 @@ TEST_CASE("Configuration tools: invalid values are refused field by field, shown
     Connection &owner = db.connection();
     CHECK(stored(owner, u"cpis.shared_plans"_s) == u"CPP,UCPP,s31,s38,s20"_s);
     CHECK(stored(owner, u"office.hours"_s) == u"09:30-16:30"_s);
-    CHECK(require(owner.scalar(u"SELECT count(*) FROM audit WHERE action = 'config.changed'"_s))
-              .toInt() == 0);
+    CHECK(
+        require(queryValue(owner, u"SELECT count(*) FROM audit WHERE action = 'config.changed'"_s))
+            .integer() == 0);
     CHECK(child<QLineEdit>(tools, u"office.hours"_s)->text() == u"16:30-09:30"_s);
 
     // Corrected, the same Save stores everything and says what.
@@ -362,9 +364,10 @@ TEST_CASE("Configuration tools: secrets are write-only and Test connection says 
     CHECK(waitFor(
         [&] { return child<QLabel>(tools, u"mesh.shared_secretStatus"_s)->text() == u"set"_s; }));
     CHECK(stored(db.connection(), u"mesh.shared_secret"_s) == QString::fromLatin1(secret));
-    auto audit = require(db.connection().scalar(
+    auto audit = require(queryValue(
+        db.connection(),
         u"SELECT string_agg(details->>'value', ',') FROM audit WHERE details->>'key' LIKE 'mesh.%'"_s));
-    CHECK_FALSE(audit.toString().contains(QString::fromLatin1(secret)));
+    CHECK_FALSE(audit.text().contains(QString::fromLatin1(secret)));
 }
 
 TEST_CASE("Configuration tools: closing with unsaved changes asks first", "[gui]")

@@ -4,6 +4,7 @@
 #include "admin/data_quality_filter.h"
 #include "admin/data_quality_model.h"
 #include "admin/data_quality_window.h"
+#include "db/rows.h"
 #include "gui/gui_support.h"
 #include "person/person_record_window.h"
 #include "support/case_world.h"
@@ -109,18 +110,18 @@ TEST_CASE("The data quality window shows the matched share, the lists and the ch
     const auto &sample = screen.sample;
     // Earlier weeks' notifications, so that the charts have a shape to look at: some finished
     // in time, some late, a few still open, from both sources.
-    REQUIRE(db.connection().exec(
-        uR"(
+    REQUIRE(
+        execute(db.connection(), uR"(
         INSERT INTO work_step (subject_id, assignee_id, source, received_at, due_at, state,
                                started_by, started_at, finished_by, finished_at)
-        SELECT ?, ?, CASE WHEN n % 3 = 0 THEN 'dhu_111' ELSE 'ae' END, r, r + interval '1 day',
+        SELECT $1, $2, CASE WHEN n % 3 = 0 THEN 'dhu_111' ELSE 'ae' END, r, r + interval '1 day',
                CASE WHEN n % 11 = 0 THEN 'incoming' ELSE 'finished' END,
-               CASE WHEN n % 11 = 0 THEN NULL ELSE ?::integer END, CASE WHEN n % 11 = 0 THEN NULL ELSE r END,
-               CASE WHEN n % 11 = 0 THEN NULL ELSE ?::integer END,
+               CASE WHEN n % 11 = 0 THEN NULL ELSE $3::integer END, CASE WHEN n % 11 = 0 THEN NULL ELSE r END,
+               CASE WHEN n % 11 = 0 THEN NULL ELSE $4::integer END,
                CASE WHEN n % 11 = 0 THEN NULL WHEN n % 7 = 0 THEN r + interval '2 days' ELSE r + interval '3 hours' END
         FROM generate_series(1, 160) AS n,
              LATERAL (SELECT now() - interval '1 day' * (1 + n % 60) - interval '1 hour' * (n % 5) AS r) AS t)"_s,
-        {world.childId, world.cpisWorkerId, world.admin.workerId, world.admin.workerId}));
+                {world.childId, world.cpisWorkerId, world.admin.workerId, world.admin.workerId}));
     ui::DataQualityWindow *quality = screen.open();
 
     const QString headline = child<QLabel>(quality, u"dataQualityHeadline"_s)->text();
@@ -162,8 +163,8 @@ TEST_CASE("The data quality window shows the matched share, the lists and the ch
 
     // Another client's change shows without reloading by hand.
     auto exchange = world.connectAs(world.exchange);
-    REQUIRE(exchange->exec(u"SELECT create_follow_up_step(?, 'Another.', 'dhu_111', now())"_s,
-                           {world.childId}));
+    REQUIRE(execute(*exchange, u"SELECT create_follow_up_step($1, 'Another.', 'dhu_111', now())"_s,
+                    {world.childId}));
     CHECK(waitFor([&] {
         return dhu->count() == ui::DataQualityWindow::kChartDays && dhu->at(today).y() == 1;
     }));

@@ -7,6 +7,7 @@
 #include "admin/exchange_monitor_uploads_model.h"
 #include "admin/exchange_monitor_window.h"
 #include "config/config_store.h"
+#include "db/rows.h"
 #include "gui/gui_support.h"
 #include "support/exchange_world.h"
 
@@ -189,9 +190,8 @@ TEST_CASE("A quarantined message is processed again from the monitor once the ch
     test::screenshot(monitor, u"exchange_monitor_quarantined"_s);
 
     // The cause is fixed: the child's NHS number corrected.
-    REQUIRE(x.db.connection()
-                .exec(u"UPDATE person SET nhs_number = ? WHERE id = ?"_s,
-                      {kUnknownNhsNumber, x.world.childId})
+    REQUIRE(execute(x.db.connection(), u"UPDATE person SET nhs_number = $1 WHERE id = $2"_s,
+                    {kUnknownNhsNumber, x.world.childId})
                 .ok());
     clickRow(table, 0);
     REQUIRE(processAgain->isEnabled());
@@ -209,7 +209,7 @@ TEST_CASE("A quarantined message is processed again from the monitor once the ch
     const int steps = x.count(u"SELECT count(*) FROM work_step"_s);
     require(x.run());
     CHECK(x.count(u"SELECT count(*) FROM work_step"_s) == steps + 1);
-    CHECK(x.count(u"SELECT count(*) FROM inbound_message WHERE id = ? AND status = 'processed'"_s,
+    CHECK(x.count(u"SELECT count(*) FROM inbound_message WHERE id = $1 AND status = 'processed'"_s,
                   {message}) == 1);
     REQUIRE(waitFor(
         [&] { return labelText(monitor, u"exchangeRequest"_s).contains(u"\u2714 Completed"_s); }));

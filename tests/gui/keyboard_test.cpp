@@ -1,6 +1,7 @@
 // The keyboard shortcuts, each pressed as a user presses it in a real window against the test
 // database and checked for its real effect; the Keyboard shortcuts dialog lists the windows'
 // own actions with no key used twice; typing in Current work searches it.
+#include "db/rows.h"
 #include "dialogs/cancel_work_dialog.h"
 #include "dialogs/case_note_dialog.h"
 #include "gui/key_worker_support.h"
@@ -157,10 +158,10 @@ TEST_CASE("Keyboard: the workview's shortcuts move between panels, find, refresh
     test::TestDatabase db;
     test::CaseWorld world(db);
     const qint64 second = world.addStep(u"dhu_111"_s);
-    REQUIRE(db.connection()
-                .exec(u"SELECT raise_alert('CP-IS upload rejected', ?, ?, NULL, NULL, "
-                      u"'The name does not match the NHS number.')"_s,
-                      {world.childId, world.admin.workerId})
+    REQUIRE(execute(db.connection(),
+                    u"SELECT raise_alert('CP-IS upload rejected', $1, $2, NULL, NULL, "
+                    u"'The name does not match the NHS number.')"_s,
+                    {world.childId, world.admin.workerId})
                 .ok());
     auto window = test::signedInWindow(db, world.admin.login);
     ui::WorkviewPage *workview = window->workview();

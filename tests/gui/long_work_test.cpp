@@ -1,6 +1,7 @@
 // Long work in the client: progress after half a second, and Cancel that really stops the
 // work with nothing changed.
 #include "db/database_worker.h"
+#include "db/rows.h"
 #include "gui/gui_support.h"
 #include "long_work.h"
 #include "support/case_world.h"
@@ -47,23 +48,24 @@ QProgressDialog *progressShown(QWidget *window)
 
 int probeRows(test::TestDatabase &db)
 {
-    return test::require(db.connection().scalar(u"SELECT count(*) FROM long_work_probe"_s)).toInt();
+    return test::require(queryValue(db.connection(), u"SELECT count(*) FROM long_work_probe"_s))
+        .integer();
 }
 
 // For jobs: they run on the database thread, where a test must not fail.
 Result<int> number(Connection &c, const QString &sql)
 {
-    auto value = c.scalar(sql);
+    auto value = queryValue(c, sql);
     if (!value)
         return value.error();
-    return value->toInt();
+    return value->integer();
 }
 } // namespace
 
 TEST_CASE("A long database job shows progress, and Cancel stops it with nothing changed", "[gui]")
 {
     test::TestDatabase db;
-    test::require(db.connection().exec(u"CREATE TABLE long_work_probe (n int)"_s));
+    test::require(execute(db.connection(), u"CREATE TABLE long_work_probe (n int)"_s));
     ClientDatabase database(db);
     QWidget window;
     window.resize(600, 400);
@@ -84,9 +86,9 @@ TEST_CASE("A long database job shows progress, and Cancel stops it with nothing 
         &database.thread, &window, u"Counting every notification…"_s,
         [](Connection &c) -> Result<int> {
             Transaction transaction(c);
-            if (auto written = c.exec(u"INSERT INTO long_work_probe VALUES (1)"_s); !written)
+            if (auto written = execute(c, u"INSERT INTO long_work_probe VALUES (1)"_s); !written)
                 return written.error();
-            if (auto waited = c.exec(u"SELECT pg_sleep(60)"_s); !waited)
+            if (auto waited = execute(c, u"SELECT pg_sleep(60)"_s); !waited)
                 return waited.error();
             if (auto committed = transaction.commit(); !committed)
                 return committed.error();
@@ -119,7 +121,7 @@ TEST_CASE("A long database job shows progress, and Cancel stops it with nothing 
 TEST_CASE("A job cancelled while it waits its turn never runs", "[gui]")
 {
     test::TestDatabase db;
-    test::require(db.connection().exec(u"CREATE TABLE long_work_probe (n int)"_s));
+    test::require(execute(db.connection(), u"CREATE TABLE long_work_probe (n int)"_s));
     ClientDatabase database(db);
     QObject context;
 

@@ -3,6 +3,7 @@
 // crash; --screenshot writes a PNG.
 #include "db/local_cluster.h"
 #include "db/migrator.h"
+#include "db/rows.h"
 #include "gui/gui_support.h"
 #include "main_window.h"
 #include "support/case_world.h"
@@ -109,9 +110,9 @@ TEST_CASE("A newer schema shows a read-only banner", "[gui]")
     test::TestDatabase db;
     test::CaseWorld world(db);
     REQUIRE(
-        db.connection()
-            .exec(
-                u"INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'future', 'x')"_s)
+        execute(
+            db.connection(),
+            u"INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'future', 'x')"_s)
             .ok());
     auto window = test::signedInWindow(db, world.admin.login);
     const auto *banner = child<QLabel>(window.get(), u"readOnlyBanner"_s);

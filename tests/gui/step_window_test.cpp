@@ -1,6 +1,7 @@
 // The step window's rules through its widgets: Reason* enforced, Finish disabled with the
 // reason shown, closing with unsaved changes asks, a stale save names who and offers to
 // reload, and a lost connection keeps everything and saves once when it is back.
+#include "db/rows.h"
 #include "dialogs/new_request_dialog.h"
 #include "dialogs/next_action_dialog.h"
 #include "gui/gui_support.h"
@@ -181,10 +182,10 @@ TEST_CASE("A lost connection shows a banner, keeps what was typed and saves once
     addNextAction(step);
 
     // The server drops every connection of this user.
-    REQUIRE(db.connection()
-                .exec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                      u"WHERE usename = ? AND datname = current_database()"_s,
-                      {world.admin.login})
+    REQUIRE(execute(db.connection(),
+                    u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    u"WHERE usename = $1 AND datname = current_database()"_s,
+                    {world.admin.login})
                 .ok());
     QSignalSpy saved(step, &ui::StepWindow::saved);
     click(child<QPushButton>(step, u"saveButton"_s));

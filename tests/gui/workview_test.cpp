@@ -1,6 +1,7 @@
 // Current work against a real database: the subject's summary beside the list, two
 // clients seeing each other's changes within a second, Start work refused with who and
 // when, Cancel work with a reason, and filters whose counts match the rows.
+#include "db/rows.h"
 #include "gui/gui_support.h"
 #include "step/step_window.h"
 #include "support/case_world.h"
@@ -43,15 +44,15 @@ TEST_CASE("Selecting a step shows the child's summary beside the list", "[gui]")
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
-    REQUIRE(db.connection()
-                .exec(u"INSERT INTO person_other_name (person_id, kind, forenames, surname) "
-                      u"VALUES (?, 'Known as', 'Tommy', 'Turner')"_s,
-                      {world.childId})
+    REQUIRE(execute(db.connection(),
+                    u"INSERT INTO person_other_name (person_id, kind, forenames, surname) "
+                    u"VALUES ($1, 'Known as', 'Tommy', 'Turner')"_s,
+                    {world.childId})
                 .ok());
-    REQUIRE(db.connection()
-                .exec(u"SELECT raise_alert('CP-IS upload rejected', ?, ?, NULL, NULL, "
-                      u"'The name does not match the NHS number.')"_s,
-                      {world.childId, world.keyWorker.workerId})
+    REQUIRE(execute(db.connection(),
+                    u"SELECT raise_alert('CP-IS upload rejected', $1, $2, NULL, NULL, "
+                    u"'The name does not match the NHS number.')"_s,
+                    {world.childId, world.keyWorker.workerId})
                 .ok());
     auto window = test::signedInWindow(db, world.admin.login);
     REQUIRE(window->workview()->selectStep(world.stepId));

@@ -2,6 +2,7 @@
 
 #include "cpis/inbound_processor.h"
 #include "cpis/message_codec.h"
+#include "db/rows.h"
 #include "support/sample_notification.h"
 #include "workflow/case_note_service.h"
 #include "workflow/request_service.h"
@@ -218,17 +219,18 @@ void safeguardingAdmin(Run &run, const QString &login, unsigned seed, Tally &t)
     std::mt19937 random(seed);
     while (!run.stop) {
         auto open = timed(t, u"list incoming work"_s, [&] {
-            return connection->exec(u"SELECT id FROM work_step WHERE state = 'incoming' "
-                                    u"ORDER BY id DESC LIMIT ?"_s,
-                                    {kPickAmong});
+            return execute(*connection,
+                           u"SELECT id FROM work_step WHERE state = 'incoming' "
+                           u"ORDER BY id DESC LIMIT $1"_s,
+                           {kPickAmong});
         });
         if (!open) {
             t.failed(u"list incoming work"_s, open.error());
             continue;
         }
         QList<qint64> ids;
-        while (open->next())
-            ids << open->value(0).toLongLong();
+        for (const Row &row : *open)
+            ids << row.integer("id");
         if (ids.isEmpty()) {
             QThread::msleep(kIdleMs);
             continue;
@@ -340,10 +342,10 @@ void exchange(Run &run, int which, const QStringList &nhsNumbers, Tally &t)
 
 Result<qint64> count(Connection &owner, const QString &sql, const QVariantList &params = {})
 {
-    auto value = owner.scalar(sql, params);
+    auto value = queryValue(owner, sql, params);
     if (!value)
         return value.error();
-    return value->toLongLong();
+    return value->integer();
 }
 
 Result<qint64> deadlocksSoFar(Connection &owner)
@@ -371,7 +373,7 @@ Result<QList<Check>> check(Connection &owner, const Tally &t, qint64 deadlocksBe
         int(std::count_if(t.claims.cbegin(), t.claims.cend(), [](int n) { return n > 1; }));
     auto twiceAudited = count(owner, uR"(
         SELECT count(*) FROM (SELECT details->>'step' FROM audit
-                              WHERE action = 'step.started' AND at >= ?
+                              WHERE action = 'step.started' AND at >= $1
                               GROUP BY 1 HAVING count(*) > 1) twice)"_s,
                               {began});
     if (!twiceAudited)
@@ -386,21 +388,21 @@ Result<QList<Check>> check(Connection &owner, const Tally &t, qint64 deadlocksBe
     // action holds the last note saved, and no change with an old version got through.
     int versionsWrong = 0;
     auto versions =
-        owner.exec(u"SELECT id, row_version FROM work_step WHERE id = ANY (?::bigint[])"_s,
-                   {idArray(claimed)});
+        execute(owner, u"SELECT id, row_version FROM work_step WHERE id = ANY ($1::bigint[])"_s,
+                {idArray(claimed)});
     if (!versions)
         return versions.error();
-    while (versions->next()) {
-        if (versions->value(1).toInt() != t.versions.value(versions->value(0).toLongLong()))
+    for (const Row &row : *versions) {
+        if (row.integer("row_version") != t.versions.value(row.integer("id")))
             ++versionsWrong;
     }
     int notesWrong = 0;
-    auto notes = owner.exec(u"SELECT id, note FROM next_action WHERE id = ANY (?::bigint[])"_s,
-                            {idArray(t.notes.keys())});
+    auto notes = execute(owner, u"SELECT id, note FROM next_action WHERE id = ANY ($1::bigint[])"_s,
+                         {idArray(t.notes.keys())});
     if (!notes)
         return notes.error();
-    while (notes->next()) {
-        if (notes->value(1).toString() != t.notes.value(notes->value(0).toLongLong()))
+    for (const Row &row : *notes) {
+        if (row.text("note") != t.notes.value(row.integer("id")))
             ++notesWrong;
     }
     checks << Check{
@@ -414,11 +416,11 @@ Result<QList<Check>> check(Connection &owner, const Tally &t, qint64 deadlocksBe
     // 3. No duplicate request: one request per worked step, as many as were added, each
     // acknowledged at most once.
     auto duplicates = count(owner, uR"(
-        SELECT count(*) FROM (SELECT step_id FROM request WHERE step_id = ANY (?::bigint[])
+        SELECT count(*) FROM (SELECT step_id FROM request WHERE step_id = ANY ($1::bigint[])
                               GROUP BY step_id HAVING count(*) > 1) d)"_s,
                             {idArray(claimed)});
     auto requests =
-        count(owner, u"SELECT count(*) FROM request WHERE step_id = ANY (?::bigint[])"_s,
+        count(owner, u"SELECT count(*) FROM request WHERE step_id = ANY ($1::bigint[])"_s,
               {idArray(claimed)});
     if (!duplicates || !requests)
         return (!duplicates ? duplicates : requests).error();
@@ -444,9 +446,9 @@ Result<QList<Check>> check(Connection &owner, const Tally &t, qint64 deadlocksBe
             .arg(serverDeadlocks)};
 
     // 5. Every notification became exactly one step, and every message was processed.
-    auto steps = owner.exec(uR"(
-        SELECT count(*) FILTER (WHERE steps = 1), count(*) FILTER (WHERE steps <> 1),
-               coalesce(sum(messages), 0), coalesce(sum(processed), 0)
+    auto steps = execute(owner, uR"(
+        SELECT count(*) FILTER (WHERE steps = 1) AS one, count(*) FILTER (WHERE steps <> 1) AS not_one,
+               coalesce(sum(messages), 0) AS messages, coalesce(sum(processed), 0) AS processed
         FROM (SELECT count(DISTINCT m.id) AS messages,
                      count(DISTINCT m.id) FILTER (WHERE m.status = 'processed') AS processed,
                      count(DISTINCT s.id) AS steps
@@ -456,9 +458,9 @@ Result<QList<Check>> check(Connection &owner, const Tally &t, qint64 deadlocksBe
               GROUP BY split_part(m.mesh_message_id, '-', 4)) n)"_s);
     if (!steps)
         return steps.error();
-    steps->next();
-    const qint64 one = steps->value(0).toLongLong(), notOne = steps->value(1).toLongLong();
-    const qint64 messages = steps->value(2).toLongLong(), processed = steps->value(3).toLongLong();
+    const Row row = (*steps)[0];
+    const qint64 one = row.integer("one"), notOne = row.integer("not_one");
+    const qint64 messages = row.integer("messages"), processed = row.integer("processed");
     checks << Check{u"every notification became exactly one step"_s,
                     notOne == 0 && one == t.notifications.size() && processed == messages &&
                         t.quarantined == 0,
@@ -509,15 +511,15 @@ Status prepareLoad(Connection &owner, const LoadOptions &options)
     for (int i = 0; i < keyWorkers; ++i)
         logins.append({keyWorkerLogin(i), u"key-worker"_s});
     for (const auto &[login, role] : logins) {
-        auto added = owner.exec(uR"(
-            SELECT add_user(?, ?, ?, 'Load Team', NULL)
-            WHERE NOT EXISTS (SELECT 1 FROM worker WHERE login = ?))"_s,
-                                {login, role, QString(u"Load user "_s + login), login});
+        auto added = execute(owner, uR"(
+            SELECT add_user($1, $2, $3, 'Load Team', NULL)
+            WHERE NOT EXISTS (SELECT 1 FROM worker WHERE login = $4))"_s,
+                             {login, role, QString(u"Load user "_s + login), login});
         if (!added)
             return added.error();
     }
     // The load's key workers become every child's key worker, so requests go to real logins.
-    auto moved = owner.exec(uR"(
+    auto moved = execute(owner, uR"(
         WITH kw AS (SELECT array_agg(id ORDER BY id) AS ids FROM worker WHERE login LIKE 'load.worker%')
         UPDATE involvement i SET worker_id = kw.ids[1 + i.person_id % cardinality(kw.ids)]
         FROM kw WHERE i.role = 'Key Worker' AND i.ended_on IS NULL)"_s);
@@ -529,19 +531,19 @@ Status prepareLoad(Connection &owner, const LoadOptions &options)
 Result<LoadReport> runLoad(const ConnInfo &info, Connection &owner, const LoadOptions &options)
 {
     QStringList nhsNumbers;
-    auto numbers = owner.exec(uR"(
+    auto numbers = execute(owner, uR"(
         SELECT p.nhs_number FROM person p
         WHERE p.nhs_number_status = 'recorded' AND p.nhs_number IS NOT NULL AND p.date_of_birth IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM person c WHERE c.mother_id = p.id)
         ORDER BY p.id LIMIT 500)"_s);
     if (!numbers)
         return numbers.error();
-    while (numbers->next())
-        nhsNumbers << numbers->value(0).toString();
+    for (const Row &row : *numbers)
+        nhsNumbers << row.text("nhs_number");
     if (nhsNumbers.isEmpty())
         return Error{u"load.data"_s, u"The database has no children with NHS numbers."_s, {}, {}};
     auto deadlocksBefore = deadlocksSoFar(owner);
-    auto began = owner.scalar(u"SELECT clock_timestamp()"_s);
+    auto began = queryValue(owner, u"SELECT clock_timestamp()"_s);
     if (!deadlocksBefore || !began)
         return (!deadlocksBefore ? deadlocksBefore.error() : began.error());
 
@@ -575,7 +577,7 @@ Result<LoadReport> runLoad(const ConnInfo &info, Connection &owner, const LoadOp
     report.refusals = all.refusals;
     // The users' connections are closed; their statistics reach pg_stat_database within a second.
     QThread::msleep(1500);
-    auto checks = check(owner, all, *deadlocksBefore, began->toDateTime());
+    auto checks = check(owner, all, *deadlocksBefore, began->dateTime());
     if (!checks)
         return checks.error();
     report.checks = *checks;

@@ -16,7 +16,7 @@ namespace {
 int lastRunFailures(ExchangeWorld &x, const QString &like)
 {
     return x.count(
-        u"SELECT count(*) FROM exchange_run WHERE id = (SELECT max(id) FROM exchange_run) AND status = 'failed' AND error LIKE ?"_s,
+        u"SELECT count(*) FROM exchange_run WHERE id = (SELECT max(id) FROM exchange_run) AND status = 'failed' AND error LIKE $1"_s,
         {like});
 }
 } // namespace

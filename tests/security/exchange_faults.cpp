@@ -16,7 +16,7 @@ QStringList deliverNotifications(ExchangeWorld &x, int count, const QString &tag
 
 int storedCopies(ExchangeWorld &x, const QString &meshId)
 {
-    return x.count(u"SELECT count(*) FROM inbound_message WHERE mesh_message_id = ?"_s, {meshId});
+    return x.count(u"SELECT count(*) FROM inbound_message WHERE mesh_message_id = $1"_s, {meshId});
 }
 
 void requireEachProcessedOnce(ExchangeWorld &x, const QStringList &ids, int stepsBefore)
@@ -27,7 +27,7 @@ void requireEachProcessedOnce(ExchangeWorld &x, const QStringList &ids, int step
         CHECK(storedCopies(x, id) == 1);
         CHECK(
             x.count(
-                u"SELECT count(*) FROM inbound_message WHERE mesh_message_id = ? AND status = 'processed'"_s,
+                u"SELECT count(*) FROM inbound_message WHERE mesh_message_id = $1 AND status = 'processed'"_s,
                 {id}) == 1);
         CHECK(acknowledged.count(id) == 1);
     }

@@ -3,6 +3,7 @@
 // before the message is committed, and after the commit but before MESH hears of it. The
 // windows are held open for real: MESH not answering, or the table locked by another session.
 // Afterwards a fresh run processes every message exactly once.
+#include "db/rows.h"
 #include "security/exchange_faults.h"
 #include "support/process.h"
 
@@ -49,13 +50,14 @@ public:
     // The database sessions of this process (not the test's own exchange connection).
     QVariantList sessions()
     {
-        auto own = require(m_x.exchangeLogin->scalar(u"SELECT pg_backend_pid()"_s));
-        auto rows = require(m_x.db.connection().exec(
-            u"SELECT pid FROM pg_stat_activity WHERE usename = ? AND pid <> ?"_s,
-            {m_x.world.exchange.login, own}));
+        auto own = require(queryValue(*m_x.exchangeLogin, u"SELECT pg_backend_pid()"_s));
+        auto rows =
+            require(execute(m_x.db.connection(),
+                            u"SELECT pid FROM pg_stat_activity WHERE usename = $1 AND pid <> $2"_s,
+                            {m_x.world.exchange.login, own.integer()}));
         QVariantList pids;
-        while (rows.next())
-            pids << rows.value(0);
+        for (const Row &row : rows)
+            pids << row.integer("pid");
         return pids;
     }
 
@@ -81,7 +83,7 @@ public:
                 for (const QVariant &pid : pids)
                     list << pid.toString();
                 return m_x.count(
-                           u"SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(?::int[])"_s,
+                           u"SELECT count(*) FROM pg_stat_activity WHERE pid = ANY($1::int[])"_s,
                            {u"{%1}"_s.arg(list.join(u','))}) == 0;
             },
             "the killed exchange's database sessions have ended");
@@ -138,8 +140,8 @@ TEST_CASE("The exchange killed after a download but before the message is commit
     const QStringList ids = deliverNotifications(x, 2, u"KCOMMIT"_s);
     // Another session holds the table, so the store waits with the message in hand.
     auto blocker = x.db.openAnother();
-    REQUIRE(blocker->exec(u"BEGIN"_s).ok());
-    REQUIRE(blocker->exec(u"LOCK TABLE inbound_message IN SHARE ROW EXCLUSIVE MODE"_s).ok());
+    REQUIRE(execute(*blocker, u"BEGIN"_s).ok());
+    REQUIRE(execute(*blocker, u"LOCK TABLE inbound_message IN SHARE ROW EXCLUSIVE MODE"_s).ok());
     {
         ExchangeProcess exchange(x);
         waitUntil([&] { return meshLogged(x, u"/inbox/"_s + ids[0] + u" -> 200"_s); },
@@ -147,14 +149,14 @@ TEST_CASE("The exchange killed after a download but before the message is commit
         waitUntil(
             [&] {
                 return x.count(
-                           u"SELECT count(*) FROM pg_stat_activity WHERE usename = ? AND wait_event_type = 'Lock'"_s,
+                           u"SELECT count(*) FROM pg_stat_activity WHERE usename = $1 AND wait_event_type = 'Lock'"_s,
                            {x.world.exchange.login}) == 1;
             },
             "the exchange waits to store it");
         const QVariantList sessions = exchange.killProcess();
         CHECK(x.mesh.acknowledgedIds().isEmpty());
         // Its statement now runs on with nobody to answer to, and the session ends.
-        REQUIRE(blocker->exec(u"COMMIT"_s).ok());
+        REQUIRE(execute(*blocker, u"COMMIT"_s).ok());
         exchange.waitUntilEnded(sessions);
     }
     CHECK(x.mesh.acknowledgedIds().isEmpty());

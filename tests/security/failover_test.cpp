@@ -3,6 +3,7 @@
 // stopped and its streaming standby promoted while a save waits, the server restarted and the
 // connection killed while a save's commit is on disk but its answer has not reached the
 // client. Afterwards the save is there exactly once and nothing saved before is lost.
+#include "db/rows.h"
 #include "dialogs/case_note_dialog.h"
 #include "gui/key_worker_support.h"
 #include "gui/step_window_support.h"
@@ -37,14 +38,15 @@ ConnInfo eitherServer(const test::LoopbackServer &primary, const test::LoopbackS
 
 int count(Connection &c, const QString &sql, const QVariantList &params = {})
 {
-    return require(c.scalar(sql, params)).toInt();
+    return require(queryValue(c, sql, params)).integer();
 }
 
 // How many of `login`'s sessions wait on `event` ("Lock", "SyncRep").
 int waiting(Connection &owner, const QString &login, const QString &column, const QString &event)
 {
     return count(
-        owner, u"SELECT count(*) FROM pg_stat_activity WHERE usename = ? AND %1 = ?"_s.arg(column),
+        owner,
+        u"SELECT count(*) FROM pg_stat_activity WHERE usename = $1 AND %1 = $2"_s.arg(column),
         {login, event});
 }
 
@@ -113,7 +115,7 @@ struct StepInProgress
         CHECK(stored.requests.first().state == u"sent"_s);
         CHECK(stored.nextActions.size() == 2);
         const QString audited =
-            u"SELECT count(*) FROM audit WHERE action = ? AND details->>'step' = ?"_s;
+            u"SELECT count(*) FROM audit WHERE action = $1 AND details->>'step' = $2"_s;
         CHECK(count(owner, audited, {u"request.sent"_s, QString::number(world.stepId)}) == 1);
         CHECK(count(owner, audited, {u"next_action.added"_s, QString::number(world.stepId)}) == 2);
         CHECK_FALSE(step->hasUnsavedChanges());
@@ -124,8 +126,8 @@ struct StepInProgress
 // answer is held back, the moment a connection is worst lost.
 void holdCommitAnswers(Connection &owner)
 {
-    REQUIRE(owner.exec(u"ALTER SYSTEM SET synchronous_standby_names = 'nobody'"_s).ok());
-    REQUIRE(owner.exec(u"SELECT pg_reload_conf()"_s).ok());
+    REQUIRE(execute(owner, u"ALTER SYSTEM SET synchronous_standby_names = 'nobody'"_s).ok());
+    REQUIRE(execute(owner, u"SELECT pg_reload_conf()"_s).ok());
 }
 
 void waitForHeldCommit(Connection &owner, const QString &login)
@@ -137,13 +139,13 @@ void waitForHeldCommit(Connection &owner, const QString &login)
 void killWaitingCommit(Connection &owner, const QString &login)
 {
     waitForHeldCommit(owner, login);
-    REQUIRE(owner
-                .exec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                      u"WHERE usename = ? AND wait_event = 'SyncRep'"_s,
-                      {login})
+    REQUIRE(execute(owner,
+                    u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    u"WHERE usename = $1 AND wait_event = 'SyncRep'"_s,
+                    {login})
                 .ok());
-    REQUIRE(owner.exec(u"ALTER SYSTEM RESET synchronous_standby_names"_s).ok());
-    REQUIRE(owner.exec(u"SELECT pg_reload_conf()"_s).ok());
+    REQUIRE(execute(owner, u"ALTER SYSTEM RESET synchronous_standby_names"_s).ok());
+    REQUIRE(execute(owner, u"SELECT pg_reload_conf()"_s).ok());
 }
 } // namespace
 
@@ -160,8 +162,8 @@ TEST_CASE("Failover: the primary stops mid-save, the standby is promoted, the sa
     // Another session holds the step's row, so the admin's save waits inside the database.
     auto blocker = require(Connection::open(primary->connInfo(db.name())));
     Transaction hold(*blocker);
-    REQUIRE(
-        blocker->exec(u"SELECT 1 FROM work_step WHERE id = ? FOR UPDATE"_s, {world.stepId}).ok());
+    REQUIRE(execute(*blocker, u"SELECT 1 FROM work_step WHERE id = $1 FOR UPDATE"_s, {world.stepId})
+                .ok());
     QSignalSpy saved(work.step, &ui::StepWindow::saved);
     QSignalSpy failed(work.step, &ui::StepWindow::saveFailed);
     test::click(child<QPushButton>(work.step, u"saveButton"_s));
@@ -264,7 +266,7 @@ TEST_CASE("Killed connection while a key worker finishes a case note: saved agai
     test::click(child<QPushButton>(dialog, u"caseNoteFinish"_s));
     REQUIRE(saved.wait(15000));
 
-    CHECK(count(*owner, u"SELECT count(*) FROM case_note WHERE person_id = ? AND body = ?"_s,
+    CHECK(count(*owner, u"SELECT count(*) FROM case_note WHERE person_id = $1 AND body = $2"_s,
                 {world.childId, u"Phoned the school."_s}) == 1);
 }
 

@@ -6,6 +6,7 @@
 #include "config/config_store.h"
 #include "cpis/exchange_monitor.h"
 #include "cpis/inbound_processor.h"
+#include "db/rows.h"
 #include "support/case_world.h"
 #include "support/process.h"
 #include "workflow/case_note_service.h"
@@ -72,11 +73,11 @@ QList<Attempt> textAttempts(int maxLength, Lines lines, Needed needed, bool anyT
 // Every table of the case database, row by row: equal before and after means nothing changed.
 QString everything(Connection &owner)
 {
-    return require(owner.scalar(uR"(
+    return require(queryValue(owner, uR"(
         SELECT md5(string_agg(query_to_xml(format('SELECT * FROM %I t ORDER BY t::text', tablename),
                                            true, false, '')::text, '' ORDER BY tablename))
         FROM pg_tables WHERE schemaname = 'public')"_s))
-        .toString();
+        .text();
 }
 
 void checkField(Connection &owner, const Field &field)
@@ -117,7 +118,7 @@ template<typename T> Status status(Result<T> result)
 
 QString text(Connection &owner, const QString &sql, const QVariantList &params = {})
 {
-    return require(owner.scalar(sql, params)).toString();
+    return require(queryValue(owner, sql, params)).text();
 }
 } // namespace
 
@@ -163,12 +164,14 @@ TEST_CASE("Every configuration value refuses bad input by name and stores nothin
          {u"soon"_s, u"0 working days"_s, u"-1 working day"_s, kSqlLooking}},
     };
     for (const Setting &setting : settings) {
-        Field field{
-            setting.key,
-            setting.key,
-            [&](const QString &v) { return config.set(setting.key, v); },
-            [&] { return text(owner, u"SELECT value FROM config WHERE key = ?"_s, {setting.key}); },
-            {}};
+        Field field{setting.key,
+                    setting.key,
+                    [&](const QString &v) { return config.set(setting.key, v); },
+                    [&] {
+                        return text(owner, u"SELECT value FROM config WHERE key = $1"_s,
+                                    {setting.key});
+                    },
+                    {}};
         field.attempts = textAttempts(2000, Lines::One, Needed::Optional, false);
         field.attempts.removeIf([&](const Attempt &a) {
             // Settings with a form of their own are refused long before their length counts.
@@ -211,7 +214,7 @@ TEST_CASE("Every configuration value refuses bad input by name and stores nothin
         for (const QString &changes : {u"{\"key\": \"office.hours\"}"_s, u"42"_s, u"null"_s}) {
             INFO(changes.toStdString());
             auto called =
-                sysadmin->exec(u"SELECT * FROM save_configuration(?::jsonb)"_s, {changes});
+                execute(*sysadmin, u"SELECT * FROM save_configuration($1::jsonb)"_s, {changes});
             REQUIRE_FALSE(called.ok());
             CHECK_THAT(called.error().message.toStdString(), Contains("JSON array"));
         }
@@ -240,9 +243,9 @@ TEST_CASE("Every field of a CPIS Follow Up step refuses bad input by name and ke
     StepService steps(*admin);
     require(steps.start(world.stepId));
     auto version = [&] {
-        return require(owner.scalar(u"SELECT row_version FROM work_step WHERE id = ?"_s,
-                                    {world.stepId}))
-            .toInt();
+        return require(queryValue(owner, u"SELECT row_version FROM work_step WHERE id = $1"_s,
+                                  {world.stepId}))
+            .integer();
     };
 
     Field note{u"request note"_s, u"note"_s,
@@ -310,7 +313,7 @@ TEST_CASE("Every field of a CPIS Follow Up step refuses bad input by name and ke
                  u"reason"_s,
                  [&](const QString &v) { return steps.cancel(toCancel, v); },
                  [&] {
-                     return text(owner, u"SELECT cancel_reason FROM work_step WHERE id = ?"_s,
+                     return text(owner, u"SELECT cancel_reason FROM work_step WHERE id = $1"_s,
                                  {toCancel});
                  },
                  textAttempts(1000, Lines::One, Needed::Required),
@@ -376,16 +379,17 @@ TEST_CASE("Case notes, passing a request on and resolving a message refuse bad i
                   .rowVersion;
     require(steps.save(world.stepId, version));
     const qint64 requestId =
-        require(owner.scalar(u"SELECT id FROM request WHERE step_id = ?"_s, {world.stepId}))
-            .toLongLong();
+        require(queryValue(owner, u"SELECT id FROM request WHERE step_id = $1"_s, {world.stepId}))
+            .integer();
     auto manager = world.connectAs(world.manager);
     TeamRequests team(*manager);
     Field pass{u"reason for passing a request on"_s, u"why"_s,
                [&](const QString &v) {
                    const int now =
-                       require(owner.scalar(u"SELECT recipient_id FROM request WHERE id = ?"_s,
-                                            {requestId}))
-                           .toInt();
+                       require(queryValue(owner,
+                                          u"SELECT recipient_id FROM request WHERE id = $1"_s,
+                                          {requestId}))
+                           .integer();
                    const int to = now == world.keyWorker.workerId ? world.otherKeyWorker.workerId
                                                                   : world.keyWorker.workerId;
                    return team.passOn(requestId, to, v);
@@ -408,7 +412,7 @@ TEST_CASE("Case notes, passing a request on and resolving a message refuse bad i
         u"resolved"_s,
         [&](const QString &v) { return monitor.resolve(quarantined, v); },
         [&] {
-            return text(owner, u"SELECT resolved_note FROM inbound_message WHERE id = ?"_s,
+            return text(owner, u"SELECT resolved_note FROM inbound_message WHERE id = $1"_s,
                         {quarantined});
         },
         textAttempts(1000, Lines::Many, Needed::Required),
@@ -512,7 +516,7 @@ TEST_CASE("Lists, note templates, bank holidays, new users and worker search ref
     Field holiday{
         u"bank holiday name"_s, u"name"_s,
         [&](const QString &v) { return lists.setBankHoliday(day, v); },
-        [&] { return text(owner, u"SELECT name FROM bank_holiday WHERE day = ?"_s, {day}); },
+        [&] { return text(owner, u"SELECT name FROM bank_holiday WHERE day = $1"_s, {day}); },
         textAttempts(200, Lines::One, Needed::Required)};
     checkField(owner, holiday);
     Field holidayDay{u"bank holiday date"_s,

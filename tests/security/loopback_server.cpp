@@ -1,6 +1,7 @@
 #include "security/loopback_server.h"
 
 #include "db/connection.h"
+#include "db/rows.h"
 
 #include <catch2/catch.hpp>
 
@@ -185,9 +186,9 @@ Status LoopbackServer::waitForStandbys(int count) const
     timer.start();
     while (timer.elapsed() < 60000) {
         if (auto c = Connection::open(connInfo())) {
-            auto streaming = (*c)->scalar(
-                u"SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'"_s);
-            if (streaming && streaming->toInt() >= count)
+            auto streaming = queryValue(
+                *(*c), u"SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'"_s);
+            if (streaming && streaming->integer() >= count)
                 return success();
         }
         QThread::msleep(100);

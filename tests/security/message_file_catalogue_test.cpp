@@ -4,6 +4,7 @@
 // with its reason, and an alert to the CP-IS administrators; a file refused before it is
 // read (too large) changes nothing at all. docs/security.md §5 lists the same catalogue.
 #include "cpis/message_codec.h"
+#include "db/rows.h"
 #include "support/exchange_world.h"
 #include "support/process.h"
 
@@ -98,15 +99,15 @@ QList<BadFile> catalogue(const QDate &childBorn)
 // "table:md5".
 QStringList caseData(ExchangeWorld &x)
 {
-    return require(x.db.connection().scalar(uR"(
+    return require(queryValue(x.db.connection(), uR"(
         SELECT string_agg(c.relname || ':' || (xpath('/row/h/text()', query_to_xml(format(
                    'SELECT md5(coalesce(string_agg(t::text, '','' ORDER BY t::text), '''')) AS h FROM %I t',
                    c.relname), false, true, '')))[1]::text, ' ' ORDER BY c.relname)
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
-          AND c.relname <> ALL (?::text[]))"_s,
-                                            {u"{inbound_message,alert,audit}"_s}))
-        .toString()
+          AND c.relname <> ALL ($1::text[]))"_s,
+                              {u"{inbound_message,alert,audit}"_s}))
+        .text()
         .split(u' ');
 }
 
@@ -128,9 +129,9 @@ TEST_CASE("Every bad message file gets an error naming what is wrong and leaves 
 {
     ExchangeWorld x;
     const QDate born =
-        require(x.db.connection().scalar(u"SELECT date_of_birth FROM person WHERE id = ?"_s,
-                                         {x.world.childId}))
-            .toDate();
+        require(queryValue(x.db.connection(), u"SELECT date_of_birth FROM person WHERE id = $1"_s,
+                           {x.world.childId}))
+            .date();
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     int n = 0;
@@ -164,7 +165,7 @@ TEST_CASE("Every bad message file gets an error naming what is wrong and leaves 
         CHECK(x.count(u"SELECT count(*) FROM inbound_message"_s) == messages + 1);
         CHECK(
             x.count(
-                u"SELECT count(*) FROM inbound_message WHERE id = (SELECT max(id) FROM inbound_message) AND status = 'quarantined' AND reason ILIKE ?"_s,
+                u"SELECT count(*) FROM inbound_message WHERE id = (SELECT max(id) FROM inbound_message) AND status = 'quarantined' AND reason ILIKE $1"_s,
                 {QString(u"%"_s + bad.error + u"%"_s)}) == 1);
         CHECK(x.count(u"SELECT count(*) FROM alert"_s) == alerts + 1);
         CHECK(

@@ -6,6 +6,7 @@
 
 #include "config/config_store.h"
 #include "cpis/exchange.h"
+#include "db/rows.h"
 #include "db/service_call.h"
 #include "support/exchange_world.h"
 #include "support/security_checks.h"
@@ -42,9 +43,10 @@ struct RoleWorld
     RoleWorld()
     {
         // The restricted child's key worker is the one worker granted them.
-        require(owner.exec(u"INSERT INTO involvement (person_id, worker_id, role, started_on) "
-                           u"VALUES (?, ?, 'Key Worker', '2024-01-01')"_s,
-                           {restrictedChild, world.otherKeyWorker.workerId}));
+        require(execute(owner,
+                        u"INSERT INTO involvement (person_id, worker_id, role, started_on) "
+                        u"VALUES ($1, $2, 'Key Worker', '2024-01-01')"_s,
+                        {restrictedChild, world.otherKeyWorker.workerId}));
     }
 
     // The role's user in the world; none for the login with no role or worker.
@@ -98,7 +100,7 @@ using Statements = std::vector<std::pair<QString, QVariantList>>;
 Attempt runSql(Connection &c, const Statements &statements)
 {
     for (const auto &[sql, params] : statements) {
-        if (auto result = c.exec(sql, params); !result)
+        if (auto result = execute(c, sql, params); !result)
             return {
                 false,
                 QString(result.error().sqlState + u": "_s + result.error().message).toStdString()};
@@ -111,10 +113,10 @@ Attempt anyCameBack(Connection &c, const QStringList &queries, const QVariantLis
 {
     Attempt attempt;
     for (const QString &sql : queries) {
-        auto count = c.scalar(sql, params);
+        auto count = queryValue(c, sql, params);
         if (!count)
             attempt.why += attemptOf(count).why + "; ";
-        else if (count->toInt() > 0) {
+        else if (count->integer() > 0) {
             attempt.done = true;
             attempt.why += "came back: " + sql.toStdString() + "; ";
         }
@@ -155,10 +157,10 @@ Probe readPerson(bool restricted)
     // The table, and the functions that answer about a person by id.
     p.sql = [](Connection &c, const Target &t) {
         return anyCameBack(c,
-                           {u"SELECT count(*) FROM person WHERE id = ?"_s,
-                            u"SELECT count(*) FROM involvement WHERE person_id = ?"_s,
-                            u"SELECT count(*) WHERE current_key_worker(?) IS NOT NULL"_s,
-                            u"SELECT count(*) WHERE person_is_visible(?)"_s},
+                           {u"SELECT count(*) FROM person WHERE id = $1"_s,
+                            u"SELECT count(*) FROM involvement WHERE person_id = $1"_s,
+                            u"SELECT count(*) WHERE current_key_worker($1) IS NOT NULL"_s,
+                            u"SELECT count(*) WHERE person_is_visible($1)"_s},
                            {t.person});
     };
     return p;
@@ -171,17 +173,17 @@ Probe startStep()
         return attemptOf(StepService(c).start(t.step));
     };
     p.sql = [](Connection &c, const Target &t) {
-        return runSql(c, {{u"SELECT start_work(?)"_s, {t.step}}});
+        return runSql(c, {{u"SELECT start_work($1)"_s, {t.step}}});
     };
     p.happened = [](Connection &owner, const Target &t, int me) {
         return ownerCounts(
             owner,
-            u"SELECT count(*) FROM work_step WHERE id = ? AND state = 'in_progress' AND started_by = ?"_s,
+            u"SELECT count(*) FROM work_step WHERE id = $1 AND state = 'in_progress' AND started_by = $2"_s,
             {t.step, me});
     };
     p.tableWrites = [](const Target &t, int me) -> Statements {
-        return {{u"UPDATE work_step SET state = 'in_progress', started_by = ?, started_at = now() "
-                 u"WHERE id = ?"_s,
+        return {{u"UPDATE work_step SET state = 'in_progress', started_by = $1, started_at = now() "
+                 u"WHERE id = $2"_s,
                  {nullIfZero(me), t.step}}};
     };
     return p;
@@ -197,17 +199,17 @@ Probe finishStep()
         return attemptOf(StepService(c).finish(t.step, t.version));
     };
     p.sql = [](Connection &c, const Target &t) {
-        return runSql(c, {{u"SELECT finish_step(?, ?)"_s, {t.step, t.version}}});
+        return runSql(c, {{u"SELECT finish_step($1, $2)"_s, {t.step, t.version}}});
     };
     p.happened = [](Connection &owner, const Target &t, int me) {
         return ownerCounts(
             owner,
-            u"SELECT count(*) FROM work_step WHERE id = ? AND state = 'finished' AND finished_by = ?"_s,
+            u"SELECT count(*) FROM work_step WHERE id = $1 AND state = 'finished' AND finished_by = $2"_s,
             {t.step, me});
     };
     p.tableWrites = [](const Target &t, int me) -> Statements {
-        return {{u"UPDATE work_step SET state = 'finished', finished_by = ?, finished_at = now() "
-                 u"WHERE id = ?"_s,
+        return {{u"UPDATE work_step SET state = 'finished', finished_by = $1, finished_at = now() "
+                 u"WHERE id = $2"_s,
                  {nullIfZero(me), t.step}}};
     };
     return p;
@@ -231,22 +233,22 @@ Probe sendRequest()
         return attemptOf(steps.save(t.step, drafted->rowVersion));
     };
     p.sql = [](Connection &c, const Target &t) {
-        auto drafted = c.scalar(u"SELECT row_version FROM add_request(?, ?, ?, ?, 'ae')"_s,
-                                {t.step, t.version, t.recipient, kRequestNote});
+        auto drafted = queryValue(c, u"SELECT row_version FROM add_request($1, $2, $3, $4, 'ae')"_s,
+                                  {t.step, t.version, t.recipient, kRequestNote});
         if (!drafted)
             return attemptOf(drafted);
-        return runSql(c, {{u"SELECT save_step(?, ?)"_s, {t.step, *drafted}}});
+        return runSql(c, {{u"SELECT save_step($1, $2)"_s, {t.step, drafted->integer()}}});
     };
     p.happened = [](Connection &owner, const Target &t, int me) {
         return ownerCounts(
             owner,
-            u"SELECT count(*) FROM request WHERE step_id = ? AND state = 'sent' AND created_by = ?"_s,
+            u"SELECT count(*) FROM request WHERE step_id = $1 AND state = 'sent' AND created_by = $2"_s,
             {t.step, me});
     };
     p.tableWrites = [](const Target &t, int me) -> Statements {
         return {
             {uR"(INSERT INTO request (step_id, request_type, recipient_id, note, state, created_by, sent_at)
-                     VALUES (?, 'CS Notification to Allocated Worker - CPIS Follow Up', ?, ?, 'sent', ?, now()))"_s,
+                     VALUES ($1, 'CS Notification to Allocated Worker - CPIS Follow Up', $2, $3, 'sent', $4, now()))"_s,
              {t.step, t.recipient, kRequestNote, nullIfZero(me)}}};
     };
     return p;
@@ -259,22 +261,22 @@ Probe acknowledgeOthersRequest()
     p.prepare = [](RoleWorld &w, Target &t) {
         triage(*w.world.connectAs(w.world.admin), t.step, w.world.otherKeyWorker.workerId);
         t.request =
-            valueOf(w.owner, u"SELECT id FROM request WHERE step_id = ?"_s, {t.step}).toLongLong();
+            valueOf(w.owner, u"SELECT id FROM request WHERE step_id = $1"_s, {t.step}).integer();
     };
     p.service = [](Connection &c, const Target &t) {
         return attemptOf(RequestService(c).acknowledge(t.request));
     };
     p.sql = [](Connection &c, const Target &t) {
-        return runSql(c, {{u"SELECT acknowledge_request(?)"_s, {t.request}}});
+        return runSql(c, {{u"SELECT acknowledge_request($1)"_s, {t.request}}});
     };
     p.happened = [](Connection &owner, const Target &t, int) {
         return ownerCounts(
-            owner, u"SELECT count(*) FROM request WHERE id = ? AND state = 'acknowledged'"_s,
+            owner, u"SELECT count(*) FROM request WHERE id = $1 AND state = 'acknowledged'"_s,
             {t.request});
     };
     p.tableWrites = [](const Target &t, int me) -> Statements {
-        return {{u"UPDATE request SET state = 'acknowledged', acknowledged_by = ?, "
-                 u"acknowledged_at = now() WHERE id = ?"_s,
+        return {{u"UPDATE request SET state = 'acknowledged', acknowledged_by = $1, "
+                 u"acknowledged_at = now() WHERE id = $2"_s,
                  {nullIfZero(me), t.request}}};
     };
     return p;
@@ -287,19 +289,19 @@ Probe addFinalNote()
         return attemptOf(CaseNoteService(c).add(noteAbout(t.person, true)));
     };
     p.sql = [](Connection &c, const Target &t) {
-        return runSql(c, {{u"SELECT add_case_note(?, 'CP-IS Follow Up', current_date, ?, true)"_s,
+        return runSql(c, {{u"SELECT add_case_note($1, 'CP-IS Follow Up', current_date, $2, true)"_s,
                            {t.person, noteAbout(t.person, true).body}}});
     };
     p.happened = [](Connection &owner, const Target &t, int me) {
         return ownerCounts(
             owner,
-            u"SELECT count(*) FROM case_note WHERE person_id = ? AND author_id = ? AND state = 'final'"_s,
+            u"SELECT count(*) FROM case_note WHERE person_id = $1 AND author_id = $2 AND state = 'final'"_s,
             {t.person, me});
     };
     p.tableWrites = [](const Target &t, int me) -> Statements {
         return {
             {uR"(INSERT INTO case_note (person_id, note_type, author_id, contact_date, body, state, finalised_at)
-                     VALUES (?, 'CP-IS Follow Up', ?, current_date, 'Written around the workflow', 'final', now()))"_s,
+                     VALUES ($1, 'CP-IS Follow Up', $2, current_date, 'Written around the workflow', 'final', now()))"_s,
              {t.person, nullIfZero(me)}}};
     };
     return p;
@@ -320,15 +322,15 @@ Probe editFinalNote()
     };
     p.sql = [](Connection &c, const Target &t) {
         return runSql(
-            c, {{u"SELECT update_case_note(?, current_date, ?, true)"_s, {t.note, kRewritten}}});
+            c, {{u"SELECT update_case_note($1, current_date, $2, true)"_s, {t.note, kRewritten}}});
     };
     p.happened = [](Connection &owner, const Target &t, int) {
-        return !ownerCounts(owner, u"SELECT count(*) FROM case_note WHERE id = ? AND body <> ?"_s,
+        return !ownerCounts(owner, u"SELECT count(*) FROM case_note WHERE id = $1 AND body <> $2"_s,
                             {t.note, kRewritten});
     };
     p.tableWrites = [](const Target &t, int) -> Statements {
-        return {{u"UPDATE case_note SET body = ? WHERE id = ?"_s, {kRewritten, t.note}},
-                {u"DELETE FROM case_note WHERE id = ?"_s, {t.note}}};
+        return {{u"UPDATE case_note SET body = $1 WHERE id = $2"_s, {kRewritten, t.note}},
+                {u"DELETE FROM case_note WHERE id = $1"_s, {t.note}}};
     };
     return p;
 }
@@ -342,15 +344,15 @@ Probe changeConfiguration()
         return attemptOf(ConfigStore(c).set(u"office.hours"_s, kOfficeHours));
     };
     p.sql = [](Connection &c, const Target &) {
-        return runSql(c, {{u"SELECT set_config('office.hours', ?)"_s, {kOfficeHours}}});
+        return runSql(c, {{u"SELECT set_config('office.hours', $1)"_s, {kOfficeHours}}});
     };
     p.happened = [](Connection &owner, const Target &, int) {
         return ownerCounts(
-            owner, u"SELECT count(*) FROM config WHERE key = 'office.hours' AND value = ?"_s,
+            owner, u"SELECT count(*) FROM config WHERE key = 'office.hours' AND value = $1"_s,
             {kOfficeHours});
     };
     p.tableWrites = [](const Target &, int) -> Statements {
-        return {{u"UPDATE config SET value = ? WHERE key = 'office.hours'"_s, {kOfficeHours}},
+        return {{u"UPDATE config SET value = $1 WHERE key = 'office.hours'"_s, {kOfficeHours}},
                 {u"UPDATE config SET value = 'http://127.0.0.1:1' WHERE key = 'mesh.url'"_s, {}},
                 {u"INSERT INTO config (key, value) VALUES ('office.extra', 'x')"_s, {}},
                 {u"DELETE FROM config WHERE key = 'mesh.password'"_s, {}}};
@@ -367,16 +369,16 @@ Probe changeLists()
         return attemptOf(ListAdmin(c).addItem(u"next_action_reason"_s, kNewReason));
     };
     p.sql = [](Connection &c, const Target &) {
-        return runSql(c, {{u"SELECT add_list_item('next_action_reason', ?)"_s, {kNewReason}}});
+        return runSql(c, {{u"SELECT add_list_item('next_action_reason', $1)"_s, {kNewReason}}});
     };
     p.happened = [](Connection &owner, const Target &, int) {
         return ownerCounts(owner,
                            u"SELECT count(*) FROM list_item WHERE list = 'next_action_reason' "
-                           u"AND label = ? AND active"_s,
+                           u"AND label = $1 AND active"_s,
                            {kNewReason});
     };
     p.tableWrites = [](const Target &, int) -> Statements {
-        return {{u"INSERT INTO list_item (list, label) VALUES ('next_action_reason', ?)"_s,
+        return {{u"INSERT INTO list_item (list, label) VALUES ('next_action_reason', $1)"_s,
                  {kNewReason}},
                 {u"UPDATE list_item SET active = false WHERE list = 'request_type'"_s, {}},
                 {u"UPDATE note_template SET body = 'No need to reply.'"_s, {}}};
@@ -389,8 +391,8 @@ Probe readAudit()
     Probe p;
     // The key worker has opened the child's record: the audit says so to those who may read it.
     p.prepare = [](RoleWorld &w, Target &t) {
-        require(w.world.connectAs(w.world.keyWorker)
-                    ->exec(u"SELECT record_person_opened(?)"_s, {t.person}));
+        require(execute(*w.world.connectAs(w.world.keyWorker), u"SELECT record_person_opened($1)"_s,
+                        {t.person}));
     };
     p.service = [](Connection &c, const Target &t) {
         auto record = loadPersonRecord(c, t.person);
@@ -400,7 +402,7 @@ Probe readAudit()
     };
     p.sql = [](Connection &c, const Target &t) {
         return anyCameBack(
-            c, {u"SELECT count(*) FROM audit WHERE person_id = ? AND action = 'person.opened'"_s},
+            c, {u"SELECT count(*) FROM audit WHERE person_id = $1 AND action = 'person.opened'"_s},
             {t.person});
     };
     return p;
@@ -412,30 +414,30 @@ Probe tamperWithAudit()
     p.prepare = [](RoleWorld &w, Target &t) {
         t.audit =
             valueOf(w.owner,
-                    u"SELECT min(id) FROM audit WHERE action = 'step.created' AND person_id = ?"_s,
+                    u"SELECT min(id) FROM audit WHERE action = 'step.created' AND person_id = $1"_s,
                     {t.person})
-                .toLongLong();
+                .integer();
     };
     // No service changes the audit: the nearest is the services' own gateway to the database.
     p.service = [](Connection &c, const Target &t) {
-        return attemptOf(callService(c, u"DELETE FROM audit WHERE id = ?"_s, {t.audit}));
+        return attemptOf(execute(c, u"DELETE FROM audit WHERE id = $1"_s, {t.audit}));
     };
     p.sql = [](Connection &c, const Target &t) {
         return runSql(c, {{u"UPDATE audit SET action = 'person.opened', worker_id = NULL "
-                           u"WHERE id = ?"_s,
+                           u"WHERE id = $2"_s,
                            {t.audit}}});
     };
     p.happened = [](Connection &owner, const Target &t, int) {
         return !ownerCounts(
-            owner, u"SELECT count(*) FROM audit WHERE id = ? AND action = 'step.created'"_s,
+            owner, u"SELECT count(*) FROM audit WHERE id = $1 AND action = 'step.created'"_s,
             {t.audit});
     };
     p.tableWrites = [](const Target &t, int) -> Statements {
         return {
-            {u"DELETE FROM audit WHERE id = ?"_s, {t.audit}},
+            {u"DELETE FROM audit WHERE id = $1"_s, {t.audit}},
             {u"TRUNCATE audit"_s, {}},
-            {u"INSERT INTO audit (action, person_id) VALUES ('step.finished', ?)"_s, {t.person}},
-            {u"SELECT _audit('step.finished', ?::bigint, '{}'::jsonb)"_s, {t.person}}};
+            {u"INSERT INTO audit (action, person_id) VALUES ('step.finished', $1)"_s, {t.person}},
+            {u"SELECT _audit('step.finished', $1::bigint, '{}'::jsonb)"_s, {t.person}}};
     };
     return p;
 }
@@ -456,13 +458,13 @@ Probe runExchange()
     p.sql = [](Connection &c, const Target &t) {
         const QByteArray body = accessNotification(kNotificationId);
         return runSql(c, {{u"INSERT INTO inbound_message (origin, file_name, checksum, body) "
-                           u"VALUES ('import', 'asn.xml', md5(?), ?)"_s,
+                           u"VALUES ('import', 'asn.xml', md5($1), $2)"_s,
                            {body, body}},
-                          {u"SELECT create_follow_up_step(?, 'CP-IS notification', 'ae', now())"_s,
+                          {u"SELECT create_follow_up_step($1, 'CP-IS notification', 'ae', now())"_s,
                            {t.person}}});
     };
     p.happened = [](Connection &owner, const Target &t, int) {
-        return countOf(owner, u"SELECT count(*) FROM work_step WHERE subject_id = ?"_s,
+        return countOf(owner, u"SELECT count(*) FROM work_step WHERE subject_id = $1"_s,
                        {t.person}) > 1;
     };
     return p;
@@ -550,7 +552,7 @@ void proveRow(std::string_view operation)
     REQUIRE(probes().count(operation) == 1);
     const Probe probe = probes().at(operation)();
     const auto row = std::find_if(kMatrix.cbegin(), kMatrix.cend(),
-                                  [&](const Row &r) { return r.operation == operation; });
+                                  [&](const matrix::Row &r) { return r.operation == operation; });
     REQUIRE(row != kMatrix.cend());
     const auto allowed = [&](int r) {
         return row->access[r] == Access::Allow;
@@ -721,7 +723,7 @@ TEST_CASE("docs/security.md shows the role matrix the tests prove", "[security]"
 TEST_CASE("Every row of the role matrix has a way to try it", "[security]")
 {
     QStringList rows;
-    for (const Row &row : kMatrix)
+    for (const matrix::Row &row : kMatrix)
         rows << text(row.operation);
     QStringList tried;
     for (const auto &[operation, probe] : probes())

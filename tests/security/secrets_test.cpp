@@ -2,6 +2,7 @@
 // known secret values (the database password, the MESH mailbox password and shared secret, a
 // new user's password), through their failure paths too, and everything they printed, the
 // server's log and what the database keeps about them are searched for those values.
+#include "db/rows.h"
 #include "security/loopback_server.h"
 #include "support/exchange_world.h"
 #include "support/process.h"
@@ -66,9 +67,9 @@ QString storedRecords(Connection &owner)
     for (const QString &table :
          {u"audit"_s, u"exchange_run"_s, u"exchange_request"_s, u"alert"_s}) {
         // Fixed names, not data: spliced in.
-        auto text = owner.scalar(
-            u"SELECT coalesce(string_agg(t::text, E'\\n'), '') FROM %1 t"_s.arg(table));
-        all += table + u": "_s + require(text).toString() + u'\n';
+        auto text = queryValue(
+            owner, u"SELECT coalesce(string_agg(t::text, E'\\n'), '') FROM %1 t"_s.arg(table));
+        all += table + u": "_s + require(text).text() + u'\n';
     }
     return all;
 }

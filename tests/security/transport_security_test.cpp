@@ -4,6 +4,7 @@
 // against a TLS test server that requires a client certificate. Each refuses the wrong CA.
 #include "cpis/mesh_client.h"
 #include "db/connection.h"
+#include "db/rows.h"
 #include "security/loopback_server.h"
 #include "security/test_certificates.h"
 #include "support/case_world.h"
@@ -69,8 +70,9 @@ TEST_CASE("Database TLS: verify-full connects with the right CA and host name, a
 
     auto connection =
         require(Connection::open(verifyFull(*server, u"localhost"_s, ca.certificate())));
-    CHECK(require(connection->scalar(u"SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"_s))
-              .toBool());
+    CHECK(require(queryValue(*connection,
+                             u"SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"_s))
+              .boolean());
 
     const QString wrongCa = refusal(verifyFull(*server, u"localhost"_s, otherCa.certificate()));
     CHECK(wrongCa.contains(u"certificate verify failed"_s));

@@ -1,4 +1,5 @@
 #include "support/case_world.h"
+#include "db/rows.h"
 
 #include <catch2/catch.hpp>
 
@@ -9,9 +10,9 @@ using namespace Qt::StringLiterals;
 namespace cpis::test {
 
 namespace {
-QVariant scalarOrFail(Connection &c, const QString &sql, const QVariantList &params = {})
+Value scalarOrFail(Connection &c, const QString &sql, const QVariantList &params = {})
 {
-    auto value = c.scalar(sql, params);
+    auto value = queryValue(c, sql, params);
     if (!value)
         FAIL(value.error().message.toStdString());
     return *value;
@@ -32,18 +33,18 @@ CaseWorld::CaseWorld(TestDatabase &db, const QString &source)
     Connection &owner = m_db.connection();
     cpisWorkerId =
         scalarOrFail(owner, u"SELECT id FROM worker WHERE is_virtual AND name = 'CP-IS Worker'"_s)
-            .toInt();
+            .integer();
     childId = scalarOrFail(owner, uR"(
         INSERT INTO person (id, legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
         VALUES (3549728, 'Thomas', 'Turner', 'Male', '2016-11-28', '9990000026', 'recorded') RETURNING id)"_s)
-                  .toLongLong();
+                  .integer();
     scalarOrFail(
         owner,
-        u"INSERT INTO involvement (person_id, worker_id, role, started_on) VALUES (?, ?, 'Key Worker', '2023-01-01') RETURNING id"_s,
+        u"INSERT INTO involvement (person_id, worker_id, role, started_on) VALUES ($1, $2, 'Key Worker', '2023-01-01') RETURNING id"_s,
         {childId, keyWorker.workerId});
     scalarOrFail(
         owner,
-        u"INSERT INTO plan (person_id, kind, start_date) VALUES (?, 'CPP', '2023-01-01') RETURNING id"_s,
+        u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 'CPP', '2023-01-01') RETURNING id"_s,
         {childId});
     stepId = addStep(source);
 }
@@ -51,21 +52,21 @@ CaseWorld::CaseWorld(TestDatabase &db, const QString &source)
 CaseWorld::User CaseWorld::addUser(const QString &name, const QString &role, const QString &team)
 {
     const QString login = u"u%1.%2%3"_s.arg(m_tag, role.section(u'-', 0, 0)).arg(++m_users);
-    const int id = scalarOrFail(m_db.connection(), u"SELECT add_user(?, ?, ?, ?, NULL)"_s,
+    const int id = scalarOrFail(m_db.connection(), u"SELECT add_user($1, $2, $3, $4, NULL)"_s,
                                 {login, role, name, team})
-                       .toInt();
+                       .integer();
     return {login, id};
 }
 
 qint64 CaseWorld::addStep(const QString &source)
 {
-    return scalarOrFail(m_db.connection(), u"SELECT create_follow_up_step(?, ?, ?, now())"_s,
+    return scalarOrFail(m_db.connection(), u"SELECT create_follow_up_step($1, $2, $3, now())"_s,
                         {childId,
                          u"CP-IS notification: record accessed by Dr Priya Raman (Emergency "
                          u"Department Doctor), "
                          "Royal Derby Hospital Emergency Department (ODS RTG)."_s,
                          source})
-        .toLongLong();
+        .integer();
 }
 
 std::unique_ptr<Connection> CaseWorld::connectAs(const User &user) const

@@ -1,4 +1,5 @@
 #include "support/data_quality_sample.h"
+#include "db/rows.h"
 
 using namespace Qt::StringLiterals;
 
@@ -9,13 +10,15 @@ DataQualitySample::DataQualitySample(TestDatabase &db, const CaseWorld &world)
     Connection &c = db.connection();
     const auto child = [&](const QString &values, const QString &planEnd = u"NULL"_s) {
         const qint64 id =
-            require(c.scalar(u"INSERT INTO person (legal_forenames, legal_surname, date_of_birth, "
-                             u"expected_delivery, nhs_number, nhs_number_status, restricted) "
-                             u"VALUES (%1) RETURNING id"_s.arg(values)))
-                .toLongLong();
-        require(c.exec(u"INSERT INTO plan (person_id, kind, start_date, end_date) "
-                       u"VALUES (?, 'CPP', current_date - 30, %1)"_s.arg(planEnd),
-                       {id}));
+            require(
+                queryValue(c, u"INSERT INTO person (legal_forenames, legal_surname, date_of_birth, "
+                              u"expected_delivery, nhs_number, nhs_number_status, restricted) "
+                              u"VALUES (%1) RETURNING id"_s.arg(values)))
+                .integer();
+        require(execute(c,
+                        u"INSERT INTO plan (person_id, kind, start_date, end_date) "
+                        u"VALUES ($1, 'CPP', current_date - 30, %1)"_s.arg(planEnd),
+                        {id}));
         return id;
     };
     noNumber = child(u"'Mia', 'Stone', '2018-01-01', NULL, NULL, 'unknown', false"_s);
@@ -25,19 +28,20 @@ DataQualitySample::DataQualitySample(TestDatabase &db, const CaseWorld &world)
     restricted = child(u"'Ruby', 'Quinn', '2020-07-08', NULL, NULL, 'unknown', true"_s);
     planEnded = child(u"'Noah', 'Ended', '2015-03-03', NULL, NULL, 'unknown', false"_s,
                       u"current_date - 1"_s);
-    require(c.exec(uR"(INSERT INTO person_cpis_status (person_id, status, reason)
-            VALUES (?, 'shared', NULL), (?, 'rejected', 'The NHS number does not match the name.')
+    require(execute(c, uR"(INSERT INTO person_cpis_status (person_id, status, reason)
+            VALUES ($1, 'shared', NULL), ($2, 'rejected', 'The NHS number does not match the name.')
             ON CONFLICT (person_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason)"_s,
-                   {world.childId, rejected}));
+                    {world.childId, rejected}));
     const qint64 file =
-        require(
-            c.scalar(u"INSERT INTO upload_file (sequence_number, message_id, record_count, body) "
-                     u"VALUES (1, gen_random_uuid(), 1, '') RETURNING id"_s))
-            .toLongLong();
+        require(queryValue(
+                    c, u"INSERT INTO upload_file (sequence_number, message_id, record_count, body) "
+                       u"VALUES (1, gen_random_uuid(), 1, '') RETURNING id"_s))
+            .integer();
     require(
-        c.exec(u"INSERT INTO upload_record (file_id, person_id, nhs_number, forenames, surname) "
-               u"VALUES (?, ?, '9990000026', 'Tom', 'Turner')"_s,
-               {file, world.childId}));
+        execute(c,
+                u"INSERT INTO upload_record (file_id, person_id, nhs_number, forenames, surname) "
+                u"VALUES ($1, $2, '9990000026', 'Tom', 'Turner')"_s,
+                {file, world.childId}));
 }
 
 } // namespace cpis::test

@@ -2,6 +2,7 @@
 
 #include "config/config_store.h"
 #include "cpis/message_codec.h"
+#include "db/rows.h"
 
 #include <catch2/catch.hpp>
 
@@ -48,7 +49,7 @@ Result<ExchangeReport> ExchangeWorld::run()
 
 int ExchangeWorld::count(const QString &sql, const QVariantList &params)
 {
-    return require(db.connection().scalar(sql, params)).toInt();
+    return require(queryValue(db.connection(), sql, params)).integer();
 }
 
 QString ExchangeWorld::conninfoAs(const QString &login) const

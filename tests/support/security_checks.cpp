@@ -1,5 +1,6 @@
 #include "support/security_checks.h"
 
+#include "db/rows.h"
 #include "workflow/step_service.h"
 
 #include <catch2/catch.hpp>
@@ -13,36 +14,37 @@ namespace cpis::test {
 
 std::string sqlStateOf(Connection &c, const QString &sql, const QVariantList &params)
 {
-    auto result = c.exec(sql, params);
+    auto result = execute(c, sql, params);
     return result ? "succeeded" : result.error().sqlState.toStdString();
 }
 
-QVariant valueOf(Connection &c, const QString &sql, const QVariantList &params)
+Value valueOf(Connection &c, const QString &sql, const QVariantList &params)
 {
-    return require(c.scalar(sql, params));
+    return require(queryValue(c, sql, params));
 }
 
 int countOf(Connection &c, const QString &sql, const QVariantList &params)
 {
-    return valueOf(c, sql, params).toInt();
+    return valueOf(c, sql, params).integer();
 }
 
 std::string textOf(Connection &c, const QString &sql, const QVariantList &params)
 {
-    return valueOf(c, sql, params).toString().toStdString();
+    return valueOf(c, sql, params).text().toStdString();
 }
 
 std::string fingerprint(Connection &owner)
 {
     // Every table, so that one added later is covered without anyone remembering to list it;
     // one statement for all of them, since the role matrix takes a digest for every cell.
-    auto tables = require(owner.exec(
-        u"SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"_s));
+    auto tables = require(execute(
+        owner, u"SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' "
+               u"ORDER BY 1"_s));
     QStringList digests;
-    while (tables.next()) {
+    for (const Row &table : tables) {
         // Table names come from the catalogue, quoted, never from input.
         digests << u"'%1:' || (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), "
-                   u"'')) FROM %1 t)"_s.arg(tables.value(0).toString());
+                   u"'')) FROM %1 t)"_s.arg(table.text("name"));
     }
     return textOf(owner, u"SELECT "_s + digests.join(u" || ' ' || "_s));
 }
@@ -52,9 +54,9 @@ qint64 addRestrictedChild(Connection &owner, int allowedWorkerId)
     const qint64 id = valueOf(owner, uR"(
         INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, restricted)
         VALUES ('Amelia', 'Hart', 'Female', '2019-05-01', true) RETURNING id)"_s)
-                          .toLongLong();
-    require(owner.exec(u"INSERT INTO person_access (person_id, worker_id) VALUES (?, ?)"_s,
-                       {id, allowedWorkerId}));
+                          .integer();
+    require(execute(owner, u"INSERT INTO person_access (person_id, worker_id) VALUES ($1, $2)"_s,
+                    {id, allowedWorkerId}));
     return id;
 }
 
@@ -85,19 +87,19 @@ LoneLogin::LoneLogin(Connection &owner, const QString &groupRole)
     : m_owner(owner), m_name(u"lone_"_s + QUuid::createUuid().toString(QUuid::Id128).left(12))
 {
     // The name is generated here, never from input, so it can be spliced in.
-    require(owner.exec(u"CREATE ROLE %1 LOGIN"_s.arg(m_name)));
+    require(execute(owner, u"CREATE ROLE %1 LOGIN"_s.arg(m_name)));
     if (!groupRole.isEmpty())
         grant(groupRole);
 }
 
 LoneLogin::~LoneLogin()
 {
-    (void)m_owner.exec(u"DROP ROLE IF EXISTS %1"_s.arg(m_name));
+    (void)execute(m_owner, u"DROP ROLE IF EXISTS %1"_s.arg(m_name));
 }
 
 void LoneLogin::grant(const QString &groupRole)
 {
-    require(m_owner.exec(u"GRANT %1 TO %2"_s.arg(groupRole, m_name)));
+    require(execute(m_owner, u"GRANT %1 TO %2"_s.arg(groupRole, m_name)));
 }
 
 } // namespace cpis::test

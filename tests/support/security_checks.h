@@ -3,6 +3,7 @@
 // a login that is no worker).
 #pragma once
 
+#include "db/rows.h"
 #include "support/case_world.h"
 #include "workflow/case_note_service.h"
 
@@ -19,7 +20,7 @@ template<typename T> std::string codeOf(const Result<T> &result)
     return result ? "succeeded" : result.error().code.toStdString();
 }
 
-QVariant valueOf(Connection &c, const QString &sql, const QVariantList &params = {});
+Value valueOf(Connection &c, const QString &sql, const QVariantList &params = {});
 int countOf(Connection &c, const QString &sql, const QVariantList &params = {});
 // As text Catch2 can print when a CHECK fails.
 std::string textOf(Connection &c, const QString &sql, const QVariantList &params = {});

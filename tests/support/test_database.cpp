@@ -1,6 +1,7 @@
 #include "support/test_database.h"
 
 #include "db/migrator.h"
+#include "db/rows.h"
 #include "support/test_cluster_state.h"
 
 #include <catch2/catch.hpp>
@@ -55,7 +56,8 @@ TestDatabase::TestDatabase(ConnInfo server, const QString &templateName)
 {
     auto maintenance = openOrFail(m_server);
     // Names are generated here, never from input, so they can be spliced in.
-    auto created = maintenance->exec(u"CREATE DATABASE %1 TEMPLATE %2"_s.arg(m_name, templateName));
+    auto created =
+        execute(*maintenance, u"CREATE DATABASE %1 TEMPLATE %2"_s.arg(m_name, templateName));
     if (!created)
         FAIL(created.error().message.toStdString());
     m_connection = openOrFail(connInfo());
@@ -65,7 +67,7 @@ TestDatabase::~TestDatabase()
 {
     m_connection.reset();
     if (auto maintenance = Connection::open(m_server))
-        (void)(*maintenance)->exec(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_name));
+        (void)execute(*(*maintenance), u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_name));
 }
 
 ConnInfo TestDatabase::connInfo() const

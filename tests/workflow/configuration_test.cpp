@@ -2,6 +2,7 @@
 // templates, lists and bank holidays (even from plain SQL), a Save is all or nothing with
 // one refusal per field, and list items are retired and renamed, never deleted.
 #include "config/config_store.h"
+#include "db/rows.h"
 #include "db/service_call.h"
 #include "support/case_world.h"
 #include "workflow/list_admin.h"
@@ -18,13 +19,13 @@ using test::require;
 namespace {
 std::string sqlStateOf(Connection &c, const QString &sql, const QVariantList &params = {})
 {
-    auto result = c.exec(sql, params);
+    auto result = execute(c, sql, params);
     return result ? "succeeded" : result.error().sqlState.toStdString();
 }
 
 std::string textOf(Connection &c, const QString &sql, const QVariantList &params = {})
 {
-    return require(c.scalar(sql, params)).toString().toStdString();
+    return require(queryValue(c, sql, params)).text().toStdString();
 }
 
 // Every row the Configuration tools can change, read as the owner.
@@ -107,7 +108,7 @@ TEST_CASE("Configuration: a Save of several settings is refused field by field a
     AdminWorld w;
     auto &[db, world, owner, sysadmin] = w;
     const std::string before = configurationDigest(owner);
-    const int auditBefore = require(owner.scalar(u"SELECT count(*) FROM audit"_s)).toInt();
+    const int auditBefore = require(queryValue(owner, u"SELECT count(*) FROM audit"_s)).integer();
 
     ConfigurationEdit edit;
     edit.settings = {{u"office.days"_s, u"Mon-Thu"_s},       // fine on its own
@@ -129,7 +130,7 @@ TEST_CASE("Configuration: a Save of several settings is refused field by field a
     CHECK(byField.value(u"template.ae.body"_s).contains(u"empty"_s));
     // Nothing half-saved, not even the valid office.days, and no audit row for it.
     CHECK(configurationDigest(owner) == before);
-    CHECK(require(owner.scalar(u"SELECT count(*) FROM audit"_s)).toInt() == auditBefore);
+    CHECK(require(queryValue(owner, u"SELECT count(*) FROM audit"_s)).integer() == auditBefore);
 
     // The same Save once corrected stores everything, audited.
     edit.settings = {{u"office.days"_s, u"Mon-Thu"_s}, {u"office.hours"_s, u"09:00-17:00"_s}};
@@ -140,7 +141,7 @@ TEST_CASE("Configuration: a Save of several settings is refused field by field a
     CHECK(textOf(owner, u"SELECT body FROM note_template WHERE source = 'ae'"_s) ==
           "Please acknowledge and add a note.");
     CHECK(textOf(owner, uR"(
-        SELECT count(*) FROM audit WHERE worker_id = ? AND action IN ('config.changed', 'config.note_template'))"_s,
+        SELECT count(*) FROM audit WHERE worker_id = $1 AND action IN ('config.changed', 'config.note_template'))"_s,
                  {world.sysadmin.workerId}) == "3");
 }
 
@@ -210,7 +211,7 @@ TEST_CASE("Configuration: bank holidays are added and removed by system administ
     CHECK(admin.removeBankHoliday(QDate(2026, 12, 28)).error().code == u"not_found"_s);
     CHECK_FALSE(admin.setBankHoliday(QDate(2029, 5, 7), u"  "_s).ok());
     CHECK(textOf(owner, uR"(
-        SELECT details->>'name' FROM audit WHERE action = 'config.bank_holiday_removed' AND worker_id = ?)"_s,
+        SELECT details->>'name' FROM audit WHERE action = 'config.bank_holiday_removed' AND worker_id = $1)"_s,
                  {world.sysadmin.workerId}) == "Boxing Day (substitute day)");
     // Due times follow them: the office is now closed on 1 January 2029.
     const OfficeHours hours = require(ConfigStore(*sysadmin).officeHours());

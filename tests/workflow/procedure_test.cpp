@@ -108,12 +108,12 @@ TEST_CASE(
     // Due after the handling time in office hours from when it was sent, as a step is: the
     // database's rule (tests/db/due_time_test.cpp checks the rule itself), to the millisecond
     // a QDateTime holds.
-    const auto ruled = readRows(
+    const auto ruled = queryValue(
         db.connection(),
         u"SELECT abs(extract(epoch FROM _due_after(sent_at) - $1)) < 0.001 FROM request WHERE id = $2"_s,
         {request.dueAt, request.requestId});
     REQUIRE(ruled.ok());
-    CHECK(ruled->boolean(0, 0));
+    CHECK(ruled->boolean());
     CHECK(request.dueAt > request.sentAt);
 
     RequestService requests(*keyWorker);
@@ -139,14 +139,13 @@ TEST_CASE(
     CHECK(workviewOf(*keyWorker).incomingRequests.isEmpty());
 
     // Every change was audited, with who and which person.
-    CHECK(
-        db.connection()
-            .scalar(
-                u"SELECT count(*) FROM audit WHERE person_id = ? AND action IN "
-                "('step.started', 'request.drafted', 'next_action.added', 'request.sent', "
-                "'step.finished', 'request.acknowledged', 'case_note.added', 'case_note.changed')"_s,
-                {world.childId})
-            ->toInt() == 8);
+    CHECK(queryValue(
+              db.connection(),
+              u"SELECT count(*) FROM audit WHERE person_id = $1 AND action IN "
+              "('step.started', 'request.drafted', 'next_action.added', 'request.sent', "
+              "'step.finished', 'request.acknowledged', 'case_note.added', 'case_note.changed')"_s,
+              {world.childId})
+              ->integer() == 8);
 }
 
 TEST_CASE("A DHU/111 step proposes the DHU note, and its request needs a note only on concern",
@@ -264,7 +263,7 @@ TEST_CASE("Bad input is refused with a message naming the field, and nothing is 
     const int version = require(steps.start(world.stepId));
     auto &owner = db.connection();
     const auto count = [&](const QString &table) {
-        return owner.scalar(u"SELECT count(*) FROM "_s + table)->toInt();
+        return queryValue(owner, u"SELECT count(*) FROM "_s + table)->integer();
     };
 
     SECTION("a next action without a reason")
@@ -305,7 +304,8 @@ TEST_CASE("Bad input is refused with a message naming the field, and nothing is 
     }
     SECTION("an invalid NHS number")
     {
-        auto refused = owner.exec(
+        auto refused = execute(
+            owner,
             u"INSERT INTO person (legal_forenames, legal_surname, date_of_birth, nhs_number, "
             "nhs_number_status) VALUES ('A', 'B', '2020-01-01', '9990000027', 'recorded')"_s);
         REQUIRE_FALSE(refused.ok());
@@ -314,13 +314,15 @@ TEST_CASE("Bad input is refused with a message naming the field, and nothing is 
     }
     SECTION("a plan ending before it starts, and a second current key worker")
     {
-        auto plan = owner.exec(
-            u"INSERT INTO plan (person_id, kind, start_date, end_date) VALUES (?, 'CPP', '2024-02-01', '2024-01-01')"_s,
+        auto plan = execute(
+            owner,
+            u"INSERT INTO plan (person_id, kind, start_date, end_date) VALUES ($1, 'CPP', '2024-02-01', '2024-01-01')"_s,
             {world.childId});
         REQUIRE_FALSE(plan.ok());
         CHECK(plan.error().message.contains(u"plan_end_not_before_start"_s));
-        auto second = owner.exec(
-            u"INSERT INTO involvement (person_id, worker_id, role) VALUES (?, ?, 'Key Worker')"_s,
+        auto second = execute(
+            owner,
+            u"INSERT INTO involvement (person_id, worker_id, role) VALUES ($1, $2, 'Key Worker')"_s,
             {world.childId, world.otherKeyWorker.workerId});
         REQUIRE_FALSE(second.ok());
         CHECK(second.error().message.contains(u"involvement_one_key_worker"_s));
@@ -405,9 +407,9 @@ TEST_CASE("Alerts are raised to a worker and acknowledged by them, with who and 
     CHECK(notMine.error().code == u"denied"_s);
     REQUIRE(AlertService(*keyWorker).acknowledge(alertId).ok());
     CHECK(require(AlertService(*keyWorker).mine()).isEmpty());
-    CHECK(db.connection()
-              .scalar(u"SELECT acknowledged_by FROM alert WHERE id = ?"_s, {alertId})
-              ->toInt() == world.keyWorker.workerId);
+    CHECK(
+        queryValue(db.connection(), u"SELECT acknowledged_by FROM alert WHERE id = $1"_s, {alertId})
+            ->integer() == world.keyWorker.workerId);
 }
 
 TEST_CASE("A change made on one connection is heard on another", "[procedure]")
@@ -430,11 +432,11 @@ TEST_CASE("Opening a child's record is audited", "[procedure]")
     test::TestDatabase db;
     test::CaseWorld world(db);
     auto keyWorker = world.connectAs(world.keyWorker);
-    REQUIRE(keyWorker->exec(u"SELECT record_person_opened(?)"_s, {world.childId}).ok());
+    REQUIRE(execute(*keyWorker, u"SELECT record_person_opened($1)"_s, {world.childId}).ok());
     CHECK(
-        db.connection()
-            .scalar(
-                u"SELECT count(*) FROM audit WHERE action = 'person.opened' AND person_id = ? AND worker_id = ?"_s,
-                {world.childId, world.keyWorker.workerId})
-            ->toInt() == 1);
+        queryValue(
+            db.connection(),
+            u"SELECT count(*) FROM audit WHERE action = 'person.opened' AND person_id = $1 AND worker_id = $2"_s,
+            {world.childId, world.keyWorker.workerId})
+            ->integer() == 1);
 }

@@ -4,6 +4,7 @@
 // any large table was still read whole.
 #include "cpis/inbound_processor.h"
 #include "cpis/message_codec.h"
+#include "db/rows.h"
 #include "db/sample_data.h"
 #include "support/case_world.h"
 #include "support/sample_notification.h"
@@ -33,12 +34,13 @@ const QStringList kLargeTables{u"person"_s,  u"involvement"_s, u"plan"_s,  u"wor
 
 QHash<QString, qint64> seqScans(Connection &owner)
 {
-    (void)owner.exec(u"SELECT pg_stat_clear_snapshot()"_s);
-    auto rows = require(owner.exec(
+    (void)execute(owner, u"SELECT pg_stat_clear_snapshot()"_s);
+    auto rows = require(execute(
+        owner,
         u"SELECT relname::text, seq_scan FROM pg_stat_user_tables WHERE schemaname = 'public'"_s));
     QHash<QString, qint64> counts;
-    while (rows.next())
-        counts.insert(rows.value(0).toString(), rows.value(1).toLongLong());
+    for (const Row &row : rows)
+        counts.insert(row.text("relname"), row.integer("seq_scan"));
     return counts;
 }
 
@@ -55,9 +57,9 @@ QStringList largeTablesScanned(test::TestDatabase &db, const QString &login,
         auto c = require(Connection::open(info));
         // At this small scale a scan can be the planner's fair choice; forbidding scans
         // wherever an index could serve leaves only the scans no index can avoid.
-        require(c->exec(u"SET enable_seqscan = off"_s));
+        require(execute(*c, u"SET enable_seqscan = off"_s));
         work(*c);
-        require(c->exec(u"SELECT count(*) FROM config"_s));
+        require(execute(*c, u"SELECT count(*) FROM config"_s));
     }
     QHash<QString, qint64> after;
     QElapsedTimer waited;
@@ -77,7 +79,7 @@ QStringList largeTablesScanned(test::TestDatabase &db, const QString &login,
 
 qint64 scalar(Connection &c, const QString &sql)
 {
-    return require(c.scalar(sql)).toLongLong();
+    return require(queryValue(c, sql)).integer();
 }
 } // namespace
 
@@ -89,7 +91,8 @@ TEST_CASE("On a large caseload the hot paths read large tables by index only", "
     const qint64 child =
         scalar(owner, u"SELECT min(id) FROM person WHERE legal_surname LIKE 'Scale-%'"_s);
     const QString childNhs =
-        require(owner.scalar(u"SELECT nhs_number FROM person WHERE id = ?"_s, {child})).toString();
+        require(queryValue(owner, u"SELECT nhs_number FROM person WHERE id = $1"_s, {child}))
+            .text();
     const qint64 step = scalar(owner, u"SELECT min(id) FROM work_step WHERE state = 'incoming'"_s);
 
     {
@@ -139,9 +142,9 @@ TEST_CASE("On a large caseload the hot paths read large tables by index only", "
         INFO("The exchange: a batch of notifications stored and processed");
         // The exchange account of the sample data.
         const QString exchange =
-            require(owner.scalar(u"SELECT login FROM worker WHERE pg_has_role(login, "
-                                 u"'cpis_exchange', 'MEMBER') LIMIT 1"_s))
-                .toString();
+            require(queryValue(owner, u"SELECT login FROM worker WHERE pg_has_role(login, "
+                                      u"'cpis_exchange', 'MEMBER') LIMIT 1"_s))
+                .text();
         REQUIRE_FALSE(exchange.isEmpty());
         const QStringList scanned = largeTablesScanned(db, exchange, [&](Connection &c) {
             InboundProcessor processor(c);

@@ -1,4 +1,5 @@
 // Who may do what, proven by connecting as each role: PostgreSQL refuses the rest, unchanged.
+#include "db/rows.h"
 #include "db/service_call.h"
 #include "support/case_world.h"
 #include "support/security_checks.h"
@@ -32,7 +33,7 @@ using test::valueOf;
 namespace {
 std::string stepState(Connection &owner, qint64 stepId)
 {
-    return textOf(owner, u"SELECT state FROM work_step WHERE id = ?"_s, {stepId});
+    return textOf(owner, u"SELECT state FROM work_step WHERE id = $1"_s, {stepId});
 }
 
 // Every way into a step's work, through the service and around it: all must be refused.
@@ -43,12 +44,12 @@ void checkCannotWorkStep(Connection &c, qint64 stepId, int version)
     CHECK(codeOf(steps.cancel(stepId, u"Created in error"_s)) == "denied");
     CHECK(codeOf(steps.save(stepId, version)) == "denied");
     CHECK(codeOf(steps.finish(stepId, version)) == "denied");
-    CHECK(sqlStateOf(c, u"SELECT start_work(?)"_s, {stepId}) == "42501");
-    CHECK(sqlStateOf(c, u"SELECT cancel_work(?, 'Created in error')"_s, {stepId}) == "42501");
-    CHECK(sqlStateOf(c, u"SELECT finish_step(?, ?)"_s, {stepId, version}) == "42501");
-    CHECK(sqlStateOf(c,
-                     u"UPDATE work_step SET state = 'finished', finished_at = now() WHERE id = ?"_s,
-                     {stepId}) == "42501");
+    CHECK(sqlStateOf(c, u"SELECT start_work($1)"_s, {stepId}) == "42501");
+    CHECK(sqlStateOf(c, u"SELECT cancel_work($1, 'Created in error')"_s, {stepId}) == "42501");
+    CHECK(sqlStateOf(c, u"SELECT finish_step($1, $2)"_s, {stepId, version}) == "42501");
+    CHECK(sqlStateOf(
+              c, u"UPDATE work_step SET state = 'finished', finished_at = now() WHERE id = $1"_s,
+              {stepId}) == "42501");
 }
 
 } // namespace
@@ -106,8 +107,8 @@ TEST_CASE("Only the worker a request was sent to can acknowledge it", "[security
             world.keyWorker.workerId);
     triage(*admin, world.stepId, world.keyWorker.workerId);
     const qint64 requestId =
-        valueOf(owner, u"SELECT id FROM request WHERE step_id = ?"_s, {world.stepId}).toLongLong();
-    const QString requestState = u"SELECT state FROM request WHERE id = ?"_s;
+        valueOf(owner, u"SELECT id FROM request WHERE step_id = $1"_s, {world.stepId}).integer();
+    const QString requestState = u"SELECT state FROM request WHERE id = $1"_s;
     REQUIRE(textOf(owner, requestState, {requestId}) == "sent");
     const std::string before = fingerprint(owner);
 
@@ -116,8 +117,8 @@ TEST_CASE("Only the worker a request was sent to can acknowledge it", "[security
         auto c = world.connectAs(*user);
         CHECK(codeOf(RequestService(*c).acknowledge(requestId)) == "denied");
         CHECK(sqlStateOf(*c,
-                         u"UPDATE request SET state = 'acknowledged', acknowledged_by = ?, "
-                         u"acknowledged_at = now() WHERE id = ?"_s,
+                         u"UPDATE request SET state = 'acknowledged', acknowledged_by = $1, "
+                         u"acknowledged_at = now() WHERE id = $2"_s,
                          {user->workerId, requestId}) == "42501");
     }
     CHECK(textOf(owner, requestState, {requestId}) == "sent");
@@ -127,12 +128,12 @@ TEST_CASE("Only the worker a request was sent to can acknowledge it", "[security
     auto keyWorker = world.connectAs(world.keyWorker);
     CHECK(sqlStateOf(
               *keyWorker,
-              u"UPDATE request SET state = 'acknowledged', acknowledged_at = now() WHERE id = ?"_s,
+              u"UPDATE request SET state = 'acknowledged', acknowledged_at = now() WHERE id = $1"_s,
               {requestId}) == "42501");
     CHECK(codeOf(RequestService(*keyWorker).acknowledge(requestId)) == "succeeded");
     CHECK(textOf(owner, requestState, {requestId}) == "acknowledged");
-    CHECK(valueOf(owner, u"SELECT acknowledged_by FROM request WHERE id = ?"_s, {requestId})
-              .toInt() == world.keyWorker.workerId);
+    CHECK(valueOf(owner, u"SELECT acknowledged_by FROM request WHERE id = $1"_s, {requestId})
+              .integer() == world.keyWorker.workerId);
 }
 
 TEST_CASE("Nobody can change the lists, note templates or installation by writing to them",
@@ -171,38 +172,39 @@ TEST_CASE("The audit trail is written by the workflow and nobody can change it",
     Connection &owner = db.connection();
     auto admin = world.connectAs(world.admin);
     REQUIRE(codeOf(StepService(*admin).start(world.stepId)) == "succeeded");
-    const QVariant auditId =
+    const Value auditId =
         valueOf(owner, uR"(
         SELECT id FROM audit
-        WHERE action = 'step.started' AND person_id = ? AND worker_id = ? AND login = ? AND (details->>'step')::bigint = ?)"_s,
+        WHERE action = 'step.started' AND person_id = $1 AND worker_id = $2 AND login = $3 AND (details->>'step')::bigint = $4)"_s,
                 {world.childId, world.admin.workerId, world.admin.login, world.stepId});
     REQUIRE_FALSE(auditId.isNull());
+    const qint64 auditRow = auditId.integer();
     const std::string before = fingerprint(owner);
 
     const QString update =
-        u"UPDATE audit SET action = 'person.opened', worker_id = NULL WHERE id = ?"_s;
-    const QString remove = u"DELETE FROM audit WHERE id = ?"_s;
-    const QString forge = u"INSERT INTO audit (action, person_id) VALUES ('step.finished', ?)"_s;
+        u"UPDATE audit SET action = 'person.opened', worker_id = NULL WHERE id = $1"_s;
+    const QString remove = u"DELETE FROM audit WHERE id = $1"_s;
+    const QString forge = u"INSERT INTO audit (action, person_id) VALUES ('step.finished', $1)"_s;
     for (const User *user :
          {&world.keyWorker, &world.admin, &world.manager, &world.sysadmin, &world.exchange}) {
         INFO("as " << user->login.toStdString());
         auto c = world.connectAs(*user);
-        CHECK(sqlStateOf(*c, update, {auditId}) == "42501");
-        CHECK(sqlStateOf(*c, remove, {auditId}) == "42501");
+        CHECK(sqlStateOf(*c, update, {auditRow}) == "42501");
+        CHECK(sqlStateOf(*c, remove, {auditRow}) == "42501");
         CHECK(sqlStateOf(*c, forge, {world.childId}) == "42501");
-        CHECK(sqlStateOf(*c, u"SELECT _audit('step.finished', ?::bigint, '{}'::jsonb)"_s,
+        CHECK(sqlStateOf(*c, u"SELECT _audit('step.finished', $1::bigint, '{}'::jsonb)"_s,
                          {world.childId}) == "42501");
     }
 
     // The owner is a superuser, past every privilege: the triggers still stop it.
-    CHECK(sqlStateOf(owner, update, {auditId}) == "CPAU1");
-    CHECK(sqlStateOf(owner, remove, {auditId}) == "CPAU1");
+    CHECK(sqlStateOf(owner, update, {auditRow}) == "CPAU1");
+    CHECK(sqlStateOf(owner, remove, {auditRow}) == "CPAU1");
     CHECK(sqlStateOf(owner, u"TRUNCATE audit"_s) == "CPAU1");
-    CHECK(codeOf(callService(owner, u"DELETE FROM audit"_s)) == "audit");
+    CHECK(codeOf(execute(owner, u"DELETE FROM audit"_s)) == "audit");
     CHECK(fingerprint(owner) == before);
 
     const QString read =
-        u"SELECT count(*) FROM audit WHERE action = 'step.started' AND person_id = ?"_s;
+        u"SELECT count(*) FROM audit WHERE action = 'step.started' AND person_id = $1"_s;
     for (const User *user : {&world.keyWorker, &world.admin, &world.exchange}) {
         INFO("as " << user->login.toStdString());
         CHECK(sqlStateOf(*world.connectAs(*user), read, {world.childId}) == "42501");
@@ -220,12 +222,11 @@ TEST_CASE("A restricted person is invisible to workers without access to them", 
     Connection &owner = db.connection();
     const qint64 hidden = test::addRestrictedChild(owner, world.otherKeyWorker.workerId);
     const qint64 hiddenStep =
-        valueOf(owner, u"SELECT create_follow_up_step(?, 'x', 'ae', now())"_s, {hidden})
-            .toLongLong();
+        valueOf(owner, u"SELECT create_follow_up_step($1, 'x', 'ae', now())"_s, {hidden}).integer();
     const std::string before = fingerprint(owner);
 
-    const QString person = u"SELECT count(*) FROM person WHERE id = ?"_s;
-    const QString steps = u"SELECT count(*) FROM work_step WHERE subject_id = ?"_s;
+    const QString person = u"SELECT count(*) FROM person WHERE id = $1"_s;
+    const QString steps = u"SELECT count(*) FROM work_step WHERE subject_id = $1"_s;
     for (const User *user : {&world.keyWorker, &world.admin, &world.manager, &world.sysadmin}) {
         INFO("as " << user->login.toStdString());
         auto c = world.connectAs(*user);
@@ -238,10 +239,10 @@ TEST_CASE("A restricted person is invisible to workers without access to them", 
     CHECK(countOf(*world.connectAs(world.exchange), person, {hidden}) == 1);
     for (const User *user : {&world.manager, &world.sysadmin}) {
         INFO("as " << user->login.toStdString());
-        CHECK(countOf(*world.connectAs(*user), u"SELECT count(*) FROM audit WHERE person_id = ?"_s,
+        CHECK(countOf(*world.connectAs(*user), u"SELECT count(*) FROM audit WHERE person_id = $1"_s,
                       {hidden}) == 0);
     }
-    CHECK(countOf(owner, u"SELECT count(*) FROM audit WHERE person_id = ?"_s, {hidden}) == 1);
+    CHECK(countOf(owner, u"SELECT count(*) FROM audit WHERE person_id = $1"_s, {hidden}) == 1);
 
     auto admin = world.connectAs(world.admin);
     StepService adminSteps(*admin);
@@ -276,31 +277,31 @@ TEST_CASE("No role can write to the case tables directly", "[security]")
         const int me = user->workerId;
         const std::vector<std::pair<QString, QVariantList>> writes{
             {u"INSERT INTO case_note (person_id, note_type, author_id, contact_date, body) "
-             u"VALUES (?, 'Case Note', ?, current_date, 'Written around the workflow')"_s,
+             u"VALUES ($1, 'Case Note', $2, current_date, 'Written around the workflow')"_s,
              {child, me}},
-            {u"INSERT INTO work_step (subject_id, assignee_id) VALUES (?, ?)"_s, {child, me}},
-            {u"UPDATE work_step SET assignee_id = ?, state = 'cancelled', cancel_reason = 'x' WHERE id = ?"_s,
+            {u"INSERT INTO work_step (subject_id, assignee_id) VALUES ($1, $2)"_s, {child, me}},
+            {u"UPDATE work_step SET assignee_id = $1, state = 'cancelled', cancel_reason = 'x' WHERE id = $2"_s,
              {me, step}},
-            {u"DELETE FROM work_step WHERE id = ?"_s, {step}},
+            {u"DELETE FROM work_step WHERE id = $1"_s, {step}},
             {u"INSERT INTO request (step_id, request_type, recipient_id, note, created_by) "
-             u"VALUES (?, 'x', ?, 'x', ?)"_s,
+             u"VALUES ($1, 'x', $2, 'x', $3)"_s,
              {step, me, me}},
-            {u"INSERT INTO next_action (step_id, action, reason, created_by) VALUES (?, 'x', 'x', ?)"_s,
+            {u"INSERT INTO next_action (step_id, action, reason, created_by) VALUES ($1, 'x', 'x', $2)"_s,
              {step, me}},
-            {u"DELETE FROM person WHERE id = ?"_s, {child}},
-            {u"UPDATE person SET restricted = true WHERE id = ?"_s, {child}},
+            {u"DELETE FROM person WHERE id = $1"_s, {child}},
+            {u"UPDATE person SET restricted = true WHERE id = $1"_s, {child}},
             {u"INSERT INTO person (legal_forenames, legal_surname, date_of_birth) VALUES ('A', 'B', '2020-01-01')"_s,
              {}},
-            {u"INSERT INTO person_access (person_id, worker_id) VALUES (?, ?)"_s, {child, me}},
-            {u"UPDATE involvement SET worker_id = ? WHERE person_id = ?"_s, {me, child}},
-            {u"DELETE FROM plan WHERE person_id = ?"_s, {child}},
+            {u"INSERT INTO person_access (person_id, worker_id) VALUES ($1, $2)"_s, {child, me}},
+            {u"UPDATE involvement SET worker_id = $1 WHERE person_id = $2"_s, {me, child}},
+            {u"DELETE FROM plan WHERE person_id = $1"_s, {child}},
             {u"INSERT INTO worker (name, login) VALUES ('Mallory', 'mallory')"_s, {}},
-            {u"UPDATE worker SET active = false WHERE id <> ?"_s, {me}},
-            {u"INSERT INTO queue_member (queue_id, member_id) VALUES (?, ?)"_s,
+            {u"UPDATE worker SET active = false WHERE id <> $1"_s, {me}},
+            {u"INSERT INTO queue_member (queue_id, member_id) VALUES ($1, $2)"_s,
              {world.cpisWorkerId, me}},
-            {u"INSERT INTO alert (alert_type, recipient_worker, body) VALUES ('x', ?, 'x')"_s,
+            {u"INSERT INTO alert (alert_type, recipient_worker, body) VALUES ('x', $1, 'x')"_s,
              {me}},
-            {u"SELECT _touch_step(?)"_s, {step}},
+            {u"SELECT _touch_step($1)"_s, {step}},
         };
         auto c = world.connectAs(*user);
         for (const auto &[sql, params] : writes) {
@@ -333,19 +334,19 @@ TEST_CASE("A finished case note can never be changed", "[security]")
           "final_note");
     CHECK(codeOf(notes.update(finished, QDate::currentDate(), u"Rewritten"_s, true)) ==
           "final_note");
-    CHECK(sqlStateOf(*keyWorker, u"UPDATE case_note SET body = 'x' WHERE id = ?"_s, {finished}) ==
+    CHECK(sqlStateOf(*keyWorker, u"UPDATE case_note SET body = 'x' WHERE id = $1"_s, {finished}) ==
           "42501");
     // Even the owner, past every privilege, is stopped by the trigger.
-    CHECK(sqlStateOf(owner, u"UPDATE case_note SET body = 'x' WHERE id = ?"_s, {finished}) ==
+    CHECK(sqlStateOf(owner, u"UPDATE case_note SET body = 'x' WHERE id = $1"_s, {finished}) ==
           "CPFR1");
-    CHECK(sqlStateOf(owner, u"DELETE FROM case_note WHERE id = ?"_s, {finished}) == "CPFR1");
+    CHECK(sqlStateOf(owner, u"DELETE FROM case_note WHERE id = $1"_s, {finished}) == "CPFR1");
     // A draft is changed only by its author.
     auto other = world.connectAs(world.otherKeyWorker);
     CHECK(codeOf(CaseNoteService(*other).update(draft, QDate::currentDate(), u"Rewritten"_s,
                                                 false)) == "denied");
     CHECK(fingerprint(owner) == before);
 
-    const QString body = u"SELECT body FROM case_note WHERE id = ?"_s;
+    const QString body = u"SELECT body FROM case_note WHERE id = $1"_s;
     CHECK(textOf(owner, body, {finished}) == noteAbout(0, true).body.toStdString());
     CHECK(codeOf(notes.update(draft, QDate::currentDate(), u"Rewritten"_s, true)) == "succeeded");
     CHECK(textOf(owner, body, {draft}) == "Rewritten");
@@ -364,7 +365,7 @@ TEST_CASE("A login that is not an active worker is told so and can do nothing", 
     REQUIRE(codeOf(note) == "denied");
     CHECK(note.error().message.contains(u"not set up as a worker"_s));
     CHECK(codeOf(WorkerDirectory(*c).current()) == "denied");
-    CHECK(sqlStateOf(*c, u"SELECT record_person_opened(?)"_s, {world.childId}) == "42501");
+    CHECK(sqlStateOf(*c, u"SELECT record_person_opened($1)"_s, {world.childId}) == "42501");
 
     // Holding the Safeguarding Admin role is not enough without a worker.
     lone.grant(u"cpis_safeguarding_admin"_s);
@@ -375,8 +376,8 @@ TEST_CASE("A login that is not an active worker is told so and can do nothing", 
     CHECK(fingerprint(owner) == before);
 
     // A worker who has been deactivated is no longer a worker.
-    test::require(
-        owner.exec(u"UPDATE worker SET active = false WHERE id = ?"_s, {world.keyWorker.workerId}));
+    test::require(execute(owner, u"UPDATE worker SET active = false WHERE id = $1"_s,
+                          {world.keyWorker.workerId}));
     auto former = world.connectAs(world.keyWorker);
     const auto formerNote = CaseNoteService(*former).add(noteAbout(world.childId, false));
     REQUIRE(codeOf(formerNote) == "denied");
@@ -391,9 +392,9 @@ TEST_CASE("A restricted person cannot be told apart from no person at all", "[se
     test::CaseWorld world(db);
     const qint64 hidden = test::addRestrictedChild(db.connection(), world.otherKeyWorker.workerId);
     const qint64 nobody =
-        valueOf(db.connection(), u"SELECT max(id) + 1000 FROM person"_s).toLongLong();
+        valueOf(db.connection(), u"SELECT max(id) + 1000 FROM person"_s).integer();
     auto keyWorker = world.connectAs(world.keyWorker);
-    const QString probe = u"SELECT coalesce(person_is_visible(?)::text, 'null')"_s;
+    const QString probe = u"SELECT coalesce(person_is_visible($1)::text, 'null')"_s;
     CHECK(textOf(*keyWorker, probe, {hidden}) == textOf(*keyWorker, probe, {nobody}));
 
     // Nor by raising an alert about them.
@@ -412,13 +413,12 @@ TEST_CASE("The workview lists show a restricted child only to workers granted ac
     Connection &owner = db.connection();
     const qint64 hidden = test::addRestrictedChild(owner, world.admin.workerId);
     const qint64 hiddenStep =
-        valueOf(owner, u"SELECT create_follow_up_step(?, 'x', 'ae', now())"_s, {hidden})
-            .toLongLong();
+        valueOf(owner, u"SELECT create_follow_up_step($1, 'x', 'ae', now())"_s, {hidden}).integer();
     // A request about the restricted child, sent to a worker who may not see them.
     valueOf(
         owner,
         uR"(INSERT INTO request (step_id, request_type, recipient_id, note, state, created_by, sent_at)
-                       VALUES (?, 'CS Notification to Allocated Worker - CPIS Follow Up', ?, 'n', 'sent', ?, now())
+                       VALUES ($1, 'CS Notification to Allocated Worker - CPIS Follow Up', $2, 'n', 'sent', $3, now())
                        RETURNING id)"_s,
         {hiddenStep, world.keyWorker.workerId, world.admin.workerId});
 
@@ -439,9 +439,9 @@ TEST_CASE("The workview lists show a restricted child only to workers granted ac
     // Nor does their CP-IS status give them away.
     valueOf(
         owner,
-        u"INSERT INTO person_cpis_status (person_id, status) VALUES (?, 'shared') RETURNING person_id"_s,
+        u"INSERT INTO person_cpis_status (person_id, status) VALUES ($1, 'shared') RETURNING person_id"_s,
         {hidden});
-    const QString status = u"SELECT count(*) FROM person_cpis_status WHERE person_id = ?"_s;
+    const QString status = u"SELECT count(*) FROM person_cpis_status WHERE person_id = $1"_s;
     CHECK(countOf(*world.connectAs(world.otherAdmin), status, {hidden}) == 0);
     CHECK(countOf(*world.connectAs(world.admin), status, {hidden}) == 1);
 }

@@ -37,7 +37,7 @@ TEST_CASE("Current work shows the child's name as it is now", "[workview]")
 
     valueOf(owner,
             u"UPDATE person SET legal_forenames = 'Tom', legal_surname = 'Turner-Price' "
-            u"WHERE id = ? RETURNING id"_s,
+            u"WHERE id = $1 RETURNING id"_s,
             {world.childId});
     CHECK(itemFor(world, world.admin, world.stepId).subjectName == u"Tom Turner-Price"_s);
 }
@@ -52,30 +52,30 @@ TEST_CASE("Current work shows the child's key worker as it is now", "[workview]"
     SECTION("a new key worker takes over")
     {
         valueOf(owner,
-                u"UPDATE involvement SET ended_on = current_date WHERE person_id = ? "
+                u"UPDATE involvement SET ended_on = current_date WHERE person_id = $1 "
                 u"AND role = 'Key Worker' AND ended_on IS NULL RETURNING id"_s,
                 {world.childId});
         CHECK(itemFor(world, world.admin, world.stepId).keyWorker.isEmpty());
         valueOf(owner,
                 u"INSERT INTO involvement (person_id, worker_id, role) "
-                u"VALUES (?, ?, 'Key Worker') RETURNING id"_s,
+                u"VALUES ($1, $2, 'Key Worker') RETURNING id"_s,
                 {world.childId, world.otherKeyWorker.workerId});
-        const QString otherName = valueOf(owner, u"SELECT name FROM worker WHERE id = ?"_s,
+        const QString otherName = valueOf(owner, u"SELECT name FROM worker WHERE id = $1"_s,
                                           {world.otherKeyWorker.workerId})
-                                      .toString();
+                                      .text();
         CHECK(itemFor(world, world.admin, world.stepId).keyWorker == otherName);
     }
     SECTION("the key worker's involvement is removed")
     {
         valueOf(
             owner,
-            u"DELETE FROM involvement WHERE person_id = ? AND role = 'Key Worker' RETURNING id"_s,
+            u"DELETE FROM involvement WHERE person_id = $1 AND role = 'Key Worker' RETURNING id"_s,
             {world.childId});
         CHECK(itemFor(world, world.admin, world.stepId).keyWorker.isEmpty());
     }
     SECTION("the key worker is renamed")
     {
-        valueOf(owner, u"UPDATE worker SET name = 'Jane Okafor-Bell' WHERE id = ? RETURNING id"_s,
+        valueOf(owner, u"UPDATE worker SET name = 'Jane Okafor-Bell' WHERE id = $1 RETURNING id"_s,
                 {world.keyWorker.workerId});
         CHECK(itemFor(world, world.admin, world.stepId).keyWorker == u"Jane Okafor-Bell"_s);
     }
@@ -90,14 +90,15 @@ TEST_CASE("A child restricted after their step was made leaves the lists of work
     Connection &owner = db.connection();
     REQUIRE(itemFor(world, world.otherAdmin, world.stepId).stepId == world.stepId);
 
-    valueOf(owner, u"INSERT INTO person_access (person_id, worker_id) VALUES (?, ?) RETURNING 1"_s,
+    valueOf(owner,
+            u"INSERT INTO person_access (person_id, worker_id) VALUES ($1, $2) RETURNING 1"_s,
             {world.childId, world.admin.workerId});
-    valueOf(owner, u"UPDATE person SET restricted = true WHERE id = ? RETURNING id"_s,
+    valueOf(owner, u"UPDATE person SET restricted = true WHERE id = $1 RETURNING id"_s,
             {world.childId});
     CHECK(itemFor(world, world.otherAdmin, world.stepId).stepId == 0);
     CHECK(itemFor(world, world.admin, world.stepId).stepId == world.stepId); // granted access
 
-    valueOf(owner, u"UPDATE person SET restricted = false WHERE id = ? RETURNING id"_s,
+    valueOf(owner, u"UPDATE person SET restricted = false WHERE id = $1 RETURNING id"_s,
             {world.childId});
     CHECK(itemFor(world, world.otherAdmin, world.stepId).stepId == world.stepId);
 }
@@ -108,12 +109,13 @@ TEST_CASE("A step moved to another child shows that child", "[workview]")
     test::CaseWorld world(db);
     Connection &owner = db.connection();
     const qint64 other = test::addRestrictedChild(owner, world.admin.workerId);
-    valueOf(owner, u"UPDATE work_step SET subject_id = ? WHERE id = ? RETURNING id"_s,
+    valueOf(owner, u"UPDATE work_step SET subject_id = $1 WHERE id = $2 RETURNING id"_s,
             {other, world.stepId});
     const QString otherName =
-        valueOf(owner, u"SELECT legal_forenames || ' ' || legal_surname FROM person WHERE id = ?"_s,
+        valueOf(owner,
+                u"SELECT legal_forenames || ' ' || legal_surname FROM person WHERE id = $1"_s,
                 {other})
-            .toString();
+            .text();
     CHECK(itemFor(world, world.admin, world.stepId).subjectName == otherName);
     // That child is restricted, and only the admin was granted access.
     CHECK(itemFor(world, world.otherAdmin, world.stepId).stepId == 0);
