@@ -128,6 +128,13 @@ void holdCommitAnswers(Connection &owner)
 {
     REQUIRE(execute(owner, u"ALTER SYSTEM SET synchronous_standby_names = 'nobody'"_s).ok());
     REQUIRE(execute(owner, u"SELECT pg_reload_conf()"_s).ok());
+    // pg_reload_conf() only asks the postmaster, which then signals every session at once: when
+    // the owner's session has the new setting, the client's takes it before its next statement.
+    // Without this wait, a busy machine let the commit through unheld.
+    REQUIRE(waitFor([&owner] {
+        return require(queryValue(owner, u"SHOW synchronous_standby_names"_s)).text() ==
+               u"nobody"_s;
+    }));
 }
 
 void waitForHeldCommit(Connection &owner, const QString &login)
