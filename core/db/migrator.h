@@ -7,6 +7,8 @@
 // new signature; every function's current definition lives once, in resources/sql/functions.
 // Migrations 0001-0021 are history (applied once, never edited) and still create older
 // versions of functions, which the function files then replace.
+// A change to the function files comes with a new migration naming their checksum (a test
+// checks it), so that an older program at the same schema version never puts back older ones.
 #pragma once
 
 #include "db/connection.h"

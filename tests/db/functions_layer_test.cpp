@@ -181,6 +181,23 @@ TEST_CASE("No numbered migration after 0021 creates a function", "[migrations][f
     CHECK(later >= 1); // the migration that starts the layer, so this looks at something
 }
 
+// An older program at the same schema version cannot tell its functions from newer ones, so
+// a change to the function files must come with a new migration, which older programs see as
+// a newer schema. The newest migration names the function set it goes with.
+TEST_CASE("A change to the function files comes with a new numbered migration",
+          "[migrations][functions]")
+{
+    const QString line =
+        u"-- functions: "_s + QString::fromLatin1(Migrator::bundledFunctions().checksum);
+    const Migration newest = Migrator::bundled().last();
+    INFO("The files in resources/sql/functions changed since migration "
+         << newest.version << " (" << newest.name.toStdString()
+         << "). Add a numbered migration (a comment will do) holding this line, so that older "
+            "programs leave the new functions alone:\n"
+         << line.toStdString());
+    CHECK(newest.sql.split(u'\n').contains(line));
+}
+
 TEST_CASE("A database made by main, with sample data, upgrades with nothing lost or changed",
           "[migrations][functions]")
 {
