@@ -1,7 +1,7 @@
 #include "config/config_store.h"
 
 #include "db/rows.h"
-#include "db/service_call.h"
+#include "db/error_codes.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -93,10 +93,6 @@ Result<QHash<QString, QString>> ConfigStore::values()
         v.insert(r.text("key"), r.text("value"));
     return v;
 }
-
-} // namespace cpis
-
-namespace cpis {
 
 Result<OfficeHours> ConfigStore::officeHours()
 {

@@ -1,7 +1,6 @@
 #include "cpis/data_quality.h"
 
 #include "db/rows.h"
-#include "db/service_call.h"
 
 #include <QCoreApplication>
 

@@ -3,7 +3,6 @@
 #include "cpis/exchange_config.h"
 #include "cpis/mesh_client.h"
 #include "db/rows.h"
-#include "db/service_call.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,7 +3,6 @@
 #include "cpis/exchange.h"
 #include "cpis/exchange_config.h"
 #include "db/rows.h"
-#include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
 

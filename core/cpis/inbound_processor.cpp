@@ -4,7 +4,7 @@
 #include "cpis/message_codec.h"
 #include "cpis/notification_text.h"
 #include "db/rows.h"
-#include "db/service_call.h"
+#include "db/error_codes.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

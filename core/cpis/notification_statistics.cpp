@@ -1,7 +1,6 @@
 #include "cpis/notification_statistics.h"
 
 #include "db/rows.h"
-#include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
 

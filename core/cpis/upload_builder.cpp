@@ -2,7 +2,6 @@
 
 #include "cpis/message_codec.h"
 #include "db/rows.h"
-#include "db/service_call.h"
 #include "domain/nhs_number.h"
 
 #include <QUuid>

@@ -1,5 +1,10 @@
 #include "db/pq_error.h"
 
+#include "db/error_codes.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
 #include <libpq-fe.h>
 
 using namespace Qt::StringLiterals;
@@ -43,6 +48,79 @@ Error errorFromResult(PGconn *conn, const PGresult *result)
 Error notOpen()
 {
     return Error{u"db.unreachable"_s, u"The database connection is not open."_s, {}, {}};
+}
+
+namespace {
+// In the user's language: the workflow windows show these as they are.
+// The database refuses before the function's own check can explain; say it the same way.
+QString refusalFor(const QString &function)
+{
+    static const QHash<QString, const char *> refusals{
+        {u"start_work"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can start CP-IS steps.")},
+        {u"cancel_work"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can cancel CP-IS steps.")},
+        {u"save_step"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can work on CP-IS steps.")},
+        {u"finish_step"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can finish CP-IS steps.")},
+        {u"add_request"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal",
+                           "Only Safeguarding Admin can send requests from CP-IS steps.")},
+        {u"add_next_action"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can add next actions.")},
+        {u"update_next_action"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can change next actions.")},
+        {u"remove_next_action"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin can remove next actions.")},
+        {u"create_follow_up_step"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only the CP-IS exchange can create CP-IS steps.")},
+        {u"add_user"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only system administrators can add users.")},
+        {u"set_config"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal",
+                           "Only system administrators can change the configuration.")},
+        {u"add_case_note"_s,
+         QT_TRANSLATE_NOOP(
+             "cpis::Refusal",
+             "Only key workers, team managers and Safeguarding Admin can add case notes.")},
+        {u"update_case_note"_s,
+         QT_TRANSLATE_NOOP(
+             "cpis::Refusal",
+             "Only key workers, team managers and Safeguarding Admin can change case notes.")},
+        {u"raise_alert"_s,
+         QT_TRANSLATE_NOOP("cpis::Refusal", "Only Safeguarding Admin, team managers, "
+                                            "administrators and the exchange can raise alerts.")},
+    };
+    if (const auto it = refusals.constFind(function); it != refusals.cend())
+        return QCoreApplication::translate("cpis::Refusal", it.value());
+    return QCoreApplication::translate("cpis::Refusal", "You are not allowed to do that.");
+}
+} // namespace
+
+Error workflowError(Error error)
+{
+    static const QHash<QString, const char *> codes{
+        {u"42501"_s, errc::kDenied},
+        {u"CPVL1"_s, errc::kInvalid},
+        {u"CPNF1"_s, errc::kNotFound},
+        {u"CPST1"_s, errc::kStale},
+        {u"CPCL1"_s, errc::kTaken},
+        {u"CPIN1"_s, errc::kIncomplete},
+        {u"CPWS1"_s, errc::kWrongState},
+        {u"CPFR1"_s, errc::kFinalNote},
+        {u"CPAU1"_s, errc::kAuditLocked},
+        // Constraint violations are bad input that slipped past the functions' own checks.
+        {u"23514"_s, errc::kInvalid},
+        {u"23502"_s, errc::kInvalid},
+        {u"22001"_s, errc::kInvalid},
+    };
+    if (const auto it = codes.constFind(error.sqlState); it != codes.cend())
+        error.code = QString::fromLatin1(it.value());
+    if (error.sqlState == u"42501"_s &&
+        error.message.startsWith(u"permission denied for function "_s))
+        error.message = refusalFor(error.message.section(u' ', 4, 4));
+    return error;
 }
 
 } // namespace cpis

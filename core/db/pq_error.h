@@ -1,5 +1,5 @@
-// What the db part's libpq calls share: turning libpq's errors into Error values, in words
-// safe to show. Internal to core/db.
+// What the db part's libpq calls share: turning the server's errors into Error values, in words
+// safe to show, with the machine codes the windows act on. Internal to core/db.
 #pragma once
 
 #include "result.h"
@@ -22,5 +22,9 @@ QString visible(const QString &text);
 Error errorFromResult(pg_conn *conn, const pg_result *result);
 
 Error notOpen();
+
+// The machine code (db/error_codes.h) for a workflow SQLSTATE, and, for a function the user
+// may not call, a refusal in the user's language: the windows act on and show them as they are.
+Error workflowError(Error error);
 
 } // namespace cpis

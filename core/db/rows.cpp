@@ -1,7 +1,6 @@
 #include "db/rows.h"
 
 #include "db/pq_error.h"
-#include "db/service_call.h"
 
 #include <libpq-fe.h>
 
@@ -258,6 +257,11 @@ Result<Value> queryValue(Connection &connection, const QString &sql, const QVari
         return Value();
     const Cell cell = rows->cell(0, 0);
     return Value(cell.raw(), cell.isNull());
+}
+
+QVariant nullIfZero(qint64 id)
+{
+    return id == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(id);
 }
 
 } // namespace cpis

@@ -159,4 +159,7 @@ Result<Rows> execute(Connection &connection, const QString &sql, const QVariantL
 Result<Value> queryValue(Connection &connection, const QString &sql,
                          const QVariantList &params = {});
 
+// NULL for 0, the id otherwise: optional ids in calls.
+QVariant nullIfZero(qint64 id);
+
 } // namespace cpis

@@ -1,7 +1,6 @@
 #include "workflow/case_note_service.h"
 
 #include "db/rows.h"
-#include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,6 @@
 #include "workflow/person_record.h"
 
 #include "db/rows.h"
-#include "db/service_call.h"
 #include "workflow/case_note_service.h"
 
 using namespace Qt::StringLiterals;

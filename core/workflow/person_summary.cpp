@@ -1,7 +1,7 @@
 #include "workflow/person_summary.h"
 
 #include "db/rows.h"
-#include "db/service_call.h"
+#include "db/error_codes.h"
 #include "domain/nhs_number.h"
 
 using namespace Qt::StringLiterals;

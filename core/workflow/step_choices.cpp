@@ -1,7 +1,6 @@
 #include "workflow/step_choices.h"
 
 #include "db/rows.h"
-#include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
 

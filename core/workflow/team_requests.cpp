@@ -1,7 +1,6 @@
 #include "workflow/team_requests.h"
 
 #include "db/rows.h"
-#include "db/service_call.h"
 
 using namespace Qt::StringLiterals;
 

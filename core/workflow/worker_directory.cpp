@@ -1,7 +1,7 @@
 #include "workflow/worker_directory.h"
 
 #include "db/rows.h"
-#include "db/service_call.h"
+#include "db/error_codes.h"
 
 using namespace Qt::StringLiterals;
 

@@ -3,7 +3,7 @@
 #include "cpis/data_quality.h"
 #include "cpis/notification_statistics.h"
 #include "db/rows.h"
-#include "db/service_call.h"
+#include "db/error_codes.h"
 #include "support/case_world.h"
 #include "support/data_quality_sample.h"
 #include "support/process.h"

@@ -1,7 +1,7 @@
 // The key worker's screens against a real database: Incoming requests, the request window
 // and its document, and what the database refuses (another worker's request, a finished
 // note).
-#include "db/service_call.h"
+#include "db/error_codes.h"
 #include "dialogs/case_note_dialog.h"
 #include "gui/gui_support.h"
 #include "gui/key_worker_support.h"

@@ -7,7 +7,6 @@
 #include "config/config_store.h"
 #include "cpis/exchange.h"
 #include "db/rows.h"
-#include "db/service_call.h"
 #include "support/exchange_world.h"
 #include "support/security_checks.h"
 #include "workflow/list_admin.h"

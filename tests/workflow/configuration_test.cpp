@@ -3,7 +3,6 @@
 // one refusal per field, and list items are retired and renamed, never deleted.
 #include "config/config_store.h"
 #include "db/rows.h"
-#include "db/service_call.h"
 #include "support/case_world.h"
 #include "workflow/list_admin.h"
 #include "workflow/step_choices.h"

@@ -1,6 +1,5 @@
 // Who may do what, proven by connecting as each role: PostgreSQL refuses the rest, unchanged.
 #include "db/rows.h"
-#include "db/service_call.h"
 #include "support/case_world.h"
 #include "support/security_checks.h"
 #include "workflow/alert_service.h"
