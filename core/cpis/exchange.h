@@ -19,6 +19,7 @@ struct ExchangeReport
     // Messages that could not be downloaded (expired, damaged), and why: the run then
     // counts as failed, and a damaged one is downloaded again at the next exchange.
     QStringList leftInInbox;
+    QString uploadRefused; // why no upload was built (a sending-authority setting is empty)
     [[nodiscard]] int quarantined() const;
 };
 

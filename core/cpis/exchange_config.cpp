@@ -8,6 +8,29 @@ using namespace Qt::StringLiterals;
 
 namespace cpis {
 
+QString missingAuthoritySetting(const ExchangeConfig &config)
+{
+    for (const auto &[value, key] :
+         {std::pair{&config.authorityOds, u"cpis.authority_ods"_s},
+          std::pair{&config.authorityName, u"cpis.authority_name"_s},
+          std::pair{&config.phoneOfficeHours, u"cpis.phone_office_hours"_s},
+          std::pair{&config.phoneOutOfHours, u"cpis.phone_out_of_hours"_s}}) {
+        if (value->trimmed().isEmpty())
+            return key;
+    }
+    return {};
+}
+
+QString phoneForSending(const QString &typed)
+{
+    QString sent = typed.trimmed().startsWith(u'+') ? u"+"_s : QString();
+    for (const QChar c : typed) {
+        if (c.isDigit())
+            sent += c;
+    }
+    return sent;
+}
+
 Result<ExchangeConfig> loadExchangeConfig(Connection &connection)
 {
     auto values = ConfigStore(connection).values();
@@ -19,6 +42,9 @@ Result<ExchangeConfig> loadExchangeConfig(Connection &connection)
     c.handlingTarget = v.value(u"cpis.handling_target"_s);
     c.sharedPlans = v.value(u"cpis.shared_plans"_s).split(u',', Qt::SkipEmptyParts);
     c.authorityOds = v.value(u"cpis.authority_ods"_s);
+    c.authorityName = v.value(u"cpis.authority_name"_s);
+    c.phoneOfficeHours = v.value(u"cpis.phone_office_hours"_s);
+    c.phoneOutOfHours = v.value(u"cpis.phone_out_of_hours"_s);
     c.cpisMailbox = v.value(u"mesh.cpis_mailbox"_s);
     c.uploadWorkflow = v.value(u"mesh.workflow_upload"_s);
     for (const QString &t : v.value(u"exchange.times"_s).split(u',', Qt::SkipEmptyParts)) {

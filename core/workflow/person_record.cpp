@@ -11,7 +11,9 @@ namespace {
 Status loadCpisStatus(Connection &connection, PersonRecord &record)
 {
     auto q = execute(connection, uR"(
-        SELECT s.status, coalesce(s.reason, '') AS reason, s.updated_at
+        SELECT CASE WHEN cpis_ended_at_18(p.date_of_birth) THEN 'ended_at_18' ELSE s.status END AS status,
+               CASE WHEN cpis_ended_at_18(p.date_of_birth) THEN '' ELSE coalesce(s.reason, '') END AS reason,
+               s.updated_at
         FROM person_cpis_status s JOIN person p ON p.id = s.person_id
         WHERE s.person_id = $1)"_s,
                      {record.summary.id});

@@ -100,9 +100,9 @@ TEST_CASE("An acknowledgement comes back to the right child, and a rejection sho
             {other, world.otherKeyWorker.workerId})
             .ok());
     REQUIRE(
-        execute(
-            c, u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 's20', current_date)"_s,
-            {other})
+        execute(c,
+                u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 'V2', current_date)"_s,
+                {other})
             .ok());
     const BuiltUpload built = buildUpload(c);
     REQUIRE(built.recordCount == 2);
