@@ -250,6 +250,7 @@ TEST_CASE("Configuration tools: the CP-IS tab lists the legal statuses by name a
     tools->resize(1000, 720);
     showTab(tools, u"cpisTab"_s);
 
+    CHECK_FALSE(tools->hasUnsavedChanges()); // the boxes read the setting as it is stored
     auto *c2 = child<QCheckBox>(tools, u"sharedPlan:C2"_s);
     CHECK(c2->text() == u"C2 Full care order (s31)"_s);
     CHECK(c2->isChecked());

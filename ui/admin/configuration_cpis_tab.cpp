@@ -38,7 +38,7 @@ QWidget *sharedPlanBoxes(QWidget *tab, ConfigurationFields *fields, QList<QCheck
                 "Short breaks, often for disabled children: never shared with CP-IS."));
         }
         QObject::connect(box, &QCheckBox::toggled, fields, &ConfigurationFields::edited);
-        grid->addWidget(box, i % rows, i / rows);
+        grid->addWidget(box, i % rows, i / rows, Qt::AlignLeft); // as wide as its text
         boxes << box;
     }
     grid->setColumnStretch(2, 1);
