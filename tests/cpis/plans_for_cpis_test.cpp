@@ -2,12 +2,10 @@
 // delete date until CP-IS accepts it, a child of 18 drops out without an error, and without
 // the sending authority's settings no upload is built at all.
 #include "cpis/data_quality.h"
-#include "cpis/exchange_config.h"
-#include "cpis/inbound_processor.h"
 #include "cpis/message_codec.h"
-#include "cpis/upload_builder.h"
 #include "db/rows.h"
 #include "support/exchange_world.h"
+#include "support/upload_support.h"
 #include "workflow/person_record.h"
 #include "workflow/person_summary.h"
 
@@ -20,28 +18,12 @@ using test::require;
 namespace {
 BuiltUpload build(Connection &c)
 {
-    const ExchangeConfig config = require(loadExchangeConfig(c));
-    Transaction tx(c);
-    BuiltUpload built = require(UploadBuilder(c).build(config));
-    REQUIRE(tx.commit().ok());
-    REQUIRE(execute(c, uR"(UPDATE person_cpis_status SET status = 'sent'
-                      WHERE person_id IN (SELECT person_id FROM upload_record WHERE file_id = $1))"_s,
-                    {built.fileId})
-                .ok());
-    return built;
+    return test::buildUpload(c);
 }
 
-void acknowledgeAll(Connection &c, qint64 sequence, const QString &fileCode = u"CPF02"_s)
+void acknowledgeAll(Connection &c, qint64 sequence)
 {
-    hl7::Acknowledgement ack{u"ACK-%1-%2"_s.arg(sequence).arg(fileCode),
-                             QDateTime::currentDateTime(),
-                             sequence,
-                             1,
-                             fileCode,
-                             {}};
-    InboundProcessor processor(c);
-    require(processor.process(
-        require(processor.store({hl7::writeAcknowledgement(ack), u"import"_s, {}, {}, {}}))));
+    test::acknowledge(c, sequence, u"CPF02"_s);
 }
 
 Value valueOf(Connection &c, const QString &sql, const QVariantList &params = {})
@@ -154,12 +136,12 @@ TEST_CASE("At 18 a child drops out of the upload: no error, no alert, and the re
     const QDate today = QDate::currentDate();
     // Eighteen today, eighteen tomorrow, and one of 18 with no NHS number (not a problem now).
     const auto addChild = [&](const QString &forename, const QDate &born, const QString &number) {
-        const qint64 id =
-            valueOf(c, uR"(
+        const qint64 id = valueOf(c, uR"(
             INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
             VALUES ($1, 'Marsh', 'Female', $2, $3, CASE WHEN $4 THEN 'recorded' ELSE 'unknown' END) RETURNING id)"_s,
-                    {forename, born, number.isEmpty() ? QVariant() : QVariant(number), !number.isEmpty()})
-                .integer();
+                                  {forename, born, number.isEmpty() ? QVariant() : QVariant(number),
+                                   !number.isEmpty()})
+                              .integer();
         REQUIRE(
             execute(
                 c,
@@ -208,7 +190,7 @@ TEST_CASE("Without the sending authority's settings no upload is built: nothing 
     test::ExchangeWorld w;
     Connection &c = w.db.connection();
     for (const QString &key : {u"cpis.authority_ods"_s, u"cpis.authority_name"_s,
-                              u"cpis.phone_office_hours"_s, u"cpis.phone_out_of_hours"_s}) {
+                               u"cpis.phone_office_hours"_s, u"cpis.phone_out_of_hours"_s}) {
         INFO(key.toStdString());
         const QString before =
             valueOf(c, u"SELECT value FROM config WHERE key = $1"_s, {key}).text();

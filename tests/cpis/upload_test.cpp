@@ -6,29 +6,18 @@
 #include "cpis/upload_builder.h"
 #include "db/rows.h"
 #include "support/case_world.h"
+#include "support/upload_support.h"
 #include "workflow/alert_service.h"
 
 #include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 using namespace cpis;
+using test::acknowledge;
+using test::buildUpload;
 using test::require;
 
 namespace {
-BuiltUpload buildUpload(Connection &c)
-{
-    const ExchangeConfig config = require(loadExchangeConfig(c));
-    Transaction tx(c);
-    BuiltUpload built = require(UploadBuilder(c).build(config));
-    REQUIRE(tx.commit().ok());
-    // As the exchange does once MESH has taken it.
-    REQUIRE(execute(c, uR"(UPDATE person_cpis_status SET status = 'sent'
-                      WHERE person_id IN (SELECT person_id FROM upload_record WHERE file_id = $1))"_s,
-                    {built.fileId})
-                .ok());
-    return built;
-}
-
 QString statusOf(Connection &c, qint64 personId)
 {
     return require(
@@ -37,20 +26,6 @@ QString statusOf(Connection &c, qint64 personId)
                    u"SELECT status || coalesce(': ' || reason, '') FROM person_cpis_status WHERE person_id = $1"_s,
                    {personId}))
         .text();
-}
-
-InboundOutcome acknowledge(Connection &c, qint64 sequence, const QString &fileCode,
-                           const QList<hl7::AcknowledgementRecord> &records = {})
-{
-    hl7::Acknowledgement ack{u"ACK-%1-%2"_s.arg(sequence).arg(fileCode),
-                             QDateTime::currentDateTime(),
-                             sequence,
-                             1,
-                             fileCode,
-                             records};
-    InboundProcessor processor(c);
-    return require(processor.process(
-        require(processor.store({hl7::writeAcknowledgement(ack), u"import"_s, {}, {}, {}}))));
 }
 } // namespace
 
