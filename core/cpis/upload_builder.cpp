@@ -133,6 +133,12 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
 {
     BuiltUpload built;
     if (const QString missing = missingAuthoritySetting(config); !missing.isEmpty()) {
+        // With nobody waiting there is no upload to refuse, and no run to count as failed.
+        auto waiting = queryValue(m_connection, u"SELECT EXISTS (SELECT 1 FROM upload_pending)"_s);
+        if (!waiting)
+            return waiting.error();
+        if (!waiting->boolean())
+            return built;
         built.refused =
             u"No upload was built: the setting %1 is empty. CP-IS shows the authority's ODS code, "
             u"name and office-hours and out-of-hours telephone numbers to clinicians beside every "

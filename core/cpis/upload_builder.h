@@ -25,8 +25,8 @@ struct BuiltUpload
     QByteArray body;
     QList<BlockedChild> blocked;
     QList<qint64> endedAt18; // people 18 or over today: no longer sent, not an error
-    // Set when no upload was built because a sending-authority setting is empty: says which,
-    // and where to set it. Nothing was taken from the queue.
+    // Set when children wait but no upload was built because a sending-authority setting is
+    // empty: says which, and where to set it. Nothing was taken from the queue.
     QString refused;
 };
 

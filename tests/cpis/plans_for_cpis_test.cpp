@@ -221,6 +221,15 @@ TEST_CASE("Without the sending authority's settings no upload is built: nothing 
     CHECK(w.count(uR"(SELECT count(*) FROM exchange_run WHERE status = 'failed'
                       AND error LIKE '%cpis.phone_out_of_hours is empty%')"_s) == 2);
 
+    // With nobody waiting there is nothing to refuse: the run is not a failure.
+    REQUIRE(execute(c, u"DELETE FROM upload_pending"_s).ok());
+    auto idle = w.run();
+    REQUIRE(idle.ok());
+    CHECK(idle->uploadRefused.isEmpty());
+    CHECK(w.count(u"SELECT count(*) FROM exchange_run WHERE status = 'failed'"_s) == 2);
+    REQUIRE(execute(c, u"INSERT INTO upload_pending (person_id) VALUES ($1)"_s, {w.world.childId})
+                .ok());
+
     // Set, the next run sends it, with the number as digits.
     REQUIRE(
         execute(
