@@ -58,6 +58,7 @@ TEST_CASE("A plan recorded in error goes with a delete date until CP-IS accepts 
     REQUIRE(first.recordCount == 1);
     CHECK_FALSE(require(hl7::readUpload(first.body)).records.value(0).deleteDate.isValid());
     acknowledgeAll(c, first.sequenceNumber);
+    CHECK(require(loadPersonRecord(c, world.childId)).cpis.status == u"shared"_s);
 
     // Only the CP-IS administrators may, and they must say why.
     auto byKeyWorker = execute(*world.connectAs(world.keyWorker),
@@ -101,6 +102,7 @@ TEST_CASE("A plan recorded in error goes with a delete date until CP-IS accepts 
 
     // Accepted: it is never sent again, with or without the delete date.
     acknowledgeAll(c, again.sequenceNumber);
+    CHECK(require(loadPersonRecord(c, world.childId)).cpis.status.isEmpty()); // not "shared"
     queueAgain(c, world.childId);
     const BuiltUpload after = build(c);
     CHECK(after.recordCount == 0);
