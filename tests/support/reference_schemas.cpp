@@ -1,0 +1,39 @@
+#include "support/reference_schemas.h"
+
+#include <catch2/catch.hpp>
+
+#include <QFileInfo>
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace Qt::StringLiterals;
+
+namespace cpis::test {
+
+QString referenceSchemaDirOrSkip()
+{
+    const QString dir = QStringLiteral(CPIS_SCHEMA_DIR);
+    if (!QFileInfo(dir + u"/Schemas/REPC_MT000002GB01.xsd"_s).isFile()) {
+        std::fprintf(stderr,
+                     "SKIPPED: NHS England's DMS schemas are not in %s (the CMake cache "
+                     "variable CPIS_SCHEMA_DIR); this test needs them.\n",
+                     qPrintable(dir));
+        std::fflush(stderr);
+        std::exit(kSkipReturnCode);
+    }
+    return dir;
+}
+
+std::shared_ptr<const hl7::SchemaValidator> referenceSchemasOrSkip()
+{
+    static const std::shared_ptr<const hl7::SchemaValidator> loaded = [] {
+        auto validator = hl7::SchemaValidator::load(referenceSchemaDirOrSkip());
+        INFO((validator ? std::string() : validator.error().message.toStdString()));
+        REQUIRE(validator.ok());
+        return *validator;
+    }();
+    return loaded;
+}
+
+} // namespace cpis::test
