@@ -19,6 +19,7 @@ Result<ExchangeConfig> loadExchangeConfig(Connection &connection)
     c.handlingTarget = v.value(u"cpis.handling_target"_s);
     c.sharedPlans = v.value(u"cpis.shared_plans"_s).split(u',', Qt::SkipEmptyParts);
     c.authorityOds = v.value(u"cpis.authority_ods"_s);
+    c.schemaDir = v.value(u"cpis.schema_dir"_s);
     c.cpisMailbox = v.value(u"mesh.cpis_mailbox"_s);
     c.uploadWorkflow = v.value(u"mesh.workflow_upload"_s);
     for (const QString &t : v.value(u"exchange.times"_s).split(u',', Qt::SkipEmptyParts)) {

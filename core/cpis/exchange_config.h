@@ -19,6 +19,7 @@ struct ExchangeConfig
     QString handlingTarget;                             // worker or team for case_note_and_alert
     QStringList sharedPlans;
     QString authorityOds;
+    QString schemaDir;      // cpis.schema_dir: the DMS schemas to validate against; empty: none
     QString cpisMailbox;    // where uploads go
     QString uploadWorkflow; // the workflow id NHS England assigned for uploads
     QList<QTime> times;     // exchange.times

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <cstdio>
@@ -34,6 +35,21 @@ std::shared_ptr<const hl7::SchemaValidator> referenceSchemasOrSkip()
         return *validator;
     }();
     return loaded;
+}
+
+QByteArray schemaSample(const char *name)
+{
+    QFile file(QStringLiteral(CPIS_SCHEMA_SAMPLES) + u'/' + QString::fromLatin1(name));
+    INFO(file.fileName().toStdString());
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return file.readAll();
+}
+
+QByteArray changed(QByteArray xml, const QByteArray &from, const QByteArray &to)
+{
+    INFO("the sample has " << from.toStdString());
+    REQUIRE(xml.contains(from));
+    return xml.replace(from, to);
 }
 
 } // namespace cpis::test

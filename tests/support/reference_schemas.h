@@ -4,6 +4,7 @@
 
 #include "cpis/schema_validator.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <memory>
@@ -18,5 +19,10 @@ inline constexpr int kSkipReturnCode = 77;
 QString referenceSchemaDirOrSkip();
 // The validator loaded from that folder (once per process), or the same skip.
 std::shared_ptr<const hl7::SchemaValidator> referenceSchemasOrSkip();
+
+// A hand-written message from tests/data/schema/ (CPIS-DMS.md's structure, fictional people).
+QByteArray schemaSample(const char *name);
+// `xml` with `from` replaced by `to`, which must be there: a sample broken one rule at a time.
+QByteArray changed(QByteArray xml, const QByteArray &from, const QByteArray &to);
 
 } // namespace cpis::test

@@ -21,22 +21,6 @@ using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
 namespace {
-QByteArray sample(const char *name)
-{
-    QFile file(QStringLiteral(CPIS_TEST_DATA) + u"/schema/"_s + QString::fromLatin1(name));
-    INFO(file.fileName().toStdString());
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return file.readAll();
-}
-
-// `xml` with `from` replaced by `to`, which must be there.
-QByteArray changed(QByteArray xml, const QByteArray &from, const QByteArray &to)
-{
-    INFO("the sample has " << from.toStdString());
-    REQUIRE(xml.contains(from));
-    return xml.replace(from, to);
-}
-
 // A copy of the reference folder to break.
 void copyFolder(const QString &from, const QString &to)
 {
@@ -106,13 +90,13 @@ TEST_CASE("Hand-written messages validate, and the kind comes from the root elem
           "[unit][schema]")
 {
     const auto schemas = test::referenceSchemasOrSkip();
-    const auto upload = schemas->validate(sample("upload.xml"));
+    const auto upload = schemas->validate(test::schemaSample("upload.xml"));
     INFO((upload ? std::string() : upload.error().message.toStdString()));
     REQUIRE(upload.ok());
     CHECK(*upload == MessageKind::Upload);
-    CHECK(schemas->validate(sample("upload.xml"), MessageKind::Upload).ok());
+    CHECK(schemas->validate(test::schemaSample("upload.xml"), MessageKind::Upload).ok());
 
-    const auto notification = schemas->validate(sample("access_notification.xml"));
+    const auto notification = schemas->validate(test::schemaSample("access_notification.xml"));
     INFO((notification ? std::string() : notification.error().message.toStdString()));
     REQUIRE(notification.ok());
     CHECK(*notification == MessageKind::AccessNotification);
@@ -120,7 +104,7 @@ TEST_CASE("Hand-written messages validate, and the kind comes from the root elem
 
     // Validated as another kind, its root is not what that schema declares.
     const Status asNotification =
-        schemas->validate(sample("upload.xml"), MessageKind::AccessNotification);
+        schemas->validate(test::schemaSample("upload.xml"), MessageKind::AccessNotification);
     REQUIRE_FALSE(asNotification.ok());
     CHECK_THAT(asNotification.error().message.toStdString(),
                Contains("No matching global declaration available for the validation root"));
@@ -130,8 +114,8 @@ TEST_CASE("Each rule of the DMS fails validation with the schema's first error a
           "[unit][schema]")
 {
     const auto schemas = test::referenceSchemasOrSkip();
-    const QByteArray upload = sample("upload.xml");
-    const QByteArray asn = sample("access_notification.xml");
+    const QByteArray upload = test::schemaSample("upload.xml");
+    const QByteArray asn = test::schemaSample("access_notification.xml");
     struct Case
     {
         const char *rule;
@@ -140,55 +124,57 @@ TEST_CASE("Each rule of the DMS fails validation with the schema's first error a
     };
     const QList<Case> cases{
         {"a templateId",
-         changed(upload, "<COCT_TP145101GB01.Child>",
-                 "<COCT_TP145101GB01.Child><templateId root=\"2.16.840.1.113883.2.1.3.2.4.18.2\" "
-                 "extension=\"COCT_TP145101GB01#Child\"/>"),
+         test::changed(
+             upload, "<COCT_TP145101GB01.Child>",
+             "<COCT_TP145101GB01.Child><templateId root=\"2.16.840.1.113883.2.1.3.2.4.18.2\" "
+             "extension=\"COCT_TP145101GB01#Child\"/>"),
          "line 31: Element '{urn:hl7-org:v3}templateId': This element is not expected. Expected is "
          "( {urn:hl7-org:v3}id )."},
-        {"a classCode", changed(upload, "<CP-ISRecord>", "<CP-ISRecord classCode=\"ACTN\">"),
+        {"a classCode", test::changed(upload, "<CP-ISRecord>", "<CP-ISRecord classCode=\"ACTN\">"),
          "line 18: Element '{urn:hl7-org:v3}CP-ISRecord', attribute 'classCode': The attribute "
          "'classCode' is not allowed."},
         {"family before given",
-         changed(upload, "<given>Thomas</given><family>Example</family>",
-                 "<family>Example</family><given>Thomas</given>"),
+         test::changed(upload, "<given>Thomas</given><family>Example</family>",
+                       "<family>Example</family><given>Thomas</given>"),
          "line 36: Element '{urn:hl7-org:v3}family': This element is not expected. Expected is "
          "( {urn:hl7-org:v3}given )."},
         {"two given names",
-         changed(upload, "<given>Thomas</given>", "<given>Thomas</given><given>James</given>"),
+         test::changed(upload, "<given>Thomas</given>",
+                       "<given>Thomas</given><given>James</given>"),
          "line 36: Element '{urn:hl7-org:v3}given': This element is not expected. Expected is ( "
          "{urn:hl7-org:v3}family )."},
-        {"an 8-digit plan date", changed(upload, "202601100000", "20260110"),
+        {"an 8-digit plan date", test::changed(upload, "202601100000", "20260110"),
          "line 24: Element '{urn:hl7-org:v3}value', attribute 'value': [facet 'pattern'] The "
          "value '20260110' is not accepted by the pattern"},
-        {"a plan date with an offset", changed(upload, "202601100000", "202601100000+0000"),
+        {"a plan date with an offset", test::changed(upload, "202601100000", "202601100000+0000"),
          "line 24: Element '{urn:hl7-org:v3}value', attribute 'value': [facet 'pattern'] The "
          "value '202601100000+0000' is not accepted"},
         {"a root on File/id",
-         changed(upload, "<id extension=\"42\"/>",
-                 "<id root=\"2.16.840.1.113883.2.1.3.2.4.18.46\" extension=\"42\"/>"),
+         test::changed(upload, "<id extension=\"42\"/>",
+                       "<id root=\"2.16.840.1.113883.2.1.3.2.4.18.46\" extension=\"42\"/>"),
          "line 7: Element '{urn:hl7-org:v3}id', attribute 'root': The attribute 'root' is not "
          "allowed."},
         {"a missing contentId",
-         changed(upload,
-                 "<npfitlc:contentId root=\"2.16.840.1.113883.2.1.3.2.4.18.16\" "
-                 "extension=\"COCT_TP146101GB01#CPPInformation\"/>",
-                 ""),
+         test::changed(upload,
+                       "<npfitlc:contentId root=\"2.16.840.1.113883.2.1.3.2.4.18.16\" "
+                       "extension=\"COCT_TP146101GB01#CPPInformation\"/>",
+                       ""),
          "line 21: Element '{urn:hl7-org:v3}COCT_TP146101GB01.CPPInformation': This element is not "
          "expected. Expected is ( {NPFIT:HL7:Localisation}contentId )."},
         {"name before birthTime",
-         changed(upload,
-                 "<birthTime value=\"20150304\"/>\n"
-                 "            <name><given>Thomas</given><family>Example</family></name>",
-                 "<name><given>Thomas</given><family>Example</family></name>\n"
-                 "            <birthTime value=\"20150304\"/>"),
+         test::changed(upload,
+                       "<birthTime value=\"20150304\"/>\n"
+                       "            <name><given>Thomas</given><family>Example</family></name>",
+                       "<name><given>Thomas</given><family>Example</family></name>\n"
+                       "            <birthTime value=\"20150304\"/>"),
          "line 35: Element '{urn:hl7-org:v3}name': This element is not expected. Expected is ( "
          "{urn:hl7-org:v3}birthTime )."},
-        {"a space in a tel: value", changed(upload, "tel:01632960000", "tel:01632 960000"),
+        {"a space in a tel: value", test::changed(upload, "tel:01632960000", "tel:01632 960000"),
          "line 13: Element '{urn:hl7-org:v3}telecom', attribute 'value': [facet 'pattern'] The "
          "value 'tel:01632 960000' is not accepted"},
         {"a telecom without use",
-         changed(upload, "<telecom value=\"tel:01632960000\" use=\"WP\"/>",
-                 "<telecom value=\"tel:01632960000\"/>"),
+         test::changed(upload, "<telecom value=\"tel:01632960000\" use=\"WP\"/>",
+                       "<telecom value=\"tel:01632960000\"/>"),
          "line 13: Element '{urn:hl7-org:v3}telecom': The attribute 'use' is required but "
          "missing."},
         {"subject before pertinentInformation",
@@ -205,8 +191,8 @@ TEST_CASE("Each rule of the DMS fails validation with the schema's first error a
          "line 20: Element '{urn:hl7-org:v3}subject': This element is not expected. Expected is "
          "one of ( {urn:hl7-org:v3}code, {urn:hl7-org:v3}pertinentInformation )."},
         {"a lower-case UUID in an ASN",
-         changed(asn, "6A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D",
-                 "6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"),
+         test::changed(asn, "6A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D",
+                       "6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"),
          "line 6: Element '{urn:hl7-org:v3}id', attribute 'root': "
          "'6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' is not a valid value of the union type "
          "'{urn:hl7-org:v3}II.NPfIT.root.uuid'."},
@@ -220,7 +206,7 @@ TEST_CASE("Each rule of the DMS fails validation with the schema's first error a
 TEST_CASE("What is not a CP-IS message is refused before its schema is asked", "[unit][schema]")
 {
     const auto schemas = test::referenceSchemasOrSkip();
-    const QByteArray upload = sample("upload.xml");
+    const QByteArray upload = test::schemaSample("upload.xml");
     const auto refused = [&](const QByteArray &xml, const char *code) {
         const auto result = schemas->validate(xml);
         REQUIRE_FALSE(result.ok());
@@ -229,13 +215,14 @@ TEST_CASE("What is not a CP-IS message is refused before its schema is asked", "
     };
     CHECK_THAT(refused(upload.left(upload.size() - 20), kErrorMalformed),
                StartsWith("Not well-formed XML: line "));
-    CHECK_THAT(refused(changed(upload, "<File ", "<!DOCTYPE File [<!ENTITY x \"xx\">]>\n<File "),
-                       kErrorDtd),
-               Contains("has a DTD"));
     CHECK_THAT(
-        refused(changed(upload, "<File ", "<!DOCTYPE File SYSTEM \"file:///etc/passwd\">\n<File "),
+        refused(test::changed(upload, "<File ", "<!DOCTYPE File [<!ENTITY x \"xx\">]>\n<File "),
                 kErrorDtd),
-        Contains("line 5: the message has a DTD"));
+        Contains("has a DTD"));
+    CHECK_THAT(refused(test::changed(upload, "<File ",
+                                     "<!DOCTYPE File SYSTEM \"file:///etc/passwd\">\n<File "),
+                       kErrorDtd),
+               Contains("line 5: the message has a DTD"));
     CHECK_THAT(refused("<Other xmlns=\"urn:hl7-org:v3\"/>", kErrorSchema),
                Contains("Element '{urn:hl7-org:v3}Other' is not one of the four CP-IS messages"));
     QByteArray huge = upload;
@@ -246,8 +233,8 @@ TEST_CASE("What is not a CP-IS message is refused before its schema is asked", "
 TEST_CASE("One compiled validator serves many threads at once", "[unit][schema]")
 {
     const auto schemas = test::referenceSchemasOrSkip();
-    const QByteArray good = sample("upload.xml");
-    const QByteArray bad = changed(good, "<CP-ISRecord>", "<CP-ISRecord classCode=\"ACTN\">");
+    const QByteArray good = test::schemaSample("upload.xml");
+    const QByteArray bad = test::changed(good, "<CP-ISRecord>", "<CP-ISRecord classCode=\"ACTN\">");
     QList<int> inputs(200);
     std::iota(inputs.begin(), inputs.end(), 0);
     const QList<QString> outcomes = QtConcurrent::blockingMapped(inputs, [&](int i) -> QString {

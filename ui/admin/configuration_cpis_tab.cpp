@@ -83,6 +83,12 @@ ConfigurationCpisTab::ConfigurationCpisTab(ConfigurationFields *fields)
         tab, form, u"cpis.authority_ods"_s, ConfigurationWindow::tr("Authority ODS code"),
         ConfigurationWindow::tr(
             "Our organisation code in uploads: 3 to 8 capital letters or digits."));
+    fields->addLineField(
+        tab, form, u"cpis.schema_dir"_s, ConfigurationWindow::tr("DMS schema folder"),
+        ConfigurationWindow::tr(
+            "The folder of NHS England's CP-IS schemas (Schemas/, dt/, ...) on the exchange's "
+            "machine: every message is checked against them before it is sent or processed. "
+            "Empty: not checked."));
 }
 
 } // namespace cpis::ui
