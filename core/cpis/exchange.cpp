@@ -213,7 +213,6 @@ Result<std::shared_ptr<const hl7::SchemaValidator>> Exchange::loadSchemas(const 
         u"The CP-IS schemas in cpis.schema_dir could not be loaded, so nothing is sent to CP-IS "
         "and nothing received is processed until they can be: %1 %2"_s.arg(loaded.error().message,
                                                                            loaded.error().hint);
-    say(text);
     if (auto alerted = alertAdministratorsOnce(u"CP-IS schemas not loaded"_s, text); !alerted)
         return alerted.error();
     return Error{loaded.error().code,

@@ -309,11 +309,13 @@ Result<DocPtr> parseMessage(const QByteArray &xml, const Complaints &complaints)
                      "one is refused so that no entity is read or expanded."_s.arg(dtd.line),
                      {},
                      {}};
-    if (!doc || !ctxt->wellFormed)
-        return Error{QString::fromLatin1(kErrorMalformed),
-                     u"Not well-formed XML: %1"_s.arg(complaints.firstWithLine()),
-                     {},
-                     {}};
+    if (!doc || !ctxt->wellFormed) {
+        Complaints shown = complaints;
+        shown.first =
+            u"not well-formed XML: "_s +
+            (complaints.first.isEmpty() ? complaints.generic.trimmed() : complaints.first);
+        return Error{QString::fromLatin1(kErrorMalformed), shown.firstWithLine(), {}, {}};
+    }
     return doc;
 }
 

@@ -14,11 +14,13 @@ namespace cpis::test {
 
 QString referenceSchemaDirOrSkip()
 {
-    const QString dir = QStringLiteral(CPIS_SCHEMA_DIR);
+    // The environment may point elsewhere for one run (CPIS_SCHEMA_DIR=... ctest ...).
+    const QString dir = qEnvironmentVariable("CPIS_SCHEMA_DIR", QStringLiteral(CPIS_SCHEMA_DIR));
     if (!QFileInfo(dir + u"/Schemas/REPC_MT000002GB01.xsd"_s).isFile()) {
         std::fprintf(stderr,
                      "SKIPPED: NHS England's DMS schemas are not in %s (the CMake cache "
-                     "variable CPIS_SCHEMA_DIR); this test needs them.\n",
+                     "variable CPIS_SCHEMA_DIR, or the environment variable of that name); this "
+                     "test needs them.\n",
                      qPrintable(dir));
         std::fflush(stderr);
         std::exit(kSkipReturnCode);

@@ -14,8 +14,8 @@ namespace cpis::test {
 // The exit code ctest takes for "skipped" (SKIP_RETURN_CODE, set in tests/CMakeLists.txt).
 inline constexpr int kSkipReturnCode = 77;
 
-// The folder; when it holds no DMS schemas, says so on stderr and ends the test process with
-// kSkipReturnCode.
+// The folder (the environment variable CPIS_SCHEMA_DIR, else CMake's); when it holds no DMS
+// schemas, says so on stderr and ends the test process with kSkipReturnCode.
 QString referenceSchemaDirOrSkip();
 // The validator loaded from that folder (once per process), or the same skip.
 std::shared_ptr<const hl7::SchemaValidator> referenceSchemasOrSkip();

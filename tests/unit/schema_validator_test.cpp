@@ -214,7 +214,7 @@ TEST_CASE("What is not a CP-IS message is refused before its schema is asked", "
         return result.error().message.toStdString();
     };
     CHECK_THAT(refused(upload.left(upload.size() - 20), kErrorMalformed),
-               StartsWith("Not well-formed XML: line "));
+               StartsWith("line 41: not well-formed XML: Premature end of data"));
     CHECK_THAT(
         refused(test::changed(upload, "<File ", "<!DOCTYPE File [<!ENTITY x \"xx\">]>\n<File "),
                 kErrorDtd),
