@@ -34,6 +34,16 @@ bool validateFile(const hl7::SchemaValidator &schemas, const QString &path)
 }
 } // namespace
 
+Result<std::shared_ptr<const hl7::SchemaValidator>> configuredSchemas(Connection &connection)
+{
+    auto setting = ConfigStore(connection).get(u"cpis.schema_dir"_s);
+    if (!setting)
+        return setting.error();
+    if (setting->value.isEmpty())
+        return std::shared_ptr<const hl7::SchemaValidator>();
+    return hl7::SchemaValidator::load(setting->value);
+}
+
 int validateFiles(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -57,20 +67,18 @@ int validateFiles(const QStringList &args)
     if (parser.positionalArguments().isEmpty())
         return usageError(u"validate"_s, u"give at least one FILE."_s);
 
-    QString dir = parser.value(schemaDir);
+    auto schemas = parser.isSet(schemaDir)
+                       ? hl7::SchemaValidator::load(parser.value(schemaDir))
+                       : Result<std::shared_ptr<const hl7::SchemaValidator>>(nullptr);
     if (!parser.isSet(schemaDir)) {
         auto session = DatabaseSession::open(parser);
         if (!session)
             return session.exitCode();
-        auto setting = ConfigStore(session.connection()).get(u"cpis.schema_dir"_s);
-        if (!setting)
-            return exitFor(setting.error());
-        dir = setting->value;
-        if (dir.isEmpty())
+        schemas = configuredSchemas(session.connection());
+        if (schemas && !*schemas)
             return usageError(u"validate"_s,
                               u"cpis.schema_dir is not set: give --schema-dir DIR."_s);
     }
-    auto schemas = hl7::SchemaValidator::load(dir);
     if (!schemas)
         return exitFor(schemas.error());
     bool allValid = true;

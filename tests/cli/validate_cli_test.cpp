@@ -1,6 +1,8 @@
 // cpisctl validate: message files checked by hand against NHS England's DMS schemas, the
-// folder from --schema-dir or the setting, one line a file, exit 0 only when all are valid.
+// folder from --schema-dir or the setting, one line a file, exit 0 only when all are valid;
+// and cpisctl import, which validates as the exchange does when the setting is set.
 #include "config/config_store.h"
+#include "db/rows.h"
 #include "support/case_world.h"
 #include "support/process.h"
 #include "support/reference_schemas.h"
@@ -87,4 +89,38 @@ TEST_CASE("cpisctl validate refuses a missing schema folder or no file, and read
     INFO(fromSetting.err.toStdString());
     CHECK(fromSetting.exitCode == 0);
     CHECK(fromSetting.out == good + u": valid (Local Authority Upload)\n"_s);
+}
+
+TEST_CASE("cpisctl import validates against the schemas when cpis.schema_dir is set",
+          "[cli][schema]")
+{
+    const QString schemas = test::referenceSchemaDirOrSkip();
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    REQUIRE(ConfigStore(*world.connectAs(world.sysadmin)).set(u"cpis.schema_dir"_s, schemas).ok());
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString bad =
+        writeFile(dir, u"asn.xml"_s,
+                  test::changed(test::schemaSample("access_notification.xml"),
+                                "<effectiveTime value=\"20261206150000+0000\"/>", ""));
+    const auto imported = runCpisctl(withDatabase(db, {u"import"_s, bad}));
+    INFO(imported.out.toStdString() + imported.err.toStdString());
+    CHECK(imported.exitCode == 1);
+    CHECK(imported.out.contains(u"quarantined: Not valid against NHS England's CP-IS schema: "
+                                "line 6: Element '{urn:hl7-org:v3}id': This element is not "
+                                "expected. Expected is one of ( {urn:hl7-org:v3}code, "
+                                "{urn:hl7-org:v3}effectiveTime )."_s));
+
+    // A folder that cannot be loaded is said, and nothing is imported.
+    REQUIRE(ConfigStore(*world.connectAs(world.sysadmin))
+                .set(u"cpis.schema_dir"_s, u"/no/such/dms"_s)
+                .ok());
+    const int before =
+        queryValue(db.connection(), u"SELECT count(*) FROM inbound_message"_s)->integer();
+    const auto refused = runCpisctl(withDatabase(db, {u"import"_s, bad}));
+    CHECK(refused.exitCode == 1);
+    CHECK(refused.err.contains(u"/no/such/dms does not exist"_s));
+    CHECK(queryValue(db.connection(), u"SELECT count(*) FROM inbound_message"_s)->integer() ==
+          before);
 }
