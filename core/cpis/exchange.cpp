@@ -251,7 +251,8 @@ Result<bool> Exchange::validForSending(const hl7::SchemaValidator *schemas, cons
         SELECT raise_alert('CP-IS upload not valid', NULL, NULL, NULL, 'cpis_sysadmin', $3) FROM f)"_s,
                               {why, upload.integer("id"),
                                u"Upload %1 (%2 records) was not sent to CP-IS. %3. It stays ready "
-                               "and is checked again at every exchange."_s.arg(sequence)
+                               "and is checked again at every exchange; later uploads wait behind "
+                               "it, so that CP-IS receives them in order."_s.arg(sequence)
                                    .arg(upload.integer("record_count"))
                                    .arg(why)});
     if (!alerted)
@@ -273,8 +274,10 @@ Status Exchange::sendReadyUploads(const ExchangeConfig &config, MeshClient &mesh
         auto valid = validForSending(schemas, upload);
         if (!valid)
             return valid.error();
+        // Stays ready, and the later ones wait behind it: sent out of order, an older
+        // file could overwrite a child's newer plan at CP-IS once this one goes.
         if (!*valid)
-            continue; // stays ready
+            break;
         say(u"Sending upload %1 (%2 records)…"_s.arg(sequence).arg(upload.integer("record_count")));
         auto messageId =
             mesh.send(config.cpisMailbox, config.uploadWorkflow, upload.bytes("body"),

@@ -58,7 +58,8 @@ private:
     Status sendReadyUploads(const ExchangeConfig &config, class MeshClient &mesh,
                             const hl7::SchemaValidator *schemas, ExchangeReport &report);
     // Whether this ready upload may go: without schemas, or valid against them; one that is not
-    // stays ready, its detail says why, and the administrators hear once per reason.
+    // stays ready (and the later ones with it), its detail says why, and the administrators
+    // hear once per reason.
     Result<bool> validForSending(const hl7::SchemaValidator *schemas, const Row &upload);
     // Collects the inbox; processes what came only when `process` (the schemas, if any, loaded).
     Status receive(MeshClient &mesh, ExchangeReport &report,

@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QUrl>
 
 #include <libxml/parser.h>
@@ -370,6 +371,7 @@ Result<std::shared_ptr<const SchemaValidator>> SchemaValidator::load(const QStri
     const std::lock_guard lock(g_compiling);
     LoadScope scope{root, {}};
     t_loading = &scope;
+    const auto done = qScopeGuard([] { t_loading = nullptr; });
     Complaints complaints;
     const ErrorCapture capture(&complaints);
     auto schemas = std::make_unique<Schemas>();
@@ -383,7 +385,6 @@ Result<std::shared_ptr<const SchemaValidator>> SchemaValidator::load(const QStri
             xmlSchemaFreeParserCtxt(parser);
         }
         if (schemas->compiled[i] == nullptr) {
-            t_loading = nullptr;
             QString why = scope.problem.isEmpty() ? complaints.firstWithLine() : scope.problem;
             if (scope.problem.isEmpty() && !complaints.file.isEmpty())
                 why = relativeTo(root, complaints.file) + u' ' + why;
@@ -392,7 +393,6 @@ Result<std::shared_ptr<const SchemaValidator>> SchemaValidator::load(const QStri
                 why.isEmpty() ? u"libxml2 gave no reason"_s : why));
         }
     }
-    t_loading = nullptr;
     return std::shared_ptr<const SchemaValidator>(new SchemaValidator(root, std::move(schemas)));
 }
 

@@ -47,13 +47,19 @@ int notValidAlerts(test::ExchangeWorld &x)
 } // namespace
 
 TEST_CASE("An upload that fails NHS England's schemas is not sent: it stays ready, says why, "
-          "and alerts once for each reason",
+          "and alerts once for each reason; later uploads wait behind it",
           "[exchange][schema]")
 {
     const QString schemas = test::referenceSchemaDirOrSkip();
     test::ExchangeWorld x;
     const QByteArray valid = test::schemaSample("upload.xml");
     readyUpload(x, 900, test::changed(valid, "<CP-ISRecord>", "<CP-ISRecord classCode=\"ACTN\">"));
+    // A later file, valid, waits behind it: sent out of order, an older file could overwrite a
+    // child's newer plan at CP-IS.
+    require(execute(
+        x.db.connection(),
+        u"INSERT INTO upload_file (sequence_number, message_id, record_count, body) VALUES (901, gen_random_uuid(), 1, $1)"_s,
+        {valid}));
     setSchemaDir(x, schemas);
 
     const ExchangeReport first = require(x.run());
@@ -87,8 +93,8 @@ TEST_CASE("An upload that fails NHS England's schemas is not sent: it stays read
     // Once it is valid it goes, and no longer says why it did not.
     replaceBody(x, 900, valid);
     const ExchangeReport sent = require(x.run());
-    CHECK(sent.uploadsSent == QList<qint64>{900});
-    REQUIRE(x.mesh.sentMessages().size() == 1);
+    CHECK(sent.uploadsSent == QList<qint64>{900, 901});
+    REQUIRE(x.mesh.sentMessages().size() == 2);
     CHECK(x.mesh.sentMessages().first().body == valid);
     CHECK(
         x.count(

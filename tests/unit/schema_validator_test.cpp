@@ -102,6 +102,13 @@ TEST_CASE("Hand-written messages validate, and the kind comes from the root elem
     CHECK(*notification == MessageKind::AccessNotification);
     CHECK(SchemaValidator::kindName(*notification) == u"Access to Service Notification"_s);
 
+    // A schema location in the message is not followed: the compiled schemas decide.
+    const QByteArray pointing =
+        test::changed(test::schemaSample("upload.xml"), "<File ",
+                      "<File xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                      "xsi:schemaLocation=\"urn:hl7-org:v3 http://schemas.invalid/other.xsd\" ");
+    CHECK(schemas->validate(pointing).ok());
+
     // Validated as another kind, its root is not what that schema declares.
     const Status asNotification =
         schemas->validate(test::schemaSample("upload.xml"), MessageKind::AccessNotification);
