@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QUrl>
+#include <QXmlStreamReader>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -150,36 +151,54 @@ const xmlChar *xs(const char *text)
     return reinterpret_cast<const xmlChar *>(text);
 }
 
-bool isXsd(const xmlNode *node, const char *name)
-{
-    return node->type == XML_ELEMENT_NODE && node->ns != nullptr &&
-           xmlStrEqual(node->ns->href, xs(kXsdNamespace)) && xmlStrEqual(node->name, xs(name));
-}
-
-bool isProhibited(xmlNode *attribute)
-{
-    xmlChar *use = xmlGetNoNsProp(attribute, xs("use"));
-    const bool prohibited = use != nullptr && xmlStrEqual(use, xs("prohibited"));
-    xmlFree(use);
-    return prohibited;
-}
-
 // The one adjustment: libxml2 refuses an attribute declared use="prohibited" that also
 // carries an inline simpleType ("Expected is (annotation?)"). Without the type the attribute
-// is still prohibited, so nothing changes about what is valid on the wire.
-void dropProhibitedSimpleTypes(xmlNode *node)
+// is still prohibited, so nothing changes about what is valid on the wire. Each is cut out of
+// the text itself and replaced by the line breaks it spanned: everything else stays byte for
+// byte as on disk, so libxml2's line numbers point into the file. The text comes back as it
+// was when it is not XML (libxml2 then says why) or not UTF-8 (or ASCII), which this keeps.
+QByteArray withoutProhibitedSimpleTypes(QByteArray bytes)
 {
-    const bool prohibitedAttribute = isXsd(node, "attribute") && isProhibited(node);
-    for (xmlNode *child = node->children; child != nullptr;) {
-        xmlNode *next = child->next;
-        if (prohibitedAttribute && isXsd(child, "simpleType")) {
-            xmlUnlinkNode(child);
-            xmlFreeNode(child);
-        } else if (child->type == XML_ELEMENT_NODE) {
-            dropProhibitedSimpleTypes(child);
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3); // UTF-8 needs no byte-order mark
+    QString text = QString::fromUtf8(bytes);
+    const QString xsd = QString::fromLatin1(kXsdNamespace);
+    QXmlStreamReader reader(text);   // its offsets count in the same characters as `text`
+    QList<bool> prohibitedAttribute; // for each open element
+    QList<std::pair<qsizetype, qsizetype>> cuts;
+    while (!reader.atEnd()) {
+        const auto token = reader.readNext();
+        if (token == QXmlStreamReader::StartDocument) {
+            const QString encoding = reader.documentEncoding().toString().toLower();
+            if (!encoding.isEmpty() && encoding != u"utf-8"_s && encoding != u"ascii"_s &&
+                encoding != u"us-ascii"_s)
+                return bytes;
+        } else if (token == QXmlStreamReader::StartElement) {
+            const bool xsdElement = reader.namespaceUri() == xsd;
+            if (!prohibitedAttribute.isEmpty() && prohibitedAttribute.last() && xsdElement &&
+                reader.name() == u"simpleType"_s) {
+                // From its start tag's "<" (no "<" can be in its attributes) to its end tag's ">".
+                const qsizetype from = text.lastIndexOf(u'<', reader.characterOffset() - 1);
+                reader.skipCurrentElement();
+                const qsizetype to = text.lastIndexOf(u'>', reader.characterOffset() - 1) + 1;
+                if (from < 0 || to <= from)
+                    return bytes;
+                cuts.append({from, to});
+            } else {
+                prohibitedAttribute.append(xsdElement && reader.name() == u"attribute"_s &&
+                                           reader.attributes().value(u"use"_s) == u"prohibited"_s);
+            }
+        } else if (token == QXmlStreamReader::EndElement && !prohibitedAttribute.isEmpty()) {
+            prohibitedAttribute.removeLast();
         }
-        child = next;
     }
+    if (reader.hasError() || cuts.isEmpty())
+        return bytes;
+    for (auto cut = cuts.crbegin(); cut != cuts.crend(); ++cut) {
+        const qsizetype length = cut->second - cut->first;
+        text.replace(cut->first, length, QString(text.mid(cut->first, length).count(u'\n'), u'\n'));
+    }
+    return text.toUtf8();
 }
 
 QString localPath(const char *url)
@@ -218,19 +237,9 @@ QByteArray adjustedSchema(const char *url, LoadScope &scope)
         return {};
     }
     const QByteArray text = file.readAll();
-    xmlDoc *doc = xmlReadMemory(text.constData(), int(text.size()), url, nullptr,
-                                XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-    if (doc == nullptr)
-        return {}; // libxml2 has said why (a complaint with the file and line)
-    if (xmlNode *root = xmlDocGetRootElement(doc))
-        dropProhibitedSimpleTypes(root);
-    xmlChar *out = nullptr;
-    int size = 0;
-    xmlDocDumpMemory(doc, &out, &size);
-    xmlFreeDoc(doc);
-    QByteArray adjusted(reinterpret_cast<const char *>(out), size);
-    xmlFree(out);
-    return adjusted;
+    if (text.trimmed().isEmpty())
+        scope.problem = u"%1 is empty"_s.arg(shown);
+    return text.trimmed().isEmpty() ? QByteArray() : withoutProhibitedSimpleTypes(text);
 }
 
 // libxml2's entity loader for the whole process: while this thread compiles the schemas it

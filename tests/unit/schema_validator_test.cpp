@@ -72,6 +72,26 @@ TEST_CASE("The reference schemas load, and a missing or broken folder is refused
         REQUIRE(QFile::remove(copy + u"/dt/datatypeflavours.xsd"_s));
         CHECK_THAT(refused(copy), Contains("dt/datatypeflavours.xsd is missing"));
     }
+    SECTION("a schema that does not compile is named with the line as it is on disk")
+    {
+        // After the 81 prohibited attributes' simpleTypes the adjustment cuts out of this file.
+        QFile file(copy + u"/Schemas/COCT_TP146101GB01.xsd"_s);
+        REQUIRE(file.open(QIODevice::ReadWrite));
+        QByteArray text = file.readAll();
+        const qsizetype end = text.lastIndexOf("</xs:schema>");
+        REQUIRE(end > 0);
+        text.insert(end, "<xs:complexType name=\"Broken\"><xs:sequence><xs:element name=\"x\" "
+                         "type=\"NoSuchType\"/></xs:sequence></xs:complexType>\n");
+        const int line = int(text.left(end).count('\n')) + 1;
+        REQUIRE(file.resize(0));
+        file.write(text);
+        file.close();
+        CHECK_THAT(refused(copy),
+                   Contains(u"Schemas/COCT_TP146101GB01.xsd line %1: element decl. "
+                            "'{urn:hl7-org:v3}x', attribute 'type': The QName value "
+                            "'{urn:hl7-org:v3}NoSuchType' does not resolve"_s.arg(line)
+                                .toStdString()));
+    }
     SECTION("a file is not well-formed")
     {
         QFile file(copy + u"/VocabularySchemas/CPVocab.xsd"_s);
