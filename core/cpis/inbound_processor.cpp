@@ -3,8 +3,8 @@
 #include "cpis/ack_codes.h"
 #include "cpis/message_codec.h"
 #include "cpis/notification_text.h"
-#include "db/error_codes.h"
 #include "db/rows.h"
+#include "db/error_codes.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
