@@ -1264,6 +1264,14 @@
         <translation>Cod ein sefydliad mewn uwchlwythiadau: 3 i 8 priflythyren neu ddigid.</translation>
     </message>
     <message>
+        <source>DMS schema folder</source>
+        <translation>Ffolder sgemâu DMS</translation>
+    </message>
+    <message>
+        <source>The folder of NHS England&apos;s CP-IS schemas (Schemas/, dt/, ...) on the exchange&apos;s machine: every message is checked against them before it is sent or processed. Empty: not checked.</source>
+        <translation>Ffolder sgemâu CP-IS GIG Lloegr (Schemas/, dt/, ...) ar beiriant y gyfnewidfa: caiff pob neges ei gwirio yn eu herbyn cyn ei hanfon neu ei phrosesu. Gwag: dim gwirio.</translation>
+    </message>
+    <message>
         <source>When the CP-IS inbox is worked, e.g. 09:30-16:30.</source>
         <translation>Pryd y gweithir ar fewnflwch CP-IS, e.e. 09:30-16:30.</translation>
     </message>

@@ -88,6 +88,7 @@ int configSet(const QStringList &args)
             u"the sending authority shown to clinicians beside every flag (without all four no\n"
             u"upload is sent): cpis.authority_ods, cpis.authority_name (1 to 100 characters),\n"
             u"cpis.phone_office_hours, cpis.phone_out_of_hours (e.g. 01632 960000),\n"
+            u"cpis.schema_dir (the DMS schema folder; empty: no validation),\n"
             u"mesh.url, mesh.mailbox, mesh.password, mesh.shared_secret, mesh.cpis_mailbox,\n"
             u"mesh.workflow_upload, mesh.client_cert, mesh.client_key, mesh.ca_cert,\n"
             u"exchange.times (e.g. 08:00,11:00,14:00,16:45).\n"

@@ -5,6 +5,7 @@
 #include "cpis/exchange_schedule.h"
 #include "cpis/message_codec.h"
 #include "database_session.h"
+#include "validate_command.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -104,7 +105,8 @@ int importFiles(const QStringList &args)
     if (auto stop = parseArguments(
             parser, u"import"_s,
             u"Process CP-IS message files by hand (recovery, testing): each is stored, then\n"
-            u"processed as if it had come through MESH. Prints what each became.\n"
+            u"processed as if it had come through MESH (validated against the DMS schemas\n"
+            u"when cpis.schema_dir is set). Prints what each became.\n"
             u"Exit status: 0 all processed, 1 any unreadable or quarantined, 3 unreachable."_s,
             args))
         return *stop;
@@ -114,7 +116,11 @@ int importFiles(const QStringList &args)
     auto session = DatabaseSession::open(parser);
     if (!session)
         return session.exitCode();
-    InboundProcessor processor(session.connection());
+    // Validated against the schemas as the exchange would, when cpis.schema_dir is set.
+    auto schemas = configuredSchemas(session.connection());
+    if (!schemas)
+        return exitFor(schemas.error());
+    InboundProcessor processor(session.connection(), *schemas);
     bool allProcessed = true;
     QStringList paths;
     QList<InboundProcessor::Received> messages;

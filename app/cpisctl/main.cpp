@@ -8,6 +8,7 @@
 #include "report_commands.h"
 #include "sample_data_command.h"
 #include "user_commands.h"
+#include "validate_command.h"
 #include "workview_command.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,8 @@ const QList<Command> &commands()
          exchange},
         {u"import"_s, u"process CP-IS message files by hand"_s, importFiles},
         {u"export-upload"_s, u"write the next upload file without sending it"_s, exportUpload},
+        {u"validate"_s, u"check CP-IS message files against NHS England's schemas"_s,
+         validateFiles},
         {u"config list"_s, u"list the configuration"_s, configList},
         {u"config get"_s, u"show one setting"_s, configGet},
         {u"report data-quality"_s, u"children CP-IS cannot flag, and why (--csv)"_s,

@@ -22,6 +22,9 @@ int ExchangeReport::quarantined() const
 
 namespace {
 // Download failures about one message (expired, gone, damaged, too large), not MESH itself.
+// An alert's text is at most 4,000 characters (the alert table says so).
+constexpr qsizetype kMaxAlertText = 4000;
+
 bool isAboutOneMessage(const Error &error)
 {
     return error.code == u"mesh.gone"_s || error.code == u"mesh.checksum"_s ||
@@ -171,6 +174,10 @@ Result<ExchangeReport> Exchange::exchange()
                          u"Set it with: cpisctl config set %1 VALUE"_s.arg(key)};
     }
 
+    // Loaded once a run. A folder that cannot be loaded stops sending and processing (the
+    // inbox is still collected and stored, for the next run), never skips validation.
+    auto schemas = loadSchemas(config->schemaDir);
+
     ExchangeReport report;
     {
         Transaction tx(m_connection);
@@ -190,15 +197,78 @@ Result<ExchangeReport> Exchange::exchange()
     }
 
     MeshClient mesh(config->mesh);
-    if (auto sent = sendReadyUploads(*config, mesh, report); !sent)
-        return sent.error();
-    if (auto received = receive(mesh, report); !received)
+    if (schemas) {
+        if (auto sent = sendReadyUploads(*config, mesh, schemas->get(), report); !sent)
+            return sent.error();
+    }
+    if (auto received = receive(mesh, report, schemas ? *schemas : nullptr, schemas.ok());
+        !received)
         return received.error();
+    if (!schemas)
+        return schemas.error();
     return report;
 }
 
+Result<std::shared_ptr<const hl7::SchemaValidator>> Exchange::loadSchemas(const QString &schemaDir)
+{
+    if (schemaDir.isEmpty())
+        return std::shared_ptr<const hl7::SchemaValidator>();
+    auto loaded = hl7::SchemaValidator::load(schemaDir);
+    if (loaded)
+        return loaded;
+    const QString text =
+        u"The CP-IS schemas in cpis.schema_dir could not be loaded, so nothing is sent to CP-IS "
+        "and nothing received is processed until they can be: %1 %2"_s.arg(loaded.error().message,
+                                                                           loaded.error().hint);
+    if (auto alerted = alertAdministratorsOnce(u"CP-IS schemas not loaded"_s, text); !alerted)
+        return alerted.error();
+    return Error{loaded.error().code,
+                 text,
+                 {},
+                 u"Point cpis.schema_dir at the DMS schema folder (cpisctl config set "
+                 "cpis.schema_dir DIR), or empty it to stop validating."_s};
+}
+
+Status Exchange::alertAdministratorsOnce(const QString &type, const QString &text)
+{
+    auto raised = queryValue(m_connection, uR"(
+        SELECT raise_alert($1, NULL, NULL, NULL, 'cpis_sysadmin', $2)
+        WHERE NOT EXISTS (SELECT 1 FROM alert WHERE alert_type = $1 AND body = btrim($2) AND acknowledged_at IS NULL))"_s,
+                             {type, text.left(kMaxAlertText)});
+    if (!raised)
+        return raised.error();
+    return success();
+}
+
+Result<bool> Exchange::validForSending(const hl7::SchemaValidator *schemas, const Row &upload)
+{
+    if (schemas == nullptr)
+        return true;
+    const Status valid = schemas->validate(upload.bytes("body"), hl7::MessageKind::Upload);
+    if (valid)
+        return true;
+    const qint64 sequence = upload.integer("sequence_number");
+    const QString why =
+        u"Not sent: not valid against NHS England's CP-IS schema: %1"_s.arg(valid.error().message)
+            .left(kMaxAlertText / 2);
+    say(u"Upload %1: %2"_s.arg(sequence).arg(why));
+    // One alert for each new reason, not one each run: the detail remembers the last.
+    auto alerted = queryValue(m_connection, uR"(
+        WITH f AS (UPDATE upload_file SET detail = $1 WHERE id = $2 AND detail IS DISTINCT FROM $1 RETURNING id)
+        SELECT raise_alert('CP-IS upload not valid', NULL, NULL, NULL, 'cpis_sysadmin', $3) FROM f)"_s,
+                              {why, upload.integer("id"),
+                               u"Upload %1 (%2 records) was not sent to CP-IS. %3. It stays ready "
+                               "and is checked again at every exchange; later uploads wait behind "
+                               "it, so that CP-IS receives them in order."_s.arg(sequence)
+                                   .arg(upload.integer("record_count"))
+                                   .arg(why)});
+    if (!alerted)
+        return alerted.error();
+    return false;
+}
+
 Status Exchange::sendReadyUploads(const ExchangeConfig &config, MeshClient &mesh,
-                                  ExchangeReport &report)
+                                  const hl7::SchemaValidator *schemas, ExchangeReport &report)
 {
     auto ready = execute(
         m_connection,
@@ -208,6 +278,13 @@ Status Exchange::sendReadyUploads(const ExchangeConfig &config, MeshClient &mesh
     for (const Row &upload : *ready) {
         const qint64 fileId = upload.integer("id");
         const qint64 sequence = upload.integer("sequence_number");
+        auto valid = validForSending(schemas, upload);
+        if (!valid)
+            return valid.error();
+        // Stays ready, and the later ones wait behind it: sent out of order, an older
+        // file could overwrite a child's newer plan at CP-IS once this one goes.
+        if (!*valid)
+            break;
         say(u"Sending upload %1 (%2 records)…"_s.arg(sequence).arg(upload.integer("record_count")));
         auto messageId =
             mesh.send(config.cpisMailbox, config.uploadWorkflow, upload.bytes("body"),
@@ -215,7 +292,7 @@ Status Exchange::sendReadyUploads(const ExchangeConfig &config, MeshClient &mesh
         if (!messageId)
             return messageId.error(); // stays ready: sent at the next exchange
         auto marked = execute(m_connection, uR"(
-            WITH f AS (UPDATE upload_file SET status = 'sent', mesh_message_id = $1, sent_at = now() WHERE id = $2 RETURNING id)
+            WITH f AS (UPDATE upload_file SET status = 'sent', mesh_message_id = $1, sent_at = now(), detail = NULL WHERE id = $2 RETURNING id)
             UPDATE person_cpis_status SET status = 'sent', reason = NULL, updated_at = now()
             WHERE person_id IN (SELECT person_id FROM upload_record WHERE file_id IN (SELECT id FROM f)))"_s,
                               {*messageId, fileId});
@@ -226,7 +303,8 @@ Status Exchange::sendReadyUploads(const ExchangeConfig &config, MeshClient &mesh
     return success();
 }
 
-Status Exchange::receive(MeshClient &mesh, ExchangeReport &report)
+Status Exchange::receive(MeshClient &mesh, ExchangeReport &report,
+                         const std::shared_ptr<const hl7::SchemaValidator> &schemas, bool process)
 {
     auto ids = mesh.inbox();
     if (!ids)
@@ -234,7 +312,7 @@ Status Exchange::receive(MeshClient &mesh, ExchangeReport &report)
     say(u"%1 message(s) waiting in the MESH inbox."_s.arg(ids->size()));
     if (auto checked = checkInbox(*ids); !checked)
         return checked.error();
-    InboundProcessor processor(m_connection);
+    InboundProcessor processor(m_connection, schemas);
     for (const QString &id : std::as_const(*ids)) {
         auto message = mesh.download(id);
         if (!message && isAboutOneMessage(message.error())) {
@@ -266,6 +344,8 @@ Status Exchange::receive(MeshClient &mesh, ExchangeReport &report)
             say(outcome->text);
         }
     }
+    if (!process)
+        return success(); // stored: processed at the next run that can validate them
     auto processed = processor.processPending();
     if (!processed)
         return processed.error();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cpis/inbound_processor.h"
+#include "cpis/schema_validator.h"
 #include "cpis/upload_builder.h"
 #include "db/connection.h"
 #include "result.h"
@@ -10,6 +11,8 @@
 #include <functional>
 
 namespace cpis {
+
+class Row;
 
 struct ExchangeReport
 {
@@ -50,9 +53,20 @@ private:
     Result<ExchangeReport> exchange();
     Status warnIfStalled();
     Status checkInbox(const QStringList &ids);
+    // The DMS schemas when cpis.schema_dir is set (null when not); an error, after alerting
+    // the CP-IS administrators, when the folder cannot be loaded.
+    Result<std::shared_ptr<const hl7::SchemaValidator>> loadSchemas(const QString &schemaDir);
     Status sendReadyUploads(const ExchangeConfig &config, class MeshClient &mesh,
-                            ExchangeReport &report);
-    Status receive(MeshClient &mesh, ExchangeReport &report);
+                            const hl7::SchemaValidator *schemas, ExchangeReport &report);
+    // Whether this ready upload may go: without schemas, or valid against them; one that is not
+    // stays ready (and the later ones with it), its detail says why, and the administrators
+    // hear once per reason.
+    Result<bool> validForSending(const hl7::SchemaValidator *schemas, const Row &upload);
+    // Collects the inbox; processes what came only when `process` (the schemas, if any, loaded).
+    Status receive(MeshClient &mesh, ExchangeReport &report,
+                   const std::shared_ptr<const hl7::SchemaValidator> &schemas, bool process);
+    // Raises it for the CP-IS administrators unless the same one is still unacknowledged.
+    Status alertAdministratorsOnce(const QString &type, const QString &text);
     void say(const QString &line) const;
 
     Connection &m_connection;

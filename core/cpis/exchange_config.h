@@ -24,6 +24,7 @@ struct ExchangeConfig
     QString authorityName;
     QString phoneOfficeHours;
     QString phoneOutOfHours;
+    QString schemaDir;      // cpis.schema_dir: the DMS schemas to validate against; empty: none
     QString cpisMailbox;    // where uploads go
     QString uploadWorkflow; // the workflow id NHS England assigned for uploads
     QList<QTime> times;     // exchange.times

@@ -264,7 +264,17 @@ Result<QList<InboundOutcome>> InboundProcessor::processAll(const QList<qint64> &
     // client's share of the work, so spread over the cores) and they go to the server
     // together. The rare other kinds are handled one at a time.
     const QList<Result<Notification>> read = QtConcurrent::blockingMapped(
-        waiting, [](const Waiting &m) { return readNotification(m.id, m.body); });
+        waiting, [schemas = m_schemas.get()](const Waiting &m) -> Result<Notification> {
+            if (schemas != nullptr) {
+                if (auto valid = schemas->validate(m.body); !valid)
+                    return Error{valid.error().code,
+                                 u"Not valid against NHS England's CP-IS schema: %1"_s.arg(
+                                     valid.error().message),
+                                 {},
+                                 {}};
+            }
+            return readNotification(m.id, m.body);
+        });
     QList<Notification> notifications;
     for (qsizetype i = 0; i < waiting.size(); ++i) {
         const Waiting &m = waiting[i];

@@ -6,12 +6,14 @@
 #include "config/config_store.h"
 #include "cpis/message_codec.h"
 #include "cpis/messages.h"
+#include "cpis/schema_validator.h"
 #include "db/connection.h"
 #include "result.h"
 
 #include <QJsonObject>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace cpis {
@@ -27,7 +29,12 @@ struct InboundOutcome
 class InboundProcessor
 {
 public:
-    explicit InboundProcessor(Connection &connection) : m_connection(connection) {}
+    // With `schemas`, every message is validated against them before it is processed, and
+    // one that fails is quarantined with the schema's first error.
+    explicit InboundProcessor(Connection &connection,
+                              std::shared_ptr<const hl7::SchemaValidator> schemas = {})
+        : m_connection(connection), m_schemas(std::move(schemas))
+    {}
 
     struct Received
     {
@@ -96,6 +103,7 @@ private:
     Result<InboundOutcome> markQuarantined(qint64 messageId, const Error &why);
 
     Connection &m_connection;
+    std::shared_ptr<const hl7::SchemaValidator> m_schemas;
 };
 
 } // namespace cpis

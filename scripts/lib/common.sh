@@ -7,6 +7,7 @@ CPIS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CPIS_BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev libqt6sql6-psql libpq-dev qtkeychain-qt6-dev
+  libxml2-dev
   postgresql
   fonts-dejavu-core
   qt6-charts-dev libqt6opengl6-dev

@@ -123,6 +123,11 @@ ConfigurationCpisTab::ConfigurationCpisTab(ConfigurationFields *fields)
     fields->addLineField(tab, form, u"cpis.phone_out_of_hours"_s,
                          ConfigurationWindow::tr("Telephone, out of hours"),
                          ConfigurationWindow::tr("The emergency duty team, e.g. 01632 960999."));
+        tab, form, u"cpis.schema_dir"_s, ConfigurationWindow::tr("DMS schema folder"),
+        ConfigurationWindow::tr(
+            "The folder of NHS England's CP-IS schemas (Schemas/, dt/, ...) on the exchange's "
+            "machine: every message is checked against them before it is sent or processed. "
+            "Empty: not checked."));
 }
 
 } // namespace cpis::ui

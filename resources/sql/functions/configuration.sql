@@ -86,6 +86,14 @@ BEGIN
                 PERFORM _invalid(p_key, format('exchange.times: "%s" is not a time of day (HH:MM).', btrim(item)));
             END IF;
         END LOOP;
+    WHEN 'cpis.schema_dir' THEN
+        -- The folder is on the exchange's machine: the database can only check the form; the
+        -- exchange says (and alerts) when the folder cannot be loaded.
+        IF v <> '' AND v !~ '^(/|[A-Za-z]:[\\/]|\\\\)' THEN
+            PERFORM _invalid(p_key, 'cpis.schema_dir must be a full folder path, e.g. /etc/cpis/dms-schemas (or empty: no validation).');
+        ELSIF length(v) > 1000 THEN
+            PERFORM _invalid(p_key, 'cpis.schema_dir is too long (at most 1000 characters).');
+        END IF;
     WHEN 'mesh.url' THEN
         IF v <> '' AND v !~ '^https://[^/\s]+' AND v !~ '^http://(127\.[0-9.]+|localhost|\[::1\])(:[0-9]+)?(/|$)' THEN
             PERFORM _invalid(p_key, 'mesh.url must be https://, or http:// to a loopback address for testing.');
