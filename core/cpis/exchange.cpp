@@ -1,5 +1,6 @@
 #include "cpis/exchange.h"
 
+#include "cpis/ack_codes.h"
 #include "cpis/exchange_config.h"
 #include "cpis/mesh_client.h"
 #include "db/rows.h"
@@ -168,7 +169,16 @@ Result<ExchangeReport> Exchange::exchange()
     }
 
     ExchangeReport report;
-    {
+    auto refused = queryValue(
+        m_connection, u"SELECT EXISTS (SELECT 1 FROM cpis_refused_version WHERE version = $1)"_s,
+        {QStringLiteral(CPIS_VERSION)});
+    if (!refused)
+        return refused.error();
+    report.uploadsStopped = refused->boolean();
+    if (report.uploadsStopped) {
+        // CPF06: sending again would only be refused again. Notifications still come in.
+        say(hl7::upgradeNeededText());
+    } else {
         Transaction tx(m_connection);
         if (!tx.started())
             return tx.beginError();
@@ -183,8 +193,10 @@ Result<ExchangeReport> Exchange::exchange()
     }
 
     MeshClient mesh(config->mesh);
-    if (auto sent = sendReadyUploads(*config, mesh, report); !sent)
-        return sent.error();
+    if (!report.uploadsStopped) {
+        if (auto sent = sendReadyUploads(*config, mesh, report); !sent)
+            return sent.error();
+    }
     if (auto received = receive(mesh, report); !received)
         return received.error();
     return report;
