@@ -212,6 +212,12 @@ InboundProcessor::readNotification(qint64 messageId, const QByteArray &body,
     // One entry per child whose record was accessed: each becomes its own step.
     Notification read{messageId, {}};
     for (const hl7::RecordAccess &record : std::as_const(notification->records)) {
+        if (record.accesses.isEmpty()) // the reader refuses it; never read past the end
+            return Error{QString::fromLatin1(hl7::kErrorInvalid),
+                         u"Notification %1 names a record with no access."_s.arg(
+                             notification->notificationId),
+                         {},
+                         {}};
         QDateTime earliest = record.accesses.first().accessedAt;
         for (const hl7::AccessRecord &access : record.accesses) {
             if (access.accessedAt > QDateTime::currentDateTimeUtc().addSecs(kClockSkewSecs))
