@@ -42,6 +42,7 @@ hl7::AccessRecord bySystem()
     a.bySystem = true;
     a.systemId = u"200000000123"_s;
     a.leadName = u"Karen Holt"_s;
+    a.leadRoleCode = u"R8003"_s;
     a.leadRole = u"Safeguarding Lead Nurse"_s;
     return a;
 }

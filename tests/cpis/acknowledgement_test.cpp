@@ -18,6 +18,11 @@ using namespace cpis;
 using test::require;
 
 namespace {
+hl7::SendingAuthority authority()
+{
+    return {{u"830"_s, u"Derbyshire County Council"_s}, u"01629533190"_s, u"01629532600"_s};
+}
+
 struct Uploads
 {
     Connection &c;
@@ -48,7 +53,7 @@ struct Uploads
         ack.sequenceNumber = sequence;
         ack.recordCount = int(returned.size());
         ack.fileCodes = {fileCode};
-        ack.receiver = {u"830"_s, u"Derbyshire County Council"_s};
+        ack.receiver = authority();
         ack.outcomes = outcomes;
         ack.returned = returned;
         for (const hl7::ReturnedRecord &r : returned)
@@ -247,7 +252,7 @@ TEST_CASE("The same acknowledgement processed again changes nothing", "[upload]"
     ack.sequenceNumber = built.sequenceNumber;
     ack.recordCount = 1;
     ack.fileCodes = {u"CPF04"_s};
-    ack.receiver = {u"830"_s, u"Derbyshire County Council"_s};
+    ack.receiver = authority();
     InboundProcessor processor(db.connection());
     for (int i = 0; i < 2; ++i) {
         // Imported twice with different bytes (a comment), so it is stored twice.
