@@ -76,8 +76,13 @@ Result<QDateTime> parseTimestamp(QStringView value)
     const int offsetMinutes = offset.size() == 4 ? number(offset.sliced(2)) : 0;
     if (!date.isValid() || !time.isValid() || offsetHours > 14 || offsetMinutes > 59)
         return problem(u"\"%1\" is not a valid date and time"_s.arg(value));
-    if (sign < 0) // CP-IS is in England: a time without an offset is UK time
-        return QDateTime(date, time, QTimeZone("Europe/London"));
+    if (sign < 0) { // CP-IS is in England: a time without an offset is UK time
+        const QDateTime uk(date, time, QTimeZone("Europe/London"));
+        if (!uk.isValid() || uk.time() != time)
+            return problem(u"\"%1\" has no UTC offset and is not a time in the UK (a clock "
+                           "change skips it)"_s.arg(value));
+        return uk;
+    }
     const int seconds = (value[sign] == u'-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
     return QDateTime(date, time, Qt::OffsetFromUTC, seconds);
 }

@@ -418,7 +418,9 @@ SendingAuthority readAuthority(Hl7Reader &r)
             const QString use = requiredAttribute(r, "use"_L1);
             if (r.failed())
                 break;
-            if (!kTel.match(value).hasMatch()) {
+            // Stricter than the schema, which allows "tel:" alone: a number without digits
+            // cannot be rung.
+            if (!kTel.match(value).hasMatch() || telValue(value.sliced(4)).isEmpty()) {
                 r.invalid(u"\"%1\" is not a telephone number (tel: and digits)"_s.arg(value));
                 break;
             }
@@ -427,10 +429,12 @@ SendingAuthority readAuthority(Hl7Reader &r)
                 if (!isTelUse(u))
                     r.invalid(u"unknown telecom use %1"_s.arg(u));
             }
-            if (uses.contains(u"EC"_s))
-                authority.phoneOutOfHours = value.sliced(4);
-            else if (uses.contains(u"WP"_s))
-                authority.phoneOfficeHours = value.sliced(4);
+            // EC is the emergency duty team; any other use is taken for office hours unless
+            // that is known already (U5).
+            const bool outOfHours =
+                uses.contains(u"EC"_s) ||
+                (!uses.contains(u"WP"_s) && !authority.phoneOfficeHours.isEmpty());
+            (outOfHours ? authority.phoneOutOfHours : authority.phoneOfficeHours) = value.sliced(4);
         }
     }
     seq.finish();
