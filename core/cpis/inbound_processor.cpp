@@ -1,10 +1,14 @@
 #include "cpis/inbound_processor.h"
 
+#include "cpis/access_notification_message.h"
 #include "cpis/ack_codes.h"
-#include "cpis/message_codec.h"
+#include "cpis/acknowledgement_message.h"
+#include "cpis/hl7_time.h"
+#include "cpis/inactive_notification_message.h"
+#include "cpis/message_kind.h"
 #include "cpis/notification_text.h"
-#include "db/rows.h"
 #include "db/error_codes.h"
+#include "db/rows.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -197,15 +201,17 @@ Result<InboundProcessor::Notification> InboundProcessor::readNotification(qint64
     auto notification = hl7::readAccessNotification(body);
     if (!notification)
         return notification.error();
-    if (notification->accesses.isEmpty())
+    // Interim: the first record access only, until each becomes an entry of its own.
+    if (notification->records.isEmpty() || notification->records.first().accesses.isEmpty())
         return Error{QString::fromLatin1(hl7::kErrorMalformed),
                      u"Empty notification %1: it names no access to the child's record."_s.arg(
                          notification->notificationId),
                      {},
                      {}};
-    const QDateTime accessedAt = notification->accesses.first().accessedAt;
+    const hl7::RecordAccess &record = notification->records.first();
+    const QDateTime accessedAt = record.accesses.first().accessedAt;
     QDateTime earliest = accessedAt;
-    for (const hl7::AccessRecord &access : std::as_const(notification->accesses)) {
+    for (const hl7::AccessRecord &access : record.accesses) {
         if (access.accessedAt > QDateTime::currentDateTimeUtc().addSecs(kClockSkewSecs))
             return Error{
                 QString::fromLatin1(hl7::kErrorInvalid),
@@ -220,7 +226,7 @@ Result<InboundProcessor::Notification> InboundProcessor::readNotification(qint64
         QJsonObject{
             {u"message"_s, messageId},
             {u"notification"_s, notification->notificationId},
-            {u"nhs_number"_s, notification->nhsNumber},
+            {u"nhs_number"_s, record.ids.nhsNumber},
             {u"comment"_s, hl7::notificationComment(*notification)},
             {u"source"_s, hl7::notificationSource(*notification)},
             {u"accessed_at"_s, accessedAt.isValid()
@@ -462,6 +468,9 @@ Result<InboundProcessor::Work> InboundProcessor::handleInactive(const QByteArray
     if (!notification)
         return quarantine(notification.error().message);
     const QString kind = kindName(hl7::MessageKind::InactiveNhsNumber);
+    // Interim: the first patient only, until each becomes an entry of its own.
+    const hl7::InactivePatient &patient = notification->patients.first();
+    const QString inactiveNumber = patient.ids.nhsNumber;
     auto seen = duplicate(kind, notification->notificationId, u"Notification"_s);
     if (!seen)
         return seen.error();
@@ -469,15 +478,15 @@ Result<InboundProcessor::Work> InboundProcessor::handleInactive(const QByteArray
         return **seen;
     auto person = execute(m_connection, uR"(
         SELECT id, legal_forenames || ' ' || legal_surname AS name FROM person WHERE nhs_number = $1 AND nhs_number_status = 'recorded')"_s,
-                          {notification->nhsNumber});
+                          {inactiveNumber});
     if (!person)
         return person.error();
     if (person->isEmpty())
-        return quarantine(u"No child has the NHS number %1 that CP-IS reports inactive."_s.arg(
-            notification->nhsNumber));
+        return quarantine(
+            u"No child has the NHS number %1 that CP-IS reports inactive."_s.arg(inactiveNumber));
     const qint64 personId = (*person)[0].integer("id");
     const QString name = u"%1 (%2)"_s.arg((*person)[0].text("name")).arg(personId);
-    const QString replacement = notification->replacementNhsNumber;
+    const QString replacement = patient.replacements.value(0);
     auto recorded =
         execute(m_connection, u"SELECT record_nhs_number_inactive($1, nullif($2, ''))"_s,
                 {personId, replacement});
@@ -490,11 +499,9 @@ Result<InboundProcessor::Work> InboundProcessor::handleInactive(const QByteArray
         replacement.isEmpty()
             ? u"CP-IS reports that the NHS number %1 of %2 is no longer active. Uploads for the "
               u"child "
-              u"have stopped until a new NHS number is recorded."_s.arg(notification->nhsNumber,
-                                                                        name)
+              u"have stopped until a new NHS number is recorded."_s.arg(inactiveNumber, name)
             : u"CP-IS reports that the NHS number %1 of %2 is no longer active; the replacement %3 "
-              u"has been recorded and uploads resume."_s.arg(notification->nhsNumber, name,
-                                                             replacement);
+              u"has been recorded and uploads resume."_s.arg(inactiveNumber, name, replacement);
     for (auto alert : {&InboundProcessor::alertKeyWorker, &InboundProcessor::alertAdministrators}) {
         if (auto raised = (this->*alert)(u"CP-IS NHS number inactive"_s, personId, text); !raised)
             return raised.error();
@@ -530,21 +537,23 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
     if (!ack)
         return quarantine(ack.error().message);
     const QString kind = kindName(hl7::MessageKind::Acknowledgement);
-    auto seen = duplicate(kind, ack->messageId, u"Acknowledgement"_s);
+    // An acknowledgement has no id of its own: its upload's sequence number and its time.
+    const QString ackId =
+        u"%1@%2"_s.arg(ack->sequenceNumber).arg(hl7::formatTimestamp(ack->createdAt));
+    const QString fileCode = ack->fileCode();
+    auto seen = duplicate(kind, ackId, u"Acknowledgement"_s);
     if (!seen)
         return seen.error();
     if (*seen)
         return **seen;
-    const QString fileText = hl7::fileOutcomeText(ack->fileCode);
+    const QString fileText = hl7::fileOutcomeText(fileCode);
     if (ack->sequenceNumber < 0) {
-        if (auto alerted =
-                alertAdministrators(u"CP-IS upload failed"_s, 0,
-                                    u"%1 (%2; CP-IS could not read the sequence number.)"_s.arg(
-                                        fileText, ack->fileCode));
+        if (auto alerted = alertAdministrators(
+                u"CP-IS upload failed"_s, 0,
+                u"%1 (%2; CP-IS could not read the sequence number.)"_s.arg(fileText, fileCode));
             !alerted)
             return alerted.error();
-        return Work{kind, ack->messageId,
-                    u"%1 (%2) for an unreadable upload."_s.arg(fileText, ack->fileCode), 0};
+        return Work{kind, ackId, u"%1 (%2) for an unreadable upload."_s.arg(fileText, fileCode), 0};
     }
     auto file = queryValue(m_connection,
                            u"SELECT id FROM upload_file WHERE sequence_number = $1 FOR UPDATE"_s,
@@ -557,15 +566,15 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
                 ack->sequenceNumber));
     const qint64 fileId = file->integer();
 
-    const bool resend = ack->fileCode == u"CPF05"_s;
-    const bool fileFailed = ack->fileCode == u"CPF01"_s || ack->fileCode == u"CPF06"_s;
+    const bool resend = fileCode == u"CPF05"_s;
+    const bool fileFailed = fileCode == u"CPF01"_s || fileCode == u"CPF06"_s;
     auto updated =
         execute(m_connection,
                 u"UPDATE upload_file SET status = $1, file_code = $2, detail = $3 WHERE id = $4"_s,
                 {resend       ? u"resend"_s
                  : fileFailed ? u"failed"_s
                               : u"acknowledged"_s,
-                 ack->fileCode, fileText, fileId});
+                 fileCode, fileText, fileId});
     if (!updated)
         return updated.error();
 
@@ -582,30 +591,32 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
         if (fileFailed) {
             if (auto alerted = alertAdministrators(
                     u"CP-IS upload failed"_s, 0,
-                    u"Upload %1: %2 (%3)"_s.arg(ack->sequenceNumber).arg(fileText, ack->fileCode));
+                    u"Upload %1: %2 (%3)"_s.arg(ack->sequenceNumber).arg(fileText, fileCode));
                 !alerted)
                 return alerted.error();
         }
-        return Work{kind, ack->messageId, u"Upload %1: %2"_s.arg(ack->sequenceNumber).arg(fileText),
-                    0};
+        return Work{kind, ackId, u"Upload %1: %2"_s.arg(ack->sequenceNumber).arg(fileText), 0};
     }
 
     // Records named in the acknowledgement get their code; the rest of the file was accepted.
     int rejected = 0;
-    for (const hl7::AcknowledgementRecord &r : std::as_const(ack->records)) {
+    // Interim: an outcome belongs to the returned record at its index (or names none).
+    for (qsizetype i = 0; i < ack->outcomes.size(); ++i) {
+        const hl7::RecordOutcome &r = ack->outcomes[i];
+        const QString nhsNumber = ack->returned.value(i).ids.nhsNumber;
         const bool ok = hl7::isRecordSuccess(r.code);
         const QString words = hl7::recordOutcomeText(r.code, r.detailCode);
         auto rec = execute(m_connection, uR"(
             UPDATE upload_record SET outcome_code = $1, outcome = $2 WHERE file_id = $3 AND nhs_number = $4
             RETURNING person_id)"_s,
-                           {r.code, words, fileId, r.nhsNumber});
+                           {r.code, words, fileId, nhsNumber});
         if (!rec)
             return rec.error();
         if (rec->isEmpty())
             return quarantine(
                 u"Acknowledgement for upload %1 names NHS number %2, which that upload did not carry."_s
                     .arg(ack->sequenceNumber)
-                    .arg(r.nhsNumber));
+                    .arg(nhsNumber));
         const qint64 personId = (*rec)[0].integer("person_id");
         auto status = execute(m_connection, uR"(
             UPDATE person_cpis_status SET status = $1, reason = $2, updated_at = now() WHERE person_id = $3 AND status = 'sent')"_s,
@@ -616,7 +627,7 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
             ++rejected;
             const QString text =
                 u"CP-IS rejected the upload of NHS number %1: %2 Until this is fixed, health staff "
-                u"are not shown that the child is on a plan."_s.arg(r.nhsNumber, words);
+                u"are not shown that the child is on a plan."_s.arg(nhsNumber, words);
             for (auto alert :
                  {&InboundProcessor::alertKeyWorker, &InboundProcessor::alertAdministrators}) {
                 if (auto raised = (this->*alert)(u"CP-IS upload rejected"_s, personId, text);
@@ -633,14 +644,14 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
                             {hl7::recordOutcomeText(u"CPR06"_s), fileId});
     if (!accepted)
         return accepted.error();
-    if (ack->fileCode == u"CPF04"_s) {
+    if (fileCode == u"CPF04"_s) {
         if (auto alerted = alertAdministrators(
                 u"CP-IS upload failed"_s, 0,
                 u"Upload %1: %2 (CPF04)"_s.arg(ack->sequenceNumber).arg(fileText));
             !alerted)
             return alerted.error();
     }
-    return Work{kind, ack->messageId,
+    return Work{kind, ackId,
                 u"Upload %1: %2 %3 record(s) rejected."_s.arg(ack->sequenceNumber)
                     .arg(fileText)
                     .arg(rejected),

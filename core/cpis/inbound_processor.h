@@ -4,7 +4,6 @@
 #pragma once
 
 #include "config/config_store.h"
-#include "cpis/message_codec.h"
 #include "cpis/messages.h"
 #include "db/connection.h"
 #include "result.h"

@@ -12,8 +12,8 @@ namespace cpis::hl7 {
 // 111 service means DHU/111; a person in an emergency department or unit means A&E.
 QString notificationSource(const AccessNotification &notification);
 
-// One line per access, naming who, their role, the organisation, the location when given,
-// and the date and time of access in UK time.
+// One line per access, naming who, their role, the organisation and the date and time of
+// access in UK time.
 QString notificationComment(const AccessNotification &notification);
 
 } // namespace cpis::hl7
