@@ -19,6 +19,9 @@ Result<ExchangeConfig> loadExchangeConfig(Connection &connection)
     c.handlingTarget = v.value(u"cpis.handling_target"_s);
     c.sharedPlans = v.value(u"cpis.shared_plans"_s).split(u',', Qt::SkipEmptyParts);
     c.authorityOds = v.value(u"cpis.authority_ods"_s);
+    c.authorityName = v.value(u"cpis.authority_name"_s);
+    c.phoneOfficeHours = v.value(u"cpis.phone_office_hours"_s);
+    c.phoneOutOfHours = v.value(u"cpis.phone_out_of_hours"_s);
     c.cpisMailbox = v.value(u"mesh.cpis_mailbox"_s);
     c.uploadWorkflow = v.value(u"mesh.workflow_upload"_s);
     for (const QString &t : v.value(u"exchange.times"_s).split(u',', Qt::SkipEmptyParts)) {

@@ -19,9 +19,12 @@ struct ExchangeConfig
     QString handlingTarget;                             // worker or team for case_note_and_alert
     QStringList sharedPlans;
     QString authorityOds;
-    QString cpisMailbox;    // where uploads go
-    QString uploadWorkflow; // the workflow id NHS England assigned for uploads
-    QList<QTime> times;     // exchange.times
+    QString authorityName;    // shown to clinicians beside every flag
+    QString phoneOfficeHours; // the numbers clinicians ring about a flagged child
+    QString phoneOutOfHours;  // the emergency duty team
+    QString cpisMailbox;      // where uploads go
+    QString uploadWorkflow;   // the workflow id NHS England assigned for uploads
+    QList<QTime> times;       // exchange.times
     MeshSettings mesh;
 };
 

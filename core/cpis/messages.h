@@ -41,8 +41,8 @@ struct SendingAuthority
 struct PersonIds
 {
     QString nhsNumber;
-    QString localPersonId;      // empty when not sent
-    QString localIdAuthority;   // "ODSCODE:NAME" as read; the writer makes it from the sender
+    QString localPersonId;    // empty when not sent
+    QString localIdAuthority; // "ODSCODE:NAME" as read; the writer makes it from the sender
 };
 
 // ---- Upload (LA -> CP-IS) ----
@@ -107,7 +107,7 @@ struct Acknowledgement
     qint64 sequenceNumber = -1; // -1 when CP-IS could not read the upload's
     int recordCount = -1;       // -1 when CP-IS could not count them (file-level error)
     QStringList fileCodes;      // CPF01..CPF06, at least one; the first is the outcome
-    Organisation receiver;
+    SendingAuthority receiver;  // the authority that sent the upload, with its numbers
     QList<RecordOutcome> outcomes;
     QList<ReturnedRecord> returned;
     int failedCount = 0;
@@ -121,8 +121,8 @@ struct Acknowledgement
 // One access (an NHS query) to a child's CP-IS record.
 struct AccessRecord
 {
-    QDateTime accessedAt; // with its UTC offset
-    QString queryId;      // the query's UUID
+    QDateTime accessedAt;      // with its UTC offset
+    QString queryId;           // the query's UUID
     Organisation organisation; // the clinician's, or the organisation running the system
     // By a person with a smartcard (COCT_TP145102GB01.AssignedAuthor)...
     QString accessorName;
@@ -134,14 +134,15 @@ struct AccessRecord
     bool bySystem = false;
     QString systemId; // the accredited system id (ASID), 12 digits
     QString leadName;
+    QString leadRoleCode; // the nominated person's job role code (required on the wire)
     QString leadRole;
 };
 
 // The accesses to one CP-IS record (pertinentCP-ISRecordAccess).
 struct RecordAccess
 {
-    PersonIds ids;               // the child's, or for an unborn child's plan the mother's
-    qint64 uploadSequence = 0;   // the upload file the accessed record came from
+    PersonIds ids;                // the child's, or for an unborn child's plan the mother's
+    qint64 uploadSequence = 0;    // the upload file the accessed record came from
     QList<AccessRecord> accesses; // at least one
 };
 
@@ -158,9 +159,9 @@ struct AccessNotification
 
 struct InactivePatient
 {
-    PersonIds ids;               // the number (and local id) as uploaded
-    QStringList replacements;    // new NHS numbers, when PDS has them (usually one)
-    qint64 uploadSequence = 0;   // the upload that carried the number
+    PersonIds ids;             // the number (and local id) as uploaded
+    QStringList replacements;  // new NHS numbers, when PDS has them (usually one)
+    qint64 uploadSequence = 0; // the upload that carried the number
 };
 
 struct InactiveNhsNumberNotification

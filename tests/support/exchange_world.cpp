@@ -1,7 +1,6 @@
 #include "support/exchange_world.h"
 
 #include "config/config_store.h"
-#include "cpis/message_codec.h"
 #include "db/rows.h"
 
 #include <catch2/catch.hpp>
