@@ -305,8 +305,7 @@ QByteArray writeAccessNotification(const AccessNotification &notification)
     QByteArray out;
     {
         Hl7Writer w(&out, kindInfo(MessageKind::AccessNotification).root);
-        w.value("effectiveTime"_L1, formatTimestamp(notification.createdAt));
-        w.empty("id"_L1, {{"root"_L1, notification.notificationId.toUpper()}});
+        writeNotificationHeader(w, notification.createdAt, notification.notificationId);
         w.start("pertinentInformation"_L1);
         w.start("pertinentTotalReturnedRecords"_L1);
         w.value("value"_L1, QString::number(notification.totalReturned));

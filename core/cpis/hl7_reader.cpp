@@ -296,29 +296,17 @@ void Hl7Reader::skipElement()
 
 QString Hl7Reader::readText()
 {
-    QString text;
-    for (;;) {
-        switch (nextToken()) {
-        case QXmlStreamReader::Characters:
-            text += m_xml.text();
-            break;
-        case QXmlStreamReader::StartElement:
-            push();
-            unexpected();
-            return {};
-        case QXmlStreamReader::EndElement:
-            pop();
-            return text.trimmed();
-        case QXmlStreamReader::Invalid:
-        case QXmlStreamReader::EndDocument:
-            return {};
-        default:
-            break;
-        }
-    }
+    return readContent({}).trimmed();
 }
 
 QString Hl7Reader::readMixed(const QStringList &parts)
+{
+    return readContent(parts).simplified();
+}
+
+// The element's own text and that of its `parts` (each holding text only), in document
+// order; any other element is an error.
+QString Hl7Reader::readContent(const QStringList &parts)
 {
     QString text;
     const int level = this->level();
@@ -335,12 +323,12 @@ QString Hl7Reader::readMixed(const QStringList &parts)
                 unexpected();
                 return {};
             }
-            text += u' ' + readText() + u' ';
+            text += u' ' + readContent({}) + u' ';
             break;
         case QXmlStreamReader::EndElement:
             if (this->level() == level) {
                 pop();
-                return text.simplified();
+                return text;
             }
             break;
         case QXmlStreamReader::Invalid:

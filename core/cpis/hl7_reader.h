@@ -82,6 +82,7 @@ public:
 
 private:
     bool scan();
+    QString readContent(const QStringList &parts);
     QXmlStreamReader::TokenType nextToken();
     void push();
     void pop();

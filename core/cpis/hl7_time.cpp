@@ -78,7 +78,8 @@ Result<QDateTime> parseTimestamp(QStringView value)
         return problem(u"\"%1\" is not a valid date and time"_s.arg(value));
     if (sign < 0) { // CP-IS is in England: a time without an offset is UK time
         const QDateTime uk(date, time, QTimeZone("Europe/London"));
-        if (!uk.isValid() || uk.time() != time)
+        // Before 1847 UK time was local mean time, an offset of seconds no timestamp writes.
+        if (!uk.isValid() || uk.time() != time || uk.offsetFromUtc() % 60 != 0)
             return problem(u"\"%1\" has no UTC offset and is not a time in the UK (a clock "
                            "change skips it)"_s.arg(value));
         return uk;

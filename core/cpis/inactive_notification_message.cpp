@@ -101,8 +101,7 @@ QByteArray writeInactiveNhsNumber(const InactiveNhsNumberNotification &notificat
     QByteArray out;
     {
         Hl7Writer w(&out, kindInfo(MessageKind::InactiveNhsNumber).root);
-        w.value("effectiveTime"_L1, formatTimestamp(notification.createdAt));
-        w.empty("id"_L1, {{"root"_L1, notification.notificationId.toUpper()}});
+        writeNotificationHeader(w, notification.createdAt, notification.notificationId);
         writeIntendedRecipient(w, notification.recipient);
         for (const InactivePatient &patient : notification.patients) {
             w.start("subject"_L1);

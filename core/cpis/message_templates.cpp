@@ -201,6 +201,23 @@ void readUnbornChild(Hl7Reader &r, PlanSubject &subject)
     });
 }
 
+// An organisation's id (its ODS code) and name.
+void writeOrganisationParts(Hl7Writer &w, const Organisation &organisation)
+{
+    w.empty("id"_L1, {{"root"_L1, kOdsOrganisationRoot}, {"extension"_L1, organisation.ods}});
+    w.text("name"_L1, organisation.name);
+}
+
+// At an organisation's id: its ODS code, under the SDS organisation or site root.
+QString odsCodeIn(Hl7Reader &r)
+{
+    const QString root = requiredAttribute(r, "root"_L1);
+    if (!r.failed() && root != kOdsOrganisationRoot && root != kOdsSiteRoot)
+        r.invalid(u"identifier root %1 is not an ODS organisation (%2) or site (%3) root"_s.arg(
+            root, kOdsOrganisationRoot, kOdsSiteRoot));
+    return requiredAttribute(r, "extension"_L1);
+}
+
 bool isTelUse(QStringView use)
 {
     static const QStringList kUses{u"H"_s,  u"HP"_s, u"HV"_s, u"WP"_s,
@@ -376,11 +393,7 @@ Organisation readOrganisation(Hl7Reader &r)
     while (r.nextChild(level)) {
         const QString name = seq.next();
         if (name == u"id") {
-            const QString root = requiredAttribute(r, "root"_L1);
-            if (!r.failed() && root != kOdsOrganisationRoot && root != kOdsSiteRoot)
-                r.invalid(u"identifier root %1 is not an ODS organisation (%2) or site (%3) "
-                          "root"_s.arg(root, kOdsOrganisationRoot, kOdsSiteRoot));
-            organisation.ods = requiredAttribute(r, "extension"_L1);
+            organisation.ods = odsCodeIn(r);
         } else if (name == u"name") {
             organisation.name = requiredText(r);
         }
@@ -392,8 +405,7 @@ Organisation readOrganisation(Hl7Reader &r)
 void writeOrganisation(Hl7Writer &w, QLatin1StringView element, const Organisation &organisation)
 {
     w.start(element);
-    w.empty("id"_L1, {{"root"_L1, kOdsOrganisationRoot}, {"extension"_L1, organisation.ods}});
-    w.text("name"_L1, organisation.name);
+    writeOrganisationParts(w, organisation);
     w.end();
 }
 
@@ -405,11 +417,7 @@ SendingAuthority readAuthority(Hl7Reader &r)
     while (r.nextChild(level)) {
         const QString name = seq.next();
         if (name == u"id") {
-            const QString root = requiredAttribute(r, "root"_L1);
-            if (!r.failed() && root != kOdsOrganisationRoot && root != kOdsSiteRoot)
-                r.invalid(u"identifier root %1 is not an ODS organisation (%2) or site (%3) "
-                          "root"_s.arg(root, kOdsOrganisationRoot, kOdsSiteRoot));
-            authority.organisation.ods = requiredAttribute(r, "extension"_L1);
+            authority.organisation.ods = odsCodeIn(r);
         } else if (name == u"name") {
             authority.organisation.name = requiredText(r);
         } else if (name == u"telecom") {
@@ -453,12 +461,16 @@ QString telValue(const QString &number)
     return (number.trimmed().startsWith(u'+') ? u"tel:+"_s : u"tel:"_s) + digits;
 }
 
+void writeNotificationHeader(Hl7Writer &w, const QDateTime &createdAt, const QString &id)
+{
+    w.value("effectiveTime"_L1, formatTimestamp(createdAt));
+    w.empty("id"_L1, {{"root"_L1, id.toUpper()}});
+}
+
 void writeAuthority(Hl7Writer &w, const SendingAuthority &authority)
 {
     w.start("organisation"_L1);
-    w.empty("id"_L1,
-            {{"root"_L1, kOdsOrganisationRoot}, {"extension"_L1, authority.organisation.ods}});
-    w.text("name"_L1, authority.organisation.name);
+    writeOrganisationParts(w, authority.organisation);
     // Office hours first, then the emergency duty team (U5); a number without digits is left
     // out rather than written as an invalid tel: value.
     if (const QString office = telValue(authority.phoneOfficeHours); !office.isEmpty())

@@ -75,6 +75,9 @@ QString telValue(const QString &number);
 Organisation readIntendedRecipient(Hl7Reader &r);
 void writeIntendedRecipient(Hl7Writer &w, const Organisation &recipient);
 
+// The effectiveTime and UUID id every notification from CP-IS starts with.
+void writeNotificationHeader(Hl7Writer &w, const QDateTime &createdAt, const QString &id);
+
 // A full HL7 PN (prefix, given names, family, suffix) as one string, and back.
 QString readFullName(Hl7Reader &r);
 void writeFullName(Hl7Writer &w, QLatin1StringView element, const QString &name);
