@@ -8,6 +8,7 @@
 #include "cpis/upload_message.h"
 #include "db/rows.h"
 #include "support/case_world.h"
+#include "support/exchange_world.h"
 
 #include <catch2/catch.hpp>
 
@@ -27,6 +28,8 @@ struct Uploads
 {
     Connection &c;
     int acknowledgements = 0;
+
+    explicit Uploads(Connection &connection) : c(connection) { test::configureSendingAuthority(c); }
 
     BuiltUpload build()
     {
@@ -59,8 +62,10 @@ struct Uploads
         for (const hl7::ReturnedRecord &r : returned)
             (r.valid ? ack.successfulCount : ack.failedCount) += 1;
         InboundProcessor processor(c);
-        return require(processor.process(require(
+        InboundOutcome outcome = require(processor.process(require(
             processor.store({hl7::writeAcknowledgement(ack), u"import"_s, {}, {}, {}}))));
+        UNSCOPED_INFO(outcome.text.toStdString());
+        return outcome;
     }
 
     QString statusOf(qint64 personId)
@@ -118,6 +123,26 @@ TeenMother teenMother(Connection &c)
     return t;
 }
 
+// A record CP-IS returns as invalid: whom, and the plan it carried.
+hl7::ReturnedRecord invalidRecord(const QString &nhsNumber, const QString &localId, bool unborn,
+                                  const QString &forename)
+{
+    hl7::ReturnedRecord r;
+    r.unborn = unborn;
+    r.ids = {nhsNumber, localId, {}};
+    r.forenames = forename;
+    r.surname = u"Adeyemi"_s;
+    r.dateOfBirth = QDate(2010, 4, 1);
+    hl7::UploadPlan plan;
+    plan.kind = unborn ? hl7::PlanInformation::UnbornChildProtection
+                       : hl7::PlanInformation::ChildProtection;
+    plan.start = QDate::currentDate().addDays(-10);
+    if (unborn)
+        plan.end = QDate::currentDate().addDays(60);
+    r.plans = {plan};
+    return r;
+}
+
 // The 1-based position in the upload of its record for an unborn child's plan.
 int unbornRecordPosition(const BuiltUpload &built)
 {
@@ -137,7 +162,7 @@ TEST_CASE("An outcome located in the upload comes back to that record's child, n
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
-    Uploads u{db.connection()};
+    Uploads u(db.connection());
     const TeenMother t = teenMother(db.connection());
     const BuiltUpload built = u.build();
     const int position = unbornRecordPosition(built);
@@ -162,37 +187,31 @@ TEST_CASE("An outcome located in a returned record is matched by its local id an
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
-    Uploads u{db.connection()};
+    Uploads u(db.connection());
     const TeenMother t = teenMother(db.connection());
     const BuiltUpload built = u.build();
 
-    hl7::ReturnedRecord returned;
-    returned.unborn = true;
-    returned.ids = {u"9990000042"_s, QString::number(t.mother), {}};
-    returned.forenames = u"Grace"_s;
-    returned.surname = u"Adeyemi"_s;
-    returned.dateOfBirth = QDate::currentDate().addYears(-16);
+    const hl7::ReturnedRecord returned =
+        invalidRecord(u"9990000042"_s, QString::number(t.mother), true, u"Grace"_s);
     u.acknowledge(built.sequenceNumber, u"CPF03"_s,
                   {{u"CPR05"_s, {}, {}, {}, u"/FileResponse/message[1]"_s}}, {returned});
     CHECK(u.statusOf(t.unborn).startsWith(u"rejected: The NHS number has been superseded"_s));
     CHECK(u.statusOf(t.mother) == u"shared"_s);
 }
 
-TEST_CASE("An outcome that names only an NHS number two children of the file share is not "
-          "guessed: the acknowledgement is kept for a person",
-          "[upload]")
+TEST_CASE("An outcome naming only a number two children share is kept, not guessed", "[upload]")
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
-    Uploads u{db.connection()};
+    Uploads u(db.connection());
     const TeenMother t = teenMother(db.connection());
     const BuiltUpload built = u.build();
 
-    hl7::ReturnedRecord one;
-    one.ids = {u"9990000042"_s, {}, {}};
-    hl7::ReturnedRecord two = one;
-    const InboundOutcome outcome =
-        u.acknowledge(built.sequenceNumber, u"CPF03"_s, {{u"CPR03"_s, {}, {}, {}, {}}}, {one, two});
+    const hl7::ReturnedRecord one = invalidRecord(u"9990000042"_s, {}, false, u"Grace"_s);
+    const hl7::ReturnedRecord two = invalidRecord(u"9990000042"_s, {}, true, u"Grace"_s);
+    const InboundOutcome outcome = u.acknowledge(
+        built.sequenceNumber, u"CPF03"_s, {{u"CPR03"_s, {}, {}, {}, {}}, {u"CPR03"_s, {}, {}, {}, {}}},
+        {one, two});
     CHECK(outcome.status == u"quarantined"_s);
     CHECK(outcome.text.contains(u"9990000042"_s));
     CHECK(u.statusOf(t.mother) == u"sent"_s);
@@ -203,14 +222,14 @@ TEST_CASE("CPF04: no child of the file is shown as shared, named or not", "[uplo
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
-    Uploads u{db.connection()};
+    Uploads u(db.connection());
     const qint64 other = addPerson(db.connection(), u"Ellie"_s, u"2019-05-04"_s, u"9990000093"_s);
     startPlan(db.connection(), other, u"CPP"_s);
     const BuiltUpload built = u.build();
     REQUIRE(built.recordCount == 2);
 
-    hl7::ReturnedRecord returned;
-    returned.ids = {u"9990000093"_s, QString::number(other), {}};
+    const hl7::ReturnedRecord returned =
+        invalidRecord(u"9990000093"_s, QString::number(other), false, u"Ellie"_s);
     const InboundOutcome outcome =
         u.acknowledge(built.sequenceNumber, u"CPF04"_s,
                       {{u"CPR01"_s, {}, {}, {}, u"/FileResponse/message[1]"_s}}, {returned});
@@ -227,7 +246,7 @@ TEST_CASE("CPF06: uploads stop until the program is upgraded, and the administra
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
-    Uploads u{db.connection()};
+    Uploads u(db.connection());
     const BuiltUpload built = u.build();
     u.acknowledge(built.sequenceNumber, u"CPF06"_s);
 
@@ -245,7 +264,7 @@ TEST_CASE("The same acknowledgement processed again changes nothing", "[upload]"
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
-    Uploads u{db.connection()};
+    Uploads u(db.connection());
     const BuiltUpload built = u.build();
     hl7::Acknowledgement ack;
     ack.createdAt = QDateTime(QDate(2026, 12, 1), QTime(11, 0), QTimeZone::utc());
