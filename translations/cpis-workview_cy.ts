@@ -105,18 +105,6 @@
         <translation>Cynllun amddiffyn plentyn heb ei eni</translation>
     </message>
     <message>
-        <source>Care order (s31)</source>
-        <translation>Gorchymyn gofal (s31)</translation>
-    </message>
-    <message>
-        <source>Interim care order (s38)</source>
-        <translation>Gorchymyn gofal interim (s38)</translation>
-    </message>
-    <message>
-        <source>Accommodated (s20)</source>
-        <translation>Wedi&apos;i letya (s20)</translation>
-    </message>
-    <message>
         <source>1. CPIS Follow Up</source>
         <translation>1. CPIS Follow Up</translation>
     </message>
@@ -163,6 +151,58 @@
     <message>
         <source>Team Manager</source>
         <translation>Rheolwr Tîm</translation>
+    </message>
+    <message>
+        <source>C1 Interim care order (s38)</source>
+        <translation>C1 Gorchymyn gofal interim (s38)</translation>
+    </message>
+    <message>
+        <source>C2 Full care order (s31)</source>
+        <translation>C2 Gorchymyn gofal llawn (s31)</translation>
+    </message>
+    <message>
+        <source>D1 Freeing order</source>
+        <translation>D1 Gorchymyn rhyddhau</translation>
+    </message>
+    <message>
+        <source>E1 Placement order</source>
+        <translation>E1 Gorchymyn lleoli</translation>
+    </message>
+    <message>
+        <source>J1 Remanded to local authority accommodation</source>
+        <translation>J1 Wedi&apos;i remandio i lety&apos;r awdurdod lleol</translation>
+    </message>
+    <message>
+        <source>J2 Accommodated under PACE (police detention)</source>
+        <translation>J2 Wedi&apos;i letya dan PACE (cadw gan yr heddlu)</translation>
+    </message>
+    <message>
+        <source>J3 Youth rehabilitation order with a residence requirement</source>
+        <translation>J3 Gorchymyn adsefydlu ieuenctid gyda gofyniad preswylio</translation>
+    </message>
+    <message>
+        <source>L1 Police protection, in local authority accommodation</source>
+        <translation>L1 Diogelwch yr heddlu, yn llety&apos;r awdurdod lleol</translation>
+    </message>
+    <message>
+        <source>L2 Emergency protection order (s44)</source>
+        <translation>L2 Gorchymyn diogelu brys (s44)</translation>
+    </message>
+    <message>
+        <source>L3 Child assessment order (s43), in local authority accommodation</source>
+        <translation>L3 Gorchymyn asesu plentyn (s43), yn llety&apos;r awdurdod lleol</translation>
+    </message>
+    <message>
+        <source>V2 Accommodated, single period (s20)</source>
+        <translation>V2 Wedi&apos;i letya, un cyfnod (s20)</translation>
+    </message>
+    <message>
+        <source>V3 Short breaks, each stay recorded (s20)</source>
+        <translation>V3 Seibiannau byr, pob arhosiad wedi&apos;i gofnodi (s20)</translation>
+    </message>
+    <message>
+        <source>V4 Short breaks, the agreement recorded (s20)</source>
+        <translation>V4 Seibiannau byr, y cytundeb wedi&apos;i gofnodi (s20)</translation>
     </message>
 </context>
 <context>
@@ -1192,10 +1232,6 @@
         <translation>Cynlluniau a rennir â CP-IS</translation>
     </message>
     <message>
-        <source>CPP child protection plan, UCPP unborn child protection plan, s31 full care order, s38 interim care order, s20 voluntary agreement.</source>
-        <translation>CPP cynllun amddiffyn plant, UCPP cynllun amddiffyn plentyn heb ei eni, s31 gorchymyn gofal llawn, s38 gorchymyn gofal interim, s20 cytundeb gwirfoddol.</translation>
-    </message>
-    <message>
         <source>Work step and next action (CPIS Follow Up for CP-IS Worker)</source>
         <translation>Cam gwaith a cham nesaf (CPIS Follow Up ar gyfer CP-IS Worker)</translation>
     </message>
@@ -1490,6 +1526,42 @@
     <message>
         <source>List items</source>
         <translation>Eitemau rhestr</translation>
+    </message>
+    <message>
+        <source>Short breaks, often for disabled children: never shared with CP-IS.</source>
+        <translation>Seibiannau byr, yn aml i blant anabl: ni chânt eu rhannu â CP-IS byth.</translation>
+    </message>
+    <message>
+        <source>Child protection plans and the DfE looked-after legal statuses whose children health staff see flagged. V3 and V4 are short breaks, often for disabled children, and are never shared.</source>
+        <translation>Cynlluniau amddiffyn plant a statwsau cyfreithiol yr Adran Addysg ar gyfer plant sy&apos;n derbyn gofal, y mae staff iechyd yn gweld baner ar eu cyfer. Seibiannau byr yw V3 a V4, yn aml i blant anabl, ac ni chânt eu rhannu byth.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The sending authority.&lt;/b&gt; CP-IS shows these to clinicians beside every flag, so that they can call us about the child. No upload is sent until all four are set.</source>
+        <translation>&lt;b&gt;Yr awdurdod sy&apos;n anfon.&lt;/b&gt; Mae CP-IS yn dangos y rhain i glinigwyr wrth ymyl pob baner, er mwyn iddynt allu ein ffonio am y plentyn. Nid anfonir unrhyw uwchlwythiad nes bod y pedwar wedi&apos;u gosod.</translation>
+    </message>
+    <message>
+        <source>Authority name</source>
+        <translation>Enw&apos;r awdurdod</translation>
+    </message>
+    <message>
+        <source>As clinicians should see it, up to 100 characters, e.g. Northshire County Council Children&apos;s Services.</source>
+        <translation>Fel y dylai clinigwyr ei weld, hyd at 100 nod, e.e. Northshire County Council Children&apos;s Services.</translation>
+    </message>
+    <message>
+        <source>Telephone, office hours</source>
+        <translation>Ffôn, oriau swyddfa</translation>
+    </message>
+    <message>
+        <source>10 to 15 digits, spaces and a leading + allowed, e.g. 01632 960000.</source>
+        <translation>10 i 15 digid, gyda bylchau a + ar y dechrau os mynnwch, e.e. 01632 960000.</translation>
+    </message>
+    <message>
+        <source>Telephone, out of hours</source>
+        <translation>Ffôn, y tu allan i oriau swyddfa</translation>
+    </message>
+    <message>
+        <source>The emergency duty team, e.g. 01632 960999.</source>
+        <translation>Y tîm dyletswydd brys, e.e. 01632 960999.</translation>
     </message>
 </context>
 <context>
@@ -2827,6 +2899,14 @@ Yn canslo…</translation>
         <source>Person record</source>
         <translation>Cofnod yr unigolyn</translation>
     </message>
+    <message>
+        <source>Ended at 18: CP-IS ends a child&apos;s record at 18, so no plan is sent any more.</source>
+        <translation>Daeth i ben yn 18 oed: mae CP-IS yn cau cofnod plentyn yn 18 oed, felly nid anfonir unrhyw gynllun mwyach.</translation>
+    </message>
+    <message>
+        <source>: recorded in error (%1)</source>
+        <translation>: cofnodwyd mewn camgymeriad (%1)</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::PersonSummaryPanel</name>
@@ -2917,6 +2997,10 @@ Yn canslo…</translation>
     <message>
         <source>None</source>
         <translation>Dim</translation>
+    </message>
+    <message>
+        <source>&lt;s&gt;%1&lt;/s&gt;, recorded in error</source>
+        <translation>&lt;s&gt;%1&lt;/s&gt;, cofnodwyd mewn camgymeriad</translation>
     </message>
 </context>
 <context>

@@ -192,6 +192,11 @@ int exportUpload(const QStringList &args)
     auto built = UploadBuilder(connection).build(*config);
     if (!built)
         return exitFor(built.error());
+    if (!built->refused.isEmpty()) {
+        err() << "cpisctl export-upload: " << built->refused << "\n";
+        err().flush();
+        return kExitCheckFailed;
+    }
     for (const BlockedChild &child : std::as_const(built->blocked))
         out() << "Not included: " << child.name << ": " << child.reason << "\n";
     if (built->recordCount == 0) {

@@ -97,7 +97,11 @@ Result<ExchangeReport> Exchange::runOnce()
     Result<ExchangeReport> report =
         answered ? exchange() : Result<ExchangeReport>(answered.error());
     // The monitor shows every run, and why one failed: a message left in the inbox counts.
-    const QString failure = !report ? report.error().message : report->leftInInbox.join(u"; "_s);
+    // A refused upload counts too, though the run went on to receive.
+    QStringList problems = report ? report->leftInInbox : QStringList();
+    if (report && !report->uploadRefused.isEmpty())
+        problems.prepend(report->uploadRefused);
+    const QString failure = !report ? report.error().message : problems.join(u"; "_s);
     auto logged = execute(
         m_connection, uR"(
         UPDATE exchange_run SET finished_at = now(), status = $1, uploads_sent = $2, received = $3, quarantined = $4, error = $5
@@ -188,6 +192,9 @@ Result<ExchangeReport> Exchange::exchange()
         if (auto committed = tx.commit(); !committed)
             return committed.error();
         report.blocked = built->blocked;
+        report.uploadRefused = built->refused;
+        if (!built->refused.isEmpty())
+            say(built->refused);
         for (const BlockedChild &child : std::as_const(built->blocked))
             say(u"Not sent: %1: %2"_s.arg(child.name, child.reason));
     }

@@ -21,6 +21,7 @@ struct ExchangeReport
     QStringList leftInInbox;
     // CP-IS refused this version of the program (CPF06): nothing was built or sent.
     bool uploadsStopped = false;
+    QString uploadRefused; // why no upload was built (a sending-authority setting is empty)
     [[nodiscard]] int quarantined() const;
 };
 

@@ -8,6 +8,29 @@ using namespace Qt::StringLiterals;
 
 namespace cpis {
 
+QString missingAuthoritySetting(const ExchangeConfig &config)
+{
+    for (const auto &[value, key] :
+         {std::pair{&config.authorityOds, u"cpis.authority_ods"_s},
+          std::pair{&config.authorityName, u"cpis.authority_name"_s},
+          std::pair{&config.phoneOfficeHours, u"cpis.phone_office_hours"_s},
+          std::pair{&config.phoneOutOfHours, u"cpis.phone_out_of_hours"_s}}) {
+        if (value->trimmed().isEmpty())
+            return key;
+    }
+    return {};
+}
+
+QString phoneForSending(const QString &typed)
+{
+    QString sent = typed.trimmed().startsWith(u'+') ? u"+"_s : QString();
+    for (const QChar c : typed) {
+        if (c.isDigit())
+            sent += c;
+    }
+    return sent;
+}
+
 Result<ExchangeConfig> loadExchangeConfig(Connection &connection)
 {
     auto values = ConfigStore(connection).values();

@@ -17,16 +17,26 @@ struct ExchangeConfig
 {
     QString handlingMode = QStringLiteral("work_step"); // or case_note_and_alert
     QString handlingTarget;                             // worker or team for case_note_and_alert
-    QStringList sharedPlans;
+    QStringList sharedPlans; // plan kinds: CPP, UCPP and DfE legal-status codes such as C2
+    // The sending authority, shown to clinicians beside every flag: its ODS code, its name
+    // and its telephone numbers in and out of office hours (as typed: digits, spaces, +).
     QString authorityOds;
-    QString authorityName;    // shown to clinicians beside every flag
-    QString phoneOfficeHours; // the numbers clinicians ring about a flagged child
-    QString phoneOutOfHours;  // the emergency duty team
-    QString cpisMailbox;      // where uploads go
-    QString uploadWorkflow;   // the workflow id NHS England assigned for uploads
-    QList<QTime> times;       // exchange.times
+    QString authorityName;
+    QString phoneOfficeHours;
+    QString phoneOutOfHours;
+    QString cpisMailbox;    // where uploads go
+    QString uploadWorkflow; // the workflow id NHS England assigned for uploads
+    QList<QTime> times;     // exchange.times
     MeshSettings mesh;
 };
+
+// The first of the sending authority's settings (cpis.authority_ods, cpis.authority_name,
+// cpis.phone_office_hours, cpis.phone_out_of_hours) that is empty; empty when all are set.
+// Without them no upload is built.
+QString missingAuthoritySetting(const ExchangeConfig &config);
+
+// A telephone number as sent: its digits, and a leading + kept.
+QString phoneForSending(const QString &typed);
 
 // Everything the exchange needs, secrets included (the exchange account may read them).
 Result<ExchangeConfig> loadExchangeConfig(Connection &connection);

@@ -17,14 +17,16 @@ hl7::PlanInformation planInformation(const QString &kind)
         return hl7::PlanInformation::ChildProtection;
     if (kind == u"UCPP"_s)
         return hl7::PlanInformation::UnbornChildProtection;
-    return hl7::PlanInformation::LookedAfter; // s31, s38, s20
+    return hl7::PlanInformation::LookedAfter; // a DfE legal status: C1, C2, V2, ...
 }
 
 // Each waiting child with what an upload needs; for an unborn child, the mother's details
-// (nothing about the unborn child is sent).
+// (nothing about the unborn child is sent). The plans: those of a shared kind, and those
+// recorded in error that CP-IS may hold (a file carried the plan, or carried the child before
+// files recorded their plans) until CP-IS has accepted a file deleting them.
 const QString kWaiting = uR"(
     SELECT p.id, p.legal_forenames || ' ' || p.legal_surname AS name, p.date_of_birth IS NULL AS unborn,
-           p.expected_delivery,
+           p.expected_delivery, cpis_ended_at_18(p.date_of_birth) AS ended_at_18,
            CASE WHEN p.date_of_birth IS NULL THEN m.nhs_number ELSE p.nhs_number END AS nhs_number,
            CASE WHEN p.date_of_birth IS NULL THEN m.nhs_number_status ELSE p.nhs_number_status END
                AS nhs_number_status,
@@ -32,13 +34,31 @@ const QString kWaiting = uR"(
            CASE WHEN p.date_of_birth IS NULL THEN m.legal_forenames ELSE p.legal_forenames END AS forenames,
            CASE WHEN p.date_of_birth IS NULL THEN m.legal_surname ELSE p.legal_surname END AS surname,
            CASE WHEN p.date_of_birth IS NULL THEN m.date_of_birth ELSE p.date_of_birth END AS date_of_birth,
-           pl.kind, pl.start_date, pl.end_date
+           pl.id AS plan_id, pl.kind, pl.start_date, pl.end_date,
+           pl.recorded_in_error_at IS NOT NULL AS in_error
     FROM upload_pending q
     JOIN person p ON p.id = q.person_id
     LEFT JOIN person m ON m.id = p.mother_id
-    LEFT JOIN plan pl ON pl.person_id = p.id AND pl.kind = ANY ($1::text[])
-    ORDER BY p.id, pl.start_date
+    LEFT JOIN plan pl ON pl.person_id = p.id AND CASE
+        WHEN pl.recorded_in_error_at IS NULL THEN pl.kind = ANY ($1::text[])
+        ELSE (EXISTS (SELECT 1 FROM upload_plan u WHERE u.plan_id = pl.id)
+              OR (pl.kind = ANY ($2::text[])
+                  AND EXISTS (SELECT 1 FROM upload_record r WHERE r.person_id = p.id
+                              AND NOT EXISTS (SELECT 1 FROM upload_plan u WHERE u.file_id = r.file_id))))
+             AND NOT EXISTS (SELECT 1 FROM upload_plan u
+                             JOIN upload_record r ON r.file_id = u.file_id AND r.person_id = pl.person_id
+                             WHERE u.plan_id = pl.id AND u.delete_date IS NOT NULL AND r.outcome_code = 'CPR06')
+        END
+    ORDER BY p.id, pl.start_date, pl.id
     FOR UPDATE OF q)"_s;
+
+QString idArray(const QList<qint64> &ids)
+{
+    QStringList text;
+    for (const qint64 id : ids)
+        text << QString::number(id);
+    return u"{%1}"_s.arg(text.join(u','));
+}
 } // namespace
 
 Status UploadBuilder::block(const BlockedChild &child)
@@ -71,15 +91,71 @@ Status UploadBuilder::block(const BlockedChild &child)
     return success();
 }
 
+Status UploadBuilder::refuse(const QString &text)
+{
+    // One alert until an administrator acknowledges it, not one at every exchange.
+    auto alerted = execute(m_connection, uR"(
+        SELECT raise_alert('CP-IS upload refused', NULL, NULL, NULL, 'cpis_sysadmin', $1)
+        WHERE NOT EXISTS (SELECT 1 FROM alert WHERE alert_type = 'CP-IS upload refused'
+                          AND body = $2 AND acknowledged_at IS NULL))"_s,
+                           {text, text});
+    if (!alerted)
+        return alerted.error();
+    return success();
+}
+
+Status UploadBuilder::endAt18(qint64 personId)
+{
+    auto ended = execute(m_connection, uR"(
+        WITH gone AS (DELETE FROM upload_pending WHERE person_id = $1)
+        INSERT INTO person_cpis_status (person_id, status) VALUES ($2, 'ended_at_18')
+        ON CONFLICT (person_id) DO UPDATE SET status = 'ended_at_18', reason = NULL, updated_at = now())"_s,
+                         {personId, personId});
+    if (!ended)
+        return ended.error();
+    return success();
+}
+
+Status UploadBuilder::recordPlans(qint64 fileId, const QList<QPair<qint64, QDate>> &plans)
+{
+    for (const auto &[planId, deleteDate] : plans) {
+        auto recorded = execute(
+            m_connection,
+            u"INSERT INTO upload_plan (file_id, plan_id, delete_date) VALUES ($1, $2, $3)"_s,
+            {fileId, planId, deleteDate}); // an invalid date is NULL
+        if (!recorded)
+            return recorded.error();
+    }
+    return success();
+}
+
 Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
 {
-    auto q = execute(m_connection, kWaiting, {u"{%1}"_s.arg(config.sharedPlans.join(u','))});
+    BuiltUpload built;
+    if (const QString missing = missingAuthoritySetting(config); !missing.isEmpty()) {
+        // With nobody waiting there is no upload to refuse, and no run to count as failed.
+        auto waiting = queryValue(m_connection, u"SELECT EXISTS (SELECT 1 FROM upload_pending)"_s);
+        if (!waiting)
+            return waiting.error();
+        if (!waiting->boolean())
+            return built;
+        built.refused =
+            u"No upload was built: the setting %1 is empty. CP-IS shows the authority's ODS code, "
+            u"name and office-hours and out-of-hours telephone numbers to clinicians beside every "
+            u"flag. Set it in Configuration, CP-IS tab, or with: cpisctl config set %1 VALUE"_s.arg(
+                missing);
+        if (auto alerted = refuse(built.refused); !alerted)
+            return alerted.error();
+        return built;
+    }
+    const QString shared = u"{%1}"_s.arg(config.sharedPlans.join(u','));
+    auto q = execute(m_connection, kWaiting, {shared, shared});
     if (!q)
         return q.error();
 
-    BuiltUpload built;
     hl7::Upload upload;
     QList<qint64> included;
+    QList<QPair<qint64, QDate>> carried; // plan, delete date
     QList<qint64> nothingToSend;
     QHash<qint64, QString> blockedReason;
     QHash<qint64, QString> names;
@@ -91,8 +167,12 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
         const QDate due = row.date("expected_delivery");
         const QString number = row.text("nhs_number");
         const QString numberStatus = row.text("nhs_number_status");
-        if (blockedReason.contains(personId))
+        if (blockedReason.contains(personId) || built.endedAt18.contains(personId))
             continue;
+        if (row.boolean("ended_at_18")) { // CP-IS has ended the record: nothing to send or fix
+            built.endedAt18.append(personId);
+            continue;
+        }
         QString reason;
         if (unborn && due.isValid() && due < today)
             reason =
@@ -127,12 +207,19 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
         // An unborn child's plan always carries its end on the wire: the expected delivery.
         if (plan.kind == hl7::PlanInformation::UnbornChildProtection && !plan.end.isValid())
             plan.end = due;
+        if (row.boolean("in_error")) // CP-IS removes it; never sent without the delete date
+            plan.deleteDate = today;
         record.plans = {plan};
         upload.records.append(record);
+        carried.append({row.integer("plan_id"), plan.deleteDate});
         if (included.isEmpty() || included.last() != personId)
             included.append(personId);
     }
 
+    for (const qint64 personId : std::as_const(built.endedAt18)) {
+        if (auto ended = endAt18(personId); !ended)
+            return ended.error();
+    }
     for (auto it = blockedReason.cbegin(); it != blockedReason.cend(); ++it) {
         const BlockedChild child{it.key(), names.value(it.key()), it.value()};
         if (auto blocked = block(child); !blocked)
@@ -179,15 +266,11 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
                CASE WHEN p.date_of_birth IS NULL THEN m.nhs_number ELSE p.nhs_number END,
                p.legal_forenames, p.legal_surname, p.date_of_birth
         FROM waiting w JOIN person p ON p.id = w.person_id LEFT JOIN person m ON m.id = p.mother_id)"_s,
-                           {u"{%1}"_s.arg([&] {
-                                QStringList ids;
-                                for (const qint64 id : std::as_const(included))
-                                    ids << QString::number(id);
-                                return ids.join(u',');
-                            }()),
-                            built.fileId});
+                           {idArray(included), built.fileId});
     if (!records)
         return records.error();
+    if (auto recorded = recordPlans(built.fileId, carried); !recorded)
+        return recorded.error();
     return built;
 }
 

@@ -15,7 +15,7 @@ struct Name
     const char *shown;
 };
 
-QString lookUp(std::initializer_list<Name> names, const QString &stored)
+template<typename Names> QString lookUp(const Names &names, const QString &stored)
 {
     for (const Name &name : names) {
         if (stored == QLatin1String(name.stored))
@@ -23,7 +23,48 @@ QString lookUp(std::initializer_list<Name> names, const QString &stored)
     }
     return stored; // a value added later still reads as stored
 }
+QString lookUp(std::initializer_list<Name> names, const QString &stored)
+{
+    return lookUp<std::initializer_list<Name>>(names, stored);
+}
+
+// Child protection plans, then the DfE looked-after legal statuses (SSDA903), in the words a
+// caseworker uses, with the Children Act section where there is one. The same codes, in the
+// same order, as SQL _plan_kinds() and plan.kind's CHECK.
+constexpr Name kPlanKinds[] = {
+    {"CPP", QT_TRANSLATE_NOOP("DisplayNames", "Child protection plan")},
+    {"UCPP", QT_TRANSLATE_NOOP("DisplayNames", "Unborn child protection plan")},
+    {"C1", QT_TRANSLATE_NOOP("DisplayNames", "C1 Interim care order (s38)")},
+    {"C2", QT_TRANSLATE_NOOP("DisplayNames", "C2 Full care order (s31)")},
+    {"D1", QT_TRANSLATE_NOOP("DisplayNames", "D1 Freeing order")},
+    {"E1", QT_TRANSLATE_NOOP("DisplayNames", "E1 Placement order")},
+    {"J1", QT_TRANSLATE_NOOP("DisplayNames", "J1 Remanded to local authority accommodation")},
+    {"J2", QT_TRANSLATE_NOOP("DisplayNames", "J2 Accommodated under PACE (police detention)")},
+    {"J3", QT_TRANSLATE_NOOP("DisplayNames",
+                             "J3 Youth rehabilitation order with a residence requirement")},
+    {"L1",
+     QT_TRANSLATE_NOOP("DisplayNames", "L1 Police protection, in local authority accommodation")},
+    {"L2", QT_TRANSLATE_NOOP("DisplayNames", "L2 Emergency protection order (s44)")},
+    {"L3", QT_TRANSLATE_NOOP("DisplayNames",
+                             "L3 Child assessment order (s43), in local authority accommodation")},
+    {"V2", QT_TRANSLATE_NOOP("DisplayNames", "V2 Accommodated, single period (s20)")},
+    {"V3", QT_TRANSLATE_NOOP("DisplayNames", "V3 Short breaks, each stay recorded (s20)")},
+    {"V4", QT_TRANSLATE_NOOP("DisplayNames", "V4 Short breaks, the agreement recorded (s20)")},
+};
 } // namespace
+
+QStringList DisplayNames::planKinds()
+{
+    QStringList kinds;
+    for (const Name &kind : kPlanKinds)
+        kinds << QString::fromLatin1(kind.stored);
+    return kinds;
+}
+
+bool DisplayNames::planKindMayBeShared(const QString &kind)
+{
+    return kind != u"V3"_s && kind != u"V4"_s;
+}
 
 QString DisplayNames::priority(const QString &priority)
 {
@@ -58,12 +99,7 @@ QString DisplayNames::requestState(const QString &state)
 
 QString DisplayNames::planKind(const QString &kind)
 {
-    return lookUp({{"CPP", QT_TR_NOOP("Child protection plan")},
-                   {"UCPP", QT_TR_NOOP("Unborn child protection plan")},
-                   {"s31", QT_TR_NOOP("Care order (s31)")},
-                   {"s38", QT_TR_NOOP("Interim care order (s38)")},
-                   {"s20", QT_TR_NOOP("Accommodated (s20)")}},
-                  kind);
+    return lookUp(kPlanKinds, kind);
 }
 
 QString DisplayNames::gender(const QString &gender)

@@ -8,12 +8,19 @@ using namespace Qt::StringLiterals;
 namespace cpis {
 
 namespace {
+// CP-IS ends a record at 18, whatever was last sent; and once CP-IS has accepted the deletion
+// of every plan recorded in error, "shared" would tell staff a flag is there when it is not.
 Status loadCpisStatus(Connection &connection, PersonRecord &record)
 {
     auto q = execute(connection, uR"(
-        SELECT s.status, coalesce(s.reason, '') AS reason, s.updated_at
+        SELECT CASE WHEN cpis_ended_at_18(p.date_of_birth) THEN 'ended_at_18' ELSE s.status END AS status,
+               CASE WHEN cpis_ended_at_18(p.date_of_birth) THEN '' ELSE coalesce(s.reason, '') END AS reason,
+               s.updated_at
         FROM person_cpis_status s JOIN person p ON p.id = s.person_id
-        WHERE s.person_id = $1)"_s,
+        WHERE s.person_id = $1
+          AND (s.status <> 'shared' OR cpis_ended_at_18(p.date_of_birth)
+               OR EXISTS (SELECT 1 FROM plan pl WHERE pl.person_id = p.id AND pl.recorded_in_error_at IS NULL
+                          AND pl.kind = ANY (string_to_array(config_value('cpis.shared_plans'), ',')))))"_s,
                      {record.summary.id});
     if (!q)
         return q.error();

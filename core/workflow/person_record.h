@@ -20,7 +20,8 @@ struct Involvement
 
 struct PersonCpisStatus
 {
-    QString status; // shared, sent, awaiting_upload, rejected, blocked; empty: never queued
+    QString status; // shared, sent, awaiting_upload, rejected, blocked, ended_at_18; empty: never
+                    // queued
     QString reason;
     QDateTime updatedAt;
 };

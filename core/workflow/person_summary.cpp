@@ -1,7 +1,7 @@
 #include "workflow/person_summary.h"
 
-#include "db/rows.h"
 #include "db/error_codes.h"
+#include "db/rows.h"
 #include "domain/nhs_number.h"
 
 using namespace Qt::StringLiterals;
@@ -46,13 +46,16 @@ Result<PersonSummary> loadPersonSummary(Connection &connection, qint64 personId)
     s.keyWorkerTeam = row.text("key_worker_team");
 
     auto plans = execute(connection, uR"(
-        SELECT kind, start_date, end_date FROM plan WHERE person_id = $1
-        ORDER BY end_date IS NOT NULL, start_date DESC, id DESC)"_s,
+        SELECT kind, start_date, end_date, recorded_in_error_at IS NOT NULL AS in_error,
+               coalesce(recorded_in_error_reason, '') AS error_reason
+        FROM plan WHERE person_id = $1
+        ORDER BY recorded_in_error_at IS NOT NULL, end_date IS NOT NULL, start_date DESC, id DESC)"_s,
                          {personId});
     if (!plans)
         return plans.error();
     for (const Row &p : *plans)
-        s.plans.append({p.text("kind"), p.date("start_date"), p.date("end_date")});
+        s.plans.append({p.text("kind"), p.date("start_date"), p.date("end_date"),
+                        p.boolean("in_error"), p.text("error_reason")});
 
     auto names = execute(connection, uR"(
         SELECT btrim(forenames || ' ' || surname) AS name, kind FROM person_other_name

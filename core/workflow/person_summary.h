@@ -15,9 +15,11 @@ namespace cpis {
 
 struct PlanPeriod
 {
-    QString kind; // CPP, UCPP, s31, s38, s20
+    QString kind; // CPP, UCPP or a DfE legal status (C1, C2, V2, ...)
     QDate start;
-    QDate end; // null while current
+    QDate end;                    // null while current
+    bool recordedInError = false; // never current, whatever its dates
+    QString errorReason;
 };
 
 struct PersonAlert
@@ -39,7 +41,7 @@ struct PersonSummary
     QString nhsNumberStatus; // unknown, recorded, inactive, replaced
     QString keyWorker;
     QString keyWorkerTeam;
-    QList<PlanPeriod> plans; // current first, then by start date, newest first
+    QList<PlanPeriod> plans; // current first, then by start date, newest first; in error last
     QStringList otherNames;  // "Tommy Turner (Known as)"
     QList<PersonAlert> openAlerts;
     bool restricted = false;

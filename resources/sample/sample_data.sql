@@ -22,6 +22,10 @@ DECLARE
     step    bigint;
     req     bigint;
     tpl     note_template;
+    -- A database made by a program before the DfE legal-status codes (migration 0024) still
+    -- has s31, s38 and s20 (the upgrade test loads this sample into one): E1 reads as s31 there.
+    old_kinds boolean := EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'plan_kind_check'
+                                 AND pg_get_constraintdef(oid) LIKE '%s31%');
 BEGIN
     IF EXISTS (SELECT 1 FROM worker WHERE login = 'sam.admin') THEN
         RAISE NOTICE 'Sample data is already loaded: nothing to do.';
@@ -81,27 +85,27 @@ BEGIN
         (3548120, 'Maisie',     'Pearson',    'Female', '2019-10-04', '9998795079', 'CPP', 160, 'megan.hughes'),
         (3543390, 'Lacey',      'Green',      'Female', '2012-11-14', '9996680576', 'CPP', 280, 'megan.hughes'),
         -- Children in Care Team
-        (3538842, 'Liam',       'Brennan',    'Male',   '2009-02-14', '9994720732', 's31', 1000, 'kasia.nowak'),
-        (3539910, 'Courtney',   'Ward',       'Female', '2010-04-30', '9997883691', 's31', 950, 'kasia.nowak'),
-        (3543701, 'Mohammed',   'Iqbal',      'Male',   '2012-12-19', '9990753105', 's20', 240, 'kasia.nowak'),
-        (3545118, 'Poppy',      'Fisher',     'Female', '2017-03-26', '9993145572', 's38', 110, 'kasia.nowak'),
-        (3545119, 'Alfie',      'Fisher',     'Male',   '2019-08-08', '9994459651', 's38', 110, 'kasia.nowak'),
-        (3547440, 'Grace',      'Adebayo',    'Female', '2014-05-13', '9999847153', 's31', 600, 'kasia.nowak'),
-        (3550092, 'Bethany',    'Cole',       'Female', '2008-12-20', '9991056335', 's20', 400, 'kasia.nowak'),
-        (3551567, 'Dylan',      'Price',      'Male',   '2020-02-02', '9998189195', 's38',  85, 'kasia.nowak'),
-        (3544599, 'Precious',   'Moyo',       'Female', '2015-07-07', '9992863838', 's31', 720, 'kasia.nowak'),
-        (3552735, 'Noah',       'Lewis',      'Male',   '2023-09-18', '9997840178', 's38',  40, 'kasia.nowak'),
-        (3548777, 'Roman',      'Popescu',    'Male',   '2016-04-04', NULL,         's20', 190, 'kasia.nowak'),
-        (3540233, 'Jordan',     'Reid',       'Male',   '2011-08-28', '9990011133', 's31', 850, 'ravi.sandhu'),
-        (3541650, 'Taylor-Jade', 'Evans',     'Female', '2013-03-09', '9995033593', 's31', 830, 'ravi.sandhu'),
-        (3542904, 'Arjun',      'Mistry',     'Male',   '2016-06-24', '9992306157', 's20', 300, 'ravi.sandhu'),
-        (3546287, 'Lily',       'Parsons',    'Female', '2018-01-31', '9997083067', 's38', 150, 'ravi.sandhu'),
-        (3548555, 'Kai',        'Thompson',   'Male',   '2010-10-10', '9992288884', 's20',  90, 'ravi.sandhu'),
-        (3549361, 'Maya',       'Kaur',       'Female', '2012-04-15', '9998694647', 's31', 540, 'ravi.sandhu'),
-        (3550810, 'Ethan',      'Shaw',       'Male',   '2017-11-11', '9990702314', 's31', 480, 'ravi.sandhu'),
-        (3553020, 'Aria',       'Novak',      'Female', '2022-06-06', '9997759486', 's38',  55, 'ravi.sandhu'),
-        (3539501, 'Callum',     'Stewart',    'Male',   '2009-06-01', '9992937734', 's20', 700, 'ravi.sandhu'),
-        (3551999, 'Evie',       'Dunn',       'Female', '2024-01-22', '9990850453', 's31', 200, 'ravi.sandhu');
+        (3538842, 'Liam',       'Brennan',    'Male',   '2009-02-14', '9994720732', 'C2', 1000, 'kasia.nowak'),
+        (3539910, 'Courtney',   'Ward',       'Female', '2010-04-30', '9997883691', 'C2', 950, 'kasia.nowak'),
+        (3543701, 'Mohammed',   'Iqbal',      'Male',   '2012-12-19', '9990753105', 'V2', 240, 'kasia.nowak'),
+        (3545118, 'Poppy',      'Fisher',     'Female', '2017-03-26', '9993145572', 'C1', 110, 'kasia.nowak'),
+        (3545119, 'Alfie',      'Fisher',     'Male',   '2019-08-08', '9994459651', 'C1', 110, 'kasia.nowak'),
+        (3547440, 'Grace',      'Adebayo',    'Female', '2014-05-13', '9999847153', 'C2', 600, 'kasia.nowak'),
+        (3550092, 'Bethany',    'Cole',       'Female', '2008-12-20', '9991056335', 'V2', 400, 'kasia.nowak'),
+        (3551567, 'Dylan',      'Price',      'Male',   '2020-02-02', '9998189195', 'C1',  85, 'kasia.nowak'),
+        (3544599, 'Precious',   'Moyo',       'Female', '2015-07-07', '9992863838', 'C2', 720, 'kasia.nowak'),
+        (3552735, 'Noah',       'Lewis',      'Male',   '2023-09-18', '9997840178', 'C1',  40, 'kasia.nowak'),
+        (3548777, 'Roman',      'Popescu',    'Male',   '2016-04-04', NULL,         'V2', 190, 'kasia.nowak'),
+        (3540233, 'Jordan',     'Reid',       'Male',   '2011-08-28', '9990011133', 'C2', 850, 'ravi.sandhu'),
+        (3541650, 'Taylor-Jade', 'Evans',     'Female', '2013-03-09', '9995033593', 'C2', 830, 'ravi.sandhu'),
+        (3542904, 'Arjun',      'Mistry',     'Male',   '2016-06-24', '9992306157', 'V2', 300, 'ravi.sandhu'),
+        (3546287, 'Lily',       'Parsons',    'Female', '2018-01-31', '9997083067', 'C1', 150, 'ravi.sandhu'),
+        (3548555, 'Kai',        'Thompson',   'Male',   '2010-10-10', '9992288884', 'V2',  90, 'ravi.sandhu'),
+        (3549361, 'Maya',       'Kaur',       'Female', '2012-04-15', '9998694647', 'C2', 540, 'ravi.sandhu'),
+        (3550810, 'Ethan',      'Shaw',       'Male',   '2017-11-11', '9990702314', 'C2', 480, 'ravi.sandhu'),
+        (3553020, 'Aria',       'Novak',      'Female', '2022-06-06', '9997759486', 'C1',  55, 'ravi.sandhu'),
+        (3539501, 'Callum',     'Stewart',    'Male',   '2009-06-01', '9992937734', 'V2', 700, 'ravi.sandhu'),
+        (3551999, 'Evie',       'Dunn',       'Female', '2024-01-22', '9990850453', 'E1', 200, 'ravi.sandhu');
 
     INSERT INTO person (id, legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
     SELECT id, forenames, surname, gender, dob, nhs, CASE WHEN nhs IS NULL THEN 'unknown' ELSE 'recorded' END
@@ -142,19 +146,32 @@ BEGIN
     PERFORM setval('person_id_seq', greatest((SELECT max(id) FROM person), (SELECT last_value FROM person_id_seq)));
 
     -- ------------------------------------------------------------ plans
+    IF old_kinds THEN
+        UPDATE sample_child SET plan = CASE plan WHEN 'C1' THEN 's38' WHEN 'V2' THEN 's20' ELSE 's31' END
+        WHERE plan IN ('C1', 'C2', 'E1', 'V2');
+    END IF;
     INSERT INTO plan (person_id, kind, start_date, created_at)
     SELECT id, plan, greatest(dob, current_date - plan_ago), (current_date - plan_ago) + time '11:00'
     FROM sample_child;
     -- History: plans that ended when the current one began (or earlier).
     INSERT INTO plan (person_id, kind, start_date, end_date, created_at)
-    SELECT p, k, current_date - s, current_date - e, (current_date - s) + time '11:00'
+    SELECT p, CASE WHEN old_kinds AND k = 'C1' THEN 's38' ELSE k END, current_date - s, current_date - e,
+           (current_date - s) + time '11:00'
     FROM (VALUES (3544599, 'CPP', 1000, 720),   -- Precious Moyo: CPP, then a care order
-                 (3540233, 's38', 1080, 850),   -- Jordan Reid: interim, then full care order
+                 (3540233, 'C1',  1080, 850),   -- Jordan Reid: interim, then full care order
                  (3545118, 'CPP',  400, 110),   -- Poppy and Alfie Fisher: CPP, then interim care order
                  (3545119, 'CPP',  400, 110),
                  (3542256, 'CPP', 1080, 900),   -- Kyle Simpson: a second child protection plan
-                 (3543701, 'CPP',  600, 240))   -- Mohammed Iqbal: CPP, then accommodated (s20)
+                 (3543701, 'CPP',  600, 240))   -- Mohammed Iqbal: CPP, then accommodated (V2, s20)
          AS v(p, k, s, e);
+
+    -- ------------------------------------------------------------ the sending authority
+    -- Shown to clinicians beside every flag; the numbers are in Ofcom's range for drama.
+    UPDATE config SET value = v.value
+    FROM (VALUES ('cpis.authority_ods', 'LA999'), ('cpis.authority_name', 'Northshire County Council'),
+                 ('cpis.phone_office_hours', '01632 960000'), ('cpis.phone_out_of_hours', '01632 960999'))
+         AS v(key, value)
+    WHERE config.key = v.key AND config.value = '';
 
     -- ------------------------------------------------------------ key worker involvements
     -- Earlier key workers first, so the current one starts when the earlier one ended.

@@ -39,7 +39,7 @@ WHERE g <= current_setting('cpis.scale_children')::int;
 -- queues each new plan is set aside for this one statement (the table is locked meanwhile).
 ALTER TABLE plan DISABLE TRIGGER plan_queues_upload;
 INSERT INTO plan (person_id, kind, start_date)
-SELECT p.id, (ARRAY['CPP', 'CPP', 'CPP', 'CPP', 'CPP', 'CPP', 's31', 's31', 's38', 's20'])[1 + p.id % 10],
+SELECT p.id, (ARRAY['CPP', 'CPP', 'CPP', 'CPP', 'CPP', 'CPP', 'C2', 'C2', 'C1', 'V2'])[1 + p.id % 10],
        current_date - (p.id % 700)::int
 FROM person p WHERE p.legal_surname LIKE 'Scale-%';
 ALTER TABLE plan ENABLE TRIGGER plan_queues_upload;

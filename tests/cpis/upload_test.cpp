@@ -7,31 +7,18 @@
 #include "cpis/upload_message.h"
 #include "db/rows.h"
 #include "support/case_world.h"
-#include "support/exchange_world.h"
+#include "support/upload_support.h"
 #include "workflow/alert_service.h"
 
 #include <catch2/catch.hpp>
 
 using namespace Qt::StringLiterals;
 using namespace cpis;
+using test::acknowledge;
+using test::buildUpload;
 using test::require;
 
 namespace {
-BuiltUpload buildUpload(Connection &c)
-{
-    test::configureSendingAuthority(c);
-    const ExchangeConfig config = require(loadExchangeConfig(c));
-    Transaction tx(c);
-    BuiltUpload built = require(UploadBuilder(c).build(config));
-    REQUIRE(tx.commit().ok());
-    // As the exchange does once MESH has taken it.
-    REQUIRE(execute(c, uR"(UPDATE person_cpis_status SET status = 'sent'
-                      WHERE person_id IN (SELECT person_id FROM upload_record WHERE file_id = $1))"_s,
-                    {built.fileId})
-                .ok());
-    return built;
-}
-
 QString statusOf(Connection &c, qint64 personId)
 {
     return require(
@@ -40,14 +27,6 @@ QString statusOf(Connection &c, qint64 personId)
                    u"SELECT status || coalesce(': ' || reason, '') FROM person_cpis_status WHERE person_id = $1"_s,
                    {personId}))
         .text();
-}
-
-InboundOutcome acknowledge(Connection &c, qint64 sequence, const QString &fileCode,
-                           const QList<test::RejectedRecord> &rejected = {})
-{
-    InboundProcessor processor(c);
-    return require(processor.process(require(processor.store(
-        {test::acknowledgement(sequence, fileCode, rejected), u"import"_s, {}, {}, {}}))));
 }
 } // namespace
 
@@ -98,9 +77,9 @@ TEST_CASE("An acknowledgement comes back to the right child, and a rejection sho
             {other, world.otherKeyWorker.workerId})
             .ok());
     REQUIRE(
-        execute(
-            c, u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 's20', current_date)"_s,
-            {other})
+        execute(c,
+                u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 'V2', current_date)"_s,
+                {other})
             .ok());
     const BuiltUpload built = buildUpload(c);
     REQUIRE(built.recordCount == 2);

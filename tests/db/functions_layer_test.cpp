@@ -25,9 +25,25 @@ constexpr int kLastMigrationWithFunctions = 21;
 // _due_after now counts the configured office hours and bank holidays (the rule the C++
 // OfficeHours::dueAfter applied, which it replaces); incoming_requests returns each request's
 // due time from it; process_access_notifications works it out when given none.
+// Issue 17 (migration 0024): the DfE legal-status codes and the sending authority's settings
+// (set_config), plans recorded in error and the 18th birthday (the upload queue, data quality).
 const QSet<QString> kChangedOnPurpose{
-    u"_due_after(timestamp with time zone)"_s, u"incoming_requests(integer)"_s,
-    u"process_access_notifications(jsonb,timestamp with time zone)"_s};
+    u"_due_after(timestamp with time zone)"_s,
+    u"incoming_requests(integer)"_s,
+    u"process_access_notifications(jsonb,timestamp with time zone)"_s,
+    u"set_config(text,text)"_s,
+    u"_plan_queues_upload()"_s,
+    u"_person_queues_upload()"_s,
+    u"_data_quality_problems()"_s,
+    u"data_quality_summary()"_s};
+// Functions main did not have.
+const QSet<QString> kAddedOnPurpose{u"_plan_kinds()"_s, u"_queue_upload(bigint)"_s,
+                                    u"cpis_ended_at_18(date)"_s,
+                                    u"record_plan_in_error(bigint,text)"_s};
+// Tables whose rows a later migration changes on purpose: 0024 turns s31/s38/s20 into C2/C1/V2
+// in plan and in cpis.shared_plans, and adds the sending authority's settings (checked by
+// tests/db/legal_status_migration_test.cpp). Tables added since main start empty.
+const QSet<QString> kDataChangedOnPurpose{u"plan"_s, u"config"_s};
 
 QString withoutComments(const QString &sql)
 {
@@ -221,9 +237,18 @@ TEST_CASE("A database made by main, with sample data, upgrades with nothing lost
     const auto dataAfter = dataSnapshot(c);
     for (auto it = dataBefore.cbegin(); it != dataBefore.cend(); ++it) {
         INFO(it.key().toStdString());
-        CHECK(dataAfter.value(it.key()).toStdString() == it.value().toStdString());
+        CHECK(dataAfter.contains(it.key()));
+        if (!kDataChangedOnPurpose.contains(it.key()))
+            CHECK(dataAfter.value(it.key()).toStdString() == it.value().toStdString());
+        else // the same number of rows
+            CHECK(dataAfter.value(it.key()).section(u' ', 0, 0).toInt() >=
+                  it.value().section(u' ', 0, 0).toInt());
     }
-    CHECK(dataAfter.keys() == dataBefore.keys());
+    for (auto it = dataAfter.cbegin(); it != dataAfter.cend(); ++it) {
+        INFO(it.key().toStdString());
+        if (!dataBefore.contains(it.key()))
+            CHECK(it.value().section(u' ', 0, 0) == u"0"_s);
+    }
     CHECK(column(c,
                  u"SELECT version || checksum || applied_at FROM schema_migrations "
                  u"WHERE version <= $1 ORDER BY 1"_s,
@@ -240,7 +265,9 @@ TEST_CASE("A database made by main, with sample data, upgrades with nothing lost
         INFO(it.value().toStdString());
         CHECK(freshFunctions.value(it.key()).toStdString() == it.value().toStdString());
     }
-    CHECK(upgraded.keys() == functionsOfMain.keys());
+    QStringList expectedKeys = functionsOfMain.keys() + kAddedOnPurpose.values();
+    expectedKeys.sort();
+    CHECK(upgraded.keys() == expectedKeys);
     for (auto it = functionsOfMain.cbegin(); it != functionsOfMain.cend(); ++it) {
         if (kChangedOnPurpose.contains(it.key()))
             continue;

@@ -169,7 +169,7 @@ TEST_CASE("Configuration tools: invalid values are refused field by field, shown
     tools->resize(1000, 820);
 
     showTab(tools, u"cpisTab"_s);
-    click(child<QCheckBox>(tools, u"sharedPlan:s20"_s)); // valid: stop sharing s20
+    click(child<QCheckBox>(tools, u"sharedPlan:V2"_s)); // valid: stop sharing V2 (s20)
     retype(child<QLineEdit>(tools, u"cpis.handling_target"_s), u"Nobody Atall"_s);
     showTab(tools, u"officeTab"_s);
     retype(child<QLineEdit>(tools, u"office.hours"_s), u"16:30-09:30"_s);
@@ -213,7 +213,7 @@ TEST_CASE("Configuration tools: invalid values are refused field by field, shown
 
     // Nothing stored, not even the valid change; the edits are still there to correct.
     Connection &owner = db.connection();
-    CHECK(stored(owner, u"cpis.shared_plans"_s) == u"CPP,UCPP,s31,s38,s20"_s);
+    CHECK(stored(owner, u"cpis.shared_plans"_s) == u"CPP,UCPP,C1,C2,V2"_s);
     CHECK(stored(owner, u"office.hours"_s) == u"09:30-16:30"_s);
     CHECK(
         require(queryValue(owner, u"SELECT count(*) FROM audit WHERE action = 'config.changed'"_s))
@@ -231,14 +231,60 @@ TEST_CASE("Configuration tools: invalid values are refused field by field, shown
     REQUIRE(saveAndWait(tools));
     CHECK(message(tools).startsWith(u"Saved: "_s));
     CHECK(message(tools).contains(u"Plans shared with CP-IS"_s));
-    QStringList shared = stored(owner, u"cpis.shared_plans"_s).split(u',');
-    shared.sort();
-    CHECK(shared == QStringList{u"CPP"_s, u"UCPP"_s, u"s31"_s, u"s38"_s});
+    CHECK(stored(owner, u"cpis.shared_plans"_s) == u"CPP,UCPP,C1,C2"_s);
     CHECK_FALSE(tools->hasUnsavedChanges());
     CHECK(stored(owner, u"office.hours"_s) == u"09:00-17:00"_s);
     CHECK(stored(owner, u"cpis.handling_target"_s) == u"Jane Okafor"_s);
     CHECK(child<QLabel>(tools, u"error:office.hours"_s)->isHidden());
     CHECK(tabs->tabText(1) == u"Office hours"_s);
+}
+
+TEST_CASE("Configuration tools: the CP-IS tab lists the legal statuses by name and saves the "
+          "sending authority",
+          "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto window = test::signedInWindow(db, world.sysadmin.login);
+    ui::ConfigurationWindow *tools = openTools(*window);
+    tools->resize(1000, 720);
+    showTab(tools, u"cpisTab"_s);
+
+    CHECK_FALSE(tools->hasUnsavedChanges()); // the boxes read the setting as it is stored
+    auto *c2 = child<QCheckBox>(tools, u"sharedPlan:C2"_s);
+    CHECK(c2->text() == u"C2 Full care order (s31)"_s);
+    CHECK(c2->isChecked());
+    CHECK_FALSE(child<QCheckBox>(tools, u"sharedPlan:E1"_s)->isChecked());
+    for (const QString &code : {u"V3"_s, u"V4"_s}) {
+        auto *box = child<QCheckBox>(tools, u"sharedPlan:"_s + code);
+        CHECK_FALSE(box->isEnabled());
+        CHECK(box->toolTip().contains(u"never shared"_s));
+    }
+    CHECK(child<QLabel>(tools, u"authorityExplanation"_s)
+              ->text()
+              .contains(u"shows these to clinicians beside every flag"_s));
+    CHECK(child<QLineEdit>(tools, u"cpis.authority_name"_s)->text() ==
+          u"Northshire County Council"_s);
+    test::screenshot(tools, u"configuration-cpis-tab"_s);
+
+    click(child<QCheckBox>(tools, u"sharedPlan:E1"_s));
+    retype(child<QLineEdit>(tools, u"cpis.phone_office_hours"_s), u"01632-960000"_s);
+    CHECK_FALSE(saveAndWait(tools));
+    CHECK(child<QLabel>(tools, u"error:cpis.phone_office_hours"_s)
+              ->text()
+              .contains(u"is not a telephone number"_s));
+    Connection &owner = db.connection();
+    CHECK(stored(owner, u"cpis.shared_plans"_s) == u"CPP,UCPP,C1,C2,V2"_s);
+
+    retype(child<QLineEdit>(tools, u"cpis.phone_office_hours"_s), u"01632 960123"_s);
+    retype(child<QLineEdit>(tools, u"cpis.authority_name"_s), u"Southshire Council"_s);
+    REQUIRE(saveAndWait(tools));
+    CHECK(stored(owner, u"cpis.shared_plans"_s) == u"CPP,UCPP,C1,C2,E1,V2"_s);
+    CHECK(stored(owner, u"cpis.phone_office_hours"_s) == u"01632 960123"_s);
+    CHECK(stored(owner, u"cpis.authority_name"_s) == u"Southshire Council"_s);
+    CHECK(require(queryValue(owner, uR"(SELECT count(*) FROM audit WHERE action = 'config.changed'
+                                       AND details ->> 'key' IN ('cpis.phone_office_hours', 'cpis.authority_name'))"_s))
+              .integer() == 2);
 }
 
 TEST_CASE("Configuration tools: an edited template and list reach the New request and Next "

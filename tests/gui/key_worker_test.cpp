@@ -2,6 +2,7 @@
 // and its document, and what the database refuses (another worker's request, a finished
 // note).
 #include "db/error_codes.h"
+#include "db/rows.h"
 #include "dialogs/case_note_dialog.h"
 #include "gui/gui_support.h"
 #include "gui/key_worker_support.h"
@@ -195,7 +196,7 @@ TEST_CASE("The person record opens from a request, and opening it is audited", "
     CHECK(details.contains(u"999 000 0026"_s));
     CHECK(details.contains(u"28/11/2016"_s));
     CHECK(child<QLabel>(person, u"personInvolvements"_s)->text().contains(u"Jane Okafor"_s));
-    CHECK(child<QLabel>(person, u"personPlans"_s)->text().contains(u"CPP"_s));
+    CHECK(child<QLabel>(person, u"personPlans"_s)->text().contains(u"Child protection plan"_s));
     CHECK_FALSE(child<QLabel>(person, u"personCpisStatus"_s)->text().isEmpty());
     CHECK(child<QLabel>(person, u"personOpenWork"_s)->text().contains(u"CS Notification"_s));
     CHECK(person->record().openedBy.isEmpty()); // key workers do not read the audit
@@ -218,6 +219,38 @@ TEST_CASE("The CP-IS status reads in words", "[gui]")
         u"Rejected by CP-IS: Name does not match the NHS number"_s));
     status.status = u"shared"_s;
     CHECK(ui::PersonRecordWindow::cpisStatusText(status).startsWith(u"Shared"_s));
+    status.status = u"ended_at_18"_s;
+    CHECK(ui::PersonRecordWindow::cpisStatusText(status).startsWith(u"Ended at 18"_s));
+}
+
+TEST_CASE("The person record of a child of 18 says Ended at 18, and a plan recorded in error "
+          "is not current",
+          "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+    REQUIRE(execute(owner, uR"(
+        WITH p AS (UPDATE person SET date_of_birth = current_date - interval '18 years' WHERE id = $1)
+        UPDATE person_cpis_status SET status = 'shared' WHERE person_id = $2)"_s,
+                    {world.childId, world.childId})
+                .ok());
+    REQUIRE(execute(owner, uR"(
+        INSERT INTO plan (person_id, kind, start_date, recorded_in_error_at, recorded_in_error_by,
+                          recorded_in_error_reason)
+        VALUES ($1, 'C2', '2024-01-01', now(), 'sysadmin', 'Belongs to another child.'))"_s,
+                    {world.childId})
+                .ok());
+    auto window = test::signedInWindow(db, world.keyWorker.login);
+    ui::PersonRecordWindow *person = window->openPerson(world.childId);
+    REQUIRE(waitFor([&] { return person->isLoaded(); }));
+    person->resize(1280, 800);
+    CHECK(child<QLabel>(person, u"personCpisStatus"_s)->text().contains(u"Ended at 18"_s));
+    const QString plans = child<QLabel>(person, u"personPlans"_s)->text();
+    CHECK(plans.contains(u"C2 Full care order (s31) from 01/01/2024: recorded in error "
+                         u"(Belongs to another child.)"_s));
+    CHECK(plans.count(u"(current)"_s) == 1); // the child protection plan only
+    test::screenshot(person, u"person-record-ended-at-18"_s);
 }
 
 TEST_CASE("Alerts model", "[gui]")

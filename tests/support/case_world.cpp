@@ -46,6 +46,12 @@ CaseWorld::CaseWorld(TestDatabase &db, const QString &source)
         owner,
         u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 'CPP', '2023-01-01') RETURNING id"_s,
         {childId});
+    // The sending authority is set, as at a council that uploads (without it no upload is built).
+    scalarOrFail(owner, uR"(
+        WITH v(key, value) AS (VALUES ('cpis.authority_ods', 'LA999'), ('cpis.authority_name', 'Northshire County Council'),
+                                      ('cpis.phone_office_hours', '01632 960000'), ('cpis.phone_out_of_hours', '01632 960999')),
+             u AS (UPDATE config SET value = v.value FROM v WHERE config.key = v.key RETURNING 1)
+        SELECT count(*) FROM u)"_s);
     stepId = addStep(source);
 }
 

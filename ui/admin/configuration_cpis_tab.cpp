@@ -2,18 +2,48 @@
 
 #include "admin/configuration_fields.h"
 #include "admin/configuration_window.h"
+#include "workflow/display_names.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
+#include <QGridLayout>
+#include <QLabel>
 
 using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
 
 namespace {
-const QStringList kPlans{u"CPP"_s, u"UCPP"_s, u"s31"_s, u"s38"_s, u"s20"_s};
+const char *const kCode = "planKind";
+
+// One box per plan kind, two columns, in the order the codes are listed; V3 and V4 are shown
+// but can never be ticked. The setting holds the ticked codes in that order.
+QWidget *sharedPlanBoxes(QWidget *tab, ConfigurationFields *fields, QList<QCheckBox *> &boxes)
+{
+    auto *plans = new QWidget(tab);
+    auto *grid = new QGridLayout(plans);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setVerticalSpacing(2);
+    const QStringList kinds = DisplayNames::planKinds();
+    const int rows = int((kinds.size() + 1) / 2);
+    for (int i = 0; i < kinds.size(); ++i) {
+        const QString &kind = kinds.at(i);
+        auto *box = new QCheckBox(DisplayNames::planKind(kind), plans);
+        box->setObjectName(u"sharedPlan:"_s + kind);
+        box->setProperty(kCode, kind);
+        if (!DisplayNames::planKindMayBeShared(kind)) {
+            box->setEnabled(false);
+            box->setToolTip(ConfigurationWindow::tr(
+                "Short breaks, often for disabled children: never shared with CP-IS."));
+        }
+        QObject::connect(box, &QCheckBox::toggled, fields, &ConfigurationFields::edited);
+        grid->addWidget(box, i % rows, i / rows, Qt::AlignLeft); // as wide as its text
+        boxes << box;
+    }
+    grid->setColumnStretch(2, 1);
+    return plans;
+}
 } // namespace
 
 // Its texts are translated in the ConfigurationWindow context, where the Welsh catalogue has
@@ -24,18 +54,8 @@ ConfigurationCpisTab::ConfigurationCpisTab(ConfigurationFields *fields)
     QWidget *tab = this;
     auto *form = growingForm(tab);
 
-    auto *plans = new QWidget(tab);
-    auto *planRow = new QHBoxLayout(plans);
-    planRow->setContentsMargins(0, 0, 0, 0);
     QList<QCheckBox *> boxes;
-    for (const QString &plan : kPlans) {
-        auto *box = new QCheckBox(plan, plans);
-        box->setObjectName(u"sharedPlan:"_s + plan);
-        connect(box, &QCheckBox::toggled, fields, &ConfigurationFields::edited);
-        planRow->addWidget(box);
-        boxes << box;
-    }
-    planRow->addStretch(1);
+    QWidget *plans = sharedPlanBoxes(tab, fields, boxes);
     fields->addField(
         {u"cpis.shared_plans"_s, ConfigurationWindow::tr("Plans shared with CP-IS"), tab, nullptr,
          nullptr, false,
@@ -43,20 +63,20 @@ ConfigurationCpisTab::ConfigurationCpisTab(ConfigurationFields *fields)
              QStringList on;
              for (QCheckBox *box : boxes) {
                  if (box->isChecked())
-                     on << box->text();
+                     on << box->property(kCode).toString();
              }
-             std::sort(on.begin(), on.end());
              return on.join(u',');
          },
          [boxes](const QString &value) {
              const QStringList on = value.split(u',', Qt::SkipEmptyParts);
              for (QCheckBox *box : boxes)
-                 box->setChecked(on.contains(box->text()));
+                 box->setChecked(on.contains(box->property(kCode).toString()));
          }},
         form, plans,
         ConfigurationWindow::tr(
-            "CPP child protection plan, UCPP unborn child protection plan, s31 full care "
-            "order, s38 interim care order, s20 voluntary agreement."));
+            "Child protection plans and the DfE looked-after legal statuses whose children "
+            "health staff see flagged. V3 and V4 are short breaks, often for disabled children, "
+            "and are never shared."));
 
     auto *mode = new QComboBox(tab);
     mode->setObjectName(u"cpis.handling_mode"_s);
@@ -79,10 +99,30 @@ ConfigurationCpisTab::ConfigurationCpisTab(ConfigurationFields *fields)
         ConfigurationWindow::tr(
             "With case note and alert: the worker (name or login) or team that gets the "
             "alert. Empty: the child's key worker."));
+    auto *authority = new QLabel(
+        ConfigurationWindow::tr(
+            "<b>The sending authority.</b> CP-IS shows these to clinicians beside every flag, "
+            "so that they can call us about the child. No upload is sent until all four are "
+            "set."),
+        tab);
+    authority->setObjectName(u"authorityExplanation"_s);
+    authority->setWordWrap(true);
+    form->addRow(authority);
     fields->addLineField(
         tab, form, u"cpis.authority_ods"_s, ConfigurationWindow::tr("Authority ODS code"),
         ConfigurationWindow::tr(
             "Our organisation code in uploads: 3 to 8 capital letters or digits."));
+    fields->addLineField(
+        tab, form, u"cpis.authority_name"_s, ConfigurationWindow::tr("Authority name"),
+        ConfigurationWindow::tr("As clinicians should see it, up to 100 characters, e.g. "
+                                "Northshire County Council Children's Services."));
+    fields->addLineField(
+        tab, form, u"cpis.phone_office_hours"_s, ConfigurationWindow::tr("Telephone, office hours"),
+        ConfigurationWindow::tr("10 to 15 digits, spaces and a leading + allowed, e.g. "
+                                "01632 960000."));
+    fields->addLineField(tab, form, u"cpis.phone_out_of_hours"_s,
+                         ConfigurationWindow::tr("Telephone, out of hours"),
+                         ConfigurationWindow::tr("The emergency duty team, e.g. 01632 960999."));
 }
 
 } // namespace cpis::ui

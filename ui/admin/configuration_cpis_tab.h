@@ -1,5 +1,5 @@
-// The Configuration tools' CP-IS tab: the plans shared with CP-IS, what a notification becomes,
-// and the authority's ODS code.
+// The Configuration tools' CP-IS tab: the plans and legal statuses shared with CP-IS, what a
+// notification becomes, and the sending authority clinicians see beside every flag.
 #pragma once
 
 #include <QWidget>

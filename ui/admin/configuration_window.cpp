@@ -10,6 +10,7 @@
 #include "kit/message_banner.h"
 #include "kit/unsaved_changes_guard.h"
 #include "panel_parts.h"
+#include "workflow/display_names.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -190,9 +191,12 @@ QHash<QString, QString> ConfigurationWindow::loadedValues(const ConfigurationSna
     QHash<QString, QString> values;
     for (const ConfigEntry &entry : s.settings)
         values.insert(entry.key, entry.secret ? QString() : entry.value);
-    // The database keeps them in its own order; the check boxes read them sorted.
+    // The check boxes read them in the order the codes are listed (as set_config stores them).
     QStringList plans = values.value(u"cpis.shared_plans"_s).split(u',', Qt::SkipEmptyParts);
-    std::sort(plans.begin(), plans.end());
+    const QStringList order = DisplayNames::planKinds();
+    std::sort(plans.begin(), plans.end(), [&order](const QString &a, const QString &b) {
+        return order.indexOf(a) < order.indexOf(b);
+    });
     values.insert(u"cpis.shared_plans"_s, plans.join(u','));
     for (const NoteTemplate &t : s.templates) {
         values.insert(templateField(t.source, u"label"_s), t.label);

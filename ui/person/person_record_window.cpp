@@ -179,6 +179,8 @@ QString PersonRecordWindow::cpisStatusText(const PersonCpisStatus &status)
     if (status.status == u"rejected"_s)
         return tr("Rejected by CP-IS: %1. Until it is fixed, health staff do not see the flag.")
             .arg(status.reason.isEmpty() ? tr("no reason given") : status.reason);
+    if (status.status == u"ended_at_18"_s)
+        return tr("Ended at 18: CP-IS ends a child's record at 18, so no plan is sent any more.");
     if (status.status == u"blocked"_s)
         return tr("Not shared: %1.")
             .arg(status.reason.isEmpty() ? tr("details missing") : status.reason);
@@ -233,9 +235,10 @@ void PersonRecordWindow::apply(const PersonRecord &record)
     QStringList plans;
     for (const PlanPeriod &p : s.plans)
         plans << tr("%1 from %2%3")
-                     .arg(esc(p.kind), Display::date(p.start),
-                          p.end.isValid() ? tr(" to %1").arg(Display::date(p.end))
-                                          : tr(" (current)"));
+                     .arg(esc(DisplayNames::planKind(p.kind)), Display::date(p.start),
+                          p.recordedInError ? tr(": recorded in error (%1)").arg(esc(p.errorReason))
+                          : p.end.isValid() ? tr(" to %1").arg(Display::date(p.end))
+                                            : tr(" (current)"));
     m_plans->setText(listOrNone(plans));
 
     QStringList open;

@@ -152,7 +152,9 @@ void PersonSummaryPanel::showSummary(const PersonSummary &s)
     QStringList plans;
     for (const PlanPeriod &p : s.plans) {
         const QString kind = DisplayNames::planKind(p.kind).toHtmlEscaped();
-        if (p.end.isValid())
+        if (p.recordedInError)
+            plans << tr("<s>%1</s>, recorded in error").arg(kind);
+        else if (p.end.isValid())
             plans << tr("%1, %2 to %3").arg(kind, Display::date(p.start), Display::date(p.end));
         else
             plans << tr("<b>%1</b>, since %2").arg(kind, Display::date(p.start));

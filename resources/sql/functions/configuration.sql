@@ -23,6 +23,14 @@ GRANT EXECUTE ON FUNCTION config_value(text)
     TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin,
        cpis_exchange;
 
+-- Every plan kind, in the order they are listed: child protection plans, then the DfE
+-- looked-after legal statuses (SSDA903). plan.kind's CHECK (migration 0024) lists the same.
+CREATE OR REPLACE FUNCTION _plan_kinds() RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT ARRAY['CPP', 'UCPP', 'C1', 'C2', 'D1', 'E1', 'J1', 'J2', 'J3', 'L1', 'L2', 'L3', 'V2', 'V3', 'V4']
+$$;
+REVOKE EXECUTE ON FUNCTION _plan_kinds() FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION set_config(p_key text, p_value text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -48,11 +56,27 @@ BEGIN
         END IF;
     WHEN 'cpis.shared_plans' THEN
         FOREACH item IN ARRAY string_to_array(v, ',') LOOP
-            IF btrim(item) NOT IN ('CPP', 'UCPP', 's31', 's38', 's20') THEN
-                PERFORM _invalid(p_key, format('cpis.shared_plans: "%s" is not one of CPP, UCPP, s31, s38, s20.', btrim(item)));
+            IF btrim(item) IN ('V3', 'V4') THEN
+                PERFORM _invalid(p_key, format('cpis.shared_plans: %s cannot be shared. V3 and V4 are short '
+                    'breaks under s20, often for disabled children, and are never shared with CP-IS.', btrim(item)));
+            ELSIF NOT btrim(item) = ANY (_plan_kinds()) THEN
+                PERFORM _invalid(p_key, format('cpis.shared_plans: "%s" is not one of %s.', btrim(item),
+                    array_to_string(array_remove(array_remove(_plan_kinds(), 'V3'), 'V4'), ', ')));
             END IF;
         END LOOP;
-        v := array_to_string(ARRAY(SELECT DISTINCT btrim(x) FROM unnest(string_to_array(v, ',')) AS x ORDER BY 1), ',');
+        v := array_to_string(ARRAY(SELECT k FROM unnest(_plan_kinds()) WITH ORDINALITY AS o(k, n)
+                                   WHERE k IN (SELECT btrim(x) FROM unnest(string_to_array(v, ',')) AS x)
+                                   ORDER BY n), ',');
+    WHEN 'cpis.authority_name' THEN
+        IF length(v) > 100 THEN
+            PERFORM _invalid(p_key, format('cpis.authority_name is too long (%s characters, at most 100): '
+                'write the authority''s name as clinicians should see it.', length(v)));
+        END IF;
+    WHEN 'cpis.phone_office_hours', 'cpis.phone_out_of_hours' THEN
+        IF v <> '' AND (v !~ '^\+?[0-9 ]+$' OR length(regexp_replace(v, '[^0-9]', '', 'g')) NOT BETWEEN 10 AND 15) THEN
+            PERFORM _invalid(p_key, format('%s: "%s" is not a telephone number: 10 to 15 digits, spaces '
+                'allowed, optionally starting with +, e.g. 01632 960000.', p_key, v));
+        END IF;
     WHEN 'exchange.times' THEN
         IF v = '' THEN
             PERFORM _invalid(p_key, 'exchange.times needs at least one time, e.g. 08:00,11:00,14:00,16:45.');

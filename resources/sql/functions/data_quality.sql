@@ -1,7 +1,8 @@
 -- Data-quality charts and notification statistics for the dashboard.
 -- The current definition of each function; see ORDER for the rules of this folder.
 
--- Every problem of every in-scope child, restricted ones included: the callers below decide
+-- Every problem of every in-scope child (on a current shared plan not recorded in error, and
+-- under 18: CP-IS ends a record at 18), restricted ones included: the callers below decide
 -- what the session may see. Not granted to anyone.
 CREATE OR REPLACE FUNCTION _data_quality_problems()
 RETURNS TABLE (list text, person_id bigint, name text, nhs_number text, detail text)
@@ -9,7 +10,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     WITH shared AS (SELECT string_to_array(config_value('cpis.shared_plans'), ',') AS kinds),
     scope AS (
         SELECT DISTINCT p.* FROM person p JOIN plan pl ON pl.person_id = p.id, shared
-        WHERE pl.kind = ANY (shared.kinds) AND (pl.end_date IS NULL OR pl.end_date >= current_date)),
+        WHERE pl.kind = ANY (shared.kinds) AND (pl.end_date IS NULL OR pl.end_date >= current_date)
+          AND pl.recorded_in_error_at IS NULL AND NOT cpis_ended_at_18(p.date_of_birth)),
     last_upload AS (
         SELECT DISTINCT ON (person_id) person_id, forenames, surname
         FROM upload_record WHERE person_id IN (SELECT id FROM scope) ORDER BY person_id, id DESC)
@@ -48,9 +50,10 @@ BEGIN
     PERFORM _require_sysadmin('see the CP-IS data quality');
     RETURN QUERY
     WITH scope AS (
-        SELECT DISTINCT pl.person_id FROM plan pl
+        SELECT DISTINCT pl.person_id FROM plan pl JOIN person p ON p.id = pl.person_id
         WHERE pl.kind = ANY (string_to_array(config_value('cpis.shared_plans'), ','))
-          AND (pl.end_date IS NULL OR pl.end_date >= current_date))
+          AND (pl.end_date IS NULL OR pl.end_date >= current_date)
+          AND pl.recorded_in_error_at IS NULL AND NOT cpis_ended_at_18(p.date_of_birth))
     SELECT count(*)::integer,
            (count(*) FILTER (WHERE EXISTS (
                SELECT 1 FROM person_cpis_status c WHERE c.person_id = scope.person_id AND c.status = 'shared')))::integer,
