@@ -3,7 +3,7 @@
 #include "cpis/exchange.h"
 #include "cpis/exchange_config.h"
 #include "cpis/exchange_schedule.h"
-#include "cpis/message_codec.h"
+#include "cpis/message_errors.h"
 #include "database_session.h"
 #include "validate_command.h"
 

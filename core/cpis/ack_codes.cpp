@@ -26,6 +26,23 @@ QString recordOutcomeText(const QString &code, const QString &detailCode)
     return u"Unknown CP-IS outcome %1."_s.arg(code);
 }
 
+QString recordOutcomeText(const RecordOutcome &outcome)
+{
+    QString text = recordOutcomeText(outcome.code, outcome.detailCode);
+    if (!outcome.detailText.isEmpty())
+        text += u" CP-IS says: \"%1\"."_s.arg(outcome.detailText.left(300));
+    if (!outcome.location.isEmpty())
+        text += u" (%1 at %2)"_s.arg(outcome.code, outcome.location.left(200));
+    return text;
+}
+
+QString upgradeNeededText()
+{
+    return u"CP-IS no longer accepts uploads from this version of CP-IS Workview (%1): the "
+           u"program must be upgraded. Nothing more is sent to CP-IS until it is; notifications "
+           u"are still received."_s.arg(QStringLiteral(CPIS_VERSION));
+}
+
 QString fileOutcomeText(const QString &code)
 {
     if (code == u"CPF01"_s)
@@ -39,7 +56,7 @@ QString fileOutcomeText(const QString &code)
     if (code == u"CPF05"_s)
         return u"The national demographics service was unavailable: the file will be sent again."_s;
     if (code == u"CPF06"_s)
-        return u"CP-IS no longer supports this client version."_s;
+        return u"CP-IS no longer supports this version of the program (CPF06): upgrade it."_s;
     return u"Unknown CP-IS file outcome %1."_s.arg(code);
 }
 

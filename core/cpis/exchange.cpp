@@ -1,5 +1,6 @@
 #include "cpis/exchange.h"
 
+#include "cpis/ack_codes.h"
 #include "cpis/exchange_config.h"
 #include "cpis/mesh_client.h"
 #include "db/rows.h"
@@ -179,7 +180,16 @@ Result<ExchangeReport> Exchange::exchange()
     auto schemas = loadSchemas(config->schemaDir);
 
     ExchangeReport report;
-    {
+    auto refused = queryValue(
+        m_connection, u"SELECT EXISTS (SELECT 1 FROM cpis_refused_version WHERE version = $1)"_s,
+        {QStringLiteral(CPIS_VERSION)});
+    if (!refused)
+        return refused.error();
+    report.uploadsStopped = refused->boolean();
+    if (report.uploadsStopped) {
+        // CPF06: sending again would only be refused again. Notifications still come in.
+        say(hl7::upgradeNeededText());
+    } else {
         Transaction tx(m_connection);
         if (!tx.started())
             return tx.beginError();
@@ -197,7 +207,7 @@ Result<ExchangeReport> Exchange::exchange()
     }
 
     MeshClient mesh(config->mesh);
-    if (schemas) {
+    if (schemas && !report.uploadsStopped) {
         if (auto sent = sendReadyUploads(*config, mesh, schemas->get(), report); !sent)
             return sent.error();
     }

@@ -22,6 +22,8 @@ struct ExchangeReport
     // Messages that could not be downloaded (expired, damaged), and why: the run then
     // counts as failed, and a damaged one is downloaded again at the next exchange.
     QStringList leftInInbox;
+    // CP-IS refused this version of the program (CPF06): nothing was built or sent.
+    bool uploadsStopped = false;
     QString uploadRefused; // why no upload was built (a sending-authority setting is empty)
     [[nodiscard]] int quarantined() const;
 };

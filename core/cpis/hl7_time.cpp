@@ -1,8 +1,10 @@
+// HL7 v3 timestamps, dates of birth and plan dates: tolerant reading, strict writing.
 #include "cpis/hl7_time.h"
 
 #include "cpis/message_errors.h"
 
-#include <algorithm>
+#include <QTimeZone>
+
 #include <cstdlib>
 
 using namespace Qt::StringLiterals;
@@ -34,7 +36,14 @@ Error problem(const QString &message)
     return Error{QString::fromLatin1(kErrorInvalid), message, {}, {}};
 }
 
-const QString kTimestampShape = u"yyyymmddhhmmss+hhmm"_s;
+// The two-digit part at `at`, or `missing` when the value stops before it.
+int part(QStringView digits, qsizetype at, int missing)
+{
+    return digits.size() >= at + 2 ? number(digits.sliced(at, 2)) : missing;
+}
+
+const QString kTimestampShape = u"yyyymmddhhmmss+hhmm, parts may be left off the right"_s;
+constexpr qsizetype kMaxFractionDigits = 9;
 
 } // namespace
 
@@ -43,37 +52,38 @@ Result<QDateTime> parseTimestamp(QStringView value)
     const auto notATimestamp = [&] {
         return problem(u"\"%1\" is not an HL7 timestamp (%2)"_s.arg(value, kTimestampShape));
     };
-    const qsizetype sign = std::max(value.lastIndexOf(u'+'), value.lastIndexOf(u'-'));
-    if (sign < 0) {
-        if (allDigits(value) && value.size() >= 12)
-            return problem(u"\"%1\" has no UTC offset (%2)"_s.arg(value, kTimestampShape));
-        return notATimestamp();
-    }
-    const QStringView local = value.first(sign);
-    const QStringView offset = value.sliced(sign + 1);
-    if (offset.size() != 4 || !allDigits(offset))
+    const qsizetype sign = std::max(value.indexOf(u'+'), value.indexOf(u'-'));
+    const QStringView local = sign < 0 ? value : value.first(sign);
+    const QStringView offset = sign < 0 ? QStringView() : value.sliced(sign + 1);
+    if (sign >= 0 && ((offset.size() != 2 && offset.size() != 4) || !allDigits(offset)))
         return notATimestamp();
 
     const qsizetype dot = local.indexOf(u'.');
     const QStringView whole = dot < 0 ? local : local.first(dot);
     const QStringView fraction = dot < 0 ? QStringView() : local.sliced(dot + 1);
-    if (!allDigits(whole) || (whole.size() != 12 && whole.size() != 14))
+    // 4, 6, 8, 10, 12 or 14 digits: a part is dropped whole or not at all.
+    if (!allDigits(whole) || whole.size() < 4 || whole.size() > 14 || whole.size() % 2 != 0)
         return notATimestamp();
-    if (dot >= 0 && (whole.size() != 14 || fraction.size() > 4 || !allDigits(fraction)))
+    if (dot >= 0 &&
+        (whole.size() != 14 || fraction.size() > kMaxFractionDigits || !allDigits(fraction)))
         return notATimestamp();
 
-    const QDate date(number(whole.sliced(0, 4)), number(whole.sliced(4, 2)),
-                     number(whole.sliced(6, 2)));
-    int milliseconds = 0;
-    if (!fraction.isEmpty())
-        milliseconds = number(QString(fraction.toString() + u"000"_s).first(3));
-    const QTime time(number(whole.sliced(8, 2)), number(whole.sliced(10, 2)),
-                     whole.size() == 14 ? number(whole.sliced(12, 2)) : 0, milliseconds);
-    const int offsetHours = number(offset.first(2));
-    const int offsetMinutes = number(offset.sliced(2));
+    const QDate date(number(whole.first(4)), part(whole, 4, 1), part(whole, 6, 1));
+    const int milliseconds =
+        fraction.isEmpty() ? 0 : number(QString(fraction.toString() + u"00"_s).first(3));
+    const QTime time(part(whole, 8, 0), part(whole, 10, 0), part(whole, 12, 0), milliseconds);
+    const int offsetHours = offset.isEmpty() ? 0 : number(offset.first(2));
+    const int offsetMinutes = offset.size() == 4 ? number(offset.sliced(2)) : 0;
     if (!date.isValid() || !time.isValid() || offsetHours > 14 || offsetMinutes > 59)
         return problem(u"\"%1\" is not a valid date and time"_s.arg(value));
-
+    if (sign < 0) { // CP-IS is in England: a time without an offset is UK time
+        const QDateTime uk(date, time, QTimeZone("Europe/London"));
+        // Before 1847 UK time was local mean time, an offset of seconds no timestamp writes.
+        if (!uk.isValid() || uk.time() != time || uk.offsetFromUtc() % 60 != 0)
+            return problem(u"\"%1\" has no UTC offset and is not a time in the UK (a clock "
+                           "change skips it)"_s.arg(value));
+        return uk;
+    }
     const int seconds = (value[sign] == u'-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
     return QDateTime(date, time, Qt::OffsetFromUTC, seconds);
 }
@@ -82,29 +92,44 @@ QString formatTimestamp(const QDateTime &time)
 {
     if (!time.isValid())
         return {};
-    QString out = time.toString(u"yyyyMMddHHmmss"_s);
-    if (const int ms = time.time().msec(); ms != 0)
-        out += u'.' + QString::number(ms).rightJustified(3, u'0');
     const int offset = time.offsetFromUtc();
     const int minutes = std::abs(offset) / 60;
-    out += (offset < 0 ? u'-' : u'+') + QString::number(minutes / 60).rightJustified(2, u'0') +
+    return time.toString(u"yyyyMMddHHmmss"_s) + (offset < 0 ? u'-' : u'+') +
+           QString::number(minutes / 60).rightJustified(2, u'0') +
            QString::number(minutes % 60).rightJustified(2, u'0');
-    return out;
 }
 
 Result<QDate> parseDate(QStringView value)
 {
-    if (value.size() != 8 || !allDigits(value))
+    if (value.size() < 8 || !allDigits(value.first(8)))
         return problem(u"\"%1\" is not an HL7 date (yyyymmdd)"_s.arg(value));
-    const QDate date(number(value.first(4)), number(value.sliced(4, 2)), number(value.sliced(6)));
-    if (!date.isValid())
-        return problem(u"\"%1\" is not a valid date"_s.arg(value));
-    return date;
+    auto time = parseTimestamp(value);
+    if (!time)
+        return time.error();
+    return QDate(number(value.first(4)), number(value.sliced(4, 2)), number(value.sliced(6, 2)));
 }
 
 QString formatDate(QDate date)
 {
     return date.isValid() ? date.toString(u"yyyyMMdd"_s) : QString();
+}
+
+Result<QDate> parsePlanDate(QStringView value)
+{
+    const bool century = value.startsWith(u"19") || value.startsWith(u"20");
+    if (value.size() != 12 || !allDigits(value) || !century)
+        return problem(u"\"%1\" is not a plan date (yyyymmddHHMM, exactly 12 digits)"_s.arg(value));
+    const QDate date(number(value.first(4)), number(value.sliced(4, 2)),
+                     number(value.sliced(6, 2)));
+    const QTime time(number(value.sliced(8, 2)), number(value.sliced(10, 2)));
+    if (!date.isValid() || !time.isValid())
+        return problem(u"\"%1\" is not a valid date and time"_s.arg(value));
+    return date;
+}
+
+QString formatPlanDate(QDate date)
+{
+    return date.isValid() ? date.toString(u"yyyyMMdd"_s) + u"0000"_s : QString();
 }
 
 } // namespace cpis::hl7

@@ -1,7 +1,12 @@
 #include "cpis/inbound_processor.h"
 
 #include "cpis/ack_codes.h"
-#include "cpis/message_codec.h"
+#include "cpis/access_notification_message.h"
+#include "cpis/ack_matching.h"
+#include "cpis/acknowledgement_message.h"
+#include "cpis/inactive_notification_message.h"
+#include "cpis/message_kind.h"
+#include "cpis/upload_message.h"
 #include "cpis/notification_text.h"
 #include "db/rows.h"
 #include "db/error_codes.h"
@@ -191,43 +196,51 @@ Result<InboundOutcome> InboundProcessor::process(qint64 messageId)
     return outcomes->first();
 }
 
-Result<InboundProcessor::Notification> InboundProcessor::readNotification(qint64 messageId,
-                                                                          const QByteArray &body)
+Result<InboundProcessor::Notification>
+InboundProcessor::readNotification(qint64 messageId, const QByteArray &body,
+                                   const QHash<QString, hl7::AccessSource> &knownSources)
 {
     auto notification = hl7::readAccessNotification(body);
     if (!notification)
         return notification.error();
-    if (notification->accesses.isEmpty())
+    if (notification->records.isEmpty())
         return Error{QString::fromLatin1(hl7::kErrorMalformed),
-                     u"Empty notification %1: it names no access to the child's record."_s.arg(
+                     u"Empty notification %1: it names no access to a child's record."_s.arg(
                          notification->notificationId),
                      {},
                      {}};
-    const QDateTime accessedAt = notification->accesses.first().accessedAt;
-    QDateTime earliest = accessedAt;
-    for (const hl7::AccessRecord &access : std::as_const(notification->accesses)) {
-        if (access.accessedAt > QDateTime::currentDateTimeUtc().addSecs(kClockSkewSecs))
-            return Error{
-                QString::fromLatin1(hl7::kErrorInvalid),
-                u"Notification %1 says the record was accessed on %2, which is in the "
-                "future."_s.arg(notification->notificationId, dayAndTime(access.accessedAt)),
-                {},
-                {}};
-        earliest = std::min(earliest, access.accessedAt);
-    }
-    return Notification{
-        messageId,
-        QJsonObject{
+    // One entry per child whose record was accessed: each becomes its own step.
+    Notification read{messageId, {}};
+    for (const hl7::RecordAccess &record : std::as_const(notification->records)) {
+        if (record.accesses.isEmpty()) // the reader refuses it; never read past the end
+            return Error{QString::fromLatin1(hl7::kErrorInvalid),
+                         u"Notification %1 names a record with no access."_s.arg(
+                             notification->notificationId),
+                         {},
+                         {}};
+        QDateTime earliest = record.accesses.first().accessedAt;
+        for (const hl7::AccessRecord &access : record.accesses) {
+            if (access.accessedAt > QDateTime::currentDateTimeUtc().addSecs(kClockSkewSecs))
+                return Error{QString::fromLatin1(hl7::kErrorInvalid),
+                             u"Notification %1 says the record was accessed on %2, which is in "
+                             "the future."_s.arg(notification->notificationId,
+                                                 dayAndTime(access.accessedAt)),
+                             {},
+                             {}};
+            earliest = std::min(earliest, access.accessedAt);
+        }
+        const QDateTime accessedAt = record.accesses.first().accessedAt;
+        read.entries.append(QJsonObject{
             {u"message"_s, messageId},
             {u"notification"_s, notification->notificationId},
-            {u"nhs_number"_s, notification->nhsNumber},
-            {u"comment"_s, hl7::notificationComment(*notification)},
-            {u"source"_s, hl7::notificationSource(*notification)},
-            {u"accessed_at"_s, accessedAt.isValid()
-                                   ? QJsonValue(accessedAt.toUTC().toString(Qt::ISODateWithMs))
-                                   : QJsonValue()},
+            {u"nhs_number"_s, record.ids.nhsNumber},
+            {u"comment"_s, hl7::notificationComment(record, knownSources)},
+            {u"source"_s, hl7::noteTemplate(record, knownSources)},
+            {u"accessed_at"_s, accessedAt.toUTC().toString(Qt::ISODateWithMs)},
             {u"earliest_access"_s, earliest.toUTC().toString(Qt::ISODateWithMs)},
-        }};
+        });
+    }
+    return read;
 }
 
 Result<QList<InboundOutcome>> InboundProcessor::processAll(const QList<qint64> &messageIds)
@@ -263,8 +276,11 @@ Result<QList<InboundOutcome>> InboundProcessor::processAll(const QList<qint64> &
     // Nearly every message is a notification: each is read as one (reading is most of the
     // client's share of the work, so spread over the cores) and they go to the server
     // together. The rare other kinds are handled one at a time.
+    auto known = accessSources();
+    if (!known)
+        return known.error();
     const QList<Result<Notification>> read = QtConcurrent::blockingMapped(
-        waiting, [schemas = m_schemas.get()](const Waiting &m) -> Result<Notification> {
+        waiting, [schemas = m_schemas.get(), sources = *known](const Waiting &m) -> Result<Notification> {
             if (schemas != nullptr) {
                 if (auto valid = schemas->validate(m.body); !valid)
                     return Error{valid.error().code,
@@ -273,7 +289,7 @@ Result<QList<InboundOutcome>> InboundProcessor::processAll(const QList<qint64> &
                                  {},
                                  {}};
             }
-            return readNotification(m.id, m.body);
+            return readNotification(m.id, m.body, sources);
         });
     QList<Notification> notifications;
     for (qsizetype i = 0; i < waiting.size(); ++i) {
@@ -330,15 +346,24 @@ QList<QJsonObject> InboundProcessor::fieldsOf(const QList<Notification> &notific
 {
     QList<QJsonObject> fields;
     for (const Notification &n : notifications)
-        fields.append(n.fields);
+        fields.append(n.entries);
     return fields;
+}
+
+Result<QHash<QString, hl7::AccessSource>> InboundProcessor::accessSources()
+{
+    auto setting = queryValue(
+        m_connection, u"SELECT coalesce(config_value('cpis.access_sources'), '')"_s, {});
+    if (!setting)
+        return setting.error();
+    return hl7::parseAccessSources(setting->text());
 }
 
 Result<QList<InboundOutcome>>
 InboundProcessor::quarantineBeforeBirth(QList<Notification> &notifications)
 {
     auto rows = execute(m_connection, uR"(
-        SELECT message_id, date_of_birth FROM access_notifications_before_birth($1::jsonb))"_s,
+        SELECT message_id, date_of_birth, earliest_access FROM access_notifications_before_birth($1::jsonb))"_s,
                         {batchJson(fieldsOf(notifications))});
     if (!rows)
         return rows.error();
@@ -349,12 +374,12 @@ InboundProcessor::quarantineBeforeBirth(QList<Notification> &notifications)
                                      [id](const Notification &n) { return n.messageId == id; });
         if (at == notifications.end())
             continue;
-        const QDateTime accessed = QDateTime::fromString(
-            at->fields.value(u"earliest_access"_s).toString(), Qt::ISODateWithMs);
+        const QJsonObject &entry = at->entries.first();
+        const QDateTime accessed = row.dateTime("earliest_access");
         auto outcome = markQuarantined(
             id, quarantine(u"Notification %1 says the record was accessed on %2, before the child "
                            "was born (%3)."_s.arg(
-                               at->fields.value(u"notification"_s).toString(), dayAndTime(accessed),
+                               entry.value(u"notification"_s).toString(), dayAndTime(accessed),
                                row.date("date_of_birth").toString(u"dd/MM/yyyy"_s))));
         if (!outcome)
             return outcome.error();
@@ -477,17 +502,31 @@ Result<InboundProcessor::Work> InboundProcessor::handleInactive(const QByteArray
         return seen.error();
     if (*seen)
         return **seen;
+    QStringList texts;
+    for (const hl7::InactivePatient &patient : std::as_const(notification->patients)) {
+        auto text = recordInactive(patient);
+        if (!text)
+            return text.error();
+        texts << *text;
+    }
+    return Work{kind, notification->notificationId, texts.join(u' '), 0};
+}
+
+Result<QString> InboundProcessor::recordInactive(const hl7::InactivePatient &patient)
+{
+    const QString number = patient.ids.nhsNumber;
     auto person = execute(m_connection, uR"(
         SELECT id, legal_forenames || ' ' || legal_surname AS name FROM person WHERE nhs_number = $1 AND nhs_number_status = 'recorded')"_s,
-                          {notification->nhsNumber});
+                          {number});
     if (!person)
         return person.error();
     if (person->isEmpty())
-        return quarantine(u"No child has the NHS number %1 that CP-IS reports inactive."_s.arg(
-            notification->nhsNumber));
+        return quarantine(
+            u"No child has the NHS number %1 that CP-IS reports inactive."_s.arg(number));
     const qint64 personId = (*person)[0].integer("id");
     const QString name = u"%1 (%2)"_s.arg((*person)[0].text("name")).arg(personId);
-    const QString replacement = notification->replacementNhsNumber;
+    // PDS may name more than one new number; the first is recorded, the others mentioned.
+    const QString replacement = patient.replacements.value(0);
     auto recorded =
         execute(m_connection, u"SELECT record_nhs_number_inactive($1, nullif($2, ''))"_s,
                 {personId, replacement});
@@ -496,20 +535,20 @@ Result<InboundProcessor::Work> InboundProcessor::handleInactive(const QByteArray
             return quarantine(recorded.error().message);
         return recorded.error();
     }
-    const QString text =
+    QString text =
         replacement.isEmpty()
             ? u"CP-IS reports that the NHS number %1 of %2 is no longer active. Uploads for the "
-              u"child "
-              u"have stopped until a new NHS number is recorded."_s.arg(notification->nhsNumber,
-                                                                        name)
+              u"child have stopped until a new NHS number is recorded."_s.arg(number, name)
             : u"CP-IS reports that the NHS number %1 of %2 is no longer active; the replacement %3 "
-              u"has been recorded and uploads resume."_s.arg(notification->nhsNumber, name,
-                                                             replacement);
+              u"has been recorded and uploads resume."_s.arg(number, name, replacement);
+    if (patient.replacements.size() > 1)
+        text += u" CP-IS also named %1: check which is the child's."_s.arg(
+            patient.replacements.mid(1).join(u", "_s));
     for (auto alert : {&InboundProcessor::alertKeyWorker, &InboundProcessor::alertAdministrators}) {
         if (auto raised = (this->*alert)(u"CP-IS NHS number inactive"_s, personId, text); !raised)
             return raised.error();
     }
-    return Work{kind, notification->notificationId, text, 0};
+    return text;
 }
 
 Status InboundProcessor::alertAdministrators(const QString &type, qint64 personId,
@@ -539,122 +578,190 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
     auto ack = hl7::readAcknowledgement(body);
     if (!ack)
         return quarantine(ack.error().message);
+    // An acknowledgement has no id of its own: its upload and its creation time name it.
+    const QString ackId = u"%1@%2"_s.arg(ack->sequenceNumber)
+                              .arg(ack->createdAt.toUTC().toString(Qt::ISODate));
     const QString kind = kindName(hl7::MessageKind::Acknowledgement);
-    auto seen = duplicate(kind, ack->messageId, u"Acknowledgement"_s);
+    auto seen = duplicate(kind, ackId, u"Acknowledgement"_s);
     if (!seen)
         return seen.error();
     if (*seen)
         return **seen;
-    const QString fileText = hl7::fileOutcomeText(ack->fileCode);
+    const QString code = ack->fileCode();
+    const QString fileText = hl7::fileOutcomeText(code);
     if (ack->sequenceNumber < 0) {
         if (auto alerted =
                 alertAdministrators(u"CP-IS upload failed"_s, 0,
                                     u"%1 (%2; CP-IS could not read the sequence number.)"_s.arg(
-                                        fileText, ack->fileCode));
+                                        fileText, code));
             !alerted)
             return alerted.error();
-        return Work{kind, ack->messageId,
-                    u"%1 (%2) for an unreadable upload."_s.arg(fileText, ack->fileCode), 0};
+        return Work{kind, ackId, u"%1 (%2) for an unreadable upload."_s.arg(fileText, code), 0};
     }
-    auto file = queryValue(m_connection,
-                           u"SELECT id FROM upload_file WHERE sequence_number = $1 FOR UPDATE"_s,
-                           {ack->sequenceNumber});
+    auto file = execute(m_connection,
+                        u"SELECT id, body FROM upload_file WHERE sequence_number = $1 FOR UPDATE"_s,
+                        {ack->sequenceNumber});
     if (!file)
         return file.error();
-    if (file->isNull())
+    if (file->isEmpty())
         return quarantine(
             u"Acknowledgement for upload sequence number %1, which was never sent."_s.arg(
                 ack->sequenceNumber));
-    const qint64 fileId = file->integer();
-
-    const bool resend = ack->fileCode == u"CPF05"_s;
-    const bool fileFailed = ack->fileCode == u"CPF01"_s || ack->fileCode == u"CPF06"_s;
-    auto updated =
-        execute(m_connection,
-                u"UPDATE upload_file SET status = $1, file_code = $2, detail = $3 WHERE id = $4"_s,
-                {resend       ? u"resend"_s
-                 : fileFailed ? u"failed"_s
-                              : u"acknowledged"_s,
-                 ack->fileCode, fileText, fileId});
-    if (!updated)
-        return updated.error();
-
-    if (resend || fileFailed) {
-        // Every child in the file goes out again with the next upload.
-        auto requeued = execute(m_connection, uR"(
-            WITH people AS (SELECT DISTINCT person_id FROM upload_record WHERE file_id = $1),
-                 queued AS (INSERT INTO upload_pending (person_id) SELECT person_id FROM people ON CONFLICT DO NOTHING)
-            UPDATE person_cpis_status SET status = 'awaiting_upload', reason = $2, updated_at = now()
-            WHERE person_id IN (SELECT person_id FROM people))"_s,
-                                {fileId, fileText});
-        if (!requeued)
+    const qint64 fileId = (*file)[0].integer("id");
+    const Outcome outcome = fileOutcome(code);
+    if (auto marked = execute(m_connection, uR"(
+            UPDATE upload_file SET status = $1, file_code = $2, detail = $3 WHERE id = $4)"_s,
+                              {outcome.status, code, fileText, fileId});
+        !marked)
+        return marked.error();
+    const QString summary = u"Upload %1: %2"_s.arg(ack->sequenceNumber).arg(fileText);
+    if (outcome.requeue) {
+        // Every child in the file goes out again with the next upload (after CPF06, once the
+        // program is upgraded: the exchange sends nothing until then).
+        const QString reason = code == u"CPF06"_s ? hl7::upgradeNeededText() : fileText;
+        if (code == u"CPF06"_s) {
+            if (auto refused = execute(m_connection, uR"(
+                    INSERT INTO cpis_refused_version (version, sequence_number) VALUES ($1, $2)
+                    ON CONFLICT (version) DO NOTHING)"_s,
+                                       {QStringLiteral(CPIS_VERSION), ack->sequenceNumber});
+                !refused)
+                return refused.error();
+        }
+        if (auto requeued = requeueFile(fileId, reason); !requeued)
             return requeued.error();
-        if (fileFailed) {
-            if (auto alerted = alertAdministrators(
-                    u"CP-IS upload failed"_s, 0,
-                    u"Upload %1: %2 (%3)"_s.arg(ack->sequenceNumber).arg(fileText, ack->fileCode));
+        if (outcome.alert) {
+            if (auto alerted = alertAdministrators(u"CP-IS upload failed"_s, 0,
+                                                   u"%1 (%2) %3"_s.arg(summary, code).arg(reason));
                 !alerted)
                 return alerted.error();
         }
-        return Work{kind, ack->messageId, u"Upload %1: %2"_s.arg(ack->sequenceNumber).arg(fileText),
-                    0};
+        return Work{kind, ackId, summary, 0};
     }
-
-    // Records named in the acknowledgement get their code; the rest of the file was accepted.
+    // CPF02, CPF03, CPF04: each record's outcome, matched to whom it is about.
+    std::optional<hl7::Upload> sent;
+    if (auto read = hl7::readUpload((*file)[0].bytes("body")))
+        sent = *read; // an upload of an older format is matched by NHS number alone
+    const bool noneUploaded = code == u"CPF04"_s;
     int rejected = 0;
-    for (const hl7::AcknowledgementRecord &r : std::as_const(ack->records)) {
-        const bool ok = hl7::isRecordSuccess(r.code);
-        const QString words = hl7::recordOutcomeText(r.code, r.detailCode);
-        auto rec = execute(m_connection, uR"(
-            UPDATE upload_record SET outcome_code = $1, outcome = $2 WHERE file_id = $3 AND nhs_number = $4
-            RETURNING person_id)"_s,
-                           {r.code, words, fileId, r.nhsNumber});
-        if (!rec)
-            return rec.error();
-        if (rec->isEmpty())
-            return quarantine(
-                u"Acknowledgement for upload %1 names NHS number %2, which that upload did not carry."_s
-                    .arg(ack->sequenceNumber)
-                    .arg(r.nhsNumber));
-        const qint64 personId = (*rec)[0].integer("person_id");
-        auto status = execute(m_connection, uR"(
-            UPDATE person_cpis_status SET status = $1, reason = $2, updated_at = now() WHERE person_id = $3 AND status = 'sent')"_s,
-                              {ok ? u"shared"_s : u"rejected"_s, ok ? QString() : words, personId});
-        if (!status)
-            return status.error();
-        if (!ok) {
-            ++rejected;
-            const QString text =
-                u"CP-IS rejected the upload of NHS number %1: %2 Until this is fixed, health staff "
-                u"are not shown that the child is on a plan."_s.arg(r.nhsNumber, words);
-            for (auto alert :
-                 {&InboundProcessor::alertKeyWorker, &InboundProcessor::alertAdministrators}) {
-                if (auto raised = (this->*alert)(u"CP-IS upload rejected"_s, personId, text);
-                    !raised)
-                    return raised.error();
-            }
-        }
+    QList<hl7::MatchedOutcome> matched = hl7::matchOutcomes(*ack, sent);
+    // Failures first: a child with one failed record of several is not shared.
+    std::stable_partition(matched.begin(), matched.end(), [](const hl7::MatchedOutcome &m) {
+        return !hl7::isRecordSuccess(m.outcome.code);
+    });
+    for (const hl7::MatchedOutcome &m : std::as_const(matched)) {
+        auto recorded = recordOutcome(fileId, *ack, m, noneUploaded);
+        if (!recorded)
+            return recorded.error();
+        rejected += *recorded ? 1 : 0;
     }
-    auto accepted = execute(m_connection, uR"(
-        WITH ok AS (UPDATE upload_record SET outcome_code = 'CPR06', outcome = $1 WHERE file_id = $2 AND outcome_code IS NULL
-                    RETURNING person_id)
-        UPDATE person_cpis_status SET status = 'shared', reason = NULL, updated_at = now()
-        WHERE person_id IN (SELECT person_id FROM ok) AND status = 'sent')"_s,
-                            {hl7::recordOutcomeText(u"CPR06"_s), fileId});
-    if (!accepted)
-        return accepted.error();
-    if (ack->fileCode == u"CPF04"_s) {
+    // The records no outcome names: uploaded, unless CP-IS says no record was.
+    auto rest = execute(m_connection, uR"(
+        WITH rest AS (UPDATE upload_record SET outcome_code = CASE WHEN $1 THEN NULL ELSE 'CPR06' END, outcome = $2
+                      WHERE file_id = $3 AND outcome_code IS NULL AND outcome IS NULL RETURNING person_id)
+        UPDATE person_cpis_status SET status = CASE WHEN $4 THEN 'rejected' ELSE 'shared' END,
+                                      reason = CASE WHEN $5 THEN $6 END, updated_at = now()
+        WHERE person_id IN (SELECT person_id FROM rest) AND status = 'sent')"_s,
+                       {noneUploaded, noneUploaded ? fileText : hl7::recordOutcomeText(u"CPR06"_s),
+                        fileId, noneUploaded, noneUploaded, fileText});
+    if (!rest)
+        return rest.error();
+    if (noneUploaded) {
         if (auto alerted = alertAdministrators(
                 u"CP-IS upload failed"_s, 0,
-                u"Upload %1: %2 (CPF04)"_s.arg(ack->sequenceNumber).arg(fileText));
+                u"%1 (CPF04). No child in it is shown to health staff until it is fixed and "
+                u"sent again."_s.arg(summary));
             !alerted)
             return alerted.error();
     }
-    return Work{kind, ack->messageId,
-                u"Upload %1: %2 %3 record(s) rejected."_s.arg(ack->sequenceNumber)
-                    .arg(fileText)
-                    .arg(rejected),
-                0};
+    return Work{kind, ackId, u"%1 %2 record(s) rejected."_s.arg(summary).arg(rejected), 0};
+}
+
+InboundProcessor::Outcome InboundProcessor::fileOutcome(const QString &code)
+{
+    if (code == u"CPF05"_s) // PDS was unavailable: the file goes again at the next exchange
+        return {u"resend"_s, true, false};
+    if (code == u"CPF01"_s || code == u"CPF06"_s)
+        return {u"failed"_s, true, true};
+    return {u"acknowledged"_s, false, false};
+}
+
+Status InboundProcessor::requeueFile(qint64 fileId, const QString &reason)
+{
+    auto requeued = execute(m_connection, uR"(
+        WITH people AS (SELECT DISTINCT person_id FROM upload_record WHERE file_id = $1),
+             queued AS (INSERT INTO upload_pending (person_id) SELECT person_id FROM people ON CONFLICT DO NOTHING)
+        UPDATE person_cpis_status SET status = 'awaiting_upload', reason = $2, updated_at = now()
+        WHERE person_id IN (SELECT person_id FROM people))"_s,
+                            {fileId, reason});
+    if (!requeued)
+        return requeued.error();
+    return success();
+}
+
+Result<qint64> InboundProcessor::personOfOutcome(qint64 fileId, const hl7::MatchedOutcome &m)
+{
+    // By NHS number, and by the local id when two people of the file share the number (a
+    // mother on a plan of her own and her unborn child's plan under her number).
+    auto people = execute(m_connection, uR"(
+        WITH candidate AS (
+            SELECT DISTINCT r.person_id, p.mother_id FROM upload_record r JOIN person p ON p.id = r.person_id
+            WHERE r.file_id = $1 AND ($2 = '' OR r.nhs_number = $2)),
+        by_local_id AS (
+            SELECT person_id FROM candidate
+            WHERE $3 <> '' AND CASE WHEN $4 THEN mother_id::text = $3 ELSE person_id::text = $3 END)
+        SELECT person_id FROM by_local_id
+        UNION ALL
+        SELECT person_id FROM candidate
+        WHERE $2 <> '' AND NOT EXISTS (SELECT 1 FROM by_local_id) AND (SELECT count(*) FROM candidate) = 1)"_s,
+                          {fileId, m.ids.nhsNumber, m.ids.localPersonId, m.unborn});
+    if (!people)
+        return people.error();
+    if (!m.found || people->size() != 1)
+        return qint64(0);
+    return (*people)[0].integer("person_id");
+}
+
+Result<bool> InboundProcessor::recordOutcome(qint64 fileId, const hl7::Acknowledgement &ack,
+                                             const hl7::MatchedOutcome &m, bool noneUploaded)
+{
+    auto person = personOfOutcome(fileId, m);
+    if (!person)
+        return person.error();
+    if (*person == 0)
+        return Error{kQuarantine,
+                     u"Acknowledgement for upload %1 has an outcome (%2 at \"%3\") for a record "
+                     u"that upload did not carry%4."_s.arg(ack.sequenceNumber)
+                         .arg(m.outcome.code, m.outcome.location,
+                              m.ids.nhsNumber.isEmpty()
+                                  ? QString()
+                                  : u" (NHS number %1)"_s.arg(m.ids.nhsNumber)),
+                     {},
+                     {}};
+    const bool success = hl7::isRecordSuccess(m.outcome.code);
+    const bool ok = success && !noneUploaded;
+    const QString words = success && noneUploaded ? hl7::fileOutcomeText(u"CPF04"_s)
+                                                  : hl7::recordOutcomeText(m.outcome);
+    auto stored = execute(m_connection, uR"(
+        UPDATE upload_record SET outcome_code = $1, outcome = $2, location = nullif($3, '')
+        WHERE file_id = $4 AND person_id = $5 AND (outcome_code IS NULL OR outcome_code = 'CPR06'))"_s,
+                          {m.outcome.code, words, m.outcome.location, fileId, *person});
+    if (!stored)
+        return stored.error();
+    auto status = execute(m_connection, uR"(
+        UPDATE person_cpis_status SET status = $1, reason = $2, updated_at = now() WHERE person_id = $3 AND status = 'sent')"_s,
+                          {ok ? u"shared"_s : u"rejected"_s, ok ? QString() : words, *person});
+    if (!status)
+        return status.error();
+    if (ok)
+        return false;
+    const QString text =
+        u"CP-IS rejected the upload of NHS number %1: %2 Until this is fixed, health staff "
+        u"are not shown that the child is on a plan."_s.arg(m.ids.nhsNumber, words);
+    for (auto alert : {&InboundProcessor::alertKeyWorker, &InboundProcessor::alertAdministrators}) {
+        if (auto raised = (this->*alert)(u"CP-IS upload rejected"_s, *person, text); !raised)
+            return raised.error();
+    }
+    return true;
 }
 
 Result<InboundOutcome> InboundProcessor::processReport(qint64 messageId,

@@ -4,8 +4,9 @@
 #pragma once
 
 #include "config/config_store.h"
-#include "cpis/message_codec.h"
+#include "cpis/ack_matching.h"
 #include "cpis/messages.h"
+#include "cpis/notification_text.h"
 #include "cpis/schema_validator.h"
 #include "db/connection.h"
 #include "result.h"
@@ -71,15 +72,20 @@ private:
         QString outcome;
         qint64 stepId = 0;
     };
-    struct Notification // an Access to Service Notification read and checked, ready for the server
+    // An Access to Service Notification read and checked, ready for the server: one entry
+    // per child whose record was accessed.
+    struct Notification
     {
         qint64 messageId = 0;
-        QJsonObject fields;
+        QList<QJsonObject> entries;
     };
     Result<QList<qint64>> insertMessages(const QList<Received> &messages, const QList<int> &which);
     // An Access to Service Notification read and checked for the server's batch, or why not
     // (the codec's error; hl7::kErrorKind when it is another kind of message).
-    static Result<Notification> readNotification(qint64 messageId, const QByteArray &body);
+    static Result<Notification> readNotification(qint64 messageId, const QByteArray &body,
+                                                 const QHash<QString, hl7::AccessSource> &knownSources);
+    // The source categories of the organisations the authority knows (cpis.access_sources).
+    Result<QHash<QString, hl7::AccessSource>> accessSources();
     Result<QList<InboundOutcome>> processNotifications(QList<Notification> notifications);
     // Quarantines, and takes out of the list, those whose access is before the birth of the
     // person with that NHS number.
@@ -93,7 +99,24 @@ private:
                                            const std::function<Result<InboundOutcome>()> &run);
     Result<Work> handleOther(const Result<hl7::MessageKind> &kind, const QByteArray &body);
     Result<Work> handleAcknowledgement(const QByteArray &body);
+    // What a file code does to the upload file: its status, whether its children go out
+    // again, whether the administrators must hear of it.
+    struct Outcome
+    {
+        QString status;
+        bool requeue = false;
+        bool alert = false;
+    };
+    static Outcome fileOutcome(const QString &code);
+    Status requeueFile(qint64 fileId, const QString &reason);
+    // The child an acknowledgement outcome is about, or 0 when none of the file's is.
+    Result<qint64> personOfOutcome(qint64 fileId, const hl7::MatchedOutcome &m);
+    // Stores the outcome on the child's upload record and CP-IS status; true when rejected.
+    Result<bool> recordOutcome(qint64 fileId, const hl7::Acknowledgement &ack,
+                               const hl7::MatchedOutcome &m, bool noneUploaded);
     Result<Work> handleInactive(const QByteArray &body);
+    // One inactive number: recorded against its child, who is alerted about; the words.
+    Result<QString> recordInactive(const hl7::InactivePatient &patient);
     // The Work to record when this notification was processed before, so nothing happens twice.
     Result<std::optional<Work>> duplicate(const QString &kind, const QString &id,
                                           const QString &what);

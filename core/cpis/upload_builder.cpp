@@ -1,6 +1,6 @@
 #include "cpis/upload_builder.h"
 
-#include "cpis/message_codec.h"
+#include "cpis/upload_message.h"
 #include "db/rows.h"
 #include "domain/nhs_number.h"
 
@@ -194,18 +194,24 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
             continue;
         }
         hl7::UploadRecord record;
-        record.nhsNumber = number;
-        record.localPersonId = QString::number(row.integer("record_person_id"));
+        record.unborn = unborn;
+        record.ids.nhsNumber = number;
+        record.ids.localPersonId = QString::number(row.integer("record_person_id"));
         record.forenames = row.text("forenames");
         record.surname = row.text("surname");
         record.dateOfBirth = row.date("date_of_birth");
-        record.plan = planInformation(row.text("kind"));
-        record.planStart = row.date("start_date");
-        record.planEnd = row.date("end_date");
+        hl7::UploadPlan plan;
+        plan.kind = planInformation(row.text("kind"));
+        plan.start = row.date("start_date");
+        plan.end = row.date("end_date");
+        // An unborn child's plan always carries its end on the wire: the expected delivery.
+        if (plan.kind == hl7::PlanInformation::UnbornChildProtection && !plan.end.isValid())
+            plan.end = due;
         if (row.boolean("in_error")) // CP-IS removes it; never sent without the delete date
-            record.deleteDate = today;
+            plan.deleteDate = today;
+        record.plans = {plan};
         upload.records.append(record);
-        carried.append({row.integer("plan_id"), record.deleteDate});
+        carried.append({row.integer("plan_id"), plan.deleteDate});
         if (included.isEmpty() || included.last() != personId)
             included.append(personId);
     }
@@ -235,18 +241,20 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
                                u"SELECT coalesce(max(sequence_number), 0) + 1 FROM upload_file"_s);
     if (!sequence)
         return sequence.error();
-    upload.messageId = QUuid::createUuid().toString(QUuid::WithoutBraces).toUpper();
+    // The file's own id for our records: nothing on the wire carries it (§1.13).
+    const QString messageId = QUuid::createUuid().toString(QUuid::WithoutBraces).toUpper();
     upload.createdAt = QDateTime::currentDateTime();
     upload.sequenceNumber = sequence->integer();
-    upload.senderOds = config.authorityOds;
+    upload.sender.organisation = {config.authorityOds, config.authorityName};
+    upload.sender.phoneOfficeHours = config.phoneOfficeHours;
+    upload.sender.phoneOutOfHours = config.phoneOutOfHours;
     built.body = hl7::writeUpload(upload);
     built.sequenceNumber = upload.sequenceNumber;
     built.recordCount = int(upload.records.size());
 
-    auto file =
-        queryValue(m_connection, uR"(
+    auto file = queryValue(m_connection, uR"(
         INSERT INTO upload_file (sequence_number, message_id, record_count, body) VALUES ($1, $2::uuid, $3, $4) RETURNING id)"_s,
-                   {upload.sequenceNumber, upload.messageId, built.recordCount, built.body});
+                           {upload.sequenceNumber, messageId, built.recordCount, built.body});
     if (!file)
         return file.error();
     built.fileId = file->integer();

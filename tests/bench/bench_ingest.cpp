@@ -3,7 +3,6 @@
 // as the median of the runs with the minimum and maximum.
 #include "bench/scratch_database.h"
 #include "cpis/inbound_processor.h"
-#include "cpis/message_codec.h"
 #include "db/rows.h"
 #include "support/sample_notification.h"
 

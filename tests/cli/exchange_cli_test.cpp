@@ -28,22 +28,22 @@ TEST_CASE("cpisctl import prints what each file became and exits 1 when any was 
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
-    const auto good = runCpisctl(withDatabase(db, {u"import"_s, sample("asn_ae.xml")}));
+    const auto good = runCpisctl(withDatabase(db, {u"import"_s, sample("asn_smartcard.xml")}));
     INFO(good.out.toStdString() + good.err.toStdString());
     CHECK(good.exitCode == 0);
     CHECK(good.out.contains(u"processed: CPIS Follow Up step"_s));
 
     const auto mixed =
-        runCpisctl(withDatabase(db, {u"import"_s, sample("asn_111.xml"), sample("truncated.xml"),
-                                     u"/nonexistent/file.xml"_s}));
+        runCpisctl(withDatabase(db, {u"import"_s, sample("asn_system.xml"),
+                                     sample("invalid_truncated.xml"), u"/nonexistent/file.xml"_s}));
     CHECK(mixed.exitCode == 1);
-    CHECK(mixed.out.contains(u"truncated.xml: message"_s));
+    CHECK(mixed.out.contains(u"invalid_truncated.xml: message"_s));
     CHECK(mixed.out.contains(u"quarantined"_s));
     CHECK(mixed.out.contains(u"/nonexistent/file.xml: not read"_s));
 
     // The same file again changes nothing.
     const int steps = queryValue(db.connection(), u"SELECT count(*) FROM work_step"_s)->integer();
-    CHECK(runCpisctl(withDatabase(db, {u"import"_s, sample("asn_ae.xml")})).exitCode == 0);
+    CHECK(runCpisctl(withDatabase(db, {u"import"_s, sample("asn_smartcard.xml")})).exitCode == 0);
     CHECK(queryValue(db.connection(), u"SELECT count(*) FROM work_step"_s)->integer() == steps);
 }
 

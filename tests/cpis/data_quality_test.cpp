@@ -2,8 +2,8 @@
 // may see them, and the notification statistics behind the charts.
 #include "cpis/data_quality.h"
 #include "cpis/notification_statistics.h"
-#include "db/rows.h"
 #include "db/error_codes.h"
+#include "db/rows.h"
 #include "support/case_world.h"
 #include "support/data_quality_sample.h"
 #include "support/process.h"

@@ -2,7 +2,7 @@
 // notifications come in and become work, and nothing is acknowledged before it is stored.
 #include "config/config_store.h"
 #include "cpis/exchange.h"
-#include "cpis/message_codec.h"
+#include "cpis/upload_message.h"
 #include "db/rows.h"
 #include "support/exchange_world.h"
 #include "support/process.h"
@@ -52,7 +52,7 @@ TEST_CASE("A notification in the mailbox becomes a step, the child's plan goes o
     CHECK(sent.first().header("mex-to") == kCpisMailbox.toUtf8());
     CHECK(sent.first().header("mex-workflowid") == "CPIS_UPLOAD");
     const hl7::Upload upload = require(hl7::readUpload(sent.first().body));
-    CHECK(upload.records.first().nhsNumber == u"9990000026"_s);
+    CHECK(upload.records.first().ids.nhsNumber == u"9990000026"_s);
     CHECK(x.count(
               u"SELECT count(*) FROM person_cpis_status WHERE person_id = $1 AND status = 'sent'"_s,
               {x.world.childId}) == 1);
@@ -60,8 +60,7 @@ TEST_CASE("A notification in the mailbox becomes a step, the child's plan goes o
     // CP-IS acknowledges: the child is shared.
     MeshMessage ack;
     ack.messageType = u"DATA"_s;
-    ack.body = hl7::writeAcknowledgement(
-        {u"ACK-1"_s, QDateTime::currentDateTime(), upload.sequenceNumber, 1, u"CPF02"_s, {}});
+    ack.body = test::acknowledgement(upload.sequenceNumber, u"CPF02"_s);
     x.mesh.putInbox(kMailbox, ack);
     const ExchangeReport second = require(x.run());
     CHECK(second.uploadsSent.isEmpty());

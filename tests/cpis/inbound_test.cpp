@@ -2,10 +2,10 @@
 // processed once, and what cannot be processed kept with its reason.
 #include "config/config_store.h"
 #include "cpis/inbound_processor.h"
-#include "cpis/message_codec.h"
 #include "cpis/upload_builder.h"
 #include "db/rows.h"
 #include "support/case_world.h"
+#include "support/sample_notification.h"
 #include "workflow/alert_service.h"
 #include "workflow/step_service.h"
 
@@ -18,27 +18,12 @@ using namespace cpis;
 using test::require;
 
 namespace {
-hl7::AccessNotification notificationFor(const QString &nhsNumber, const QString &id,
+hl7::AccessNotification notificationFor(const QString &nhsNumber, const QString &label,
                                         bool by111 = false)
 {
-    hl7::AccessRecord access;
-    access.accessedAt = QDateTime(QDate(2026, 11, 20), QTime(14, 32), QTimeZone::utc());
-    if (by111) {
-        access.bySystem = true;
-        access.systemName = u"111"_s;
-        access.organisationName = u"DHU Health Care"_s;
-        access.organisationOds = u"NQT"_s;
-        access.leadName = u"Karen Holt"_s;
-        access.leadRole = u"Safeguarding Lead Nurse"_s;
-        access.patientLocation = u"DE1 2AB"_s;
-    } else {
-        access.organisationName = u"Royal Derby Hospital Emergency Department"_s;
-        access.organisationOds = u"RTG"_s;
-        access.accessorName = u"Dr Priya Raman"_s;
-        access.accessorRole = u"Emergency Department Doctor"_s;
-        access.accessorUserId = u"555123456789"_s;
-    }
-    return {id, QDateTime::currentDateTime(), nhsNumber, {access}};
+    const QDateTime at(QDate(2026, 11, 20), QTime(14, 32), QTimeZone::utc());
+    return test::notificationAbout(label, nhsNumber,
+                                   {by111 ? test::systemAccess(at) : test::doctorAccess(at)});
 }
 
 struct Inbound
@@ -81,9 +66,10 @@ TEST_CASE("An A&E notification becomes one CPIS Follow Up step for CP-IS Worker"
     CHECK(step.comments.contains(u"on 20/11/2026 at 14:32"_s));
 }
 
-TEST_CASE("A 111 notification names the service, location and safeguarding lead, and proposes the "
-          "DHU note",
-          "[inbound]")
+TEST_CASE(
+    "A 111 notification names the system, its organisation and safeguarding lead, and proposes the "
+    "DHU note",
+    "[inbound]")
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
@@ -95,7 +81,7 @@ TEST_CASE("A 111 notification names the service, location and safeguarding lead,
     StepService steps(*admin);
     const StepDetail step = require(steps.load(outcome.stepId));
     CHECK(step.source == u"dhu_111"_s);
-    CHECK(step.comments.contains(u"Patient location: DE1 2AB"_s));
+    CHECK(step.comments.contains(u"DHU Health Care (ODS NQT)"_s));
     CHECK(step.comments.contains(u"Karen Holt (Safeguarding Lead Nurse)"_s));
     require(steps.start(outcome.stepId));
     CHECK(require(steps.proposeRequest(outcome.stepId)).note.contains(u"triggered by DHU"_s));
@@ -153,13 +139,13 @@ TEST_CASE("What cannot be processed is kept with its reason and alerts the admin
         QString reason;
     };
     hl7::AccessNotification empty = notificationFor(u"9990000026"_s, u"N-empty"_s);
-    empty.accesses.clear();
+    empty.records.clear();
     const QList<Case> cases{
         {"no matching child",
          hl7::writeAccessNotification(notificationFor(u"9990000131"_s, u"N-4"_s)),
          u"No child has the NHS number 9990000131."_s},
         {"empty notification", hl7::writeAccessNotification(empty),
-         u"Empty notification N-empty"_s},
+         u"Empty notification "_s + test::notificationUuid(u"N-empty"_s)},
         {"not XML", QByteArray("this is not a CP-IS message"), QString()},
         {"truncated",
          hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"N-5"_s)).left(200),
@@ -376,7 +362,8 @@ TEST_CASE("A backlog is processed in bulk: one step per notification, each failu
     CHECK(outcomes[0].messageId == ids[0]);
     CHECK(outcomes[0].text.startsWith(u"CPIS Follow Up step"_s));
     CHECK(outcomes[1].status == u"processed"_s);
-    CHECK(outcomes[1].text == u"Notification B-1 was already processed: nothing done."_s);
+    CHECK(outcomes[1].text == u"Notification %1 was already processed: nothing done."_s.arg(
+                                  test::notificationUuid(u"B-1"_s)));
     CHECK(outcomes[2].status == u"quarantined"_s);
     CHECK(outcomes[2].text == u"No child has the NHS number 9434765919."_s);
     CHECK(outcomes[3].text.endsWith(u"(DHU/111)."_s));
@@ -399,7 +386,7 @@ TEST_CASE("In a bulk batch, a notification that fails unexpectedly is quarantine
     // Well formed, but its comment is longer than a step can hold: the server refuses it
     // in the middle of the batch.
     hl7::AccessNotification tooLong = notificationFor(u"9990000026"_s, u"F-2"_s);
-    tooLong.accesses.first().accessorName = QString(9000, u'x');
+    tooLong.records.first().accesses.first().accessorName = QString(9000, u'x');
     const QList<qint64> ids = require(in.processor.storeAll({
         {hl7::writeAccessNotification(notificationFor(u"9990000026"_s, u"F-1"_s)),
          u"import"_s,

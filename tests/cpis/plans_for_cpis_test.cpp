@@ -2,7 +2,7 @@
 // delete date until CP-IS accepts it, a child of 18 drops out without an error, and without
 // the sending authority's settings no upload is built at all.
 #include "cpis/data_quality.h"
-#include "cpis/message_codec.h"
+#include "cpis/upload_message.h"
 #include "db/rows.h"
 #include "support/exchange_world.h"
 #include "support/upload_support.h"
@@ -56,7 +56,7 @@ TEST_CASE("A plan recorded in error goes with a delete date until CP-IS accepts 
     const qint64 plan = planOf(c, world.childId);
     const BuiltUpload first = build(c);
     REQUIRE(first.recordCount == 1);
-    CHECK_FALSE(require(hl7::readUpload(first.body)).records.value(0).deleteDate.isValid());
+    CHECK_FALSE(require(hl7::readUpload(first.body)).records.value(0).plans.value(0).deleteDate.isValid());
     acknowledgeAll(c, first.sequenceNumber);
     CHECK(require(loadPersonRecord(c, world.childId)).cpis.status == u"shared"_s);
 
@@ -90,15 +90,15 @@ TEST_CASE("A plan recorded in error goes with a delete date until CP-IS accepts 
     const BuiltUpload deletion = build(c);
     REQUIRE(deletion.recordCount == 1);
     const hl7::UploadRecord record = require(hl7::readUpload(deletion.body)).records.value(0);
-    CHECK(record.nhsNumber == u"9990000026"_s);
-    CHECK(record.plan == hl7::PlanInformation::ChildProtection);
-    CHECK(record.deleteDate == QDate::currentDate());
+    CHECK(record.ids.nhsNumber == u"9990000026"_s);
+    CHECK(record.plans.value(0).kind == hl7::PlanInformation::ChildProtection);
+    CHECK(record.plans.value(0).deleteDate == QDate::currentDate());
 
     // Not acknowledged yet: a change queues the child, and the deletion goes again.
     queueAgain(c, world.childId);
     const BuiltUpload again = build(c);
     REQUIRE(again.recordCount == 1);
-    CHECK(require(hl7::readUpload(again.body)).records.value(0).deleteDate == QDate::currentDate());
+    CHECK(require(hl7::readUpload(again.body)).records.value(0).plans.value(0).deleteDate == QDate::currentDate());
 
     // Accepted: it is never sent again, with or without the delete date.
     acknowledgeAll(c, again.sequenceNumber);
@@ -163,7 +163,7 @@ TEST_CASE("At 18 a child drops out of the upload: no error, no alert, and the re
     CHECK(built.endedAt18.contains(adult));
     CHECK(built.endedAt18.contains(noNumber));
     for (const hl7::UploadRecord &r : require(hl7::readUpload(built.body)).records)
-        CHECK(r.nhsNumber != u"9990000034"_s);
+        CHECK(r.ids.nhsNumber != u"9990000034"_s);
     CHECK(valueOf(c, u"SELECT count(*) FROM alert"_s).integer() == 0);
     CHECK(valueOf(c, u"SELECT count(*) FROM upload_pending"_s).integer() == 0);
     CHECK(valueOf(c, u"SELECT status FROM person_cpis_status WHERE person_id = $1"_s, {adult})

@@ -1,9 +1,10 @@
 // Outbound: shared plans queue the child, uploads carry numbered files, acknowledgements
 // come back to the right child, and what cannot be sent is said, never skipped silently.
 #include "cpis/exchange_config.h"
+#include "cpis/inactive_notification_message.h"
 #include "cpis/inbound_processor.h"
-#include "cpis/message_codec.h"
 #include "cpis/upload_builder.h"
+#include "cpis/upload_message.h"
 #include "db/rows.h"
 #include "support/case_world.h"
 #include "support/upload_support.h"
@@ -43,9 +44,9 @@ TEST_CASE("A new shared plan queues the child, and the upload carries them with 
     const hl7::Upload upload = require(hl7::readUpload(first.body));
     CHECK(upload.sequenceNumber == 1);
     REQUIRE(upload.records.size() == 1);
-    CHECK(upload.records.first().nhsNumber == u"9990000026"_s);
+    CHECK(upload.records.first().ids.nhsNumber == u"9990000026"_s);
     CHECK(upload.records.first().forenames == u"Thomas"_s);
-    CHECK(upload.records.first().plan == hl7::PlanInformation::ChildProtection);
+    CHECK(upload.records.first().plans.value(0).kind == hl7::PlanInformation::ChildProtection);
     CHECK(require(queryValue(c, u"SELECT count(*) FROM upload_pending"_s)).integer() == 0);
 
     // Ending the plan sends the child again, in the next numbered file.
@@ -54,7 +55,8 @@ TEST_CASE("A new shared plan queues the child, and the upload carries them with 
                 .ok());
     const BuiltUpload second = buildUpload(c);
     CHECK(second.sequenceNumber == 2);
-    CHECK(require(hl7::readUpload(second.body)).records.first().planEnd == QDate::currentDate());
+    CHECK(require(hl7::readUpload(second.body)).records.first().plans.value(0).end ==
+          QDate::currentDate());
 }
 
 TEST_CASE("An acknowledgement comes back to the right child, and a rejection shows on the child "
@@ -84,7 +86,7 @@ TEST_CASE("An acknowledgement comes back to the right child, and a rejection sho
 
     const InboundOutcome outcome =
         acknowledge(c, built.sequenceNumber, u"CPF03"_s,
-                    {{u"9990000093"_s, QString::number(other), u"CPR03"_s, {}}});
+                    {{u"9990000093"_s, QString::number(other), u"CPR03"_s}});
     CHECK(outcome.status == u"processed"_s);
     CHECK(statusOf(c, world.childId) == u"shared"_s);
     CHECK(statusOf(c, other).startsWith(u"rejected: The name or date of birth does not match"_s));
@@ -101,7 +103,7 @@ TEST_CASE("An acknowledgement comes back to the right child, and a rejection sho
 
     // Processing the same acknowledgement again changes nothing.
     acknowledge(c, built.sequenceNumber, u"CPF03"_s,
-                {{u"9990000093"_s, QString::number(other), u"CPR03"_s, {}}});
+                {{u"9990000093"_s, QString::number(other), u"CPR03"_s}});
     CHECK(
         require(queryValue(
                     c, u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS upload rejected'"_s))
@@ -170,11 +172,11 @@ TEST_CASE("Children who cannot be sent are listed with the reason and flagged, n
     const hl7::Upload upload = require(hl7::readUpload(built.body));
     const auto unbornRecord =
         std::find_if(upload.records.cbegin(), upload.records.cend(), [](const auto &r) {
-            return r.plan == hl7::PlanInformation::UnbornChildProtection;
+            return r.unborn && r.plans.value(0).kind == hl7::PlanInformation::UnbornChildProtection;
         });
     REQUIRE(unbornRecord != upload.records.cend());
     // Held against the mother's number; nothing about the unborn child is sent.
-    CHECK(unbornRecord->nhsNumber == u"9990000042"_s);
+    CHECK(unbornRecord->ids.nhsNumber == u"9990000042"_s);
     CHECK(unbornRecord->forenames == u"Grace"_s);
     CHECK(unbornRecord->dateOfBirth == QDate(1998, 3, 2));
 
@@ -208,12 +210,19 @@ TEST_CASE("An inactive NHS number stops uploads, and a replacement is recorded a
     auto &c = db.connection();
     buildUpload(c);
     InboundProcessor processor(c);
-    const auto receive = [&](const hl7::InactiveNhsNumberNotification &n) {
+    const auto receive = [&](const QString &label, const QString &number,
+                             const QString &replacement) {
+        hl7::InactiveNhsNumberNotification n;
+        n.notificationId = test::notificationUuid(label);
+        n.createdAt = QDateTime::currentDateTime();
+        n.recipient = {u"X99LA"_s, u"Northbrook County Council"_s};
+        n.patients = {{{number, {}, {}},
+                       replacement.isEmpty() ? QStringList() : QStringList{replacement},
+                       1}};
         return require(processor.process(
             require(processor.store({hl7::writeInactiveNhsNumber(n), u"import"_s, {}, {}, {}}))));
     };
-    const InboundOutcome inactive =
-        receive({u"IN-1"_s, QDateTime::currentDateTime(), u"9990000026"_s, {}});
+    const InboundOutcome inactive = receive(u"IN-1"_s, u"9990000026"_s, {});
     CHECK(inactive.status == u"processed"_s);
     CHECK(require(queryValue(c, u"SELECT nhs_number_status FROM person WHERE id = $1"_s,
                              {world.childId}))
@@ -235,15 +244,13 @@ TEST_CASE("An inactive NHS number stops uploads, and a replacement is recorded a
             .ok());
     CHECK(buildUpload(c).recordCount == 1);
 
-    const InboundOutcome replaced =
-        receive({u"IN-2"_s, QDateTime::currentDateTime(), u"9990000131"_s, u"9990000085"_s});
+    const InboundOutcome replaced = receive(u"IN-2"_s, u"9990000131"_s, u"9990000085"_s);
     CHECK(replaced.status == u"processed"_s);
     CHECK(require(queryValue(c, u"SELECT nhs_number FROM person WHERE id = $1"_s, {world.childId}))
               .text() == u"9990000085"_s);
     CHECK(buildUpload(c).recordCount == 1);
 
-    const InboundOutcome badReplacement =
-        receive({u"IN-3"_s, QDateTime::currentDateTime(), u"9990000085"_s, u"9990000086"_s});
+    const InboundOutcome badReplacement = receive(u"IN-3"_s, u"9990000085"_s, u"9990000086"_s);
     CHECK(badReplacement.status == u"quarantined"_s);
     CHECK(badReplacement.text.contains(u"9990000086"_s));
     CHECK(badReplacement.text.contains(u"check digit"_s));

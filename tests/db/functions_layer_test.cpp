@@ -35,7 +35,10 @@ const QSet<QString> kChangedOnPurpose{
     u"_plan_queues_upload()"_s,
     u"_person_queues_upload()"_s,
     u"_data_quality_problems()"_s,
-    u"data_quality_summary()"_s};
+    u"data_quality_summary()"_s,
+    // 0025: notifications naming several children, their earliest access given back.
+    u"_create_follow_up_steps(new_follow_up_step[])"_s,
+    u"access_notifications_before_birth(jsonb)"_s};
 // Functions main did not have.
 const QSet<QString> kAddedOnPurpose{u"_plan_kinds()"_s, u"_queue_upload(bigint)"_s,
                                     u"cpis_ended_at_18(date)"_s,

@@ -1,8 +1,12 @@
 #include "fuzz/fuzz_checks.h"
 
+#include "cpis/access_notification_message.h"
+#include "cpis/acknowledgement_message.h"
 #include "cpis/gzip.h"
 #include "cpis/hl7_time.h"
-#include "cpis/message_codec.h"
+#include "cpis/inactive_notification_message.h"
+#include "cpis/message_kind.h"
+#include "cpis/upload_message.h"
 #include "domain/nhs_number.h"
 
 using namespace Qt::StringLiterals;
@@ -37,10 +41,16 @@ QStringList checkHl7Time(const QByteArray &input)
     QStringList broken;
     const QString text = QString::fromUtf8(input);
     if (auto time = hl7::parseTimestamp(text)) {
+        // Written without a fraction: the same instant to the second.
         auto again = hl7::parseTimestamp(hl7::formatTimestamp(*time));
-        if (!again || again->toMSecsSinceEpoch() != time->toMSecsSinceEpoch() ||
+        if (!again || again->toSecsSinceEpoch() != time->toSecsSinceEpoch() ||
             again->offsetFromUtc() != time->offsetFromUtc())
-            broken << u"a formatted timestamp parses to the same instant and offset"_s;
+            broken << u"a formatted timestamp parses to the same second and offset"_s;
+    }
+    if (auto date = hl7::parsePlanDate(text)) {
+        auto again = hl7::parsePlanDate(hl7::formatPlanDate(*date));
+        if (!again || *again != *date)
+            broken << u"a formatted plan date parses to the same date"_s;
     }
     if (auto date = hl7::parseDate(text)) {
         auto again = hl7::parseDate(hl7::formatDate(*date));

@@ -1,7 +1,6 @@
 #include "load/load_run.h"
 
 #include "cpis/inbound_processor.h"
-#include "cpis/message_codec.h"
 #include "db/rows.h"
 #include "support/sample_notification.h"
 #include "workflow/case_note_service.h"

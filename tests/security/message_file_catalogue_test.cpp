@@ -3,7 +3,7 @@
 // was. What may change is only what DESIGN §6 asks for: the raw message kept, quarantined
 // with its reason, and an alert to the CP-IS administrators; a file refused before it is
 // read (too large) changes nothing at all. docs/security.md §5 lists the same catalogue.
-#include "cpis/message_codec.h"
+#include "cpis/message_errors.h"
 #include "db/rows.h"
 #include "support/exchange_world.h"
 #include "support/process.h"
@@ -43,7 +43,7 @@ QByteArray nested(int depth)
     QByteArray xml = accessNotification(u"NEST-1"_s);
     const qsizetype close = xml.lastIndexOf("</");
     xml.insert(close, QByteArray("</x>").repeated(depth));
-    const qsizetype open = xml.indexOf('>', xml.indexOf("<REPC_MT000004GB01")) + 1;
+    const qsizetype open = xml.indexOf('>', xml.indexOf("<CP-ISAccessToServiceNotification")) + 1;
     xml.insert(open, QByteArray("<x>").repeated(depth));
     return xml;
 }
@@ -51,7 +51,7 @@ QByteArray nested(int depth)
 QByteArray notUtf8()
 {
     QByteArray xml = accessNotification(u"ENC-1"_s);
-    xml.replace("Dr Priya Raman", "Dr Zo\xEB Raman"); // Latin-1 in a file declared UTF-8
+    xml.replace("<given>Priya</given>", "<given>Zo\xEB</given>"); // Latin-1 in a file declared UTF-8
     return xml;
 }
 
@@ -68,25 +68,27 @@ QList<BadFile> catalogue(const QDate &childBorn)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime beforeBirth(childBorn.addDays(-1), QTime(9, 0), QTimeZone::utc());
     return {
-        {"truncated", sample("truncated.xml"), u"not well-formed"_s},
+        {"truncated", sample("invalid_truncated.xml"), u"not well-formed"_s},
         {"empty file", QByteArray(), u"The message is empty"_s},
         {"empty notification (no access)", sample("asn_empty.xml"), u"Empty notification"_s},
         {"huge (over 20 MiB)", QByteArray(hl7::kMaxMessageBytes + 1, ' '), u"larger than 20 MiB"_s,
          Kept::NotStored},
         {"wrong encoding (Latin-1 declared UTF-8)", notUtf8(), u"encod"_s},
-        {"XML entity expansion (billion laughs)", sample("doctype_entity.xml"), u"DTD"_s},
+        {"XML entity expansion (billion laughs)", sample("invalid_doctype_entity.xml"), u"DTD"_s},
         {"XML entity expansion (inline)", billionLaughs(), u"DTD"_s},
         {"deep nesting (200 levels)", nested(200), u"nest"_s},
-        {"not XML", sample("not_xml.txt"), u"not well-formed"_s},
-        {"wrong message kind (unknown interaction)", sample("unknown_kind.xml"), u"kind"_s},
-        {"wrong message kind (wrong root)", sample("wrong_root.xml"), u"REPC"_s},
+        {"not XML", sample("invalid_not_xml.txt"), u"not well-formed"_s},
+        {"wrong message kind (unknown interaction)", sample("invalid_unknown_kind.xml"), u"kind"_s},
+        {"wrong message kind (wrong root)", sample("invalid_wrong_root.xml"),
+         u"CP-ISAccessToServiceNotification"_s},
         {"wrong message kind (our own upload)", sample("upload.xml"), u"upload"_s},
-        {"invalid NHS number (check digit)", sample("asn_bad_nhs_number.xml"), u"check digit"_s},
+        {"invalid NHS number (check digit)", sample("invalid_asn_bad_nhs_number.xml"),
+         u"check digit"_s},
         {"invalid NHS number (wrong length)", accessNotification(u"NHS-LEN"_s, u"99900000"_s),
          u"wrong length"_s},
         {"NHS number of no known child", accessNotification(u"NHS-NONE"_s, u"9990000018"_s),
          u"No child has the NHS number 9990000018"_s},
-        {"bad timestamp", sample("asn_bad_time.xml"), u"effectiveTime"_s},
+        {"bad timestamp", sample("invalid_asn_bad_time.xml"), u"effectiveTime"_s},
         {"access date in the future",
          accessNotification(u"FUTURE-1"_s, u"9990000026"_s, now.addDays(30)), u"in the future"_s},
         {"access date before the child's birth",

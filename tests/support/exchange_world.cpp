@@ -1,7 +1,6 @@
 #include "support/exchange_world.h"
 
 #include "config/config_store.h"
-#include "cpis/message_codec.h"
 #include "db/rows.h"
 
 #include <catch2/catch.hpp>
@@ -12,8 +11,25 @@ using namespace Qt::StringLiterals;
 
 namespace cpis::test {
 
+void configureSendingAuthority(Connection &owner)
+{
+    for (const auto &[key, value] :
+         {std::pair{u"cpis.authority_ods"_s, u"X99LA"_s},
+          std::pair{u"cpis.authority_name"_s, u"Northbrook County Council"_s},
+          std::pair{u"cpis.phone_office_hours"_s, u"01632 960000"_s},
+          std::pair{u"cpis.phone_out_of_hours"_s, u"01632 960999"_s}}) {
+        INFO(key.toStdString());
+        REQUIRE(execute(owner, uR"(
+            INSERT INTO config (key, value) VALUES ($1, $2)
+            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value)"_s,
+                        {key, value})
+                    .ok());
+    }
+}
+
 ExchangeWorld::ExchangeWorld()
 {
+    configureSendingAuthority(db.connection());
     const QUrl url = mesh.start();
     mesh.addMailbox(kMeshMailbox, kMeshPassword);
     mesh.addMailbox(kCpisMailbox, u"cpis-password"_s);

@@ -7,12 +7,59 @@
 #include "support/mesh_server.h"
 #include "support/sample_notification.h"
 
+#include "cpis/acknowledgement_message.h"
+
 namespace cpis::test {
 
 inline const QByteArray kMeshSecret = "environment-shared-secret";
 inline const QString kMeshMailbox = QStringLiteral("LA001OT");
 inline const QString kMeshPassword = QStringLiteral("mailbox-password");
 inline const QString kCpisMailbox = QStringLiteral("CPIS01HC");
+
+// The sending authority's settings an upload needs (name, ODS code, both telephone numbers),
+// set straight in the config table by its owner: their validation is not these tests' matter.
+void configureSendingAuthority(Connection &owner);
+
+// One record CP-IS rejects: returned invalid, its outcome at the same index.
+struct RejectedRecord
+{
+    QString nhsNumber;
+    QString localPersonId;
+    QString code;
+};
+
+// CP-IS's acknowledgement of upload `sequence` with `fileCode` and the `rejected` records.
+inline QByteArray acknowledgement(qint64 sequence, const QString &fileCode,
+                                  const QList<RejectedRecord> &rejected = {})
+{
+    hl7::Acknowledgement ack;
+    // The same for the same upload and code: an acknowledgement has no id of its own, so
+    // its time tells a repeat from a new one.
+    ack.createdAt = QDateTime(QDate(2026, 1, 1), QTime(6, 0), Qt::UTC)
+                        .addSecs(sequence * 10 + fileCode.right(1).toInt());
+    ack.sequenceNumber = sequence;
+    ack.recordCount = 1;
+    ack.fileCodes = {fileCode};
+    ack.receiver = {{QStringLiteral("X99LA"), QStringLiteral("Northbrook County Council")},
+                    QStringLiteral("01632960000"),
+                    QStringLiteral("01632960999")};
+    for (const RejectedRecord &r : rejected) {
+        ack.outcomes.append(
+            {r.code,
+             {},
+             {},
+             {},
+             QStringLiteral("/FileResponse/message[%1]").arg(ack.returned.size() + 1)});
+        hl7::ReturnedRecord record;
+        record.ids = {r.nhsNumber, r.localPersonId, {}};
+        record.surname = QStringLiteral("Returned");
+        record.dateOfBirth = QDate(2018, 1, 1);
+        record.plans = {{hl7::PlanInformation::ChildProtection, QDate(2024, 1, 1), {}, {}}};
+        ack.returned.append(record);
+    }
+    ack.failedCount = int(rejected.size());
+    return hl7::writeAcknowledgement(ack);
+}
 
 struct ExchangeWorld
 {

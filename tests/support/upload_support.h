@@ -4,10 +4,10 @@
 
 #include "cpis/exchange_config.h"
 #include "cpis/inbound_processor.h"
-#include "cpis/message_codec.h"
 #include "cpis/upload_builder.h"
 #include "db/rows.h"
 #include "support/case_world.h"
+#include "support/exchange_world.h"
 
 #include <catch2/catch.hpp>
 
@@ -31,18 +31,12 @@ inline BuiltUpload buildUpload(Connection &c)
 
 // CP-IS's acknowledgement of upload `sequence`, stored and processed.
 inline InboundOutcome acknowledge(Connection &c, qint64 sequence, const QString &fileCode,
-                                  const QList<hl7::AcknowledgementRecord> &records = {})
+                                  const QList<RejectedRecord> &rejected = {})
 {
     using namespace Qt::StringLiterals;
-    hl7::Acknowledgement ack{u"ACK-%1-%2"_s.arg(sequence).arg(fileCode),
-                             QDateTime::currentDateTime(),
-                             sequence,
-                             1,
-                             fileCode,
-                             records};
     InboundProcessor processor(c);
-    return require(processor.process(
-        require(processor.store({hl7::writeAcknowledgement(ack), u"import"_s, {}, {}, {}}))));
+    return require(processor.process(require(processor.store(
+        {acknowledgement(sequence, fileCode, rejected), u"import"_s, {}, {}, {}}))));
 }
 
 } // namespace cpis::test

@@ -3,7 +3,6 @@
 // serve instead; the server's own counters (pg_stat_user_tables.seq_scan) then say whether
 // any large table was still read whole.
 #include "cpis/inbound_processor.h"
-#include "cpis/message_codec.h"
 #include "db/rows.h"
 #include "db/sample_data.h"
 #include "support/case_world.h"

@@ -102,6 +102,17 @@ BEGIN
         IF v <> '' AND v !~ '^[A-Z0-9]{3,8}$' THEN
             PERFORM _invalid(p_key, 'cpis.authority_ods must be an ODS code: 3 to 8 capital letters or digits.');
         END IF;
+    WHEN 'cpis.access_sources' THEN
+        -- ODS code = source category, for the organisations the authority knows.
+        FOREACH item IN ARRAY string_to_array(v, ',') LOOP
+            IF btrim(item) !~ '^[A-Za-z0-9]{3,8}\s*=\s*(emergency_department|urgent_treatment|minor_injury_unit|out_of_hours_111|other)$' THEN
+                PERFORM _invalid(p_key, format('cpis.access_sources: "%s" is not ODS=category; the categories are '
+                                 'emergency_department, urgent_treatment, minor_injury_unit, out_of_hours_111 and other.',
+                                 btrim(item)));
+            END IF;
+        END LOOP;
+        v := array_to_string(ARRAY(SELECT upper(btrim(split_part(x, '=', 1))) || '=' || btrim(split_part(x, '=', 2))
+                                   FROM unnest(string_to_array(v, ',')) AS x ORDER BY 1), ',');
     ELSE
         IF length(v) > 2000 THEN
             PERFORM _invalid(p_key, format('%s is too long (at most 2000 characters).', p_key));

@@ -88,11 +88,14 @@ END $$;
 REVOKE EXECUTE ON FUNCTION _case_note_alert(bigint, text, text) FROM PUBLIC;
 
 -- p_batch: a JSON array of {ord, message, notification, nhs_number, comment, source, accessed_at},
--- read and checked by the client (well formed, at least one access). Each message becomes
--- processed (a CPIS Follow Up step, or a case note and alert, or "already processed") or
--- quarantined with its reason; one row back for each, in no particular order. The steps are
--- due at p_due_at; NULL (what the exchange passes): the handling time in office hours from
--- now, worked out once for the batch by _due_after.
+-- one entry per child whose record a notification says was accessed (a notification may name
+-- several), read and checked by the client (well formed, at least one access each). Each
+-- message becomes processed (a CPIS Follow Up step per child, or a case note and alert per
+-- child, or "already processed") or quarantined with its reason: all of it or none, so that
+-- processing it again never makes a step twice. One row back for each message, in no
+-- particular order, with its first step. The steps are due at p_due_at; NULL (what the
+-- exchange passes): the handling time in office hours from now, worked out once for the
+-- batch by _due_after.
 CREATE OR REPLACE FUNCTION process_access_notifications(p_batch jsonb, p_due_at timestamptz)
 RETURNS TABLE (message_id bigint, status text, outcome text, step_id bigint)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -101,28 +104,24 @@ DECLARE
     target text := coalesce((SELECT c.value FROM config c WHERE c.key = 'cpis.handling_target'), '');
     ids bigint[] := ARRAY(SELECT (e ->> 'message')::bigint FROM jsonb_array_elements(p_batch) e);
     waiting inbound_access[];
+    unknown bigint[];
     r inbound_access;
+    m record;
     step_due timestamptz := coalesce(p_due_at, _due_after(now()));
 BEGIN
     PERFORM _require_role('cpis_exchange', 'process CP-IS notifications');
     -- Locked, so that two exchanges never process one message twice.
-    PERFORM 1 FROM inbound_message m WHERE m.id = ANY (ids) ORDER BY m.id FOR UPDATE;
+    PERFORM 1 FROM inbound_message im WHERE im.id = ANY (ids) ORDER BY im.id FOR UPDATE;
     -- A message no longer waiting stays as it is.
-    RETURN QUERY SELECT m.id, m.status, coalesce(m.outcome, m.reason, ''), NULL::bigint
-                 FROM inbound_message m WHERE m.id = ANY (ids) AND m.status <> 'received';
+    RETURN QUERY SELECT im.id, im.status, coalesce(im.outcome, im.reason, ''), NULL::bigint
+                 FROM inbound_message im WHERE im.id = ANY (ids) AND im.status <> 'received';
 
-    SELECT array_agg(q.a ORDER BY (q.a).ord) INTO waiting FROM (
+    waiting := ARRAY(
         SELECT ROW(b.ord, b.message, b.notification, b.nhs_number, b.comment, b.source, b.accessed_at,
-                   s.id, s.name,
-                   -- The same notification processed before, or earlier in this batch for a child.
-                   EXISTS (SELECT 1 FROM inbound_message d WHERE d.kind = 'access_notification'
-                           AND d.notification_id = b.notification AND d.status = 'processed')
-                   OR coalesce(count(s.id) OVER (PARTITION BY b.notification ORDER BY b.ord
-                                                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) > 0
-               )::inbound_access AS a
+                   s.id, s.name, false)::inbound_access
         FROM jsonb_to_recordset(p_batch) AS b(ord integer, message bigint, notification text, nhs_number text,
                                               comment text, source text, accessed_at timestamptz)
-        JOIN inbound_message m ON m.id = b.message AND m.status = 'received'
+        JOIN inbound_message im ON im.id = b.message AND im.status = 'received'
         -- For an unborn child's plan the number is the mother's: the subject is her unborn child.
         LEFT JOIN LATERAL (
             SELECT coalesce(unborn.id, p.id) AS id,
@@ -135,58 +134,83 @@ BEGIN
                                                       AND (pl.end_date IS NULL OR pl.end_date >= current_date)
                 WHERE c.mother_id = p.id AND c.date_of_birth IS NULL
                 ORDER BY c.expected_delivery LIMIT 1) unborn ON true
-            WHERE p.nhs_number = b.nhs_number AND p.nhs_number_status = 'recorded') s ON true) q;
+            WHERE p.nhs_number = b.nhs_number AND p.nhs_number_status = 'recorded') s ON true
+        ORDER BY b.ord);
+    -- A message naming a child nobody has is kept whole for a person to look at.
+    unknown := ARRAY(SELECT DISTINCT w.message FROM unnest(waiting) w WHERE w.subject IS NULL);
+    -- The same notification processed before, or by an earlier message of this batch that is
+    -- processed now: nothing more happens.
+    waiting := ARRAY(
+        SELECT ROW(w.ord, w.message, w.notification, w.nhs_number, w.comment, w.source, w.accessed_at,
+                   w.subject, w.subject_name,
+                   EXISTS (SELECT 1 FROM inbound_message d WHERE d.kind = 'access_notification'
+                           AND d.notification_id = w.notification AND d.status = 'processed')
+                   OR EXISTS (SELECT 1 FROM unnest(waiting) e WHERE e.notification = w.notification
+                              AND e.message < w.message AND e.message <> ALL (unknown)))::inbound_access
+        FROM unnest(waiting) w ORDER BY w.ord);
 
-    -- The same notification again: nothing more happens.
     RETURN QUERY WITH d AS (
-        UPDATE inbound_message m
+        UPDATE inbound_message im
         SET status = 'processed', kind = 'access_notification', processed_at = now(),
             outcome = format('Notification %s was already processed: nothing done.', w.notification)
-        FROM unnest(waiting) w WHERE m.id = w.message AND w.duplicate
-        RETURNING m.id, m.outcome)
+        FROM (SELECT DISTINCT x.message, x.notification FROM unnest(waiting) x WHERE x.duplicate) w
+        WHERE im.id = w.message
+        RETURNING im.id, im.outcome)
     SELECT d.id, 'processed'::text, d.outcome, NULL::bigint FROM d;
 
-    -- No child has that number: kept, and the administrators told.
-    FOR r IN SELECT * FROM unnest(waiting) w WHERE NOT w.duplicate AND w.subject IS NULL ORDER BY w.ord LOOP
-        message_id := r.message;
+    FOR m IN SELECT w.message, string_agg(DISTINCT w.nhs_number, ', ') AS numbers
+             FROM unnest(waiting) w
+             WHERE NOT w.duplicate AND w.message = ANY (unknown) AND w.subject IS NULL
+             GROUP BY w.message ORDER BY w.message LOOP
+        message_id := m.message;
         status := 'quarantined';
-        outcome := format('No child has the NHS number %s.', r.nhs_number);
+        outcome := format('No child has the NHS number %s.', m.numbers);
         step_id := NULL;
-        PERFORM quarantine_inbound(r.message, outcome);
+        PERFORM quarantine_inbound(m.message, outcome);
         RETURN NEXT;
     END LOOP;
+    waiting := ARRAY(SELECT w FROM unnest(waiting) w WHERE NOT w.duplicate AND w.message <> ALL (unknown)
+                     ORDER BY w.ord);
 
     IF mode = 'case_note_and_alert' THEN
-        FOR r IN SELECT * FROM unnest(waiting) w WHERE NOT w.duplicate AND w.subject IS NOT NULL ORDER BY w.ord LOOP
+        FOREACH r IN ARRAY waiting LOOP
             PERFORM record_cpis_case_note(r.subject, r.comment, r.accessed_at);
             PERFORM _case_note_alert(r.subject, r.comment, target);
-            message_id := r.message;
-            status := 'processed';
-            outcome := format('CP-IS Follow Up case note and alert for %s.', r.subject_name);
-            step_id := NULL;
-            UPDATE inbound_message m SET status = 'processed', kind = 'access_notification',
-                                         notification_id = r.notification, outcome = format(
-                                             'CP-IS Follow Up case note and alert for %s.', r.subject_name),
-                                         processed_at = now()
-            WHERE m.id = r.message;
-            RETURN NEXT;
         END LOOP;
+        RETURN QUERY WITH marked AS (
+            UPDATE inbound_message im
+            SET status = 'processed', kind = 'access_notification', notification_id = w.notification,
+                outcome = w.outcome, processed_at = now()
+            FROM (SELECT x.message, min(x.notification) AS notification,
+                         string_agg(format('CP-IS Follow Up case note and alert for %s.', x.subject_name), ' '
+                                    ORDER BY x.ord) AS outcome
+                  FROM unnest(waiting) x GROUP BY x.message) w
+            WHERE im.id = w.message
+            RETURNING im.id, im.outcome)
+        SELECT marked.id, 'processed'::text, marked.outcome, NULL::bigint FROM marked;
         RETURN;
     END IF;
 
     RETURN QUERY WITH made AS (
         SELECT * FROM _create_follow_up_steps(ARRAY(
             SELECT ROW(w.subject, w.comment, w.source, NULL, step_due, w.message)::new_follow_up_step
-            FROM unnest(waiting) w WHERE NOT w.duplicate AND w.subject IS NOT NULL ORDER BY w.ord))),
+            FROM unnest(waiting) w ORDER BY w.ord))),
+    -- Each step back with its entry: a message's children are different people.
+    described AS (
+        SELECT DISTINCT ON (made.step_id) made.step_id, made.inbound_message, w.notification, w.ord,
+               format('CPIS Follow Up step %s for %s (%s).', made.step_id, w.subject_name,
+                      CASE w.source WHEN 'dhu_111' THEN 'DHU/111' ELSE 'A&E' END) AS outcome
+        FROM made JOIN unnest(waiting) w ON w.message = made.inbound_message AND w.subject = made.subject
+        ORDER BY made.step_id, w.ord),
     marked AS (
-        UPDATE inbound_message m
-        SET status = 'processed', kind = 'access_notification', notification_id = w.notification,
-            processed_at = now(),
-            outcome = format('CPIS Follow Up step %s for %s (%s).', made.step_id, w.subject_name,
-                             CASE w.source WHEN 'dhu_111' THEN 'DHU/111' ELSE 'A&E' END)
-        FROM made JOIN unnest(waiting) w ON w.message = made.inbound_message
-        WHERE m.id = made.inbound_message
-        RETURNING m.id, m.outcome, made.step_id)
+        UPDATE inbound_message im
+        SET status = 'processed', kind = 'access_notification', notification_id = d.notification,
+            processed_at = now(), outcome = d.outcome
+        FROM (SELECT x.inbound_message, min(x.notification) AS notification, min(x.step_id) AS step_id,
+                     string_agg(x.outcome, ' ' ORDER BY x.ord) AS outcome
+              FROM described x GROUP BY x.inbound_message) d
+        WHERE im.id = d.inbound_message
+        RETURNING im.id, im.outcome, d.step_id)
     SELECT marked.id, 'processed'::text, marked.outcome, marked.step_id FROM marked;
 END $$;
 REVOKE EXECUTE ON FUNCTION process_access_notifications(jsonb, timestamp with time zone) FROM PUBLIC;
@@ -235,12 +259,12 @@ GRANT EXECUTE ON FUNCTION resolve_inbound(bigint, text) TO cpis_sysadmin;
 -- which only the server may read for the exchange.
 -- p_batch: the batch process_access_notifications takes, each with its earliest_access.
 CREATE OR REPLACE FUNCTION access_notifications_before_birth(p_batch jsonb)
-RETURNS TABLE (message_id bigint, date_of_birth date)
+RETURNS TABLE (message_id bigint, date_of_birth date, earliest_access timestamptz)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     PERFORM _require_role('cpis_exchange', 'process CP-IS notifications');
     RETURN QUERY
-    SELECT b.message, p.date_of_birth
+    SELECT b.message, p.date_of_birth, b.earliest_access
     FROM jsonb_to_recordset(p_batch) AS b(message bigint, nhs_number text, earliest_access timestamptz)
     JOIN person p ON p.nhs_number = b.nhs_number AND p.nhs_number_status = 'recorded'
     WHERE (b.earliest_access AT TIME ZONE 'Europe/London')::date < p.date_of_birth;

@@ -237,7 +237,7 @@ REVOKE EXECUTE ON FUNCTION remove_next_action(bigint, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION remove_next_action(bigint, integer) TO cpis_safeguarding_admin;
 
 CREATE OR REPLACE FUNCTION _create_follow_up_steps(p_steps new_follow_up_step[])
-RETURNS TABLE (step_id bigint, inbound_message bigint)
+RETURNS TABLE (step_id bigint, inbound_message bigint, subject bigint)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     queue integer := (SELECT id FROM worker WHERE is_virtual AND name = 'CP-IS Worker');
@@ -256,7 +256,7 @@ BEGIN
     IF FOUND THEN
         PERFORM _invalid('source', format('Unknown notification source "%s" (expected ae or dhu_111).', bad_source));
     END IF;
-    FOR step_id, inbound_message IN
+    FOR step_id, inbound_message, subject IN
         WITH made AS (
             INSERT INTO work_step (subject_id, assignee_id, comments, source, received_at, due_at, inbound_message_id)
             SELECT s.subject, queue, coalesce(s.comments, ''), s.source, coalesce(s.received_at, now()),
@@ -269,7 +269,7 @@ BEGIN
             SELECT me, 'step.created', made.subject_id,
                    jsonb_build_object('step', made.id, 'source', made.source)
             FROM made)
-        SELECT made.id, made.inbound_message_id FROM made
+        SELECT made.id, made.inbound_message_id, made.subject_id FROM made
     LOOP
         last_step := greatest(last_step, step_id);
         RETURN NEXT;
