@@ -109,10 +109,16 @@ Result<QDate> parseDate(QStringView value)
 {
     if (value.size() < 8 || !allDigits(value.first(8)))
         return problem(u"\"%1\" is not an HL7 date (yyyymmdd)"_s.arg(value));
-    auto time = parseTimestamp(value);
-    if (!time)
-        return time.error();
-    return QDate(number(value.first(4)), number(value.sliced(4, 2)), number(value.sliced(6, 2)));
+    const QDate date(number(value.first(4)), number(value.sliced(4, 2)),
+                     number(value.sliced(6, 2)));
+    if (!date.isValid())
+        return problem(u"\"%1\" is not a valid date"_s.arg(value));
+    // A time after the date must be a valid one, though only the date is kept.
+    if (value.size() > 8) {
+        if (auto time = parseTimestamp(value); !time)
+            return time.error();
+    }
+    return date;
 }
 
 QString formatDate(QDate date)
