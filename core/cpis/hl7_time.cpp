@@ -42,6 +42,12 @@ int part(QStringView digits, qsizetype at, int missing)
     return digits.size() >= at + 2 ? number(digits.sliced(at, 2)) : missing;
 }
 
+// "yyyymmdd" with the year in four digits: Qt's "yyyy" leaves a year before 1000 short.
+QString dateDigits(QDate date)
+{
+    return QString::number(date.year()).rightJustified(4, u'0') + date.toString(u"MMdd"_s);
+}
+
 const QString kTimestampShape = u"yyyymmddhhmmss+hhmm, parts may be left off the right"_s;
 constexpr qsizetype kMaxFractionDigits = 9;
 
@@ -94,7 +100,7 @@ QString formatTimestamp(const QDateTime &time)
         return {};
     const int offset = time.offsetFromUtc();
     const int minutes = std::abs(offset) / 60;
-    return time.toString(u"yyyyMMddHHmmss"_s) + (offset < 0 ? u'-' : u'+') +
+    return dateDigits(time.date()) + time.toString(u"HHmmss"_s) + (offset < 0 ? u'-' : u'+') +
            QString::number(minutes / 60).rightJustified(2, u'0') +
            QString::number(minutes % 60).rightJustified(2, u'0');
 }
@@ -103,15 +109,21 @@ Result<QDate> parseDate(QStringView value)
 {
     if (value.size() < 8 || !allDigits(value.first(8)))
         return problem(u"\"%1\" is not an HL7 date (yyyymmdd)"_s.arg(value));
-    auto time = parseTimestamp(value);
-    if (!time)
-        return time.error();
-    return QDate(number(value.first(4)), number(value.sliced(4, 2)), number(value.sliced(6, 2)));
+    const QDate date(number(value.first(4)), number(value.sliced(4, 2)),
+                     number(value.sliced(6, 2)));
+    if (!date.isValid())
+        return problem(u"\"%1\" is not a valid date"_s.arg(value));
+    // A time after the date must be a valid one, though only the date is kept.
+    if (value.size() > 8) {
+        if (auto time = parseTimestamp(value); !time)
+            return time.error();
+    }
+    return date;
 }
 
 QString formatDate(QDate date)
 {
-    return date.isValid() ? date.toString(u"yyyyMMdd"_s) : QString();
+    return date.isValid() ? dateDigits(date) : QString();
 }
 
 Result<QDate> parsePlanDate(QStringView value)
@@ -129,7 +141,7 @@ Result<QDate> parsePlanDate(QStringView value)
 
 QString formatPlanDate(QDate date)
 {
-    return date.isValid() ? date.toString(u"yyyyMMdd"_s) + u"0000"_s : QString();
+    return date.isValid() ? dateDigits(date) + u"0000"_s : QString();
 }
 
 } // namespace cpis::hl7

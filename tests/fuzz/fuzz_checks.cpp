@@ -41,9 +41,10 @@ QStringList checkHl7Time(const QByteArray &input)
     QStringList broken;
     const QString text = QString::fromUtf8(input);
     if (auto time = hl7::parseTimestamp(text)) {
-        // Written without a fraction: the same instant to the second.
+        // Written without a fraction: the same instant but for its milliseconds.
         auto again = hl7::parseTimestamp(hl7::formatTimestamp(*time));
-        if (!again || again->toSecsSinceEpoch() != time->toSecsSinceEpoch() ||
+        const QDateTime whole = time->addMSecs(-time->time().msec());
+        if (!again || again->toMSecsSinceEpoch() != whole.toMSecsSinceEpoch() ||
             again->offsetFromUtc() != time->offsetFromUtc())
             broken << u"a formatted timestamp parses to the same second and offset"_s;
     }

@@ -51,7 +51,8 @@ QByteArray nested(int depth)
 QByteArray notUtf8()
 {
     QByteArray xml = accessNotification(u"ENC-1"_s);
-    xml.replace("<given>Priya</given>", "<given>Zo\xEB</given>"); // Latin-1 in a file declared UTF-8
+    xml.replace("<given>Priya</given>",
+                "<given>Zo\xEB</given>"); // Latin-1 in a file declared UTF-8
     return xml;
 }
 

@@ -1169,6 +1169,9 @@ TEST_CASE("HL7 timestamps: tolerant reading, strict writing", "[hl7]")
     CHECK(formatTimestamp(QDateTime(QDate(2024, 3, 11), QTime(14, 30, 5, 7), Qt::UTC)) ==
           u"20240311143005+0000"_s);
     CHECK(formatTimestamp(QDateTime()).isEmpty());
+    // A year before 1000 keeps its four digits.
+    CHECK(formatTimestamp(at(254, 6, 11, 12, 15, 2, 3780)) == u"02540611121502+0103"_s);
+    CHECK(formatDate(QDate(254, 6, 11)) == u"02540611"_s);
 }
 
 TEST_CASE("Dates of birth and plan dates", "[hl7]")
