@@ -123,6 +123,7 @@ ConfigurationCpisTab::ConfigurationCpisTab(ConfigurationFields *fields)
     fields->addLineField(tab, form, u"cpis.phone_out_of_hours"_s,
                          ConfigurationWindow::tr("Telephone, out of hours"),
                          ConfigurationWindow::tr("The emergency duty team, e.g. 01632 960999."));
+    fields->addLineField(
         tab, form, u"cpis.schema_dir"_s, ConfigurationWindow::tr("DMS schema folder"),
         ConfigurationWindow::tr(
             "The folder of NHS England's CP-IS schemas (Schemas/, dt/, ...) on the exchange's "
