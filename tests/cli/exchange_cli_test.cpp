@@ -3,6 +3,7 @@
 #include "db/rows.h"
 #include "support/case_world.h"
 #include "support/process.h"
+#include "support/reference_schemas.h"
 
 #include <catch2/catch.hpp>
 
@@ -63,6 +64,28 @@ TEST_CASE("cpisctl export-upload writes the next upload without sending or chang
     CHECK(written.readAll().contains("9990000026"));
     CHECK(queryValue(db.connection(), u"SELECT count(*) FROM upload_file"_s)->integer() == 0);
     CHECK(queryValue(db.connection(), u"SELECT count(*) FROM upload_pending"_s)->integer() == 1);
+}
+
+TEST_CASE("cpisctl export-upload on the sample data writes a file NHS England's schemas accept",
+          "[cli][schema]")
+{
+    const QString schemas = test::referenceSchemaDirOrSkip();
+    test::TestDatabase db;
+    const auto loaded = runCpisctl(withDatabase(db, {u"sample-data"_s}));
+    INFO(loaded.out.toStdString() + loaded.err.toStdString());
+    REQUIRE(loaded.exitCode == 0);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"next.xml"_s);
+    const auto exported = runCpisctl(withDatabase(db, {u"export-upload"_s, u"--out"_s, file}));
+    INFO(exported.out.toStdString() + exported.err.toStdString());
+    REQUIRE(exported.exitCode == 0);
+    CHECK(exported.out.contains(u"Wrote upload 1"_s));
+
+    const auto checked =
+        runCpisctl({u"validate"_s, u"--schema-dir"_s, schemas, file});
+    INFO(checked.out.toStdString() + checked.err.toStdString());
+    CHECK(checked.exitCode == 0);
+    CHECK(checked.out.contains(u": valid (Local Authority Upload)"_s));
 }
 
 TEST_CASE("cpisctl config set is for system administrators and names what is wrong", "[cli]")
