@@ -6,8 +6,13 @@
 #include "db/rows.h"
 #include "support/exchange_world.h"
 #include "support/reference_schemas.h"
+#include "support/sample_notification.h"
+#include "cpis/inactive_notification_message.h"
+#include "cpis/upload_message.h"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace cpis;
@@ -103,8 +108,6 @@ TEST_CASE("An upload that fails NHS England's schemas is not sent: it stays read
     CHECK(notValidAlerts(x) == 2);
 }
 
-// Hidden until the dms-codec branch lands (today's writer is not the DMS structure): then
-// take the "." out of the tags, and the program's own upload must pass the schemas.
 TEST_CASE("With the schemas set, the upload the program writes is valid and is sent",
           "[exchange][schema]")
 {
@@ -169,4 +172,80 @@ TEST_CASE("A schema folder that cannot be loaded stops sending and processing, a
     require(x.run());
     CHECK(x.mesh.sentMessages().size() == 1);
     CHECK(x.count(u"SELECT count(*) FROM inbound_message WHERE status = 'received'"_s) == 0);
+}
+
+TEST_CASE("The whole CP-IS procedure in the real format, every message checked against the "
+          "schemas: upload, a rejected record, a notification, a replaced number, CPF06",
+          "[exchange][schema]")
+{
+    const QString schemas = test::referenceSchemaDirOrSkip();
+    const auto validator = test::referenceSchemasOrSkip();
+    test::ExchangeWorld x;
+    setSchemaDir(x, schemas);
+    const qint64 ellie = require(queryValue(x.db.connection(), uR"(
+        INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
+        VALUES ('Ellie', 'Marsh', 'Female', '2019-05-04', '9990000093', 'recorded') RETURNING id)"_s))
+                             .integer();
+    require(execute(x.db.connection(),
+                    u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 'C2', '2026-03-02')"_s,
+                    {ellie}));
+    const auto status = [&](qint64 person) {
+        return require(queryValue(x.db.connection(),
+                                  u"SELECT status FROM person_cpis_status WHERE person_id = $1"_s,
+                                  {person}))
+            .text();
+    };
+    const auto steps = [&] { return x.count(u"SELECT count(*) FROM work_step"_s); };
+
+    // A notification waits; the first run sends both children and makes the step.
+    x.deliver(test::accessNotification(u"e2e first"_s));
+    const int stepsBefore = steps();
+    const ExchangeReport first = require(x.run());
+    REQUIRE(first.uploadsSent.size() == 1);
+    CHECK(first.quarantined() == 0);
+    CHECK(steps() == stepsBefore + 1);
+    const QByteArray uploaded = x.mesh.sentMessages().last().body;
+    CHECK(validator->validate(uploaded).ok());
+    const hl7::Upload upload = require(hl7::readUpload(uploaded));
+    REQUIRE(upload.records.size() == 2);
+    CHECK(upload.sender.organisation.name == u"Northbrook County Council"_s);
+
+    // CP-IS rejects Ellie's record: Thomas is shared, Ellie is not.
+    x.deliver(test::acknowledgement(upload.sequenceNumber, u"CPF03"_s,
+                                    {{u"9990000093"_s, QString::number(ellie), u"CPR03"_s}}));
+    const ExchangeReport second = require(x.run());
+    CHECK(second.quarantined() == 0);
+    CHECK(status(x.world.childId) == u"shared"_s);
+    CHECK(status(ellie) == u"rejected"_s);
+
+    // PDS replaced Thomas's number: recorded, and the next upload carries the new one.
+    hl7::InactiveNhsNumberNotification inactive;
+    inactive.notificationId = test::notificationUuid(u"e2e inactive"_s);
+    inactive.createdAt = QDateTime::currentDateTime();
+    inactive.recipient = {u"X99LA"_s, u"Northbrook County Council"_s};
+    inactive.patients = {{{u"9990000026"_s, {}, {}}, {u"9990000034"_s}, upload.sequenceNumber}};
+    x.deliver(hl7::writeInactiveNhsNumber(inactive));
+    require(x.run());
+    const ExchangeReport third = require(x.run());
+    REQUIRE(third.uploadsSent.size() == 1);
+    const QByteArray resent = x.mesh.sentMessages().last().body;
+    CHECK(validator->validate(resent).ok());
+    const hl7::Upload again = require(hl7::readUpload(resent));
+    CHECK(std::any_of(again.records.cbegin(), again.records.cend(), [](const hl7::UploadRecord &r) {
+        return r.ids.nhsNumber == u"9990000034"_s;
+    }));
+
+    // CPF06: nothing more is sent until the program is upgraded, but notifications still come.
+    x.deliver(test::acknowledgement(again.sequenceNumber, u"CPF06"_s));
+    require(x.run());
+    require(execute(x.db.connection(),
+                    u"UPDATE plan SET end_date = current_date WHERE person_id = $1"_s, {ellie}));
+    x.deliver(test::accessNotification(u"e2e after CPF06"_s, u"9990000034"_s));
+    const int sentBefore = int(x.mesh.sentMessages().size());
+    const int stepsBeforeLast = steps();
+    const ExchangeReport stopped = require(x.run());
+    CHECK(stopped.uploadsStopped);
+    CHECK(stopped.uploadsSent.isEmpty());
+    CHECK(int(x.mesh.sentMessages().size()) == sentBefore);
+    CHECK(steps() == stepsBeforeLast + 1);
 }
