@@ -1264,6 +1264,14 @@
         <translation>Cod ein sefydliad mewn uwchlwythiadau: 3 i 8 priflythyren neu ddigid.</translation>
     </message>
     <message>
+        <source>Known organisations</source>
+        <translation>Sefydliadau hysbys</translation>
+    </message>
+    <message>
+        <source>Where a notification comes from, for organisations we know: ODS=category, comma separated, e.g. RTG=minor_injury_unit. Categories: emergency_department, urgent_treatment, minor_injury_unit, out_of_hours_111 (proposes the DHU/111 note), other. Others: a system is 111 or out of hours, a person an emergency department.</source>
+        <translation>O ble daw hysbysiad, ar gyfer sefydliadau rydym yn eu hadnabod: ODS=categori, wedi&apos;u gwahanu gan gomas, e.e. RTG=minor_injury_unit. Categorïau: emergency_department, urgent_treatment, minor_injury_unit, out_of_hours_111 (yn cynnig nodyn DHU/111), other. Eraill: system yw 111 neu y tu allan i oriau, person yw adran achosion brys.</translation>
+    </message>
+    <message>
         <source>DMS schema folder</source>
         <translation>Ffolder sgemâu DMS</translation>
     </message>

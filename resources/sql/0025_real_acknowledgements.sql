@@ -25,4 +25,4 @@ INSERT INTO config (key, value, secret) VALUES ('cpis.access_sources', '', false
 DROP FUNCTION access_notifications_before_birth(jsonb);
 DROP FUNCTION _create_follow_up_steps(new_follow_up_step[]);
 
--- functions: 6cd04d66a15fd4686a32d1a31ae7ff232c4ff1d2af4670d9f454dc23eecc6515
+-- functions: 0486ab491ff1a80bbb8c632dd3db29e0f2536a2021aefe8138feed8446c630fe

@@ -99,6 +99,14 @@ ConfigurationCpisTab::ConfigurationCpisTab(ConfigurationFields *fields)
         ConfigurationWindow::tr(
             "With case note and alert: the worker (name or login) or team that gets the "
             "alert. Empty: the child's key worker."));
+    fields->addLineField(
+        tab, form, u"cpis.access_sources"_s, ConfigurationWindow::tr("Known organisations"),
+        ConfigurationWindow::tr(
+            "Where a notification comes from, for organisations we know: ODS=category, comma "
+            "separated, e.g. RTG=minor_injury_unit. Categories: emergency_department, "
+            "urgent_treatment, minor_injury_unit, out_of_hours_111 (proposes the DHU/111 "
+            "note), other. Others: a system is 111 or out of hours, a person an emergency "
+            "department."));
     auto *authority = new QLabel(
         ConfigurationWindow::tr(
             "<b>The sending authority.</b> CP-IS shows these to clinicians beside every flag, "

@@ -130,7 +130,7 @@ BEGIN
                           coalesce(unborn.id, p.id)) AS name
             FROM person p
             LEFT JOIN LATERAL (
-                SELECT c.* FROM person c JOIN plan pl ON pl.person_id = c.id AND pl.kind = 'UCPP'
+                SELECT c.* FROM person c JOIN plan pl ON pl.person_id = c.id AND pl.kind = 'UCPP' AND pl.recorded_in_error_at IS NULL
                                                       AND (pl.end_date IS NULL OR pl.end_date >= current_date)
                 WHERE c.mother_id = p.id AND c.date_of_birth IS NULL
                 ORDER BY c.expected_delivery LIMIT 1) unborn ON true
