@@ -14,6 +14,16 @@ namespace cpis::test {
 
 ExchangeWorld::ExchangeWorld()
 {
+    configure();
+}
+
+ExchangeWorld::ExchangeWorld(const ConnInfo &server) : db(server, TestDatabase::Schema::Migrated)
+{
+    configure();
+}
+
+void ExchangeWorld::configure()
+{
     const QUrl url = mesh.start();
     mesh.addMailbox(kMeshMailbox, kMeshPassword);
     mesh.addMailbox(kCpisMailbox, u"cpis-password"_s);
