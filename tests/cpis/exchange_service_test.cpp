@@ -1,7 +1,7 @@
 // Issue 18, "the exchange service survives": `cpisctl exchange`, a real process, outlives
-// its database restarting under it (a throwaway loopback server, stopped and started) and
-// MESH not answering for a while (the loopback MESH server failing every request): it says
-// so once, comes back by itself, and the next run succeeds.
+// its database restarting under it (a throwaway loopback server, stopped and started), a
+// failover to a promoted standby, and MESH not answering for a while (the loopback MESH server
+// failing every request): it says so once, comes back by itself, and the next run succeeds.
 #include "cpis/exchange_schedule.h"
 #include "db/rows.h"
 #include "security/loopback_server.h"
@@ -30,6 +30,24 @@ int count(Connection &c, const QString &sql)
 {
     return int(require(queryValue(c, sql)).integer());
 }
+
+// After the database came back (or another took over): a notification waits and an exchange
+// is asked for; the service runs it, said the loss once, and is still running.
+void checkRunsAfterOutage(ExchangeWorld &x, ExchangeService &service)
+{
+    x.deliver(accessNotification(u"ASN-AFTER"_s));
+    requestExchange(x);
+    REQUIRE(QTest::qWaitFor([&] { return service.said(u"Exchange finished"_s); }, kWaitMs));
+    INFO(service.output().toStdString());
+    CHECK(service.isRunning());
+    CHECK(service.timesSaid(u"lost the connection to the database"_s) == 1);
+    CHECK(service.said(u"Connected to the database again after"_s));
+    // Many retries, few words: each way of failing is said once.
+    CHECK(service.timesSaid(u"cpisctl exchange:"_s) <= 3);
+    auto owner = x.db.openAnother();
+    CHECK(count(*owner, u"SELECT count(*) FROM exchange_run WHERE status = 'ok'"_s) == 1);
+    CHECK(count(*owner, u"SELECT count(*) FROM inbound_message WHERE status = 'processed'"_s) == 1);
+}
 } // namespace
 
 TEST_CASE("The exchange service outlives a database restart and runs the next exchange",
@@ -47,18 +65,23 @@ TEST_CASE("The exchange service outlives a database restart and runs the next ex
     REQUIRE(service.isRunning());
     REQUIRE(server->start().ok());
 
-    x.deliver(accessNotification(u"ASN-RESTART"_s));
-    requestExchange(x);
-    REQUIRE(QTest::qWaitFor([&] { return service.said(u"Exchange finished"_s); }, kWaitMs));
-    INFO(service.output().toStdString());
-    CHECK(service.isRunning());
-    CHECK(service.timesSaid(u"lost the connection to the database"_s) == 1);
-    CHECK(service.said(u"Connected to the database again after"_s));
-    // Many retries, few words: each way of failing is said once.
-    CHECK(service.timesSaid(u"cpisctl exchange:"_s) <= 3);
-    auto owner = x.db.openAnother();
-    CHECK(count(*owner, u"SELECT count(*) FROM exchange_run WHERE status = 'ok'"_s) == 1);
-    CHECK(count(*owner, u"SELECT count(*) FROM inbound_message WHERE status = 'processed'"_s) == 1);
+    checkRunsAfterOutage(x, service);
+}
+
+TEST_CASE("The exchange service follows a failover to the promoted standby", "[exchange][service]")
+{
+    ServerFolder folder;
+    auto primary = LoopbackServer::primary(folder.path(u"primary"_s));
+    auto standby = LoopbackServer::standbyOf(*primary, folder.path(u"standby"_s));
+    ExchangeWorld x(eitherServer(*primary, *standby));
+    REQUIRE(primary->waitForStandbys(1).ok());
+    ExchangeService service(x.conninfoAs(x.world.exchange.login));
+    REQUIRE(QTest::qWaitFor([&] { return service.said(u"Next exchange at"_s); }, kWaitMs));
+
+    REQUIRE(primary->stop().ok());
+    REQUIRE(QTest::qWaitFor([&] { return service.said(u"lost the connection"_s); }, kWaitMs));
+    REQUIRE(standby->promote().ok());
+    checkRunsAfterOutage(x, service);
 }
 
 TEST_CASE("The exchange service waits out a MESH outage and runs as soon as MESH answers",

@@ -29,6 +29,11 @@ const QSet<QString> kChangedOnPurpose{
     u"_due_after(timestamp with time zone)"_s, u"incoming_requests(integer)"_s,
     u"process_access_notifications(jsonb,timestamp with time zone)"_s};
 
+// The functions added since (every one main had is still there): issue 18's one rule for a
+// stalled exchange, and the exchange's alert that uses it.
+const QSet<QString> kAddedOnPurpose{u"exchange_health(timestamp with time zone)"_s,
+                                    u"alert_if_exchange_stalled()"_s};
+
 QString withoutComments(const QString &sql)
 {
     static const QRegularExpression comment(u"--[^\n]*"_s);
@@ -240,7 +245,9 @@ TEST_CASE("A database made by main, with sample data, upgrades with nothing lost
         INFO(it.value().toStdString());
         CHECK(freshFunctions.value(it.key()).toStdString() == it.value().toStdString());
     }
-    CHECK(upgraded.keys() == functionsOfMain.keys());
+    QStringList expected = functionsOfMain.keys() + kAddedOnPurpose.values();
+    expected.sort();
+    CHECK(upgraded.keys() == expected);
     for (auto it = functionsOfMain.cbegin(); it != functionsOfMain.cend(); ++it) {
         if (kChangedOnPurpose.contains(it.key()))
             continue;
