@@ -105,24 +105,28 @@ int exchange(const QStringList &args)
     if (parser.isSet(check))
         return checkHealth(parser);
     auto session = DatabaseSession::open(parser);
-    if (!session)
+    if (parser.isSet(once)) {
+        if (!session)
+            return session.exitCode();
+        return reportRun(Exchange(session.connection(), printLine).runOnce());
+    }
+    // The service waits for a database that is not there yet (started before it, or while it
+    // restarts); anything else (a wrong setting, a schema it cannot bring up to date) stops it.
+    if (!session && session.exitCode() != kExitUnreachable)
         return session.exitCode();
-    Connection &connection = session.connection();
-    if (parser.isSet(once))
-        return reportRun(Exchange(connection, printLine).runOnce());
 
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
     // After a restart or failover: the same database, found again as at the start.
     const DatabaseChoice choice = databaseChoice(parser);
     auto reconnect = [choice]() -> Result<std::unique_ptr<Connection>> {
-        auto db = openDatabase(choice);
-        if (!db)
-            return db.error();
-        return std::move(db->connection);
+        auto ready = openAndMigrate(choice);
+        if (!ready)
+            return ready.error();
+        return std::move(ready->db.connection);
     };
-    ExchangeSchedule schedule(std::move(session.database().connection), reconnect,
-                              printedCallbacks());
+    ExchangeSchedule schedule(session ? std::move(session.database().connection) : nullptr,
+                              reconnect, printedCallbacks());
     if (auto stopped = schedule.run(g_stopRequested); !stopped)
         return exitFor(stopped.error());
     out() << "Stopped.\n";

@@ -200,9 +200,13 @@ ExchangeSchedule::Wait ExchangeSchedule::waitUntil(const QDateTime &due,
 
 Status ExchangeSchedule::run(const std::atomic<bool> &stopRequested)
 {
-    listen();
-    announceService();
-    (void)lookForRequest();
+    if (m_connection) {
+        listen();
+        announceService();
+        (void)lookForRequest();
+    } else {
+        m_lost = true; // started while the database was away: it connects when it can
+    }
     QDateTime due; // the run waited for; kept while the database or MESH is away
     while (!stopRequested) {
         if (m_lost && !reconnect(stopRequested))

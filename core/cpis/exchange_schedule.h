@@ -41,6 +41,7 @@ public:
     // Opens a fresh connection to the same database, after the last one was lost.
     using Connect = std::function<Result<std::unique_ptr<Connection>>()>;
 
+    // `connection` may be null (the database was away at the start): `reconnect` then opens it.
     ExchangeSchedule(std::unique_ptr<Connection> connection, Connect reconnect,
                      Callbacks callbacks);
     ~ExchangeSchedule();

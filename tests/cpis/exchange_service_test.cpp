@@ -32,15 +32,15 @@ int count(Connection &c, const QString &sql)
 }
 
 // After the database came back (or another took over): a notification waits and an exchange
-// is asked for; the service runs it, said the loss once, and is still running.
-void checkRunsAfterOutage(ExchangeWorld &x, ExchangeService &service)
+// is asked for; the service runs it, said the loss `lost` times, and is still running.
+void checkRunsAfterOutage(ExchangeWorld &x, ExchangeService &service, int lost = 1)
 {
     x.deliver(accessNotification(u"ASN-AFTER"_s));
     requestExchange(x);
     REQUIRE(QTest::qWaitFor([&] { return service.said(u"Exchange finished"_s); }, kWaitMs));
     INFO(service.output().toStdString());
     CHECK(service.isRunning());
-    CHECK(service.timesSaid(u"lost the connection to the database"_s) == 1);
+    CHECK(service.timesSaid(u"lost the connection to the database"_s) == lost);
     CHECK(service.said(u"Connected to the database again after"_s));
     // Many retries, few words: each way of failing is said once.
     CHECK(service.timesSaid(u"cpisctl exchange:"_s) <= 3);
@@ -66,6 +66,22 @@ TEST_CASE("The exchange service outlives a database restart and runs the next ex
     REQUIRE(server->start().ok());
 
     checkRunsAfterOutage(x, service);
+}
+
+TEST_CASE("The exchange service started while its database is down waits for it",
+          "[exchange][service]")
+{
+    ServerFolder folder;
+    auto server = LoopbackServer::primary(folder.path(u"server"_s));
+    ExchangeWorld x(server->connInfo());
+    REQUIRE(server->stop().ok());
+    ExchangeService service(x.conninfoAs(x.world.exchange.login));
+    REQUIRE(QTest::qWaitFor([&] { return service.said(u"still cannot reach the database"_s); },
+                            kWaitMs));
+    QTest::qWait(3000); // a few of its retries
+    REQUIRE(service.isRunning());
+    REQUIRE(server->start().ok());
+    checkRunsAfterOutage(x, service, 0);
 }
 
 TEST_CASE("The exchange service follows a failover to the promoted standby", "[exchange][service]")
