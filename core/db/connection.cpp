@@ -67,10 +67,10 @@ ConnInfo Connection::withNetworkLimits(const ConnInfo &info, const QProcessEnvir
     static const QList<std::tuple<QString, QString, QString>> limits{
         {u"connect_timeout"_s, QString::number(kConnectTimeoutSeconds), u"PGCONNECT_TIMEOUT"_s},
         {u"keepalives"_s, u"1"_s, {}},
-        {u"keepalives_idle"_s, u"10"_s, {}},     // seconds of silence before the first probe
-        {u"keepalives_interval"_s, u"5"_s, {}},  // between probes
-        {u"keepalives_count"_s, u"3"_s, {}},     // so an idle connection is given up in 25 s
-        {u"tcp_user_timeout"_s, u"20000"_s, {}}, // ms a sent request may stay unacknowledged
+        {u"keepalives_idle"_s, u"5"_s, {}},      // seconds of silence before the first probe
+        {u"keepalives_interval"_s, u"2"_s, {}},  // between probes
+        {u"keepalives_count"_s, u"3"_s, {}},     // so a silent connection is given up in 11 s
+        {u"tcp_user_timeout"_s, u"10000"_s, {}}, // ms a sent request may stay unacknowledged
     };
     ConnInfo limited = info;
     for (const auto &[keyword, value, variable] : limits) {
