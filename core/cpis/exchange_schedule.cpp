@@ -7,6 +7,7 @@
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <algorithm>
@@ -222,7 +223,9 @@ Status ExchangeSchedule::run(const std::atomic<bool> &stopRequested)
             continue;
         }
         if (!due.isValid()) {
-            due = Exchange::nextRun(config->times, QDateTime::currentDateTime());
+            // UK times, as SQL exchange_health reads them, whatever this machine's zone.
+            due = Exchange::nextRun(
+                config->times, QDateTime::currentDateTime().toTimeZone(QTimeZone("Europe/London")));
             say(u"Next exchange at %1."_s.arg(due.toString(u"dd/MM/yyyy HH:mm"_s)));
         }
         const Wait waited = waitUntil(due, stopRequested);
