@@ -21,6 +21,12 @@ foreach(page cpisctl cpis-workview)
     file(ARCHIVE_CREATE OUTPUT ${page_file}.gz PATHS ${page_file} FORMAT raw COMPRESSION GZip)
     install(FILES ${page_file}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 endforeach()
+# The exchange service's systemd unit (ExecStart names /usr/bin/cpisctl: the package's place),
+# and an example of the settings file it reads.
+install(FILES ${PROJECT_SOURCE_DIR}/resources/systemd/cpis-exchange.service
+        DESTINATION lib/systemd/system)
+install(FILES ${PROJECT_SOURCE_DIR}/resources/systemd/exchange.env.example
+        DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 # The translations (.qm) are installed here by translations/; the folder exists either way.
 install(DIRECTORY DESTINATION ${CMAKE_INSTALL_DATADIR}/cpis-workview/translations)
 

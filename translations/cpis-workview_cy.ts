@@ -642,6 +642,64 @@
     </message>
 </context>
 <context>
+    <name>cpis::DatabaseError</name>
+    <message>
+        <source>Someone else is changing the same record and has not finished, so this was not done. Try again in a moment.</source>
+        <translation>Mae rhywun arall yn newid yr un cofnod a heb orffen, felly ni wnaed hyn. Rhowch gynnig arall arni mewn munud.</translation>
+    </message>
+    <message>
+        <source>The database took too long to answer, so this was stopped. Try again; if it happens again, tell your system administrator.</source>
+        <translation>Cymerodd y gronfa ddata ormod o amser i ateb, felly cafodd hyn ei atal. Rhowch gynnig arall arni; os bydd yn digwydd eto, dywedwch wrth eich gweinyddwr system.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ExchangeHealth</name>
+    <message>
+        <source>The exchange&apos;s health could not be read.</source>
+        <translation>Nid oedd modd darllen cyflwr y cyfnewid.</translation>
+    </message>
+    <message>
+        <source>%1 today</source>
+        <translation>%1 heddiw</translation>
+    </message>
+    <message>
+        <source>%1 yesterday</source>
+        <translation>%1 ddoe</translation>
+    </message>
+    <message>
+        <source>%1 tomorrow</source>
+        <translation>%1 yfory</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 ar %2</translation>
+    </message>
+    <message>
+        <source>last successful run at %1</source>
+        <translation>rhediad llwyddiannus diwethaf am %1</translation>
+    </message>
+    <message>
+        <source>no successful run yet</source>
+        <translation>dim rhediad llwyddiannus eto</translation>
+    </message>
+    <message>
+        <source>CP-IS exchange: not set up yet</source>
+        <translation>Cyfnewid CP-IS: heb ei osod eto</translation>
+    </message>
+    <message>
+        <source>CP-IS exchange: %1; next at %2</source>
+        <translation>Cyfnewid CP-IS: %1; nesaf am %2</translation>
+    </message>
+    <message>
+        <source>CP-IS exchange: %1; the %2 run has not succeeded (it is %3)</source>
+        <translation>Cyfnewid CP-IS: %1; nid yw rhediad %2 wedi llwyddo (mae&apos;n %3)</translation>
+    </message>
+    <message>
+        <source>CP-IS exchange: %1; the run at %2 has not succeeded (it is %3)</source>
+        <translation>Cyfnewid CP-IS: %1; nid yw&apos;r rhediad am %2 wedi llwyddo (mae&apos;n %3)</translation>
+    </message>
+</context>
+<context>
     <name>cpis::MeshClient</name>
     <message>
         <source>Message %1 is larger than %2 MiB un-gzipped, the most taken in</source>
@@ -1761,6 +1819,13 @@
     <message>
         <source>Children on this list</source>
         <translation>Plant ar y rhestr hon</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::ExchangeHealthWatch</name>
+    <message>
+        <source>⚠ %1. Notifications from CP-IS are not being collected: a system administrator should check the exchange service (cpis-exchange) and Administration → Exchange monitor.</source>
+        <translation>⚠ %1. Nid yw hysbysiadau CP-IS yn cael eu casglu: dylai gweinyddwr system wirio gwasanaeth y cyfnewid (cpis-exchange) a Gweinyddu → Monitor cyfnewid.</translation>
     </message>
 </context>
 <context>

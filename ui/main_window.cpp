@@ -17,6 +17,7 @@
 #include "step/step_window.h"
 #include "workflow/sign_in_users.h"
 #include "workflow/worker_directory.h"
+#include "workview/exchange_health_watch.h"
 #include "workview/workview_page.h"
 
 #include <QApplication>
@@ -88,6 +89,8 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     banners->setContentsMargins(20, 8, 20, 0);
     banners->addWidget(m_readOnlyBanner);
     banners->addWidget(m_connectionBanner);
+    m_exchangeHealth = new ExchangeHealthWatch(m_database, central);
+    banners->addWidget(m_exchangeHealth->banner());
     layout->addLayout(banners);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -107,6 +110,7 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     m_connectionStatus = new ElidedLabel(tr("Connecting…"), this); // long paths are cut
     m_connectionStatus->setObjectName(u"connectionStatus"_s);
     statusBar()->addWidget(m_connectionStatus, 1);
+    statusBar()->addPermanentWidget(m_exchangeHealth->statusLine());
 
     connect(m_database, &DatabaseThread::opened, this, &MainWindow::opened);
     connect(m_database, &DatabaseThread::failed, this, &MainWindow::showFailure);
@@ -308,6 +312,11 @@ void MainWindow::loadWorker()
             m_administrator = signedIn->administrator;
             m_safeguardingAdmin = signedIn->safeguardingAdmin;
             m_administration->menuAction()->setVisible(m_administrator);
+            // Those who act on CP-IS notifications see whether they are still coming in.
+            if (m_administrator || m_safeguardingAdmin)
+                m_exchangeHealth->start();
+            else
+                m_exchangeHealth->stop();
             m_choices = signedIn->choices;
             showStatus();
             m_workview->setChoices(m_choices);

@@ -24,6 +24,7 @@ class MessageBanner;
 class DataQualityWindow;
 class ElidedLabel;
 class ConfigurationWindow;
+class ExchangeHealthWatch;
 class ExchangeMonitorWindow;
 class ShortcutsDialog;
 class PasswordStore;
@@ -75,6 +76,8 @@ public:
     // Administration → Exchange monitor…: one window.
     ExchangeMonitorWindow *openExchangeMonitor();
     [[nodiscard]] ExchangeMonitorWindow *exchangeMonitorWindow() const;
+    // The exchange's health in the status bar and, when it has stalled, a banner.
+    [[nodiscard]] ExchangeHealthWatch *exchangeHealth() const { return m_exchangeHealth; }
     // Keyboard shortcuts (Ctrl+/): every window's keys; one dialog, raised when open. For the
     // Help menu too.
     ShortcutsDialog *openKeyboardShortcuts();
@@ -131,6 +134,7 @@ private:
     WorkviewPage *m_workview = nullptr;
     MessageBanner *m_readOnlyBanner = nullptr;
     MessageBanner *m_connectionBanner = nullptr;
+    ExchangeHealthWatch *m_exchangeHealth = nullptr;
     ElidedLabel *m_connectionStatus = nullptr;
     QMessageBox *m_errorDialog = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include "cpis/exchange.h"
 #include "cpis/exchange_config.h"
+#include "cpis/exchange_health.h"
 #include "cpis/exchange_schedule.h"
 #include "cpis/message_errors.h"
 #include "database_session.h"
@@ -62,6 +63,20 @@ ExchangeSchedule::Callbacks printedCallbacks()
     };
     return callbacks;
 }
+
+// --check: one line, and whether the exchange keeps to its schedule (SQL exchange_health).
+int checkHealth(const QCommandLineParser &parser)
+{
+    auto session = DatabaseSession::connect(parser);
+    if (!session)
+        return session.exitCode();
+    auto health = ExchangeHealth::load(session.connection());
+    if (!health)
+        return exitFor(health.error());
+    out() << health->summary() << "\n";
+    out().flush();
+    return health->stalled ? kExitCheckFailed : kExitOk;
+}
 } // namespace
 
 int exchange(const QStringList &args)
@@ -70,27 +85,49 @@ int exchange(const QStringList &args)
     parser.addOption(databaseOption());
     const QCommandLineOption once(u"once"_s, u"Run one full exchange now, then stop."_s);
     parser.addOption(once);
+    const QCommandLineOption check(
+        u"check"_s, u"Say whether the exchange is keeping to its schedule, for monitoring."_s);
+    parser.addOption(check);
     if (auto stop = parseArguments(
             parser, u"exchange"_s,
             u"Exchange with CP-IS through MESH: send the waiting uploads, then download,\n"
             u"store, acknowledge and process every message in the inbox. Without --once,\n"
             u"runs at the times in exchange.times until stopped (Ctrl+C), and at once when a\n"
             u"system administrator asks for it (Exchange now, in the exchange monitor).\n"
-            u"Only one exchange runs at a time across all machines.\n"
+            u"Only one exchange runs at a time across all machines. The service outlives a\n"
+            u"database restart and a MESH outage: it reconnects, and runs what it missed.\n"
+            u"With --check, prints one line on how the exchange is doing, from the\n"
+            u"database's record of runs: stalled when no run has succeeded since the last\n"
+            u"scheduled time more than 30 minutes ago.\n"
             u"Exit status: 0 done, 1 failed, busy, or a message quarantined or left in the\n"
-            u"MESH inbox, 3 unreachable."_s,
+            u"MESH inbox (--check: 0 keeping to the schedule, 1 stalled), 3 unreachable."_s,
             args))
         return *stop;
+    if (parser.isSet(check))
+        return checkHealth(parser);
     auto session = DatabaseSession::open(parser);
-    if (!session)
+    if (parser.isSet(once)) {
+        if (!session)
+            return session.exitCode();
+        return reportRun(Exchange(session.connection(), printLine).runOnce());
+    }
+    // The service waits for a database that is not there yet (started before it, or while it
+    // restarts); anything else (a wrong setting, a schema it cannot bring up to date) stops it.
+    if (!session && session.exitCode() != kExitUnreachable)
         return session.exitCode();
-    Connection &connection = session.connection();
-    if (parser.isSet(once))
-        return reportRun(Exchange(connection, printLine).runOnce());
 
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
-    ExchangeSchedule schedule(connection, printedCallbacks());
+    // After a restart or failover: the same database, found again as at the start.
+    const DatabaseChoice choice = databaseChoice(parser);
+    auto reconnect = [choice]() -> Result<std::unique_ptr<Connection>> {
+        auto ready = openAndMigrate(choice);
+        if (!ready)
+            return ready.error();
+        return std::move(ready->db.connection);
+    };
+    ExchangeSchedule schedule(session ? std::move(session.database().connection) : nullptr,
+                              reconnect, printedCallbacks());
     if (auto stopped = schedule.run(g_stopRequested); !stopped)
         return exitFor(stopped.error());
     out() << "Stopped.\n";

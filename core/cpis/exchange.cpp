@@ -121,16 +121,9 @@ Result<ExchangeReport> Exchange::runOnce()
 
 Status Exchange::warnIfStalled()
 {
-    // MESH deletes what is not collected within five days: a stalled exchange is itself an alert.
-    auto stalled = queryValue(m_connection, uR"(
-        SELECT raise_alert('CP-IS exchange stalled', NULL, NULL, NULL, 'cpis_sysadmin',
-                           'The CP-IS exchange has not completed since ' ||
-                           coalesce(to_char((SELECT max(finished_at) FROM exchange_run WHERE status = 'ok'),
-                                            'DD/MM/YYYY HH24:MI'), 'it was set up') ||
-                           '. MESH deletes messages that are not collected within five days.')
-        WHERE EXISTS (SELECT 1 FROM exchange_run WHERE started_at < now() - interval '1 day')
-          AND NOT EXISTS (SELECT 1 FROM exchange_run WHERE status = 'ok' AND finished_at > now() - interval '1 day')
-          AND NOT EXISTS (SELECT 1 FROM alert WHERE alert_type = 'CP-IS exchange stalled' AND acknowledged_at IS NULL))"_s);
+    // MESH deletes what is not collected within five days: a stalled exchange is itself an
+    // alert. The rule (exchange_health) is the one the workviews and --check use.
+    auto stalled = queryValue(m_connection, u"SELECT alert_if_exchange_stalled()"_s);
     if (!stalled)
         return stalled.error();
     return success();

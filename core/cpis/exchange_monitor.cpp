@@ -1,7 +1,7 @@
 #include "cpis/exchange_monitor.h"
 
 #include "cpis/exchange.h"
-#include "cpis/exchange_config.h"
+#include "cpis/exchange_health.h"
 #include "db/rows.h"
 
 using namespace Qt::StringLiterals;
@@ -165,10 +165,11 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
     if (!service)
         return service.error();
     data.serviceRunning = *service;
-    auto config = loadExchangeConfig(m_connection);
-    if (!config)
-        return config.error();
-    data.nextRun = Exchange::nextRun(config->times, QDateTime::currentDateTime());
+    // The schedule as the workviews read it (SQL exchange_health, in UK time).
+    auto health = ExchangeHealth::load(m_connection);
+    if (!health)
+        return health.error();
+    data.nextRun = health->nextRun;
     auto request = latestRequest(m_connection);
     if (!request)
         return request.error();

@@ -4,6 +4,7 @@
 #include "db/rows.h"
 
 #include <QAtomicInteger>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -57,9 +59,31 @@ Connection::Connection(QString name, ConnInfo info)
     : m_name(std::move(name)), m_info(std::move(info))
 {}
 
+ConnInfo Connection::withNetworkLimits(const ConnInfo &info, const QProcessEnvironment &env)
+{
+    // A server that stops answering (a dead network, a black-holed address, a failed-over
+    // primary) would otherwise hold a connect for minutes and a query for a quarter of an
+    // hour, until the kernel gives up. What the user's settings say wins.
+    static const QList<std::tuple<QString, QString, QString>> limits{
+        {u"connect_timeout"_s, QString::number(kConnectTimeoutSeconds), u"PGCONNECT_TIMEOUT"_s},
+        {u"keepalives"_s, u"1"_s, {}},
+        {u"keepalives_idle"_s, u"5"_s, {}},      // seconds of silence before the first probe
+        {u"keepalives_interval"_s, u"2"_s, {}},  // between probes
+        {u"keepalives_count"_s, u"3"_s, {}},     // so a silent connection is given up in 11 s
+        {u"tcp_user_timeout"_s, u"10000"_s, {}}, // ms a sent request may stay unacknowledged
+    };
+    ConnInfo limited = info;
+    for (const auto &[keyword, value, variable] : limits) {
+        if (info.value(keyword).isEmpty() && (variable.isEmpty() || !env.contains(variable)))
+            limited.set(keyword, value);
+    }
+    return limited;
+}
+
 Result<std::unique_ptr<Connection>> Connection::open(const ConnInfo &info)
 {
-    const QString options = info.toKeywordValueString();
+    const QString options =
+        withNetworkLimits(info, QProcessEnvironment::systemEnvironment()).toKeywordValueString();
     // QPSQL turns ';' into a separator between options, which would corrupt a value.
     if (options.contains(u';'))
         return Error{u"db.conninfo"_s,
@@ -187,6 +211,12 @@ QString Connection::serverVersion()
     auto version = queryValue(*this, u"SHOW server_version"_s);
     // Debian appends its packaging ("15.18 (Debian 15.18-0+deb12u1)"); keep the number.
     return version ? version->text().section(u' ', 0, 0) : QString();
+}
+
+bool Connection::isOpen() const
+{
+    PGconn *native = nativeHandle();
+    return native && PQstatus(native) == CONNECTION_OK;
 }
 
 pg_conn *Connection::nativeHandle() const

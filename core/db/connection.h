@@ -5,6 +5,7 @@
 #include "db/conn_info.h"
 #include "result.h"
 
+#include <QProcessEnvironment>
 #include <QSqlDatabase>
 #include <QVariantList>
 
@@ -19,8 +20,14 @@ class Connection final
     Q_DISABLE_COPY_MOVE(Connection)
 
 public:
+    // How long a connection attempt may take before it fails, unless the settings say.
+    static constexpr int kConnectTimeoutSeconds = 10;
     // Connects on the calling thread; the connection may only be used from that thread.
+    // Connection and keepalive limits are added (withNetworkLimits); connInfo() stays `info`.
     static Result<std::unique_ptr<Connection>> open(const ConnInfo &info);
+    // `info` with a connect timeout, TCP keepalives and a TCP user timeout, each unless
+    // `info` (or, for the connect timeout, PGCONNECT_TIMEOUT in `env`) already sets it.
+    static ConnInfo withNetworkLimits(const ConnInfo &info, const QProcessEnvironment &env);
     ~Connection();
 
     // Several statements, no parameters: for migration files shipped with the program.
@@ -31,6 +38,8 @@ public:
     Result<qint64> copyIn(const QString &sql, const QByteArray &data);
 
     [[nodiscard]] const ConnInfo &connInfo() const { return m_info; }
+    // False once the server or the network has dropped the connection (as last seen by libpq).
+    [[nodiscard]] bool isOpen() const;
     [[nodiscard]] QSqlDatabase database() const;
     [[nodiscard]] QString currentUser();
     [[nodiscard]] QString serverVersion(); // e.g. "15.18"

@@ -3,8 +3,6 @@
 
 #include <QTimer>
 
-#include <libpq-fe.h>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -24,6 +22,18 @@ DatabaseWorker::DatabaseWorker(QObject *parent) : QObject(parent)
 }
 
 DatabaseWorker::~DatabaseWorker() = default;
+
+Status DatabaseWorker::limitInteractiveWork(Connection &connection)
+{
+    // set_config, not SET: the values go as parameters, as every value does.
+    auto limited = execute(connection,
+                           u"SELECT set_config('lock_timeout', $1, false), "
+                           u"set_config('statement_timeout', $2, false)"_s,
+                           {QString::number(kLockTimeoutMs), QString::number(kStatementTimeoutMs)});
+    if (!limited)
+        return limited.error();
+    return success();
+}
 
 int DatabaseWorker::backoffMs(int attempt)
 {
@@ -105,6 +115,10 @@ void DatabaseWorker::started(const ConnectionSummary &summary)
 {
     m_summaryBeforeSwitch = summary;
     m_readOnly = summary.readOnly;
+    if (auto limited = limitInteractiveWork(*m_connection); !limited) {
+        emit failed(limited.error());
+        return;
+    }
     if (m_readOnly) {
         if (auto done = makeSessionReadOnly(*m_connection); !done) {
             emit failed(done.error());
@@ -137,10 +151,7 @@ Error DatabaseWorker::unreachable() const
 
 bool DatabaseWorker::connectionIsBroken() const
 {
-    if (!m_connection)
-        return true;
-    PGconn *native = m_connection->nativeHandle();
-    return !native || PQstatus(native) != CONNECTION_OK;
+    return !m_connection || !m_connection->isOpen();
 }
 
 std::optional<Error> DatabaseWorker::checkLost(const Error &error)
@@ -186,6 +197,7 @@ void DatabaseWorker::tryReconnect()
         return;
     }
     m_connection = std::move(*connection);
+    (void)limitInteractiveWork(*m_connection); // a failure here shows at the next statement
     if (m_readOnly)
         (void)makeSessionReadOnly(*m_connection);
     if (auto listening = startListening(); !listening)

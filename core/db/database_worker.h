@@ -71,6 +71,13 @@ public:
         return result;
     }
 
+    // Limits on the client's own statements, so that one stuck behind another session's
+    // lock, or a query that runs away, fails in words instead of freezing a window. The
+    // exchange and the migrator use connections of their own and keep the server's settings.
+    static constexpr int kLockTimeoutMs = 10000;
+    static constexpr int kStatementTimeoutMs = 120000;
+    static Status limitInteractiveWork(Connection &connection);
+
     // The pause before the n-th reconnection attempt (0-based): 250 ms doubling to 8 s.
     static int backoffMs(int attempt);
     // How often an idle client checks that the database is still there.

@@ -15,6 +15,8 @@ inline constexpr auto kIncomplete = "incomplete";  // CPIN1: sections not comple
 inline constexpr auto kWrongState = "wrong_state"; // CPWS1
 inline constexpr auto kFinalNote = "final_note";   // CPFR1
 inline constexpr auto kAuditLocked = "audit";      // CPAU1
+inline constexpr auto kBusy = "busy";              // 55P03: waited too long for a lock
+inline constexpr auto kTimedOut = "timed_out";     // 57014 by statement_timeout
 } // namespace errc
 
 } // namespace cpis

@@ -117,6 +117,19 @@ Error workflowError(Error error)
     };
     if (const auto it = codes.constFind(error.sqlState); it != codes.cend())
         error.code = QString::fromLatin1(it.value());
+    // The interactive limits (DatabaseWorker): in words a user can act on.
+    if (error.sqlState == u"55P03"_s) {
+        error.code = QString::fromLatin1(errc::kBusy);
+        error.message = QCoreApplication::translate(
+            "cpis::DatabaseError", "Someone else is changing the same record and has not "
+                                   "finished, so this was not done. Try again in a moment.");
+    } else if (error.sqlState == u"57014"_s && error.message.contains(u"statement timeout"_s)) {
+        error.code = QString::fromLatin1(errc::kTimedOut);
+        error.message = QCoreApplication::translate(
+            "cpis::DatabaseError", "The database took too long to answer, so this was stopped. "
+                                   "Try again; if it happens again, tell your system "
+                                   "administrator.");
+    }
     if (error.sqlState == u"42501"_s &&
         error.message.startsWith(u"permission denied for function "_s))
         error.message = refusalFor(error.message.section(u' ', 4, 4));

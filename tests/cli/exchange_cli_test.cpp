@@ -124,3 +124,41 @@ TEST_CASE("The schedule runs at the next configured time, tomorrow after the las
     CHECK(Exchange::nextRun(times, QDateTime(day, QTime(17, 0))) ==
           QDateTime(day.addDays(1), QTime(8, 0)));
 }
+
+TEST_CASE("cpisctl exchange --check exits 1 with why when no run has succeeded since the last "
+          "scheduled time, 0 when one has",
+          "[cli][health]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    REQUIRE(execute(db.connection(),
+                    u"UPDATE config SET value = 'https://mesh.example' WHERE key = 'mesh.url'"_s)
+                .ok());
+    // The last success two days ago: whatever the time now, a scheduled run has been missed.
+    REQUIRE(execute(db.connection(),
+                    u"INSERT INTO exchange_run (started_at, finished_at, status) "
+                    u"VALUES (now() - interval '2 days', now() - interval '2 days', 'ok')"_s)
+                .ok());
+    const auto check = [&] {
+        return runCpisctl(withDatabase(db, {u"exchange"_s, u"--check"_s}, world.exchange.login));
+    };
+    const auto stalled = check();
+    INFO(stalled.out.toStdString() + stalled.err.toStdString());
+    CHECK(stalled.exitCode == 1);
+    CHECK(stalled.out.startsWith(u"CP-IS exchange: last successful run at "_s));
+    CHECK(stalled.out.contains(u"has not succeeded (it is "_s));
+    CHECK(stalled.out.count(u'\n') == 1);
+
+    REQUIRE(execute(db.connection(), u"INSERT INTO exchange_run (finished_at, status) "
+                                     u"VALUES (now(), 'ok')"_s)
+                .ok());
+    const auto fine = check();
+    INFO(fine.out.toStdString() + fine.err.toStdString());
+    CHECK(fine.exitCode == 0);
+    CHECK(fine.out.contains(u"today; next at "_s));
+
+    // A login that may not see it is told so, and monitoring sees a failure.
+    const auto refused =
+        runCpisctl(withDatabase(db, {u"exchange"_s, u"--check"_s}, world.keyWorker.login));
+    CHECK(refused.exitCode != 0);
+}

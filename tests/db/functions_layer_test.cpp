@@ -40,9 +40,13 @@ const QSet<QString> kChangedOnPurpose{
     u"_create_follow_up_steps(new_follow_up_step[])"_s,
     u"access_notifications_before_birth(jsonb)"_s};
 // Functions main did not have.
-const QSet<QString> kAddedOnPurpose{u"_plan_kinds()"_s, u"_queue_upload(bigint)"_s,
+// Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
+const QSet<QString> kAddedOnPurpose{u"_plan_kinds()"_s,
+                                    u"_queue_upload(bigint)"_s,
                                     u"cpis_ended_at_18(date)"_s,
-                                    u"record_plan_in_error(bigint,text)"_s};
+                                    u"record_plan_in_error(bigint,text)"_s,
+                                    u"exchange_health(timestamp with time zone)"_s,
+                                    u"alert_if_exchange_stalled()"_s};
 // Tables whose rows a later migration changes on purpose: 0024 turns s31/s38/s20 into C2/C1/V2
 // in plan and in cpis.shared_plans, and adds the sending authority's settings (checked by
 // tests/db/legal_status_migration_test.cpp). Tables added since main start empty.

@@ -10,6 +10,7 @@
 #include "db/rows.h"
 #include "gui/gui_support.h"
 #include "support/exchange_world.h"
+#include "support/process.h"
 
 #include <catch2/catch.hpp>
 
@@ -17,7 +18,6 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
@@ -26,6 +26,7 @@
 using namespace Qt::StringLiterals;
 using namespace cpis;
 using test::child;
+using test::ExchangeService;
 using test::ExchangeWorld;
 using test::require;
 using test::waitFor;
@@ -58,35 +59,6 @@ QString labelText(QWidget *parent, const QString &name)
     return child<QLabel>(parent, name)->text();
 }
 
-// The exchange service (cpisctl exchange) as its own process, stopped at the end.
-struct ExchangeService
-{
-    QProcess process;
-    QString output;
-
-    explicit ExchangeService(const QString &conninfo)
-    {
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral(CPIS_CPISCTL), {u"exchange"_s, u"--database"_s, conninfo});
-        REQUIRE(process.waitForStarted());
-    }
-    ~ExchangeService()
-    {
-        if (process.state() != QProcess::NotRunning) {
-            process.terminate();
-            if (!process.waitForFinished(10000))
-                process.kill();
-            process.waitForFinished();
-        }
-    }
-    Q_DISABLE_COPY_MOVE(ExchangeService)
-
-    bool said(const QString &text)
-    {
-        output += QString::fromUtf8(process.readAll());
-        return output.contains(text);
-    }
-};
 } // namespace
 
 TEST_CASE("Exchange monitor models", "[gui][monitor]")
@@ -292,7 +264,7 @@ TEST_CASE("Exchange now from the monitor is run by the exchange service, and the
         },
         60000));
     service.said({});
-    INFO(service.output.toStdString());
+    INFO(service.output().toStdString());
     INFO(labelText(monitor, u"lastExchange"_s).toStdString());
     INFO(labelText(monitor, u"exchangeRequest"_s).toStdString());
     CHECK(labelText(monitor, u"exchangeRequest"_s).startsWith(u"Requested"_s));

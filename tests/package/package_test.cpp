@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QSettings>
@@ -31,6 +32,37 @@ test::ProcessResult run(const QString &program, const QStringList &args,
                                << r.out.toStdString() << r.err.toStdString());
     CHECK(r.exitCode == 0);
     return r;
+}
+
+// The exchange service's unit, as packaged: hardened, restarted always, and valid to
+// systemd-analyze verify (pointed at the unpacked cpisctl; man pages are not looked up, as
+// the unpacked ones are not where man finds them).
+void checkExchangeUnit(const QString &usr, const QString &scratch)
+{
+    QFile unit(usr + u"/lib/systemd/system/cpis-exchange.service"_s);
+    REQUIRE(unit.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(unit.readAll());
+    for (const QString &line :
+         {u"ExecStart=/usr/bin/cpisctl exchange"_s, u"Restart=always"_s, u"DynamicUser=yes"_s,
+          u"User=cpis-exchange"_s, u"NoNewPrivileges=yes"_s, u"ProtectSystem=strict"_s,
+          u"ProtectHome=yes"_s, u"PrivateTmp=yes"_s, u"PrivateDevices=yes"_s,
+          u"RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX"_s,
+          u"LoadCredential=pgpass:/etc/cpis-workview/exchange.pgpass"_s}) {
+        INFO(line.toStdString());
+        CHECK(text.split(u'\n').contains(line));
+    }
+    CHECK(QFileInfo::exists(usr + u"/share/doc/cpis-workview/examples/exchange.env.example"_s));
+    const QString analyze = QStandardPaths::findExecutable(u"systemd-analyze"_s);
+    if (analyze.isEmpty()) {
+        WARN("systemd-analyze is not installed: the unit's syntax is not checked");
+        return;
+    }
+    REQUIRE(QDir().mkpath(scratch));
+    QFile copy(scratch + u"/cpis-exchange.service"_s);
+    REQUIRE(copy.open(QIODevice::WriteOnly));
+    copy.write(QString(text).replace(u"/usr/bin/cpisctl"_s, usr + u"/bin/cpisctl"_s).toUtf8());
+    copy.close();
+    run(analyze, {u"verify"_s, u"--man=no"_s, copy.fileName()});
 }
 
 QString field(const QString &deb, const QString &name)
@@ -93,6 +125,7 @@ TEST_CASE("The Debian package installs into a folder and its programs start", "[
         CHECK(run(u"man"_s, {u"-l"_s, installed}, plain).out.contains(u"NAME\n       "_s + page));
     }
     CHECK(QFileInfo(usr + u"/share/cpis-workview/translations"_s).isDir());
+    checkExchangeUnit(usr, work.filePath(u"unit"_s));
 
     const QString desktop = usr + u"/share/applications/cpis-workview.desktop"_s;
     run(u"desktop-file-validate"_s, {desktop});

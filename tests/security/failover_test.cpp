@@ -25,17 +25,6 @@ using test::require;
 using test::waitFor;
 
 namespace {
-// The client's settings for a primary and its standby: whichever accepts writes.
-ConnInfo eitherServer(const test::LoopbackServer &primary, const test::LoopbackServer &standby)
-{
-    ConnInfo info = primary.connInfo();
-    info.set(u"host"_s, u"127.0.0.1,127.0.0.1"_s);
-    info.set(u"port"_s, u"%1,%2"_s.arg(primary.port()).arg(standby.port()));
-    info.set(u"target_session_attrs"_s, u"read-write"_s);
-    info.set(u"connect_timeout"_s, u"2"_s);
-    return info;
-}
-
 int count(Connection &c, const QString &sql, const QVariantList &params = {})
 {
     return require(queryValue(c, sql, params)).integer();
@@ -162,7 +151,8 @@ TEST_CASE("Failover: the primary stops mid-save, the standby is promoted, the sa
     test::ServerFolder folder;
     auto primary = test::LoopbackServer::primary(folder.path(u"primary"_s));
     auto standby = test::LoopbackServer::standbyOf(*primary, folder.path(u"standby"_s));
-    test::TestDatabase db(eitherServer(*primary, *standby), test::TestDatabase::Schema::Migrated);
+    test::TestDatabase db(test::eitherServer(*primary, *standby),
+                          test::TestDatabase::Schema::Migrated);
     test::CaseWorld world(db);
     StepInProgress work(db, world);
 

@@ -50,6 +50,16 @@ ServerFolder::ServerFolder() : m_dir(QDir::tempPath() + u"/cpis-sec-XXXXXX"_s)
                                             QFileDevice::ExeOther);
 }
 
+ConnInfo eitherServer(const LoopbackServer &primary, const LoopbackServer &standby)
+{
+    ConnInfo info = primary.connInfo();
+    info.set(u"host"_s, u"127.0.0.1,127.0.0.1"_s);
+    info.set(u"port"_s, u"%1,%2"_s.arg(primary.port()).arg(standby.port()));
+    info.set(u"target_session_attrs"_s, u"read-write"_s);
+    info.set(u"connect_timeout"_s, u"2"_s);
+    return info;
+}
+
 int freeLoopbackPort()
 {
     QTcpServer probe;

@@ -63,6 +63,10 @@ private:
     QTemporaryDir m_dir;
 };
 
+// A client's settings for a primary and its standby: whichever accepts writes, so that they
+// follow a failover.
+ConnInfo eitherServer(const LoopbackServer &primary, const LoopbackServer &standby);
+
 // A loopback port nobody listens on right now.
 int freeLoopbackPort();
 

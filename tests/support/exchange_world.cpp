@@ -29,6 +29,16 @@ void configureSendingAuthority(Connection &owner)
 
 ExchangeWorld::ExchangeWorld()
 {
+    configure();
+}
+
+ExchangeWorld::ExchangeWorld(const ConnInfo &server) : db(server, TestDatabase::Schema::Migrated)
+{
+    configure();
+}
+
+void ExchangeWorld::configure()
+{
     configureSendingAuthority(db.connection());
     const QUrl url = mesh.start();
     mesh.addMailbox(kMeshMailbox, kMeshPassword);

@@ -69,6 +69,8 @@ struct ExchangeWorld
     std::unique_ptr<Connection> exchangeLogin;
 
     ExchangeWorld();
+    // The same on another server (a loopback one that a test stops and starts).
+    explicit ExchangeWorld(const ConnInfo &server);
 
     // Puts a CP-IS message in our MESH inbox; returns its MESH id.
     QString deliver(const QByteArray &body, const QString &meshId = {});
@@ -76,6 +78,9 @@ struct ExchangeWorld
     int count(const QString &sql, const QVariantList &params = {});
     // A connection string for a program (cpisctl) signing in as `login`.
     [[nodiscard]] QString conninfoAs(const QString &login) const;
+
+private:
+    void configure();
 };
 
 } // namespace cpis::test

@@ -45,4 +45,37 @@ QProcessEnvironment cleanEnvironment()
     return env;
 }
 
+ExchangeService::ExchangeService(const QString &conninfo) : m_process(std::make_unique<QProcess>())
+{
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->start(QStringLiteral(CPIS_CPISCTL), {u"exchange"_s, u"--database"_s, conninfo});
+    m_process->waitForStarted();
+}
+
+ExchangeService::~ExchangeService()
+{
+    if (m_process->state() == QProcess::NotRunning)
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(10000))
+        m_process->kill();
+    m_process->waitForFinished();
+}
+
+bool ExchangeService::said(const QString &text)
+{
+    return timesSaid(text) > 0;
+}
+
+qsizetype ExchangeService::timesSaid(const QString &text)
+{
+    m_output += QString::fromUtf8(m_process->readAll());
+    return m_output.count(text);
+}
+
+bool ExchangeService::isRunning() const
+{
+    return m_process->state() == QProcess::Running;
+}
+
 } // namespace cpis::test

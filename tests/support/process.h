@@ -5,6 +5,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+class QProcess;
+
 namespace cpis::test {
 
 struct ProcessResult
@@ -25,5 +29,26 @@ ProcessResult runCpisctl(const QStringList &args, const QByteArray &input,
 
 // The environment with every variable that could choose a database removed.
 QProcessEnvironment cleanEnvironment();
+
+// The exchange service (cpisctl exchange) as its own process, for as long as the object
+// lives; stopped as systemd stops it (SIGTERM), killed if it will not stop.
+class ExchangeService
+{
+public:
+    explicit ExchangeService(const QString &conninfo);
+    ~ExchangeService();
+    Q_DISABLE_COPY_MOVE(ExchangeService)
+
+    // Whether its output (stdout and stderr) so far contains `text`.
+    bool said(const QString &text);
+    // How many times it has said `text` so far.
+    qsizetype timesSaid(const QString &text);
+    [[nodiscard]] bool isRunning() const;
+    [[nodiscard]] const QString &output() const { return m_output; }
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    QString m_output;
+};
 
 } // namespace cpis::test

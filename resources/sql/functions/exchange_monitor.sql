@@ -100,3 +100,66 @@ BEGIN
 END $$;
 REVOKE EXECUTE ON FUNCTION mesh_inbox_collected(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION mesh_inbox_collected(text) TO cpis_exchange;
+
+-- The one rule for "the exchange has stalled", used by every client's workview, by
+-- `cpisctl exchange --check` and by the exchange's own stalled alert: the exchange is stalled
+-- when it is set up (MESH has an address, or it has run before) and no run has succeeded
+-- since the last scheduled time (exchange.times, Europe/London) that is more than a margin
+-- (30 minutes: a run takes minutes, not half an hour) before now. It reads only the database's
+-- own record of runs, so it answers while the exchange service is down.
+-- checked_at: the database's now; missed_run: that last scheduled time (NULL when not stalled);
+-- next_run: the next scheduled time after now.
+CREATE OR REPLACE FUNCTION exchange_health(p_now timestamptz DEFAULT now())
+RETURNS TABLE (configured boolean, last_success timestamptz, missed_run timestamptz,
+               next_run timestamptz, stalled boolean, checked_at timestamptz)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    margin constant interval := interval '30 minutes';
+    schedule timestamptz[];
+    due timestamptz;
+BEGIN
+    IF NOT _has_any_role('cpis_safeguarding_admin', 'cpis_sysadmin', 'cpis_exchange') THEN
+        RAISE EXCEPTION 'Only Safeguarding Admin, system administrators and the CP-IS exchange can see how the exchange is doing.'
+            USING ERRCODE = '42501';
+    END IF;
+    -- Yesterday's, today's and tomorrow's runs: one of each time of day (checked when saved).
+    schedule := ARRAY(
+        SELECT ((p_now AT TIME ZONE 'Europe/London')::date + d + btrim(t)::time) AT TIME ZONE 'Europe/London'
+        FROM unnest(string_to_array((SELECT value FROM config WHERE key = 'exchange.times'), ',')) AS t,
+             generate_series(-1, 1) AS d
+        WHERE btrim(t) <> ''
+        ORDER BY 1);
+    configured := EXISTS (SELECT 1 FROM config WHERE key = 'mesh.url' AND value <> '')
+                  OR EXISTS (SELECT 1 FROM exchange_run);
+    last_success := (SELECT max(r.finished_at) FROM exchange_run r WHERE r.status = 'ok');
+    due := (SELECT max(s) FROM unnest(schedule) AS s WHERE s <= p_now - margin);
+    next_run := (SELECT min(s) FROM unnest(schedule) AS s WHERE s > p_now);
+    stalled := configured AND due IS NOT NULL AND (last_success IS NULL OR last_success < due);
+    missed_run := CASE WHEN stalled THEN due END;
+    checked_at := p_now;
+    RETURN NEXT;
+END $$;
+REVOKE EXECUTE ON FUNCTION exchange_health(timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION exchange_health(timestamptz) TO cpis_safeguarding_admin, cpis_sysadmin, cpis_exchange;
+
+-- The exchange's own alert when it has stalled (exchange_health's rule): once, and not again
+-- while that alert is unacknowledged. MESH deletes what is not collected within five days.
+-- Returns the alert's id, or NULL when there is nothing to say.
+CREATE OR REPLACE FUNCTION alert_if_exchange_stalled() RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE h record;
+BEGIN
+    PERFORM _require_role('cpis_exchange', 'report a stalled exchange');
+    SELECT * INTO h FROM exchange_health();
+    IF NOT h.stalled OR EXISTS (SELECT 1 FROM alert WHERE alert_type = 'CP-IS exchange stalled' AND acknowledged_at IS NULL) THEN
+        RETURN NULL;
+    END IF;
+    RETURN raise_alert('CP-IS exchange stalled', NULL, NULL, NULL, 'cpis_sysadmin',
+        'The CP-IS exchange has not completed since ' ||
+        coalesce(to_char(h.last_success AT TIME ZONE 'Europe/London', 'DD/MM/YYYY HH24:MI'), 'it was set up') ||
+        format('; the run at %s has not succeeded. ',
+               to_char(h.missed_run AT TIME ZONE 'Europe/London', 'DD/MM/YYYY HH24:MI')) ||
+        'MESH deletes messages that are not collected within five days.');
+END $$;
+REVOKE EXECUTE ON FUNCTION alert_if_exchange_stalled() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION alert_if_exchange_stalled() TO cpis_exchange;

@@ -1,0 +1,5 @@
+-- The exchange's health for every admin's workview and for monitoring (issue 18):
+-- exchange_health() and alert_if_exchange_stalled() in functions/exchange_monitor.sql, the
+-- one rule for "stalled". No tables change; this migration names the new function set, so an
+-- older program leaves these functions alone.
+-- functions: 589f14076539dc8413c1313256f6fa2c38e25138012de8080a0cdfc1b46aea6c

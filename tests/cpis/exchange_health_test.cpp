@@ -1,0 +1,139 @@
+// Issue 18, "a dead exchange is visible": SQL exchange_health is the one rule for "stalled"
+// (no successful run since the last scheduled time more than 30 minutes ago), read from the
+// database's own record of runs, in the words the workview and `cpisctl exchange --check` use.
+#include "cpis/exchange_health.h"
+#include "db/rows.h"
+#include "support/case_world.h"
+
+#include <catch2/catch.hpp>
+
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+using namespace cpis;
+using test::require;
+
+namespace {
+QDateTime uk(int day, int hour, int minute)
+{
+    return QDateTime(QDate(2026, 12, day), QTime(hour, minute), QTimeZone("Europe/London"));
+}
+
+void addRun(Connection &owner, const QDateTime &finished, const QString &status)
+{
+    require(execute(owner,
+                    u"INSERT INTO exchange_run (started_at, finished_at, status) "
+                    u"VALUES ($1::timestamptz - interval '1 minute', $1, $2)"_s,
+                    {finished, status}));
+}
+
+ExchangeHealth at(Connection &c, const QDateTime &now)
+{
+    return require(ExchangeHealth::load(c, now));
+}
+} // namespace
+
+TEST_CASE("The exchange has stalled when the last scheduled run over 30 minutes ago has not "
+          "succeeded",
+          "[exchange][health]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+    auto admin = world.connectAs(world.admin); // Safeguarding Admin sees it, as in the workview
+
+    // Before MESH is set up and before any run, there is nothing to miss.
+    ExchangeHealth health = at(*admin, uk(2, 14, 45));
+    CHECK_FALSE(health.configured);
+    CHECK_FALSE(health.stalled);
+    CHECK(health.statusLine() == u"CP-IS exchange: not set up yet"_s);
+
+    require(execute(owner,
+                    u"UPDATE config SET value = 'https://mesh.example' WHERE key = 'mesh.url'"_s));
+    health = at(*admin, uk(2, 14, 45));
+    CHECK(health.stalled);
+    CHECK(
+        health.summary() ==
+        u"CP-IS exchange: no successful run yet; the 14:00 run has not succeeded (it is 14:45)"_s);
+
+    // The default times are 08:00, 11:00, 14:00 and 16:45.
+    addRun(owner, uk(2, 11, 2), u"ok"_s);
+    addRun(owner, uk(2, 14, 1), u"failed"_s); // a failed run is no run
+    health = at(*admin, uk(2, 14, 45));
+    CHECK(health.stalled);
+    CHECK(health.missedRun == uk(2, 14, 0));
+    CHECK(health.summary() == u"CP-IS exchange: last successful run at 11:02 today; the 14:00 "
+                              u"run has not succeeded (it is 14:45)"_s);
+
+    // Within the margin the 14:00 run may still be running.
+    health = at(*admin, uk(2, 14, 20));
+    CHECK_FALSE(health.stalled);
+    CHECK(health.summary() ==
+          u"CP-IS exchange: last successful run at 11:02 today; next at 16:45"_s);
+    CHECK(health.statusLine() == health.summary());
+
+    addRun(owner, uk(2, 14, 3), u"ok"_s);
+    health = at(*admin, uk(2, 14, 45));
+    CHECK_FALSE(health.stalled);
+    CHECK(health.statusLine() ==
+          u"CP-IS exchange: last successful run at 14:03 today; next at 16:45"_s);
+
+    // Overnight: the 16:45 run of yesterday never happened.
+    health = at(*admin, uk(3, 7, 0));
+    CHECK(health.stalled);
+    CHECK(health.summary() == u"CP-IS exchange: last successful run at 14:03 yesterday; the run "
+                              u"at 16:45 yesterday has not succeeded (it is 07:00)"_s);
+
+    // The rule follows the schedule: with one run a day at 09:00, 14:03 yesterday is enough.
+    require(execute(owner, u"UPDATE config SET value = '09:00' WHERE key = 'exchange.times'"_s));
+    health = at(*admin, uk(3, 7, 0));
+    CHECK_FALSE(health.stalled);
+    CHECK(health.statusLine() ==
+          u"CP-IS exchange: last successful run at 14:03 yesterday; next at 09:00"_s);
+}
+
+TEST_CASE("Safeguarding Admin, system administrators and the exchange may read the exchange's "
+          "health, and others may not",
+          "[exchange][health]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    for (const auto *user : {&world.admin, &world.sysadmin, &world.exchange}) {
+        auto c = world.connectAs(*user);
+        INFO(user->login.toStdString());
+        CHECK(ExchangeHealth::load(*c).ok());
+    }
+    for (const auto *user : {&world.keyWorker, &world.manager}) {
+        auto c = world.connectAs(*user);
+        const auto refused = ExchangeHealth::load(*c);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().sqlState == u"42501"_s);
+    }
+}
+
+TEST_CASE("The exchange's stalled alert follows the same rule and is raised once",
+          "[exchange][health]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto exchange = world.connectAs(world.exchange);
+    const QString alert = u"SELECT alert_if_exchange_stalled()"_s;
+    const QString alerts =
+        u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS exchange stalled'"_s;
+    // Not set up: nothing has stalled.
+    CHECK(require(queryValue(*exchange, alert)).isNull());
+    require(execute(db.connection(),
+                    u"UPDATE config SET value = 'https://mesh.example' WHERE key = 'mesh.url'"_s));
+    // Every time of day has passed within the last day, and no run ever succeeded.
+    CHECK_FALSE(require(queryValue(*exchange, alert)).isNull());
+    CHECK(require(queryValue(*exchange, alert)).isNull()); // not again while unacknowledged
+    CHECK(require(queryValue(db.connection(), alerts)).integer() == 1);
+    CHECK(
+        require(queryValue(db.connection(),
+                           u"SELECT body FROM alert WHERE alert_type = 'CP-IS exchange stalled'"_s))
+            .text()
+            .contains(u"has not succeeded"_s));
+
+    auto admin = world.connectAs(world.admin);
+    CHECK_FALSE(queryValue(*admin, alert).ok()); // the exchange's own
+}
