@@ -82,8 +82,9 @@ private:
     Result<QList<qint64>> insertMessages(const QList<Received> &messages, const QList<int> &which);
     // An Access to Service Notification read and checked for the server's batch, or why not
     // (the codec's error; hl7::kErrorKind when it is another kind of message).
-    static Result<Notification> readNotification(qint64 messageId, const QByteArray &body,
-                                                 const QHash<QString, hl7::AccessSource> &knownSources);
+    static Result<Notification>
+    readNotification(qint64 messageId, const QByteArray &body,
+                     const QHash<QString, hl7::AccessSource> &knownSources);
     // The source categories of the organisations the authority knows (cpis.access_sources).
     Result<QHash<QString, hl7::AccessSource>> accessSources();
     Result<QList<InboundOutcome>> processNotifications(QList<Notification> notifications);

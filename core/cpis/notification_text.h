@@ -13,7 +13,13 @@ namespace cpis::hl7 {
 // organisations the authority knows ("RTG=minor_injury_unit,..."); any other is known from
 // the message's author template: a system with a nominated person is a 111 or out-of-hours
 // service, a person with a smartcard an emergency department.
-enum class AccessSource { EmergencyDepartment, UrgentTreatment, MinorInjuryUnit, OutOfHours111, Other };
+enum class AccessSource {
+    EmergencyDepartment,
+    UrgentTreatment,
+    MinorInjuryUnit,
+    OutOfHours111,
+    Other
+};
 
 // The settings' words for the categories: "emergency_department", "urgent_treatment",
 // "minor_injury_unit", "out_of_hours_111", "other".
@@ -25,8 +31,7 @@ QString sourceName(AccessSource source);
 // (the database refuses them when the setting is saved).
 QHash<QString, AccessSource> parseAccessSources(const QString &setting);
 
-AccessSource accessSource(const AccessRecord &access,
-                          const QHash<QString, AccessSource> &known);
+AccessSource accessSource(const AccessRecord &access, const QHash<QString, AccessSource> &known);
 
 // The note template for the record's accesses: "dhu_111" when any came from a 111 or
 // out-of-hours service, otherwise "ae".
@@ -34,7 +39,6 @@ QString noteTemplate(const RecordAccess &record, const QHash<QString, AccessSour
 
 // One line per access, naming who, their role, the organisation, the source category and the
 // date and time of access in UK time.
-QString notificationComment(const RecordAccess &record,
-                            const QHash<QString, AccessSource> &known);
+QString notificationComment(const RecordAccess &record, const QHash<QString, AccessSource> &known);
 
 } // namespace cpis::hl7

@@ -81,8 +81,7 @@ TEST_CASE("cpisctl export-upload on the sample data writes a file NHS England's 
     REQUIRE(exported.exitCode == 0);
     CHECK(exported.out.contains(u"Wrote upload 1"_s));
 
-    const auto checked =
-        runCpisctl({u"validate"_s, u"--schema-dir"_s, schemas, file});
+    const auto checked = runCpisctl({u"validate"_s, u"--schema-dir"_s, schemas, file});
     INFO(checked.out.toStdString() + checked.err.toStdString());
     CHECK(checked.exitCode == 0);
     CHECK(checked.out.contains(u": valid (Local Authority Upload)"_s));

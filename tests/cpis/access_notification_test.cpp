@@ -85,9 +85,11 @@ qint64 secondChild(Connection &c)
         INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
         VALUES ('Ellie', 'Marsh', 'Female', '2019-05-04', '9990000093', 'recorded') RETURNING id)"_s))
                           .integer();
-    REQUIRE(execute(c, u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 'CPP', '2026-01-05')"_s,
-                    {id})
-                .ok());
+    REQUIRE(
+        execute(
+            c, u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 'CPP', '2026-01-05')"_s,
+            {id})
+            .ok());
     return id;
 }
 } // namespace
@@ -160,8 +162,9 @@ TEST_CASE("The authority's list of organisations sets the source category", "[in
     test::CaseWorld world(db);
     auto sysadmin = world.connectAs(world.sysadmin);
     ConfigStore config(*sysadmin);
-    REQUIRE(config.set(u"cpis.access_sources"_s, u"rtg = minor_injury_unit, NQT9=out_of_hours_111"_s)
-                .ok());
+    REQUIRE(
+        config.set(u"cpis.access_sources"_s, u"rtg = minor_injury_unit, NQT9=out_of_hours_111"_s)
+            .ok());
     CHECK(require(config.get(u"cpis.access_sources"_s)).value ==
           u"NQT9=out_of_hours_111,RTG=minor_injury_unit"_s);
     const Status refused = config.set(u"cpis.access_sources"_s, u"RTG=hospital"_s);
@@ -200,6 +203,7 @@ TEST_CASE("An inactive-number notification naming two children records both", "[
     REQUIRE(outcome.status == u"processed"_s);
     CHECK(in.count(u"SELECT count(*) FROM person WHERE id = $1 AND nhs_number = '9990000034'"_s,
                    {world.childId}) == 1);
-    CHECK(in.count(u"SELECT count(*) FROM person WHERE id = $1 AND nhs_number_status = 'inactive'"_s,
-                   {ellie}) == 1);
+    CHECK(
+        in.count(u"SELECT count(*) FROM person WHERE id = $1 AND nhs_number_status = 'inactive'"_s,
+                 {ellie}) == 1);
 }

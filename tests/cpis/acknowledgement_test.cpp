@@ -2,13 +2,12 @@
 // back to the child it is about (by location, local id and NHS number), CPF04 shares no one,
 // CPF06 stops uploads until the program is upgraded, and what CP-IS says is kept.
 #include "cpis/acknowledgement_message.h"
-#include "cpis/exchange_config.h"
 #include "cpis/inbound_processor.h"
-#include "cpis/upload_builder.h"
 #include "cpis/upload_message.h"
 #include "db/rows.h"
 #include "support/case_world.h"
 #include "support/exchange_world.h"
+#include "support/upload_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -31,19 +30,7 @@ struct Uploads
 
     explicit Uploads(Connection &connection) : c(connection) { test::configureSendingAuthority(c); }
 
-    BuiltUpload build()
-    {
-        const ExchangeConfig config = require(loadExchangeConfig(c));
-        Transaction tx(c);
-        BuiltUpload built = require(UploadBuilder(c).build(config));
-        REQUIRE(tx.commit().ok());
-        // As the exchange does once MESH has taken it.
-        REQUIRE(execute(c, uR"(UPDATE person_cpis_status SET status = 'sent'
-                          WHERE person_id IN (SELECT person_id FROM upload_record WHERE file_id = $1))"_s,
-                        {built.fileId})
-                    .ok());
-        return built;
-    }
+    BuiltUpload build() { return test::buildUpload(c); }
 
     // An acknowledgement of upload `sequence`, each a second after the last.
     InboundOutcome acknowledge(qint64 sequence, const QString &fileCode,
@@ -62,8 +49,8 @@ struct Uploads
         for (const hl7::ReturnedRecord &r : returned)
             (r.valid ? ack.successfulCount : ack.failedCount) += 1;
         InboundProcessor processor(c);
-        InboundOutcome outcome = require(processor.process(require(
-            processor.store({hl7::writeAcknowledgement(ack), u"import"_s, {}, {}, {}}))));
+        InboundOutcome outcome = require(processor.process(
+            require(processor.store({hl7::writeAcknowledgement(ack), u"import"_s, {}, {}, {}}))));
         UNSCOPED_INFO(outcome.text.toStdString());
         return outcome;
     }
@@ -94,10 +81,12 @@ qint64 addPerson(Connection &c, const QString &forename, const QString &born,
 
 void startPlan(Connection &c, qint64 personId, const QString &kind)
 {
-    REQUIRE(execute(c,
-                    u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, $2, current_date - 10)"_s,
-                    {personId, kind})
-                .ok());
+    REQUIRE(
+        execute(
+            c,
+            u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, $2, current_date - 10)"_s,
+            {personId, kind})
+            .ok());
 }
 
 // A mother who is herself a child on a plan, and her unborn child's plan under her number:
@@ -169,7 +158,10 @@ TEST_CASE("An outcome located in the upload comes back to that record's child, n
 
     const InboundOutcome outcome =
         u.acknowledge(built.sequenceNumber, u"CPF03"_s,
-                      {{u"CPR03"_s, {}, {}, u"Surname does not match"_s,
+                      {{u"CPR03"_s,
+                        {},
+                        {},
+                        u"Surname does not match"_s,
                         u"/File/record[%1]/CP-ISRecord"_s.arg(position)}});
     REQUIRE(outcome.status == u"processed"_s);
     const QString unborn = u.statusOf(t.unborn);
@@ -178,8 +170,10 @@ TEST_CASE("An outcome located in the upload comes back to that record's child, n
     CHECK(unborn.contains(u"/File/record[%1]"_s.arg(position)));
     CHECK(u.statusOf(t.mother) == u"shared"_s);
     CHECK(u.statusOf(world.childId) == u"shared"_s);
-    CHECK(u.count(u"SELECT count(*) FROM upload_record WHERE person_id = $1 AND location LIKE '/File/record[%'"_s,
-                  {t.unborn}) == 1);
+    CHECK(
+        u.count(
+            u"SELECT count(*) FROM upload_record WHERE person_id = $1 AND location LIKE '/File/record[%'"_s,
+            {t.unborn}) == 1);
 }
 
 TEST_CASE("An outcome located in a returned record is matched by its local id and subject",
@@ -209,9 +203,9 @@ TEST_CASE("An outcome naming only a number two children share is kept, not guess
 
     const hl7::ReturnedRecord one = invalidRecord(u"9990000042"_s, {}, false, u"Grace"_s);
     const hl7::ReturnedRecord two = invalidRecord(u"9990000042"_s, {}, true, u"Grace"_s);
-    const InboundOutcome outcome = u.acknowledge(
-        built.sequenceNumber, u"CPF03"_s, {{u"CPR03"_s, {}, {}, {}, {}}, {u"CPR03"_s, {}, {}, {}, {}}},
-        {one, two});
+    const InboundOutcome outcome =
+        u.acknowledge(built.sequenceNumber, u"CPF03"_s,
+                      {{u"CPR03"_s, {}, {}, {}, {}}, {u"CPR03"_s, {}, {}, {}, {}}}, {one, two});
     CHECK(outcome.status == u"quarantined"_s);
     CHECK(outcome.text.contains(u"9990000042"_s));
     CHECK(u.statusOf(t.mother) == u"sent"_s);

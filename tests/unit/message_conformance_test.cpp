@@ -20,7 +20,8 @@ namespace {
 void checkValid(const SchemaValidator &schemas, const QByteArray &xml, const std::string &what)
 {
     const auto valid = schemas.validate(xml);
-    INFO(what << "\n" << (valid ? std::string() : valid.error().message.toStdString()) << "\n"
+    INFO(what << "\n"
+              << (valid ? std::string() : valid.error().message.toStdString()) << "\n"
               << xml.toStdString());
     CHECK(valid.ok());
 }
@@ -53,16 +54,15 @@ UploadRecord record(PlanInformation kind, bool unborn, const QString &localId, Q
 QList<UploadRecord> everyRecord()
 {
     const QDate ended(2026, 6, 30);
-    return {record(PlanInformation::ChildProtection, false, u"3549728"_s, {}, {}),
-            record(PlanInformation::ChildProtection, false, {}, ended, {}),
-            record(PlanInformation::LookedAfter, false, u"3549728"_s, {}, {}),
-            record(PlanInformation::LookedAfter, false, u"3549728"_s, ended, QDate(2026, 7, 1)),
-            record(PlanInformation::UnbornChildProtection, true, u"4100001"_s, QDate(2027, 2, 1),
-                   {}),
-            record(PlanInformation::UnbornChildProtection, true, {}, QDate(2027, 2, 1),
-                   QDate(2026, 12, 6)),
-            record(PlanInformation::ChildProtection, false, u"3549728"_s, ended,
-                   QDate(2026, 12, 6))};
+    return {
+        record(PlanInformation::ChildProtection, false, u"3549728"_s, {}, {}),
+        record(PlanInformation::ChildProtection, false, {}, ended, {}),
+        record(PlanInformation::LookedAfter, false, u"3549728"_s, {}, {}),
+        record(PlanInformation::LookedAfter, false, u"3549728"_s, ended, QDate(2026, 7, 1)),
+        record(PlanInformation::UnbornChildProtection, true, u"4100001"_s, QDate(2027, 2, 1), {}),
+        record(PlanInformation::UnbornChildProtection, true, {}, QDate(2027, 2, 1),
+               QDate(2026, 12, 6)),
+        record(PlanInformation::ChildProtection, false, u"3549728"_s, ended, QDate(2026, 12, 6))};
 }
 
 ReturnedRecord returned(bool valid)
@@ -162,10 +162,9 @@ TEST_CASE("Every acknowledgement, notification and inactive-number message the p
     n.createdAt = utc(2026, 12, 6, 6, 0);
     n.recipient = {u"X99LA"_s, u"Northbrook County Council"_s};
     checkValid(*schemas, writeAccessNotification(n), "empty notification");
-    n.records = {{{u"9990000026"_s, {}, {}}, 7, {clinician(), system()}},
-                 {{u"9990000093"_s, u"3549729"_s, u"X99LA:Northbrook County Council"_s},
-                  7,
-                  {system()}}};
+    n.records = {
+        {{u"9990000026"_s, {}, {}}, 7, {clinician(), system()}},
+        {{u"9990000093"_s, u"3549729"_s, u"X99LA:Northbrook County Council"_s}, 7, {system()}}};
     n.totalReturned = 2;
     checkValid(*schemas, writeAccessNotification(n), "two records, a person and a system");
 
