@@ -1594,6 +1594,10 @@
         <translation>Gwyliau banc</translation>
     </message>
     <message>
+        <source>CP-IS settings</source>
+        <translation>Gosodiadau CP-IS</translation>
+    </message>
+    <message>
         <source>Exchange settings</source>
         <translation>Gosodiadau cyfnewid</translation>
     </message>

@@ -31,12 +31,12 @@ using namespace Qt::StringLiterals;
 namespace cpis::ui {
 
 namespace {
-// The Exchange tab is taller than the window: it scrolls.
-QWidget *scrolling(QWidget *tab)
+// The CP-IS and Exchange tabs are taller than a small screen: they scroll.
+QWidget *scrolling(QWidget *tab, const QString &objectName, const QString &accessibleName)
 {
     auto *scroll = new QScrollArea;
-    scroll->setObjectName(u"exchangeTabScroll"_s);
-    scroll->setAccessibleName(ConfigurationWindow::tr("Exchange settings"));
+    scroll->setObjectName(objectName);
+    scroll->setAccessibleName(accessibleName);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(tab);
@@ -78,11 +78,14 @@ ConfigurationWindow::ConfigurationWindow(DatabaseThread *database, QWidget *pare
 
     m_tabs = new QTabWidget(page);
     m_tabs->setObjectName(u"configurationTabs"_s);
-    m_tabs->addTab(new ConfigurationCpisTab(m_fields), tr("CP-IS"));
+    m_tabs->addTab(scrolling(new ConfigurationCpisTab(m_fields), u"cpisTabScroll"_s,
+                             tr("CP-IS settings")),
+                   tr("CP-IS"));
     m_office = new ConfigurationOfficeTab(m_database, m_fields);
     m_tabs->addTab(m_office, tr("Office hours"));
     m_exchange = new ConfigurationExchangeTab(m_fields);
-    m_tabs->addTab(scrolling(m_exchange), tr("Exchange"));
+    m_tabs->addTab(scrolling(m_exchange, u"exchangeTabScroll"_s, tr("Exchange settings")),
+                   tr("Exchange"));
     m_lists = new ConfigurationListsTab(m_database, m_fields);
     m_tabs->addTab(m_lists, tr("Lists and templates"));
     for (int i = 0; i < m_tabs->count(); ++i)
