@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QMap>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSet>
 #include <QShortcut>
@@ -50,7 +51,9 @@ ConfigurationWindow::ConfigurationWindow(DatabaseThread *database, QWidget *pare
     setObjectName(u"configurationWindow"_s);
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Configuration tools"));
-    resize(980, 760);
+    // As large as it wants, but never past the screen's bottom edge with its Save button.
+    const QRect screenArea = screen()->availableGeometry();
+    resize(qMin(980, screenArea.width() - 40), qMin(760, screenArea.height() - 60));
     m_guard = new UnsavedChangesGuard(this, u"unsavedConfigurationDialog"_s,
                                       {.hasChanges = [this] { return hasUnsavedChanges(); },
                                        .save = [this] { save(); },
