@@ -2,4 +2,4 @@
 -- exchange_health() and alert_if_exchange_stalled() in functions/exchange_monitor.sql, the
 -- one rule for "stalled". No tables change; this migration names the new function set, so an
 -- older program leaves these functions alone.
--- functions: 89cf524ac0e885e271f7d210a5089cb4fc7b9fb086a14ebd77a9d06bccf9c15f
+-- functions: 1ddb024e137987acebe4b8831c09ddf2fbe7354befa5c8f8b9be650f46302c4f

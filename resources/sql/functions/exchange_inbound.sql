@@ -145,9 +145,11 @@ BEGIN
                    w.subject, w.subject_name,
                    EXISTS (SELECT 1 FROM inbound_message d WHERE d.kind = 'access_notification'
                            AND d.notification_id = w.notification AND d.status = 'processed')
-                   OR EXISTS (SELECT 1 FROM unnest(waiting) e WHERE e.notification = w.notification
-                              AND e.message < w.message AND e.message <> ALL (unknown)))::inbound_access
-        FROM unnest(waiting) w ORDER BY w.ord);
+                   OR coalesce(w.first_processed < w.message, false))::inbound_access
+        FROM (SELECT x.*, min(x.message) FILTER (WHERE x.message <> ALL (unknown))
+                              OVER (PARTITION BY x.notification) AS first_processed
+              FROM unnest(waiting) x) w
+        ORDER BY w.ord);
 
     RETURN QUERY WITH d AS (
         UPDATE inbound_message im
