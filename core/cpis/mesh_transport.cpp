@@ -125,6 +125,9 @@ Result<MeshReply> MeshTransport::run(const MeshRequest &request)
             transient = status >= 500 || (status == 403 && !authRetried);
             authRetried = authRetried || status == 403;
         }
+        const bool refusedToken = outcome.reply && outcome.reply->status == 403;
+        if (!request.retryable && !refusedToken)
+            transient = false;
         if (!transient || retry >= m_settings.retries)
             return redacted(outcome.failure);
         const int wait =
