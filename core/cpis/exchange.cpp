@@ -78,8 +78,11 @@ QDateTime Exchange::deliveredAt(const QString &meshMessageId)
 namespace {
 // A lease is held while the backend that took it lives, under the login that took it (a pid
 // reused after a crash belongs to another login or is gone by the next run).
-constexpr auto kLiveHolder = uR"(
+QString liveHolder()
+{
+    return uR"(
     SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.holder_pid AND a.usename = l.holder_login)"_s;
+}
 } // namespace
 
 Result<QString> Exchange::lockHolder(Connection &connection)
@@ -87,7 +90,7 @@ Result<QString> Exchange::lockHolder(Connection &connection)
     auto held = execute(connection, uR"(
         SELECT holder_login, holder_application, to_char(since, 'YYYY-MM-DD HH24:MI:SS TZ') AS since
         FROM exchange_lock l WHERE EXISTS ()"_s +
-                                        kLiveHolder + u")"_s);
+                                        liveHolder() + u")"_s);
     if (!held)
         return held.error();
     if (held->isEmpty())
@@ -105,7 +108,7 @@ Result<bool> Exchange::takeLock()
         UPDATE exchange_lock l SET holder_pid = pg_backend_pid(), holder_login = session_user,
                holder_application = current_setting('application_name'), since = now()
         WHERE holder_pid IS NULL OR holder_pid = pg_backend_pid() OR NOT EXISTS ()"_s +
-                                           kLiveHolder + u") RETURNING 1"_s);
+                                           liveHolder() + u") RETURNING 1"_s);
     if (!taken)
         return taken.error();
     return !taken->isEmpty();

@@ -35,7 +35,7 @@ struct MeshRequest
     QByteArray body;
     QString action; // for messages: "download message X", "list the inbox", ...
     // False for a request MESH may have carried out though its answer was lost (the POST
-    // that creates a message): then only a refused token is tried again.
+    // that creates a message): it is never tried again here.
     bool retryable = true;
 };
 

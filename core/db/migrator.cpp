@@ -17,7 +17,7 @@ namespace cpis {
 
 namespace {
 // How long the migrator waits for the migration lock before it says who holds it.
-constexpr auto kLockPatience = "3s";
+constexpr auto kLockPatience = u"3s";
 
 Error schemaNewerError(const SchemaState &s)
 {
@@ -306,6 +306,14 @@ Result<QList<int>> Migrator::migrate()
         return schemaNewerError(*before);
     if (auto tables = ensureHistoryTables(); !tables)
         return tables.error();
+    // Up to date: nothing to lock, so any login may ask (only the owner can take the lock).
+    if (!before->isBehind()) {
+        auto due = functionsAreDue(before->latestKnown);
+        if (!due)
+            return due.error();
+        if (!*due)
+            return QList<int>();
+    }
 
     // One migration per transaction, each under the migration lock, deciding what is next
     // under it: another client may have applied some meanwhile. The last migration goes

@@ -140,13 +140,19 @@ TEST_CASE("A migrator waiting for another one says who holds the lock", "[exchan
     require(execute(*holder, u"BEGIN"_s));
     require(execute(*holder, u"LOCK TABLE schema_migrations IN EXCLUSIVE MODE"_s));
 
-    auto waiter = x.db.openAnother();
     std::mutex mutex;
     QStringList lines;
     std::atomic<bool> done = false;
     Result<QList<int>> migrated = QList<int>();
+    const ConnInfo info = x.db.connInfo();
     std::thread migrating([&] {
-        Migrator migrator(*waiter);
+        auto waiter = Connection::open(info); // opened in the thread that uses it
+        if (!waiter) {
+            migrated = waiter.error();
+            done = true;
+            return;
+        }
+        Migrator migrator(**waiter);
         migrator.setProgress([&](const QString &line) {
             const std::lock_guard lock(mutex);
             lines << line;

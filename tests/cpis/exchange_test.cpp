@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QTest>
+
 using namespace Qt::StringLiterals;
 using namespace cpis;
 using test::require;
@@ -139,6 +141,9 @@ TEST_CASE("A second exchange while one runs refuses and says so", "[exchange]")
     // A holder whose session is gone holds nothing.
     REQUIRE(running.takeLock().ok());
     other.reset();
+    // The backend leaves pg_stat_activity a moment after its client has gone.
+    CHECK(QTest::qWaitFor([&] { return require(Exchange::lockHolder(*x.exchangeLogin)).isEmpty(); },
+                          10000));
     CHECK(x.run().ok());
 }
 
