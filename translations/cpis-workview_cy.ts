@@ -794,12 +794,24 @@
         <translation>anfon darn %1 o %2 o %3 (neges %4)</translation>
     </message>
     <message>
-        <source>track message %1</source>
-        <translation>olrhain neges %1</translation>
+        <source>track %1</source>
+        <translation>olrhain %1</translation>
     </message>
     <message>
-        <source>MESH&apos;s tracking answer for message %1 is not JSON</source>
-        <translation>Nid yw ateb olrhain MESH ar gyfer neges %1 yn JSON</translation>
+        <source>MESH&apos;s tracking answer for %1 is not JSON</source>
+        <translation>Nid yw ateb olrhain MESH ar gyfer %1 yn JSON</translation>
+    </message>
+    <message>
+        <source>message %1</source>
+        <translation>neges %1</translation>
+    </message>
+    <message>
+        <source>local id %1</source>
+        <translation>dynodydd lleol %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be tracked as a MESH local id (letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only)</source>
+        <translation>Ni ellir olrhain &quot;%1&quot; fel dynodydd lleol MESH (llythrennau, digidau, &apos;.&apos;, &apos;_&apos; a &apos;-&apos; yn unig)</translation>
     </message>
     <message>
         <source>no %1 file is set; MESH over https needs it for mutual TLS</source>

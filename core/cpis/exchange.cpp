@@ -75,19 +75,66 @@ QDateTime Exchange::deliveredAt(const QString &meshMessageId)
     return QDateTime(day, time, QTimeZone::utc());
 }
 
+namespace {
+// A lease is held while the backend that took it lives, under the login that took it (a pid
+// reused after a crash belongs to another login or is gone by the next run).
+QString liveHolder()
+{
+    return uR"(
+    SELECT 1 FROM pg_stat_activity a WHERE a.pid = l.holder_pid AND a.usename = l.holder_login)"_s;
+}
+} // namespace
+
+Result<QString> Exchange::lockHolder(Connection &connection)
+{
+    auto held = execute(connection, uR"(
+        SELECT holder_login, holder_application, to_char(since, 'YYYY-MM-DD HH24:MI:SS TZ') AS since
+        FROM exchange_lock l WHERE EXISTS ()"_s +
+                                        liveHolder() + u")"_s);
+    if (!held)
+        return held.error();
+    if (held->isEmpty())
+        return QString();
+    const Row row = (*held)[0];
+    return u"login %1 (application \"%2\") since %3"_s.arg(
+        row.text("holder_login"), row.text("holder_application"), row.text("since"));
+}
+
+Result<bool> Exchange::takeLock()
+{
+    // Only the exchange role may UPDATE exchange_lock: no other login can hold it. The row
+    // lock the UPDATE takes serialises two exchanges starting at once.
+    auto taken = execute(m_connection, uR"(
+        UPDATE exchange_lock l SET holder_pid = pg_backend_pid(), holder_login = session_user,
+               holder_application = current_setting('application_name'), since = now()
+        WHERE holder_pid IS NULL OR holder_pid = pg_backend_pid() OR NOT EXISTS ()"_s +
+                                           liveHolder() + u") RETURNING 1"_s);
+    if (!taken)
+        return taken.error();
+    return !taken->isEmpty();
+}
+
+void Exchange::releaseLock()
+{
+    (void)execute(m_connection,
+                  u"UPDATE exchange_lock SET holder_pid = NULL, holder_login = NULL, "
+                  "holder_application = NULL, since = NULL WHERE holder_pid = pg_backend_pid()"_s);
+}
+
 Result<ExchangeReport> Exchange::runOnce()
 {
-    auto locked = queryValue(m_connection, u"SELECT pg_try_advisory_lock($1)"_s, {kLockKey});
+    auto locked = takeLock();
     if (!locked)
         return locked.error();
-    if (!locked->boolean()) {
+    if (!*locked) {
+        auto holder = lockHolder(m_connection);
         return Error{u"exchange.busy"_s,
-                     u"Another CP-IS exchange is running; this one has stopped."_s,
+                     u"Another CP-IS exchange is running (%1); this one has stopped."_s.arg(
+                         holder && !holder->isEmpty() ? *holder : u"holder unknown"_s),
                      {},
                      u"Wait for it to finish; the schedule will run again."_s};
     }
-    auto unlock = qScopeGuard(
-        [this] { (void)execute(m_connection, u"SELECT pg_advisory_unlock($1)"_s, {kLockKey}); });
+    auto unlock = qScopeGuard([this] { releaseLock(); });
 
     if (auto checked = warnIfStalled(); !checked)
         return checked.error();
@@ -275,7 +322,7 @@ Status Exchange::sendReadyUploads(const ExchangeConfig &config, MeshClient &mesh
 {
     auto ready = execute(
         m_connection,
-        u"SELECT id, sequence_number, body, record_count FROM upload_file WHERE status = 'ready' ORDER BY sequence_number"_s);
+        u"SELECT id, sequence_number, message_id, body, record_count, send_attempted_at IS NOT NULL AS attempted FROM upload_file WHERE status = 'ready' ORDER BY sequence_number"_s);
     if (!ready)
         return ready.error();
     for (const Row &upload : *ready) {
@@ -289,9 +336,7 @@ Status Exchange::sendReadyUploads(const ExchangeConfig &config, MeshClient &mesh
         if (!*valid)
             break;
         say(u"Sending upload %1 (%2 records)…"_s.arg(sequence).arg(upload.integer("record_count")));
-        auto messageId =
-            mesh.send(config.cpisMailbox, config.uploadWorkflow, upload.bytes("body"),
-                      u"CPIS_UPLOAD_%1.xml"_s.arg(sequence), QString::number(sequence));
+        auto messageId = sendOnce(config, mesh, upload);
         if (!messageId)
             return messageId.error(); // stays ready: sent at the next exchange
         auto marked = execute(m_connection, uR"(
@@ -304,6 +349,34 @@ Status Exchange::sendReadyUploads(const ExchangeConfig &config, MeshClient &mesh
         report.uploadsSent.append(sequence);
     }
     return success();
+}
+
+Result<QString> Exchange::sendOnce(const ExchangeConfig &config, MeshClient &mesh,
+                                   const Row &upload)
+{
+    const qint64 sequence = upload.integer("sequence_number");
+    // The file's own uuid: unique to this file in this database, and free of personal data.
+    const QString localId = upload.text("message_id");
+    if (upload.boolean("attempted")) {
+        // A POST may have reached MESH though its answer never came back.
+        auto found = mesh.trackLocalId(localId);
+        if (found) {
+            say(u"Upload %1 reached MESH at an earlier attempt (message %2); not sent again."_s
+                    .arg(sequence)
+                    .arg(found->messageId));
+            return found->messageId;
+        }
+        if (found.error().code != u"mesh.gone"_s)
+            return found.error(); // unknown whether it went: never send it blindly
+    }
+    // Committed before the POST, so that the next run knows to look it up first.
+    if (auto marked = execute(m_connection,
+                              u"UPDATE upload_file SET send_attempted_at = now() WHERE id = $1"_s,
+                              {upload.integer("id")});
+        !marked)
+        return marked.error();
+    return mesh.send(config.cpisMailbox, config.uploadWorkflow, upload.bytes("body"),
+                     u"CPIS_UPLOAD_%1.xml"_s.arg(sequence), localId);
 }
 
 Status Exchange::receive(MeshClient &mesh, ExchangeReport &report,

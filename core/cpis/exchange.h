@@ -32,15 +32,21 @@ class Exchange
 {
 public:
     using Progress = std::function<void(const QString &)>;
-    // The advisory lock that lets only one exchange run at a time, across all machines.
-    static constexpr qint64 kLockKey = 0x43504953'45584348; // "CPISEXCH"
     // Held (shared) by each running exchange service for as long as it runs, so the monitor
     // can say plainly when none is: the lock goes when the process or its connection does.
     static constexpr qint64 kServiceLockKey = 0x43504953'53455256; // "CPISSERV"
     explicit Exchange(Connection &connection, Progress progress = {});
 
-    // Refused with code "exchange.busy" while another exchange holds the lock.
+    // Refused with code "exchange.busy", naming the holder, while another exchange holds the
+    // lock: the lease on the one row of exchange_lock, which only the exchange role may take.
     Result<ExchangeReport> runOnce();
+    // Who holds the exchange lock ("login cpis_exchange (application cpisctl) since 11:00:03"),
+    // empty when no live session does.
+    static Result<QString> lockHolder(Connection &connection);
+    // Takes the lease (false: another live session holds it) and gives it back; runOnce does
+    // both. An error when this login may not take it (not in the exchange role).
+    Result<bool> takeLock();
+    void releaseLock();
 
     // The next scheduled run after `now` for the configured times of day.
     static QDateTime nextRun(const QList<QTime> &times, const QDateTime &now);
@@ -64,6 +70,10 @@ private:
     // stays ready (and the later ones with it), its detail says why, and the administrators
     // hear once per reason.
     Result<bool> validForSending(const hl7::SchemaValidator *schemas, const Row &upload);
+    // Sends one ready upload and returns its MESH message id; one whose earlier POST may have
+    // reached MESH is first looked up by its local id, and not sent again when found.
+    Result<QString> sendOnce(const ExchangeConfig &config, class MeshClient &mesh,
+                             const Row &upload);
     // Collects the inbox; processes what came only when `process` (the schemas, if any, loaded).
     Status receive(MeshClient &mesh, ExchangeReport &report,
                    const std::shared_ptr<const hl7::SchemaValidator> &schemas, bool process);

@@ -157,10 +157,10 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
     if (!success)
         return success.error();
     data.lastSuccess = *success;
-    auto running = lockHeld(m_connection, Exchange::kLockKey);
+    auto running = Exchange::lockHolder(m_connection);
     if (!running)
         return running.error();
-    data.exchangeRunning = *running;
+    data.exchangeRunning = !running->isEmpty();
     auto service = lockHeld(m_connection, Exchange::kServiceLockKey);
     if (!service)
         return service.error();

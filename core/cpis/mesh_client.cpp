@@ -213,6 +213,30 @@ struct MeshClient::Private
         return url;
     }
 
+    // One tracking answer (v2 or v1 names); `messageId` when the answer names none.
+    Result<MeshTracking> tracking(const QUrl &url, const QString &what, const QString &messageId)
+    {
+        if (!usable)
+            return usable.error();
+        auto reply = call("GET", url, MeshText::tr("track %1").arg(what));
+        if (!reply)
+            return reply.error();
+        const QJsonDocument json = QJsonDocument::fromJson(reply->body);
+        if (!json.isObject())
+            return protocolError(
+                MeshText::tr("MESH's tracking answer for %1 is not JSON").arg(what));
+        const QJsonObject object = json.object();
+        MeshTracking found;
+        found.messageId = jsonString(object, u"message_id"_s, u"messageId"_s);
+        if (found.messageId.isEmpty())
+            found.messageId = messageId;
+        found.status = jsonString(object, u"status"_s, u"status"_s).toLower();
+        found.statusCode = jsonString(object, u"status_code"_s, u"statusCode"_s);
+        found.statusDescription =
+            jsonString(object, u"status_description"_s, u"statusDescription"_s);
+        return found;
+    }
+
     Result<MeshReply> call(QByteArray method, QUrl url, const QString &action,
                            QList<Header> headers = {}, QByteArray body = {})
     {
@@ -438,8 +462,10 @@ Result<QString> MeshClient::send(const QString &recipientMailbox, const QString 
         headers.emplaceBack("mex-Chunk-Range", chunkRange(1, total));
 
     const QString what = fileName.isEmpty() ? MeshText::tr("a file") : fileName;
-    auto reply = d->call("POST", d->endpoint(u"/outbox"_s), MeshText::tr("send %1").arg(what),
-                         headers, pieces->first());
+    // Never repeated blindly: a lost answer may hide a message MESH took. The exchange looks
+    // it up by its local id before it sends the file again.
+    auto reply = d->transport->run({"POST", d->endpoint(u"/outbox"_s), headers, pieces->first(),
+                                    MeshText::tr("send %1").arg(what), false});
     if (!reply)
         return reply.error();
     const QJsonObject accepted = QJsonDocument::fromJson(reply->body).object();
@@ -466,30 +492,25 @@ Result<QString> MeshClient::send(const QString &recipientMailbox, const QString 
 
 Result<MeshTracking> MeshClient::track(const QString &messageId)
 {
-    if (!d->usable)
-        return d->usable.error();
     if (!isMessageId(messageId))
         return inputError(MeshText::tr("\"%1\" is not a MESH message id").arg(messageId));
     QUrlQuery query;
     query.addQueryItem(u"messageID"_s, messageId);
-    auto reply = d->call("GET", d->endpoint(u"/outbox/tracking"_s, query),
-                         MeshText::tr("track message %1").arg(messageId));
-    if (!reply)
-        return reply.error();
-    const QJsonDocument json = QJsonDocument::fromJson(reply->body);
-    if (!json.isObject())
-        return protocolError(
-            MeshText::tr("MESH's tracking answer for message %1 is not JSON").arg(messageId));
-    const QJsonObject object = json.object();
-    MeshTracking tracking;
-    tracking.messageId = jsonString(object, u"message_id"_s, u"messageId"_s);
-    if (tracking.messageId.isEmpty())
-        tracking.messageId = messageId;
-    tracking.status = jsonString(object, u"status"_s, u"status"_s).toLower();
-    tracking.statusCode = jsonString(object, u"status_code"_s, u"statusCode"_s);
-    tracking.statusDescription =
-        jsonString(object, u"status_description"_s, u"statusDescription"_s);
-    return tracking;
+    return d->tracking(d->endpoint(u"/outbox/tracking"_s, query),
+                       MeshText::tr("message %1").arg(messageId), messageId);
+}
+
+Result<MeshTracking> MeshClient::trackLocalId(const QString &localId)
+{
+    static const QRegularExpression plain(u"^[A-Za-z0-9._-]{1,100}$"_s);
+    if (!plain.match(localId).hasMatch())
+        return inputError(
+            MeshText::tr("\"%1\" cannot be tracked as a MESH local id (letters, digits, '.', "
+                         "'_' and '-' only)")
+                .arg(localId));
+    // shared/reference/mesh-api.yaml: GET /outbox/tracking/{local_id}; 404 when none has it.
+    return d->tracking(d->endpoint(u"/outbox/tracking/"_s + localId),
+                       MeshText::tr("local id %1").arg(localId), {});
 }
 
 } // namespace cpis

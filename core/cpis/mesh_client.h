@@ -61,6 +61,9 @@ public:
                          const QByteArray &body, const QString &fileName, const QString &localId,
                          const QString &subject = {});
     Result<MeshTracking> track(const QString &messageId);
+    // The message this mailbox sent with that local id (mex-LocalID); error "mesh.gone" when
+    // MESH knows none, so a file whose POST answer was lost is found, not sent twice.
+    Result<MeshTracking> trackLocalId(const QString &localId);
 
     // The NHSMESH Authorization header value; public for the tests.
     static QByteArray authorization(const QString &mailbox, const QString &password,

@@ -125,6 +125,9 @@ Result<MeshReply> MeshTransport::run(const MeshRequest &request)
             transient = status >= 500 || (status == 403 && !authRetried);
             authRetried = authRetried || status == 403;
         }
+        // Not even a refused token: it may be Qt's own re-send of a POST that MESH took.
+        if (!request.retryable)
+            transient = false;
         if (!transient || retry >= m_settings.retries)
             return redacted(outcome.failure);
         const int wait =

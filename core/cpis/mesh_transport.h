@@ -34,6 +34,9 @@ struct MeshRequest
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QString action; // for messages: "download message X", "list the inbox", ...
+    // False for a request MESH may have carried out though its answer was lost (the POST
+    // that creates a message): it is never tried again here.
+    bool retryable = true;
 };
 
 class MeshTransport

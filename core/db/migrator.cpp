@@ -16,8 +16,8 @@ using namespace Qt::StringLiterals;
 namespace cpis {
 
 namespace {
-// Any fixed number will do; it only has to be the same in every client.
-constexpr qint64 kMigrationLockKey = 0x43504953'4D494752; // "CPISMIGR"
+// How long the migrator waits for the migration lock before it says who holds it.
+constexpr auto kLockPatience = u"3s";
 
 Error schemaNewerError(const SchemaState &s)
 {
@@ -157,8 +157,13 @@ Status Migrator::ensureHistoryTables()
             return exists.error();
         if (*exists)
             continue;
-        if (auto created = execute(m_connection, create); !created)
-            return created.error();
+        // A fresh database has no table to lock yet: another migrator creating it at the same
+        // moment makes this CREATE fail, and the table is then there.
+        if (auto created = execute(m_connection, create); !created) {
+            auto now = tableExists(m_connection, name);
+            if (!now || !*now)
+                return created.error();
+        }
     }
     return success();
 }
@@ -223,17 +228,77 @@ Status Migrator::applyFunctions(int latestKnown)
     return success();
 }
 
+void Migrator::say(const QString &line) const
+{
+    qWarning("%s", qUtf8Printable(line));
+    if (m_progress)
+        m_progress(line);
+}
+
+Result<QString> Migrator::lockHolder()
+{
+    auto holders = execute(m_connection, uR"(
+        SELECT a.usename, a.application_name, a.client_addr::text AS client,
+               to_char(coalesce(a.xact_start, a.backend_start), 'YYYY-MM-DD HH24:MI:SS TZ') AS since
+        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'relation' AND l.granted AND l.relation = 'schema_migrations'::regclass
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND l.mode IN ('ExclusiveLock', 'AccessExclusiveLock', 'ShareRowExclusiveLock', 'ShareLock',
+                         'ShareUpdateExclusiveLock', 'RowExclusiveLock', 'RowShareLock')
+          AND l.pid <> pg_backend_pid())"_s);
+    if (!holders)
+        return holders.error();
+    QStringList names;
+    for (const Row &row : *holders) {
+        names << u"login %1 (application \"%2\"%3) since %4"_s.arg(
+            row.text("usename"), row.text("application_name"),
+            row.isNull("client") ? QString() : u", from "_s + row.text("client"),
+            row.isNull("since") ? u"an unknown time"_s : row.text("since"));
+    }
+    return names.join(u"; "_s);
+}
+
+Status Migrator::lockHistory()
+{
+    // EXCLUSIVE mode needs UPDATE, DELETE or TRUNCATE on the table, which only its owner (the
+    // schema owner) has: no ordinary login can hold it to stop every client's migration, as
+    // it could an advisory lock. Plain reads of schema_migrations do not conflict with it.
+    auto patience = queryValue(m_connection, u"SELECT current_setting('lock_timeout')"_s);
+    if (!patience)
+        return patience.error();
+    QString named;
+    for (;;) {
+        for (const auto &statement :
+             {u"SAVEPOINT migration_lock"_s, u"SET LOCAL lock_timeout = '%1'"_s.arg(kLockPatience)})
+            if (auto done = execute(m_connection, statement); !done)
+                return done.error();
+        auto locked = execute(m_connection, u"LOCK TABLE schema_migrations IN EXCLUSIVE MODE"_s);
+        if (locked) {
+            if (auto restored =
+                    execute(m_connection, u"SELECT set_config('lock_timeout', $1, true)"_s,
+                            {patience->text()});
+                !restored)
+                return restored.error();
+            return success();
+        }
+        if (!locked.error().isSqlState(u"55P03"))
+            return locked.error();
+        if (auto back = execute(m_connection, u"ROLLBACK TO SAVEPOINT migration_lock"_s); !back)
+            return back.error();
+        auto holder = lockHolder();
+        if (!holder)
+            return holder.error();
+        if (*holder != named) {
+            named = *holder;
+            say(u"Waiting for the database's migration lock, held by %1."_s.arg(
+                named.isEmpty() ? u"a session this login cannot see"_s : named));
+        }
+    }
+}
+
 Result<QList<int>> Migrator::migrate()
 {
     m_appliedFunctions = false;
-    // A session lock, so that it also covers creating the history tables.
-    if (auto locked = execute(m_connection, u"SELECT pg_advisory_lock($1)"_s, {kMigrationLockKey});
-        !locked)
-        return locked.error();
-    auto unlock = qScopeGuard([this] {
-        (void)execute(m_connection, u"SELECT pg_advisory_unlock($1)"_s, {kMigrationLockKey});
-    });
-
     auto before = state();
     if (!before)
         return before.error();
@@ -241,31 +306,45 @@ Result<QList<int>> Migrator::migrate()
         return schemaNewerError(*before);
     if (auto tables = ensureHistoryTables(); !tables)
         return tables.error();
-
-    QList<const Migration *> pending;
-    for (const Migration &m : std::as_const(m_migrations)) {
-        if (m.version > before->current)
-            pending.append(&m);
+    // Up to date: nothing to lock, so any login may ask (only the owner can take the lock).
+    if (!before->isBehind()) {
+        auto due = functionsAreDue(before->latestKnown);
+        if (!due)
+            return due.error();
+        if (!*due)
+            return QList<int>();
     }
+
+    // One migration per transaction, each under the migration lock, deciding what is next
+    // under it: another client may have applied some meanwhile. The last migration goes
+    // together with the functions: one that drops a function and the file that defines it
+    // anew go in at once.
     QList<int> applied;
-    // Each migration in its own transaction, the last together with the functions: a
-    // migration that drops a function and the file that defines it anew go in at once.
-    for (qsizetype i = 0; i < pending.size(); ++i) {
-        const bool last = i + 1 == pending.size();
+    for (bool finished = false; !finished;) {
+        int version = 0;
         auto done = inTransaction(m_connection, [&]() -> Status {
-            if (auto migrated = applyMigration(*pending[i]); !migrated)
-                return migrated;
-            return last ? applyFunctions(before->latestKnown) : success();
+            if (auto locked = lockHistory(); !locked)
+                return locked;
+            auto now = state();
+            if (!now)
+                return now.error();
+            if (now->isNewerThanKnown())
+                return schemaNewerError(*now);
+            const auto next =
+                std::find_if(m_migrations.cbegin(), m_migrations.cend(),
+                             [&](const Migration &m) { return m.version > now->current; });
+            finished = next == m_migrations.cend() || next + 1 == m_migrations.cend();
+            if (next != m_migrations.cend()) {
+                if (auto migrated = applyMigration(*next); !migrated)
+                    return migrated;
+                version = next->version;
+            }
+            return finished ? applyFunctions(now->latestKnown) : success();
         });
         if (!done)
             return done.error();
-        applied.append(pending[i]->version);
-    }
-    if (pending.isEmpty()) {
-        if (auto done =
-                inTransaction(m_connection, [&] { return applyFunctions(before->latestKnown); });
-            !done)
-            return done.error();
+        if (version != 0)
+            applied.append(version);
     }
     return applied;
 }

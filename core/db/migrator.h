@@ -1,6 +1,6 @@
 // Brings a database's schema up to the version this program knows, one numbered SQL
 // file at a time, then installs the program's SQL functions; serialised across every client
-// by an advisory lock.
+// by a lock on schema_migrations that only the schema owner can take.
 //
 // The rule (resources/sql/functions/ORDER says it in full): numbered migrations hold tables,
 // data, grants, policies and triggers, and the DROPs of functions renamed, removed or given a
@@ -17,6 +17,8 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+
+#include <functional>
 
 namespace cpis {
 
@@ -71,11 +73,22 @@ public:
     // changing nothing, when the database's schema is newer than this program (error code
     // "db.schema_newer").
     Result<QList<int>> migrate();
+    // Lines for the user while migrate() waits (who holds the migration lock); also logged.
+    void setProgress(std::function<void(const QString &)> progress)
+    {
+        m_progress = std::move(progress);
+    }
     // Whether the last migrate() (re)installed the functions.
     [[nodiscard]] bool appliedFunctions() const { return m_appliedFunctions; }
 
 private:
     Status ensureHistoryTables();
+    // Takes the migration lock for this transaction, waiting as long as it takes; says who
+    // holds it when that is more than a few seconds.
+    Status lockHistory();
+    // Who holds a lock on schema_migrations: login, application, since when; empty if none.
+    Result<QString> lockHolder();
+    void say(const QString &line) const;
     Result<int> currentVersion();
     Status applyMigration(const Migration &migration);
     Status applyFunctions(int latestKnown);
@@ -85,6 +98,7 @@ private:
     QList<Migration> m_migrations;
     FunctionSet m_functions;
     bool m_appliedFunctions = false;
+    std::function<void(const QString &)> m_progress;
 };
 
 // Makes this session refuse every write: used when the schema is newer than we know.

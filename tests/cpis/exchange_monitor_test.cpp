@@ -76,9 +76,14 @@ TEST_CASE("The monitor tells a running exchange from one that stopped before it 
     CHECK_FALSE(data.exchangeRunning); // nobody holds the exchange's lock: it was interrupted
 
     auto other = x.db.openAnother();
-    require(execute(*other, u"SELECT pg_advisory_lock($1)"_s, {Exchange::kLockKey}));
-    CHECK(require(ExchangeMonitor(*sysadmin).load()).exchangeRunning);
-    require(execute(*other, u"SELECT pg_advisory_unlock($1)"_s, {Exchange::kLockKey}));
+    {
+        auto running = x.world.connectAs(x.world.exchange);
+        Exchange holder(*running);
+        CHECK(require(holder.takeLock()));
+        CHECK(require(ExchangeMonitor(*sysadmin).load()).exchangeRunning);
+        holder.releaseLock();
+    }
+    CHECK_FALSE(require(ExchangeMonitor(*sysadmin).load()).exchangeRunning);
 
     // An exchange service shows by the lock it holds while it runs.
     CHECK_FALSE(data.serviceRunning);

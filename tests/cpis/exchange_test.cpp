@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QTest>
+
 using namespace Qt::StringLiterals;
 using namespace cpis;
 using test::require;
@@ -125,13 +127,23 @@ TEST_CASE("A connection dropped mid-download is retried and the message processe
 TEST_CASE("A second exchange while one runs refuses and says so", "[exchange]")
 {
     ExchangeWorld x;
-    auto other = x.db.openAnother();
-    REQUIRE(execute(*other, u"SELECT pg_advisory_lock($1)"_s, {Exchange::kLockKey}).ok());
+    auto other = x.world.connectAs(x.world.exchange);
+    REQUIRE(execute(*other, u"SET application_name = 'the other exchange'"_s).ok());
+    Exchange running(*other);
+    REQUIRE(running.takeLock().ok());
     auto refused = x.run();
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == u"exchange.busy"_s);
-    CHECK(x.mesh.requestLog().isEmpty()); // it did not touch MESH
-    REQUIRE(execute(*other, u"SELECT pg_advisory_unlock($1)"_s, {Exchange::kLockKey}).ok());
+    CHECK(refused.error().message.contains(u"the other exchange"_s)); // it names the holder
+    CHECK(x.mesh.requestLog().isEmpty());                             // it did not touch MESH
+    running.releaseLock();
+    CHECK(x.run().ok());
+    // A holder whose session is gone holds nothing.
+    REQUIRE(running.takeLock().ok());
+    other.reset();
+    // The backend leaves pg_stat_activity a moment after its client has gone.
+    CHECK(QTest::qWaitFor([&] { return require(Exchange::lockHolder(*x.exchangeLogin)).isEmpty(); },
+                          10000));
     CHECK(x.run().ok());
 }
 

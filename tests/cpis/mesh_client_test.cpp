@@ -372,6 +372,30 @@ TEST_CASE("Sending to an unregistered mailbox is refused with MESH's reason", "[
     CHECK(mesh.server.sentMessages().isEmpty());
 }
 
+TEST_CASE("A send whose answer was lost is not repeated, and is found by its local id", "[mesh]")
+{
+    Mesh mesh;
+    MeshSettings settings = mesh.settings();
+    settings.retries = 3; // retries that must not apply to the POST that creates a message
+    MeshClient client(settings);
+    mesh.server.dropNextSendAnswers(1);
+    auto lost = client.send(kCpisMailbox, kWorkflow, "<upload/>", u"upload.xml"_s, u"upload-9"_s);
+    REQUIRE_FALSE(lost.ok());
+    REQUIRE(mesh.server.sentMessages().size() == 1); // MESH took it once, and only once
+
+    auto found = client.trackLocalId(u"upload-9"_s);
+    REQUIRE(found.ok());
+    CHECK(found->messageId == mesh.server.sentMessages().first().id);
+    CHECK(found->status == u"accepted"_s);
+
+    const auto unknown = client.trackLocalId(u"upload-10"_s);
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().code == u"mesh.gone"_s);
+    const auto bad = client.trackLocalId(u"a/b"_s);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message.contains(u"a/b"_s));
+}
+
 TEST_CASE("Tracking follows a sent message until the recipient acknowledges it", "[mesh]")
 {
     Mesh mesh;

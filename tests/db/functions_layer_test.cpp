@@ -28,13 +28,9 @@ constexpr int kLastMigrationWithFunctions = 21;
 // Issue 17 (migration 0024): the DfE legal-status codes and the sending authority's settings
 // (set_config), plans recorded in error and the 18th birthday (the upload queue, data quality).
 const QSet<QString> kChangedOnPurpose{
-    u"_due_after(timestamp with time zone)"_s,
-    u"incoming_requests(integer)"_s,
-    u"process_access_notifications(jsonb,timestamp with time zone)"_s,
-    u"set_config(text,text)"_s,
-    u"_plan_queues_upload()"_s,
-    u"_person_queues_upload()"_s,
-    u"_data_quality_problems()"_s,
+    u"_due_after(timestamp with time zone)"_s, u"incoming_requests(integer)"_s,
+    u"process_access_notifications(jsonb,timestamp with time zone)"_s, u"set_config(text,text)"_s,
+    u"_plan_queues_upload()"_s, u"_person_queues_upload()"_s, u"_data_quality_problems()"_s,
     u"data_quality_summary()"_s,
     // 0025: notifications naming several children, their earliest access given back.
     u"_create_follow_up_steps(new_follow_up_step[])"_s,
@@ -53,8 +49,9 @@ const QSet<QString> kAddedOnPurpose{u"_plan_kinds()"_s,
 const QSet<QString> kDataChangedOnPurpose{u"plan"_s, u"config"_s};
 
 // Rows later migrations add on purpose, by table, left out of "nothing lost or changed" (which
-// is about moving the functions): issue 17's settings (0023).
-const QMap<QString, QString> kRowsAddedSince{{u"config"_s, u"t.key IN ('cpis.schema_dir')"_s}};
+// is about moving the functions): issue 17's settings (0023), the exchange lock's row (0028).
+const QMap<QString, QString> kRowsAddedSince{{u"config"_s, u"t.key IN ('cpis.schema_dir')"_s},
+                                             {u"exchange_lock"_s, u"true"_s}};
 
 QString withoutComments(const QString &sql)
 {

@@ -47,7 +47,7 @@ struct HttpRequest
 
 struct HttpResponse
 {
-    enum class Delivery { Whole, DropMidBody, Stall };
+    enum class Delivery { Whole, DropMidBody, Stall, Close };
     int status = 200;
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
@@ -201,6 +201,7 @@ struct MeshServer::State
     int failCount = 0;
     int failStatus = 500;
     int stallCount = 0;
+    int dropSendAnswers = 0;
     QString dropMessageId;
     int dropChunk = 1;
     QString corruptMessageId;
@@ -272,10 +273,18 @@ struct MeshServer::State
                 return acknowledge(mailbox, rest[1]);
         }
         if (rest.value(0) == u"outbox"_s) {
-            if (rest.size() == 1 && method == "POST")
-                return send(mailbox, request);
+            if (rest.size() == 1 && method == "POST") {
+                HttpResponse sent = send(mailbox, request);
+                if (dropSendAnswers > 0 && sent.status == 202) {
+                    --dropSendAnswers; // taken, but the answer is lost
+                    sent.delivery = HttpResponse::Delivery::Close;
+                }
+                return sent;
+            }
             if (rest.size() == 2 && rest[1] == u"tracking"_s && method == "GET")
                 return track(mailbox, request.query.queryItemValue(u"messageID"_s));
+            if (rest.size() == 3 && rest[1] == u"tracking"_s && method == "GET")
+                return trackLocalId(mailbox, rest[2]);
             if (rest.size() == 3 && method == "POST")
                 return sendChunk(mailbox, rest[1], rest[2].toInt(), request);
         }
@@ -558,6 +567,21 @@ struct MeshServer::State
                                      delivered.workflowId, delivered.fileName, u"accepted"_s});
     }
 
+    // The deprecated GET /outbox/tracking/{local_id}: 300 when the local id is not unique.
+    HttpResponse trackLocalId(const QString &mailbox, const QString &localId)
+    {
+        QStringList ids;
+        for (auto it = tracking.cbegin(); it != tracking.cend(); ++it) {
+            if (it->sender == mailbox && it->localId == localId)
+                ids << it.key();
+        }
+        if (ids.size() > 1)
+            return meshError(300, u"TRACK"_s, u"300"_s, u"the local_id is not unique"_s);
+        if (ids.isEmpty())
+            return meshError(404, u"TRACK"_s, u"20"_s, u"Message does not exist"_s, localId);
+        return track(mailbox, ids.first());
+    }
+
     HttpResponse track(const QString &mailbox, const QString &id)
     {
         const auto found = tracking.constFind(id);
@@ -659,6 +683,10 @@ void MeshServer::serve(QTcpSocket *socket)
         const HttpResponse response = m_state->handle(*request);
         if (response.delivery == HttpResponse::Delivery::Stall)
             return; // the client gives up and closes
+        if (response.delivery == HttpResponse::Delivery::Close) {
+            socket->disconnectFromHost(); // carried out, never answered
+            return;
+        }
         QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
                           reasonPhrase(response.status) + "\r\n";
         for (const auto &[name, value] : response.headers)
@@ -726,6 +754,12 @@ void MeshServer::failNextRequests(int count, int httpStatus)
     QMutexLocker lock(&m_state->mutex);
     m_state->failCount = count;
     m_state->failStatus = httpStatus;
+}
+
+void MeshServer::dropNextSendAnswers(int count)
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->dropSendAnswers = count;
 }
 
 void MeshServer::stallNextRequests(int count)

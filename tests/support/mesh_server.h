@@ -59,6 +59,8 @@ public:
     // Faults and shapes.
     void failNextRequests(int count, int httpStatus); // before the token is even read
     void stallNextRequests(int count);                // read the request, never answer
+    // The next `count` sends (POST /outbox) are taken, then the connection closes unanswered.
+    void dropNextSendAnswers(int count);
     // Sends half of that chunk's body, then closes the connection.
     void dropConnectionMidDownloadOnce(const QString &messageId, int chunk = 1);
     // Serves that message once with one byte changed, under the checksum of the original.
