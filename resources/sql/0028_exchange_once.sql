@@ -19,4 +19,4 @@ GRANT UPDATE ON exchange_lock TO cpis_exchange;
 
 ALTER TABLE upload_file ADD COLUMN send_attempted_at timestamptz;
 -- The function files are unchanged on this branch; the line names them for the test.
--- functions: 89cf524ac0e885e271f7d210a5089cb4fc7b9fb086a14ebd77a9d06bccf9c15f
+-- functions: 1ddb024e137987acebe4b8831c09ddf2fbe7354befa5c8f8b9be650f46302c4f
