@@ -193,7 +193,13 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
     if (!recent)
         return recent.error();
     data.messages = *recent;
-    auto held = messages(m_connection, u"WHERE status = 'quarantined' ORDER BY id"_s, {});
+    // Quarantined, and any message a finished exchange should have processed and did not (it
+    // fails every time): each waits for a person, who may mark it resolved.
+    auto held = messages(m_connection, uR"(
+        WHERE status = 'quarantined'
+           OR (status = 'received' AND received_at < (SELECT max(finished_at) FROM exchange_run))
+        ORDER BY id)"_s,
+                         {});
     if (!held)
         return held.error();
     data.quarantined = *held;

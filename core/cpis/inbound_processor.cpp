@@ -1,19 +1,20 @@
 #include "cpis/inbound_processor.h"
 
-#include "cpis/ack_codes.h"
 #include "cpis/access_notification_message.h"
+#include "cpis/ack_codes.h"
 #include "cpis/ack_matching.h"
 #include "cpis/acknowledgement_message.h"
 #include "cpis/inactive_notification_message.h"
 #include "cpis/message_kind.h"
-#include "cpis/upload_message.h"
 #include "cpis/notification_text.h"
-#include "db/rows.h"
+#include "cpis/upload_message.h"
 #include "db/error_codes.h"
+#include "db/rows.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
@@ -160,6 +161,27 @@ Result<QList<qint64>> InboundProcessor::insertMessages(const QList<Received> &me
     return ids;
 }
 
+QString InboundProcessor::boundedReason(const QString &reason)
+{
+    // A message's own values (what a schema error quotes, a long id) are the message's, not
+    // the reason's: they may be anything, of any length, and the alert goes to every
+    // administrator. The element and the rule broken are enough to find it.
+    static const QRegularExpression kQuotedValue(
+        u"((?:[Tt]he value|[Vv]alue|: ) ?)'[^']*'(?=[ .,;:]|$)"_s);
+    static const QRegularExpression kLongQuote(u"([\"'])([^\"']{40})[^\"']{21,}\\1"_s);
+    static const QRegularExpression kControl(u"[\\x00-\\x1f\\x7f-\\x9f]+"_s);
+    QString text = reason;
+    text.replace(kControl, u" "_s);
+    text.replace(kQuotedValue, u"\\1'…'"_s);
+    text.replace(kLongQuote, u"\\1\\2…\\1"_s);
+    text = text.simplified();
+    if (text.isEmpty())
+        return u"The message could not be processed (no reason was given)."_s;
+    if (text.size() > kMaxReason)
+        text = text.first(kMaxReason - 1) + u'…';
+    return text;
+}
+
 Result<QList<InboundOutcome>> InboundProcessor::processPending()
 {
     QList<InboundOutcome> outcomes;
@@ -177,9 +199,25 @@ Result<QList<InboundOutcome>> InboundProcessor::processPending()
             return outcomes;
         after = batch.last();
         auto processed = processAll(batch);
-        if (!processed)
+        if (!processed && processed.error().code == u"db.unreachable"_s)
             return processed.error();
-        outcomes.append(*processed);
+        if (processed) {
+            outcomes.append(*processed);
+            continue;
+        }
+        // Something failed that no check caught: each alone, so that the others go on.
+        for (const qint64 id : std::as_const(batch)) {
+            auto one = processAll({id});
+            if (one) {
+                outcomes.append(*one);
+            } else if (one.error().code == u"db.unreachable"_s) {
+                return one.error();
+            } else {
+                m_failures << u"Message %1 could not be processed and stays waiting (Mark "
+                              "resolved in the exchange monitor if it never can be): %2"_s.arg(id)
+                                  .arg(boundedReason(one.error().message));
+            }
+        }
     }
 }
 
@@ -280,7 +318,8 @@ Result<QList<InboundOutcome>> InboundProcessor::processAll(const QList<qint64> &
     if (!known)
         return known.error();
     const QList<Result<Notification>> read = QtConcurrent::blockingMapped(
-        waiting, [schemas = m_schemas.get(), sources = *known](const Waiting &m) -> Result<Notification> {
+        waiting,
+        [schemas = m_schemas.get(), sources = *known](const Waiting &m) -> Result<Notification> {
             if (schemas != nullptr) {
                 if (auto valid = schemas->validate(m.body); !valid)
                     return Error{valid.error().code,
@@ -352,8 +391,8 @@ QList<QJsonObject> InboundProcessor::fieldsOf(const QList<Notification> &notific
 
 Result<QHash<QString, hl7::AccessSource>> InboundProcessor::accessSources()
 {
-    auto setting = queryValue(
-        m_connection, u"SELECT coalesce(config_value('cpis.access_sources'), '')"_s, {});
+    auto setting =
+        queryValue(m_connection, u"SELECT coalesce(config_value('cpis.access_sources'), '')"_s, {});
     if (!setting)
         return setting.error();
     return hl7::parseAccessSources(setting->text());
@@ -455,13 +494,27 @@ Result<InboundOutcome> InboundProcessor::markProcessed(qint64 messageId, const W
 
 Result<InboundOutcome> InboundProcessor::markQuarantined(qint64 messageId, const Error &why)
 {
-    const QString reason =
-        why.code == kQuarantine ? why.message : u"Processing failed: %1"_s.arg(why.message);
+    const QString reason = boundedReason(
+        why.code == kQuarantine ? why.message : u"Processing failed: %1"_s.arg(why.message));
+    // Under a savepoint: should the reason itself be refused, the message is still kept out of
+    // the way with a plain one, and the batch it is in goes on.
+    if (auto savepoint = execute(m_connection, u"SAVEPOINT quarantining"_s); !savepoint)
+        return savepoint.error();
     auto marked =
         execute(m_connection, u"SELECT quarantine_inbound($1, $2)"_s, {messageId, reason});
-    if (!marked)
+    if (marked)
+        return InboundOutcome{messageId, u"quarantined"_s, reason, 0};
+    if (marked.error().code == u"db.unreachable"_s)
         return marked.error();
-    return InboundOutcome{messageId, u"quarantined"_s, reason, 0};
+    if (auto undone = execute(m_connection, u"ROLLBACK TO SAVEPOINT quarantining"_s); !undone)
+        return undone.error();
+    const QString plain = u"The message could not be processed, and its reason could not be "
+                          "recorded either: look at the message itself."_s;
+    if (auto again =
+            execute(m_connection, u"SELECT quarantine_inbound($1, $2)"_s, {messageId, plain});
+        !again)
+        return again.error();
+    return InboundOutcome{messageId, u"quarantined"_s, plain, 0};
 }
 
 Result<InboundProcessor::Work> InboundProcessor::handleOther(const Result<hl7::MessageKind> &kind,
@@ -579,8 +632,8 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
     if (!ack)
         return quarantine(ack.error().message);
     // An acknowledgement has no id of its own: its upload and its creation time name it.
-    const QString ackId = u"%1@%2"_s.arg(ack->sequenceNumber)
-                              .arg(ack->createdAt.toUTC().toString(Qt::ISODate));
+    const QString ackId =
+        u"%1@%2"_s.arg(ack->sequenceNumber).arg(ack->createdAt.toUTC().toString(Qt::ISODate));
     const QString kind = kindName(hl7::MessageKind::Acknowledgement);
     auto seen = duplicate(kind, ackId, u"Acknowledgement"_s);
     if (!seen)
@@ -590,10 +643,9 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
     const QString code = ack->fileCode();
     const QString fileText = hl7::fileOutcomeText(code);
     if (ack->sequenceNumber < 0) {
-        if (auto alerted =
-                alertAdministrators(u"CP-IS upload failed"_s, 0,
-                                    u"%1 (%2; CP-IS could not read the sequence number.)"_s.arg(
-                                        fileText, code));
+        if (auto alerted = alertAdministrators(
+                u"CP-IS upload failed"_s, 0,
+                u"%1 (%2; CP-IS could not read the sequence number.)"_s.arg(fileText, code));
             !alerted)
             return alerted.error();
         return Work{kind, ackId, u"%1 (%2) for an unreadable upload."_s.arg(fileText, code), 0};
@@ -661,8 +713,8 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
         UPDATE person_cpis_status SET status = CASE WHEN $4 THEN 'rejected' ELSE 'shared' END,
                                       reason = CASE WHEN $5 THEN $6 END, updated_at = now()
         WHERE person_id IN (SELECT person_id FROM rest) AND status = 'sent')"_s,
-                       {noneUploaded, noneUploaded ? fileText : hl7::recordOutcomeText(u"CPR06"_s),
-                        fileId, noneUploaded, noneUploaded, fileText});
+                        {noneUploaded, noneUploaded ? fileText : hl7::recordOutcomeText(u"CPR06"_s),
+                         fileId, noneUploaded, noneUploaded, fileText});
     if (!rest)
         return rest.error();
     if (noneUploaded) {
