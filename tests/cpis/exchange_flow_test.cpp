@@ -244,6 +244,7 @@ TEST_CASE("A message that fails every time holds up no other, and can be marked 
     REQUIRE(data.quarantined.size() == 1);
     CHECK(data.quarantined.first().id == id);
     CHECK(data.quarantined.first().status == u"received"_s);
+    require(monitor.processAgain(id)); // tried again at the exchange it asks for
     require(monitor.resolve(id, u"Asked CP-IS to send it again."_s));
     CHECK(x.count(u"SELECT count(*) FROM inbound_message WHERE id = $1 AND status = 'resolved'"_s,
                   {id}) == 1);

@@ -226,17 +226,19 @@ REVOKE EXECUTE ON FUNCTION process_access_notifications(jsonb, timestamp with ti
 GRANT EXECUTE ON FUNCTION process_access_notifications(jsonb, timestamp with time zone)
     TO cpis_exchange;
 
--- A message that could not be processed, tried again (by a system administrator or the
--- exchange); every open monitor hears of it.
+-- A message that could not be processed (quarantined, or still waiting), tried again (by a
+-- system administrator or the exchange); every open monitor hears of it.
 CREATE OR REPLACE FUNCTION process_inbound_again(p_message bigint) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     IF NOT _has_any_role('cpis_sysadmin', 'cpis_exchange') THEN
         RAISE EXCEPTION 'Only system administrators can process a message again.' USING ERRCODE = '42501';
     END IF;
-    UPDATE inbound_message SET status = 'received', reason = NULL WHERE id = p_message AND status = 'quarantined';
+    -- A message still received (it failed at every exchange) is simply tried again.
+    UPDATE inbound_message SET status = 'received', reason = NULL
+    WHERE id = p_message AND status IN ('quarantined', 'received');
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'Message % is not quarantined.', p_message USING ERRCODE = 'CPWS1';
+        RAISE EXCEPTION 'Message % is neither quarantined nor waiting.', p_message USING ERRCODE = 'CPWS1';
     END IF;
     PERFORM _audit('inbound.process_again', NULL, jsonb_build_object('message', p_message));
     PERFORM _notify('inbound', p_message);
