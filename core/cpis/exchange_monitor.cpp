@@ -193,11 +193,10 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
     if (!recent)
         return recent.error();
     data.messages = *recent;
-    // Quarantined, and any message a finished exchange should have processed and did not (it
-    // fails every time): each waits for a person, who may mark it resolved.
+    // Quarantined, and any message an exchange failed to process and left waiting (with the
+    // reason): each waits for a person, who may process it again or mark it resolved.
     auto held = messages(m_connection, uR"(
-        WHERE status = 'quarantined'
-           OR (status = 'received' AND received_at < (SELECT max(finished_at) FROM exchange_run))
+        WHERE status = 'quarantined' OR (status = 'received' AND reason IS NOT NULL)
         ORDER BY id)"_s,
                          {});
     if (!held)

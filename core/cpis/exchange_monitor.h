@@ -74,8 +74,8 @@ struct ExchangeMonitorData
     QDateTime inboxOldest;
     QList<MonitorUpload> uploads;   // newest first
     QList<MonitorMessage> messages; // newest first
-    // Oldest first, the ones waiting longest: quarantined, and received but left unprocessed
-    // by a finished exchange.
+    // Oldest first, the ones waiting longest: quarantined, and received but left waiting by an
+    // exchange that could not process them (their reason says why).
     QList<MonitorMessage> quarantined;
     QDateTime loadedAt; // the database's clock
 };

@@ -213,9 +213,15 @@ Result<QList<InboundOutcome>> InboundProcessor::processPending()
             } else if (one.error().code == u"db.unreachable"_s) {
                 return one.error();
             } else {
+                const QString why = boundedReason(one.error().message);
                 m_failures << u"Message %1 could not be processed and stays waiting (Mark "
                               "resolved in the exchange monitor if it never can be): %2"_s.arg(id)
-                                  .arg(boundedReason(one.error().message));
+                                  .arg(why);
+                // The monitor lists it by this reason, for a person to process it again or mark
+                // it resolved. Best effort: the failure is reported either way.
+                (void)execute(m_connection, uR"(
+                    UPDATE inbound_message SET reason = $1 WHERE id = $2 AND status = 'received')"_s,
+                              {why, id});
             }
         }
     }

@@ -58,8 +58,8 @@ public:
     Result<QList<InboundOutcome>> processAll(const QList<qint64> &messageIds);
     // Every message stored but not yet processed, oldest first, kBatchSize to a transaction
     // (recovers after a crash). A batch that fails is processed a message at a time, so that
-    // one message never holds up the others: one that fails even alone stays received, and
-    // takeFailures() says why.
+    // one message never holds up the others: one that fails even alone stays received with
+    // its reason (for the monitor), and takeFailures() says why.
     Result<QList<InboundOutcome>> processPending();
     static constexpr int kBatchSize = 500;
     // What could not be processed since the last call, in words.

@@ -212,16 +212,18 @@ TEST_CASE("A message that fails every time holds up no other, and can be marked 
     const int before = steps(x);
     const QString broken = x.deliver(test::accessNotification(u"ASN-FLOW-BROKEN"_s));
     x.deliver(test::accessNotification(u"ASN-FLOW-OK"_s, u"9990000026"_s));
-    // Something no check foresaw: the database refuses to change that one row, even to
-    // quarantine it (but lets a person resolve it).
+    // Something no check foresaw: the database refuses to mark that one row processed, or
+    // even quarantined (but lets a person resolve it).
     auto &owner = x.db.connection();
     require(execute(owner, uR"(CREATE FUNCTION refuse_row() RETURNS trigger LANGUAGE plpgsql AS
                            $$ BEGIN RAISE EXCEPTION 'row damaged'; END $$)"_s));
     require(execute(
-        owner, uR"(
+        owner,
+        uR"(
         CREATE TRIGGER refuse_row BEFORE UPDATE ON inbound_message FOR EACH ROW
         WHEN (OLD.mesh_message_id = ')"_s +
-                   broken + uR"(' AND NEW.status <> 'resolved') EXECUTE FUNCTION refuse_row())"_s));
+            broken +
+            uR"(' AND NEW.status IN ('processed', 'quarantined')) EXECUTE FUNCTION refuse_row())"_s));
 
     const ExchangeReport first = require(x.run());
     CHECK(steps(x) == before + 1);
@@ -244,7 +246,10 @@ TEST_CASE("A message that fails every time holds up no other, and can be marked 
     REQUIRE(data.quarantined.size() == 1);
     CHECK(data.quarantined.first().id == id);
     CHECK(data.quarantined.first().status == u"received"_s);
+    CHECK(data.quarantined.first().reason.contains(u"row damaged"_s));
     require(monitor.processAgain(id)); // tried again at the exchange it asks for
+    CHECK(require(monitor.load()).quarantined.isEmpty());
+    CHECK(require(x.run()).failures.size() == 1); // and it fails again
     require(monitor.resolve(id, u"Asked CP-IS to send it again."_s));
     CHECK(x.count(u"SELECT count(*) FROM inbound_message WHERE id = $1 AND status = 'resolved'"_s,
                   {id}) == 1);
