@@ -1,15 +1,15 @@
 #include "cpis/inbound_processor.h"
 
-#include "cpis/access_notification_message.h"
 #include "cpis/ack_codes.h"
+#include "cpis/access_notification_message.h"
 #include "cpis/ack_matching.h"
 #include "cpis/acknowledgement_message.h"
 #include "cpis/inactive_notification_message.h"
 #include "cpis/message_kind.h"
-#include "cpis/notification_text.h"
 #include "cpis/upload_message.h"
-#include "db/error_codes.h"
+#include "cpis/notification_text.h"
 #include "db/rows.h"
+#include "db/error_codes.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -324,8 +324,7 @@ Result<QList<InboundOutcome>> InboundProcessor::processAll(const QList<qint64> &
     if (!known)
         return known.error();
     const QList<Result<Notification>> read = QtConcurrent::blockingMapped(
-        waiting,
-        [schemas = m_schemas.get(), sources = *known](const Waiting &m) -> Result<Notification> {
+        waiting, [schemas = m_schemas.get(), sources = *known](const Waiting &m) -> Result<Notification> {
             if (schemas != nullptr) {
                 if (auto valid = schemas->validate(m.body); !valid)
                     return Error{valid.error().code,
@@ -397,8 +396,8 @@ QList<QJsonObject> InboundProcessor::fieldsOf(const QList<Notification> &notific
 
 Result<QHash<QString, hl7::AccessSource>> InboundProcessor::accessSources()
 {
-    auto setting =
-        queryValue(m_connection, u"SELECT coalesce(config_value('cpis.access_sources'), '')"_s, {});
+    auto setting = queryValue(
+        m_connection, u"SELECT coalesce(config_value('cpis.access_sources'), '')"_s, {});
     if (!setting)
         return setting.error();
     return hl7::parseAccessSources(setting->text());
@@ -638,8 +637,8 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
     if (!ack)
         return quarantine(ack.error().message);
     // An acknowledgement has no id of its own: its upload and its creation time name it.
-    const QString ackId =
-        u"%1@%2"_s.arg(ack->sequenceNumber).arg(ack->createdAt.toUTC().toString(Qt::ISODate));
+    const QString ackId = u"%1@%2"_s.arg(ack->sequenceNumber)
+                              .arg(ack->createdAt.toUTC().toString(Qt::ISODate));
     const QString kind = kindName(hl7::MessageKind::Acknowledgement);
     auto seen = duplicate(kind, ackId, u"Acknowledgement"_s);
     if (!seen)
@@ -649,9 +648,10 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
     const QString code = ack->fileCode();
     const QString fileText = hl7::fileOutcomeText(code);
     if (ack->sequenceNumber < 0) {
-        if (auto alerted = alertAdministrators(
-                u"CP-IS upload failed"_s, 0,
-                u"%1 (%2; CP-IS could not read the sequence number.)"_s.arg(fileText, code));
+        if (auto alerted =
+                alertAdministrators(u"CP-IS upload failed"_s, 0,
+                                    u"%1 (%2; CP-IS could not read the sequence number.)"_s.arg(
+                                        fileText, code));
             !alerted)
             return alerted.error();
         return Work{kind, ackId, u"%1 (%2) for an unreadable upload."_s.arg(fileText, code), 0};
@@ -719,8 +719,8 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
         UPDATE person_cpis_status SET status = CASE WHEN $4 THEN 'rejected' ELSE 'shared' END,
                                       reason = CASE WHEN $5 THEN $6 END, updated_at = now()
         WHERE person_id IN (SELECT person_id FROM rest) AND status = 'sent')"_s,
-                        {noneUploaded, noneUploaded ? fileText : hl7::recordOutcomeText(u"CPR06"_s),
-                         fileId, noneUploaded, noneUploaded, fileText});
+                       {noneUploaded, noneUploaded ? fileText : hl7::recordOutcomeText(u"CPR06"_s),
+                        fileId, noneUploaded, noneUploaded, fileText});
     if (!rest)
         return rest.error();
     if (noneUploaded) {

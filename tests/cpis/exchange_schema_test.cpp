@@ -2,13 +2,13 @@
 // NHS England's schemas is not sent, a received message that fails them is quarantined, and a
 // schema folder that cannot be loaded stops sending and processing, never skipping validation.
 #include "config/config_store.h"
-#include "cpis/inactive_notification_message.h"
 #include "cpis/schema_validator.h"
-#include "cpis/upload_message.h"
 #include "db/rows.h"
 #include "support/exchange_world.h"
 #include "support/reference_schemas.h"
 #include "support/sample_notification.h"
+#include "cpis/inactive_notification_message.h"
+#include "cpis/upload_message.h"
 
 #include <catch2/catch.hpp>
 
@@ -188,19 +188,16 @@ TEST_CASE("The whole CP-IS procedure in the real format, every message checked a
         INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
         VALUES ('Ellie', 'Marsh', 'Female', '2019-05-04', '9990000093', 'recorded') RETURNING id)"_s))
                              .integer();
-    require(
-        execute(x.db.connection(),
-                u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 'C2', '2026-03-02')"_s,
-                {ellie}));
+    require(execute(x.db.connection(),
+                    u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 'C2', '2026-03-02')"_s,
+                    {ellie}));
     const auto status = [&](qint64 person) {
         return require(queryValue(x.db.connection(),
                                   u"SELECT status FROM person_cpis_status WHERE person_id = $1"_s,
                                   {person}))
             .text();
     };
-    const auto steps = [&] {
-        return x.count(u"SELECT count(*) FROM work_step"_s);
-    };
+    const auto steps = [&] { return x.count(u"SELECT count(*) FROM work_step"_s); };
 
     // A notification waits; the first run sends both children and makes the step.
     x.deliver(test::accessNotification(u"e2e first"_s));

@@ -28,15 +28,20 @@ constexpr int kLastMigrationWithFunctions = 21;
 // Issue 17 (migration 0024): the DfE legal-status codes and the sending authority's settings
 // (set_config), plans recorded in error and the 18th birthday (the upload queue, data quality).
 const QSet<QString> kChangedOnPurpose{
-    u"_due_after(timestamp with time zone)"_s, u"incoming_requests(integer)"_s,
-    u"process_access_notifications(jsonb,timestamp with time zone)"_s, u"set_config(text,text)"_s,
-    u"_plan_queues_upload()"_s, u"_person_queues_upload()"_s, u"_data_quality_problems()"_s,
+    u"_due_after(timestamp with time zone)"_s,
+    u"incoming_requests(integer)"_s,
+    u"process_access_notifications(jsonb,timestamp with time zone)"_s,
+    u"set_config(text,text)"_s,
+    u"_plan_queues_upload()"_s,
+    u"_person_queues_upload()"_s,
+    u"_data_quality_problems()"_s,
     u"data_quality_summary()"_s,
     // 0025: notifications naming several children, their earliest access given back.
     u"_create_follow_up_steps(new_follow_up_step[])"_s,
     u"access_notifications_before_birth(jsonb)"_s,
     // 0027: quarantining cannot fail; any message not processed can be marked resolved.
-    u"quarantine_inbound(bigint,text)"_s, u"resolve_inbound(bigint,text)"_s,
+    u"quarantine_inbound(bigint,text)"_s,
+    u"resolve_inbound(bigint,text)"_s,
     u"process_inbound_again(bigint)"_s};
 // Functions main did not have.
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
