@@ -44,8 +44,12 @@ int reportRun(const Result<ExchangeReport> &report)
           << " quarantined, " << report->blocked.size() << " child(ren) not sent.\n";
     if (!report->leftInInbox.isEmpty())
         out() << report->leftInInbox.size() << " message(s) left in the MESH inbox.\n";
+    // What failed while the rest went on (an upload not sent, a message left or not processed).
+    const QStringList problems = report->problems();
+    for (const QString &problem : problems)
+        out() << "Failed: " << problem << "\n";
     out().flush();
-    return report->quarantined() > 0 || !report->leftInInbox.isEmpty() ? kExitCheckFailed : kExitOk;
+    return report->quarantined() > 0 || !problems.isEmpty() ? kExitCheckFailed : kExitOk;
 }
 
 // The service's lines: progress and each run's summary on stdout, problems on stderr.

@@ -21,15 +21,45 @@ int ExchangeReport::quarantined() const
                              [](const InboundOutcome &o) { return o.status == u"quarantined"_s; }));
 }
 
+QStringList ExchangeReport::problems() const
+{
+    QStringList all;
+    if (!uploadRefused.isEmpty())
+        all << uploadRefused;
+    return all + failures + leftInInbox;
+}
+
 namespace {
-// Download failures about one message (expired, gone, damaged, too large), not MESH itself.
 // An alert's text is at most 4,000 characters (the alert table says so).
 constexpr qsizetype kMaxAlertText = 4000;
+// Downloads that fail because MESH does not answer, one after another, before the rest of the
+// inbox is left for the next run instead of waiting out every one of them.
+constexpr int kMaxUnansweredDownloads = 3;
 
-bool isAboutOneMessage(const Error &error)
+// Only a lost database ends a run early: every other failure is one phase's, and the others go on.
+bool databaseLost(const Error &error)
 {
-    return error.code == u"mesh.gone"_s || error.code == u"mesh.checksum"_s ||
-           error.code == u"mesh.too_large"_s;
+    return error.code == u"db.unreachable"_s;
+}
+
+QString inWords(const Error &error)
+{
+    return error.hint.isEmpty() ? error.message : error.message + u" ("_s + error.hint + u')';
+}
+
+// What to fix when MESH does not take an upload, for the administrators' alert.
+QString whatToFix(const ExchangeConfig &config, const Error &why)
+{
+    if (why.code == u"mesh.refused"_s || why.code == u"mesh.settings"_s)
+        return u"Check the recipient mailbox mesh.cpis_mailbox (now \"%1\") and the workflow id "
+               "mesh.workflow_upload (now \"%2\"): they must be CP-IS's mailbox and upload "
+               "workflow "
+               "as NHS England gave them (cpisctl config set KEY VALUE)."_s.arg(
+                   config.cpisMailbox, config.uploadWorkflow);
+    if (!why.hint.isEmpty())
+        return why.hint;
+    return u"If it goes on, check the connection to MESH and this mailbox's certificate "
+           "(mesh.client_cert, mesh.client_key, mesh.ca_cert)."_s;
 }
 } // namespace
 
@@ -146,12 +176,10 @@ Result<ExchangeReport> Exchange::runOnce()
     auto answered = queryValue(m_connection, u"SELECT answer_exchange_requests($1)"_s, {runId});
     Result<ExchangeReport> report =
         answered ? exchange() : Result<ExchangeReport>(answered.error());
-    // The monitor shows every run, and why one failed: a message left in the inbox counts.
-    // A refused upload counts too, though the run went on to receive.
-    QStringList problems = report ? report->leftInInbox : QStringList();
-    if (report && !report->uploadRefused.isEmpty())
-        problems.prepend(report->uploadRefused);
-    const QString failure = !report ? report.error().message : problems.join(u"; "_s);
+    // The monitor shows every run, and why one failed: an upload not sent or a message left in
+    // the inbox counts, though the run went on.
+    const QString failure =
+        !report ? report.error().message : report->problems().join(u"; "_s).left(kMaxAlertText);
     auto logged = execute(
         m_connection, uR"(
         UPDATE exchange_run SET finished_at = now(), status = $1, uploads_sent = $2, received = $3, quarantined = $4, error = $5
@@ -205,21 +233,57 @@ Result<ExchangeReport> Exchange::exchange()
         return config.error();
     if (auto valid = config->mesh.validate(); !valid)
         return valid.error();
-    for (const auto &[value, key] :
-         {std::pair{config->cpisMailbox, u"mesh.cpis_mailbox"_s},
-          std::pair{config->uploadWorkflow, u"mesh.workflow_upload"_s}}) {
-        if (value.isEmpty())
-            return Error{u"mesh.settings"_s,
-                         u"The setting %1 is not set."_s.arg(key),
-                         {},
-                         u"Set it with: cpisctl config set %1 VALUE"_s.arg(key)};
-    }
 
     // Loaded once a run. A folder that cannot be loaded stops sending and processing (the
     // inbox is still collected and stored, for the next run), never skips validation.
     auto schemas = loadSchemas(config->schemaDir);
-
     ExchangeReport report;
+    if (!schemas)
+        report.failures << schemas.error().message;
+
+    // Sending, receiving and processing are independent: an upload MESH refuses must not keep
+    // a notification from the child's social worker.
+    MeshClient mesh(config->mesh);
+    if (auto sent = send(*config, mesh, schemas ? schemas->get() : nullptr, report); !sent) {
+        if (databaseLost(sent.error()))
+            return sent.error();
+        report.failures << inWords(sent.error());
+        say(inWords(sent.error()));
+    }
+    InboundProcessor processor(m_connection, schemas ? *schemas : nullptr);
+    const Status collected = collect(mesh, processor, report);
+    if (!collected) {
+        if (databaseLost(collected.error()))
+            return collected.error();
+        report.failures << collected.error().message;
+    }
+    // What is stored is processed even when the inbox could not be listed or a download failed
+    // (when the schemas, if any, are loaded: otherwise at the next run that can validate it).
+    if (schemas) {
+        auto processed = processor.processPending();
+        if (!processed && databaseLost(processed.error()))
+            return processed.error();
+        if (!processed) {
+            report.failures << u"Processing stopped: %1"_s.arg(processed.error().message);
+        } else {
+            for (const InboundOutcome &o : std::as_const(*processed))
+                say(u"Message %1: %2: %3"_s.arg(o.messageId).arg(o.status, o.text));
+            report.inbound.append(*processed);
+            report.failures << processor.takeFailures();
+        }
+    }
+    // Nothing could be received: the run failed, and says everything that did.
+    const std::optional<Error> stopped = !collected ? std::optional(collected.error())
+                                         : !schemas ? std::optional(schemas.error())
+                                                    : std::nullopt;
+    if (stopped)
+        return Error{stopped->code, report.problems().join(u"; "_s), {}, stopped->hint};
+    return report;
+}
+
+Status Exchange::send(const ExchangeConfig &config, MeshClient &mesh,
+                      const hl7::SchemaValidator *schemas, ExchangeReport &report)
+{
     auto refused = queryValue(
         m_connection, u"SELECT EXISTS (SELECT 1 FROM cpis_refused_version WHERE version = $1)"_s,
         {QStringLiteral(CPIS_VERSION)});
@@ -229,34 +293,33 @@ Result<ExchangeReport> Exchange::exchange()
     if (report.uploadsStopped) {
         // CPF06: sending again would only be refused again. Notifications still come in.
         say(hl7::upgradeNeededText());
-    } else {
-        Transaction tx(m_connection);
-        if (!tx.started())
-            return tx.beginError();
-        auto built = UploadBuilder(m_connection).build(*config);
-        if (!built)
-            return built.error();
-        if (auto committed = tx.commit(); !committed)
-            return committed.error();
-        report.blocked = built->blocked;
-        report.uploadRefused = built->refused;
-        if (!built->refused.isEmpty())
-            say(built->refused);
-        for (const BlockedChild &child : std::as_const(built->blocked))
-            say(u"Not sent: %1: %2"_s.arg(child.name, child.reason));
+        return success();
     }
-
-    MeshClient mesh(config->mesh);
-    if (schemas && !report.uploadsStopped) {
-        if (auto sent = sendReadyUploads(*config, mesh, schemas->get(), report); !sent)
-            return sent.error();
+    for (const auto &[value, key] : {std::pair{config.cpisMailbox, u"mesh.cpis_mailbox"_s},
+                                     std::pair{config.uploadWorkflow, u"mesh.workflow_upload"_s}}) {
+        if (value.isEmpty())
+            return Error{u"mesh.settings"_s,
+                         u"Nothing was sent to CP-IS: the setting %1 is not set."_s.arg(key),
+                         {},
+                         u"Set it with: cpisctl config set %1 VALUE"_s.arg(key)};
     }
-    if (auto received = receive(mesh, report, schemas ? *schemas : nullptr, schemas.ok());
-        !received)
-        return received.error();
-    if (!schemas)
-        return schemas.error();
-    return report;
+    Transaction tx(m_connection);
+    if (!tx.started())
+        return tx.beginError();
+    auto built = UploadBuilder(m_connection).build(config);
+    if (!built)
+        return built.error();
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    report.blocked = built->blocked;
+    report.uploadRefused = built->refused;
+    if (!built->refused.isEmpty())
+        say(built->refused);
+    for (const BlockedChild &child : std::as_const(built->blocked))
+        say(u"Not sent: %1: %2"_s.arg(child.name, child.reason));
+    if (schemas == nullptr && !config.schemaDir.isEmpty())
+        return success(); // the schemas did not load: nothing goes unvalidated
+    return sendReadyUploads(config, mesh, schemas, report);
 }
 
 Result<std::shared_ptr<const hl7::SchemaValidator>> Exchange::loadSchemas(const QString &schemaDir)
@@ -337,8 +400,11 @@ Status Exchange::sendReadyUploads(const ExchangeConfig &config, MeshClient &mesh
             break;
         say(u"Sending upload %1 (%2 records)…"_s.arg(sequence).arg(upload.integer("record_count")));
         auto messageId = sendOnce(config, mesh, upload);
-        if (!messageId)
-            return messageId.error(); // stays ready: sent at the next exchange
+        if (!messageId) {
+            if (auto marked = markNotSent(config, upload, messageId.error(), report); !marked)
+                return marked.error();
+            break; // the later ones wait behind it, in order
+        }
         auto marked = execute(m_connection, uR"(
             WITH f AS (UPDATE upload_file SET status = 'sent', mesh_message_id = $1, sent_at = now(), detail = NULL WHERE id = $2 RETURNING id)
             UPDATE person_cpis_status SET status = 'sent', reason = NULL, updated_at = now()
@@ -379,56 +445,105 @@ Result<QString> Exchange::sendOnce(const ExchangeConfig &config, MeshClient &mes
                      u"CPIS_UPLOAD_%1.xml"_s.arg(sequence), localId);
 }
 
-Status Exchange::receive(MeshClient &mesh, ExchangeReport &report,
-                         const std::shared_ptr<const hl7::SchemaValidator> &schemas, bool process)
+Status Exchange::markNotSent(const ExchangeConfig &config, const Row &upload, const Error &why,
+                             ExchangeReport &report)
+{
+    const qint64 sequence = upload.integer("sequence_number");
+    const QString detail = u"Not sent: %1"_s.arg(why.message).left(kMaxAlertText / 4);
+    const QString line = u"Upload %1 was not sent: %2"_s.arg(sequence).arg(why.message);
+    say(line + u"; the exchange goes on to receive."_s);
+    report.failures << line;
+    // Stays ready, so that it goes once the cause is fixed. One alert for each new reason, not
+    // one each run: the detail remembers the last.
+    auto alerted =
+        queryValue(m_connection, uR"(
+        WITH f AS (UPDATE upload_file SET detail = $1 WHERE id = $2 AND status = 'ready' AND detail IS DISTINCT FROM $1 RETURNING id)
+        SELECT raise_alert('CP-IS upload not sent', NULL, NULL, NULL, 'cpis_sysadmin', $3) FROM f)"_s,
+                   {detail, upload.integer("id"),
+                    u"Upload %1 (%2 records) was not sent to CP-IS: %3. %4 It stays ready "
+                    "and goes at the next exchange once this is fixed; later uploads "
+                    "wait behind it. Notifications are still received."_s.arg(sequence)
+                        .arg(upload.integer("record_count"))
+                        .arg(why.message, whatToFix(config, why))
+                        .left(kMaxAlertText)});
+    if (!alerted)
+        return alerted.error();
+    return success();
+}
+
+Status Exchange::collect(MeshClient &mesh, InboundProcessor &processor, ExchangeReport &report)
 {
     auto ids = mesh.inbox();
     if (!ids)
-        return ids.error();
+        return ids.error(); // says it could not list the inbox, or why MESH refused us
     say(u"%1 message(s) waiting in the MESH inbox."_s.arg(ids->size()));
     if (auto checked = checkInbox(*ids); !checked)
         return checked.error();
-    InboundProcessor processor(m_connection, schemas);
-    for (const QString &id : std::as_const(*ids)) {
-        auto message = mesh.download(id);
-        if (!message && isAboutOneMessage(message.error())) {
-            // One expired or damaged message must not hold up the others behind it.
-            report.leftInInbox.append(message.error().message);
-            say(message.error().message + u"; the others go on."_s);
+    int unanswered = 0;
+    for (qsizetype i = 0; i < ids->size(); ++i) {
+        if (unanswered >= kMaxUnansweredDownloads) {
+            const QString line = u"MESH stopped answering: %1 more message(s) left in the MESH "
+                                 "inbox for the next exchange."_s.arg(ids->size() - i);
+            report.leftInInbox << line;
+            say(line);
+            break;
+        }
+        auto left = collectOne(mesh, processor, ids->at(i), report);
+        if (!left)
+            return left.error();
+        unanswered = *left && (*left)->code == u"mesh.unreachable"_s ? unanswered + 1 : 0;
+        if (!*left)
             continue;
-        }
-        if (!message)
-            return message.error();
-        // Stored (committed) before it is acknowledged, so nothing is lost.
-        auto stored = processor.store(
-            {message->body, u"mesh"_s, message->id, message->workflowId, message->fileName});
-        if (!stored)
-            return stored.error();
-        // Gone by now (expired): it is stored, which is all the acknowledgement was for.
-        if (auto acknowledged = mesh.acknowledge(id);
-            !acknowledged && acknowledged.error().code != u"mesh.gone"_s)
-            return acknowledged.error();
-        if (auto collected = queryValue(m_connection, u"SELECT mesh_inbox_collected($1)"_s, {id});
-            !collected)
-            return collected.error();
-        if (message->messageType.compare(u"REPORT"_s, Qt::CaseInsensitive) == 0) {
-            auto outcome = processor.processReport(*stored, message->linkedMessageId,
-                                                   message->statusCode, message->statusDescription);
-            if (!outcome)
-                return outcome.error();
-            report.inbound.append(*outcome);
-            say(outcome->text);
-        }
+        // Whatever went wrong with this one (expired, damaged, not gzip, cut off, no answer),
+        // it must not hold up the others behind it: it stays in the inbox for the next run.
+        const QString &why = (*left)->message;
+        const QString line = why.contains(ids->at(i))
+                                 ? why
+                                 : u"Message %1 could not be downloaded: %2"_s.arg(ids->at(i), why);
+        report.leftInInbox << line;
+        say(line + u"; the others go on."_s);
     }
-    if (!process)
-        return success(); // stored: processed at the next run that can validate them
-    auto processed = processor.processPending();
-    if (!processed)
-        return processed.error();
-    for (const InboundOutcome &o : std::as_const(*processed))
-        say(u"Message %1: %2: %3"_s.arg(o.messageId).arg(o.status, o.text));
-    report.inbound.append(*processed);
     return success();
+}
+
+Result<std::optional<Error>> Exchange::collectOne(MeshClient &mesh, InboundProcessor &processor,
+                                                  const QString &id, ExchangeReport &report)
+{
+    auto message = mesh.download(id);
+    if (!message)
+        return std::optional(message.error());
+    // Stored (committed) before it is acknowledged, so nothing is lost.
+    auto stored = processor.store(
+        {message->body, u"mesh"_s, message->id, message->workflowId, message->fileName});
+    if (!stored)
+        return stored.error();
+    // Gone by now (expired): it is stored, which is all the acknowledgement was for. Otherwise
+    // it is downloaded again at the next run, and stored once.
+    if (auto acknowledged = mesh.acknowledge(id);
+        !acknowledged && acknowledged.error().code != u"mesh.gone"_s)
+        return std::optional(
+            Error{acknowledged.error().code,
+                  u"Message %1 is stored, but MESH was not told it was received (%2)"_s.arg(
+                      id, acknowledged.error().message),
+                  {},
+                  {}});
+    if (auto collected = queryValue(m_connection, u"SELECT mesh_inbox_collected($1)"_s, {id});
+        !collected)
+        return collected.error();
+    if (message->messageType.compare(u"REPORT"_s, Qt::CaseInsensitive) != 0)
+        return std::optional<Error>();
+    auto outcome = processor.processReport(*stored, message->linkedMessageId, message->statusCode,
+                                           message->statusDescription);
+    if (!outcome) {
+        if (databaseLost(outcome.error()))
+            return outcome.error();
+        report.failures << u"MESH report %1 could not be processed: %2"_s.arg(
+            id, outcome.error().message);
+        return std::optional<Error>();
+    }
+    report.inbound.append(*outcome);
+    say(outcome->text);
+    return std::optional<Error>();
 }
 
 } // namespace cpis

@@ -1,5 +1,6 @@
 // One full exchange with CP-IS: send what is waiting, then download, store, acknowledge
 // and process everything in the MESH inbox. Only one runs at a time across all machines.
+// Sending, receiving and processing are independent: one failing never stops the others.
 #pragma once
 
 #include "cpis/inbound_processor.h"
@@ -9,10 +10,13 @@
 #include "result.h"
 
 #include <functional>
+#include <optional>
 
 namespace cpis {
 
+class MeshClient;
 class Row;
+struct ExchangeConfig;
 
 struct ExchangeReport
 {
@@ -25,7 +29,12 @@ struct ExchangeReport
     // CP-IS refused this version of the program (CPF06): nothing was built or sent.
     bool uploadsStopped = false;
     QString uploadRefused; // why no upload was built (a sending-authority setting is empty)
+    // What else failed, in words, while the rest of the run went on: an upload MESH refused
+    // or that could not be sent, messages that could not be processed.
+    QStringList failures;
     [[nodiscard]] int quarantined() const;
+    // Everything that makes the run count as failed, in words: empty when it went well.
+    [[nodiscard]] QStringList problems() const;
 };
 
 class Exchange
@@ -39,6 +48,9 @@ public:
 
     // Refused with code "exchange.busy", naming the holder, while another exchange holds the
     // lock: the lease on the one row of exchange_lock, which only the exchange role may take.
+    // An error too when the inbox could not be listed (or the database was lost): its message
+    // then says everything that failed, and what was already stored has been processed.
+    // Otherwise the report, whose problems() say what failed while the rest went on.
     Result<ExchangeReport> runOnce();
     // Who holds the exchange lock ("login cpis_exchange (application cpisctl) since 11:00:03"),
     // empty when no live session does.
@@ -64,8 +76,15 @@ private:
     // The DMS schemas when cpis.schema_dir is set (null when not); an error, after alerting
     // the CP-IS administrators, when the folder cannot be loaded.
     Result<std::shared_ptr<const hl7::SchemaValidator>> loadSchemas(const QString &schemaDir);
-    Status sendReadyUploads(const ExchangeConfig &config, class MeshClient &mesh,
+    // Builds the upload and sends what is ready; a failure is the report's, not the run's.
+    Status send(const ExchangeConfig &config, MeshClient &mesh, const hl7::SchemaValidator *schemas,
+                ExchangeReport &report);
+    Status sendReadyUploads(const ExchangeConfig &config, MeshClient &mesh,
                             const hl7::SchemaValidator *schemas, ExchangeReport &report);
+    // An upload MESH refused or that could not be sent: its detail says why, and the CP-IS
+    // administrators hear once per reason, with what to fix. It stays ready.
+    Status markNotSent(const ExchangeConfig &config, const Row &upload, const Error &why,
+                       ExchangeReport &report);
     // Whether this ready upload may go: without schemas, or valid against them; one that is not
     // stays ready (and the later ones with it), its detail says why, and the administrators
     // hear once per reason.
@@ -74,9 +93,13 @@ private:
     // reached MESH is first looked up by its local id, and not sent again when found.
     Result<QString> sendOnce(const ExchangeConfig &config, class MeshClient &mesh,
                              const Row &upload);
-    // Collects the inbox; processes what came only when `process` (the schemas, if any, loaded).
-    Status receive(MeshClient &mesh, ExchangeReport &report,
-                   const std::shared_ptr<const hl7::SchemaValidator> &schemas, bool process);
+    // Downloads, stores and acknowledges every message in the inbox; one that fails is left
+    // there for the next run and the others go on. An error when the inbox cannot be listed
+    // or a message cannot be stored (the database, not the message).
+    Status collect(MeshClient &mesh, InboundProcessor &processor, ExchangeReport &report);
+    // Downloads one listed message into the database; why not, when it was left in the inbox.
+    Result<std::optional<Error>> collectOne(MeshClient &mesh, InboundProcessor &processor,
+                                            const QString &id, ExchangeReport &report);
     // Raises it for the CP-IS administrators unless the same one is still unacknowledged.
     Status alertAdministratorsOnce(const QString &type, const QString &text);
     void say(const QString &line) const;

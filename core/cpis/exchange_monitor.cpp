@@ -193,7 +193,12 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
     if (!recent)
         return recent.error();
     data.messages = *recent;
-    auto held = messages(m_connection, u"WHERE status = 'quarantined' ORDER BY id"_s, {});
+    // Quarantined, and any message an exchange failed to process and left waiting (with the
+    // reason): each waits for a person, who may process it again or mark it resolved.
+    auto held = messages(m_connection, uR"(
+        WHERE status = 'quarantined' OR (status = 'received' AND reason IS NOT NULL)
+        ORDER BY id)"_s,
+                         {});
     if (!held)
         return held.error();
     data.quarantined = *held;

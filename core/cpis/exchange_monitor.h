@@ -72,10 +72,12 @@ struct ExchangeMonitorData
     std::optional<ExchangeRequestInfo> latestRequest;
     int inboxWaiting = 0; // messages the last inbox listing showed and not yet collected
     QDateTime inboxOldest;
-    QList<MonitorUpload> uploads;      // newest first
-    QList<MonitorMessage> messages;    // newest first
-    QList<MonitorMessage> quarantined; // oldest first: the ones waiting longest
-    QDateTime loadedAt;                // the database's clock
+    QList<MonitorUpload> uploads;   // newest first
+    QList<MonitorMessage> messages; // newest first
+    // Oldest first, the ones waiting longest: quarantined, and received but left waiting by an
+    // exchange that could not process them (their reason says why).
+    QList<MonitorMessage> quarantined;
+    QDateTime loadedAt; // the database's clock
 };
 
 class ExchangeMonitor
@@ -89,7 +91,8 @@ public:
     Result<qint64> requestExchange();
     // Back to received, and an exchange requested so that it is processed now.
     Status processAgain(qint64 messageId);
-    // The note is required: the database refuses an empty one.
+    // Any message not processed (quarantined, or received and never processed). The note is
+    // required: the database refuses an empty one.
     Status resolve(qint64 messageId, const QString &note);
 
 private:

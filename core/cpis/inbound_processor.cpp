@@ -14,6 +14,7 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
@@ -160,6 +161,27 @@ Result<QList<qint64>> InboundProcessor::insertMessages(const QList<Received> &me
     return ids;
 }
 
+QString InboundProcessor::boundedReason(const QString &reason)
+{
+    // A message's own values (what a schema error quotes, a long id) are the message's, not
+    // the reason's: they may be anything, of any length, and the alert goes to every
+    // administrator. The element and the rule broken are enough to find it.
+    static const QRegularExpression kQuotedValue(
+        u"((?:[Tt]he value|[Vv]alue|: ) ?)'[^']*'(?=[ .,;:]|$)"_s);
+    static const QRegularExpression kLongQuote(u"([\"'])([^\"']{40})[^\"']{21,}\\1"_s);
+    static const QRegularExpression kControl(u"[\\x00-\\x1f\\x7f-\\x9f]+"_s);
+    QString text = reason;
+    text.replace(kControl, u" "_s);
+    text.replace(kQuotedValue, u"\\1'…'"_s);
+    text.replace(kLongQuote, u"\\1\\2…\\1"_s);
+    text = text.simplified();
+    if (text.isEmpty())
+        return u"The message could not be processed (no reason was given)."_s;
+    if (text.size() > kMaxReason)
+        text = text.first(kMaxReason - 1) + u'…';
+    return text;
+}
+
 Result<QList<InboundOutcome>> InboundProcessor::processPending()
 {
     QList<InboundOutcome> outcomes;
@@ -177,9 +199,31 @@ Result<QList<InboundOutcome>> InboundProcessor::processPending()
             return outcomes;
         after = batch.last();
         auto processed = processAll(batch);
-        if (!processed)
+        if (!processed && processed.error().code == u"db.unreachable"_s)
             return processed.error();
-        outcomes.append(*processed);
+        if (processed) {
+            outcomes.append(*processed);
+            continue;
+        }
+        // Something failed that no check caught: each alone, so that the others go on.
+        for (const qint64 id : std::as_const(batch)) {
+            auto one = processAll({id});
+            if (one) {
+                outcomes.append(*one);
+            } else if (one.error().code == u"db.unreachable"_s) {
+                return one.error();
+            } else {
+                const QString why = boundedReason(one.error().message);
+                m_failures << u"Message %1 could not be processed and stays waiting (Mark "
+                              "resolved in the exchange monitor if it never can be): %2"_s.arg(id)
+                                  .arg(why);
+                // The monitor lists it by this reason, for a person to process it again or mark
+                // it resolved. Best effort: the failure is reported either way.
+                (void)execute(m_connection, uR"(
+                    UPDATE inbound_message SET reason = $1 WHERE id = $2 AND status = 'received')"_s,
+                              {why, id});
+            }
+        }
     }
 }
 
@@ -456,13 +500,27 @@ Result<InboundOutcome> InboundProcessor::markProcessed(qint64 messageId, const W
 
 Result<InboundOutcome> InboundProcessor::markQuarantined(qint64 messageId, const Error &why)
 {
-    const QString reason =
-        why.code == kQuarantine ? why.message : u"Processing failed: %1"_s.arg(why.message);
+    const QString reason = boundedReason(
+        why.code == kQuarantine ? why.message : u"Processing failed: %1"_s.arg(why.message));
+    // Under a savepoint: should the reason itself be refused, the message is still kept out of
+    // the way with a plain one, and the batch it is in goes on.
+    if (auto savepoint = execute(m_connection, u"SAVEPOINT quarantining"_s); !savepoint)
+        return savepoint.error();
     auto marked =
         execute(m_connection, u"SELECT quarantine_inbound($1, $2)"_s, {messageId, reason});
-    if (!marked)
+    if (marked)
+        return InboundOutcome{messageId, u"quarantined"_s, reason, 0};
+    if (marked.error().code == u"db.unreachable"_s)
         return marked.error();
-    return InboundOutcome{messageId, u"quarantined"_s, reason, 0};
+    if (auto undone = execute(m_connection, u"ROLLBACK TO SAVEPOINT quarantining"_s); !undone)
+        return undone.error();
+    const QString plain = u"The message could not be processed, and its reason could not be "
+                          "recorded either: look at the message itself."_s;
+    if (auto again =
+            execute(m_connection, u"SELECT quarantine_inbound($1, $2)"_s, {messageId, plain});
+        !again)
+        return again.error();
+    return InboundOutcome{messageId, u"quarantined"_s, plain, 0};
 }
 
 Result<InboundProcessor::Work> InboundProcessor::handleOther(const Result<hl7::MessageKind> &kind,

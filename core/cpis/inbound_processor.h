@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace cpis {
 
@@ -56,9 +57,18 @@ public:
     // outcomes in id order. One message that fails unexpectedly is quarantined on its own.
     Result<QList<InboundOutcome>> processAll(const QList<qint64> &messageIds);
     // Every message stored but not yet processed, oldest first, kBatchSize to a transaction
-    // (recovers after a crash).
+    // (recovers after a crash). A batch that fails is processed a message at a time, so that
+    // one message never holds up the others: one that fails even alone stays received with
+    // its reason (for the monitor), and takeFailures() says why.
     Result<QList<InboundOutcome>> processPending();
     static constexpr int kBatchSize = 500;
+    // What could not be processed since the last call, in words.
+    QStringList takeFailures() { return std::exchange(m_failures, {}); }
+
+    // A quarantine reason as it is kept and shown to the administrators: one line, at most
+    // kMaxReason characters (cut with "…"), the values a schema error quotes left out.
+    static QString boundedReason(const QString &reason);
+    static constexpr qsizetype kMaxReason = 500;
 
     // A MESH REPORT about a message we sent: marks the upload failed and alerts.
     Result<InboundOutcome> processReport(qint64 messageId, const QString &linkedMessageId,
@@ -128,6 +138,7 @@ private:
 
     Connection &m_connection;
     std::shared_ptr<const hl7::SchemaValidator> m_schemas;
+    QStringList m_failures;
 };
 
 } // namespace cpis

@@ -105,8 +105,10 @@ TEST_CASE("The exchange service waits out a MESH outage and runs as soon as MESH
 {
     ExchangeWorld x;
     x.deliver(accessNotification(u"ASN-OUTAGE"_s));
-    // The run's own tries (1 + 3 retries), then two of the service's own looks at MESH.
-    x.mesh.failNextRequests(6, 503);
+    // The run's own tries (1 + 3 retries) at sending the upload, then as many at listing the
+    // inbox (a failed upload alone does not stop the run), then two of the service's own looks
+    // at MESH.
+    x.mesh.failNextRequests(10, 503);
     ExchangeService service(x.conninfoAs(x.world.exchange.login));
     REQUIRE(QTest::qWaitFor([&] { return service.said(u"Next exchange at"_s); }, kWaitMs));
     requestExchange(x);

@@ -205,6 +205,8 @@ struct MeshServer::State
     QString dropMessageId;
     int dropChunk = 1;
     QString corruptMessageId;
+    QHash<QString, int> failingDownloads; // message id -> HTTP status
+    QSet<QString> brokenGzip;
     QSet<QString> expireAfterListing;
     QSet<QString> expired;
     QString stallPathSuffix;
@@ -411,6 +413,9 @@ struct MeshServer::State
         if (found == inbox.cend())
             return meshError(404, u"DOWNLOAD"_s, u"20"_s, u"Message does not exist"_s, id);
         const MeshMessage &message = *found;
+        if (const int status = failingDownloads.value(id); status != 0)
+            return meshError(status, u"DOWNLOAD"_s, QString::number(status), u"injected failure"_s,
+                             id);
         QByteArray body = message.body;
         if (corruptMessageId == id && !body.isEmpty()) { // damaged on the way, once
             body[body.size() / 2] = static_cast<char>(body[body.size() / 2] ^ 0x20);
@@ -433,7 +438,9 @@ struct MeshServer::State
         response.body = pieces[index - 1];
         auto &headers = response.headers;
         headers.emplaceBack("Content-Type", "application/octet-stream");
-        if (gzip && request.header("accept-encoding").contains("gzip")) {
+        if (brokenGzip.remove(id)) {
+            headers.emplaceBack("Content-Encoding", "gzip"); // but the bytes are not
+        } else if (gzip && request.header("accept-encoding").contains("gzip")) {
             response.body = gzipCompress(response.body);
             headers.emplaceBack("Content-Encoding", "gzip");
         }
@@ -779,6 +786,21 @@ void MeshServer::corruptNextDownload(const QString &messageId)
 {
     QMutexLocker lock(&m_state->mutex);
     m_state->corruptMessageId = messageId;
+}
+
+void MeshServer::failDownloadsOf(const QString &messageId, int httpStatus)
+{
+    QMutexLocker lock(&m_state->mutex);
+    if (httpStatus == 0)
+        m_state->failingDownloads.remove(messageId);
+    else
+        m_state->failingDownloads.insert(messageId, httpStatus);
+}
+
+void MeshServer::breakGzipOnce(const QString &messageId)
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->brokenGzip.insert(messageId);
 }
 
 void MeshServer::expireAfterListing(const QString &messageId)

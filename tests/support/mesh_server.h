@@ -65,6 +65,11 @@ public:
     void dropConnectionMidDownloadOnce(const QString &messageId, int chunk = 1);
     // Serves that message once with one byte changed, under the checksum of the original.
     void corruptNextDownload(const QString &messageId);
+    // Every download of that message answers `httpStatus` (a 5xx is retried by the client);
+    // 0 serves it again.
+    void failDownloadsOf(const QString &messageId, int httpStatus);
+    // The next download of that message says Content-Encoding: gzip over bytes that are not.
+    void breakGzipOnce(const QString &messageId);
     // The next inbox listing still names it; then it expires (downloads answer 410 Gone).
     void expireAfterListing(const QString &messageId);
     // Every request whose path ends so is read and never answered; empty: none.

@@ -37,11 +37,11 @@ QString ExchangeMessagesModel::statusText(const QString &status)
 ExchangeMessagesModel::ExchangeMessagesModel(QObject *parent) : RowTableModel(parent)
 {
     using Message = MonitorMessage;
-    // Why it was quarantined, how it was resolved, or what it became.
+    // Why it was quarantined (or is still waiting), how it was resolved, or what it became.
     const auto details = [](const Message &m) {
-        return m.status == u"quarantined"_s ? m.reason
-               : m.status == u"resolved"_s  ? tr("Resolved: %1").arg(m.resolvedNote)
-                                            : m.outcome;
+        return m.status == u"quarantined"_s || m.status == u"received"_s ? m.reason
+               : m.status == u"resolved"_s ? tr("Resolved: %1").arg(m.resolvedNote)
+                                           : m.outcome;
     };
     setColumns({
         ColumnSpec([] { return tr("Received"); },

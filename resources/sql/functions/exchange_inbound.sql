@@ -53,15 +53,24 @@ REVOKE EXECUTE ON FUNCTION record_nhs_number_inactive(bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION record_nhs_number_inactive(bigint, text) TO cpis_exchange;
 
 -- A message that cannot be processed is kept, marked with the reason, and alerts the CP-IS
--- administrators. One place for that, used by every inbound path.
+-- administrators. One place for that, used by every inbound path. It cannot fail on the
+-- reason: one line, at most 500 characters (cut with '…'), never empty, so that a message that
+-- misbehaves never holds up the ones behind it.
 CREATE OR REPLACE FUNCTION quarantine_inbound(p_message bigint, p_reason text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    why text := btrim(regexp_replace(coalesce(p_reason, ''), '[\u0001-\u001f\u007f-\u009f]+', ' ', 'g'));
 BEGIN
     PERFORM _require_role('cpis_exchange', 'process CP-IS messages');
-    UPDATE inbound_message SET status = 'quarantined', reason = p_reason, processed_at = now()
+    IF why = '' THEN
+        why := 'The message could not be processed (no reason was given).';
+    ELSIF length(why) > 500 THEN
+        why := left(why, 499) || '…';
+    END IF;
+    UPDATE inbound_message SET status = 'quarantined', reason = why, processed_at = now()
     WHERE id = p_message;
     PERFORM raise_alert('CP-IS message quarantined', NULL, NULL, NULL, 'cpis_sysadmin',
-                        format('Inbound CP-IS message %s was not processed: %s', p_message, p_reason));
+                        format('Inbound CP-IS message %s was not processed: %s', p_message, why));
 END $$;
 REVOKE EXECUTE ON FUNCTION quarantine_inbound(bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION quarantine_inbound(bigint, text) TO cpis_exchange;
@@ -219,17 +228,19 @@ REVOKE EXECUTE ON FUNCTION process_access_notifications(jsonb, timestamp with ti
 GRANT EXECUTE ON FUNCTION process_access_notifications(jsonb, timestamp with time zone)
     TO cpis_exchange;
 
--- A message that could not be processed, tried again (by a system administrator or the
--- exchange); every open monitor hears of it.
+-- A message that could not be processed (quarantined, or still waiting), tried again (by a
+-- system administrator or the exchange); every open monitor hears of it.
 CREATE OR REPLACE FUNCTION process_inbound_again(p_message bigint) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     IF NOT _has_any_role('cpis_sysadmin', 'cpis_exchange') THEN
         RAISE EXCEPTION 'Only system administrators can process a message again.' USING ERRCODE = '42501';
     END IF;
-    UPDATE inbound_message SET status = 'received', reason = NULL WHERE id = p_message AND status = 'quarantined';
+    -- A message still received (it failed at every exchange) is simply tried again.
+    UPDATE inbound_message SET status = 'received', reason = NULL
+    WHERE id = p_message AND status IN ('quarantined', 'received');
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'Message % is not quarantined.', p_message USING ERRCODE = 'CPWS1';
+        RAISE EXCEPTION 'Message % is neither quarantined nor waiting.', p_message USING ERRCODE = 'CPWS1';
     END IF;
     PERFORM _audit('inbound.process_again', NULL, jsonb_build_object('message', p_message));
     PERFORM _notify('inbound', p_message);
@@ -237,6 +248,8 @@ END $$;
 REVOKE EXECUTE ON FUNCTION process_inbound_again(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION process_inbound_again(bigint) TO cpis_sysadmin, cpis_exchange;
 
+-- Any message not processed (quarantined, or received and never processed because it fails
+-- every time) can be taken off the list with a note saying what was done instead.
 CREATE OR REPLACE FUNCTION resolve_inbound(p_message bigint, p_note text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
@@ -245,9 +258,11 @@ BEGIN
         PERFORM _invalid('note', 'Say how it was resolved.');
     END IF;
     UPDATE inbound_message SET status = 'resolved', resolved_note = btrim(p_note)
-    WHERE id = p_message AND status = 'quarantined';
+    WHERE id = p_message AND status IN ('received', 'quarantined');
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'Message % is not quarantined.', p_message USING ERRCODE = 'CPWS1';
+        RAISE EXCEPTION 'Message % is already %.', p_message,
+            coalesce((SELECT status FROM inbound_message WHERE id = p_message), 'gone')
+            USING ERRCODE = 'CPWS1';
     END IF;
     PERFORM _audit('inbound.resolved', NULL, jsonb_build_object('message', p_message, 'note', btrim(p_note)));
     PERFORM _notify('inbound', p_message);

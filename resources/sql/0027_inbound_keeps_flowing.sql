@@ -1,0 +1,6 @@
+-- Inbound keeps flowing, whatever else fails (issue 18): quarantine_inbound bounds its reason
+-- (one line, at most 500 characters) so that quarantining cannot fail; resolve_inbound takes,
+-- and process_inbound_again tries again, any message not processed (received or quarantined).
+-- No tables change; this migration names the new function set, so an older program leaves
+-- these functions alone.
+-- functions: 58dc525b6b72df236c51a4ae56e6fbccda40bdac73d47b1fd24607ad7b7c164e
