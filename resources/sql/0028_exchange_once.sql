@@ -19,4 +19,4 @@ GRANT UPDATE ON exchange_lock TO cpis_exchange;
 
 ALTER TABLE upload_file ADD COLUMN send_attempted_at timestamptz;
 -- The function files are unchanged on this branch; the line names them for the test.
--- functions: 1ddb024e137987acebe4b8831c09ddf2fbe7354befa5c8f8b9be650f46302c4f
+-- functions: c99b878532d8b572f3864d73e15c15fbc9e95b9097e2eb030d423cccd96d4cb4
