@@ -1,7 +1,7 @@
 #include "config/config_store.h"
 
-#include "db/rows.h"
 #include "db/error_codes.h"
+#include "db/rows.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "workflow/list_admin.h"
 
-#include "db/rows.h"
 #include "db/error_codes.h"
+#include "db/rows.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #include "workflow/request_service.h"
 
-#include "db/rows.h"
 #include "db/error_codes.h"
+#include "db/rows.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #include "workflow/step_service.h"
 
-#include "db/rows.h"
 #include "db/error_codes.h"
+#include "db/rows.h"
 
 using namespace Qt::StringLiterals;
 

@@ -56,7 +56,8 @@ TEST_CASE("A plan recorded in error goes with a delete date until CP-IS accepts 
     const qint64 plan = planOf(c, world.childId);
     const BuiltUpload first = build(c);
     REQUIRE(first.recordCount == 1);
-    CHECK_FALSE(require(hl7::readUpload(first.body)).records.value(0).plans.value(0).deleteDate.isValid());
+    CHECK_FALSE(
+        require(hl7::readUpload(first.body)).records.value(0).plans.value(0).deleteDate.isValid());
     acknowledgeAll(c, first.sequenceNumber);
     CHECK(require(loadPersonRecord(c, world.childId)).cpis.status == u"shared"_s);
 
@@ -98,7 +99,8 @@ TEST_CASE("A plan recorded in error goes with a delete date until CP-IS accepts 
     queueAgain(c, world.childId);
     const BuiltUpload again = build(c);
     REQUIRE(again.recordCount == 1);
-    CHECK(require(hl7::readUpload(again.body)).records.value(0).plans.value(0).deleteDate == QDate::currentDate());
+    CHECK(require(hl7::readUpload(again.body)).records.value(0).plans.value(0).deleteDate ==
+          QDate::currentDate());
 
     // Accepted: it is never sent again, with or without the delete date.
     acknowledgeAll(c, again.sequenceNumber);

@@ -36,8 +36,7 @@ const QSet<QString> kChangedOnPurpose{
     u"_create_follow_up_steps(new_follow_up_step[])"_s,
     u"access_notifications_before_birth(jsonb)"_s,
     // 0027: quarantining cannot fail; any message not processed can be marked resolved.
-    u"quarantine_inbound(bigint,text)"_s,
-    u"resolve_inbound(bigint,text)"_s,
+    u"quarantine_inbound(bigint,text)"_s, u"resolve_inbound(bigint,text)"_s,
     u"process_inbound_again(bigint)"_s};
 // Functions main did not have.
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.

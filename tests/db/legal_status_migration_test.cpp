@@ -106,7 +106,7 @@ TEST_CASE("The sending authority's name and telephone numbers are checked, namin
     for (const QString &key : {u"cpis.phone_office_hours"_s, u"cpis.phone_out_of_hours"_s}) {
         INFO(key.toStdString());
         for (const QString &bad : {u"01632-960000"_s, u"123 456"_s, u"+44 1632 960000 12345"_s,
-                                  u"0+1632960000"_s, u"ring the duty desk"_s}) {
+                                   u"0+1632960000"_s, u"ring the duty desk"_s}) {
             INFO(bad.toStdString());
             const QString error = setConfigError(c, key, bad);
             CHECK(error.startsWith(key + u": \""_s + bad));

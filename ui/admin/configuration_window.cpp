@@ -81,9 +81,9 @@ ConfigurationWindow::ConfigurationWindow(DatabaseThread *database, QWidget *pare
 
     m_tabs = new QTabWidget(page);
     m_tabs->setObjectName(u"configurationTabs"_s);
-    m_tabs->addTab(scrolling(new ConfigurationCpisTab(m_fields), u"cpisTabScroll"_s,
-                             tr("CP-IS settings")),
-                   tr("CP-IS"));
+    m_tabs->addTab(
+        scrolling(new ConfigurationCpisTab(m_fields), u"cpisTabScroll"_s, tr("CP-IS settings")),
+        tr("CP-IS"));
     m_office = new ConfigurationOfficeTab(m_database, m_fields);
     m_tabs->addTab(m_office, tr("Office hours"));
     m_exchange = new ConfigurationExchangeTab(m_fields);
