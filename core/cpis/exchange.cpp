@@ -365,18 +365,14 @@ Result<bool> Exchange::validForSending(const hl7::SchemaValidator *schemas, cons
         u"Not sent: not valid against NHS England's CP-IS schema: %1"_s.arg(valid.error().message)
             .left(kMaxAlertText / 2);
     say(u"Upload %1: %2"_s.arg(sequence).arg(why));
-    // One alert for each new reason, not one each run: the detail remembers the last.
-    auto alerted = queryValue(m_connection, uR"(
-        WITH f AS (UPDATE upload_file SET detail = $1 WHERE id = $2 AND detail IS DISTINCT FROM $1 RETURNING id)
-        SELECT raise_alert('CP-IS upload not valid', NULL, NULL, NULL, 'cpis_sysadmin', $3) FROM f)"_s,
-                              {why, upload.integer("id"),
+    if (auto held = holdUpload(upload, u"CP-IS upload not valid"_s, why,
                                u"Upload %1 (%2 records) was not sent to CP-IS. %3. It stays ready "
                                "and is checked again at every exchange; later uploads wait behind "
                                "it, so that CP-IS receives them in order."_s.arg(sequence)
                                    .arg(upload.integer("record_count"))
-                                   .arg(why)});
-    if (!alerted)
-        return alerted.error();
+                                   .arg(why));
+        !held)
+        return held.error();
     return false;
 }
 
@@ -453,19 +449,24 @@ Status Exchange::markNotSent(const ExchangeConfig &config, const Row &upload, co
     const QString line = u"Upload %1 was not sent: %2"_s.arg(sequence).arg(why.message);
     say(line + u"; the exchange goes on to receive."_s);
     report.failures << line;
-    // Stays ready, so that it goes once the cause is fixed. One alert for each new reason, not
-    // one each run: the detail remembers the last.
+    // Stays ready, so that it goes once the cause is fixed.
+    return holdUpload(upload, u"CP-IS upload not sent"_s, detail,
+                      u"Upload %1 (%2 records) was not sent to CP-IS: %3. %4 It stays ready "
+                      "and goes at the next exchange once this is fixed; later uploads "
+                      "wait behind it. Notifications are still received."_s.arg(sequence)
+                          .arg(upload.integer("record_count"))
+                          .arg(why.message, whatToFix(config, why)));
+}
+
+Status Exchange::holdUpload(const Row &upload, const QString &alertType, const QString &detail,
+                            const QString &alertText)
+{
+    // One alert for each new reason, not one each run: the file's detail remembers the last.
     auto alerted =
         queryValue(m_connection, uR"(
         WITH f AS (UPDATE upload_file SET detail = $1 WHERE id = $2 AND status = 'ready' AND detail IS DISTINCT FROM $1 RETURNING id)
-        SELECT raise_alert('CP-IS upload not sent', NULL, NULL, NULL, 'cpis_sysadmin', $3) FROM f)"_s,
-                   {detail, upload.integer("id"),
-                    u"Upload %1 (%2 records) was not sent to CP-IS: %3. %4 It stays ready "
-                    "and goes at the next exchange once this is fixed; later uploads "
-                    "wait behind it. Notifications are still received."_s.arg(sequence)
-                        .arg(upload.integer("record_count"))
-                        .arg(why.message, whatToFix(config, why))
-                        .left(kMaxAlertText)});
+        SELECT raise_alert($3, NULL, NULL, NULL, 'cpis_sysadmin', $4) FROM f)"_s,
+                   {detail, upload.integer("id"), alertType, alertText.left(kMaxAlertText)});
     if (!alerted)
         return alerted.error();
     return success();

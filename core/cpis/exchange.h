@@ -83,6 +83,10 @@ private:
                             const hl7::SchemaValidator *schemas, ExchangeReport &report);
     // An upload MESH refused or that could not be sent: its detail says why, and the CP-IS
     // administrators hear once per reason, with what to fix. It stays ready.
+    // Keeps a ready upload back with `detail` as its reason, and alerts the administrators
+    // with `alertText` when the reason is new.
+    Status holdUpload(const Row &upload, const QString &alertType, const QString &detail,
+                      const QString &alertText);
     Status markNotSent(const ExchangeConfig &config, const Row &upload, const Error &why,
                        ExchangeReport &report);
     // Whether this ready upload may go: without schemas, or valid against them; one that is not
