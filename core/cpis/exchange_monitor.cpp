@@ -78,12 +78,10 @@ Result<std::optional<ExchangeRequestInfo>> latestRequest(Connection &c)
 
 Result<QList<MonitorUpload>> recentUploads(Connection &c)
 {
+    // Through SQL, which counts the refused records of children the caller may not see too.
     auto q = execute(c, uR"(
-        SELECT f.sequence_number, f.created_at, f.sent_at, f.status, f.record_count,
-               (SELECT count(*) FROM upload_record r WHERE r.file_id = f.id
-                AND r.outcome_code IS NOT NULL AND r.outcome_code <> 'CPR06') AS rejected,
-               coalesce(f.file_code, '') AS file_code, coalesce(f.detail, '') AS detail
-        FROM upload_file f ORDER BY f.sequence_number DESC LIMIT $1)"_s,
+        SELECT sequence_number, created_at, sent_at, status, record_count, rejected, file_code, detail
+        FROM exchange_monitor_uploads($1))"_s,
                      {ExchangeMonitor::kRecentRows});
     if (!q)
         return q.error();
@@ -103,17 +101,14 @@ Result<QList<MonitorUpload>> recentUploads(Connection &c)
     return rows;
 }
 
-Result<QList<MonitorMessage>> messages(Connection &c, const QString &whereAndOrder,
-                                       const QVariantList &params)
+// The recent messages, or those waiting for a person (held). Through SQL, which masks the
+// children the caller may not see ("Restricted child"); plain SQL would not list them at all.
+Result<QList<MonitorMessage>> messages(Connection &c, bool held)
 {
-    auto q = execute(c,
-                     uR"(
-        SELECT id, received_at, coalesce(kind, '') AS kind, status, coalesce(reason, '') AS reason,
-               coalesce(outcome, '') AS outcome, coalesce(file_name, '') AS file_name,
-               coalesce(resolved_note, '') AS resolved_note
-        FROM inbound_message )"_s +
-                         whereAndOrder,
-                     params);
+    auto q = execute(c, uR"(
+        SELECT id, received_at, kind, status, reason, outcome, file_name, resolved_note
+        FROM exchange_monitor_messages($1, $2))"_s,
+                     {ExchangeMonitor::kRecentRows, held});
     if (!q)
         return q.error();
     QList<MonitorMessage> rows;
@@ -188,17 +183,13 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
     if (!uploads)
         return uploads.error();
     data.uploads = *uploads;
-    auto recent =
-        messages(m_connection, u"ORDER BY received_at DESC, id DESC LIMIT $1"_s, {kRecentRows});
+    auto recent = messages(m_connection, false);
     if (!recent)
         return recent.error();
     data.messages = *recent;
     // Quarantined, and any message an exchange failed to process and left waiting (with the
     // reason): each waits for a person, who may process it again or mark it resolved.
-    auto held = messages(m_connection, uR"(
-        WHERE status = 'quarantined' OR (status = 'received' AND reason IS NOT NULL)
-        ORDER BY id)"_s,
-                         {});
+    auto held = messages(m_connection, true);
     if (!held)
         return held.error();
     data.quarantined = *held;

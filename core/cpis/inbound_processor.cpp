@@ -137,8 +137,9 @@ Result<QList<qint64>> InboundProcessor::insertMessages(const QList<Received> &me
                                                    workflow_id text, file_name text, checksum text, body text)),
         first AS (SELECT DISTINCT ON (key) * FROM input ORDER BY key, ord),
         inserted AS (
-            INSERT INTO inbound_message (origin, mesh_message_id, workflow_id, file_name, checksum, body)
-            SELECT f.origin, f.mesh_message_id, f.workflow_id, f.file_name, f.checksum, f.body
+            INSERT INTO inbound_message (origin, mesh_message_id, workflow_id, file_name, checksum, body, subjects)
+            SELECT f.origin, f.mesh_message_id, f.workflow_id, f.file_name, f.checksum, f.body,
+                   inbound_message_subjects(f.body)
             FROM first f
             WHERE NOT EXISTS (SELECT 1 FROM inbound_message e WHERE e.mesh_message_id = f.mesh_message_id)
               AND NOT EXISTS (SELECT 1 FROM inbound_message e WHERE f.mesh_message_id IS NULL

@@ -40,6 +40,7 @@ inline constexpr std::array kMatrix{
     Row{"read audit",                                  {D, D, A, A,  D, D}},
     Row{"delete or change audit",                      {D, D, D, D,  D, D}},
     Row{"run the exchange",                            {D, D, D, D,  A, D}},
+    Row{"create an exchange login",                    {D, D, D, D,  D, D}},
 };
 // clang-format on
 

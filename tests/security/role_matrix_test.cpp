@@ -13,11 +13,13 @@
 #include "workflow/person_record.h"
 #include "workflow/request_service.h"
 #include "workflow/step_service.h"
+#include "workflow/worker_directory.h"
 
 #include <catch2/catch.hpp>
 
 #include <QDate>
 #include <QFile>
+#include <QUuid>
 
 #include <functional>
 #include <map>
@@ -442,6 +444,9 @@ Probe tamperWithAudit()
 }
 
 const QString kNotificationId = u"7A1C2F40-0000-4000-8000-00000000A0E1"_s;
+// Unique on the cluster, whose roles every test database shares.
+const QString kNewExchangeLogin =
+    u"x"_s + QUuid::createUuid().toString(QUuid::Id128).left(12) + u".exchange"_s;
 
 Probe runExchange()
 {
@@ -469,6 +474,35 @@ Probe runExchange()
     return p;
 }
 
+// Only the installer (the schema owner, not in the matrix) makes the exchange's login: through
+// it one would read the MESH secrets and every restricted child.
+Probe createExchangeLogin()
+{
+    Probe p;
+    p.service = [](Connection &c, const Target &) {
+        return attemptOf(WorkerDirectory(c).addUser(
+            {kNewExchangeLogin, u"exchange"_s, u"Second Exchange"_s, {}, {}}));
+    };
+    p.sql = [](Connection &c, const Target &) {
+        return runSql(c, {{u"SELECT add_user($1, 'exchange', 'Second Exchange', NULL, NULL)"_s,
+                           {kNewExchangeLogin}}});
+    };
+    p.happened = [](Connection &owner, const Target &, int) {
+        return ownerCounts(owner, u"SELECT count(*) FROM pg_roles WHERE rolname = $1"_s,
+                           {kNewExchangeLogin}) ||
+               ownerCounts(owner, u"SELECT count(*) FROM worker WHERE login = $1"_s,
+                           {kNewExchangeLogin});
+    };
+    // Around the function: the login made, or the exchange's group granted, by hand.
+    p.tableWrites = [](const Target &, int) -> Statements {
+        return {{u"CREATE ROLE \""_s + kNewExchangeLogin + u"\" LOGIN IN ROLE cpis_exchange"_s, {}},
+                {u"GRANT cpis_exchange TO CURRENT_USER"_s, {}},
+                {u"INSERT INTO worker (name, login) VALUES ('Second Exchange', $1)"_s,
+                 {kNewExchangeLogin}}};
+    };
+    return p;
+}
+
 // How each row of the matrix is tried, by its operation.
 const std::map<std::string_view, std::function<Probe()>> &probes()
 {
@@ -492,6 +526,7 @@ const std::map<std::string_view, std::function<Probe()>> &probes()
         {"read audit", readAudit},
         {"delete or change audit", tamperWithAudit},
         {"run the exchange", runExchange},
+        {"create an exchange login", createExchangeLogin},
     };
     return all;
 }
@@ -652,6 +687,34 @@ TEST_CASE("Role matrix: delete or change audit", "[security]")
 TEST_CASE("Role matrix: run the exchange", "[security]")
 {
     proveRow("run the exchange");
+}
+
+TEST_CASE("Role matrix: create an exchange login", "[security]")
+{
+    proveRow("create an exchange login");
+}
+
+TEST_CASE("The installer (the schema owner) creates the exchange's login, and a system "
+          "administrator is told who can",
+          "[security]")
+{
+    RoleWorld w;
+    auto sysadmin = w.world.connectAs(w.world.sysadmin);
+    const auto refused = WorkerDirectory(*sysadmin).addUser(
+        {kNewExchangeLogin, u"exchange"_s, u"Second Exchange"_s, {}, {}});
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == u"denied"_s);
+    CHECK(refused.error().message.startsWith(
+        u"Only the installer (the database owner) can create the exchange's login"_s));
+
+    // The owner, as cpisctl user add --role exchange run as that login does.
+    const Worker made = require(WorkerDirectory(w.owner).addUser(
+        {kNewExchangeLogin, u"exchange"_s, u"Second Exchange"_s, {}, {}}));
+    CHECK(made.name == u"Second Exchange"_s);
+    CHECK(valueOf(w.owner, u"SELECT pg_has_role($1, 'cpis_exchange', 'MEMBER')"_s,
+                  {kNewExchangeLogin})
+              .boolean());
+    require(execute(w.owner, u"DROP ROLE \""_s + kNewExchangeLogin + u"\""_s));
 }
 
 namespace {

@@ -52,6 +52,26 @@ END $$;
 REVOKE EXECUTE ON FUNCTION record_nhs_number_inactive(bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION record_nhs_number_inactive(bigint, text) TO cpis_exchange;
 
+-- The children a raw message names: everyone whose NHS number is one of its ten-digit runs,
+-- and an unborn child whose mother's number it is. Read from the bytes (escaped, so no body
+-- can fail it); a number that is not an NHS number only hides more. The rows of
+-- inbound_message follow these children (migration 0029), restricted ones included, which
+-- only the server may look up for the exchange.
+CREATE OR REPLACE FUNCTION inbound_message_subjects(p_body bytea) RETURNS bigint[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    WITH numbers AS (
+        SELECT DISTINCT m[1] AS nhs_number
+        FROM regexp_matches(regexp_replace(encode(coalesce(p_body, ''), 'escape'), '\\([0-7]{3}|\\)', ' ', 'g'),
+                            '(?<![0-9])([0-9]{10})(?![0-9])', 'g') AS m),
+    named AS (
+        SELECT p.id FROM person p JOIN numbers n ON n.nhs_number = p.nhs_number
+        UNION
+        SELECT c.id FROM person c JOIN person p ON p.id = c.mother_id JOIN numbers n ON n.nhs_number = p.nhs_number)
+    SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM named
+$$;
+REVOKE EXECUTE ON FUNCTION inbound_message_subjects(bytea) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION inbound_message_subjects(bytea) TO cpis_exchange;
+
 -- A message that cannot be processed is kept, marked with the reason, and alerts the CP-IS
 -- administrators. One place for that, used by every inbound path. It cannot fail on the
 -- reason: one line, at most 500 characters (cut with '…'), never empty, so that a message that
@@ -237,7 +257,8 @@ BEGIN
         RAISE EXCEPTION 'Only system administrators can process a message again.' USING ERRCODE = '42501';
     END IF;
     -- A message still received (it failed at every exchange) is simply tried again.
-    UPDATE inbound_message SET status = 'received', reason = NULL
+    -- The children it names again: one added since it came (its number unknown then) counts.
+    UPDATE inbound_message SET status = 'received', reason = NULL, subjects = inbound_message_subjects(body)
     WHERE id = p_message AND status IN ('quarantined', 'received');
     IF NOT FOUND THEN
         RAISE EXCEPTION 'Message % is neither quarantined nor waiting.', p_message USING ERRCODE = 'CPWS1';

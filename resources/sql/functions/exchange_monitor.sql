@@ -163,3 +163,74 @@ BEGIN
 END $$;
 REVOKE EXECUTE ON FUNCTION alert_if_exchange_stalled() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION alert_if_exchange_stalled() TO cpis_exchange;
+
+-- A text about the children given, as the caller may read it: each child they may not see is
+-- masked, their name (with or without their id) as "Restricted child", their NHS number and
+-- date of birth as "(restricted)". The monitor shows messages this way; plain SQL on
+-- inbound_message shows no row about such a child at all (migration 0029).
+CREATE OR REPLACE FUNCTION _masked_for_caller(p_text text, p_children bigint[]) RETURNS text
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    t text := p_text;
+    p record;
+BEGIN
+    FOR p IN SELECT c.id, c.legal_forenames || ' ' || c.legal_surname AS name, c.nhs_number, c.date_of_birth
+             FROM person c WHERE c.id = ANY (p_children) AND NOT person_is_visible(c.id) LOOP
+        t := replace(t, format('%s (%s)', p.name, p.id), 'Restricted child');
+        t := replace(t, p.name, 'Restricted child');
+        IF p.nhs_number IS NOT NULL THEN
+            t := replace(t, p.nhs_number, '(restricted)');
+        END IF;
+        IF p.date_of_birth IS NOT NULL THEN
+            t := replace(replace(t, to_char(p.date_of_birth, 'DD/MM/YYYY'), '(restricted)'),
+                         to_char(p.date_of_birth, 'YYYY-MM-DD'), '(restricted)');
+        END IF;
+    END LOOP;
+    RETURN t;
+END $$;
+REVOKE EXECUTE ON FUNCTION _masked_for_caller(text, bigint[]) FROM PUBLIC;
+
+-- The monitor's messages: the most recent p_limit (p_held false), or every one waiting for a
+-- person, oldest first (p_held: quarantined, or received and left waiting with a reason).
+-- Every message is listed, its texts masked for the children the caller may not see;
+-- restricted says whether any was.
+CREATE OR REPLACE FUNCTION exchange_monitor_messages(p_limit integer, p_held boolean)
+RETURNS TABLE (id bigint, received_at timestamptz, kind text, status text, reason text, outcome text,
+               file_name text, resolved_note text, restricted boolean)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM _require_role('cpis_sysadmin', 'see the exchange monitor');
+    RETURN QUERY
+    WITH chosen AS (
+        SELECT m.*, coalesce(m.subjects, inbound_message_subjects(m.body)) AS named
+        FROM inbound_message m
+        WHERE NOT p_held OR m.status = 'quarantined' OR (m.status = 'received' AND m.reason IS NOT NULL)
+        ORDER BY CASE WHEN p_held THEN m.id END, m.received_at DESC, m.id DESC
+        LIMIT CASE WHEN p_held THEN NULL ELSE p_limit END)
+    SELECT c.id, c.received_at, coalesce(c.kind, ''), c.status,
+           coalesce(_masked_for_caller(c.reason, c.named), ''), coalesce(_masked_for_caller(c.outcome, c.named), ''),
+           coalesce(c.file_name, ''), coalesce(_masked_for_caller(c.resolved_note, c.named), ''),
+           EXISTS (SELECT 1 FROM unnest(c.named) AS n WHERE NOT person_is_visible(n))
+    FROM chosen c
+    ORDER BY CASE WHEN p_held THEN c.id END, c.received_at DESC, c.id DESC;
+END $$;
+REVOKE EXECUTE ON FUNCTION exchange_monitor_messages(integer, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION exchange_monitor_messages(integer, boolean) TO cpis_sysadmin;
+
+-- The monitor's upload files, newest first: a file is visible whole (never its body), and the
+-- count of records CP-IS refused counts every child in it, whoever may see them.
+CREATE OR REPLACE FUNCTION exchange_monitor_uploads(p_limit integer)
+RETURNS TABLE (sequence_number bigint, created_at timestamptz, sent_at timestamptz, status text,
+               record_count integer, rejected bigint, file_code text, detail text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM _require_role('cpis_sysadmin', 'see the exchange monitor');
+    RETURN QUERY
+    SELECT f.sequence_number, f.created_at, f.sent_at, f.status, f.record_count,
+           (SELECT count(*) FROM upload_record r WHERE r.file_id = f.id
+            AND r.outcome_code IS NOT NULL AND r.outcome_code <> 'CPR06'),
+           coalesce(f.file_code, ''), coalesce(f.detail, '')
+    FROM upload_file f ORDER BY f.sequence_number DESC LIMIT p_limit;
+END $$;
+REVOKE EXECUTE ON FUNCTION exchange_monitor_uploads(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION exchange_monitor_uploads(integer) TO cpis_sysadmin;

@@ -104,6 +104,15 @@ GRANT EXECUTE ON FUNCTION person_is_visible(bigint)
     TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin,
        cpis_exchange;
 
+-- The installer: the login that owns the schema's objects (this function's owner), or one with
+-- its rights (a superuser, or a member of the owner's role). Only it may create the exchange's
+-- login, which reads the MESH secrets and every restricted child.
+CREATE OR REPLACE FUNCTION _is_schema_owner() RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT pg_has_role(session_user, current_user, 'USAGE')
+$$;
+REVOKE EXECUTE ON FUNCTION _is_schema_owner() FROM PUBLIC;
+
 -- Only system administrators go on; the refusal says "system administrators" in full.
 CREATE OR REPLACE FUNCTION _require_sysadmin(p_what text) RETURNS void
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$

@@ -32,8 +32,14 @@ DECLARE
     wid integer;
 BEGIN
     -- The owner (no worker of its own) may add the first users.
-    IF NOT pg_has_role(session_user, 'cpis_sysadmin', 'MEMBER') THEN
+    IF NOT pg_has_role(session_user, 'cpis_sysadmin', 'MEMBER') AND NOT _is_schema_owner() THEN
         RAISE EXCEPTION 'Only system administrators can add users.' USING ERRCODE = '42501';
+    END IF;
+    -- The exchange reads the MESH secrets and every restricted child: a system administrator
+    -- who could make its login could read them through it.
+    IF group_role = 'cpis_exchange' AND NOT _is_schema_owner() THEN
+        RAISE EXCEPTION 'Only the installer (the database owner) can create the exchange''s login; see README, "The exchange service".'
+            USING ERRCODE = '42501';
     END IF;
     IF p_login IS NULL OR p_login !~ '^[a-z][a-z0-9._-]{1,62}$' THEN
         PERFORM _invalid('login', format('Login "%s" must be 2-63 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter.', coalesce(p_login, '')));

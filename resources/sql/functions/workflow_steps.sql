@@ -236,6 +236,70 @@ END $$;
 REVOKE EXECUTE ON FUNCTION remove_next_action(bigint, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION remove_next_action(bigint, integer) TO cpis_safeguarding_admin;
 
+-- Where a CPIS Follow Up step for a restricted child goes when no Safeguarding Admin may see
+-- the child (in the CP-IS Worker queue nobody could see it): to a worker granted access (the
+-- key worker first), else to the team manager of the child's key worker ('team_manager': given
+-- access then), else nowhere new ('nobody': it stays in the queue, and the alert says so). No
+-- row when the child is not restricted or a Safeguarding Admin may see them.
+CREATE OR REPLACE FUNCTION _restricted_route(p_person bigint)
+RETURNS TABLE (worker_id integer, how text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    WITH child AS (
+        SELECT p.id FROM person p
+        WHERE p.id = p_person AND p.restricted
+          AND NOT EXISTS (SELECT 1 FROM person_access a
+                          JOIN worker w ON w.id = a.worker_id AND w.active
+                          JOIN pg_roles r ON r.rolname = w.login
+                          WHERE a.person_id = p.id AND pg_has_role(r.oid, 'cpis_safeguarding_admin', 'MEMBER'))),
+    key_worker AS (
+        SELECT i.worker_id FROM involvement i
+        WHERE i.person_id = p_person AND i.role = 'Key Worker' AND i.ended_on IS NULL),
+    candidates AS (
+        SELECT w.id, 'granted'::text AS how, 1 AS rank, w.id IN (SELECT k.worker_id FROM key_worker k) AS is_key, w.name
+        FROM child JOIN person_access a ON a.person_id = child.id
+        JOIN worker w ON w.id = a.worker_id AND w.active AND NOT w.is_virtual
+        UNION ALL
+        SELECT m.id, 'team_manager', 2, false, m.name
+        FROM child, key_worker k
+        JOIN worker kw ON kw.id = k.worker_id
+        JOIN team_manager tm ON tm.team_id = kw.team_id
+        JOIN worker m ON m.id = tm.worker_id AND m.active AND NOT m.is_virtual
+        UNION ALL
+        SELECT NULL, 'nobody', 3, false, '' FROM child)
+    SELECT c.id, c.how FROM candidates c ORDER BY c.rank, c.is_key DESC, c.name, c.id LIMIT 1
+$$;
+REVOKE EXECUTE ON FUNCTION _restricted_route(bigint) FROM PUBLIC;
+
+-- A restricted child's step routed by _restricted_route: the team manager it went to is given
+-- access to the child (audited), and the CP-IS administrators are told where it went, without
+-- naming the child, so that no notification is ever invisible.
+CREATE OR REPLACE FUNCTION _announce_restricted_route(p_step bigint, p_person bigint, p_worker integer, p_how text)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF p_how = 'team_manager' THEN
+        INSERT INTO person_access (person_id, worker_id) VALUES (p_person, p_worker) ON CONFLICT DO NOTHING;
+        PERFORM _audit('person.access_granted', p_person,
+                       jsonb_build_object('worker', p_worker, 'step', p_step, 'why', 'CP-IS notification for a restricted child'));
+    END IF;
+    PERFORM raise_alert('CP-IS notification for a restricted child', NULL, NULL, NULL, 'cpis_sysadmin', CASE p_how
+        WHEN 'granted' THEN
+            format('A CP-IS notification for a restricted child was routed to %s (CPIS Follow Up step %s), '
+                   'who is granted access to the child: no Safeguarding Admin may see the child.',
+                   _worker_name(p_worker), p_step)
+        WHEN 'team_manager' THEN
+            format('A CP-IS notification for a restricted child was routed to %s (CPIS Follow Up step %s), '
+                   'the team manager of the child''s key worker, who has been given access to the child: '
+                   'no Safeguarding Admin or other worker may see the child.',
+                   _worker_name(p_worker), p_step)
+        ELSE
+            format('A CP-IS notification for a restricted child (CPIS Follow Up step %s) is in the CP-IS Worker '
+                   'queue, but nobody may see the child: no worker is granted access and the child''s key worker '
+                   'has no team manager. Have the installer grant a Safeguarding Admin access to the child.', p_step)
+        END);
+END $$;
+REVOKE EXECUTE ON FUNCTION _announce_restricted_route(bigint, bigint, integer, text) FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION _create_follow_up_steps(p_steps new_follow_up_step[])
 RETURNS TABLE (step_id bigint, inbound_message bigint, subject bigint)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -245,6 +309,8 @@ DECLARE
     missing bigint;
     bad_source text;
     last_step bigint;
+    routed_to integer;
+    route text;
 BEGIN
     PERFORM _require_role('cpis_exchange', 'create CP-IS steps');
     SELECT s.subject INTO missing FROM unnest(p_steps) s
@@ -256,12 +322,16 @@ BEGIN
     IF FOUND THEN
         PERFORM _invalid('source', format('Unknown notification source "%s" (expected ae or dhu_111).', bad_source));
     END IF;
-    FOR step_id, inbound_message, subject IN
-        WITH made AS (
+    FOR step_id, inbound_message, subject, routed_to, route IN
+        -- A restricted child no Safeguarding Admin may see: not the queue (_restricted_route).
+        WITH routed AS (
+            SELECT s.*, r.worker_id AS routed_to, r.how AS route
+            FROM unnest(p_steps) s LEFT JOIN LATERAL _restricted_route(s.subject) r ON true),
+        made AS (
             INSERT INTO work_step (subject_id, assignee_id, comments, source, received_at, due_at, inbound_message_id)
-            SELECT s.subject, queue, coalesce(s.comments, ''), s.source, coalesce(s.received_at, now()),
+            SELECT s.subject, coalesce(s.routed_to, queue), coalesce(s.comments, ''), s.source, coalesce(s.received_at, now()),
                    coalesce(s.due_at, _due_after(coalesce(s.received_at, now()))), s.inbound_message
-            FROM unnest(p_steps) s
+            FROM routed s
             RETURNING id, subject_id, source, inbound_message_id),
         -- What _audit() writes, for the whole batch in one statement.
         audited AS (
@@ -269,9 +339,13 @@ BEGIN
             SELECT me, 'step.created', made.subject_id,
                    jsonb_build_object('step', made.id, 'source', made.source)
             FROM made)
-        SELECT made.id, made.inbound_message_id, made.subject_id FROM made
+        SELECT made.id, made.inbound_message_id, made.subject_id, x.routed_to, x.route
+        FROM made LEFT JOIN (SELECT DISTINCT r.subject, r.routed_to, r.route FROM routed r) x ON x.subject = made.subject_id
     LOOP
         last_step := greatest(last_step, step_id);
+        IF route IS NOT NULL THEN
+            PERFORM _announce_restricted_route(step_id, subject, routed_to, route);
+        END IF;
         RETURN NEXT;
     END LOOP;
     IF last_step IS NOT NULL THEN
