@@ -8,6 +8,9 @@
 -- number it is), found by the exchange when it stores the message. NULL: not known yet, so
 -- the row is hidden from everyone but the exchange until it is (processing again fills it).
 ALTER TABLE inbound_message ADD COLUMN subjects bigint[];
+-- Found by any NHS number a child has had, recorded or not (the unique index covers only the
+-- recorded ones), without reading every child.
+CREATE INDEX person_nhs_number_any ON person (nhs_number) WHERE nhs_number IS NOT NULL;
 -- The messages already stored, as functions/exchange_inbound.sql's inbound_message_subjects
 -- finds them (a migration may not call a function that is new in its own release).
 UPDATE inbound_message im SET subjects = (
