@@ -301,3 +301,31 @@ TEST_CASE("With no exchange service running the monitor says so plainly", "[gui]
     CHECK_FALSE(child<QProgressBar>(monitor, u"exchangeNowProgress"_s)->isVisible());
     test::screenshot(monitor, u"exchange_monitor_no_service"_s);
 }
+
+TEST_CASE("The monitor shows a restricted child a system administrator may not see as "
+          "\"Restricted child\"",
+          "[gui][monitor]")
+{
+    ExchangeWorld x;
+    const qint64 restricted = require(queryValue(x.db.connection(), uR"(
+        INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, restricted,
+                            nhs_number, nhs_number_status)
+        VALUES ('Amelia', 'Hart', 'Female', '2019-05-01', true, '9990000042', 'recorded')
+        RETURNING id)"_s))
+                                  .integer();
+    REQUIRE(restricted > 0);
+    x.deliver(test::accessNotification(u"ASN-HIDDEN"_s, u"9990000042"_s));
+    require(x.run());
+
+    auto window = test::signedInWindow(x.db, x.world.sysadmin.login);
+    ui::ExchangeMonitorWindow *monitor = openMonitor(window.get());
+    auto *messages = child<QTableView>(monitor, u"messagesTable"_s);
+    REQUIRE(messages->model()->rowCount() == 1);
+    const QString details =
+        messages->model()->index(0, ui::ExchangeMessagesModel::Details).data().toString();
+    INFO(details.toStdString());
+    CHECK(details.contains(u"Restricted child"_s));
+    CHECK_FALSE(details.contains(u"Amelia"_s));
+    CHECK_FALSE(details.contains(u"Hart"_s));
+    CHECK_FALSE(details.contains(u"9990000042"_s));
+}
