@@ -54,4 +54,4 @@ ALTER TABLE upload_plan ENABLE ROW LEVEL SECURITY;
 CREATE POLICY upload_plan_exchange ON upload_plan FOR ALL TO cpis_exchange USING (true) WITH CHECK (true);
 CREATE POLICY upload_plan_visible ON upload_plan FOR SELECT TO cpis_sysadmin
     USING (person_is_visible((SELECT p.person_id FROM plan p WHERE p.id = plan_id)));
--- functions: 082ef92f33e47859d5e739b5be13098012ea524f347ee0eb833ea1436fe222ee
+-- functions: 6df21277fc00b753baf9ed33ef8184e649dfdd3b5c6f2e567159a18eab7d1349

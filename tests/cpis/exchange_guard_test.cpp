@@ -183,7 +183,8 @@ TEST_CASE("A system administrator without access reads no restricted child from 
     }
 }
 
-TEST_CASE("A message the monitor masks can still be processed again and marked resolved",
+TEST_CASE("A message the monitor masks, and its quarantine alert, name no restricted child, and "
+          "it can still be processed again and marked resolved",
           "[exchange][security]")
 {
     ExchangeWorld x;
@@ -205,6 +206,13 @@ TEST_CASE("A message the monitor masks can still be processed again and marked r
     CHECK(data.quarantined.first().id == id);
     CHECK(namedIn(data.quarantined.first().reason) == QStringList());
     CHECK(data.quarantined.first().reason.contains(u"(restricted)"_s));
+
+    // The CP-IS administrators' alert names no child, so it masks the restricted one too.
+    const QString alert = valueOf(owner, u"SELECT body FROM alert WHERE alert_type = "
+                                         u"'CP-IS message quarantined'"_s)
+                              .text();
+    CHECK(namedIn(alert) == QStringList());
+    CHECK(alert.contains(u"(restricted)"_s));
 
     require(monitor.processAgain(id));
     CHECK(x.count(u"SELECT count(*) FROM inbound_message WHERE id = $1 AND status = 'received'"_s,

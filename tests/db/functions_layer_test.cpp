@@ -52,7 +52,7 @@ const QSet<QString> kAddedOnPurpose{u"_plan_kinds()"_s,
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
                                   u"inbound_message_subjects(bytea)"_s,
-                                  u"_masked_for_caller(text,bigint[])"_s,
+                                  u"_masked_children(text,bigint[])"_s,
                                   u"exchange_monitor_messages(integer,boolean)"_s,
                                   u"exchange_monitor_uploads(integer)"_s,
                                   u"_restricted_route(bigint)"_s,

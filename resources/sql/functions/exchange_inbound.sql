@@ -72,6 +72,32 @@ $$;
 REVOKE EXECUTE ON FUNCTION inbound_message_subjects(bytea) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION inbound_message_subjects(bytea) TO cpis_exchange;
 
+-- A text about the children given with each of them masked: their name (with or without their
+-- record number) reads "Restricted child", their NHS number and date of birth "(restricted)".
+-- The exchange monitor masks the children its caller may not see; an alert with no child (read
+-- by every recipient) masks every restricted child.
+CREATE OR REPLACE FUNCTION _masked_children(p_text text, p_children bigint[]) RETURNS text
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    t text := p_text;
+    p record;
+BEGIN
+    FOR p IN SELECT c.id, c.legal_forenames || ' ' || c.legal_surname AS name, c.nhs_number, c.date_of_birth
+             FROM person c WHERE c.id = ANY (p_children) LOOP
+        t := replace(t, format('%s (%s)', p.name, p.id), 'Restricted child');
+        t := replace(t, p.name, 'Restricted child');
+        IF p.nhs_number IS NOT NULL THEN
+            t := replace(t, p.nhs_number, '(restricted)');
+        END IF;
+        IF p.date_of_birth IS NOT NULL THEN
+            t := replace(replace(t, to_char(p.date_of_birth, 'DD/MM/YYYY'), '(restricted)'),
+                         to_char(p.date_of_birth, 'YYYY-MM-DD'), '(restricted)');
+        END IF;
+    END LOOP;
+    RETURN t;
+END $$;
+REVOKE EXECUTE ON FUNCTION _masked_children(text, bigint[]) FROM PUBLIC;
+
 -- A message that cannot be processed is kept, marked with the reason, and alerts the CP-IS
 -- administrators. One place for that, used by every inbound path. It cannot fail on the
 -- reason: one line, at most 500 characters (cut with '…'), never empty, so that a message that
@@ -80,6 +106,7 @@ CREATE OR REPLACE FUNCTION quarantine_inbound(p_message bigint, p_reason text) R
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     why text := btrim(regexp_replace(coalesce(p_reason, ''), '[\u0001-\u001f\u007f-\u009f]+', ' ', 'g'));
+    hidden_children bigint[];
 BEGIN
     PERFORM _require_role('cpis_exchange', 'process CP-IS messages');
     IF why = '' THEN
@@ -88,9 +115,13 @@ BEGIN
         why := left(why, 499) || '…';
     END IF;
     UPDATE inbound_message SET status = 'quarantined', reason = why, processed_at = now()
-    WHERE id = p_message;
+    WHERE id = p_message
+    RETURNING ARRAY(SELECT p.id FROM person p WHERE p.restricted
+                    AND p.id = ANY (coalesce(subjects, inbound_message_subjects(body)))) INTO hidden_children;
+    -- The alert names no child, so every recipient reads it: restricted children masked.
     PERFORM raise_alert('CP-IS message quarantined', NULL, NULL, NULL, 'cpis_sysadmin',
-                        format('Inbound CP-IS message %s was not processed: %s', p_message, why));
+                        format('Inbound CP-IS message %s was not processed: %s', p_message,
+                               _masked_children(why, hidden_children)));
 END $$;
 REVOKE EXECUTE ON FUNCTION quarantine_inbound(bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION quarantine_inbound(bigint, text) TO cpis_exchange;

@@ -164,36 +164,11 @@ END $$;
 REVOKE EXECUTE ON FUNCTION alert_if_exchange_stalled() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION alert_if_exchange_stalled() TO cpis_exchange;
 
--- A text about the children given, as the caller may read it: each child they may not see is
--- masked, their name (with or without their id) as "Restricted child", their NHS number and
--- date of birth as "(restricted)". The monitor shows messages this way; plain SQL on
--- inbound_message shows no row about such a child at all (migration 0029).
-CREATE OR REPLACE FUNCTION _masked_for_caller(p_text text, p_children bigint[]) RETURNS text
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-    t text := p_text;
-    p record;
-BEGIN
-    FOR p IN SELECT c.id, c.legal_forenames || ' ' || c.legal_surname AS name, c.nhs_number, c.date_of_birth
-             FROM person c WHERE c.id = ANY (p_children) AND NOT person_is_visible(c.id) LOOP
-        t := replace(t, format('%s (%s)', p.name, p.id), 'Restricted child');
-        t := replace(t, p.name, 'Restricted child');
-        IF p.nhs_number IS NOT NULL THEN
-            t := replace(t, p.nhs_number, '(restricted)');
-        END IF;
-        IF p.date_of_birth IS NOT NULL THEN
-            t := replace(replace(t, to_char(p.date_of_birth, 'DD/MM/YYYY'), '(restricted)'),
-                         to_char(p.date_of_birth, 'YYYY-MM-DD'), '(restricted)');
-        END IF;
-    END LOOP;
-    RETURN t;
-END $$;
-REVOKE EXECUTE ON FUNCTION _masked_for_caller(text, bigint[]) FROM PUBLIC;
-
 -- The monitor's messages: the most recent p_limit (p_held false), or every one waiting for a
 -- person, oldest first (p_held: quarantined, or received and left waiting with a reason).
--- Every message is listed, its texts masked for the children the caller may not see;
--- restricted says whether any was.
+-- Every message is listed, its texts masked (_masked_children) for the children the caller may
+-- not see, so that the monitor shows no more than it should; plain SQL on inbound_message
+-- shows no row about such a child at all (migration 0029). restricted: whether any was masked.
 CREATE OR REPLACE FUNCTION exchange_monitor_messages(p_limit integer, p_held boolean)
 RETURNS TABLE (id bigint, received_at timestamptz, kind text, status text, reason text, outcome text,
                file_name text, resolved_note text, restricted boolean)
@@ -208,10 +183,11 @@ BEGIN
         ORDER BY CASE WHEN p_held THEN m.id END, m.received_at DESC, m.id DESC
         LIMIT CASE WHEN p_held THEN NULL ELSE p_limit END)
     SELECT c.id, c.received_at, coalesce(c.kind, ''), c.status,
-           coalesce(_masked_for_caller(c.reason, c.named), ''), coalesce(_masked_for_caller(c.outcome, c.named), ''),
-           coalesce(c.file_name, ''), coalesce(_masked_for_caller(c.resolved_note, c.named), ''),
-           EXISTS (SELECT 1 FROM unnest(c.named) AS n WHERE NOT person_is_visible(n))
-    FROM chosen c
+           coalesce(_masked_children(c.reason, c.hidden), ''), coalesce(_masked_children(c.outcome, c.hidden), ''),
+           coalesce(c.file_name, ''), coalesce(_masked_children(c.resolved_note, c.hidden), ''),
+           c.hidden <> '{}'
+    FROM (SELECT x.*, ARRAY(SELECT n FROM unnest(x.named) AS n WHERE NOT person_is_visible(n)) AS hidden
+          FROM chosen x) c
     ORDER BY CASE WHEN p_held THEN c.id END, c.received_at DESC, c.id DESC;
 END $$;
 REVOKE EXECUTE ON FUNCTION exchange_monitor_messages(integer, boolean) FROM PUBLIC;
