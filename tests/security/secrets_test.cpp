@@ -5,6 +5,7 @@
 // log_statement=all too, and in a pg_dump: the MESH secrets are sealed in the client with the
 // exchange's public key, a new user's password goes as a SCRAM verifier (issues 18 and 21).
 #include "config/config_store.h"
+#include "cpis/inbound_processor.h"
 #include "db/local_cluster.h"
 #include "db/rows.h"
 #include "domain/sealed_secret.h"
@@ -308,8 +309,17 @@ TEST_CASE("Sealed MESH secrets: write-only for administrators, refused in clear 
         CHECK(refused.error().message.contains(u"mesh.secrets_public_key"_s));
         CHECK(refused.error().hint.contains(u"cpisctl exchange keygen"_s));
     }
-    SECTION("a private key that is missing or not the exchange's is named, and nothing is sent")
+    SECTION("a private key that is missing or not the exchange's is named; nothing is sent or "
+            "received, and what is stored is still processed")
     {
+        // Stored by an earlier run that stopped before processing it.
+        require(InboundProcessor(*ew.exchangeLogin)
+                    .store({test::accessNotification(u"ASN-SEALED-STORED"_s),
+                            u"mesh"_s,
+                            u"20261206000000000002_AAAAAA"_s,
+                            u"CPIS_ASN"_s,
+                            {}}));
+        ew.deliver(test::accessNotification(u"ASN-SEALED-WAITING"_s));
         QTemporaryDir dir;
         REQUIRE(dir.isValid());
         const QString other = dir.filePath(u"other-key.pem"_s);
@@ -333,5 +343,7 @@ TEST_CASE("Sealed MESH secrets: write-only for administrators, refused in clear 
         }
         CHECK(ew.count(u"SELECT count(*) FROM exchange_run WHERE status = 'failed' AND error LIKE "
                        "'%private key%'"_s) == 2);
+        CHECK(ew.count(u"SELECT count(*) FROM inbound_message WHERE status = 'processed'"_s) == 1);
+        CHECK(ew.mesh.inboxIds(test::kMeshMailbox).size() == 1); // left in MESH for the next run
     }
 }
