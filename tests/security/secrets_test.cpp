@@ -5,8 +5,10 @@
 // log_statement=all too, and in a pg_dump: the MESH secrets are sealed in the client with the
 // exchange's public key, a new user's password goes as a SCRAM verifier (issues 18 and 21).
 #include "config/config_store.h"
+#include "cpis/exchange_config.h"
 #include "cpis/inbound_processor.h"
 #include "db/local_cluster.h"
+#include "db/migrator.h"
 #include "db/rows.h"
 #include "domain/sealed_secret.h"
 #include "security/loopback_server.h"
@@ -346,4 +348,38 @@ TEST_CASE("Sealed MESH secrets: write-only for administrators, refused in clear 
         CHECK(ew.count(u"SELECT count(*) FROM inbound_message WHERE status = 'processed'"_s) == 1);
         CHECK(ew.mesh.inboxIds(test::kMeshMailbox).size() == 1); // left in MESH for the next run
     }
+}
+
+TEST_CASE("Secrets stored in clear before they were sealed keep working, and the system "
+          "administrators are asked to set them again",
+          "[security][secrets]")
+{
+    // A database from before sealing: every migration up to the one that seals, a clear secret.
+    test::TestDatabase db(test::TestDatabase::Schema::Empty);
+    auto &c = db.connection();
+    QList<Migration> before = Migrator::bundled();
+    const auto sealing = std::find_if(before.cbegin(), before.cend(), [](const Migration &m) {
+        return m.name == u"sealed_secrets"_s;
+    });
+    REQUIRE(sealing != before.cend());
+    before.erase(sealing, before.cend());
+    REQUIRE(Migrator(c, before).migrate().ok());
+    const QString old = u"clear-Old-Pw-3Jx"_s;
+    REQUIRE(execute(c, u"UPDATE config SET value = $1 WHERE key = 'mesh.password'"_s, {old}).ok());
+
+    auto upgraded = Migrator(c).migrate();
+    INFO((upgraded ? std::string() : upgraded.error().message.toStdString()));
+    REQUIRE(upgraded.ok());
+    CHECK(require(queryValue(c, uR"(
+        SELECT count(*) FROM alert WHERE alert_type = 'MESH secrets stored in clear'
+           AND recipient_role = 'cpis_sysadmin' AND body LIKE '%mesh.password%'
+           AND body LIKE '%cpisctl exchange keygen%' AND strpos(body, $1) = 0)"_s,
+                             {old}))
+              .integer() == 1);
+
+    test::CaseWorld world(db);
+    const ExchangeConfig config = require(loadExchangeConfig(*world.connectAs(world.exchange)));
+    CHECK(config.mesh.password == old);
+    CHECK(config.clearSecrets == QStringList{u"mesh.password"_s});
+    CHECK_FALSE(config.mesh.secretsUnopened);
 }
