@@ -94,6 +94,8 @@ int configSet(const QStringList &args)
             u"  minor_injury_unit, out_of_hours_111, other),\n"
             u"mesh.url, mesh.mailbox, mesh.password, mesh.shared_secret, mesh.cpis_mailbox,\n"
             u"mesh.workflow_upload, mesh.client_cert, mesh.client_key, mesh.ca_cert,\n"
+            u"mesh.secrets_public_key (the line `cpisctl exchange keygen` prints: mesh.password\n"
+            u"  and mesh.shared_secret are sealed with it here, before they are sent),\n"
             u"exchange.times (e.g. 08:00,11:00,14:00,16:45).\n"
             u"Exit status: 0 changed, 1 refused, 2 usage error, 3 unreachable."_s,
             args))

@@ -4,6 +4,7 @@
 #include "config_list_commands.h"
 #include "db_commands.h"
 #include "exchange_commands.h"
+#include "exchange_key_command.h"
 #include "nhs_number_commands.h"
 #include "report_commands.h"
 #include "sample_data_command.h"
@@ -27,6 +28,8 @@ const QList<Command> &commands()
         {u"user add"_s, u"create a user: login, role and worker"_s, userAdd},
         {u"workview"_s, u"a worker's Current work and Incoming requests"_s, workview},
         {u"sample-data"_s, u"load the fictional sample data"_s, sampleData},
+        {u"exchange keygen"_s, u"make the exchange's key pair for the MESH secrets"_s,
+         exchangeKeygen},
         {u"exchange"_s, u"exchange with CP-IS through MESH (--once, or on the schedule)"_s,
          exchange},
         {u"import"_s, u"process CP-IS message files by hand"_s, importFiles},

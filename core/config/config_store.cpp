@@ -2,11 +2,15 @@
 
 #include "db/error_codes.h"
 #include "db/rows.h"
+#include "domain/sealed_secret.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -21,6 +25,23 @@ ConfigEntry entryFrom(const Row &e)
 
 const QString kSelect =
     u"SELECT key, value, secret, updated_by, updated_at FROM config_overview() "_s;
+
+// Once sealed, the database cannot see what a secret holds: what it checks for every other
+// setting (one line, no control characters, at most 2000 characters) is checked here.
+std::optional<Error> clearSecretProblem(const QString &key, const QString &value)
+{
+    const auto refused = [&](const QString &problem) {
+        return Error{QString::fromLatin1(errc::kInvalid), problem, {}, {}};
+    };
+    if (value.contains(QChar(0)))
+        return refused(u"%1 contains a NUL character, which cannot be stored."_s.arg(key));
+    if (std::any_of(value.cbegin(), value.cend(),
+                    [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return refused(u"%1 must be one line of text without control characters."_s.arg(key));
+    if (value.size() > 2000)
+        return refused(u"%1 is too long (at most 2000 characters)."_s.arg(key));
+    return std::nullopt;
+}
 } // namespace
 
 Result<QList<ConfigEntry>> ConfigStore::list()
@@ -48,10 +69,67 @@ Result<ConfigEntry> ConfigStore::get(const QString &key)
     return entryFrom((*q)[0]);
 }
 
+namespace {
+// The settings as they are to be sent: each secret (mesh.password, mesh.shared_secret) sealed
+// with the exchange's public key (mesh.secrets_public_key), so only ciphertext reaches the
+// server, its log and its dumps; or why one cannot be, with that secret's key in `refused`.
+Result<QList<std::pair<QString, QString>>>
+sealedForSending(ConfigStore &store, const QList<std::pair<QString, QString>> &settings,
+                 QString *refused = nullptr)
+{
+    const QString publicKeySetting = QLatin1StringView(kSecretsPublicKeySetting);
+    auto entries = store.list();
+    if (!entries)
+        return entries.error();
+    QString publicKey;
+    QSet<QString> secrets;
+    for (const ConfigEntry &e : std::as_const(*entries)) {
+        if (e.secret)
+            secrets.insert(e.key);
+        else if (e.key == publicKeySetting)
+            publicKey = e.value;
+    }
+    for (const auto &[key, value] : settings) {
+        if (key == publicKeySetting) // set in the same Save: the secrets are for the new key
+            publicKey = value;
+    }
+    QList<std::pair<QString, QString>> sent;
+    for (const auto &[key, value] : settings) {
+        // Bind parameters are in the server's log with log_statement=all: a secret goes sealed.
+        if (!secrets.contains(key) || value.trimmed().isEmpty() || looksSealed(value)) {
+            sent.append({key, value});
+            continue;
+        }
+        if (refused)
+            *refused = key;
+        if (auto problem = clearSecretProblem(key, value.trimmed()))
+            return *problem;
+        if (publicKey.trimmed().isEmpty())
+            return Error{
+                u"config.sealed"_s,
+                u"%1 cannot be set yet: secrets are sealed with the exchange host's public "
+                "key, and %2 is not set."_s.arg(key, publicKeySetting),
+                {},
+                u"On the exchange's host run `cpisctl exchange keygen --out FILE` and set "
+                "%1 to the line it prints, then set %2 again."_s.arg(publicKeySetting, key)};
+        auto sealed = sealSecret(value.trimmed(), key, publicKey);
+        if (!sealed)
+            return sealed.error();
+        sent.append({key, *sealed});
+    }
+    // The database checks a secret against the stored public key: a new one is stored first.
+    std::stable_partition(sent.begin(), sent.end(),
+                          [&](const auto &setting) { return setting.first == publicKeySetting; });
+    return sent;
+}
+} // namespace
+
 Status ConfigStore::set(const QString &key, const QString &value)
 {
-    // The value may be a secret (mesh.password): as a parameter, it stays out of the server's log.
-    auto set = execute(m_connection, u"SELECT set_config($1, $2)"_s, {key, value});
+    auto sent = sealedForSending(*this, {{key, value}});
+    if (!sent)
+        return sent.error();
+    auto set = execute(m_connection, u"SELECT set_config($1, $2)"_s, {key, sent->first().second});
     if (!set)
         return set.error();
     return success();
@@ -67,8 +145,17 @@ Error configurationError(Error error)
 
 Result<QList<FieldRefusal>> ConfigStore::save(const ConfigurationEdit &edit)
 {
+    QString refusedSecret;
+    auto sealed = sealedForSending(*this, edit.settings, &refusedSecret);
+    if (!sealed) {
+        if (refusedSecret.isEmpty())
+            return sealed.error();
+        return QList<FieldRefusal>{
+            {refusedSecret,
+             QString(sealed.error().message + u' ' + sealed.error().hint).trimmed()}};
+    }
     QJsonArray changes;
-    for (const auto &[key, value] : edit.settings)
+    for (const auto &[key, value] : std::as_const(*sealed))
         changes.append(QJsonObject{{u"key"_s, key}, {u"value"_s, value}});
     for (const NoteTemplate &t : edit.templates)
         changes.append(

@@ -231,8 +231,12 @@ Result<ExchangeReport> Exchange::exchange()
     auto config = loadExchangeConfig(m_connection);
     if (!config)
         return config.error();
-    if (auto valid = config->mesh.validate(); !valid)
-        return valid.error();
+    // MESH settings that cannot be used (a sealed secret the private key does not open, ...) stop
+    // sending and receiving, not the processing of what is already stored.
+    const Status usable = config->mesh.validate();
+    for (const QString &key : std::as_const(config->clearSecrets))
+        say(u"Warning: %1 is stored in clear text from before secrets were sealed; set it again "
+            "(cpisctl config set %1 --stdin) so that only its sealed form is kept."_s.arg(key));
 
     // Loaded once a run. A folder that cannot be loaded stops sending and processing (the
     // inbox is still collected and stored, for the next run), never skips validation.
@@ -244,14 +248,16 @@ Result<ExchangeReport> Exchange::exchange()
     // Sending, receiving and processing are independent: an upload MESH refuses must not keep
     // a notification from the child's social worker.
     MeshClient mesh(config->mesh);
-    if (auto sent = send(*config, mesh, schemas ? schemas->get() : nullptr, report); !sent) {
+    if (auto sent =
+            usable ? send(*config, mesh, schemas ? schemas->get() : nullptr, report) : success();
+        !sent) {
         if (databaseLost(sent.error()))
             return sent.error();
         report.failures << inWords(sent.error());
         say(inWords(sent.error()));
     }
     InboundProcessor processor(m_connection, schemas ? *schemas : nullptr);
-    const Status collected = collect(mesh, processor, report);
+    const Status collected = usable ? collect(mesh, processor, report) : usable;
     if (!collected) {
         if (databaseLost(collected.error()))
             return collected.error();

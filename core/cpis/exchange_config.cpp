@@ -1,6 +1,7 @@
 #include "cpis/exchange_config.h"
 
 #include "config/config_store.h"
+#include "domain/sealed_secret.h"
 
 #include <algorithm>
 
@@ -31,6 +32,38 @@ QString phoneForSending(const QString &typed)
     return sent;
 }
 
+namespace {
+// Opens each sealed MESH secret with the exchange's private key (loaded once, only when a secret
+// is sealed); the first failure goes to c.mesh.secretsUnopened.
+void openSecrets(const QHash<QString, QString> &v, ExchangeConfig &c)
+{
+    std::optional<Result<SecretOpener>> opener;
+    const auto open = [&](const QString &key) -> QString {
+        const QString stored = v.value(key);
+        if (stored.isEmpty() || c.mesh.secretsUnopened)
+            return {};
+        if (!looksSealed(stored)) {
+            c.clearSecrets << key;
+            return stored;
+        }
+        if (!opener)
+            opener = SecretOpener::fromFile(exchangeKeyFile());
+        if (!*opener) {
+            c.mesh.secretsUnopened = opener->error();
+            return {};
+        }
+        auto clear = (*opener)->open(stored, key);
+        if (!clear) {
+            c.mesh.secretsUnopened = clear.error();
+            return {};
+        }
+        return *clear;
+    };
+    c.mesh.password = open(u"mesh.password"_s);
+    c.mesh.sharedSecret = open(u"mesh.shared_secret"_s).toUtf8();
+}
+} // namespace
+
 Result<ExchangeConfig> loadExchangeConfig(Connection &connection)
 {
     auto values = ConfigStore(connection).values();
@@ -56,8 +89,7 @@ Result<ExchangeConfig> loadExchangeConfig(Connection &connection)
     std::sort(c.times.begin(), c.times.end());
     c.mesh.url = QUrl(v.value(u"mesh.url"_s));
     c.mesh.mailbox = v.value(u"mesh.mailbox"_s);
-    c.mesh.password = v.value(u"mesh.password"_s);
-    c.mesh.sharedSecret = v.value(u"mesh.shared_secret"_s).toUtf8();
+    openSecrets(v, c);
     c.mesh.clientCertificate = v.value(u"mesh.client_cert"_s);
     c.mesh.clientKey = v.value(u"mesh.client_key"_s);
     c.mesh.caCertificate = v.value(u"mesh.ca_cert"_s);

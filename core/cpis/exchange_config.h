@@ -29,6 +29,9 @@ struct ExchangeConfig
     QString uploadWorkflow; // the workflow id NHS England assigned for uploads
     QList<QTime> times;     // exchange.times
     MeshSettings mesh;
+    // Secrets still stored in clear (set before they were sealed, issue 18): used as they are,
+    // and named so the exchange can ask for them to be set again.
+    QStringList clearSecrets;
 };
 
 // The first of the sending authority's settings (cpis.authority_ods, cpis.authority_name,
@@ -39,7 +42,10 @@ QString missingAuthoritySetting(const ExchangeConfig &config);
 // A telephone number as sent: its digits, and a leading + kept.
 QString phoneForSending(const QString &typed);
 
-// Everything the exchange needs, secrets included (the exchange account may read them).
+// Everything the exchange needs, secrets included (the exchange account may read them), the
+// sealed ones opened with the private key in exchangeKeyFile() (domain/sealed_secret.h). A key
+// that is missing or does not open them is not an error here: it is mesh.secretsUnopened, so
+// stored messages are still processed while nothing is sent or received.
 Result<ExchangeConfig> loadExchangeConfig(Connection &connection);
 
 } // namespace cpis

@@ -136,6 +136,8 @@ Status MeshSettings::validate() const
         return meshSettingError(u"mesh.mailbox"_s,
                                 MeshText::tr("a mailbox id has only letters, digits, '.', '-' "
                                              "and '_'"));
+    if (secretsUnopened)
+        return *secretsUnopened;
     if (password.isEmpty())
         return meshSettingError(u"mesh.password"_s, MeshText::tr("no mailbox password is set"));
     if (sharedSecret.isEmpty())

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 namespace cpis {
 
 struct MeshSettings
@@ -31,6 +33,9 @@ struct MeshSettings
     // The largest message downloaded, un-gzipped: a gzipped body can inflate a thousandfold.
     qint64 maxMessageBytes = qint64(100) * 1024 * 1024;
     QString clientVersion = QStringLiteral("cpis-workview");
+    // Why the sealed secrets could not be opened (no or wrong private key file): validate()
+    // gives it, naming the file, so nothing is sent to MESH without them.
+    std::optional<Error> secretsUnopened;
 
     // A clear error naming the setting that is wrong or missing.
     [[nodiscard]] Status validate() const;

@@ -3,6 +3,9 @@
 #include "db/local_cluster.h"
 #include "db/rows.h"
 #include "db/sample_data.h"
+#include "domain/sealed_secret.h"
+
+#include <QFile>
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +31,34 @@ QString hintFor(const DatabaseChoice &choice)
         return u"The embedded database may be damaged or still starting; see its server.log."_s;
     }
     return {};
+}
+// The embedded database's exchange key pair, so MESH secrets can be set and opened on a single
+// machine: the private key beside the cluster, readable only by this user, named for this
+// process (unless CPIS_EXCHANGE_KEY_FILE names another); the public key set when it is made. A
+// public key someone set without this file is left alone.
+Status ensureEmbeddedExchangeKey(Connection &owner, const QString &clusterDirectory)
+{
+    const QString file = clusterDirectory + u"/exchange-key.pem"_s;
+    const QString setting = QString::fromLatin1(kSecretsPublicKeySetting);
+    if (!QFile::exists(file)) {
+        auto current = queryValue(owner, u"SELECT value FROM config WHERE key = $1"_s, {setting});
+        if (!current)
+            return current.error();
+        if (!current->text().isEmpty())
+            return success();
+        auto pair = generateExchangeKeyPair();
+        if (!pair)
+            return pair.error();
+        if (auto written = writeExchangeKeyFile(file, pair->privatePem); !written)
+            return written.error();
+        auto set = execute(owner, u"UPDATE config SET value = $1 WHERE key = $2"_s,
+                           {pair->publicKey, setting});
+        if (!set)
+            return set.error();
+    }
+    if (qEnvironmentVariableIsEmpty(kExchangeKeyFileVariable))
+        qputenv(kExchangeKeyFileVariable, QFile::encodeName(file));
+    return success();
 }
 } // namespace
 
@@ -111,6 +142,9 @@ Result<ReadyDatabase> openAndMigrate(const DatabaseChoice &choice)
     }
     ReadyDatabase ready{std::move(*db), *schema, applied ? *applied : QList<int>{}};
     if (choice.isEmbedded() && !ready.readOnly()) {
+        if (auto key = ensureEmbeddedExchangeKey(*ready.db.connection, choice.embeddedDirectory);
+            !key)
+            return key.error();
         auto hasUsers = queryValue(*ready.db.connection,
                                    u"SELECT EXISTS (SELECT 1 FROM worker WHERE NOT is_virtual)"_s);
         if (!hasUsers)

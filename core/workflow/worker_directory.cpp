@@ -1,6 +1,7 @@
 #include "workflow/worker_directory.h"
 
 #include "db/error_codes.h"
+#include "db/password_verifier.h"
 #include "db/rows.h"
 
 using namespace Qt::StringLiterals;
@@ -92,11 +93,18 @@ Result<QList<Worker>> WorkerDirectory::find(const QString &text)
 
 Result<Worker> WorkerDirectory::addUser(const NewUser &user)
 {
-    // The password goes as a parameter, so it stays out of the server's log.
-    auto id =
-        queryValue(m_connection, u"SELECT add_user($1, $2, $3, $4, $5)"_s,
-                   {user.login, user.role, user.name, user.team.isEmpty() ? QVariant() : user.team,
-                    user.password.isEmpty() ? QVariant() : user.password});
+    // Only the SCRAM verifier leaves this machine: a bind parameter is in the server's log with
+    // log_statement=all, and the clear password must never be.
+    QVariant verifier;
+    if (!user.password.isEmpty()) {
+        auto computed = scramVerifier(m_connection, user.login, user.password);
+        if (!computed)
+            return computed.error();
+        verifier = *computed;
+    }
+    auto id = queryValue(
+        m_connection, u"SELECT add_user($1, $2, $3, $4, $5)"_s,
+        {user.login, user.role, user.name, user.team.isEmpty() ? QVariant() : user.team, verifier});
     if (!id)
         return id.error();
     return byId(int(id->integer()));

@@ -6,7 +6,7 @@ CPIS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # Debian packages the build and the embedded database need.
 CPIS_BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config
-  qt6-base-dev libqt6sql6-psql libpq-dev qtkeychain-qt6-dev
+  qt6-base-dev libqt6sql6-psql libpq-dev libssl-dev qtkeychain-qt6-dev
   libxml2-dev
   postgresql
   fonts-dejavu-core

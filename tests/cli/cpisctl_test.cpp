@@ -1,5 +1,8 @@
 // cpisctl as a user runs it: output and exit codes (0 ok, 1 check failed, 2 usage, 3 unreachable).
+#include "db/local_cluster.h"
 #include "db/migrator.h"
+#include "db/rows.h"
+#include "domain/sealed_secret.h"
 #include "support/process.h"
 #include "support/test_database.h"
 
@@ -101,6 +104,33 @@ TEST_CASE("With nothing configured cpisctl uses the embedded cluster and can sto
     const auto status = runCpisctl({u"db"_s, u"status"_s}, env);
     CHECK(status.exitCode == 0);
     CHECK(status.out.contains(u"embedded database in "_s + dataDir.path()));
+
+    // The embedded database has its own exchange key pair: a MESH secret can be set, and is
+    // stored sealed for the private key beside the cluster, readable only by this user.
+    env.remove(QString::fromLatin1(cpis::kExchangeKeyFileVariable));
+    const QString keyFile = dataDir.path() + u"/cluster/exchange-key.pem"_s;
+    REQUIRE(QFile::exists(keyFile));
+    CHECK(QFile::permissions(keyFile) == (QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ReadUser | QFileDevice::WriteUser));
+    const auto set = runCpisctl({u"config"_s, u"set"_s, u"mesh.password"_s, u"--stdin"_s},
+                                "embedded-mailbox-password\n", env);
+    INFO(set.err.toStdString());
+    CHECK(set.exitCode == 0);
+    {
+        auto binaries = cpis::ServerBinaries::find();
+        REQUIRE(binaries);
+        const cpis::LocalCluster cluster(dataDir.path() + u"/cluster"_s, *binaries);
+        auto owner = cpis::Connection::open(cluster.connInfo(u"cpis"_s));
+        REQUIRE(owner);
+        auto stored =
+            cpis::queryValue(**owner, u"SELECT value FROM config WHERE key = 'mesh.password'"_s);
+        REQUIRE(stored);
+        auto opener = cpis::SecretOpener::fromFile(keyFile);
+        REQUIRE(opener);
+        auto opened = opener->open(stored->text(), u"mesh.password"_s);
+        REQUIRE(opened);
+        CHECK(*opened == u"embedded-mailbox-password"_s);
+    }
 
     const auto stop = runCpisctl({u"db"_s, u"stop"_s}, env);
     CHECK(stop.exitCode == 0);

@@ -38,7 +38,8 @@ const QSet<QString> kChangedOnPurpose{
     // 0027: quarantining cannot fail; any message not processed can be marked resolved.
     u"quarantine_inbound(bigint,text)"_s, u"resolve_inbound(bigint,text)"_s,
     u"process_inbound_again(bigint)"_s,
-    // 0029: only the installer makes the exchange's login.
+    // 0029: only the installer makes the exchange's login; 0031: secrets arrive sealed
+    // (set_config), new users' passwords as SCRAM verifiers.
     u"add_user(text,text,text,text,text)"_s};
 // Functions main did not have.
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
@@ -63,8 +64,10 @@ const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
 const QSet<QString> kDataChangedOnPurpose{u"plan"_s, u"config"_s};
 
 // Rows later migrations add on purpose, by table, left out of "nothing lost or changed" (which
-// is about moving the functions): issue 17's settings (0023), the exchange lock's row (0028).
-const QMap<QString, QString> kRowsAddedSince{{u"config"_s, u"t.key IN ('cpis.schema_dir')"_s},
+// is about moving the functions): issue 17's settings (0023), the exchange lock's row (0028),
+// the exchange's public key (0031).
+const QMap<QString, QString> kRowsAddedSince{{u"config"_s, u"t.key IN ('cpis.schema_dir', "
+                                                           "'mesh.secrets_public_key')"_s},
                                              {u"exchange_lock"_s, u"true"_s}};
 
 QString withoutComments(const QString &sql)

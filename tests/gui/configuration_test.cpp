@@ -409,7 +409,10 @@ TEST_CASE("Configuration tools: secrets are write-only and Test connection says 
     CHECK(child<QLineEdit>(tools, u"mesh.shared_secret"_s)->text().isEmpty());
     CHECK(waitFor(
         [&] { return child<QLabel>(tools, u"mesh.shared_secretStatus"_s)->text() == u"set"_s; }));
-    CHECK(stored(db.connection(), u"mesh.shared_secret"_s) == QString::fromLatin1(secret));
+    // Sealed in the client with the exchange's public key: only the exchange's key opens it.
+    CHECK(stored(db.connection(), u"mesh.shared_secret"_s).startsWith(u"sealed:v1:"_s));
+    CHECK(test::openedSecret(db.connection(), u"mesh.shared_secret"_s) ==
+          QString::fromLatin1(secret));
     auto audit = require(queryValue(
         db.connection(),
         u"SELECT string_agg(details->>'value', ',') FROM audit WHERE details->>'key' LIKE 'mesh.%'"_s));

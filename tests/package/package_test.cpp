@@ -47,7 +47,8 @@ void checkExchangeUnit(const QString &usr, const QString &scratch)
           u"User=cpis-exchange"_s, u"NoNewPrivileges=yes"_s, u"ProtectSystem=strict"_s,
           u"ProtectHome=yes"_s, u"PrivateTmp=yes"_s, u"PrivateDevices=yes"_s,
           u"RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX"_s,
-          u"LoadCredential=pgpass:/etc/cpis-workview/exchange.pgpass"_s}) {
+          u"LoadCredential=pgpass:/etc/cpis-workview/exchange.pgpass"_s,
+          u"LoadCredential=exchange-key:/etc/cpis-workview/exchange-key.pem"_s}) {
         INFO(line.toStdString());
         CHECK(text.split(u'\n').contains(line));
     }

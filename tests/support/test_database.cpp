@@ -2,11 +2,13 @@
 
 #include "db/migrator.h"
 #include "db/rows.h"
+#include "domain/sealed_secret.h"
 #include "support/test_cluster_state.h"
 
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
+#include <QTemporaryDir>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +33,63 @@ std::unique_ptr<Connection> openOrFail(const ConnInfo &info)
 }
 } // namespace
 
+namespace {
+struct TestExchangeKey
+{
+    QTemporaryDir dir;
+    QString file;
+    QString publicKey;
+};
+
+const TestExchangeKey &testExchangeKey()
+{
+    static const TestExchangeKey key = [] {
+        TestExchangeKey made;
+        REQUIRE(made.dir.isValid());
+        made.file = made.dir.filePath(u"exchange-key.pem"_s);
+        auto pair = generateExchangeKeyPair();
+        if (!pair)
+            FAIL(pair.error().message.toStdString());
+        if (auto written = writeExchangeKeyFile(made.file, pair->privatePem); !written)
+            FAIL(written.error().message.toStdString());
+        made.publicKey = pair->publicKey;
+        return made;
+    }();
+    return key;
+}
+} // namespace
+
+QString exchangeKeyFileForTests()
+{
+    return testExchangeKey().file;
+}
+
+QString openedSecret(Connection &owner, const QString &key)
+{
+    auto stored = queryValue(owner, u"SELECT value FROM config WHERE key = $1"_s, {key});
+    if (!stored)
+        FAIL(stored.error().message.toStdString());
+    if (stored->text().isEmpty())
+        return {};
+    auto opener = SecretOpener::fromFile(exchangeKeyFileForTests());
+    if (!opener)
+        FAIL(opener.error().message.toStdString());
+    auto clear = opener->open(stored->text(), key);
+    if (!clear)
+        FAIL(clear.error().message.toStdString());
+    return *clear;
+}
+
+void installExchangeKey(Connection &owner)
+{
+    const TestExchangeKey &key = testExchangeKey();
+    qputenv(kExchangeKeyFileVariable, key.file.toLocal8Bit());
+    auto set = execute(owner, u"UPDATE config SET value = $1 WHERE key = $2"_s,
+                       {key.publicKey, QString::fromLatin1(kSecretsPublicKeySetting)});
+    if (!set)
+        FAIL(set.error().message.toStdString());
+}
+
 std::unique_ptr<Connection> openMaintenance()
 {
     return openOrFail(requireState().connInfo(u"postgres"_s));
@@ -39,7 +98,10 @@ std::unique_ptr<Connection> openMaintenance()
 TestDatabase::TestDatabase(Schema schema)
     : TestDatabase(requireState().connInfo(u"postgres"_s),
                    schema == Schema::Migrated ? u"cpis_template"_s : u"template0"_s)
-{}
+{
+    if (schema == Schema::Migrated)
+        installExchangeKey(*m_connection);
+}
 
 TestDatabase::TestDatabase(ConnInfo server, Schema schema)
     : TestDatabase(std::move(server), u"template0"_s)
@@ -47,6 +109,7 @@ TestDatabase::TestDatabase(ConnInfo server, Schema schema)
     if (schema == Schema::Migrated) {
         if (auto migrated = Migrator(*m_connection).migrate(); !migrated)
             FAIL(migrated.error().message.toStdString());
+        installExchangeKey(*m_connection);
     }
 }
 

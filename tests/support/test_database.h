@@ -36,6 +36,16 @@ private:
 // A program's arguments followed by --database for this test database, as `login` when given.
 QStringList withDatabase(const TestDatabase &db, QStringList args, const QString &login = {});
 
+// The exchange's key pair for tests: made once per test program, its private key in a file
+// named by CPIS_EXCHANGE_KEY_FILE in this process's environment (so cpisctl runs inherit it),
+// its public key set as mesh.secrets_public_key in `owner`'s database. Every migrated
+// TestDatabase has it, so MESH secrets can be set and the exchange opens them.
+void installExchangeKey(Connection &owner);
+// The private key file installExchangeKey() names.
+QString exchangeKeyFileForTests();
+// A secret setting as stored (sealed), opened with that key: what the exchange will use.
+QString openedSecret(Connection &owner, const QString &key);
+
 // The shared cluster's maintenance database.
 std::unique_ptr<Connection> openMaintenance();
 

@@ -44,7 +44,27 @@ BEGIN
         PERFORM _invalid('key', format('There is no setting "%s".', p_key));
     END IF;
     PERFORM _check_office_setting(p_key, v);
+    -- A secret arrives sealed by the client with the public key of the exchange
+    -- (domain/sealed_secret): in clear it would be in the server log (log_statement=all shows bind
+    -- parameters) and in every dump. The message never repeats the value.
+    IF is_secret AND v <> '' THEN
+        IF coalesce((SELECT value FROM config WHERE key = 'mesh.secrets_public_key'), '') = '' THEN
+            PERFORM _invalid(p_key, format('%s cannot be set yet: secrets are sealed with the exchange '
+                'host''s public key, and mesh.secrets_public_key is not set. Run cpisctl exchange keygen '
+                'on the exchange''s host, set mesh.secrets_public_key to the line it prints, then set %s again.',
+                p_key, p_key));
+        ELSIF v !~ '^sealed:v1:[A-Za-z0-9+/]+={0,2}$' THEN
+            PERFORM _invalid(p_key, format('%s must arrive sealed with the exchange''s public key, never in '
+                'clear text (it would be in the server''s log and in backups): set it with cpisctl config '
+                'set %s --stdin or in the Configuration tools, which seal it.', p_key, p_key));
+        END IF;
+    END IF;
     CASE p_key
+    WHEN 'mesh.secrets_public_key' THEN
+        IF v <> '' AND v !~ '^[A-Za-z0-9+/]{40,400}={0,2}$' THEN
+            PERFORM _invalid(p_key, 'mesh.secrets_public_key must be the one line cpisctl exchange keygen '
+                'prints (the base64 of the exchange''s X25519 public key).');
+        END IF;
     WHEN 'cpis.handling_mode' THEN
         IF v NOT IN ('work_step', 'case_note_and_alert') THEN
             PERFORM _invalid(p_key, 'cpis.handling_mode must be work_step or case_note_and_alert.');
@@ -114,7 +134,9 @@ BEGIN
         v := array_to_string(ARRAY(SELECT upper(btrim(split_part(x, '=', 1))) || '=' || btrim(split_part(x, '=', 2))
                                    FROM unnest(string_to_array(v, ',')) AS x ORDER BY 1), ',');
     ELSE
-        IF length(v) > 2000 THEN
+        -- A sealed secret is its clear text (at most 2000 characters, checked by the client) and
+        -- some 80 characters more, in base64.
+        IF length(v) > (CASE WHEN is_secret THEN 3000 ELSE 2000 END) THEN
             PERFORM _invalid(p_key, format('%s is too long (at most 2000 characters).', p_key));
         END IF;
     END CASE;

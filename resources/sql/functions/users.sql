@@ -53,6 +53,13 @@ BEGIN
     IF coalesce(btrim(p_name), '') = '' OR length(p_name) > 200 THEN
         PERFORM _invalid('name', 'Full name is required (at most 200 characters).');
     END IF;
+    -- Only the SCRAM verifier the client computed (PQencryptPasswordConn): a clear password in a
+    -- bind parameter would be in the server log with log_statement=all.
+    IF p_password IS NOT NULL AND p_password !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
+        PERFORM _invalid('password', 'The password must reach the database as a SCRAM-SHA-256 verifier '
+            'computed by the client (cpisctl user add and the workview do that), never in clear text: it '
+            'would be in the server''s log.');
+    END IF;
     IF EXISTS (SELECT 1 FROM worker WHERE login = p_login) THEN
         PERFORM _invalid('login', format('There is already a worker with login "%s".', p_login));
     END IF;
