@@ -52,4 +52,4 @@ CREATE TABLE exchange_service (
 REVOKE ALL ON exchange_service FROM PUBLIC;
 GRANT SELECT ON exchange_service TO cpis_sysadmin, cpis_safeguarding_admin, cpis_exchange;
 GRANT INSERT, UPDATE, DELETE ON exchange_service TO cpis_exchange;
--- functions: 0b223d2991fb280f1bf81b08e6268750cd5f9636d943f110944e3c5ac9e31c1d
+-- functions: 8741f6b941fd508358f6f41a12f6995b8ad427f064a25b7f79c7136c3e92bd9c

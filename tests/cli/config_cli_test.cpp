@@ -80,7 +80,7 @@ TEST_CASE("cpisctl config alerts and alert-recipients choose who receives a CP-I
     const auto listed = runCpisctl(withDatabase(db, {u"config"_s, u"alerts"_s}, admin));
     INFO(listed.err.toStdString());
     CHECK(listed.exitCode == 0);
-    const auto line = [](const QString &type, const QString &recipients) {
+    const auto line = [](const QString &type, const QString &recipients) -> QString {
         return type.leftJustified(32) + recipients;
     };
     CHECK(listed.out.contains(

@@ -126,13 +126,20 @@ TEST_CASE("A restricted child's alert never reaches someone who may not see the 
     }
 }
 
-TEST_CASE("A new CP-IS alert type goes to the administrators until someone chooses",
+TEST_CASE("A new CP-IS alert type goes to the administrators until someone chooses, "
+          "however the exchange raises it",
           "[exchange][alerts]")
 {
     test::TestDatabase db;
     CaseWorld world(db);
     const QString type = u"CP-IS something new"_s;
-    raise(world, type, 0);
+    // As a raiser written before recipients could be chosen does: to the administrators' role.
+    const auto raiseAsBefore = [&] {
+        require(queryValue(*world.connectAs(world.exchange),
+                           u"SELECT raise_alert($1, NULL, NULL, NULL, 'cpis_sysadmin', 'New.')"_s,
+                           {type}));
+    };
+    raiseAsBefore();
     CHECK(alertsFor(world, world.sysadmin, type) == 1);
     const auto all = require(AlertRecipientStore(*world.connectAs(world.sysadmin)).list());
     const auto it = std::find_if(all.cbegin(), all.cend(),
@@ -140,6 +147,17 @@ TEST_CASE("A new CP-IS alert type goes to the administrators until someone choos
     REQUIRE(it != all.cend());
     CHECK(it->role == u"cpis_sysadmin"_s);
     CHECK_FALSE(it->aboutChild);
+
+    require(choose(world, type, {}, {}, world.admin.login, false));
+    raiseAsBefore();
+    raise(world, type, 0);
+    CHECK(alertsFor(world, world.admin, type) == 2);
+    CHECK(alertsFor(world, world.sysadmin, type) == 1);
+    // An alert a person raises by hand goes where they say.
+    require(queryValue(*world.connectAs(world.sysadmin),
+                       u"SELECT raise_alert($1, NULL, NULL, NULL, 'cpis_sysadmin', 'By hand.')"_s,
+                       {type}));
+    CHECK(alertsFor(world, world.sysadmin, type) == 2);
 }
 
 TEST_CASE("Alert recipients: every wrong value is refused by name, and only by administrators",

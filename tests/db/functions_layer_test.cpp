@@ -37,15 +37,19 @@ const QSet<QString> kChangedOnPurpose{
     u"access_notifications_before_birth(jsonb)"_s,
     // 0027: quarantining cannot fail; any message not processed can be marked resolved.
     u"quarantine_inbound(bigint,text)"_s, u"resolve_inbound(bigint,text)"_s,
-    u"process_inbound_again(bigint)"_s};
+    u"process_inbound_again(bigint)"_s,
+    // 0030: CP-IS alerts go to the recipients configured for their type (raise_cpis_alert).
+    u"_case_note_alert(bigint,text,text)"_s, u"check_mesh_inbox(jsonb)"_s,
+    u"raise_alert(text,bigint,integer,integer,name,text)"_s};
 // Functions main did not have.
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
-const QSet<QString> kAddedOnPurpose{u"_plan_kinds()"_s,
-                                    u"_queue_upload(bigint)"_s,
-                                    u"cpis_ended_at_18(date)"_s,
-                                    u"record_plan_in_error(bigint,text)"_s,
-                                    u"exchange_health(timestamp with time zone)"_s,
-                                    u"alert_if_exchange_stalled()"_s};
+const QSet<QString> kAddedOnPurpose{
+    u"_plan_kinds()"_s, u"_queue_upload(bigint)"_s, u"cpis_ended_at_18(date)"_s,
+    u"record_plan_in_error(bigint,text)"_s, u"exchange_health(timestamp with time zone)"_s,
+    u"alert_if_exchange_stalled()"_s,
+    // 0030: who receives each CP-IS alert.
+    u"_worker_may_see(integer,bigint)"_s, u"raise_cpis_alert(text,bigint,text)"_s,
+    u"alert_recipients_overview()"_s, u"set_alert_recipients(text,text,text,text,boolean)"_s};
 // Tables whose rows a later migration changes on purpose: 0024 turns s31/s38/s20 into C2/C1/V2
 // in plan and in cpis.shared_plans, and adds the sending authority's settings (checked by
 // tests/db/legal_status_migration_test.cpp). Tables added since main start empty.
@@ -54,7 +58,8 @@ const QSet<QString> kDataChangedOnPurpose{u"plan"_s, u"config"_s};
 // Rows later migrations add on purpose, by table, left out of "nothing lost or changed" (which
 // is about moving the functions): issue 17's settings (0023), the exchange lock's row (0028).
 const QMap<QString, QString> kRowsAddedSince{{u"config"_s, u"t.key IN ('cpis.schema_dir')"_s},
-                                             {u"exchange_lock"_s, u"true"_s}};
+                                             {u"exchange_lock"_s, u"true"_s},
+                                             {u"alert_recipients"_s, u"true"_s}};
 
 QString withoutComments(const QString &sql)
 {
