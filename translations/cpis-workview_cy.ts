@@ -1274,8 +1274,8 @@
         <translation>Cau</translation>
     </message>
     <message>
-        <source>Save stores the settings and templates you changed, all or nothing. List items and bank holidays are saved as you change them.</source>
-        <translation>Mae Cadw yn storio&apos;r gosodiadau a&apos;r templedi a newidiwyd gennych, y cyfan neu ddim. Caiff eitemau rhestr a gwyliau banc eu cadw wrth i chi eu newid.</translation>
+        <source>Save stores the settings, templates and alert recipients you changed, all or nothing. List items and bank holidays are saved as you change them.</source>
+        <translation>Mae Cadw yn storio&apos;r gosodiadau, y templedi a derbynwyr y rhybuddion a newidiwyd gennych, y cyfan neu ddim. Caiff eitemau rhestr a gwyliau banc eu cadw wrth i chi eu newid.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

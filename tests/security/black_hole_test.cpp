@@ -41,6 +41,14 @@ std::unique_ptr<BlackHoleProxy> proxyOrSkip(int upstreamPort)
     }
     return std::move(proxy).value();
 }
+
+// Brings the network back before what sits behind it is torn down, should a check fail while
+// it is a black hole: a connection waiting on it would otherwise hold the test forever.
+struct NetworkBack
+{
+    BlackHoleProxy &proxy;
+    ~NetworkBack() { (void)proxy.restore(); }
+};
 } // namespace
 
 TEST_CASE("Black-holed network: the workview shows the lost-connection banner within seconds",
@@ -62,6 +70,7 @@ TEST_CASE("Black-holed network: the workview shows the lost-connection banner wi
     REQUIRE(waitFor([&] { return ready.count() > 0; }, 30000));
     auto *banner = child<QLabel>(window.get(), u"connectionBanner"_s);
     REQUIRE_FALSE(banner->isVisible());
+    const NetworkBack back{*proxy};
 
     REQUIRE(proxy->blackHole().ok());
     QElapsedTimer noticed;
@@ -87,6 +96,7 @@ TEST_CASE("Black-holed network: the exchange service says within seconds that it
     const ConnInfo direct = require(ConnInfo::parse(x.conninfoAs(x.world.exchange.login)));
     ExchangeService service(proxy->route(direct).toKeywordValueString());
     REQUIRE(waitFor([&] { return service.said(u"Next exchange at"_s); }, 120000));
+    const NetworkBack back{*proxy};
 
     REQUIRE(proxy->blackHole().ok());
     QElapsedTimer noticed;

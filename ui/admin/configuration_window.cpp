@@ -108,9 +108,9 @@ ConfigurationWindow::ConfigurationWindow(DatabaseThread *database, QWidget *pare
     auto *close = new QPushButton(tr("Close"), page);
     close->setObjectName(u"configurationClose"_s);
     auto *buttons = new QHBoxLayout;
-    auto *note = new QLabel(tr("Save stores the settings and templates you changed, all or "
-                               "nothing. List items and bank holidays are saved as you change "
-                               "them."),
+    auto *note = new QLabel(tr("Save stores the settings, templates and alert recipients you "
+                               "changed, all or nothing. List items and bank holidays are saved "
+                               "as you change them."),
                             page);
     note->setWordWrap(true);
     buttons->addWidget(note, 1);
