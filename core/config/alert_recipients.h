@@ -21,12 +21,6 @@ struct AlertRecipients
     bool keyWorker = false;
     QString updatedBy; // empty: today's default, never changed
     QDateTime updatedAt;
-
-    [[nodiscard]] bool sameRecipients(const AlertRecipients &other) const
-    {
-        return role == other.role && team == other.team && workerLogin == other.workerLogin &&
-               keyWorker == other.keyWorker;
-    }
 };
 
 // Everything the Configuration tools show: the types and what may be chosen for them.

@@ -48,6 +48,7 @@ const QSet<QString> kAddedOnPurpose{
     u"record_plan_in_error(bigint,text)"_s, u"exchange_health(timestamp with time zone)"_s,
     u"alert_if_exchange_stalled()"_s,
     // 0030: who receives each CP-IS alert.
+    u"_insert_alert(text,bigint,integer,integer,name,text)"_s, u"_is_exchange_login()"_s,
     u"_worker_may_see(integer,bigint)"_s, u"raise_cpis_alert(text,bigint,text)"_s,
     u"alert_recipients_overview()"_s, u"set_alert_recipients(text,text,text,text,boolean)"_s};
 // Tables whose rows a later migration changes on purpose: 0024 turns s31/s38/s20 into C2/C1/V2
