@@ -1274,8 +1274,8 @@
         <translation>Cau</translation>
     </message>
     <message>
-        <source>Save stores the settings and templates you changed, all or nothing. List items and bank holidays are saved as you change them.</source>
-        <translation>Mae Cadw yn storio&apos;r gosodiadau a&apos;r templedi a newidiwyd gennych, y cyfan neu ddim. Caiff eitemau rhestr a gwyliau banc eu cadw wrth i chi eu newid.</translation>
+        <source>Save stores the settings, templates and alert recipients you changed, all or nothing. List items and bank holidays are saved as you change them.</source>
+        <translation>Mae Cadw yn storio&apos;r gosodiadau, y templedi a derbynwyr y rhybuddion a newidiwyd gennych, y cyfan neu ddim. Caiff eitemau rhestr a gwyliau banc eu cadw wrth i chi eu newid.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1652,6 +1652,70 @@
     <message>
         <source>The emergency duty team, e.g. 01632 960999.</source>
         <translation>Y tîm dyletswydd brys, e.e. 01632 960999.</translation>
+    </message>
+    <message>
+        <source>System administrators</source>
+        <translation>Gweinyddwyr system</translation>
+    </message>
+    <message>
+        <source>Safeguarding Admin</source>
+        <translation>Gweinyddwr Diogelu</translation>
+    </message>
+    <message>
+        <source>Team managers</source>
+        <translation>Rheolwyr tîm</translation>
+    </message>
+    <message>
+        <source>Key workers</source>
+        <translation>Gweithwyr allweddol</translation>
+    </message>
+    <message>
+        <source>Who receives each CP-IS alert: any of a role, a team, a worker and, for an alert about a child, the child&apos;s key worker. Nobody receives an alert about a restricted child unless they may see the child.</source>
+        <translation>Pwy sy&apos;n cael pob rhybudd CP-IS: unrhyw un o rôl, tîm, gweithiwr ac, ar gyfer rhybudd am blentyn, gweithiwr allweddol y plentyn. Nid oes neb yn cael rhybudd am blentyn cyfyngedig oni bai y caiff weld y plentyn.</translation>
+    </message>
+    <message>
+        <source>%1: role</source>
+        <translation>%1: rôl</translation>
+    </message>
+    <message>
+        <source>%1: team</source>
+        <translation>%1: tîm</translation>
+    </message>
+    <message>
+        <source>%1: worker</source>
+        <translation>%1: gweithiwr</translation>
+    </message>
+    <message>
+        <source>Child&apos;s key worker</source>
+        <translation>Gweithiwr allweddol y plentyn</translation>
+    </message>
+    <message>
+        <source>This alert is not about a child.</source>
+        <translation>Nid yw&apos;r rhybudd hwn am blentyn.</translation>
+    </message>
+    <message>
+        <source>No role</source>
+        <translation>Dim rôl</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Dim tîm</translation>
+    </message>
+    <message>
+        <source>No worker</source>
+        <translation>Dim gweithiwr</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Alert recipients</source>
+        <translation>Derbynwyr rhybuddion</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Rhybuddion</translation>
     </message>
 </context>
 <context>
@@ -3308,10 +3372,6 @@ Yn canslo…</translation>
         <translation>Nodi wedi&apos;i ddatrys</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; was quarantined: %2&lt;br&gt;Marking it resolved takes it off the list without processing it. Say what was done instead.</source>
-        <translation>Cafodd &lt;b&gt;%1&lt;/b&gt; ei roi mewn cwarantin: %2&lt;br&gt;Mae ei nodi wedi&apos;i ddatrys yn ei dynnu oddi ar y rhestr heb ei brosesu. Dywedwch beth a wnaed yn lle hynny.</translation>
-    </message>
-    <message>
         <source>&amp;Note*</source>
         <translation>&amp;Nodyn*</translation>
     </message>
@@ -3326,6 +3386,34 @@ Yn canslo…</translation>
     <message>
         <source>A note is required: say how the message was resolved.</source>
         <translation>Mae angen nodyn: dywedwch sut y cafodd y neges ei datrys.</translation>
+    </message>
+    <message>
+        <source>was quarantined.</source>
+        <translation>wedi&apos;i roi mewn cwarantin.</translation>
+    </message>
+    <message>
+        <source>was quarantined: %1</source>
+        <translation>wedi&apos;i roi mewn cwarantin: %1</translation>
+    </message>
+    <message>
+        <source>is waiting to be processed.</source>
+        <translation>yn aros i gael ei brosesu.</translation>
+    </message>
+    <message>
+        <source>is waiting to be processed; the last exchange could not process it: %1</source>
+        <translation>yn aros i gael ei brosesu; ni allai&apos;r cyfnewid diwethaf ei brosesu: %1</translation>
+    </message>
+    <message>
+        <source>has not been processed.</source>
+        <translation>heb ei brosesu.</translation>
+    </message>
+    <message>
+        <source>has not been processed: %1</source>
+        <translation>heb ei brosesu: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;Marking it resolved takes it off the list without processing it. Say what was done instead.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Mae ei nodi wedi&apos;i ddatrys yn ei dynnu oddi ar y rhestr heb ei brosesu. Dywedwch beth a wnaed yn lle hynny.</translation>
     </message>
 </context>
 <context>

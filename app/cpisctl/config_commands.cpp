@@ -1,5 +1,6 @@
 #include "config_commands.h"
 
+#include "config/alert_recipients.h"
 #include "config/config_store.h"
 #include "database_session.h"
 
@@ -16,6 +17,21 @@ QString shown(const ConfigEntry &e)
     if (e.secret)
         return e.value.isEmpty() ? u"(secret, not set)"_s : u"(secret, set)"_s;
     return e.value.isEmpty() ? u"(not set)"_s : e.value;
+}
+
+// "role cpis_sysadmin, team Referrals, worker jo.bloggs, key worker".
+QString recipientsText(const AlertRecipients &r)
+{
+    QStringList parts;
+    if (!r.role.isEmpty())
+        parts << u"role "_s + r.role;
+    if (!r.team.isEmpty())
+        parts << u"team "_s + r.team;
+    if (!r.workerLogin.isEmpty())
+        parts << u"worker "_s + r.workerLogin;
+    if (r.keyWorker)
+        parts << u"the child's key worker"_s;
+    return parts.join(u", "_s);
 }
 } // namespace
 
@@ -121,6 +137,91 @@ int configSet(const QStringList &args)
         return exitFor(set.error());
     auto entry = store.get(positional.first());
     out() << positional.first() << " = " << (entry ? shown(*entry) : QString()) << "\n";
+    out().flush();
+    return kExitOk;
+}
+
+int configAlerts(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption(databaseOption());
+    if (auto stop = parseArguments(
+            parser, u"config alerts"_s,
+            u"List the CP-IS alert types and who receives each (system administrators).\n"
+            u"Exit status: 0 shown, 1 refused, 2 usage error, 3 unreachable."_s,
+            args))
+        return *stop;
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    auto all = AlertRecipientStore(session.connection()).list();
+    if (!all)
+        return exitFor(all.error());
+    if (all->isEmpty()) {
+        // The overview shows nothing to those who may not see it.
+        err() << "cpisctl config alerts: only system administrators can see who receives alerts.\n";
+        err().flush();
+        return kExitCheckFailed;
+    }
+    for (const AlertRecipients &r : std::as_const(*all))
+        out() << r.alertType.leftJustified(32) << recipientsText(r) << "\n";
+    out().flush();
+    return kExitOk;
+}
+
+int configAlertRecipients(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption(databaseOption());
+    const QCommandLineOption role(u"role"_s,
+                                  u"Everyone in this role: "_s +
+                                      AlertRecipientStore::roles().join(u", "_s) + u"."_s,
+                                  u"ROLE"_s);
+    const QCommandLineOption team(u"team"_s, u"Everyone in this team (its name)."_s, u"TEAM"_s);
+    const QCommandLineOption worker(u"worker"_s, u"This worker (a login)."_s, u"LOGIN"_s);
+    const QCommandLineOption keyWorker(u"key-worker"_s,
+                                       u"The child's key worker (alerts about a child only)."_s);
+    parser.addOptions({role, team, worker, keyWorker});
+    parser.addPositionalArgument(u"TYPE"_s, u"The alert type, e.g. \"CP-IS upload failed\"."_s);
+    if (auto stop = parseArguments(
+            parser, u"config alert-recipients"_s,
+            u"Choose who receives one CP-IS alert type: any of a role, a team, a worker and the\n"
+            u"child's key worker; the ones not given no longer receive it. System\n"
+            u"administrators only. 'cpisctl config alerts' lists the types.\n"
+            u"Exit status: 0 changed, 1 refused, 2 usage error, 3 unreachable."_s,
+            args))
+        return *stop;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return usageError(u"config alert-recipients"_s, u"give one alert TYPE (in quotes)."_s);
+    AlertRecipients chosen;
+    chosen.alertType = positional.first();
+    chosen.role = parser.value(role).trimmed();
+    chosen.team = parser.value(team).trimmed();
+    chosen.workerLogin = parser.value(worker).trimmed();
+    chosen.keyWorker = parser.isSet(keyWorker);
+    for (const auto &[option, value] :
+         {std::pair{u"--role"_s, chosen.role}, std::pair{u"--team"_s, chosen.team},
+          std::pair{u"--worker"_s, chosen.workerLogin}}) {
+        if (parser.isSet(option.mid(2)) && value.isEmpty())
+            return usageError(u"config alert-recipients"_s, option + u" needs a value."_s);
+    }
+    if (!chosen.role.isEmpty() && !AlertRecipientStore::roles().contains(chosen.role)) {
+        return usageError(u"config alert-recipients"_s,
+                          u"--role %1 is not a role alerts go to: give one of %2."_s.arg(
+                              chosen.role, AlertRecipientStore::roles().join(u", "_s)));
+    }
+    if (chosen.role.isEmpty() && chosen.team.isEmpty() && chosen.workerLogin.isEmpty() &&
+        !chosen.keyWorker) {
+        return usageError(u"config alert-recipients"_s,
+                          u"give at least one of --role, --team, --worker, --key-worker."_s);
+    }
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    if (auto set = AlertRecipientStore(session.connection()).set(chosen); !set)
+        return exitFor(set.error());
+    out() << chosen.alertType << ": " << recipientsText(chosen) << "\n";
     out().flush();
     return kExitOk;
 }

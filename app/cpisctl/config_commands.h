@@ -1,4 +1,4 @@
-// cpisctl config list | get | set
+// cpisctl config list | get | set | alerts | alert-recipients
 #pragma once
 
 #include "command.h"
@@ -8,5 +8,7 @@ namespace cpis::cli {
 int configList(const QStringList &args);
 int configGet(const QStringList &args);
 int configSet(const QStringList &args);
+int configAlerts(const QStringList &args);
+int configAlertRecipients(const QStringList &args);
 
 } // namespace cpis::cli

@@ -130,6 +130,33 @@ Result<QString> Exchange::lockHolder(Connection &connection)
         row.text("holder_login"), row.text("holder_application"), row.text("since"));
 }
 
+Status Exchange::announceService(Connection &connection)
+{
+    // Rows of services that are gone go; this backend's row says it runs, under this login.
+    auto gone = execute(connection, u"DELETE FROM exchange_service l WHERE NOT EXISTS ("_s +
+                                        liveHolder() + u")"_s);
+    if (!gone)
+        return gone.error();
+    auto present = execute(connection, uR"(
+        INSERT INTO exchange_service (holder_pid, holder_login, holder_application)
+        VALUES (pg_backend_pid(), session_user, current_setting('application_name'))
+        ON CONFLICT (holder_pid) DO UPDATE SET holder_login = EXCLUDED.holder_login,
+            holder_application = EXCLUDED.holder_application, since = now())"_s);
+    if (!present)
+        return present.error();
+    return success();
+}
+
+Result<bool> Exchange::serviceRunning(Connection &connection)
+{
+    auto running =
+        queryValue(connection, u"SELECT EXISTS (SELECT 1 FROM exchange_service l WHERE EXISTS ("_s +
+                                   liveHolder() + u"))"_s);
+    if (!running)
+        return running.error();
+    return running->boolean();
+}
+
 Result<bool> Exchange::takeLock()
 {
     // Only the exchange role may UPDATE exchange_lock: no other login can hold it. The row
@@ -351,7 +378,7 @@ Result<std::shared_ptr<const hl7::SchemaValidator>> Exchange::loadSchemas(const 
 Status Exchange::alertAdministratorsOnce(const QString &type, const QString &text)
 {
     auto raised = queryValue(m_connection, uR"(
-        SELECT raise_alert($1, NULL, NULL, NULL, 'cpis_sysadmin', $2)
+        SELECT raise_cpis_alert($1, NULL, $2)
         WHERE NOT EXISTS (SELECT 1 FROM alert WHERE alert_type = $1 AND body = btrim($2) AND acknowledged_at IS NULL))"_s,
                              {type, text.left(kMaxAlertText)});
     if (!raised)
@@ -471,7 +498,7 @@ Status Exchange::holdUpload(const Row &upload, const QString &alertType, const Q
     auto alerted =
         queryValue(m_connection, uR"(
         WITH f AS (UPDATE upload_file SET detail = $1 WHERE id = $2 AND status = 'ready' AND detail IS DISTINCT FROM $1 RETURNING id)
-        SELECT raise_alert($3, NULL, NULL, NULL, 'cpis_sysadmin', $4) FROM f)"_s,
+        SELECT raise_cpis_alert($3, NULL, $4) FROM f)"_s,
                    {detail, upload.integer("id"), alertType, alertText.left(kMaxAlertText)});
     if (!alerted)
         return alerted.error();

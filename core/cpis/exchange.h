@@ -41,9 +41,6 @@ class Exchange
 {
 public:
     using Progress = std::function<void(const QString &)>;
-    // Held (shared) by each running exchange service for as long as it runs, so the monitor
-    // can say plainly when none is: the lock goes when the process or its connection does.
-    static constexpr qint64 kServiceLockKey = 0x43504953'53455256; // "CPISSERV"
     explicit Exchange(Connection &connection, Progress progress = {});
 
     // Refused with code "exchange.busy", naming the holder, while another exchange holds the
@@ -59,6 +56,12 @@ public:
     // both. An error when this login may not take it (not in the exchange role).
     Result<bool> takeLock();
     void releaseLock();
+
+    // Each running exchange service says so with a row of exchange_service naming its backend,
+    // which only the exchange role may write (an advisory lock any login could take); it counts
+    // while that backend lives, so the monitor can say plainly when no service runs.
+    static Status announceService(Connection &connection);
+    static Result<bool> serviceRunning(Connection &connection);
 
     // The next scheduled run after `now` for the configured times of day.
     static QDateTime nextRun(const QList<QTime> &times, const QDateTime &now);

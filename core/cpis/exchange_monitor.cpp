@@ -38,20 +38,6 @@ Result<std::optional<ExchangeRunInfo>> oneRun(Connection &c, const QString &wher
     return std::optional(runFrom((*q)[0]));
 }
 
-// Whether some session holds the advisory lock `key` in this database. A bigint key shows in
-// pg_locks as its high and low 32 bits.
-Result<bool> lockHeld(Connection &c, qint64 key)
-{
-    auto held = queryValue(c, uR"(
-        SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
-                       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                       AND classid::bigint = $1 AND objid::bigint = $2 AND objsubid = 1))"_s,
-                           {key >> 32, key & 0xffffffff});
-    if (!held)
-        return held.error();
-    return held->boolean();
-}
-
 Result<std::optional<ExchangeRequestInfo>> latestRequest(Connection &c)
 {
     auto q =
@@ -156,7 +142,7 @@ Result<ExchangeMonitorData> ExchangeMonitor::load()
     if (!running)
         return running.error();
     data.exchangeRunning = !running->isEmpty();
-    auto service = lockHeld(m_connection, Exchange::kServiceLockKey);
+    auto service = Exchange::serviceRunning(m_connection);
     if (!service)
         return service.error();
     data.serviceRunning = *service;

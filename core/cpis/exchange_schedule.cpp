@@ -73,10 +73,8 @@ void ExchangeSchedule::troubleOnce(const QString &kind, const Error &error, cons
 
 void ExchangeSchedule::announceService()
 {
-    // Shared: services on two machines both show; the session keeps it while it runs.
-    if (auto present = execute(*m_connection, u"SELECT pg_try_advisory_lock_shared($1)"_s,
-                               {Exchange::kServiceLockKey});
-        !present) {
+    // Services on two machines both show; the row counts while this connection lives.
+    if (auto present = Exchange::announceService(*m_connection); !present) {
         warn(u"the exchange monitor will not see this service running (%1)."_s.arg(
             present.error().message));
     }

@@ -604,30 +604,16 @@ Result<QString> InboundProcessor::recordInactive(const hl7::InactivePatient &pat
     if (patient.replacements.size() > 1)
         text += u" CP-IS also named %1: check which is the child's."_s.arg(
             patient.replacements.mid(1).join(u", "_s));
-    for (auto alert : {&InboundProcessor::alertKeyWorker, &InboundProcessor::alertAdministrators}) {
-        if (auto raised = (this->*alert)(u"CP-IS NHS number inactive"_s, personId, text); !raised)
-            return raised.error();
-    }
+    if (auto raised = alert(u"CP-IS NHS number inactive"_s, personId, text); !raised)
+        return raised.error();
     return text;
 }
 
-Status InboundProcessor::alertAdministrators(const QString &type, qint64 personId,
-                                             const QString &text)
+Status InboundProcessor::alert(const QString &type, qint64 personId, const QString &text)
 {
-    auto raised =
-        queryValue(m_connection, u"SELECT raise_alert($1, $2, NULL, NULL, 'cpis_sysadmin', $3)"_s,
-                   {type, nullIfZero(personId), text});
-    if (!raised)
-        return raised.error();
-    return success();
-}
-
-Status InboundProcessor::alertKeyWorker(const QString &type, qint64 personId, const QString &text)
-{
-    // Without a current key worker the administrators' alert is the one that counts.
-    auto raised = execute(m_connection, uR"(
-        SELECT raise_alert($1, $2, current_key_worker($3), NULL, NULL, $4) WHERE current_key_worker($5) IS NOT NULL)"_s,
-                          {type, personId, personId, text, personId});
+    // Who receives it is configured per alert type (raise_cpis_alert, the one rule).
+    auto raised = queryValue(m_connection, u"SELECT raise_cpis_alert($1, $2, $3)"_s,
+                             {type, nullIfZero(personId), text});
     if (!raised)
         return raised.error();
     return success();
@@ -650,9 +636,9 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
     const QString code = ack->fileCode();
     const QString fileText = hl7::fileOutcomeText(code);
     if (ack->sequenceNumber < 0) {
-        if (auto alerted = alertAdministrators(
-                u"CP-IS upload failed"_s, 0,
-                u"%1 (%2; CP-IS could not read the sequence number.)"_s.arg(fileText, code));
+        if (auto alerted =
+                alert(u"CP-IS upload failed"_s, 0,
+                      u"%1 (%2; CP-IS could not read the sequence number.)"_s.arg(fileText, code));
             !alerted)
             return alerted.error();
         return Work{kind, ackId, u"%1 (%2) for an unreadable upload."_s.arg(fileText, code), 0};
@@ -689,8 +675,8 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
         if (auto requeued = requeueFile(fileId, reason); !requeued)
             return requeued.error();
         if (outcome.alert) {
-            if (auto alerted = alertAdministrators(u"CP-IS upload failed"_s, 0,
-                                                   u"%1 (%2) %3"_s.arg(summary, code).arg(reason));
+            if (auto alerted = alert(u"CP-IS upload failed"_s, 0,
+                                     u"%1 (%2) %3"_s.arg(summary, code).arg(reason));
                 !alerted)
                 return alerted.error();
         }
@@ -725,10 +711,10 @@ Result<InboundProcessor::Work> InboundProcessor::handleAcknowledgement(const QBy
     if (!rest)
         return rest.error();
     if (noneUploaded) {
-        if (auto alerted = alertAdministrators(
-                u"CP-IS upload failed"_s, 0,
-                u"%1 (CPF04). No child in it is shown to health staff until it is fixed and "
-                u"sent again."_s.arg(summary));
+        if (auto alerted =
+                alert(u"CP-IS upload failed"_s, 0,
+                      u"%1 (CPF04). No child in it is shown to health staff until it is fixed and "
+                      u"sent again."_s.arg(summary));
             !alerted)
             return alerted.error();
     }
@@ -816,10 +802,8 @@ Result<bool> InboundProcessor::recordOutcome(qint64 fileId, const hl7::Acknowled
     const QString text =
         u"CP-IS rejected the upload of NHS number %1: %2 Until this is fixed, health staff "
         u"are not shown that the child is on a plan."_s.arg(m.ids.nhsNumber, words);
-    for (auto alert : {&InboundProcessor::alertKeyWorker, &InboundProcessor::alertAdministrators}) {
-        if (auto raised = (this->*alert)(u"CP-IS upload rejected"_s, *person, text); !raised)
-            return raised.error();
-    }
+    if (auto raised = alert(u"CP-IS upload rejected"_s, *person, text); !raised)
+        return raised.error();
     return true;
 }
 
@@ -852,7 +836,7 @@ Result<InboundOutcome> InboundProcessor::processReport(qint64 messageId,
         if (!requeued)
             return requeued.error();
     }
-    if (auto alerted = alertAdministrators(u"CP-IS upload failed"_s, 0, text); !alerted)
+    if (auto alerted = alert(u"CP-IS upload failed"_s, 0, text); !alerted)
         return alerted.error();
     auto marked = execute(m_connection, uR"(
         UPDATE inbound_message SET status = 'processed', kind = 'mesh_report', outcome = $1, processed_at = now()

@@ -131,8 +131,7 @@ private:
     // The Work to record when this notification was processed before, so nothing happens twice.
     Result<std::optional<Work>> duplicate(const QString &kind, const QString &id,
                                           const QString &what);
-    Status alertAdministrators(const QString &type, qint64 personId, const QString &text);
-    Status alertKeyWorker(const QString &type, qint64 personId, const QString &text);
+    Status alert(const QString &type, qint64 personId, const QString &text);
     Result<InboundOutcome> markProcessed(qint64 messageId, const Work &work);
     Result<InboundOutcome> markQuarantined(qint64 messageId, const Error &why);
 

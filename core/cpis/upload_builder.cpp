@@ -79,13 +79,9 @@ Status UploadBuilder::block(const BlockedChild &child)
     if (!changed->boolean())
         return success();
     const QString text = u"%1 cannot be shared with CP-IS: %2"_s.arg(child.name, child.reason);
-    auto alerted =
-        execute(m_connection, uR"(
-        SELECT raise_alert('CP-IS upload blocked', $1, NULL, NULL, 'cpis_sysadmin', $2)
-        UNION ALL
-        SELECT raise_alert('CP-IS upload blocked', $3, current_key_worker($4), NULL, NULL, $5)
-        WHERE current_key_worker($6) IS NOT NULL)"_s,
-                {child.personId, text, child.personId, child.personId, text, child.personId});
+    auto alerted = execute(m_connection, uR"(
+        SELECT raise_cpis_alert('CP-IS upload blocked', $1, $2))"_s,
+                           {child.personId, text});
     if (!alerted)
         return alerted.error();
     return success();
@@ -95,7 +91,7 @@ Status UploadBuilder::refuse(const QString &text)
 {
     // One alert until an administrator acknowledges it, not one at every exchange.
     auto alerted = execute(m_connection, uR"(
-        SELECT raise_alert('CP-IS upload refused', NULL, NULL, NULL, 'cpis_sysadmin', $1)
+        SELECT raise_cpis_alert('CP-IS upload refused', NULL, $1)
         WHERE NOT EXISTS (SELECT 1 FROM alert WHERE alert_type = 'CP-IS upload refused'
                           AND body = $2 AND acknowledged_at IS NULL))"_s,
                            {text, text});

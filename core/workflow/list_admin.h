@@ -2,6 +2,7 @@
 // never deleted), note templates and bank holidays, read and changed through the database.
 #pragma once
 
+#include "config/alert_recipients.h"
 #include "config/config_store.h"
 #include "db/connection.h"
 #include "result.h"
@@ -35,6 +36,7 @@ struct ConfigurationSnapshot
     QList<ListItem> items; // by list, then position
     QList<NoteTemplate> templates;
     QList<BankHoliday> bankHolidays;
+    AlertRecipientSnapshot alerts; // who receives each CP-IS alert (the Configuration tools)
 };
 
 class ListAdmin

@@ -75,7 +75,6 @@ TEST_CASE("The monitor tells a running exchange from one that stopped before it 
     CHECK(data.lastRun->status == u"running"_s);
     CHECK_FALSE(data.exchangeRunning); // nobody holds the exchange's lock: it was interrupted
 
-    auto other = x.db.openAnother();
     {
         auto running = x.world.connectAs(x.world.exchange);
         Exchange holder(*running);
@@ -85,9 +84,10 @@ TEST_CASE("The monitor tells a running exchange from one that stopped before it 
     }
     CHECK_FALSE(require(ExchangeMonitor(*sysadmin).load()).exchangeRunning);
 
-    // An exchange service shows by the lock it holds while it runs.
+    // An exchange service shows by the row it keeps while it runs.
     CHECK_FALSE(data.serviceRunning);
-    require(execute(*other, u"SELECT pg_advisory_lock_shared($1)"_s, {Exchange::kServiceLockKey}));
+    auto service = x.world.connectAs(x.world.exchange);
+    require(Exchange::announceService(*service));
     data = require(ExchangeMonitor(*sysadmin).load());
     CHECK(data.serviceRunning);
     CHECK_FALSE(data.exchangeRunning);

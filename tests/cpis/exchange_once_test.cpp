@@ -1,8 +1,9 @@
 // Nothing sent twice, nothing held hostage (issue 18): an upload whose POST answer was lost is
-// found by its local id, not sent again; the exchange's and the migrator's locks cannot be
-// held by an ordinary login.
+// found by its local id, not sent again; the exchange's and the migrator's locks, and the
+// service's "I am running", cannot be held by an ordinary login.
 #include "config/config_store.h"
 #include "cpis/exchange.h"
+#include "cpis/exchange_monitor.h"
 #include "db/migrator.h"
 #include "db/rows.h"
 #include "support/exchange_world.h"
@@ -24,6 +25,8 @@ namespace {
 // The advisory lock key the exchange took before (any login could take it).
 constexpr qint64 kOldExchangeLockKey = 0x43504953'45584348;
 constexpr qint64 kOldMigrationLockKey = 0x43504953'4D494752;
+// The advisory lock key an exchange service held to show it ran (any login could take it).
+constexpr qint64 kOldServiceLockKey = 0x43504953'53455256;
 
 // A login in no group role at all, made by the owner; dropped with the cluster.
 QString loginInNoRole(ExchangeWorld &x)
@@ -178,4 +181,33 @@ TEST_CASE("A migrator waiting for another one says who holds the lock", "[exchan
     CHECK(migrated.ok());
     if (migrated)
         CHECK(migrated->size() == 1);
+}
+
+TEST_CASE("No login but the exchange can make the monitor show a service running",
+          "[exchange][security]")
+{
+    ExchangeWorld x;
+    auto sysadmin = x.world.connectAs(x.world.sysadmin);
+    for (const auto &[who, login] : ordinaryLogins(x)) {
+        INFO(who.toStdString());
+        auto c = x.world.connectAs(login);
+        CHECK_FALSE(Exchange::announceService(*c).ok());
+        CHECK_FALSE(execute(*c, uR"(
+            INSERT INTO exchange_service (holder_pid, holder_login) VALUES (pg_backend_pid(), session_user))"_s)
+                        .ok());
+        // What it can take (the old advisory key) shows nothing.
+        require(execute(*c, u"SELECT pg_advisory_lock_shared($1)"_s, {kOldServiceLockKey}));
+        CHECK_FALSE(require(ExchangeMonitor(*sysadmin).load()).serviceRunning);
+    }
+    auto service = x.world.connectAs(x.world.exchange);
+    require(Exchange::announceService(*service));
+    CHECK(require(ExchangeMonitor(*sysadmin).load()).serviceRunning);
+    service.reset(); // the service's connection goes: so does its presence
+    bool gone = false;
+    for (int i = 0; i < 50 && !gone; ++i) {
+        gone = !require(ExchangeMonitor(*sysadmin).load()).serviceRunning;
+        if (!gone)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(gone);
 }

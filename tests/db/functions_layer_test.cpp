@@ -40,15 +40,20 @@ const QSet<QString> kChangedOnPurpose{
     u"process_inbound_again(bigint)"_s,
     // 0029: only the installer makes the exchange's login; 0031: secrets arrive sealed
     // (set_config), new users' passwords as SCRAM verifiers.
-    u"add_user(text,text,text,text,text)"_s};
+    u"add_user(text,text,text,text,text)"_s,
+    // 0030: CP-IS alerts go to the recipients configured for their type (raise_cpis_alert).
+    u"_case_note_alert(bigint,text,text)"_s, u"check_mesh_inbox(jsonb)"_s,
+    u"raise_alert(text,bigint,integer,integer,name,text)"_s};
 // Functions main did not have.
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
-const QSet<QString> kAddedOnPurpose{u"_plan_kinds()"_s,
-                                    u"_queue_upload(bigint)"_s,
-                                    u"cpis_ended_at_18(date)"_s,
-                                    u"record_plan_in_error(bigint,text)"_s,
-                                    u"exchange_health(timestamp with time zone)"_s,
-                                    u"alert_if_exchange_stalled()"_s};
+const QSet<QString> kAddedOnPurpose{
+    u"_plan_kinds()"_s, u"_queue_upload(bigint)"_s, u"cpis_ended_at_18(date)"_s,
+    u"record_plan_in_error(bigint,text)"_s, u"exchange_health(timestamp with time zone)"_s,
+    u"alert_if_exchange_stalled()"_s,
+    // 0030: who receives each CP-IS alert.
+    u"_insert_alert(text,bigint,integer,integer,name,text)"_s, u"_is_exchange_login()"_s,
+    u"_worker_may_see(integer,bigint)"_s, u"raise_cpis_alert(text,bigint,text)"_s,
+    u"alert_recipients_overview()"_s, u"set_alert_recipients(text,text,text,text,boolean)"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
@@ -65,10 +70,11 @@ const QSet<QString> kDataChangedOnPurpose{u"plan"_s, u"config"_s};
 
 // Rows later migrations add on purpose, by table, left out of "nothing lost or changed" (which
 // is about moving the functions): issue 17's settings (0023), the exchange lock's row (0028),
-// the exchange's public key (0031).
+// who receives each CP-IS alert (0030), the exchange's public key (0031).
 const QMap<QString, QString> kRowsAddedSince{{u"config"_s, u"t.key IN ('cpis.schema_dir', "
                                                            "'mesh.secrets_public_key')"_s},
-                                             {u"exchange_lock"_s, u"true"_s}};
+                                             {u"exchange_lock"_s, u"true"_s},
+                                             {u"alert_recipients"_s, u"true"_s}};
 
 QString withoutComments(const QString &sql)
 {

@@ -164,7 +164,8 @@ TEST_CASE("Accessibility: the administrator windows name every control, on every
     REQUIRE(waitFor([&] { return quality->isLoaded(); }));
     checkAccessible(quality);
 
-    ui::ResolveMessageDialog resolve(u"ASN-1 from RX1"_s, u"No child matches the NHS number"_s);
+    ui::ResolveMessageDialog resolve(u"ASN-1 from RX1"_s, u"quarantined"_s,
+                                     u"No child matches the NHS number"_s);
     resolve.show();
     checkAccessible(&resolve);
 

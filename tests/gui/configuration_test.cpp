@@ -455,3 +455,70 @@ TEST_CASE("Configuration tools: closing with unsaved changes asks first", "[gui]
     REQUIRE(waitFor([&] { return !tools; }));
     CHECK(stored(db.connection(), u"office.handling_time"_s) == u"4 working hours"_s);
 }
+
+TEST_CASE("Configuration tools: the Alerts tab chooses who receives each CP-IS alert, through "
+          "Save and the unsaved-changes question",
+          "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto window = test::signedInWindow(db, world.sysadmin.login);
+    QPointer<ui::ConfigurationWindow> tools = openTools(*window);
+    tools->resize(1280, 720);
+    showTab(tools, u"alertsTab"_s);
+    const auto editor = [&](const QString &type, const QString &part) {
+        return child<QWidget>(tools, u"alert:%1:%2"_s.arg(type, part));
+    };
+    const auto combo = [&](const QString &type, const QString &part) {
+        return qobject_cast<QComboBox *>(editor(type, part));
+    };
+    const QString rejected = u"CP-IS upload rejected"_s;
+    const QString failed = u"CP-IS upload failed"_s;
+    CHECK_FALSE(tools->hasUnsavedChanges()); // today's recipients, as stored
+    CHECK(combo(rejected, u"role"_s)->currentText() == u"System administrators"_s);
+    CHECK(combo(rejected, u"team"_s)->currentText() == u"No team"_s);
+    CHECK(qobject_cast<QCheckBox *>(editor(rejected, u"keyWorker"_s))->isChecked());
+    auto *stalledKeyWorker =
+        qobject_cast<QCheckBox *>(editor(u"CP-IS exchange stalled"_s, u"keyWorker"_s));
+    CHECK_FALSE(stalledKeyWorker->isEnabled()); // not about a child
+    test::screenshot(tools, u"configuration-alerts"_s);
+
+    // Nobody at all for one alert: refused at its row, nothing stored.
+    QComboBox *failedRole = combo(failed, u"role"_s);
+    failedRole->setCurrentIndex(failedRole->findData(QString()));
+    CHECK(tools->changedFields() == QStringList{u"alert:"_s + failed});
+    CHECK_FALSE(saveAndWait(tools));
+    auto *error = child<QLabel>(tools, u"error:alert:"_s + failed);
+    CHECK(error->isVisible());
+    CHECK(error->text().contains(u"needs at least one recipient"_s));
+    CHECK(child<QTabWidget>(tools, u"configurationTabs"_s)->tabText(4) ==
+          u"Alerts (1 to correct)"_s);
+    test::screenshot(tools, u"configuration-alerts-refused"_s);
+    Connection &owner = db.connection();
+    // The role and worker login stored for the type.
+    const auto recipients = [&](const QString &type) {
+        const Rows rows = require(execute(owner, uR"(
+            SELECT coalesce(recipient_role::text, '') AS role, coalesce(w.login::text, '') AS login
+            FROM alert_recipients r LEFT JOIN worker w ON w.id = r.recipient_worker
+            WHERE alert_type = $1)"_s,
+                                          {type}));
+        REQUIRE(rows.size() == 1);
+        return std::pair{rows[0].text("role"), rows[0].text("login")};
+    };
+    CHECK(recipients(failed).first == u"cpis_sysadmin"_s);
+
+    // A worker instead: closing asks first, and Save from the question stores it.
+    QComboBox *failedWorker = combo(failed, u"worker"_s);
+    failedWorker->setCurrentIndex(failedWorker->findData(world.admin.login));
+    click(child<QPushButton>(tools, u"configurationClose"_s));
+    QMessageBox *box = nullptr;
+    REQUIRE(waitFor([&] {
+        box = tools->findChild<QMessageBox *>(u"unsavedConfigurationDialog"_s);
+        return box && box->isVisible();
+    }));
+    CHECK(box->informativeText().contains(failed));
+    click(box->button(QMessageBox::Save));
+    REQUIRE(waitFor([&] { return !tools; }));
+    CHECK(recipients(failed).first.isEmpty());
+    CHECK(recipients(failed).second == world.admin.login);
+}

@@ -329,3 +329,43 @@ TEST_CASE("The monitor shows a restricted child a system administrator may not s
     CHECK_FALSE(details.contains(u"Hart"_s));
     CHECK_FALSE(details.contains(u"9990000042"_s));
 }
+
+TEST_CASE("Mark resolved says what happened to the message: quarantined, or left waiting",
+          "[gui][monitor]")
+{
+    ExchangeWorld x;
+    x.deliver(test::accessNotification(u"ASN-Q"_s, kUnknownNhsNumber));
+    x.deliver(test::accessNotification(u"ASN-W"_s, kUnknownNhsNumber));
+    require(x.run());
+    // The second one, as an exchange that lost its database mid-way leaves it: waiting.
+    require(execute(x.db.connection(), uR"(
+        UPDATE inbound_message SET status = 'received', processed_at = NULL,
+               reason = 'The connection to the database was lost while it was processed.'
+        WHERE id = (SELECT max(id) FROM inbound_message))"_s));
+    auto window = test::signedInWindow(x.db, x.world.sysadmin.login);
+    ui::ExchangeMonitorWindow *monitor = openMonitor(window.get());
+    auto *table = child<QTableView>(monitor, u"quarantinedTable"_s);
+    REQUIRE(table->model()->rowCount() == 2);
+    const auto introFor = [&](int row) {
+        clickRow(table, row);
+        QTest::mouseClick(child<QPushButton>(monitor, u"markResolvedButton"_s), Qt::LeftButton);
+        ui::ResolveMessageDialog *dialog = nullptr;
+        REQUIRE(waitFor([&] {
+            dialog = monitor->findChild<ui::ResolveMessageDialog *>(u"resolveMessageDialog"_s);
+            return dialog && dialog->isVisible();
+        }));
+        const QString text = child<QLabel>(dialog, u"resolveIntro"_s)->text();
+        test::screenshot(dialog, u"exchange_monitor_resolve_%1"_s.arg(row));
+        QTest::mouseClick(child<QPushButton>(dialog, u"cancelResolve"_s), Qt::LeftButton);
+        REQUIRE(waitFor([&] {
+            return !monitor->findChild<ui::ResolveMessageDialog *>(u"resolveMessageDialog"_s);
+        }));
+        return text;
+    };
+    const QString quarantined = introFor(0);
+    CHECK(quarantined.contains(u"was quarantined: No child has the NHS number"_s));
+    const QString waiting = introFor(1);
+    CHECK_FALSE(waiting.contains(u"quarantined"_s));
+    CHECK(waiting.contains(u"is waiting to be processed; the last exchange could not process it: "
+                           u"The connection to the database was lost"_s));
+}

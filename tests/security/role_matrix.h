@@ -37,6 +37,7 @@ inline constexpr std::array kMatrix{
     Row{"edit a final case note",                      {D, D, D, D,  D, D}},
     Row{"change configuration",                        {D, D, D, A,  D, D}},
     Row{"change lists",                                {D, D, D, A,  D, D}},
+    Row{"choose who receives alerts",                  {D, D, D, A,  D, D}},
     Row{"read audit",                                  {D, D, A, A,  D, D}},
     Row{"delete or change audit",                      {D, D, D, D,  D, D}},
     Row{"run the exchange",                            {D, D, D, D,  A, D}},

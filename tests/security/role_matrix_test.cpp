@@ -4,6 +4,7 @@
 // as it was. Direct writes to the tables behind each operation are refused to every role.
 #include "security/role_matrix.h"
 
+#include "config/alert_recipients.h"
 #include "config/config_store.h"
 #include "cpis/exchange.h"
 #include "db/rows.h"
@@ -387,6 +388,35 @@ Probe changeLists()
     return p;
 }
 
+Probe chooseAlertRecipients()
+{
+    const QString type = u"CP-IS upload failed"_s;
+    const QString role = u"cpis_safeguarding_admin"_s;
+    Probe p;
+    p.service = [=](Connection &c, const Target &) {
+        AlertRecipients chosen;
+        chosen.alertType = type;
+        chosen.role = role;
+        return attemptOf(AlertRecipientStore(c).set(chosen));
+    };
+    p.sql = [=](Connection &c, const Target &) {
+        return runSql(
+            c, {{u"SELECT set_alert_recipients($1, $2, NULL, NULL, false)"_s, {type, role}}});
+    };
+    p.happened = [=](Connection &owner, const Target &, int) {
+        return ownerCounts(
+            owner,
+            u"SELECT count(*) FROM alert_recipients WHERE alert_type = $1 AND recipient_role = $2"_s,
+            {type, role});
+    };
+    p.tableWrites = [=](const Target &, int) -> Statements {
+        return {{u"UPDATE alert_recipients SET recipient_role = $1"_s, {role}},
+                {u"INSERT INTO alert_recipients (alert_type) VALUES ('CP-IS made up')"_s, {}},
+                {u"DELETE FROM alert_recipients"_s, {}}};
+    };
+    return p;
+}
+
 Probe readAudit()
 {
     Probe p;
@@ -523,6 +553,7 @@ const std::map<std::string_view, std::function<Probe()>> &probes()
         {"edit a final case note", editFinalNote},
         {"change configuration", changeConfiguration},
         {"change lists", changeLists},
+        {"choose who receives alerts", chooseAlertRecipients},
         {"read audit", readAudit},
         {"delete or change audit", tamperWithAudit},
         {"run the exchange", runExchange},
@@ -672,6 +703,11 @@ TEST_CASE("Role matrix: change configuration", "[security]")
 TEST_CASE("Role matrix: change lists", "[security]")
 {
     proveRow("change lists");
+}
+
+TEST_CASE("Role matrix: choose who receives alerts", "[security]")
+{
+    proveRow("choose who receives alerts");
 }
 
 TEST_CASE("Role matrix: read audit", "[security]")

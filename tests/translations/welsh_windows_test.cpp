@@ -4,6 +4,7 @@
 #include "admin/configuration_window.h"
 #include "admin/data_quality_window.h"
 #include "admin/exchange_monitor_window.h"
+#include "db/rows.h"
 #include "dialogs/cancel_work_dialog.h"
 #include "dialogs/case_note_dialog.h"
 #include "dialogs/find_worker_dialog.h"
@@ -157,6 +158,12 @@ TEST_CASE("In Welsh the administrator's windows show no English", "[translations
     auto window = test::signedInWindow(db, world.sysadmin.login);
     windows.look(window.get(), u"cy-sys-01-workview"_s);
 
+    // The Alerts tab lists the teams by name: people's data, never translated. The test world's
+    // "Safeguarding Admin" team would read as the English of a message.
+    REQUIRE(
+        execute(db.connection(),
+                u"UPDATE team SET name = 'T\u00eem Diogelu' WHERE name = 'Safeguarding Admin'"_s)
+            .ok());
     ui::ConfigurationWindow *tools = window->openConfigurationTools();
     REQUIRE(waitFor([tools] { return tools->isLoaded(); }));
     tools->resize(1280, 860);

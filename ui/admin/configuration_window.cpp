@@ -1,5 +1,6 @@
 #include "admin/configuration_window.h"
 
+#include "admin/configuration_alerts_tab.h"
 #include "admin/configuration_cpis_tab.h"
 #include "admin/configuration_exchange_tab.h"
 #include "admin/configuration_fields.h"
@@ -91,6 +92,8 @@ ConfigurationWindow::ConfigurationWindow(DatabaseThread *database, QWidget *pare
                    tr("Exchange"));
     m_lists = new ConfigurationListsTab(m_database, m_fields);
     m_tabs->addTab(m_lists, tr("Lists and templates"));
+    m_alerts = new ConfigurationAlertsTab(m_fields);
+    m_tabs->addTab(scrolling(m_alerts, u"alertsTabScroll"_s, tr("Alert recipients")), tr("Alerts"));
     for (int i = 0; i < m_tabs->count(); ++i)
         m_tabTitles << m_tabs->tabText(i);
     // A hidden table cannot scroll: again once the Office hours tab is shown.
@@ -105,9 +108,9 @@ ConfigurationWindow::ConfigurationWindow(DatabaseThread *database, QWidget *pare
     auto *close = new QPushButton(tr("Close"), page);
     close->setObjectName(u"configurationClose"_s);
     auto *buttons = new QHBoxLayout;
-    auto *note = new QLabel(tr("Save stores the settings and templates you changed, all or "
-                               "nothing. List items and bank holidays are saved as you change "
-                               "them."),
+    auto *note = new QLabel(tr("Save stores the settings, templates and alert recipients you "
+                               "changed, all or nothing. List items and bank holidays are saved "
+                               "as you change them."),
                             page);
     note->setWordWrap(true);
     buttons->addWidget(note, 1);
@@ -179,7 +182,17 @@ void ConfigurationWindow::reload()
 void ConfigurationWindow::load()
 {
     m_database->submit<ConfigurationSnapshot>(
-        this, [](Connection &c) { return ListAdmin(c).snapshot(); },
+        this,
+        [](Connection &c) -> Result<ConfigurationSnapshot> {
+            auto snapshot = ListAdmin(c).snapshot();
+            if (!snapshot)
+                return snapshot;
+            auto alerts = AlertRecipientStore(c).snapshot();
+            if (!alerts)
+                return alerts.error();
+            snapshot->alerts = *alerts;
+            return snapshot;
+        },
         [this](Result<ConfigurationSnapshot> snapshot) {
             if (!snapshot) {
                 if (snapshot.error().code != u"db.unreachable"_s)
@@ -208,6 +221,9 @@ QHash<QString, QString> ConfigurationWindow::loadedValues(const ConfigurationSna
         values.insert(templateField(t.source, u"label"_s), t.label);
         values.insert(templateField(t.source, u"body"_s), t.body);
     }
+    for (const AlertRecipients &r : s.alerts.types)
+        values.insert(ConfigurationAlertsTab::fieldKey(r.alertType),
+                      ConfigurationAlertsTab::encode(r));
     return values;
 }
 
@@ -220,6 +236,7 @@ void ConfigurationWindow::apply(const ConfigurationSnapshot &snapshot)
     m_lists->setItems(snapshot.items);
     m_office->setDays(snapshot.bankHolidays);
     m_office->scrollToNextHoliday();
+    m_alerts->setChoices(snapshot.alerts); // new rows are filled below, or left to fill()
     if (!m_loaded || !hasUnsavedChanges()) {
         fill(snapshot);
     } else if (incoming != m_loadedValues) {
@@ -289,6 +306,7 @@ void ConfigurationWindow::save()
         return;
     }
     ConfigurationEdit edit;
+    QList<AlertRecipients> alerts;
     QStringList titles;
     QSet<QString> templateSources;
     for (const ConfigurationFields::Field &field : m_fields->all()) {
@@ -297,6 +315,8 @@ void ConfigurationWindow::save()
         titles << field.title;
         if (field.key.startsWith(u"template."_s))
             templateSources.insert(field.key.section(u'.', 1, 1));
+        else if (ConfigurationAlertsTab::isAlertField(field.key))
+            alerts.append(ConfigurationAlertsTab::decode(field.key, field.read()));
         else
             edit.settings.append({field.key, field.read()});
     }
@@ -313,7 +333,7 @@ void ConfigurationWindow::save()
     updateState();
     showMessage(tr("Saving…"), BannerKind::Success);
     m_database->submit<QList<FieldRefusal>>(
-        this, [edit](Connection &c) { return ConfigStore(c).save(edit); },
+        this, [edit, alerts](Connection &c) { return saveAll(c, edit, alerts); },
         [this, titles](Result<QList<FieldRefusal>> refused) {
             m_saving = false;
             updateState();
@@ -344,6 +364,37 @@ void ConfigurationWindow::save()
             emit saveFinished(true);
             m_guard->saveStored();
         });
+}
+
+// Settings, templates and alert recipients together: all or nothing.
+Result<QList<FieldRefusal>> ConfigurationWindow::saveAll(Connection &c,
+                                                         const ConfigurationEdit &edit,
+                                                         const QList<AlertRecipients> &alerts)
+{
+    Transaction tx(c);
+    if (!tx.started())
+        return tx.beginError();
+    QList<FieldRefusal> refused;
+    if (!edit.isEmpty()) {
+        auto saved = ConfigStore(c).save(edit);
+        if (!saved)
+            return saved.error();
+        refused = *saved;
+    }
+    for (const AlertRecipients &r : alerts) {
+        if (auto set = AlertRecipientStore(c).set(r); !set) {
+            if (set.error().code == u"db.unreachable"_s)
+                return set.error();
+            refused.append({ConfigurationAlertsTab::fieldKey(r.alertType), set.error().message});
+            // The transaction is aborted: the rest would only say so.
+            break;
+        }
+    }
+    if (!refused.isEmpty())
+        return refused; // rolled back with the transaction
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    return refused;
 }
 
 int ConfigurationWindow::tabIndexOf(const QWidget *widget) const

@@ -1,5 +1,6 @@
 // Configuration tools (system administrators): CP-IS sharing and handling, office hours and
-// bank holidays, the MESH exchange with a connection test, the lists and note templates.
+// bank holidays, the MESH exchange with a connection test, the lists and note templates, and
+// who receives each CP-IS alert.
 // The database validates each field; its refusals are shown at the field. Each tab is its own
 // widget (admin/configuration_*_tab.h); the window assembles them, loads the fields, and
 // saves them all or nothing.
@@ -18,6 +19,7 @@ class QTimer;
 
 namespace cpis::ui {
 
+class ConfigurationAlertsTab;
 class ConfigurationExchangeTab;
 class ConfigurationFields;
 class ConfigurationListsTab;
@@ -55,6 +57,8 @@ private:
     void load();
     void apply(const ConfigurationSnapshot &snapshot);
     void fill(const ConfigurationSnapshot &snapshot);
+    static Result<QList<FieldRefusal>> saveAll(Connection &c, const ConfigurationEdit &edit,
+                                               const QList<AlertRecipients> &alerts);
     void showRefusals(const QList<FieldRefusal> &refusals);
     void clearErrors();
     [[nodiscard]] int tabIndexOf(const QWidget *widget) const;
@@ -80,6 +84,7 @@ private:
     ConfigurationOfficeTab *m_office = nullptr;
     ConfigurationExchangeTab *m_exchange = nullptr;
     ConfigurationListsTab *m_lists = nullptr;
+    ConfigurationAlertsTab *m_alerts = nullptr;
 };
 
 } // namespace cpis::ui

@@ -12,17 +12,37 @@ using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
 
-ResolveMessageDialog::ResolveMessageDialog(const QString &message, const QString &reason,
-                                           QWidget *parent)
+namespace {
+// What happened to the message, in words that match its state (HTML-escaped).
+QString stateText(const QString &status, const QString &reason)
+{
+    const QString why = reason.trimmed().toHtmlEscaped();
+    if (status == u"quarantined"_s)
+        return why.isEmpty() ? ResolveMessageDialog::tr("was quarantined.")
+                             : ResolveMessageDialog::tr("was quarantined: %1").arg(why);
+    if (status == u"received"_s)
+        return why.isEmpty()
+                   ? ResolveMessageDialog::tr("is waiting to be processed.")
+                   : ResolveMessageDialog::tr("is waiting to be processed; the last exchange "
+                                              "could not process it: %1")
+                         .arg(why);
+    return why.isEmpty() ? ResolveMessageDialog::tr("has not been processed.")
+                         : ResolveMessageDialog::tr("has not been processed: %1").arg(why);
+}
+} // namespace
+
+ResolveMessageDialog::ResolveMessageDialog(const QString &message, const QString &status,
+                                           const QString &reason, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(u"resolveMessageDialog"_s);
     setWindowTitle(tr("Mark resolved"));
     setAttribute(Qt::WA_DeleteOnClose);
-    auto *intro = new QLabel(tr("<b>%1</b> was quarantined: %2<br>Marking it resolved takes it "
-                                "off the list without processing it. Say what was done instead.")
-                                 .arg(message.toHtmlEscaped(), reason.toHtmlEscaped()),
+    auto *intro = new QLabel(tr("<b>%1</b> %2<br>Marking it resolved takes it off the list "
+                                "without processing it. Say what was done instead.")
+                                 .arg(message.toHtmlEscaped(), stateText(status, reason)),
                              this);
+    intro->setObjectName(u"resolveIntro"_s);
     intro->setWordWrap(true);
     auto *label = new QLabel(tr("&Note*"), this);
     m_note = new QPlainTextEdit(this);

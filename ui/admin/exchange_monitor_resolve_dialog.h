@@ -1,4 +1,5 @@
-// Mark resolved: the note saying how a quarantined message was dealt with is required.
+// Mark resolved: the note saying how a message not processed (quarantined, or left waiting by
+// an exchange that could not process it) was dealt with is required.
 #pragma once
 
 #include <QDialog>
@@ -14,7 +15,9 @@ class ResolveMessageDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ResolveMessageDialog)
 
 public:
-    ResolveMessageDialog(const QString &message, const QString &reason, QWidget *parent = nullptr);
+    // status: the message's own (quarantined, received, ...), so the words match its state.
+    ResolveMessageDialog(const QString &message, const QString &status, const QString &reason,
+                         QWidget *parent = nullptr);
     [[nodiscard]] QString note() const;
 
     void accept() override;

@@ -395,8 +395,8 @@ void ExchangeMonitorWindow::askAndResolve()
     const MonitorMessage *message = selectedQuarantined();
     if (!message)
         return;
-    auto *dialog =
-        new ResolveMessageDialog(tr("Message %1").arg(message->id), message->reason, this);
+    auto *dialog = new ResolveMessageDialog(tr("Message %1").arg(message->id), message->status,
+                                            message->reason, this);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { resolveSelected(dialog->note()); });
     dialog->open();
 }

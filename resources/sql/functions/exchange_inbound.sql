@@ -119,15 +119,17 @@ BEGIN
     RETURNING ARRAY(SELECT p.id FROM person p WHERE p.restricted
                     AND p.id = ANY (coalesce(subjects, inbound_message_subjects(body)))) INTO hidden_children;
     -- The alert names no child, so every recipient reads it: restricted children masked.
-    PERFORM raise_alert('CP-IS message quarantined', NULL, NULL, NULL, 'cpis_sysadmin',
-                        format('Inbound CP-IS message %s was not processed: %s', p_message,
-                               _masked_children(why, hidden_children)));
+    PERFORM raise_cpis_alert('CP-IS message quarantined', NULL,
+                             format('Inbound CP-IS message %s was not processed: %s', p_message,
+                                    _masked_children(why, hidden_children)));
 END $$;
 REVOKE EXECUTE ON FUNCTION quarantine_inbound(bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION quarantine_inbound(bigint, text) TO cpis_exchange;
 
 -- Who a notification's case note and alert go to in the case-note-and-alert mode: the
--- configured worker, else the configured team, else the child's key worker, else CP-IS Worker.
+-- configured handling target (cpis.handling_target: a worker, else a team) when set, else the
+-- recipients configured for "CP-IS notification" (raise_cpis_alert: by default the child's key
+-- worker, else CP-IS Worker).
 CREATE OR REPLACE FUNCTION _case_note_alert(p_subject bigint, p_comment text, p_target text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -136,13 +138,12 @@ DECLARE
                               ORDER BY is_virtual LIMIT 1);
     target_team integer := (SELECT id FROM team WHERE p_target <> '' AND lower(name) = lower(p_target));
 BEGIN
-    IF target_team IS NOT NULL AND target_worker IS NULL THEN
+    IF target_worker IS NOT NULL THEN
+        PERFORM raise_alert('CP-IS notification', p_subject, target_worker, NULL, NULL, p_comment);
+    ELSIF target_team IS NOT NULL THEN
         PERFORM raise_alert('CP-IS notification', p_subject, NULL, target_team, NULL, p_comment);
     ELSE
-        PERFORM raise_alert('CP-IS notification', p_subject,
-                            coalesce(target_worker, current_key_worker(p_subject),
-                                     (SELECT id FROM worker WHERE is_virtual AND name = 'CP-IS Worker')),
-                            NULL, NULL, p_comment);
+        PERFORM raise_cpis_alert('CP-IS notification', p_subject, p_comment);
     END IF;
 END $$;
 REVOKE EXECUTE ON FUNCTION _case_note_alert(bigint, text, text) FROM PUBLIC;

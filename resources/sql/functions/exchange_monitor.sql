@@ -76,7 +76,7 @@ BEGIN
     IF EXISTS (SELECT 1 FROM alert WHERE alert_type = kind AND acknowledged_at IS NULL) THEN
         RETURN NULL;
     END IF;
-    PERFORM raise_alert(kind, NULL, NULL, NULL, 'cpis_sysadmin',
+    PERFORM raise_cpis_alert(kind, NULL,
         CASE WHEN kind = 'CP-IS messages about to expire' THEN
             format('%s message(s) in the MESH inbox, the oldest waiting since %s. MESH deletes messages '
                    'not collected within five days: check that the exchange collects them today.',
@@ -154,7 +154,7 @@ BEGIN
     IF NOT h.stalled OR EXISTS (SELECT 1 FROM alert WHERE alert_type = 'CP-IS exchange stalled' AND acknowledged_at IS NULL) THEN
         RETURN NULL;
     END IF;
-    RETURN raise_alert('CP-IS exchange stalled', NULL, NULL, NULL, 'cpis_sysadmin',
+    RETURN raise_cpis_alert('CP-IS exchange stalled', NULL,
         'The CP-IS exchange has not completed since ' ||
         coalesce(to_char(h.last_success AT TIME ZONE 'Europe/London', 'DD/MM/YYYY HH24:MI'), 'it was set up') ||
         format('; the run at %s has not succeeded. ',
