@@ -16,4 +16,4 @@ SELECT 'MESH secrets stored in clear', 'cpis_sysadmin',
        'Configuration tools).'
 FROM config WHERE secret AND value <> '' AND value NOT LIKE 'sealed:v1:%'
 HAVING count(*) > 0;
--- functions: 70667a3b33c95d393db47a53ceae9c0cfbe15bb5f1bd4ea8ea71189cfeb37c8e
+-- functions: 715a5a113ec05367a8f804ffed81044e2cdda874b89617b746f55886f001a5be
