@@ -45,6 +45,11 @@ BEGIN
     PERFORM add_user('marcus.bennett',     'team-manager', 'Marcus Bennett',     'Child Protection Team South', NULL);
     PERFORM add_user('sys.admin',          'sysadmin',     'Gareth Lloyd',       'Systems', NULL);
     PERFORM add_user('cpis.exchange',      'exchange',     'CP-IS Exchange',     'Systems', NULL);
+    -- The records officer who keeps children's records (issue 19), where the role exists
+    -- (the upgrade test loads this sample into a database made before it).
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cpis_records_officer') THEN
+        PERFORM add_user('rita.records', 'records-officer', 'Rita Oduya', 'Business Support', NULL);
+    END IF;
 
     -- ------------------------------------------------------------ children
     -- One row per child: current plan (started plan_ago days ago) and current key worker.

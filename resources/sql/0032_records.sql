@@ -44,4 +44,4 @@ CREATE INDEX person_date_of_birth ON person (date_of_birth);
 CREATE INDEX person_expected_delivery ON person (expected_delivery) WHERE expected_delivery IS NOT NULL;
 
 -- The function set this migration goes with (tests/db/functions_layer_test.cpp checks it).
--- functions: 98c4ad9946468fa77392944c9db6301874ceaba8aea5c6391af28117568c5be3
+-- functions: d2f5f86370468faac84ee41de1c94a0a85896e894a6c2b1d09625ea4aef08651

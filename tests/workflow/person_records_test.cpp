@@ -9,26 +9,11 @@
 
 #include <catch2/catch.hpp>
 
-#include <QUuid>
-
 using namespace Qt::StringLiterals;
 using namespace cpis;
 using namespace cpis::test;
 
 namespace {
-// A records officer in the world (CaseWorld has every other role).
-CaseWorld::User addRecordsOfficer(Connection &owner)
-{
-    const QString login = u"rec%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128).left(10));
-    const int id = int(
-        valueOf(
-            owner,
-            u"SELECT add_user($1, 'records-officer', 'Rita Records', 'Business Support', NULL)"_s,
-            {login})
-            .integer());
-    return {login, id};
-}
-
 int versionOf(Connection &owner, qint64 person)
 {
     return int(

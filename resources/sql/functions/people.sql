@@ -233,7 +233,14 @@ BEGIN
             WHERE lower(o.forenames || ' ' || o.surname)
                   LIKE '%' || replace(replace(replace(lower(t), '\', '\\'), '%', '\%'), '_', '\_') || '%');
     END IF;
+    -- The first 100 by name, then what the table shows of just those. NOT p.restricted first:
+    -- person_is_visible is a call per row, and most children are not restricted.
     RETURN QUERY
+    WITH first AS (
+        SELECT p.* FROM person p
+        WHERE p.id = ANY (ids) AND (NOT p.restricted OR person_is_visible(p.id))
+        ORDER BY lower(p.legal_surname), lower(p.legal_forenames), p.id
+        LIMIT 100)
     SELECT p.id, p.legal_forenames || ' ' || p.legal_surname, p.date_of_birth, p.expected_delivery,
            coalesce(nhs_number_formatted(p.nhs_number), ''), coalesce(kw.name, ''),
            CASE WHEN cpis_ended_at_18(p.date_of_birth) AND s.status IS NOT NULL THEN 'ended_at_18'
@@ -241,13 +248,11 @@ BEGIN
            coalesce((SELECT string_agg(btrim(o.forenames || ' ' || o.surname) || ' (' || o.kind || ')', ', ')
                      FROM person_other_name o WHERE o.person_id = p.id
                        AND lower(o.forenames || ' ' || o.surname) LIKE '%' || lower(t) || '%'), '')
-    FROM person p
+    FROM first p
     LEFT JOIN involvement i ON i.person_id = p.id AND i.role = 'Key Worker' AND i.ended_on IS NULL
     LEFT JOIN worker kw ON kw.id = i.worker_id
     LEFT JOIN person_cpis_status s ON s.person_id = p.id
-    WHERE p.id = ANY (ids) AND person_is_visible(p.id)
-    ORDER BY lower(p.legal_surname), lower(p.legal_forenames), p.id
-    LIMIT 100;
+    ORDER BY lower(p.legal_surname), lower(p.legal_forenames), p.id;
 END $$;
 REVOKE EXECUTE ON FUNCTION search_people(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION search_people(text)
