@@ -1,12 +1,15 @@
 #include "person/find_child_dialog.h"
 
 #include "kit/message_banner.h"
+#include "person/new_child_dialog.h"
 #include "person/person_search_model.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -52,6 +55,20 @@ FindChildDialog::FindChildDialog(DatabaseThread *database, QWidget *parent)
                             this);
     hint->setWordWrap(true);
     layout->addWidget(hint);
+    // Not found: record the child (records officers and team managers; the database decides).
+    auto *buttons = new QHBoxLayout;
+    auto *newChild = new QPushButton(tr("Ne&w child…"), this);
+    newChild->setObjectName(u"newChild"_s);
+    newChild->setAutoDefault(false);
+    connect(newChild, &QPushButton::clicked, this, [this] { openNewChild(false); });
+    auto *newUnborn = new QPushButton(tr("New &unborn child…"), this);
+    newUnborn->setObjectName(u"newUnbornChild"_s);
+    newUnborn->setAutoDefault(false);
+    connect(newUnborn, &QPushButton::clicked, this, [this] { openNewChild(true); });
+    buttons->addWidget(newChild);
+    buttons->addWidget(newUnborn);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
 
     // Searching as the worker types, once they pause.
     m_typing = new QTimer(this);
@@ -137,6 +154,14 @@ void FindChildDialog::runSearch()
             }
             emit searched();
         });
+}
+
+NewChildDialog *FindChildDialog::openNewChild(bool unborn)
+{
+    auto *dialog = new NewChildDialog(m_database, unborn, this);
+    connect(dialog, &NewChildDialog::saved, this, [this](qint64 id) { emit openPerson(id); });
+    dialog->open();
+    return dialog;
 }
 
 void FindChildDialog::openCurrent()

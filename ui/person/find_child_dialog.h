@@ -13,6 +13,7 @@ class QTimer;
 namespace cpis::ui {
 
 class MessageBanner;
+class NewChildDialog;
 class PersonSearchModel;
 
 class FindChildDialog final : public QDialog
@@ -28,6 +29,8 @@ public:
     [[nodiscard]] PersonSearchModel *results() const { return m_model; }
     [[nodiscard]] QLineEdit *searchBox() const { return m_text; }
     [[nodiscard]] QTableView *table() const { return m_table; }
+    // New child… / New unborn child…: once saved, the new record opens.
+    NewChildDialog *openNewChild(bool unborn);
     // Whether no search is running.
     [[nodiscard]] bool isIdle() const { return m_running == 0; }
 
