@@ -193,6 +193,20 @@ void MainWindow::addFindChild()
     });
 }
 
+PersonRecordWindow *MainWindow::openPersonToFix(qint64 personId, const QString &list)
+{
+    PersonRecordWindow *window = openPerson(personId);
+    using Action = PersonRecordWindow::Action;
+    static const QHash<QString, Action> fixes{{u"no_nhs_number"_s, Action::NhsNumber},
+                                              {u"fails_check"_s, Action::NhsNumber},
+                                              {u"inactive"_s, Action::NhsNumber},
+                                              {u"unborn_past_due"_s, Action::Birth},
+                                              {u"name_changed"_s, Action::Details}};
+    if (window && fixes.contains(list))
+        window->openAction(fixes.value(list));
+    return window;
+}
+
 FindChildDialog *MainWindow::findChildDialog() const
 {
     return m_findChild;
@@ -566,7 +580,7 @@ DataQualityWindow *MainWindow::openDataQuality()
 {
     return showOnce(m_dataQuality, [this] {
         auto *window = new DataQualityWindow(m_database, this);
-        connect(window, &DataQualityWindow::openPerson, this, &MainWindow::openPerson);
+        connect(window, &DataQualityWindow::fixPerson, this, &MainWindow::openPersonToFix);
         return window;
     });
 }

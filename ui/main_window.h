@@ -62,6 +62,9 @@ public:
     RequestWindow *openRequest(const cpis::IncomingRequest &request);
     // Opens (and audits) the person's record; one window per person.
     PersonRecordWindow *openPerson(qint64 personId);
+    // From the data quality work list: the record opens at the action that fixes the problem
+    // on `list` (no_nhs_number, inactive, unborn_past_due, ...).
+    PersonRecordWindow *openPersonToFix(qint64 personId, const QString &list);
     [[nodiscard]] PersonRecordWindow *personWindow(qint64 personId) const;
     // Administration screens (configuration tools, exchange monitor, data quality): shown only
     // to system administrators once signed in.

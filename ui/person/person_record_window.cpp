@@ -1,5 +1,6 @@
 #include "person/person_record_window.h"
 #include "person/birth_dialog.h"
+#include "person/edit_details_dialog.h"
 #include "person/key_worker_dialog.h"
 #include "person/nhs_number_dialog.h"
 #include "person/plans_dialog.h"
@@ -184,9 +185,10 @@ QWidget *PersonRecordWindow::buildActions(QWidget *parent)
         {Action::NhsNumber, tr("&NHS number…")},
         {Action::Birth, tr("Record the &birth…")},
         {Action::Plans, tr("&Plans and legal statuses…")},
-        {Action::KeyWorker, tr("&Key worker…")}};
+        {Action::KeyWorker, tr("&Key worker…")},
+        {Action::Details, tr("&Edit details and other names…")}};
     static const QStringList names{u"actionNhsNumber"_s, u"actionBirth"_s, u"actionPlans"_s,
-                                   u"actionKeyWorker"_s};
+                                   u"actionKeyWorker"_s, u"actionDetails"_s};
     for (const auto &[action, label] : actions) {
         auto *button = new QPushButton(label, bar);
         button->setObjectName(names.at(int(action)));
@@ -230,6 +232,7 @@ void PersonRecordWindow::applyEditable()
     m_actionButtons.value(int(Action::Birth))->setEnabled(may && m_editable.unborn());
     m_actionButtons.value(int(Action::Plans))->setEnabled(may);
     m_actionButtons.value(int(Action::KeyWorker))->setEnabled(may);
+    m_actionButtons.value(int(Action::Details))->setEnabled(may);
     m_uploadAgain->setEnabled(may && m_editable.nhsNumberStatus != u"inactive"_s);
 }
 
@@ -259,6 +262,9 @@ RecordDialog *PersonRecordWindow::openAction(Action action)
         break;
     case Action::KeyWorker:
         dialog = new KeyWorkerDialog(m_database, m_editable, this);
+        break;
+    case Action::Details:
+        dialog = new EditDetailsDialog(m_database, m_editable, this);
         break;
     }
     m_actionDialog = dialog;

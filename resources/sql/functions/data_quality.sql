@@ -104,7 +104,7 @@ DECLARE
     last_day date := coalesce(p_last_day, (now() AT TIME ZONE 'Europe/London')::date);
     first_day date;
 BEGIN
-    PERFORM _require_sysadmin('see the CP-IS notification statistics');
+    PERFORM _require_data_quality_reader();
     IF p_days IS NULL OR p_days NOT BETWEEN 1 AND 366 THEN
         PERFORM _invalid('days', format('The number of days must be from 1 to 366, not %s.', p_days));
     END IF;

@@ -849,6 +849,7 @@ GRANT EXECUTE ON FUNCTION upload_again_now(bigint, integer)
 -- they may see a child, the person record, and the data quality work list.
 GRANT EXECUTE ON FUNCTION nhs_number_is_valid(text), current_worker_id(), person_is_visible(bigint),
     current_key_worker(bigint), record_person_opened(bigint), cpis_ended_at_18(date), config_value(text),
-    find_workers(text), data_quality_summary(), data_quality_rows(), record_plan_in_error(bigint, text),
+    find_workers(text), data_quality_summary(), data_quality_rows(), notification_statistics(integer, date),
+    record_plan_in_error(bigint, text),
     alert_is_for_me(alert), current_work(integer), incoming_requests(integer)
     TO cpis_records_officer;
