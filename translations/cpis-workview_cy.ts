@@ -2791,14 +2791,14 @@ Yn canslo…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation>&amp;Mynd</translation>
+        <translation>M&amp;ynd</translation>
     </message>
     <message>
         <source>&amp;Find a child…</source>
         <translation>&amp;Dod o hyd i blentyn…</translation>
     </message>
     <message>
-        <source>Find a c&amp;hild:</source>
+        <source>Find a chi&amp;ld:</source>
         <translation>Dod o hyd i &amp;blentyn:</translation>
     </message>
     <message>
@@ -3424,6 +3424,10 @@ Yn canslo…</translation>
         <source>Not queued: %1</source>
         <translation>Heb ei roi yn y ciw: %1</translation>
     </message>
+    <message>
+        <source>Re&amp;stricted…</source>
+        <translation>C&amp;yfyngedig…</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::PersonSearchModel</name>
@@ -3943,6 +3947,57 @@ Yn canslo…</translation>
     <message>
         <source>A note is required: say how the message was resolved.</source>
         <translation>Mae angen nodyn: dywedwch sut y cafodd y neges ei datrys.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::RestrictedDialog</name>
+    <message>
+        <source>Restricted record</source>
+        <translation>Cofnod cyfyngedig</translation>
+    </message>
+    <message>
+        <source>&amp;Restricted: only the workers below may see this child</source>
+        <translation>&amp;Cyfyngedig: dim ond y gweithwyr isod all weld y plentyn hwn</translation>
+    </message>
+    <message>
+        <source>&amp;Workers with access:</source>
+        <translation>&amp;Gweithwyr â mynediad:</translation>
+    </message>
+    <message>
+        <source>Wor&amp;ker to grant access:</source>
+        <translation>Gweithiwr i roi &amp;mynediad iddo:</translation>
+    </message>
+    <message>
+        <source>&amp;Grant access</source>
+        <translation>&amp;Rhoi mynediad</translation>
+    </message>
+    <message>
+        <source>Re&amp;move chosen access</source>
+        <translation>&amp;Dileu&apos;r mynediad a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Marking a record restricted keeps it in sight of you and the child&apos;s key worker; grant anyone else who needs it.</source>
+        <translation>Mae nodi bod cofnod yn gyfyngedig yn ei gadw yng ngolwg chi a gweithiwr allweddol y plentyn; rhowch fynediad i unrhyw un arall sydd ei angen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The record is already restricted.</source>
+        <translation>Mae&apos;r cofnod yn gyfyngedig eisoes.</translation>
+    </message>
+    <message>
+        <source>The record is not restricted.</source>
+        <translation>Nid yw&apos;r cofnod yn gyfyngedig.</translation>
+    </message>
+    <message>
+        <source>Choose a worker from the list.</source>
+        <translation>Dewiswch weithiwr o&apos;r rhestr.</translation>
+    </message>
+    <message>
+        <source>Choose a worker in the list first.</source>
+        <translation>Dewiswch weithiwr yn y rhestr yn gyntaf.</translation>
     </message>
 </context>
 <context>

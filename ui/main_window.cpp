@@ -161,7 +161,7 @@ void MainWindow::addFindChild()
 
     // The workview's box: Enter searches in the Find a child dialog.
     auto *row = new QHBoxLayout;
-    auto *label = new QLabel(tr("Find a c&hild:"), m_workview);
+    auto *label = new QLabel(tr("Find a chi&ld:"), m_workview);
     auto *box = new QLineEdit(m_workview);
     box->setObjectName(u"workviewFindChild"_s);
     box->setAccessibleName(tr("Find a child by name, person ID, NHS number or date of birth"));

@@ -4,6 +4,7 @@
 #include "person/key_worker_dialog.h"
 #include "person/nhs_number_dialog.h"
 #include "person/plans_dialog.h"
+#include "person/restricted_dialog.h"
 #include "workflow/display_names.h"
 
 #include "display.h"
@@ -186,9 +187,10 @@ QWidget *PersonRecordWindow::buildActions(QWidget *parent)
         {Action::Birth, tr("Record the &birth…")},
         {Action::Plans, tr("&Plans and legal statuses…")},
         {Action::KeyWorker, tr("&Key worker…")},
-        {Action::Details, tr("&Edit details and other names…")}};
-    static const QStringList names{u"actionNhsNumber"_s, u"actionBirth"_s, u"actionPlans"_s,
-                                   u"actionKeyWorker"_s, u"actionDetails"_s};
+        {Action::Details, tr("&Edit details and other names…")},
+        {Action::Restricted, tr("Re&stricted…")}};
+    static const QStringList names{u"actionNhsNumber"_s, u"actionBirth"_s,   u"actionPlans"_s,
+                                   u"actionKeyWorker"_s, u"actionDetails"_s, u"actionRestricted"_s};
     for (const auto &[action, label] : actions) {
         auto *button = new QPushButton(label, bar);
         button->setObjectName(names.at(int(action)));
@@ -233,6 +235,7 @@ void PersonRecordWindow::applyEditable()
     m_actionButtons.value(int(Action::Plans))->setEnabled(may);
     m_actionButtons.value(int(Action::KeyWorker))->setEnabled(may);
     m_actionButtons.value(int(Action::Details))->setEnabled(may);
+    m_actionButtons.value(int(Action::Restricted))->setEnabled(m_editable.mayRestrict);
     m_uploadAgain->setEnabled(may && m_editable.nhsNumberStatus != u"inactive"_s);
 }
 
@@ -265,6 +268,9 @@ RecordDialog *PersonRecordWindow::openAction(Action action)
         break;
     case Action::Details:
         dialog = new EditDetailsDialog(m_database, m_editable, this);
+        break;
+    case Action::Restricted:
+        dialog = new RestrictedDialog(m_database, m_editable, this);
         break;
     }
     m_actionDialog = dialog;

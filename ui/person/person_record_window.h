@@ -43,7 +43,7 @@ public:
     static QString cpisStatusText(const PersonCpisStatus &status);
 
     // The actions that change the record (issue 19), each a dialog, reachable by keyboard.
-    enum class Action { NhsNumber, Birth, Plans, KeyWorker, Details };
+    enum class Action { NhsNumber, Birth, Plans, KeyWorker, Details, Restricted };
     // Opens the action's dialog once the record is loaded (at once when it is); null until then.
     RecordDialog *openAction(Action action);
     [[nodiscard]] RecordDialog *actionDialog() const;
