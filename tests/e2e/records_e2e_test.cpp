@@ -7,6 +7,7 @@
 #include "cpis/upload_message.h"
 #include "gui/gui_support.h"
 #include "person/find_child_dialog.h"
+#include "person/key_worker_dialog.h"
 #include "person/new_child_dialog.h"
 #include "person/person_record_window.h"
 #include "person/person_search_model.h"
@@ -15,6 +16,8 @@
 #include "support/reference_schemas.h"
 #include "support/security_checks.h"
 #include "support/upload_support.h"
+#include "workview/current_work_model.h"
+#include "workview/workview_page.h"
 
 #include <catch2/catch.hpp>
 
@@ -326,4 +329,34 @@ TEST_CASE("Find a child finds by each key and hides restricted children", "[e2e]
     results->setFocus();
     QTest::keyClick(results, Qt::Key_Return);
     recordOpenAt(window.get(), world.childId);
+}
+
+TEST_CASE("A key worker allocated on the record shows at once in Current work", "[e2e][records]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    const auto officer = test::addRecordsOfficer(db.connection());
+    auto window = test::signedInWindow(db, world.admin.login);
+    QAbstractItemModel *model = window->workview()->model();
+    const auto keyWorkerShown = [&] {
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->index(r, ui::CurrentWorkModel::Subject)
+                    .data()
+                    .toString()
+                    .contains(u"Thomas Turner"_s))
+                return model->index(r, ui::CurrentWorkModel::KeyWorker).data().toString();
+        return QString();
+    };
+    REQUIRE(waitFor([&] { return keyWorkerShown() == u"Jane Okafor"_s; }));
+
+    // The records officer allocates Tom Price in their own client: the admin's list follows.
+    auto officerWindow = test::signedInWindow(db, officer.login);
+    officerWindow->openPerson(world.childId);
+    ui::PersonRecordWindow *record = recordOpenAt(officerWindow.get(), world.childId);
+    auto *dialog = openedAction(record, ui::PersonRecordWindow::Action::KeyWorker);
+    auto *keyWorkers = qobject_cast<ui::KeyWorkerDialog *>(dialog);
+    REQUIRE(keyWorkers);
+    REQUIRE(waitFor([&] { return keyWorkers->choose(world.otherKeyWorker.workerId); }));
+    REQUIRE(saveAndWait(dialog));
+    CHECK(waitFor([&] { return keyWorkerShown() == u"Tom Price"_s; }));
 }
