@@ -44,4 +44,4 @@ CREATE INDEX person_date_of_birth ON person (date_of_birth);
 CREATE INDEX person_expected_delivery ON person (expected_delivery) WHERE expected_delivery IS NOT NULL;
 
 -- The function set this migration goes with (tests/db/functions_layer_test.cpp checks it).
--- functions: cb311ab34f80f7c693225d580f92d9c0991b65edb2bde323af5e23aed7effdd7
+-- functions: 6d2bfe38ed00df659c0901dd7bae07c03cd8d27598d496d5891259cda90af472

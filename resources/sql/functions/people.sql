@@ -224,14 +224,21 @@ BEGIN
         ids := ARRAY(SELECT p.id FROM person p WHERE p.date_of_birth = d
                      UNION SELECT p.id FROM person p WHERE p.expected_delivery = d AND p.date_of_birth IS NULL);
     ELSE
+        -- Only the first 100 by name leave here: a forename one child in ten shares would
+        -- otherwise carry ten thousand ids into the query below.
         ids := ARRAY(
-            SELECT p.id FROM person p
-            WHERE lower(p.legal_forenames || ' ' || p.legal_surname)
-                  LIKE '%' || replace(replace(replace(lower(t), '\', '\\'), '%', '\%'), '_', '\_') || '%'
-            UNION
-            SELECT o.person_id FROM person_other_name o
-            WHERE lower(o.forenames || ' ' || o.surname)
-                  LIKE '%' || replace(replace(replace(lower(t), '\', '\\'), '%', '\%'), '_', '\_') || '%');
+            SELECT m.id FROM (
+                SELECT p.id, p.legal_surname, p.legal_forenames, p.restricted FROM person p
+                WHERE lower(p.legal_forenames || ' ' || p.legal_surname)
+                      LIKE '%' || replace(replace(replace(lower(t), '\', '\\'), '%', '\%'), '_', '\_') || '%'
+                UNION
+                SELECT p.id, p.legal_surname, p.legal_forenames, p.restricted
+                FROM person_other_name o JOIN person p ON p.id = o.person_id
+                WHERE lower(o.forenames || ' ' || o.surname)
+                      LIKE '%' || replace(replace(replace(lower(t), '\', '\\'), '%', '\%'), '_', '\_') || '%') m
+            WHERE NOT m.restricted OR person_is_visible(m.id)
+            ORDER BY lower(m.legal_surname), lower(m.legal_forenames), m.id
+            LIMIT 100);
     END IF;
     -- The first 100 by name, then what the table shows of just those. NOT p.restricted first:
     -- person_is_visible is a call per row, and most children are not restricted.
