@@ -1130,6 +1130,57 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::BirthDialog</name>
+    <message>
+        <source>Record the birth</source>
+        <translation>Cofnodi&apos;r enedigaeth</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>DD/MM/BBBB</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Dyddiad geni:</translation>
+    </message>
+    <message>
+        <source>Legal &amp;forename(s):</source>
+        <translation>&amp;Enw(au) cyntaf cyfreithiol:</translation>
+    </message>
+    <message>
+        <source>Legal &amp;surname:</source>
+        <translation>&amp;Cyfenw cyfreithiol:</translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation>&amp;Rhywedd:</translation>
+    </message>
+    <message>
+        <source>The child&apos;s own &amp;NHS number:</source>
+        <translation>&amp;Rhif GIG y plentyn ei hun:</translation>
+    </message>
+    <message>
+        <source>Start a &amp;child protection plan the same day</source>
+        <translation>Dechrau cynllun amddiffyn &amp;plant yr un diwrnod</translation>
+    </message>
+    <message>
+        <source>The unborn child protection plan ends on the date of birth. CP-IS is then sent the child&apos;s own NHS number instead of the mother&apos;s.</source>
+        <translation>Daw&apos;r cynllun amddiffyn plentyn heb ei eni i ben ar y dyddiad geni. Yna anfonir rhif GIG y plentyn ei hun i CP-IS yn lle rhif y fam.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Mae&apos;r dyddiad geni yn y dyfodol.</translation>
+    </message>
+    <message>
+        <source>Type the legal forename(s), exactly as on the birth certificate.</source>
+        <translation>Teipiwch yr enw(au) cyntaf cyfreithiol, yn union fel ar y dystysgrif geni.</translation>
+    </message>
+    <message>
+        <source>Type the legal surname, exactly as on the birth certificate.</source>
+        <translation>Teipiwch y cyfenw cyfreithiol, yn union fel ar y dystysgrif geni.</translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::CancelWorkDialog</name>
     <message>
         <source>Cancel work</source>
@@ -1819,10 +1870,6 @@
         <translation>Nid oes neb ar y rhestr hon.</translation>
     </message>
     <message>
-        <source>Double-click a child or press Enter to open the person record.</source>
-        <translation>Cliciwch ddwywaith ar blentyn neu pwyswch Enter i agor cofnod yr unigolyn.</translation>
-    </message>
-    <message>
         <source>&amp;Open person record</source>
         <translation>&amp;Agor cofnod yr unigolyn</translation>
     </message>
@@ -1899,6 +1946,101 @@
     <message>
         <source>Children on this list</source>
         <translation>Plant ar y rhestr hon</translation>
+    </message>
+    <message>
+        <source>Double-click a child or press Enter to open the person record at the action that fixes it.</source>
+        <translation>Cliciwch ddwywaith ar blentyn neu pwyswch Enter i agor cofnod yr unigolyn wrth y cam sy&apos;n ei gywiro.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::EditDetailsDialog</name>
+    <message>
+        <source>Edit details and other names</source>
+        <translation>Golygu manylion ac enwau eraill</translation>
+    </message>
+    <message>
+        <source>Legal &amp;forename(s):</source>
+        <translation>&amp;Enw(au) cyntaf cyfreithiol:</translation>
+    </message>
+    <message>
+        <source>Legal &amp;surname:</source>
+        <translation>&amp;Cyfenw cyfreithiol:</translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation>&amp;Rhywedd:</translation>
+    </message>
+    <message>
+        <source>&amp;Expected date of delivery:</source>
+        <translation>Dyddiad geni &amp;disgwyliedig:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Dyddiad geni:</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>Enwau eraill</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)%4</source>
+        <translation>%1 %2 (%3)%4</translation>
+    </message>
+    <message>
+        <source>, until %1</source>
+        <translation>, tan %1</translation>
+    </message>
+    <message>
+        <source>&amp;Other names:</source>
+        <translation>Enwau &amp;eraill:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of other name:</source>
+        <translation>&amp;Math o enw arall:</translation>
+    </message>
+    <message>
+        <source>Other forena&amp;me(s):</source>
+        <translation>Enw(au) cyntaf &amp;arall:</translation>
+    </message>
+    <message>
+        <source>Other su&amp;rname:</source>
+        <translation>Cyfenw ar&amp;all:</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY (optional when adding)</source>
+        <translation>DD/MM/BBBB (dewisol wrth ychwanegu)</translation>
+    </message>
+    <message>
+        <source>From (adding) or un&amp;til (ending):</source>
+        <translation>O (ychwanegu) neu &amp;tan (gorffen):</translation>
+    </message>
+    <message>
+        <source>&amp;Add other name</source>
+        <translation>&amp;Ychwanegu enw arall</translation>
+    </message>
+    <message>
+        <source>E&amp;nd chosen name</source>
+        <translation>&amp;Gorffen yr enw a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>The legal name exactly as on the birth certificate: a change goes to CP-IS at the next upload. Other names are kept apart.</source>
+        <translation>Yr enw cyfreithiol yn union fel ar y dystysgrif geni: mae newid yn mynd i CP-IS yn yr uwchlwythiad nesaf. Cedwir enwau eraill ar wahân.</translation>
+    </message>
+    <message>
+        <source>Type the legal forename(s), exactly as on the birth certificate.</source>
+        <translation>Teipiwch yr enw(au) cyntaf cyfreithiol, yn union fel ar y dystysgrif geni.</translation>
+    </message>
+    <message>
+        <source>Type the legal surname, exactly as on the birth certificate.</source>
+        <translation>Teipiwch y cyfenw cyfreithiol, yn union fel ar y dystysgrif geni.</translation>
+    </message>
+    <message>
+        <source>Type the other name: a forename, a surname or both.</source>
+        <translation>Teipiwch yr enw arall: enw cyntaf, cyfenw neu&apos;r ddau.</translation>
+    </message>
+    <message>
+        <source>Choose a current other name in the list first.</source>
+        <translation>Dewiswch enw arall cyfredol yn y rhestr yn gyntaf.</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2396,63 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::FindChildDialog</name>
+    <message>
+        <source>Find a child</source>
+        <translation>Dod o hyd i blentyn</translation>
+    </message>
+    <message>
+        <source>&amp;Name, person ID, NHS number or date of birth:</source>
+        <translation>&amp;Enw, ID yr unigolyn, rhif GIG neu ddyddiad geni:</translation>
+    </message>
+    <message>
+        <source>Find a child by name, person ID, NHS number or date of birth</source>
+        <translation>Dod o hyd i blentyn yn ôl enw, ID yr unigolyn, rhif GIG neu ddyddiad geni</translation>
+    </message>
+    <message>
+        <source>e.g. Turner, 3549728, 943 476 5919 or 28/11/2016</source>
+        <translation>e.e. Turner, 3549728, 943 476 5919 neu 28/11/2016</translation>
+    </message>
+    <message>
+        <source>Children found</source>
+        <translation>Plant a ganfuwyd</translation>
+    </message>
+    <message>
+        <source>Enter opens the record of the child chosen; Down moves from the box to the results.</source>
+        <translation>Mae Enter yn agor cofnod y plentyn a ddewiswyd; mae Saeth i lawr yn symud o&apos;r blwch i&apos;r canlyniadau.</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w child…</source>
+        <translation>Plentyn &amp;newydd…</translation>
+    </message>
+    <message>
+        <source>New &amp;unborn child…</source>
+        <translation>Plentyn &amp;heb ei eni newydd…</translation>
+    </message>
+    <message>
+        <source>Type at least two characters of a name, or a person ID, NHS number or date of birth.</source>
+        <translation>Teipiwch o leiaf ddau nod o enw, neu ID yr unigolyn, rhif GIG neu ddyddiad geni.</translation>
+    </message>
+    <message>
+        <source>No child found for “%1”. Restricted records are found only by those allowed to see them.</source>
+        <translation>Ni chanfuwyd plentyn ar gyfer “%1”. Dim ond y rhai a ganiateir i&apos;w gweld sy&apos;n dod o hyd i gofnodion cyfyngedig.</translation>
+    </message>
+    <message>
+        <source>The first 100 children found: type more to narrow the search.</source>
+        <translation>Y 100 plentyn cyntaf a ganfuwyd: teipiwch fwy i gyfyngu&apos;r chwiliad.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n child(ren) found.</source>
+        <translation>
+            <numerusform>%n plentyn wedi&apos;u canfod.</numerusform>
+            <numerusform>%n plentyn wedi&apos;u canfod.</numerusform>
+            <numerusform>%n plentyn wedi&apos;u canfod.</numerusform>
+            <numerusform>%n plentyn wedi&apos;u canfod.</numerusform>
+            <numerusform>%n plentyn wedi&apos;u canfod.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::FindWorkerDialog</name>
     <message>
         <source>Find worker</source>
@@ -2500,6 +2699,33 @@ Agor crynodeb a dogfen y cam gwaith hwn (Enter)</translation>
     </message>
 </context>
 <context>
+    <name>cpis::ui::KeyWorkerDialog</name>
+    <message>
+        <source>Key worker</source>
+        <translation>Gweithiwr allweddol</translation>
+    </message>
+    <message>
+        <source>&amp;Key worker (from today):</source>
+        <translation>Gweithiwr &amp;allweddol (o heddiw):</translation>
+    </message>
+    <message>
+        <source>Choose from the key workers and team managers. The current allocation ends today; open steps and requests show the new key worker at once.</source>
+        <translation>Dewiswch o blith y gweithwyr allweddol a&apos;r rheolwyr tîm. Daw&apos;r dyraniad presennol i ben heddiw; mae camau a cheisiadau agored yn dangos y gweithiwr allweddol newydd ar unwaith.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose a key worker from the list.</source>
+        <translation>Dewiswch weithiwr allweddol o&apos;r rhestr.</translation>
+    </message>
+    <message>
+        <source>%1 is already the key worker.</source>
+        <translation>%1 yw&apos;r gweithiwr allweddol eisoes.</translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::ListItemsModel</name>
     <message>
         <source>In use</source>
@@ -2626,6 +2852,121 @@ Yn canslo…</translation>
     <message>
         <source>What to try: %1</source>
         <translation>Beth i roi cynnig arno: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>M&amp;ynd</translation>
+    </message>
+    <message>
+        <source>&amp;Find a child…</source>
+        <translation>&amp;Dod o hyd i blentyn…</translation>
+    </message>
+    <message>
+        <source>Find a chi&amp;ld:</source>
+        <translation>Dod o hyd i &amp;blentyn:</translation>
+    </message>
+    <message>
+        <source>Find a child by name, person ID, NHS number or date of birth</source>
+        <translation>Dod o hyd i blentyn yn ôl enw, ID yr unigolyn, rhif GIG neu ddyddiad geni</translation>
+    </message>
+    <message>
+        <source>Name, person ID, NHS number or date of birth, then Enter</source>
+        <translation>Enw, ID yr unigolyn, rhif GIG neu ddyddiad geni, yna Enter</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::NewChildDialog</name>
+    <message>
+        <source>New unborn child</source>
+        <translation>Plentyn heb ei eni newydd</translation>
+    </message>
+    <message>
+        <source>New child</source>
+        <translation>Plentyn newydd</translation>
+    </message>
+    <message>
+        <source>Legal &amp;forename(s):</source>
+        <translation>&amp;Enw(au) cyntaf cyfreithiol:</translation>
+    </message>
+    <message>
+        <source>Legal &amp;surname:</source>
+        <translation>&amp;Cyfenw cyfreithiol:</translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation>&amp;Rhywedd:</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>DD/MM/BBBB</translation>
+    </message>
+    <message>
+        <source>&amp;Expected date of delivery:</source>
+        <translation>Dyddiad geni &amp;disgwyliedig:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Dyddiad geni:</translation>
+    </message>
+    <message>
+        <source>her person ID or NHS number</source>
+        <translation>ei ID unigolyn neu ei rhif GIG</translation>
+    </message>
+    <message>
+        <source>&amp;Mother:</source>
+        <translation>&amp;Mam:</translation>
+    </message>
+    <message>
+        <source>&amp;NHS number:</source>
+        <translation>Rhif &amp;GIG:</translation>
+    </message>
+    <message>
+        <source>&amp;This is a different child: save anyway</source>
+        <translation>Mae hwn yn blentyn &amp;gwahanol: cadw beth bynnag</translation>
+    </message>
+    <message>
+        <source>The unborn child&apos;s record carries the mother&apos;s NHS number to CP-IS until the birth is recorded.</source>
+        <translation>Mae cofnod y plentyn heb ei eni yn anfon rhif GIG y fam i CP-IS nes cofnodi&apos;r enedigaeth.</translation>
+    </message>
+    <message>
+        <source>Type the legal name exactly as on the birth certificate; other names are added on the record afterwards.</source>
+        <translation>Teipiwch yr enw cyfreithiol yn union fel ar y dystysgrif geni; ychwanegir enwau eraill at y cofnod wedyn.</translation>
+    </message>
+    <message>
+        <source>Type the legal forename(s), exactly as on the birth certificate.</source>
+        <translation>Teipiwch yr enw(au) cyntaf cyfreithiol, yn union fel ar y dystysgrif geni.</translation>
+    </message>
+    <message>
+        <source>Type the legal surname, exactly as on the birth certificate.</source>
+        <translation>Teipiwch y cyfenw cyfreithiol, yn union fel ar y dystysgrif geni.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Mae&apos;r dyddiad geni yn y dyfodol.</translation>
+    </message>
+    <message>
+        <source>Type the mother&apos;s person ID or NHS number.</source>
+        <translation>Teipiwch ID unigolyn neu rif GIG y fam.</translation>
+    </message>
+    <message>
+        <source>No one person has the person ID or NHS number “%1”: find the mother, or record her first.</source>
+        <translation>Nid oes un unigolyn â&apos;r ID unigolyn neu&apos;r rhif GIG “%1”: dewch o hyd i&apos;r fam, neu cofnodwch hi yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>%1 (person ID %2), %3</source>
+        <translation>%1 (ID yr unigolyn %2), %3</translation>
+    </message>
+    <message>
+        <source>known by this name</source>
+        <translation>yn cael ei adnabod wrth yr enw hwn</translation>
+    </message>
+    <message>
+        <source>the same name and date of birth</source>
+        <translation>yr un enw a dyddiad geni</translation>
+    </message>
+    <message>
+        <source>This may be a child already recorded: %1. Open that record instead, or confirm this is a different child and save again.</source>
+        <translation>Efallai fod y plentyn hwn wedi&apos;i gofnodi eisoes: %1. Agorwch y cofnod hwnnw yn lle hynny, neu cadarnhewch mai plentyn gwahanol yw hwn a chadw eto.</translation>
     </message>
 </context>
 <context>
@@ -2826,6 +3167,57 @@ Yn canslo…</translation>
     <message>
         <source>2. Next actions</source>
         <translation>2. Camau nesaf</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::NhsNumberDialog</name>
+    <message>
+        <source>NHS number</source>
+        <translation>Rhif GIG</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>dim wedi&apos;i gofnodi</translation>
+    </message>
+    <message>
+        <source>%1 %2 has no NHS number yet: record it exactly as the NHS issued it.</source>
+        <translation>Nid oes gan %1 %2 rif GIG eto: cofnodwch ef yn union fel y&apos;i rhoddwyd gan y GIG.</translation>
+    </message>
+    <message>
+        <source>The NHS number is %1%2. Correct it only if it is wrong, and say why: the change is kept in the history and goes to CP-IS.</source>
+        <translation>Y rhif GIG yw %1%2. Cywirwch ef dim ond os yw&apos;n anghywir, a dywedwch pam: cedwir y newid yn yr hanes ac mae&apos;n mynd i CP-IS.</translation>
+    </message>
+    <message>
+        <source> (verified by %1)</source>
+        <translation> (wedi&apos;i wirio gan %1)</translation>
+    </message>
+    <message>
+        <source>CP-IS reported the NHS number %1 inactive, so uploads have stopped. Record the replacement number: the uploads resume.</source>
+        <translation>Adroddodd CP-IS fod y rhif GIG %1 yn anweithredol, felly mae&apos;r uwchlwythiadau wedi dod i ben. Cofnodwch y rhif newydd: mae&apos;r uwchlwythiadau&apos;n ailddechrau.</translation>
+    </message>
+    <message>
+        <source>&amp;Correct NHS number:</source>
+        <translation>Rhif GIG &amp;cywir:</translation>
+    </message>
+    <message>
+        <source>&amp;Replacement NHS number:</source>
+        <translation>Rhif GIG &amp;newydd yn ei le:</translation>
+    </message>
+    <message>
+        <source>&amp;NHS number:</source>
+        <translation>Rhif &amp;GIG:</translation>
+    </message>
+    <message>
+        <source>Re&amp;ason for the correction:</source>
+        <translation>&amp;Rheswm dros y cywiriad:</translation>
+    </message>
+    <message>
+        <source>Mark &amp;verified</source>
+        <translation>Nodi ei fod wedi&apos;i &amp;wirio</translation>
+    </message>
+    <message>
+        <source>Say why the NHS number is corrected: it is kept in the history.</source>
+        <translation>Dywedwch pam y cywirir y rhif GIG: fe&apos;i cedwir yn yr hanes.</translation>
     </message>
 </context>
 <context>
@@ -3068,6 +3460,105 @@ Yn canslo…</translation>
         <source>: recorded in error (%1)</source>
         <translation>: cofnodwyd mewn camgymeriad (%1)</translation>
     </message>
+    <message>
+        <source>&amp;NHS number…</source>
+        <translation>&amp;Rhif GIG…</translation>
+    </message>
+    <message>
+        <source>Record the &amp;birth…</source>
+        <translation>Cofnodi&apos;r &amp;enedigaeth…</translation>
+    </message>
+    <message>
+        <source>&amp;Plans and legal statuses…</source>
+        <translation>&amp;Cynlluniau a statwsau cyfreithiol…</translation>
+    </message>
+    <message>
+        <source>&amp;Key worker…</source>
+        <translation>Gweithiwr &amp;allweddol…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit details and other names…</source>
+        <translation>&amp;Golygu manylion ac enwau eraill…</translation>
+    </message>
+    <message>
+        <source>&amp;Upload again now</source>
+        <translation>&amp;Uwchlwytho eto nawr</translation>
+    </message>
+    <message>
+        <source>Not queued: %1</source>
+        <translation>Heb ei roi yn y ciw: %1</translation>
+    </message>
+    <message>
+        <source>Re&amp;stricted…</source>
+        <translation>C&amp;yfyngedig…</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::PersonSearchModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>%1, also %2</source>
+        <translation>%1, hefyd %2</translation>
+    </message>
+    <message>
+        <source>Person ID</source>
+        <translation>ID yr unigolyn</translation>
+    </message>
+    <message>
+        <source>Date of birth or expected</source>
+        <translation>Dyddiad geni neu&apos;r dyddiad disgwyliedig</translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <translation>disgwylir %1</translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation>Rhif GIG</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>Key worker</source>
+        <translation>Gweithiwr allweddol</translation>
+    </message>
+    <message>
+        <source>CP-IS status</source>
+        <translation>Statws CP-IS</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Wedi&apos;i rannu</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Anfonwyd</translation>
+    </message>
+    <message>
+        <source>Awaiting upload</source>
+        <translation>Yn aros i&apos;w uwchlwytho</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Gwrthodwyd</translation>
+    </message>
+    <message>
+        <source>Not shared: details missing</source>
+        <translation>Heb ei rannu: manylion ar goll</translation>
+    </message>
+    <message>
+        <source>Ended at 18</source>
+        <translation>Daeth i ben yn 18 oed</translation>
+    </message>
+    <message>
+        <source>Not shared</source>
+        <translation>Heb ei rannu</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::PersonSummaryPanel</name>
@@ -3162,6 +3653,136 @@ Yn canslo…</translation>
     <message>
         <source>&lt;s&gt;%1&lt;/s&gt;, recorded in error</source>
         <translation>&lt;s&gt;%1&lt;/s&gt;, cofnodwyd mewn camgymeriad</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::PlansDialog</name>
+    <message>
+        <source>Plans and legal statuses</source>
+        <translation>Cynlluniau a statwsau cyfreithiol</translation>
+    </message>
+    <message>
+        <source>Plans and legal statuses, current first</source>
+        <translation>Cynlluniau a statwsau cyfreithiol, y rhai cyfredol yn gyntaf</translation>
+    </message>
+    <message>
+        <source>Plan or legal status</source>
+        <translation>Cynllun neu statws cyfreithiol</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Cyflwr</translation>
+    </message>
+    <message>
+        <source>recorded in error: %1</source>
+        <translation>cofnodwyd mewn camgymeriad: %1</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>wedi dod i ben</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>cyfredol</translation>
+    </message>
+    <message>
+        <source>Start a &amp;plan or legal status:</source>
+        <translation>Dechrau &amp;cynllun neu statws cyfreithiol:</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>DD/MM/BBBB</translation>
+    </message>
+    <message>
+        <source>&amp;Start date:</source>
+        <translation>&amp;Dyddiad dechrau:</translation>
+    </message>
+    <message>
+        <source>E&amp;nd date (for the plan chosen above):</source>
+        <translation>Dyddiad &amp;gorffen (ar gyfer y cynllun a ddewiswyd uchod):</translation>
+    </message>
+    <message>
+        <source>&amp;Why it was recorded in error:</source>
+        <translation>&amp;Pam y&apos;i cofnodwyd mewn camgymeriad:</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>D&amp;echrau</translation>
+    </message>
+    <message>
+        <source>&amp;End the chosen plan</source>
+        <translation>Dod â&apos;r cynllun a ddewiswyd i &amp;ben</translation>
+    </message>
+    <message>
+        <source>Chosen plan recorded in e&amp;rror</source>
+        <translation>Cynllun a ddewiswyd wedi&apos;i gofnodi mewn ca&amp;mgymeriad</translation>
+    </message>
+    <message>
+        <source>The start date is in the future.</source>
+        <translation>Mae&apos;r dyddiad dechrau yn y dyfodol.</translation>
+    </message>
+    <message>
+        <source>Choose the plan in the list above first.</source>
+        <translation>Dewiswch y cynllun yn y rhestr uchod yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>That plan is not current: it has ended or was recorded in error.</source>
+        <translation>Nid yw&apos;r cynllun hwnnw&apos;n gyfredol: mae wedi dod i ben neu fe&apos;i cofnodwyd mewn camgymeriad.</translation>
+    </message>
+    <message>
+        <source>Say why the plan was recorded in error: CP-IS is told to remove it.</source>
+        <translation>Dywedwch pam y cofnodwyd y cynllun mewn camgymeriad: dywedir wrth CP-IS am ei ddileu.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::RecordDialog</name>
+    <message>
+        <source>An NHS number is ten digits.</source>
+        <translation>Mae rhif GIG yn ddeg digid.</translation>
+    </message>
+    <message>
+        <source>An NHS number is digits only (spaces are allowed).</source>
+        <translation>Digidau yn unig yw rhif GIG (caniateir bylchau).</translation>
+    </message>
+    <message>
+        <source>This is not an NHS number: the check digit (Modulus 11) does not match. Check it was typed correctly.</source>
+        <translation>Nid rhif GIG yw hwn: nid yw&apos;r digid gwirio (Modwlws 11) yn cyfateb. Gwiriwch iddo gael ei deipio&apos;n gywir.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Newidiadau heb eu cadw</translation>
+    </message>
+    <message>
+        <source>Save the changes to this child&apos;s record?</source>
+        <translation>Cadw&apos;r newidiadau i gofnod y plentyn hwn?</translation>
+    </message>
+    <message>
+        <source>Discard leaves the record as it was.</source>
+        <translation>Mae Gwaredu yn gadael y cofnod fel yr oedd.</translation>
+    </message>
+    <message>
+        <source>Type the date as DD/MM/YYYY.</source>
+        <translation>Teipiwch y dyddiad fel DD/MM/BBBB.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: type it as DD/MM/YYYY.</source>
+        <translation>Nid yw “%1” yn ddyddiad: teipiwch ef fel DD/MM/BBBB.</translation>
+    </message>
+    <message>
+        <source>ten digits, e.g. 943 476 5919</source>
+        <translation>deg digid, e.e. 943 476 5919</translation>
+    </message>
+    <message>
+        <source>Type the NHS number: ten digits.</source>
+        <translation>Teipiwch y rhif GIG: deg digid.</translation>
     </message>
 </context>
 <context>
@@ -3414,6 +4035,57 @@ Yn canslo…</translation>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;Marking it resolved takes it off the list without processing it. Say what was done instead.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Mae ei nodi wedi&apos;i ddatrys yn ei dynnu oddi ar y rhestr heb ei brosesu. Dywedwch beth a wnaed yn lle hynny.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::RestrictedDialog</name>
+    <message>
+        <source>Restricted record</source>
+        <translation>Cofnod cyfyngedig</translation>
+    </message>
+    <message>
+        <source>&amp;Restricted: only the workers below may see this child</source>
+        <translation>&amp;Cyfyngedig: dim ond y gweithwyr isod all weld y plentyn hwn</translation>
+    </message>
+    <message>
+        <source>&amp;Workers with access:</source>
+        <translation>&amp;Gweithwyr â mynediad:</translation>
+    </message>
+    <message>
+        <source>Wor&amp;ker to grant access:</source>
+        <translation>Gweithiwr i roi &amp;mynediad iddo:</translation>
+    </message>
+    <message>
+        <source>&amp;Grant access</source>
+        <translation>&amp;Rhoi mynediad</translation>
+    </message>
+    <message>
+        <source>Re&amp;move chosen access</source>
+        <translation>&amp;Dileu&apos;r mynediad a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Marking a record restricted keeps it in sight of you and the child&apos;s key worker; grant anyone else who needs it.</source>
+        <translation>Mae nodi bod cofnod yn gyfyngedig yn ei gadw yng ngolwg chi a gweithiwr allweddol y plentyn; rhowch fynediad i unrhyw un arall sydd ei angen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The record is already restricted.</source>
+        <translation>Mae&apos;r cofnod yn gyfyngedig eisoes.</translation>
+    </message>
+    <message>
+        <source>The record is not restricted.</source>
+        <translation>Nid yw&apos;r cofnod yn gyfyngedig.</translation>
+    </message>
+    <message>
+        <source>Choose a worker from the list.</source>
+        <translation>Dewiswch weithiwr o&apos;r rhestr.</translation>
+    </message>
+    <message>
+        <source>Choose a worker in the list first.</source>
+        <translation>Dewiswch weithiwr yn y rhestr yn gyntaf.</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::FindChildDialog</name>
+    <message numerus="yes">
+        <source>%n child(ren) found.</source>
+        <translation>
+            <numerusform>%n child found.</numerusform>
+            <numerusform>%n children found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::FindWorkerDialog</name>
     <message numerus="yes">
         <source>%n workers found. Pick one and press OK.</source>

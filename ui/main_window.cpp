@@ -10,11 +10,13 @@
 #include "keyboard/window_keys.h"
 #include "kit/message_banner.h"
 #include "panel_parts.h"
+#include "person/find_child_dialog.h"
 #include "person/person_record_window.h"
 #include "request/request_window.h"
 #include "sign_in/password_store.h"
 #include "sign_in/sign_in_dialog.h"
 #include "step/step_window.h"
+#include "workflow/person_records.h"
 #include "workflow/sign_in_users.h"
 #include "workflow/worker_directory.h"
 #include "workview/exchange_health_watch.h"
@@ -22,7 +24,9 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -136,7 +140,89 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     connect(m_passwords, &PasswordStore::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     setUpKeyboard();
+    addFindChild();
     addHelpMenu();
+}
+
+void MainWindow::addFindChild()
+{
+    // The Go menu, made here unless the menu bar already has it.
+    auto *go = menuBar()->findChild<QMenu *>(u"goMenu"_s);
+    if (!go) {
+        go = new QMenu(tr("&Go"), menuBar());
+        go->setObjectName(u"goMenu"_s);
+        menuBar()->insertMenu(m_administration->menuAction(), go);
+    }
+    auto *find = go->addAction(tr("&Find a child…"));
+    find->setObjectName(u"findChildAction"_s);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    find->setShortcutContext(Qt::ApplicationShortcut); // from the person record, steps, ...
+    connect(find, &QAction::triggered, this, [this] { openFindChild(); });
+
+    // The workview's box: Enter searches in the Find a child dialog.
+    auto *row = new QHBoxLayout;
+    auto *label = new QLabel(tr("Find a chi&ld:"), m_workview);
+    auto *box = new QLineEdit(m_workview);
+    box->setObjectName(u"workviewFindChild"_s);
+    box->setAccessibleName(tr("Find a child by name, person ID, NHS number or date of birth"));
+    box->setPlaceholderText(tr("Name, person ID, NHS number or date of birth, then Enter"));
+    label->setBuddy(box);
+    row->setContentsMargins(20, 8, 20, 0);
+    row->addWidget(label);
+    row->addWidget(box, 1);
+    if (auto *page = qobject_cast<QVBoxLayout *>(m_workview->layout()))
+        page->insertLayout(0, row);
+    connect(box, &QLineEdit::returnPressed, this, [this, box] {
+        openFindChild(box->text());
+        box->clear();
+    });
+
+    // Records officers work the data quality lists: the Administration menu shows them only
+    // that (the database decides either way).
+    connect(this, &MainWindow::ready, this, [this] {
+        m_database->submit<bool>(
+            this, [](Connection &c) { return currentIsRecordsOfficer(c); },
+            [this](Result<bool> officer) {
+                m_recordsOfficer = officer && *officer;
+                if (!m_recordsOfficer || m_administrator)
+                    return;
+                m_administration->menuAction()->setVisible(true);
+                for (QAction *action : m_administration->actions())
+                    action->setVisible(action->objectName() == u"dataQualityAction"_s);
+            });
+    });
+}
+
+PersonRecordWindow *MainWindow::openPersonToFix(qint64 personId, const QString &list)
+{
+    PersonRecordWindow *window = openPerson(personId);
+    using Action = PersonRecordWindow::Action;
+    static const QHash<QString, Action> fixes{{u"no_nhs_number"_s, Action::NhsNumber},
+                                              {u"fails_check"_s, Action::NhsNumber},
+                                              {u"inactive"_s, Action::NhsNumber},
+                                              {u"unborn_past_due"_s, Action::Birth},
+                                              {u"name_changed"_s, Action::Details}};
+    if (window && fixes.contains(list))
+        window->openAction(fixes.value(list));
+    return window;
+}
+
+FindChildDialog *MainWindow::findChildDialog() const
+{
+    return m_findChild;
+}
+
+FindChildDialog *MainWindow::openFindChild(const QString &text)
+{
+    auto *dialog = showOnce(m_findChild, [this] {
+        auto *made = new FindChildDialog(m_database, this);
+        connect(made, &FindChildDialog::openPerson, this, &MainWindow::openPerson);
+        return made;
+    });
+    if (!text.trimmed().isEmpty())
+        dialog->search(text);
+    dialog->searchBox()->setFocus();
+    return dialog;
 }
 
 void MainWindow::addHelpMenu()
@@ -494,7 +580,7 @@ DataQualityWindow *MainWindow::openDataQuality()
 {
     return showOnce(m_dataQuality, [this] {
         auto *window = new DataQualityWindow(m_database, this);
-        connect(window, &DataQualityWindow::openPerson, this, &MainWindow::openPerson);
+        connect(window, &DataQualityWindow::fixPerson, this, &MainWindow::openPersonToFix);
         return window;
     });
 }

@@ -26,6 +26,7 @@ class ElidedLabel;
 class ConfigurationWindow;
 class ExchangeHealthWatch;
 class ExchangeMonitorWindow;
+class FindChildDialog;
 class ShortcutsDialog;
 class PasswordStore;
 class PersonRecordWindow;
@@ -61,6 +62,9 @@ public:
     RequestWindow *openRequest(const cpis::IncomingRequest &request);
     // Opens (and audits) the person's record; one window per person.
     PersonRecordWindow *openPerson(qint64 personId);
+    // From the data quality work list: the record opens at the action that fixes the problem
+    // on `list` (no_nhs_number, inactive, unborn_past_due, ...).
+    PersonRecordWindow *openPersonToFix(qint64 personId, const QString &list);
     [[nodiscard]] PersonRecordWindow *personWindow(qint64 personId) const;
     // Administration screens (configuration tools, exchange monitor, data quality): shown only
     // to system administrators once signed in.
@@ -82,6 +86,11 @@ public:
     // Help menu too.
     ShortcutsDialog *openKeyboardShortcuts();
     [[nodiscard]] QAction *keyboardShortcutsAction() const { return m_shortcutsAction; }
+    // Go → Find a child… (Ctrl+Shift+F in every window, and the workview's box): one dialog,
+    // raised when open, searching for `text` when given.
+    FindChildDialog *openFindChild(const QString &text = {});
+    [[nodiscard]] FindChildDialog *findChildDialog() const;
+    [[nodiscard]] bool isRecordsOfficer() const { return m_recordsOfficer; }
 
 signals:
     void ready(); // signed in and Current work loaded
@@ -106,6 +115,9 @@ private:
     // Help menu (everyone), F1 and About; the window icon.
     void addHelpMenu();
     void setUpKeyboard();
+    // Go → Find a child…, the workview's Find a child box, and the records officers' data
+    // quality work list (issue 19): kept in one function so that it merges apart.
+    void addFindChild();
 
     DatabaseChoice m_choice;
     QString m_login;
@@ -127,6 +139,8 @@ private:
     QPointer<ExchangeMonitorWindow> m_exchangeMonitor;
     QPointer<ShortcutsDialog> m_shortcuts;
     QAction *m_shortcutsAction = nullptr;
+    QPointer<FindChildDialog> m_findChild;
+    bool m_recordsOfficer = false;
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_body = nullptr;

@@ -16,7 +16,8 @@ int userAdd(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(databaseOption());
     const QCommandLineOption role(
-        u"role"_s, u"safeguarding-admin, key-worker, team-manager, sysadmin or exchange."_s,
+        u"role"_s,
+        u"safeguarding-admin, key-worker, team-manager, sysadmin, exchange or records-officer."_s,
         u"role"_s);
     const QCommandLineOption name(u"name"_s, u"The worker's full name, e.g. \"Jane Okafor\"."_s,
                                   u"name"_s);

@@ -16,16 +16,17 @@ Result<QList<SignInUser>> listSignInUsers(Connection &connection)
                         WHEN pg_has_role(w.login, 'cpis_team_manager', 'MEMBER') THEN 3
                         WHEN pg_has_role(w.login, 'cpis_sysadmin', 'MEMBER') THEN 4
                         WHEN pg_has_role(w.login, 'cpis_exchange', 'MEMBER') THEN 5
-                        ELSE 6 END AS rank, w.id
+                        WHEN pg_has_role(w.login, 'cpis_records_officer', 'MEMBER') THEN 6
+                        ELSE 7 END AS rank, w.id
             FROM worker w LEFT JOIN team t ON t.id = w.team_id
             WHERE NOT w.is_virtual AND w.active
               AND EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = w.login))
         SELECT login, name, team, rank FROM u ORDER BY rank, id)"_s);
     if (!q)
         return q.error();
-    static const QStringList roles{u"Safeguarding Admin"_s, u"Key worker"_s,
-                                   u"Team manager"_s,       u"System administrator"_s,
-                                   u"CP-IS exchange"_s,     u"No role"_s};
+    static const QStringList roles{
+        u"Safeguarding Admin"_s, u"Key worker"_s,      u"Team manager"_s, u"System administrator"_s,
+        u"CP-IS exchange"_s,     u"Records officer"_s, u"No role"_s};
     QList<SignInUser> users;
     for (const Row &u : *q)
         users.append(

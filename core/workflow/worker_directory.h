@@ -29,7 +29,7 @@ public:
     struct NewUser
     {
         QString login;
-        QString role; // safeguarding-admin, key-worker, team-manager, sysadmin, exchange
+        QString role; // safeguarding-admin, key-worker, team-manager, sysadmin, exchange, records-officer
         QString name;
         QString team;     // optional; created when new
         QString password; // optional; null for peer/certificate authentication

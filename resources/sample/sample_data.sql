@@ -45,6 +45,12 @@ BEGIN
     PERFORM add_user('marcus.bennett',     'team-manager', 'Marcus Bennett',     'Child Protection Team South', NULL);
     PERFORM add_user('sys.admin',          'sysadmin',     'Gareth Lloyd',       'Systems', NULL);
     PERFORM add_user('cpis.exchange',      'exchange',     'CP-IS Exchange',     'Systems', NULL);
+    -- The records officer who keeps children's records (issue 19), where this database has
+    -- them (the upgrade test loads this sample into a database made before; the group role is
+    -- cluster-wide, so it is no sign).
+    IF to_regprocedure('search_people(text)') IS NOT NULL THEN
+        PERFORM add_user('rita.records', 'records-officer', 'Rita Oduya', 'Business Support', NULL);
+    END IF;
 
     -- ------------------------------------------------------------ children
     -- One row per child: current plan (started plan_ago days ago) and current key worker.

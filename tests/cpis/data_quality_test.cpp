@@ -92,7 +92,7 @@ TEST_CASE("Only system administrators get the data quality figures, even through
         REQUIRE_FALSE(report);
         CHECK(report.error().code == QLatin1String(errc::kDenied));
         CHECK(report.error().message ==
-              u"Only system administrators can see the CP-IS data quality."_s);
+              u"Only system administrators and records officers can see the CP-IS data quality."_s);
         auto rows = execute(*c, u"SELECT count(*) FROM data_quality_rows()"_s);
         CHECK_FALSE(rows);
         CHECK_FALSE(execute(*c, u"SELECT * FROM _data_quality_problems()"_s));
@@ -200,5 +200,6 @@ TEST_CASE("cpisctl report data-quality prints the same figures and lists", "[qua
     const auto refused = as(world.keyWorker, {});
     CHECK(refused.exitCode == 1);
     CHECK(refused.out.isEmpty());
-    CHECK(refused.err.contains(u"Only system administrators can see the CP-IS data quality."_s));
+    CHECK(refused.err.contains(
+        u"Only system administrators and records officers can see the CP-IS data quality."_s));
 }

@@ -61,8 +61,9 @@ TEST_CASE("A plan recorded in error goes with a delete date until CP-IS accepts 
     acknowledgeAll(c, first.sequenceNumber);
     CHECK(require(loadPersonRecord(c, world.childId)).cpis.status == u"shared"_s);
 
-    // Only the CP-IS administrators may, and they must say why.
-    auto byKeyWorker = execute(*world.connectAs(world.keyWorker),
+    // Only those who may record the child (issue 19) and the CP-IS administrators may, and they
+    // must say why: a key worker not involved with the child is refused.
+    auto byKeyWorker = execute(*world.connectAs(world.otherKeyWorker),
                                u"SELECT record_plan_in_error($1, 'wrong child')"_s, {plan});
     CHECK_FALSE(byKeyWorker.ok());
     auto sysadmin = world.connectAs(world.sysadmin);

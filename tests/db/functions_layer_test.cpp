@@ -43,7 +43,14 @@ const QSet<QString> kChangedOnPurpose{
     u"add_user(text,text,text,text,text)"_s,
     // 0030: CP-IS alerts go to the recipients configured for their type (raise_cpis_alert).
     u"_case_note_alert(bigint,text,text)"_s, u"check_mesh_inbox(jsonb)"_s,
-    u"raise_alert(text,bigint,integer,integer,name,text)"_s};
+    u"raise_alert(text,bigint,integer,integer,name,text)"_s,
+    // Issue 19 (0032): the records role calls these too; add_user makes records officers; the
+    // data quality lists are open to them.
+    u"data_quality_rows()"_s,
+    u"nhs_number_is_valid(text)"_s, u"current_worker_id()"_s, u"person_is_visible(bigint)"_s,
+    u"current_key_worker(bigint)"_s, u"record_person_opened(bigint)"_s, u"config_value(text)"_s,
+    u"find_workers(text)"_s, u"alert_is_for_me(alert)"_s, u"current_work(integer)"_s,
+    u"notification_statistics(integer,date)"_s};
 // Functions main did not have.
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
 const QSet<QString> kAddedOnPurpose{
@@ -53,7 +60,31 @@ const QSet<QString> kAddedOnPurpose{
     // 0030: who receives each CP-IS alert.
     u"_insert_alert(text,bigint,integer,integer,name,text)"_s, u"_is_exchange_login()"_s,
     u"_worker_may_see(integer,bigint)"_s, u"raise_cpis_alert(text,bigint,text)"_s,
-    u"alert_recipients_overview()"_s, u"set_alert_recipients(text,text,text,text,boolean)"_s};
+    u"alert_recipients_overview()"_s, u"set_alert_recipients(text,text,text,text,boolean)"_s,
+    // Issue 19: children's records (functions/people.sql).
+    u"_manages_team_of(bigint)"_s, u"_may_record(bigint)"_s, u"_may_restrict(bigint)"_s,
+    u"person_may_record(bigint)"_s, u"person_may_restrict(bigint)"_s,
+    u"_person_to_change(bigint,integer,text,boolean)"_s, u"_person_changed(bigint,text,jsonb)"_s,
+    u"_check_name_part(text,text,text)"_s, u"_check_gender(text)"_s,
+    u"_check_not_future(text,text,date)"_s, u"nhs_number_formatted(text)"_s,
+    u"_checked_nhs_number(text,text,bigint)"_s, u"search_people(text)"_s,
+    u"possible_duplicates(text,text,date,text)"_s,
+    u"_new_person(text,text,text,date,date,bigint,text,boolean)"_s,
+    u"new_child(text,text,text,date,text,boolean)"_s,
+    u"new_unborn_child(text,text,date,bigint,boolean)"_s,
+    u"edit_person_details(bigint,integer,text,text,text,date,date)"_s,
+    u"add_other_name(bigint,integer,text,text,text,date)"_s,
+    u"end_other_name(bigint,integer,date)"_s, u"_set_nhs_number(person,text,text,text)"_s,
+    u"record_nhs_number(bigint,integer,text)"_s, u"correct_nhs_number(bigint,integer,text,text)"_s,
+    u"record_replacement_nhs_number(bigint,integer,text)"_s,
+    u"mark_nhs_number_verified(bigint,integer)"_s, u"start_plan(bigint,integer,text,date)"_s,
+    u"_end_plan(plan,date)"_s, u"end_plan(bigint,integer,date)"_s,
+    u"_require_may_record_plan_in_error(bigint)"_s,
+    u"record_birth(bigint,integer,date,text,text,text,text,boolean)"_s, u"caseworkers()"_s,
+    u"allocate_key_worker(bigint,integer,integer)"_s,
+    u"set_person_restricted(bigint,integer,boolean)"_s,
+    u"set_person_access(bigint,integer,integer,boolean)"_s, u"person_access_list(bigint)"_s,
+    u"upload_again_now(bigint,integer)"_s, u"_require_data_quality_reader()"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
@@ -66,7 +97,8 @@ const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
 // Tables whose rows a later migration changes on purpose: 0024 turns s31/s38/s20 into C2/C1/V2
 // in plan and in cpis.shared_plans, and adds the sending authority's settings (checked by
 // tests/db/legal_status_migration_test.cpp). Tables added since main start empty.
-const QSet<QString> kDataChangedOnPurpose{u"plan"_s, u"config"_s};
+// 0032 adds columns to person (who changed a record last, when its NHS number was verified).
+const QSet<QString> kDataChangedOnPurpose{u"plan"_s, u"config"_s, u"person"_s};
 
 // Rows later migrations add on purpose, by table, left out of "nothing lost or changed" (which
 // is about moving the functions): issue 17's settings (0023), the exchange lock's row (0028),

@@ -13,10 +13,20 @@ inline constexpr Access A = Access::Allow;
 inline constexpr Access D = Access::Deny;
 
 // The columns, in the order of the rows below and of the table in docs/security.md.
-enum Role { SafeguardingAdmin, KeyWorker, TeamManager, Sysadmin, ExchangeAccount, NoRole, kRoles };
+enum Role {
+    SafeguardingAdmin,
+    KeyWorker,
+    TeamManager,
+    Sysadmin,
+    ExchangeAccount,
+    NoRole,
+    RecordsOfficer, // issue 19: business support who keep children's records
+    kRoles
+};
 inline constexpr std::array<std::string_view, kRoles> kRoleNames{
     "Safeguarding Admin",   "key worker",       "team manager",
-    "system administrator", "exchange account", "login with no role or worker"};
+    "system administrator", "exchange account", "login with no role or worker",
+    "records officer"};
 
 struct Row
 {
@@ -26,22 +36,31 @@ struct Row
 
 // clang-format off
 inline constexpr std::array kMatrix{
-    //                                                  SA KW TM SYS EX none
-    Row{"read a person",                               {A, A, A, A,  A, D}},
-    Row{"read a restricted person (not granted)",      {D, D, D, D,  A, D}},
-    Row{"start a CP-IS step",                          {A, D, D, D,  D, D}},
-    Row{"finish a CP-IS step",                         {A, D, D, D,  D, D}},
-    Row{"send a request",                              {A, D, D, D,  D, D}},
-    Row{"acknowledge someone else's request",          {D, D, D, D,  D, D}},
-    Row{"add a final case note",                       {A, A, A, D,  D, D}},
-    Row{"edit a final case note",                      {D, D, D, D,  D, D}},
-    Row{"change configuration",                        {D, D, D, A,  D, D}},
-    Row{"change lists",                                {D, D, D, A,  D, D}},
-    Row{"choose who receives alerts",                  {D, D, D, A,  D, D}},
-    Row{"read audit",                                  {D, D, A, A,  D, D}},
-    Row{"delete or change audit",                      {D, D, D, D,  D, D}},
-    Row{"run the exchange",                            {D, D, D, D,  A, D}},
-    Row{"create an exchange login",                    {D, D, D, D,  D, D}},
+    //                                                  SA KW TM SYS EX none RO
+    Row{"read a person",                               {A, A, A, A,  A, D,    A}},
+    Row{"read a restricted person (not granted)",      {D, D, D, D,  A, D,    D}},
+    Row{"start a CP-IS step",                          {A, D, D, D,  D, D,    D}},
+    Row{"finish a CP-IS step",                         {A, D, D, D,  D, D,    D}},
+    Row{"send a request",                              {A, D, D, D,  D, D,    D}},
+    Row{"acknowledge someone else's request",          {D, D, D, D,  D, D,    D}},
+    Row{"add a final case note",                       {A, A, A, D,  D, D,    D}},
+    Row{"edit a final case note",                      {D, D, D, D,  D, D,    D}},
+    Row{"change configuration",                        {D, D, D, A,  D, D,    D}},
+    Row{"change lists",                                {D, D, D, A,  D, D,    D}},
+    Row{"choose who receives alerts",                  {D, D, D, A,  D, D,    D}},
+    Row{"read audit",                                  {D, D, A, A,  D, D,    D}},
+    Row{"delete or change audit",                      {D, D, D, D,  D, D,    D}},
+    Row{"run the exchange",                            {D, D, D, D,  A, D,    D}},
+    Row{"create an exchange login",                    {D, D, D, D,  D, D,    D}},
+    // Issue 19: children's records (functions/people.sql; who may record: docs/security.md).
+    Row{"find a child",                                {A, A, A, A,  D, D,    A}},
+    Row{"record a new child",                          {D, D, A, D,  D, D,    A}},
+    Row{"change the record of a child one works with", {D, A, A, D,  D, D,    A}},
+    Row{"change the record of another team's child",   {D, D, D, D,  D, D,    A}},
+    Row{"allocate a key worker",                       {D, A, A, D,  D, D,    A}},
+    Row{"restrict a child or grant access",            {D, D, A, D,  D, D,    A}},
+    Row{"record a plan in error",                      {D, A, A, A,  D, D,    A}},
+    Row{"see the data quality lists",                  {D, D, D, A,  D, D,    A}},
 };
 // clang-format on
 

@@ -6,12 +6,15 @@
 
 #include "config/alert_recipients.h"
 #include "config/config_store.h"
+#include "cpis/data_quality.h"
 #include "cpis/exchange.h"
 #include "db/rows.h"
 #include "support/exchange_world.h"
 #include "support/security_checks.h"
 #include "workflow/list_admin.h"
 #include "workflow/person_record.h"
+#include "workflow/person_records.h"
+#include "workflow/person_search.h"
 #include "workflow/request_service.h"
 #include "workflow/step_service.h"
 #include "workflow/worker_directory.h"
@@ -41,6 +44,7 @@ struct RoleWorld
     Connection &owner = exchange.db.connection();
     LoneLogin nobody{owner};
     qint64 restrictedChild = addRestrictedChild(owner, world.otherKeyWorker.workerId);
+    CaseWorld::User recordsOfficer = addRecordsOfficer(owner);
 
     RoleWorld()
     {
@@ -54,9 +58,9 @@ struct RoleWorld
     // The role's user in the world; none for the login with no role or worker.
     [[nodiscard]] const CaseWorld::User *userOf(Role role) const
     {
-        const std::array<const CaseWorld::User *, kRoles> users{&world.admin,    &world.keyWorker,
-                                                                &world.manager,  &world.sysadmin,
-                                                                &world.exchange, nullptr};
+        const std::array<const CaseWorld::User *, kRoles> users{
+            &world.admin,    &world.keyWorker, &world.manager, &world.sysadmin,
+            &world.exchange, nullptr,          &recordsOfficer};
         return users.at(std::size_t(role));
     }
     [[nodiscard]] QString loginOf(Role role) const
@@ -533,6 +537,230 @@ Probe createExchangeLogin()
     return p;
 }
 
+// ---------------------------------------------------------------- children's records (issue 19)
+
+int personVersion(Connection &owner, qint64 person)
+{
+    return int(
+        valueOf(owner, u"SELECT row_version FROM person WHERE id = $1"_s, {person}).integer());
+}
+
+// The writes around people.sql's functions: refused to everyone.
+Statements recordTableWrites(const Target &t, int me)
+{
+    return {
+        {u"UPDATE person SET legal_forenames = 'Tom', updated_by = $1 WHERE id = $2"_s,
+         {nullIfZero(me), t.person}},
+        {u"INSERT INTO person (legal_forenames, legal_surname, date_of_birth) "
+         u"VALUES ('Lily', 'Marsh', '2020-03-14')"_s,
+         {}},
+        {u"INSERT INTO person_other_name (person_id, kind, surname) VALUES ($1, 'Alias', 'X')"_s,
+         {t.person}},
+        {u"INSERT INTO involvement (person_id, worker_id, role) VALUES ($1, $2, 'Key Worker')"_s,
+         {t.person, t.recipient}},
+        {u"INSERT INTO person_access (person_id, worker_id) VALUES ($1, $2)"_s,
+         {t.person, t.recipient}},
+        {u"UPDATE plan SET end_date = current_date WHERE person_id = $1"_s, {t.person}}};
+}
+
+Probe findChild()
+{
+    Probe p;
+    p.service = [](Connection &c, const Target &t) {
+        auto found = PersonSearch(c).find(u"turner"_s);
+        if (found && (found->size() != 1 || found->first().id != t.person))
+            return Attempt{false, "the child did not come back"};
+        return attemptOf(found);
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return anyCameBack(
+            c, {u"SELECT count(*) FROM search_people('999 000 0026') WHERE person_id = $1"_s},
+            {t.person});
+    };
+    return p;
+}
+
+const QString kNewSurname = u"Marsh"_s;
+
+Probe recordNewChild()
+{
+    Probe p;
+    p.service = [](Connection &c, const Target &) {
+        PersonRecords::NewChild child;
+        child.forenames = u"Lily"_s;
+        child.surname = kNewSurname;
+        child.gender = u"Female"_s;
+        child.dateOfBirth = QDate(2020, 3, 14);
+        child.nhsNumber = u"999 100 0003"_s;
+        return attemptOf(PersonRecords(c).addChild(child));
+    };
+    p.sql = [](Connection &c, const Target &) {
+        return runSql(
+            c, {{u"SELECT new_child('Lily', $1, 'Female', '2020-03-14', '9991000003', false)"_s,
+                 {kNewSurname}}});
+    };
+    p.happened = [](Connection &owner, const Target &, int me) {
+        return ownerCounts(
+            owner, u"SELECT count(*) FROM person WHERE legal_surname = $1 AND updated_by = $2"_s,
+            {kNewSurname, me});
+    };
+    p.tableWrites = recordTableWrites;
+    return p;
+}
+
+Probe changeDetails(bool otherTeam)
+{
+    Probe p;
+    p.prepare = [otherTeam](RoleWorld &w, Target &t) {
+        if (otherTeam) {
+            // A child of the South team: none of the matrix's caseworkers works with them.
+            const int south = int(valueOf(w.owner,
+                                          u"SELECT add_user($1, 'key-worker', 'Sunil Shah', "
+                                          u"'Child Protection South', NULL)"_s,
+                                          {QString(w.recordsOfficer.login + u"s"_s)})
+                                      .integer());
+            t.person = valueOf(w.owner, uR"(
+                INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth)
+                VALUES ('Oscar', 'Reid', 'Male', '2018-02-03') RETURNING id)"_s)
+                           .integer();
+            require(execute(w.owner,
+                            u"INSERT INTO involvement (person_id, worker_id, role) "
+                            u"VALUES ($1, $2, 'Key Worker')"_s,
+                            {t.person, south}));
+        }
+        t.version = personVersion(w.owner, t.person);
+        t.recipient = w.world.otherKeyWorker.workerId;
+    };
+    p.service = [](Connection &c, const Target &t) {
+        PersonRecords records(c);
+        auto person = records.load(t.person);
+        if (!person)
+            return attemptOf(person);
+        person->forenames = u"Tom"_s;
+        person->rowVersion = t.version;
+        return attemptOf(records.editDetails(*person));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return runSql(c, {{u"SELECT edit_person_details($1, $2, 'Tom', legal_surname, gender, "
+                           u"date_of_birth, expected_delivery) FROM person WHERE id = $1"_s,
+                           {t.person, t.version}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int me) {
+        return ownerCounts(
+            owner,
+            u"SELECT count(*) FROM person WHERE id = $1 AND legal_forenames = 'Tom' AND updated_by = $2"_s,
+            {t.person, me});
+    };
+    p.tableWrites = recordTableWrites;
+    return p;
+}
+
+Probe allocateKeyWorker()
+{
+    Probe p;
+    p.prepare = [](RoleWorld &w, Target &t) {
+        t.version = personVersion(w.owner, t.person);
+        t.recipient = w.world.otherKeyWorker.workerId;
+    };
+    p.service = [](Connection &c, const Target &t) {
+        return attemptOf(PersonRecords(c).allocateKeyWorker(t.person, t.version, t.recipient));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return runSql(
+            c, {{u"SELECT allocate_key_worker($1, $2, $3)"_s, {t.person, t.version, t.recipient}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int) {
+        return ownerCounts(
+            owner,
+            u"SELECT count(*) FROM involvement WHERE person_id = $1 AND worker_id = $2 "
+            u"AND role = 'Key Worker' AND ended_on IS NULL"_s,
+            {t.person, t.recipient});
+    };
+    p.tableWrites = recordTableWrites;
+    return p;
+}
+
+Probe restrictChild()
+{
+    Probe p;
+    p.prepare = [](RoleWorld &w, Target &t) {
+        t.version = personVersion(w.owner, t.person);
+        t.recipient = w.world.otherKeyWorker.workerId;
+    };
+    p.service = [](Connection &c, const Target &t) {
+        return attemptOf(PersonRecords(c).setRestricted(t.person, t.version, true));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return runSql(c,
+                      {{u"SELECT set_person_restricted($1, $2, true)"_s, {t.person, t.version}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int) {
+        return ownerCounts(owner, u"SELECT count(*) FROM person WHERE id = $1 AND restricted"_s,
+                           {t.person});
+    };
+    p.tableWrites = [](const Target &t, int me) -> Statements {
+        Statements writes = recordTableWrites(t, me);
+        writes.push_back({u"UPDATE person SET restricted = true WHERE id = $1"_s, {t.person}});
+        return writes;
+    };
+    return p;
+}
+
+const QString kInErrorReason = u"Entered against the wrong child"_s;
+
+Probe recordPlanInError()
+{
+    Probe p;
+    p.prepare = [](RoleWorld &w, Target &t) {
+        t.request =
+            valueOf(w.owner, u"SELECT id FROM plan WHERE person_id = $1"_s, {t.person}).integer();
+    };
+    p.service = [](Connection &c, const Target &t) {
+        return attemptOf(PersonRecords(c).recordPlanInError(t.request, kInErrorReason));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return runSql(c, {{u"SELECT record_plan_in_error($1, $2)"_s, {t.request, kInErrorReason}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int) {
+        return ownerCounts(
+            owner,
+            u"SELECT count(*) FROM plan WHERE id = $1 AND recorded_in_error_at IS NOT NULL"_s,
+            {t.request});
+    };
+    p.tableWrites = [](const Target &t, int) -> Statements {
+        return {{u"UPDATE plan SET recorded_in_error_at = now(), recorded_in_error_by = 'x', "
+                 u"recorded_in_error_reason = 'x' WHERE id = $1"_s,
+                 {t.request}}};
+    };
+    return p;
+}
+
+Probe seeDataQuality()
+{
+    Probe p;
+    // A child on a plan with no NHS number: one row in the lists.
+    p.prepare = [](RoleWorld &w, Target &) {
+        const qint64 child = valueOf(w.owner, uR"(
+            INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth)
+            VALUES ('Noor', 'Khan', 'Female', '2019-07-07') RETURNING id)"_s)
+                                 .integer();
+        require(execute(
+            w.owner,
+            u"INSERT INTO plan (person_id, kind, start_date) VALUES ($1, 'CPP', '2024-01-01')"_s,
+            {child}));
+    };
+    p.service = [](Connection &c, const Target &) {
+        auto report = loadDataQuality(c);
+        if (report && report->rows.isEmpty())
+            return Attempt{false, "no rows came back"};
+        return attemptOf(report);
+    };
+    p.sql = [](Connection &c, const Target &) {
+        return anyCameBack(c, {u"SELECT count(*) FROM data_quality_rows()"_s}, {});
+    };
+    return p;
+}
+
 // How each row of the matrix is tried, by its operation.
 const std::map<std::string_view, std::function<Probe()>> &probes()
 {
@@ -558,6 +786,20 @@ const std::map<std::string_view, std::function<Probe()>> &probes()
         {"delete or change audit", tamperWithAudit},
         {"run the exchange", runExchange},
         {"create an exchange login", createExchangeLogin},
+        {"find a child", findChild},
+        {"record a new child", recordNewChild},
+        {"change the record of a child one works with",
+         [] {
+             return changeDetails(false);
+         }},
+        {"change the record of another team's child",
+         [] {
+             return changeDetails(true);
+         }},
+        {"allocate a key worker", allocateKeyWorker},
+        {"restrict a child or grant access", restrictChild},
+        {"record a plan in error", recordPlanInError},
+        {"see the data quality lists", seeDataQuality},
     };
     return all;
 }
@@ -751,6 +993,46 @@ TEST_CASE("The installer (the schema owner) creates the exchange's login, and a 
                   {kNewExchangeLogin})
               .boolean());
     require(execute(w.owner, u"DROP ROLE \""_s + kNewExchangeLogin + u"\""_s));
+}
+
+TEST_CASE("Role matrix: find a child", "[security]")
+{
+    proveRow("find a child");
+}
+
+TEST_CASE("Role matrix: record a new child", "[security]")
+{
+    proveRow("record a new child");
+}
+
+TEST_CASE("Role matrix: change the record of a child one works with", "[security]")
+{
+    proveRow("change the record of a child one works with");
+}
+
+TEST_CASE("Role matrix: change the record of another team's child", "[security]")
+{
+    proveRow("change the record of another team's child");
+}
+
+TEST_CASE("Role matrix: allocate a key worker", "[security]")
+{
+    proveRow("allocate a key worker");
+}
+
+TEST_CASE("Role matrix: restrict a child or grant access", "[security]")
+{
+    proveRow("restrict a child or grant access");
+}
+
+TEST_CASE("Role matrix: record a plan in error", "[security]")
+{
+    proveRow("record a plan in error");
+}
+
+TEST_CASE("Role matrix: see the data quality lists", "[security]")
+{
+    proveRow("see the data quality lists");
 }
 
 namespace {

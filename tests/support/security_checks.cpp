@@ -83,6 +83,17 @@ CaseNoteService::Input noteAbout(qint64 personId, bool finish)
     return input;
 }
 
+CaseWorld::User addRecordsOfficer(Connection &owner)
+{
+    const QString login = u"rec"_s + QUuid::createUuid().toString(QUuid::Id128).left(10);
+    const int id = int(valueOf(owner,
+                               u"SELECT add_user($1, 'records-officer', 'Rita Oduya', "
+                               u"'Business Support', NULL)"_s,
+                               {login})
+                           .integer());
+    return {login, id};
+}
+
 LoneLogin::LoneLogin(Connection &owner, const QString &groupRole)
     : m_owner(owner), m_name(u"lone_"_s + QUuid::createUuid().toString(QUuid::Id128).left(12))
 {

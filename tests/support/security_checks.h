@@ -39,6 +39,9 @@ int triage(Connection &admin, qint64 stepId, int recipientId);
 // A plain case note about the person, finished or a draft.
 CaseNoteService::Input noteAbout(qint64 personId, bool finish);
 
+// As the owner: a records officer (issue 19), with a login unique to the test.
+CaseWorld::User addRecordsOfficer(Connection &owner);
+
 // A login role with no worker behind it, in the group role given (none when empty). Roles are
 // cluster-wide: dropped when the test ends, so declare connections made with it after this object.
 class LoneLogin

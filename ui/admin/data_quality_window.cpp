@@ -85,7 +85,9 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
                             metrics.horizontalAdvance(u"NHS number 9990000000"_s) + 16);
 
     auto *hint =
-        new QLabel(tr("Double-click a child or press Enter to open the person record."), lists);
+        new QLabel(tr("Double-click a child or press Enter to open the person record at the action "
+                      "that fixes it."),
+                   lists);
     hint->setObjectName(u"dataQualityHint"_s);
     m_open = new QPushButton(tr("&Open person record"), lists);
     m_open->setObjectName(u"dataQualityOpenPersonButton"_s);
@@ -246,7 +248,9 @@ void DataQualityWindow::openCurrent()
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid())
         return;
-    emit openPerson(current.data(DataQualityModel::PersonIdRole).toLongLong());
+    const qint64 personId = current.data(DataQualityModel::PersonIdRole).toLongLong();
+    emit openPerson(personId);
+    emit fixPerson(personId, current.data(DataQualityModel::ListRole).toString());
 }
 
 void DataQualityWindow::chooseExportFile()

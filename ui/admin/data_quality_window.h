@@ -46,6 +46,8 @@ signals:
     void loaded();
     void exported(bool saved);
     void openPerson(qint64 personId);
+    // The same, with the list the child is on: the record opens at the action that fixes it.
+    void fixPerson(qint64 personId, const QString &list);
 
 private:
     void apply(const DataQualityReport &report, const QList<NotificationDay> &days);

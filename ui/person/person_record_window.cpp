@@ -1,4 +1,10 @@
 #include "person/person_record_window.h"
+#include "person/birth_dialog.h"
+#include "person/edit_details_dialog.h"
+#include "person/key_worker_dialog.h"
+#include "person/nhs_number_dialog.h"
+#include "person/plans_dialog.h"
+#include "person/restricted_dialog.h"
 #include "workflow/display_names.h"
 
 #include "display.h"
@@ -7,6 +13,7 @@
 
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
@@ -84,6 +91,7 @@ PersonRecordWindow::PersonRecordWindow(DatabaseThread *database, qint64 personId
     layout->setContentsMargins(20, 16, 20, 12);
     layout->addWidget(m_title);
     layout->addWidget(m_message);
+    layout->addWidget(buildActions(page));
     layout->addLayout(grid);
     layout->addStretch(1);
     auto *scroll = new QScrollArea(this);
@@ -164,6 +172,130 @@ void PersonRecordWindow::load(bool audit)
                 return;
             }
             apply(*record);
+            loadEditable();
+        });
+}
+
+QWidget *PersonRecordWindow::buildActions(QWidget *parent)
+{
+    auto *bar = new QWidget(parent);
+    bar->setObjectName(u"personActions"_s);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 4, 0, 4);
+    const QList<std::pair<Action, QString>> actions{
+        {Action::NhsNumber, tr("&NHS number…")},
+        {Action::Birth, tr("Record the &birth…")},
+        {Action::Plans, tr("&Plans and legal statuses…")},
+        {Action::KeyWorker, tr("&Key worker…")},
+        {Action::Details, tr("&Edit details and other names…")},
+        {Action::Restricted, tr("Re&stricted…")}};
+    static const QStringList names{u"actionNhsNumber"_s, u"actionBirth"_s,   u"actionPlans"_s,
+                                   u"actionKeyWorker"_s, u"actionDetails"_s, u"actionRestricted"_s};
+    for (const auto &[action, label] : actions) {
+        auto *button = new QPushButton(label, bar);
+        button->setObjectName(names.at(int(action)));
+        button->setEnabled(false);
+        connect(button, &QPushButton::clicked, this, [this, action] { openAction(action); });
+        m_actionButtons.insert(int(action), button);
+        row->addWidget(button);
+    }
+    m_uploadAgain = new QPushButton(tr("&Upload again now"), bar);
+    m_uploadAgain->setObjectName(u"actionUploadAgain"_s);
+    m_uploadAgain->setEnabled(false);
+    connect(m_uploadAgain, &QPushButton::clicked, this, &PersonRecordWindow::uploadAgainNow);
+    row->addWidget(m_uploadAgain);
+    row->addStretch(1);
+    return bar;
+}
+
+void PersonRecordWindow::loadEditable()
+{
+    const qint64 personId = m_personId;
+    m_database->submit<EditablePerson>(
+        this, [personId](Connection &c) { return PersonRecords(c).load(personId); },
+        [this](Result<EditablePerson> editable) {
+            if (!editable)
+                return; // the record itself says why it could not be opened
+            m_editable = *editable;
+            m_editableLoaded = true;
+            applyEditable();
+            emit editableLoaded();
+            if (const auto pending = std::exchange(m_pendingAction, std::nullopt))
+                openAction(*pending);
+        });
+}
+
+void PersonRecordWindow::applyEditable()
+{
+    // Only those who may change the record see the actions working; the database decides
+    // either way.
+    const bool may = m_editable.mayRecord;
+    m_actionButtons.value(int(Action::NhsNumber))->setEnabled(may && !m_editable.unborn());
+    m_actionButtons.value(int(Action::Birth))->setEnabled(may && m_editable.unborn());
+    m_actionButtons.value(int(Action::Plans))->setEnabled(may);
+    m_actionButtons.value(int(Action::KeyWorker))->setEnabled(may);
+    m_actionButtons.value(int(Action::Details))->setEnabled(may);
+    m_actionButtons.value(int(Action::Restricted))->setEnabled(m_editable.mayRestrict);
+    m_uploadAgain->setEnabled(may && m_editable.nhsNumberStatus != u"inactive"_s);
+}
+
+RecordDialog *PersonRecordWindow::actionDialog() const
+{
+    return m_actionDialog;
+}
+
+RecordDialog *PersonRecordWindow::openAction(Action action)
+{
+    if (!m_editableLoaded) {
+        m_pendingAction = action;
+        return nullptr;
+    }
+    if (m_actionDialog)
+        m_actionDialog->close();
+    RecordDialog *dialog = nullptr;
+    switch (action) {
+    case Action::NhsNumber:
+        dialog = new NhsNumberDialog(m_database, m_editable, this);
+        break;
+    case Action::Birth:
+        dialog = new BirthDialog(m_database, m_editable, this);
+        break;
+    case Action::Plans:
+        dialog = new PlansDialog(m_database, m_editable, this);
+        break;
+    case Action::KeyWorker:
+        dialog = new KeyWorkerDialog(m_database, m_editable, this);
+        break;
+    case Action::Details:
+        dialog = new EditDetailsDialog(m_database, m_editable, this);
+        break;
+    case Action::Restricted:
+        dialog = new RestrictedDialog(m_database, m_editable, this);
+        break;
+    }
+    m_actionDialog = dialog;
+    connect(dialog, &RecordDialog::saved, this, [this] { reload(); });
+    dialog->open();
+    emit actionOpened(dialog);
+    return dialog;
+}
+
+void PersonRecordWindow::uploadAgainNow()
+{
+    const qint64 personId = m_personId;
+    const int version = m_editable.rowVersion;
+    m_database->submit<int>(
+        this,
+        [personId, version](Connection &c) {
+            return PersonRecords(c).uploadAgainNow(personId, version);
+        },
+        [this](Result<int> queued) {
+            if (!queued) {
+                m_message->setText(tr("Not queued: %1").arg(queued.error().message));
+                m_message->show();
+                return;
+            }
+            reload();
         });
 }
 

@@ -5,14 +5,21 @@
 
 #include "db/database_worker.h"
 #include "workflow/person_record.h"
+#include "workflow/person_records.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
+
+#include <optional>
 
 class QLabel;
 class QPushButton;
 class QTimer;
 
 namespace cpis::ui {
+
+class RecordDialog;
 
 class PersonRecordWindow final : public QMainWindow
 {
@@ -35,11 +42,26 @@ public:
     // The CP-IS status as the worker reads it.
     static QString cpisStatusText(const PersonCpisStatus &status);
 
+    // The actions that change the record (issue 19), each a dialog, reachable by keyboard.
+    enum class Action { NhsNumber, Birth, Plans, KeyWorker, Details, Restricted };
+    // Opens the action's dialog once the record is loaded (at once when it is); null until then.
+    RecordDialog *openAction(Action action);
+    [[nodiscard]] RecordDialog *actionDialog() const;
+    [[nodiscard]] const EditablePerson &editable() const { return m_editable; }
+    // Queues the child for the next upload by hand (Mosaic offers this).
+    void uploadAgainNow();
+
 signals:
     void loaded();
+    // The record's editable details (version, who may change it) are loaded.
+    void editableLoaded();
+    void actionOpened(cpis::ui::RecordDialog *dialog);
 
 private:
     void load(bool audit);
+    QWidget *buildActions(QWidget *parent);
+    void loadEditable();
+    void applyEditable();
     void apply(const PersonRecord &record);
     QLabel *section(const QString &title, const QString &objectName, QWidget *parent);
 
@@ -62,6 +84,12 @@ private:
     QLabel *m_openedBy = nullptr;
     QWidget *m_openedByBox = nullptr;
     QTimer *m_reloadTimer = nullptr;
+    EditablePerson m_editable;
+    bool m_editableLoaded = false;
+    std::optional<Action> m_pendingAction;
+    QPointer<RecordDialog> m_actionDialog;
+    QHash<int, QPushButton *> m_actionButtons;
+    QPushButton *m_uploadAgain = nullptr;
 };
 
 } // namespace cpis::ui

@@ -329,8 +329,9 @@ void WorkviewPage::connectDatabase()
     m_reloadTimer->setInterval(100); // a burst of changes gives one reload
     connect(m_reloadTimer, &QTimer::timeout, this, &WorkviewPage::reload);
     connect(m_database, &DatabaseThread::changed, this, [this](const QString &kind, qint64) {
+        // "person": a child renamed, restricted or given another key worker (issue 19).
         if (kind == u"step"_s || kind == u"request"_s || kind == u"alert"_s ||
-            kind == u"case_note"_s)
+            kind == u"case_note"_s || kind == u"person"_s)
             scheduleReload();
     });
     connect(m_database, &DatabaseThread::connectionRestored, this, &WorkviewPage::scheduleReload);

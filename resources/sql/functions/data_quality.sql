@@ -41,13 +41,25 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 $$;
 REVOKE EXECUTE ON FUNCTION _data_quality_problems() FROM PUBLIC;
 
+-- The data quality lists are for system administrators and for the records officers who work
+-- them (functions/people.sql).
+CREATE OR REPLACE FUNCTION _require_data_quality_reader() RETURNS void
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NOT _has_any_role('cpis_sysadmin', 'cpis_records_officer') THEN
+        RAISE EXCEPTION 'Only system administrators and records officers can see the CP-IS data quality.'
+            USING ERRCODE = '42501';
+    END IF;
+END $$;
+REVOKE EXECUTE ON FUNCTION _require_data_quality_reader() FROM PUBLIC;
+
 -- The matched share counts every child in scope (restricted ones too: CP-IS counts them);
 -- problems of records the caller may not open are counted, not listed.
 CREATE OR REPLACE FUNCTION data_quality_summary()
 RETURNS TABLE (in_scope integer, matched integer, not_listed integer)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-    PERFORM _require_sysadmin('see the CP-IS data quality');
+    PERFORM _require_data_quality_reader();
     RETURN QUERY
     WITH scope AS (
         SELECT DISTINCT pl.person_id FROM plan pl JOIN person p ON p.id = pl.person_id
@@ -70,7 +82,7 @@ CREATE OR REPLACE FUNCTION data_quality_rows()
 RETURNS TABLE (list text, person_id bigint, name text, nhs_number text, detail text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-    PERFORM _require_sysadmin('see the CP-IS data quality');
+    PERFORM _require_data_quality_reader();
     RETURN QUERY
     SELECT q.list, q.person_id, q.name, q.nhs_number, q.detail FROM _data_quality_problems() q
     WHERE person_is_visible(q.person_id)
@@ -92,7 +104,7 @@ DECLARE
     last_day date := coalesce(p_last_day, (now() AT TIME ZONE 'Europe/London')::date);
     first_day date;
 BEGIN
-    PERFORM _require_sysadmin('see the CP-IS notification statistics');
+    PERFORM _require_data_quality_reader();
     IF p_days IS NULL OR p_days NOT BETWEEN 1 AND 366 THEN
         PERFORM _invalid('days', format('The number of days must be from 1 to 366, not %s.', p_days));
     END IF;

@@ -55,18 +55,19 @@ REVOKE EXECUTE ON FUNCTION _person_queues_upload() FROM PUBLIC;
 -- A plan that was a mistake. It stays in the history, marked, is never again shown as
 -- current or sent as a plan, and the next upload sends it with a delete date so that CP-IS
 -- removes the flag (UploadBuilder), until CP-IS has accepted that deletion.
--- The records roles come with another issue; for now the CP-IS administrators do it.
+-- Those who may record the child do it, and system administrators (people.sql).
 CREATE OR REPLACE FUNCTION record_plan_in_error(p_plan bigint, p_reason text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     v_reason text := btrim(coalesce(p_reason, ''));
     target plan;
 BEGIN
-    PERFORM _require_role('cpis_sysadmin', 'record a plan in error');
+    PERFORM _require_worker();
     SELECT * INTO target FROM plan WHERE id = p_plan FOR UPDATE;
     IF NOT FOUND OR NOT person_is_visible(target.person_id) THEN
         RAISE EXCEPTION 'There is no plan %.', p_plan USING ERRCODE = 'CPNF1';
     END IF;
+    PERFORM _require_may_record_plan_in_error(target.person_id);
     IF target.recorded_in_error_at IS NOT NULL THEN
         PERFORM _invalid('plan', format('Plan %s was already recorded in error on %s by %s.', p_plan,
                          to_char(target.recorded_in_error_at AT TIME ZONE 'Europe/London', 'DD/MM/YYYY HH24:MI'),
@@ -88,4 +89,5 @@ BEGIN
     PERFORM _notify('plan', p_plan);
 END $$;
 REVOKE EXECUTE ON FUNCTION record_plan_in_error(bigint, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION record_plan_in_error(bigint, text) TO cpis_sysadmin;
+GRANT EXECUTE ON FUNCTION record_plan_in_error(bigint, text)
+    TO cpis_key_worker, cpis_team_manager, cpis_sysadmin;

@@ -27,7 +27,8 @@ DECLARE
                                    WHEN 'key-worker' THEN 'cpis_key_worker'
                                    WHEN 'team-manager' THEN 'cpis_team_manager'
                                    WHEN 'sysadmin' THEN 'cpis_sysadmin'
-                                   WHEN 'exchange' THEN 'cpis_exchange' END;
+                                   WHEN 'exchange' THEN 'cpis_exchange'
+                                   WHEN 'records-officer' THEN 'cpis_records_officer' END;
     team_id integer;
     wid integer;
 BEGIN
@@ -48,7 +49,7 @@ BEGIN
         PERFORM _invalid('login', format('Login "%s" is reserved.', p_login));
     END IF;
     IF group_role IS NULL THEN
-        PERFORM _invalid('role', format('Role "%s" must be one of safeguarding-admin, key-worker, team-manager, sysadmin, exchange.', coalesce(p_role, '')));
+        PERFORM _invalid('role', format('Role "%s" must be one of safeguarding-admin, key-worker, team-manager, sysadmin, exchange, records-officer.', coalesce(p_role, '')));
     END IF;
     IF coalesce(btrim(p_name), '') = '' OR length(p_name) > 200 THEN
         PERFORM _invalid('name', 'Full name is required (at most 200 characters).');
