@@ -15,6 +15,7 @@ struct Worker
     QString login; // empty for a virtual worker
     bool isVirtual = false;
     QString team;
+    QString role; // "Key Worker" or "Team Manager"; only Find worker's results carry it
 };
 
 struct CurrentWorkItem

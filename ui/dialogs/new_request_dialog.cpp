@@ -185,6 +185,7 @@ void NewRequestDialog::setRecipient(int id, const QString &name)
 void NewRequestDialog::find()
 {
     auto *dialog = new FindWorkerDialog(m_database, m_recipientName, this);
+    dialog->setCurrentKeyWorker(m_proposal.recipientId);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const Worker chosen = dialog->chosen();
         if (chosen.id != 0)

@@ -1,0 +1,114 @@
+// What a tired admin and a busy key worker tripped over in the real window (issue 22), each
+// through the real widgets.
+#include "db/rows.h"
+#include "db/sample_data.h"
+#include "dialogs/find_worker_dialog.h"
+#include "dialogs/new_request_dialog.h"
+#include "gui/gui_support.h"
+#include "gui/step_window_support.h"
+#include "step/step_window.h"
+#include "support/case_world.h"
+#include "workview/workview_page.h"
+
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QTableView>
+
+using namespace Qt::StringLiterals;
+using namespace cpis;
+using test::child;
+using test::click;
+using test::waitFor;
+
+namespace {
+// Keys go where a user's would: to the focused widget of the active window.
+QWidget *focusIn(QWidget *window)
+{
+    window->activateWindow();
+    QApplication::setActiveWindow(window);
+    REQUIRE(QTest::qWaitForWindowActive(window));
+    return QApplication::focusWidget() ? QApplication::focusWidget() : window;
+}
+
+void key(QWidget *window, Qt::Key k, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QTest::keyClick(focusIn(window), k, modifiers);
+}
+
+QStringList column(const QTableView *table, int column)
+{
+    QStringList texts;
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        texts << table->model()->index(row, column).data().toString();
+    return texts;
+}
+} // namespace
+
+TEST_CASE("Find worker: Enter in the Name box searches, Enter in the list chooses, only "
+          "caseworkers are listed and nobody is picked for the user among several",
+          "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto window = test::signedInWindow(db, world.admin.login);
+    ui::StepWindow *step = test::startStep(*window, world.stepId);
+    step->showSection(0);
+    click(child<QPushButton>(step, u"notifyButton"_s));
+    auto *request = test::openDialog<ui::NewRequestDialog>(step);
+    click(child<QPushButton>(request, u"findButton"_s));
+    QPointer<ui::FindWorkerDialog> find = test::openDialog<ui::FindWorkerDialog>(request);
+    auto *text = child<QLineEdit>(find, u"findWorkerText"_s);
+    auto *results = child<QTableView>(find, u"findWorkerResults"_s);
+    auto *status = child<QLabel>(find, u"findWorkerStatus"_s);
+    auto *ok = child<QPushButton>(find, u"findWorkerOk"_s);
+
+    // The search for the current key worker: one match, picked and marked.
+    REQUIRE(waitFor([&] { return results->model()->rowCount() == 1; }));
+    CHECK(results->selectionModel()->hasSelection());
+    CHECK(column(results, 0).first().contains(u"current Key Worker"_s));
+    CHECK(column(results, 1) == QStringList{u"Key Worker"_s});
+    CHECK(status->text().contains(u"1 caseworker"_s));
+
+    // "a" is in every test user's name: only the key worker and the team manager are listed
+    // (no administrator, no system administrator, not the exchange's own worker), and Enter in
+    // the Name box searched instead of choosing the earlier pick.
+    QSignalSpy searched(find.data(), &ui::FindWorkerDialog::searched);
+    text->setFocus();
+    text->selectAll();
+    QTest::keyClicks(text, u"a"_s);
+    key(find, Qt::Key_Return);
+    REQUIRE(find);
+    CHECK(find->isVisible());
+    REQUIRE(waitFor([&] { return searched.count() == 1; }));
+    CHECK(column(results, 0) ==
+          QStringList{u"Jane Okafor (current Key Worker)"_s, u"Maria Lopez"_s});
+    CHECK(column(results, 1) == QStringList{u"Key Worker"_s, u"Team Manager"_s});
+    CHECK(column(results, 2).contains(u"Child Protection North"_s));
+    CHECK_FALSE(results->selectionModel()->hasSelection());
+    CHECK_FALSE(ok->isEnabled());
+    CHECK(status->text().contains(u"2 caseworkers"_s));
+    test::screenshot(find, u"find-worker-two"_s);
+
+    // "tom": Enter searches (the dialog stays), the one match is picked, Enter in the list
+    // chooses it.
+    text->setFocus();
+    text->selectAll();
+    QTest::keyClicks(text, u"tom"_s);
+    key(find, Qt::Key_Return);
+    REQUIRE(find);
+    CHECK(find->isVisible());
+    CHECK(results->model()->rowCount() == 0); // the old list is gone while searching
+    REQUIRE(waitFor([&] { return searched.count() == 2; }));
+    CHECK(column(results, 0) == QStringList{u"Tom Price"_s});
+    CHECK(status->text().contains(u"1 caseworker"_s));
+    CHECK(status->text().contains(u"tom"_s));
+    REQUIRE(QApplication::focusWidget() == results);
+    key(find, Qt::Key_Return);
+    REQUIRE(waitFor([&] { return !find || !find->isVisible(); }));
+    CHECK(child<QLineEdit>(request, u"passToWorker"_s)->text() == u"Tom Price"_s);
+}
