@@ -112,3 +112,30 @@ TEST_CASE("Find worker: Enter in the Name box searches, Enter in the list choose
     REQUIRE(waitFor([&] { return !find || !find->isVisible(); }));
     CHECK(child<QLineEdit>(request, u"passToWorker"_s)->text() == u"Tom Price"_s);
 }
+
+TEST_CASE("Sample steps arrive when the exchange runs and are due within office hours", "[gui]")
+{
+    test::TestDatabase db;
+    test::require(loadSampleData(db.connection()));
+    const auto steps = test::require(execute(db.connection(), uR"(
+        SELECT s.id,
+               (SELECT min(((s.received_at AT TIME ZONE 'Europe/London')::time - btrim(x)::time))
+                FROM unnest(string_to_array(config_value('exchange.times'), ',')) AS x
+                WHERE (s.received_at AT TIME ZONE 'Europe/London')::time >= btrim(x)::time)
+                   <= interval '5 minutes' AS at_a_run,
+               (s.due_at AT TIME ZONE 'Europe/London')::time
+                   BETWEEN split_part(config_value('office.hours'), '-', 1)::time
+                       AND split_part(config_value('office.hours'), '-', 2)::time AS due_in_hours,
+               extract(isodow FROM s.due_at AT TIME ZONE 'Europe/London') < 6 AS due_on_a_weekday,
+               to_char(s.received_at AT TIME ZONE 'Europe/London', 'Dy DD/MM HH24:MI') AS received,
+               to_char(s.due_at AT TIME ZONE 'Europe/London', 'Dy DD/MM HH24:MI') AS due
+        FROM work_step s ORDER BY s.id)"_s));
+    REQUIRE(steps.size() >= 8);
+    for (const Row &step : steps) {
+        INFO("step " << step.integer("id") << ": received " << step.text("received").toStdString()
+                     << ", due " << step.text("due").toStdString());
+        CHECK(step.boolean("at_a_run"));
+        CHECK(step.boolean("due_in_hours"));
+        CHECK(step.boolean("due_on_a_weekday"));
+    }
+}
