@@ -16,7 +16,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QTextCursor>
 #include <QTableView>
 
 using namespace Qt::StringLiterals;
@@ -38,6 +42,17 @@ QWidget *focusIn(QWidget *window)
 void key(QWidget *window, Qt::Key k, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
     QTest::keyClick(focusIn(window), k, modifiers);
+}
+
+// The question box of that name, once it is shown on `parent`.
+QMessageBox *question(const QWidget *parent, const QString &name)
+{
+    QMessageBox *box = nullptr;
+    REQUIRE(waitFor([&] {
+        box = parent->findChild<QMessageBox *>(name);
+        return box && box->isVisible();
+    }));
+    return box;
 }
 
 QStringList column(const QTableView *table, int column)
@@ -138,4 +153,47 @@ TEST_CASE("Sample steps arrive when the exchange runs and are due within office 
         CHECK(step.boolean("due_in_hours"));
         CHECK(step.boolean("due_on_a_weekday"));
     }
+}
+
+TEST_CASE("Switching the note template asks before it replaces text the user typed", "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto window = test::signedInWindow(db, world.admin.login);
+    ui::StepWindow *step = test::startStep(*window, world.stepId);
+    step->showSection(0);
+    click(child<QPushButton>(step, u"notifyButton"_s));
+    auto *dialog = test::openDialog<ui::NewRequestDialog>(step);
+    auto *note = child<QPlainTextEdit>(dialog, u"requestNote"_s);
+    auto *ae = child<QRadioButton>(dialog, u"templateAe"_s);
+    auto *dhu = child<QRadioButton>(dialog, u"templateDhu"_s);
+    REQUIRE(ae->isChecked());
+
+    // An untouched template switches at once, and back.
+    click(dhu);
+    CHECK(note->toPlainText().startsWith(u"A CP-IS notification of service access request"_s));
+    CHECK_FALSE(dialog->findChild<QMessageBox *>(u"replaceNoteQuestion"_s));
+    click(ae);
+    CHECK(note->toPlainText().startsWith(u"Please acknowledge"_s));
+
+    // Typed text: the switch asks; Keep my text keeps it and the A&E template stays chosen.
+    note->moveCursor(QTextCursor::End);
+    QTest::keyClicks(note, u" Seen with her mother."_s);
+    const QString typed = note->toPlainText();
+    click(dhu);
+    QMessageBox *box = question(dialog, u"replaceNoteQuestion"_s);
+    CHECK(note->toPlainText() == typed);
+    CHECK(ae->isChecked());
+    test::screenshot(box, u"replace-note-question"_s);
+    click(child<QPushButton>(box, u"keepNoteButton"_s));
+    REQUIRE(waitFor([&] { return !box->isVisible(); }));
+    CHECK(note->toPlainText() == typed);
+    CHECK(ae->isChecked());
+
+    // Replace the note: the DHU template replaces it.
+    click(dhu);
+    box = question(dialog, u"replaceNoteQuestion"_s);
+    click(child<QPushButton>(box, u"replaceNoteButton"_s));
+    REQUIRE(waitFor([&] { return dhu->isChecked(); }));
+    CHECK(note->toPlainText().startsWith(u"A CP-IS notification of service access request"_s));
 }
