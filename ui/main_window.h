@@ -47,6 +47,8 @@ public:
     // No dialogs: for --screenshot. The embedded database then signs in as its first
     // Safeguarding Admin; a server as the connection's own user.
     void setInteractive(bool interactive) { m_interactive = interactive; }
+    // A size given on the command line (--window-size) wins over the one remembered.
+    void keepSize() { m_keepSize = true; }
     // Connects (and migrates) on the database thread; ends with ready() or failed().
     void connectToDatabase();
 
@@ -82,6 +84,11 @@ public:
     // Help menu too.
     ShortcutsDialog *openKeyboardShortcuts();
     [[nodiscard]] QAction *keyboardShortcutsAction() const { return m_shortcutsAction; }
+    // Go (the menu bar): where moving to another record or list goes.
+    [[nodiscard]] QMenu *goMenu() const { return m_go; }
+    // File → Sign out / Switch user: every window of this user closes (an unsaved one asks
+    // first and can stop it) and the sign-in comes again; false when something stayed open.
+    bool signOut(bool switchUser);
 
 signals:
     void ready(); // signed in and Current work loaded
@@ -105,6 +112,10 @@ private:
     QString passwordAccount(const QString &login) const;
     // Help menu (everyone), F1 and About; the window icon.
     void addHelpMenu();
+    // File, View and Go (main_menus.cpp).
+    void addMenus();
+    // Closes every window opened from this one; false when one with unsaved work stayed.
+    bool closeWorkWindows();
     void setUpKeyboard();
 
     DatabaseChoice m_choice;
@@ -127,6 +138,10 @@ private:
     QPointer<ExchangeMonitorWindow> m_exchangeMonitor;
     QPointer<ShortcutsDialog> m_shortcuts;
     QAction *m_shortcutsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QMenu *m_go = nullptr;
+    bool m_keepSize = false;
+    bool m_forgetLogin = false; // Switch user: the sign-in does not offer the last login
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_body = nullptr;

@@ -105,6 +105,7 @@ struct StepDetail
     QString subjectName;
     QString gender;
     QDate dateOfBirth;
+    QDate expectedDelivery; // an unborn child's expected date, when there is no date of birth
     QList<StepSection> sections;
     QList<NextAction> nextActions;
     QList<StepRequest> requests;

@@ -2,4 +2,11 @@
 -- return type gains a column, so the old definition goes here and functions/users.sql
 -- creates the new one.
 DROP FUNCTION find_workers(text);
--- functions: 35fe6b22d196e4cef787d268a1ae9ad87c0ee04e6820a523a9a147ca9cfbf40c
+-- Current work's Finished folder lists finished steps, most recently finished first, a page
+-- at a time.
+CREATE INDEX work_step_finished_recent ON work_step (finished_at DESC, id DESC)
+    WHERE state = 'finished';
+-- New functions (in functions/workflow_steps.sql): take_over_step, a Safeguarding Admin taking
+-- over a colleague's step (audited, the colleague alerted), and release_step, an untouched
+-- step going back to Incoming work.
+-- functions: fa7ebe300c5708072cdacdcda7829d674527c0138cfa1dc973db2aab61dfa7dc
