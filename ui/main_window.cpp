@@ -455,6 +455,11 @@ bool MainWindow::signOut(bool switchUser)
     m_exchangeHealth->stop();
     m_login.clear();
     m_forgetLogin = switchUser;
+    m_workview->clearForSignOut();
+    // View and Go act on a workview: nothing until the next user has signed in.
+    if (auto *view = findChild<QMenu *>(u"viewMenu"_s))
+        view->menuAction()->setEnabled(false);
+    m_go->menuAction()->setEnabled(false);
     setWindowTitle(tr("CP-IS Workview"));
     connectToDatabase();
     return true;

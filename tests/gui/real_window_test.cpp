@@ -28,6 +28,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -435,8 +436,19 @@ TEST_CASE("After signing in, typing goes to the main list of the user's work; th
     CHECK_FALSE(child<QTableView>(&window, u"alertsTable"_s)->isVisible());
     test::screenshot(&window, u"admin-panels"_s);
 
-    // File → Switch user: the sign-in comes again; the key worker starts in Incoming requests.
+    // The admin looks at the Finished folder last.
+    auto *folders = child<QTabBar>(&window, u"folderTabs"_s);
+    folders->setCurrentIndex(2);
+    auto *finished = child<QTableWidget>(&window, u"finishedStepsTable"_s);
+    REQUIRE(waitFor([&] { return finished->rowCount() == 1; }));
+
+    // File → Switch user: the sign-in comes again; the key worker starts in Incoming requests,
+    // with nothing of the admin's left on the page.
     child<QAction>(&window, u"switchUserAction"_s)->trigger();
+    CHECK(folders->currentIndex() == 0);
+    CHECK(finished->rowCount() == 0);
+    CHECK_FALSE(child<QAction>(&window, u"viewCurrentWork"_s)->isEnabled() &&
+                child<QMenu>(&window, u"viewMenu"_s)->menuAction()->isEnabled());
     signInThroughDialog(window, world.keyWorker.login);
     CHECK(window.worker().name == u"Jane Okafor"_s);
     REQUIRE(waitFor([&] { return focusIn(&window)->objectName() == u"incomingRequestsTable"_s; }));

@@ -88,6 +88,15 @@ qint64 FinishedStepsPanel::selectedStepId() const
                : m_table->item(items.first()->row(), Finished)->data(Qt::UserRole).toLongLong();
 }
 
+void FinishedStepsPanel::clear()
+{
+    ++m_request; // an answer on its way is for the last user
+    m_table->setRowCount(0);
+    m_loaded = 0;
+    m_more->setEnabled(false);
+    m_status->clear();
+}
+
 void FinishedStepsPanel::reload()
 {
     m_table->setRowCount(0);

@@ -26,6 +26,8 @@ public:
 
     // From the first page again.
     void reload();
+    // Empty, as before the first load (signed out).
+    void clear();
     [[nodiscard]] QTableWidget *table() const { return m_table; }
     [[nodiscard]] qint64 selectedStepId() const;
 

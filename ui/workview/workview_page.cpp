@@ -703,6 +703,20 @@ void WorkviewPage::takeOver(qint64 stepId, const QString &subject, const QString
         });
 }
 
+void WorkviewPage::clearForSignOut()
+{
+    m_me = {};
+    m_folders->setCurrentIndex(0);
+    m_search->clear();
+    m_model->setRows({});
+    m_incoming->setRows({});
+    m_finished->clear();
+    ++m_summaryRequest;
+    ++m_whyNotRequest;
+    m_summary->clear();
+    m_message->hide();
+}
+
 void WorkviewPage::stepFinished(const QString &confirmation)
 {
     showMessage(confirmation, false);

@@ -54,6 +54,9 @@ public:
     // a key worker. Focus goes there after signing in, and F6 starts there.
     void setMainPanel(bool safeguardingAdmin);
     void focusMainPanel();
+    // Signed out: nothing of the last user's stays on the page (their lists, Find, the
+    // Finished folder, the SUBJECT panel); the next user starts in Incoming work.
+    void clearForSignOut();
     // A confirmation above the list ("… is back in Incoming work").
     void showConfirmation(const QString &text) { showMessage(text, false); }
     // A step was finished in its window: says so above the list, and clears a Find that
