@@ -2676,7 +2676,7 @@ Yn canslo…</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;Ffeil</translation>
+        <translation>Ffe&amp;il</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -2689,10 +2689,6 @@ Yn canslo…</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Gweld</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -2720,11 +2716,15 @@ Yn canslo…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation>&amp;Mynd</translation>
+        <translation>M&amp;ynd</translation>
     </message>
     <message>
         <source>&amp;Person record of the selected child</source>
         <translation>&amp;Cofnod person y plentyn a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Vi&amp;ew</source>
+        <translation>Gw&amp;eld</translation>
     </message>
 </context>
 <context>
@@ -4113,7 +4113,7 @@ Yn canslo…</translation>
     </message>
     <message>
         <source>&amp;Take over…</source>
-        <translation>&amp;Cymryd drosodd…</translation>
+        <translation>Cymr&amp;yd drosodd…</translation>
     </message>
     <message>
         <source>Make a colleague&apos;s step yours (they are told)</source>

@@ -40,7 +40,7 @@ void MainWindow::addMenus()
     menuBar()->insertMenu(before, file);
 
     const WorkviewKeys &keys = m_workview->keys();
-    auto *view = new QMenu(tr("&View"), this);
+    auto *view = new QMenu(tr("Vi&ew"), this);
     view->setObjectName(u"viewMenu"_s);
     addItem(view, u"refreshMenuItem"_s, tr("&Refresh"), keys.refresh);
     view->addSeparator();

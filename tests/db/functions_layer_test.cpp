@@ -37,15 +37,18 @@ const QSet<QString> kChangedOnPurpose{
     u"access_notifications_before_birth(jsonb)"_s,
     // 0027: quarantining cannot fail; any message not processed can be marked resolved.
     u"quarantine_inbound(bigint,text)"_s, u"resolve_inbound(bigint,text)"_s,
-    u"process_inbound_again(bigint)"_s};
+    u"process_inbound_again(bigint)"_s,
+    // 0033 (issue 22): Find worker lists caseworkers only, with their role.
+    u"find_workers(text)"_s};
 // Functions main did not have.
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
-const QSet<QString> kAddedOnPurpose{u"_plan_kinds()"_s,
-                                    u"_queue_upload(bigint)"_s,
-                                    u"cpis_ended_at_18(date)"_s,
-                                    u"record_plan_in_error(bigint,text)"_s,
-                                    u"exchange_health(timestamp with time zone)"_s,
-                                    u"alert_if_exchange_stalled()"_s};
+const QSet<QString> kAddedOnPurpose{
+    u"_plan_kinds()"_s, u"_queue_upload(bigint)"_s, u"cpis_ended_at_18(date)"_s,
+    u"record_plan_in_error(bigint,text)"_s, u"exchange_health(timestamp with time zone)"_s,
+    u"alert_if_exchange_stalled()"_s,
+    // Issue 22: taking over a colleague's step, and giving
+    // an untouched one back to Incoming work.
+    u"take_over_step(bigint)"_s, u"release_step(bigint,integer)"_s};
 // Tables whose rows a later migration changes on purpose: 0024 turns s31/s38/s20 into C2/C1/V2
 // in plan and in cpis.shared_plans, and adds the sending authority's settings (checked by
 // tests/db/legal_status_migration_test.cpp). Tables added since main start empty.

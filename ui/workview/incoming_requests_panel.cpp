@@ -37,6 +37,8 @@ IncomingRequestsPanel::IncomingRequestsPanel(QWidget *parent)
     m_table->setWordWrap(true);
     m_table->setTextElideMode(Qt::ElideNone);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // A note is a paragraph: in the list it would make every row tall or be cut short.
+    m_table->setColumnHidden(IncomingRequestsModel::Note, true);
     m_table->setColumnWidth(IncomingRequestsModel::Request,
                             widthFor(u"CS Notification to Allocated Worker -"_s));
     m_table->setColumnWidth(IncomingRequestsModel::Sent, widthFor(u"26/07/2023"_s));

@@ -314,10 +314,11 @@ void WorkviewPage::connectFilters()
             return;
         m_filter->setState(index == 0 ? kIncoming : kInProgress);
         // Nobody has started incoming work: the column only matters for work in progress,
-        // where it takes the room of Type (always "CPIS Follow Up", as Title says) so that
-        // Subject keeps its width.
+        // where it takes the room of Type and Title (both "CPIS Follow Up" for every step) so
+        // that Subject keeps its width.
         m_table->setColumnHidden(CurrentWorkModel::StartedBy, index == 0);
         m_table->setColumnHidden(CurrentWorkModel::Type, index != 0);
+        m_table->setColumnHidden(CurrentWorkModel::Title, index != 0);
     });
     connect(m_source, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setSource(m_source->currentData().toString()); });
