@@ -308,10 +308,6 @@
         <translation>LxU</translation>
     </message>
     <message>
-        <source>Section completed</source>
-        <translation>Adran wedi&apos;i chwblhau</translation>
-    </message>
-    <message>
         <source>Use this language: en_GB (English) or cy (Welsh). The default is the setting ui/language, else the system language.</source>
         <translation>Defnyddio&apos;r iaith hon: en_GB (Saesneg) neu cy (Cymraeg). Y rhagosodiad yw&apos;r gosodiad ui/language, neu iaith y system.</translation>
     </message>
@@ -1260,6 +1256,22 @@
     <message>
         <source>Not saved: %1</source>
         <translation>Heb ei gadw: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved case note</source>
+        <translation>Nodyn achos heb ei gadw</translation>
+    </message>
+    <message>
+        <source>Save the case note as a draft before closing?</source>
+        <translation>Cadw&apos;r nodyn achos fel drafft cyn cau?</translation>
+    </message>
+    <message>
+        <source>What you typed is not saved yet. Discard loses it; Cancel goes back to the note.</source>
+        <translation>Nid yw&apos;r hyn a deipiwyd gennych wedi&apos;i gadw eto. Mae Gwaredu yn ei golli; mae Canslo yn mynd yn ôl i&apos;r nodyn.</translation>
+    </message>
+    <message>
+        <source>Not saved: the note was already finished by the earlier try, with the text it had then. Your later changes are still here: copy them into a new note.</source>
+        <translation>Heb ei gadw: roedd y nodyn eisoes wedi&apos;i orffen gan yr ymgais gynharach, gyda&apos;r testun oedd ganddo bryd hynny. Mae eich newidiadau diweddarach yma o hyd: copïwch nhw i nodyn newydd.</translation>
     </message>
 </context>
 <context>
@@ -2479,26 +2491,109 @@
         <translation>Yn chwilio…</translation>
     </message>
     <message>
-        <source>No worker&apos;s name contains that.</source>
-        <translation>Nid oes enw gweithiwr yn cynnwys hynny.</translation>
-    </message>
-    <message>
-        <source>1 worker found. Press OK to choose them.</source>
-        <translation>Cafwyd hyd i 1 gweithiwr. Pwyswch Iawn i&apos;w ddewis.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n workers found. Pick one and press OK.</source>
-        <translation>
-            <numerusform>Cafwyd hyd i %n gweithiwr. Dewiswch un a phwyso Iawn.</numerusform>
-            <numerusform>Cafwyd hyd i %n gweithiwr. Dewiswch un a phwyso Iawn.</numerusform>
-            <numerusform>Cafwyd hyd i %n gweithiwr. Dewiswch un a phwyso Iawn.</numerusform>
-            <numerusform>Cafwyd hyd i %n gweithiwr. Dewiswch un a phwyso Iawn.</numerusform>
-            <numerusform>Cafwyd hyd i %n gweithiwr. Dewiswch un a phwyso Iawn.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Workers found</source>
         <translation>Gweithwyr a ddaethpwyd o hyd iddynt</translation>
+    </message>
+    <message>
+        <source>No caseworker&apos;s name contains “%1”.</source>
+        <translation>Nid oes enw gweithiwr achos yn cynnwys “%1”.</translation>
+    </message>
+    <message>
+        <source>1 caseworker&apos;s name contains “%1”. Press Enter or OK to choose them.</source>
+        <translation>Mae enw 1 gweithiwr achos yn cynnwys “%1”. Pwyswch Enter neu Iawn i&apos;w ddewis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caseworkers&apos; names contain “%1”. Press Down to pick one, then Enter.</source>
+        <translation>
+            <numerusform>Mae enwau %n gweithiwr achos yn cynnwys “%1”. Pwyswch Down i ddewis un, yna Enter.</numerusform>
+            <numerusform>Mae enwau %n gweithiwr achos yn cynnwys “%1”. Pwyswch Down i ddewis un, yna Enter.</numerusform>
+            <numerusform>Mae enwau %n gweithiwr achos yn cynnwys “%1”. Pwyswch Down i ddewis un, yna Enter.</numerusform>
+            <numerusform>Mae enwau %n gweithiwr achos yn cynnwys “%1”. Pwyswch Down i ddewis un, yna Enter.</numerusform>
+            <numerusform>Mae enwau %n gweithiwr achos yn cynnwys “%1”. Pwyswch Down i ddewis un, yna Enter.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::FinishedStepsPanel</name>
+    <message>
+        <source>No request sent</source>
+        <translation>Ni anfonwyd cais</translation>
+    </message>
+    <message>
+        <source>Request to %1</source>
+        <translation>Cais i %1</translation>
+    </message>
+    <message>
+        <source>not acknowledged yet</source>
+        <translation>heb ei gydnabod eto</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1 %2</source>
+        <translation>wedi&apos;i gydnabod gan %1 %2</translation>
+    </message>
+    <message>
+        <source>case note added</source>
+        <translation>nodyn achos wedi&apos;i ychwanegu</translation>
+    </message>
+    <message>
+        <source>Finished steps</source>
+        <translation>Camau wedi gorffen</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Wedi gorffen</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Unigolyn</translation>
+    </message>
+    <message>
+        <source>Finished by</source>
+        <translation>Gorffennwyd gan</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Canlyniad</translation>
+    </message>
+    <message>
+        <source>Show &amp;more</source>
+        <translation>Dangos &amp;mwy</translation>
+    </message>
+    <message>
+        <source>O&amp;pen to read</source>
+        <translation>&amp;Agor i ddarllen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Yn llwytho…</translation>
+    </message>
+    <message>
+        <source>Finished steps could not be loaded: %1</source>
+        <translation>Nid oedd modd llwytho&apos;r camau wedi gorffen: %1</translation>
+    </message>
+    <message>
+        <source>No finished steps yet.</source>
+        <translation>Dim camau wedi gorffen eto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n most recently finished.</source>
+        <translation>
+            <numerusform>Y %n a orffennwyd ddiweddaraf.</numerusform>
+            <numerusform>Y %n a orffennwyd ddiweddaraf.</numerusform>
+            <numerusform>Y %n a orffennwyd ddiweddaraf.</numerusform>
+            <numerusform>Y %n a orffennwyd ddiweddaraf.</numerusform>
+            <numerusform>Y %n a orffennwyd ddiweddaraf.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n finished steps.</source>
+        <translation>
+            <numerusform>Pob un o&apos;r %n cam wedi gorffen.</numerusform>
+            <numerusform>Pob un o&apos;r %n cam wedi gorffen.</numerusform>
+            <numerusform>Pob un o&apos;r %n cam wedi gorffen.</numerusform>
+            <numerusform>Pob un o&apos;r %n cam wedi gorffen.</numerusform>
+            <numerusform>Pob un o&apos;r %n cam wedi gorffen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2567,6 +2662,14 @@
         <source>No request yet. Use the button above to notify the child&apos;s allocated worker.</source>
         <translation>Dim cais eto. Defnyddiwch y botwm uchod i hysbysu gweithiwr dyranedig y plentyn.</translation>
     </message>
+    <message>
+        <source>Unborn, expected %1</source>
+        <translation>Heb ei eni, disgwylir %1</translation>
+    </message>
+    <message>
+        <source>Unborn</source>
+        <translation>Heb ei eni</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::HelpMenu</name>
@@ -2594,10 +2697,6 @@
 <context>
     <name>cpis::ui::HelpWindow</name>
     <message>
-        <source>CP-IS Workview Help</source>
-        <translation>Cymorth CP-IS Workview</translation>
-    </message>
-    <message>
         <source>&amp;Safeguarding Admin</source>
         <translation>&amp;Gweinyddwr Diogelu</translation>
     </message>
@@ -2608,6 +2707,14 @@
     <message>
         <source>Help page</source>
         <translation>Tudalen gymorth</translation>
+    </message>
+    <message>
+        <source>Help — CP-IS Workview</source>
+        <translation>Cymorth — CP-IS Workview</translation>
+    </message>
+    <message>
+        <source>Close help</source>
+        <translation>Cau cymorth</translation>
     </message>
 </context>
 <context>
@@ -2696,6 +2803,10 @@ Agor crynodeb a dogfen y cam gwaith hwn (Enter)</translation>
     <message>
         <source>Incoming requests</source>
         <translation>Ceisiadau sy&apos;n dod i mewn</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Nodyn: %1</translation>
     </message>
 </context>
 <context>
@@ -2834,10 +2945,6 @@ Yn canslo…</translation>
         <translation> · PostgreSQL %1 · fersiwn sgema %2</translation>
     </message>
     <message>
-        <source>CP-IS Workview — %1</source>
-        <translation>CP-IS Workview — %1</translation>
-    </message>
-    <message>
         <source>Not connected</source>
         <translation>Heb gysylltu</translation>
     </message>
@@ -2852,6 +2959,50 @@ Yn canslo…</translation>
     <message>
         <source>What to try: %1</source>
         <translation>Beth i roi cynnig arno: %1</translation>
+    </message>
+    <message>
+        <source>%1 — CP-IS Workview</source>
+        <translation>%1 — CP-IS Workview</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>Ffe&amp;il</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Allgofnodi</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user…</source>
+        <translation>&amp;Newid defnyddiwr…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Gadael</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Adnewyddu</translation>
+    </message>
+    <message>
+        <source>&amp;Current work</source>
+        <translation>&amp;Gwaith cyfredol</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming requests</source>
+        <translation>&amp;Ceisiadau sy&apos;n dod i mewn</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Rhybuddion</translation>
+    </message>
+    <message>
+        <source>&amp;Next panel</source>
+        <translation>Panel &amp;nesaf</translation>
+    </message>
+    <message>
+        <source>&amp;Previous panel</source>
+        <translation>Panel &amp;blaenorol</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -2968,6 +3119,14 @@ Yn canslo…</translation>
         <source>This may be a child already recorded: %1. Open that record instead, or confirm this is a different child and save again.</source>
         <translation>Efallai fod y plentyn hwn wedi&apos;i gofnodi eisoes: %1. Agorwch y cofnod hwnnw yn lle hynny, neu cadarnhewch mai plentyn gwahanol yw hwn a chadw eto.</translation>
     </message>
+    <message>
+        <source>&amp;Person record of the selected child</source>
+        <translation>&amp;Cofnod person y plentyn a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Vi&amp;ew</source>
+        <translation>Gw&amp;eld</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::NewRequestDialog</name>
@@ -3054,6 +3213,26 @@ Yn canslo…</translation>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:%3&apos;&gt;⚠ not the current Key Worker (%2)&lt;/span&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:%3&apos;&gt;⚠ nid y Gweithiwr Allweddol cyfredol (%2)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Replace the note?</source>
+        <translation>Disodli&apos;r nodyn?</translation>
+    </message>
+    <message>
+        <source>Replace the note with the %1 template?</source>
+        <translation>Disodli&apos;r nodyn gyda&apos;r templed %1?</translation>
+    </message>
+    <message>
+        <source>The note has text you typed. Replacing it loses that text; Keep my text leaves the note as it is.</source>
+        <translation>Mae gan y nodyn destun a deipiwyd gennych. Mae ei ddisodli yn colli&apos;r testun hwnnw; mae Cadw fy nhestun yn gadael y nodyn fel y mae.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the note</source>
+        <translation>&amp;Disodli&apos;r nodyn</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my text</source>
+        <translation>&amp;Cadw fy nhestun</translation>
     </message>
 </context>
 <context>
@@ -4089,6 +4268,25 @@ Yn canslo…</translation>
     </message>
 </context>
 <context>
+    <name>cpis::ui::SectionState</name>
+    <message>
+        <source>✓ Section completed</source>
+        <translation>✓ Adran wedi&apos;i chwblhau</translation>
+    </message>
+    <message>
+        <source>Not completed yet</source>
+        <translation>Heb ei gwblhau eto</translation>
+    </message>
+    <message>
+        <source>Section completed</source>
+        <translation>Adran wedi&apos;i chwblhau</translation>
+    </message>
+    <message>
+        <source>Section not completed yet</source>
+        <translation>Adran heb ei chwblhau eto</translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -4281,14 +4479,6 @@ Yn canslo…</translation>
         <translation>Mae&apos;r cam gwaith hwn %1.</translation>
     </message>
     <message>
-        <source>Start work on this step first.</source>
-        <translation>Dechreuwch waith ar y cam gwaith hwn yn gyntaf.</translation>
-    </message>
-    <message>
-        <source>%1 is working on this step.</source>
-        <translation>Mae %1 yn gweithio ar y cam gwaith hwn.</translation>
-    </message>
-    <message>
         <source>To finish, complete %1.</source>
         <translation>I orffen, cwblhewch %1.</translation>
     </message>
@@ -4397,6 +4587,26 @@ Yn canslo…</translation>
     <message>
         <source>Save and finish the step; it then leaves Current work</source>
         <translation>Cadw a gorffen y cam gwaith; wedyn mae&apos;n gadael y gwaith cyfredol</translation>
+    </message>
+    <message>
+        <source>Open to read: nobody has started this step. Start work on it in Current work to work on it.</source>
+        <translation>Ar agor i&apos;w ddarllen: nid oes neb wedi dechrau&apos;r cam hwn. Dechreuwch waith arno yn Gwaith cyfredol i weithio arno.</translation>
+    </message>
+    <message>
+        <source>Open to read: %1 has had this step since %2.</source>
+        <translation>Ar agor i&apos;w ddarllen: mae&apos;r cam hwn wedi bod gan %1 ers %2.</translation>
+    </message>
+    <message>
+        <source>%1 for %2 is back in Incoming work: nothing was saved on it.</source>
+        <translation>Mae %1 ar gyfer %2 yn ôl yn Gwaith sy&apos;n dod i mewn: ni chadwyd dim arno.</translation>
+    </message>
+    <message>
+        <source>%1 for %2 finished.</source>
+        <translation>%1 ar gyfer %2 wedi gorffen.</translation>
+    </message>
+    <message>
+        <source>%1 for %2 finished: request sent to %3</source>
+        <translation>%1 ar gyfer %2 wedi gorffen: cais wedi&apos;i anfon at %3</translation>
     </message>
 </context>
 <context>
@@ -4518,6 +4728,22 @@ Yn canslo…</translation>
         <source>Team</source>
         <translation>Tîm</translation>
     </message>
+    <message>
+        <source>%1 (current Key Worker)</source>
+        <translation>%1 (Gweithiwr Allweddol presennol)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôl</translation>
+    </message>
+    <message>
+        <source>Team Manager</source>
+        <translation>Rheolwr Tîm</translation>
+    </message>
+    <message>
+        <source>Key Worker</source>
+        <translation>Gweithiwr Allweddol</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::WorkviewPage</name>
@@ -4630,12 +4856,72 @@ Yn canslo…</translation>
         <translation>Hawlio&apos;r cam gwaith a ddewiswyd a&apos;i agor</translation>
     </message>
     <message>
-        <source>Open a step you are working on</source>
-        <translation>Agor cam gwaith rydych yn gweithio arno</translation>
-    </message>
-    <message>
         <source>Record that you have dealt with the selected alert</source>
         <translation>Cofnodi eich bod wedi delio â&apos;r rhybudd a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Wedi gorffen</translation>
+    </message>
+    <message>
+        <source>Open the step: yours to work on, any other to read</source>
+        <translation>Agor y cam: eich un chi i weithio arno, unrhyw un arall i&apos;w ddarllen</translation>
+    </message>
+    <message>
+        <source>&amp;Take over…</source>
+        <translation>Cymr&amp;yd drosodd…</translation>
+    </message>
+    <message>
+        <source>Make a colleague&apos;s step yours (they are told)</source>
+        <translation>Gwneud cam cydweithiwr yn eiddo i chi (dywedir wrthyn nhw)</translation>
+    </message>
+    <message>
+        <source>No incoming work.</source>
+        <translation>Dim gwaith yn dod i mewn.</translation>
+    </message>
+    <message>
+        <source>O&amp;pen to read</source>
+        <translation>&amp;Agor i ddarllen</translation>
+    </message>
+    <message>
+        <source>Open it to read it, or take it over.</source>
+        <translation>Agorwch ef i&apos;w ddarllen, neu cymerwch ef drosodd.</translation>
+    </message>
+    <message>
+        <source>Open it to read it.</source>
+        <translation>Agorwch ef i&apos;w ddarllen.</translation>
+    </message>
+    <message>
+        <source>%1 is working on this step. %2</source>
+        <translation>Mae %1 yn gweithio ar y cam hwn. %2</translation>
+    </message>
+    <message>
+        <source>%1 has had this step since %2. %3</source>
+        <translation>Mae&apos;r cam hwn wedi bod gan %1 ers %2. %3</translation>
+    </message>
+    <message>
+        <source>Take over the step</source>
+        <translation>Cymryd y cam drosodd</translation>
+    </message>
+    <message>
+        <source>Take over the CPIS Follow Up for %1 from %2?</source>
+        <translation>Cymryd y CPIS Follow Up ar gyfer %1 drosodd oddi wrth %2?</translation>
+    </message>
+    <message>
+        <source>It becomes yours to work on. %1 is told by an alert; anything they have not saved on it is not on the step.</source>
+        <translation>Bydd yn eiddo i chi i weithio arno. Dywedir wrth %1 drwy rybudd; nid yw unrhyw beth nad ydyn nhw wedi&apos;i gadw arno ar y cam.</translation>
+    </message>
+    <message>
+        <source>&amp;Take over</source>
+        <translation>&amp;Cymryd drosodd</translation>
+    </message>
+    <message>
+        <source>Not taken over: %1</source>
+        <translation>Heb ei gymryd drosodd: %1</translation>
+    </message>
+    <message>
+        <source>You have taken over the CPIS Follow Up for %1 from %2, who has been told.</source>
+        <translation>Rydych wedi cymryd y CPIS Follow Up ar gyfer %1 drosodd oddi wrth %2, a dywedwyd wrthyn nhw.</translation>
     </message>
 </context>
 </TS>

@@ -34,10 +34,27 @@
 <context>
     <name>cpis::ui::FindWorkerDialog</name>
     <message numerus="yes">
-        <source>%n workers found. Pick one and press OK.</source>
+        <source>%n caseworkers&apos; names contain “%1”. Press Down to pick one, then Enter.</source>
         <translation>
-            <numerusform>%n worker found. Pick them and press OK.</numerusform>
-            <numerusform>%n workers found. Pick one and press OK.</numerusform>
+            <numerusform>%n caseworker&apos;s name contains “%1”. Press Down to pick it, then Enter.</numerusform>
+            <numerusform>%n caseworkers&apos; names contain “%1”. Press Down to pick one, then Enter.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::FinishedStepsPanel</name>
+    <message numerus="yes">
+        <source>The %n most recently finished.</source>
+        <translation>
+            <numerusform>The %n most recently finished.</numerusform>
+            <numerusform>The %n most recently finished.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n finished steps.</source>
+        <translation>
+            <numerusform>%n finished step, the only one.</numerusform>
+            <numerusform>All %n finished steps.</numerusform>
         </translation>
     </message>
 </context>

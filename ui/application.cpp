@@ -97,10 +97,14 @@ int runWorkview(int argc, char **argv)
     const auto choice = DatabaseChoice::choose(conninfo);
     MainWindow window(choice, parser.value(user));
     window.setInteractive(!parser.isSet(screenshot));
+    if (parser.isSet(screenshot))
+        window.resize(1280, 800); // a picture, not a window on this screen: the usual size
     if (parser.isSet(windowSize)) {
         const QStringList parts = parser.value(windowSize).split(QLatin1Char('x'));
-        if (parts.size() == 2 && parts[0].toInt() > 0 && parts[1].toInt() > 0)
+        if (parts.size() == 2 && parts[0].toInt() > 0 && parts[1].toInt() > 0) {
             window.resize(parts[0].toInt(), parts[1].toInt());
+            window.keepSize();
+        }
     }
 
     if (parser.isSet(screenshot)) {

@@ -17,6 +17,7 @@
 #include "sign_in/sign_in_dialog.h"
 #include "step/step_window.h"
 #include "workflow/person_records.h"
+#include "window_memory.h"
 #include "workflow/sign_in_users.h"
 #include "workflow/worker_directory.h"
 #include "workview/exchange_health_watch.h"
@@ -65,7 +66,7 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
 {
     setWindowTitle(tr("CP-IS Workview"));
     setObjectName(u"mainWindow"_s);
-    resize(1280, 800);
+    fitToScreen(this, {1280, 800});
 
     m_database = new DatabaseThread(this);
     m_passwords = new PasswordStore(this);
@@ -140,20 +141,14 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     connect(m_passwords, &PasswordStore::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     setUpKeyboard();
+    addMenus();
     addFindChild();
     addHelpMenu();
 }
 
 void MainWindow::addFindChild()
 {
-    // The Go menu, made here unless the menu bar already has it.
-    auto *go = menuBar()->findChild<QMenu *>(u"goMenu"_s);
-    if (!go) {
-        go = new QMenu(tr("&Go"), menuBar());
-        go->setObjectName(u"goMenu"_s);
-        menuBar()->insertMenu(m_administration->menuAction(), go);
-    }
-    auto *find = go->addAction(tr("&Find a child…"));
+    auto *find = m_go->addAction(tr("&Find a child…"));
     find->setObjectName(u"findChildAction"_s);
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     find->setShortcutContext(Qt::ApplicationShortcut); // from the person record, steps, ...
@@ -235,6 +230,7 @@ void MainWindow::setUpKeyboard()
 {
     const MainWindowKeys keys(this);
     m_shortcutsAction = keys.shortcuts;
+    m_quitAction = keys.quit;
     connect(keys.shortcuts, &QAction::triggered, this, &MainWindow::openKeyboardShortcuts);
     connect(keys.quit, &QAction::triggered, this, &QWidget::close);
 }
@@ -276,7 +272,8 @@ void MainWindow::askForPassword()
     auto *dialog = new SignInDialog(SignInDialog::Mode::Password, where, this);
     m_signIn = dialog;
     QSettings settings;
-    const QString last = settings.value(u"signIn/lastLogin"_s).toString();
+    const QString last =
+        m_forgetLogin ? QString() : settings.value(u"signIn/lastLogin"_s).toString();
     dialog->setLogin(last);
     if (!last.isEmpty() && settings.value(u"signIn/remembered/"_s + last).toBool()) {
         m_passwords->read(passwordAccount(last), [dialog = QPointer(dialog)](const QString &pw) {
@@ -306,7 +303,8 @@ void MainWindow::askWhoToSignInAs(const QList<SignInUser> &users)
     auto *dialog = new SignInDialog(SignInDialog::Mode::PickUser, m_summary.where, this);
     m_signIn = dialog;
     dialog->setUsers(users);
-    dialog->setLogin(QSettings().value(u"signIn/lastLogin"_s).toString());
+    if (!m_forgetLogin)
+        dialog->setLogin(QSettings().value(u"signIn/lastLogin"_s).toString());
     connect(dialog, &SignInDialog::signInRequested, this, &MainWindow::signInFromDialog);
     connect(dialog, &QDialog::rejected, this, &QWidget::close);
     dialog->open();
@@ -408,8 +406,14 @@ void MainWindow::loadWorker()
             m_workview->setChoices(m_choices);
             m_pages->setCurrentWidget(m_workview);
             auto firstLoad = std::make_shared<QMetaObject::Connection>();
+            m_workview->setMainPanel(m_safeguardingAdmin);
+            if (m_interactive && !m_keepSize)
+                restoreLayout(this, m_me.login);
             *firstLoad = connect(m_workview, &WorkviewPage::loaded, this, [this, firstLoad] {
                 disconnect(*firstLoad);
+                // Typing and Enter work at once after signing in.
+                activateWindow();
+                m_workview->focusMainPanel();
                 m_phase = Phase::Ready;
                 emit ready();
             });
@@ -440,7 +444,8 @@ void MainWindow::showStatus()
                 .arg(m_summary.schemaVersion);
     m_connectionStatus->setFullText(text);
     if (!m_me.name.isEmpty())
-        setWindowTitle(tr("CP-IS Workview — %1").arg(m_me.name));
+        // The desktop adds the program's name after a title that does not end with it.
+        setWindowTitle(tr("%1 — CP-IS Workview").arg(m_me.name));
 }
 
 void MainWindow::showFailure(const Error &error)
@@ -482,19 +487,61 @@ void MainWindow::showFailure(const Error &error)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    bool stillOpen = false;
-    for (const QPointer<StepWindow> &step : std::as_const(m_steps)) {
-        if (step && step->isVisible() && !step->close())
-            stillOpen = true;
-    }
-    // Unsaved configuration asks the same way.
-    if (m_configuration && m_configuration->isVisible() && !m_configuration->close())
-        stillOpen = true;
-    if (stillOpen) {
+    if (!closeWorkWindows()) {
         event->ignore();
         return;
     }
     event->accept();
+}
+
+bool MainWindow::closeWorkWindows()
+{
+    if (m_phase == Phase::Ready)
+        rememberLayout(this, m_me.login); // the size and splitters this user left
+    // Open steps, request windows with a case note and configuration with unsaved changes
+    // ask first; the others just close.
+    bool stillOpen = false;
+    const auto closeAll = [&stillOpen](const auto &windows) {
+        for (const auto &window : windows) {
+            if (window && window->isVisible() && !window->close())
+                stillOpen = true;
+        }
+    };
+    closeAll(m_steps);
+    closeAll(m_requests);
+    if (m_configuration && m_configuration->isVisible() && !m_configuration->close())
+        stillOpen = true;
+    if (stillOpen)
+        return false;
+    closeAll(m_people);
+    for (QWidget *window : std::initializer_list<QWidget *>{
+             m_dataQuality.data(), m_exchangeMonitor.data(), m_shortcuts.data()}) {
+        if (window)
+            window->close();
+    }
+    return true;
+}
+
+bool MainWindow::signOut(bool switchUser)
+{
+    if (m_phase != Phase::Ready || !closeWorkWindows())
+        return false;
+    m_phase = Phase::Idle;
+    m_me = {};
+    m_administrator = false;
+    m_safeguardingAdmin = false;
+    m_administration->menuAction()->setVisible(false);
+    m_exchangeHealth->stop();
+    m_login.clear();
+    m_forgetLogin = switchUser;
+    m_workview->clearForSignOut();
+    // View and Go act on a workview: nothing until the next user has signed in.
+    if (auto *view = findChild<QMenu *>(u"viewMenu"_s))
+        view->menuAction()->setEnabled(false);
+    m_go->menuAction()->setEnabled(false);
+    setWindowTitle(tr("CP-IS Workview"));
+    connectToDatabase();
+    return true;
 }
 
 StepWindow *MainWindow::stepWindow(qint64 stepId) const
@@ -514,6 +561,8 @@ StepWindow *MainWindow::openStep(qint64 stepId)
     auto *window = new StepWindow(m_database, stepId, m_me, m_choices, this);
     m_steps.insert(stepId, window);
     connect(window, &StepWindow::finished, m_workview, &WorkviewPage::reload);
+    connect(window, &StepWindow::finishedWith, m_workview, &WorkviewPage::stepFinished);
+    connect(window, &StepWindow::released, m_workview, &WorkviewPage::showConfirmation);
     window->show();
     return window;
 }

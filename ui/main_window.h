@@ -48,6 +48,8 @@ public:
     // No dialogs: for --screenshot. The embedded database then signs in as its first
     // Safeguarding Admin; a server as the connection's own user.
     void setInteractive(bool interactive) { m_interactive = interactive; }
+    // A size given on the command line (--window-size) wins over the one remembered.
+    void keepSize() { m_keepSize = true; }
     // Connects (and migrates) on the database thread; ends with ready() or failed().
     void connectToDatabase();
 
@@ -91,6 +93,11 @@ public:
     FindChildDialog *openFindChild(const QString &text = {});
     [[nodiscard]] FindChildDialog *findChildDialog() const;
     [[nodiscard]] bool isRecordsOfficer() const { return m_recordsOfficer; }
+    // Go (the menu bar): where moving to another record or list goes.
+    [[nodiscard]] QMenu *goMenu() const { return m_go; }
+    // File → Sign out / Switch user: every window of this user closes (an unsaved one asks
+    // first and can stop it) and the sign-in comes again; false when something stayed open.
+    bool signOut(bool switchUser);
 
 signals:
     void ready(); // signed in and Current work loaded
@@ -114,6 +121,10 @@ private:
     QString passwordAccount(const QString &login) const;
     // Help menu (everyone), F1 and About; the window icon.
     void addHelpMenu();
+    // File, View and Go (main_menus.cpp).
+    void addMenus();
+    // Closes every window opened from this one; false when one with unsaved work stayed.
+    bool closeWorkWindows();
     void setUpKeyboard();
     // Go → Find a child…, the workview's Find a child box, and the records officers' data
     // quality work list (issue 19): kept in one function so that it merges apart.
@@ -141,6 +152,10 @@ private:
     QAction *m_shortcutsAction = nullptr;
     QPointer<FindChildDialog> m_findChild;
     bool m_recordsOfficer = false;
+    QAction *m_quitAction = nullptr;
+    QMenu *m_go = nullptr;
+    bool m_keepSize = false;
+    bool m_forgetLogin = false; // Switch user: the sign-in does not offer the last login
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_body = nullptr;

@@ -35,7 +35,7 @@ Result<StepDetail> StepService::load(qint64 stepId)
                s.row_version, s.received_at, s.due_at, coalesce(sb.name, '') AS started_by,
                s.started_at, s.subject_id,
                p.legal_forenames || ' ' || p.legal_surname AS subject_name, p.gender,
-               p.date_of_birth
+               p.date_of_birth, p.expected_delivery
         FROM work_step s JOIN person p ON p.id = s.subject_id
         LEFT JOIN worker sb ON sb.id = s.started_by
         WHERE s.id = $1)"_s,
@@ -64,6 +64,7 @@ Result<StepDetail> StepService::load(qint64 stepId)
     d.subjectName = row.text("subject_name");
     d.gender = row.text("gender");
     d.dateOfBirth = row.date("date_of_birth");
+    d.expectedDelivery = row.date("expected_delivery");
 
     auto sections = execute(
         m_connection, u"SELECT section, title, complete FROM step_sections($1) ORDER BY section"_s,
@@ -111,6 +112,16 @@ Result<int> StepService::start(qint64 stepId)
 Status StepService::cancel(qint64 stepId, const QString &reason)
 {
     return done(execute(m_connection, u"SELECT cancel_work($1, $2)"_s, {stepId, reason}));
+}
+
+Result<int> StepService::takeOver(qint64 stepId)
+{
+    return version(queryValue(m_connection, u"SELECT take_over_step($1)"_s, {stepId}));
+}
+
+Status StepService::release(qint64 stepId, int rowVersion)
+{
+    return done(execute(m_connection, u"SELECT release_step($1, $2)"_s, {stepId, rowVersion}));
 }
 
 Result<RequestProposal> StepService::proposeRequest(qint64 stepId)

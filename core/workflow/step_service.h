@@ -18,6 +18,11 @@ public:
     // Claims the step; returns its new row version. Refused with "taken" naming who has it.
     Result<int> start(qint64 stepId);
     Status cancel(qint64 stepId, const QString &reason);
+    // A colleague's step in progress becomes the caller's (audited; the colleague is alerted);
+    // returns its new row version.
+    Result<int> takeOver(qint64 stepId);
+    // A step the caller started and left untouched goes back to Incoming work.
+    Status release(qint64 stepId, int rowVersion);
 
     Result<RequestProposal> proposeRequest(qint64 stepId);
     struct Added

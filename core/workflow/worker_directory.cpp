@@ -15,8 +15,8 @@ const QString kSelectWorker = u"SELECT w.id, w.name, coalesce(w.login, '') AS lo
 
 Worker workerFrom(const Row &w)
 {
-    return {int(w.integer("id")), w.text("name"), w.text("login"), w.boolean("is_virtual"),
-            w.text("team")};
+    return {int(w.integer("id")),    w.text("name"), w.text("login"),
+            w.boolean("is_virtual"), w.text("team"), {}};
 }
 } // namespace
 
@@ -80,14 +80,15 @@ Result<Worker> WorkerDirectory::byId(int id)
 
 Result<QList<Worker>> WorkerDirectory::find(const QString &text)
 {
-    auto q =
-        execute(m_connection,
-                u"SELECT id, name, coalesce(team, '') AS team FROM find_workers($1)"_s, {text});
+    auto q = execute(m_connection,
+                     u"SELECT id, name, coalesce(team, '') AS team, role FROM find_workers($1)"_s,
+                     {text});
     if (!q)
         return q.error();
     QList<Worker> found;
     for (const Row &w : *q)
-        found.append({int(w.integer("id")), w.text("name"), {}, false, w.text("team")});
+        found.append(
+            {int(w.integer("id")), w.text("name"), {}, false, w.text("team"), w.text("role")});
     return found;
 }
 

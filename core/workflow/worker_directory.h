@@ -23,7 +23,8 @@ public:
     // By login ("jane.okafor") or by name ("CP-IS Worker"), case-insensitively.
     Result<Worker> resolve(const QString &loginOrName);
     Result<Worker> byId(int id);
-    // Users whose name contains the text (case-insensitive), for Pass to Worker.
+    // Caseworkers (key workers, team managers) whose name contains the text
+    // (case-insensitive), with their role, for Pass to Worker.
     Result<QList<Worker>> find(const QString &text);
 
     struct NewUser

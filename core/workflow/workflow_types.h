@@ -15,6 +15,7 @@ struct Worker
     QString login; // empty for a virtual worker
     bool isVirtual = false;
     QString team;
+    QString role; // "Key Worker" or "Team Manager"; only Find worker's results carry it
 };
 
 struct CurrentWorkItem
@@ -104,6 +105,7 @@ struct StepDetail
     QString subjectName;
     QString gender;
     QDate dateOfBirth;
+    QDate expectedDelivery; // an unborn child's expected date, when there is no date of birth
     QList<StepSection> sections;
     QList<NextAction> nextActions;
     QList<StepRequest> requests;

@@ -13,7 +13,7 @@ DECLARE
     admin2  integer;        -- aisha.rahman: has one step in progress
     jane    integer;        -- jane.okafor: key worker with requests waiting
     wd      date[];         -- working days, most recent first (today first when it is one)
-    slots   timestamptz[];  -- exchange runs (06:00, 10:00, 14:00, 18:00) in the last 3 working days
+    slots   timestamptz[];  -- the exchange's runs (exchange.times) in the last 3 working days
     r       record;
     rec_at  timestamptz;    -- when the notification was received
     acc     timestamptz;    -- when the health professional accessed CP-IS
@@ -199,10 +199,14 @@ BEGIN
     -- ------------------------------------------------------------ when things happened
     wd := ARRAY(SELECT d::date FROM generate_series(current_date - 20, current_date, interval '1 day') AS d
                 WHERE extract(isodow FROM d) < 6 ORDER BY d DESC);
-    slots := ARRAY(SELECT d::date + tm
-                   FROM generate_series(wd[3], current_date, interval '1 day') AS d,
-                        unnest(ARRAY[time '06:00', time '10:00', time '14:00', time '18:00']) AS tm
-                   WHERE d::date + tm <= now()
+    -- Notifications arrive when the exchange runs (exchange.times, UK time), and the exchange
+    -- gives each step its due time by the office-hours rule (_due_after), so the sample's
+    -- times read as real ones do.
+    slots := ARRAY(SELECT (d + tm) AT TIME ZONE 'Europe/London'
+                   FROM unnest(wd[1:3]) AS d,
+                        (SELECT btrim(x)::time AS tm
+                         FROM unnest(string_to_array(config_value('exchange.times'), ',')) AS x) AS t
+                   WHERE (d + tm) AT TIME ZONE 'Europe/London' <= now()
                    ORDER BY 1 DESC);
 
     -- ------------------------------------------------------------ open CPIS Follow Up steps
@@ -254,9 +258,10 @@ BEGIN
             'Information only: child known to allocated worker')
         ) AS v(person, source, who, job, org, ods, postcode, lead, day, acked, reason)
     LOOP
-        rec_at := wd[r.day] + CASE r.source WHEN 'ae' THEN time '10:00:41' ELSE time '06:00:18' END;
+        rec_at := (wd[r.day] + CASE r.source WHEN 'ae' THEN time '11:00:41' ELSE time '08:00:18' END)
+                  AT TIME ZONE 'Europe/London';
         acc := rec_at - interval '1 hour 35 minutes';
-        began := wd[r.day] + time '10:35';
+        began := (wd[r.day] + time '11:35') AT TIME ZONE 'Europe/London';
         step := create_follow_up_step(r.person, CASE r.source
             WHEN 'ae' THEN format('CP-IS notification: record accessed by %s (%s), %s (ODS %s), on %s at %s.',
                                   r.who, r.job, r.org, r.ods, to_char(acc, 'DD/MM/YYYY'), to_char(acc, 'HH24:MI'))

@@ -49,8 +49,10 @@ const QSet<QString> kChangedOnPurpose{
     u"data_quality_rows()"_s,
     u"nhs_number_is_valid(text)"_s, u"current_worker_id()"_s, u"person_is_visible(bigint)"_s,
     u"current_key_worker(bigint)"_s, u"record_person_opened(bigint)"_s, u"config_value(text)"_s,
-    u"find_workers(text)"_s, u"alert_is_for_me(alert)"_s, u"current_work(integer)"_s,
-    u"notification_statistics(integer,date)"_s};
+    u"alert_is_for_me(alert)"_s, u"current_work(integer)"_s,
+    u"notification_statistics(integer,date)"_s,
+    // 0033 (issue 22): Find worker lists caseworkers only, with their role.
+    u"find_workers(text)"_s};
 // Functions main did not have.
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
 const QSet<QString> kAddedOnPurpose{
@@ -84,7 +86,10 @@ const QSet<QString> kAddedOnPurpose{
     u"allocate_key_worker(bigint,integer,integer)"_s,
     u"set_person_restricted(bigint,integer,boolean)"_s,
     u"set_person_access(bigint,integer,integer,boolean)"_s, u"person_access_list(bigint)"_s,
-    u"upload_again_now(bigint,integer)"_s, u"_require_data_quality_reader()"_s};
+    u"upload_again_now(bigint,integer)"_s, u"_require_data_quality_reader()"_s,
+    // Issue 22: taking over a colleague's step, and giving
+    // an untouched one back to Incoming work.
+    u"take_over_step(bigint)"_s, u"release_step(bigint,integer)"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,

@@ -6,6 +6,7 @@
 #include "dialogs/new_request_dialog.h"
 #include "dialogs/next_action_dialog.h"
 #include "gui/gui_support.h"
+#include "step/section_widgets.h"
 #include "step/step_window.h"
 #include "support/case_world.h"
 #include "workflow/step_service.h"
@@ -129,7 +130,7 @@ TEST_CASE("A Safeguarding Admin works a CPIS Follow Up step from start to finish
     click(child<QPushButton>(request, u"requestOk"_s));
     REQUIRE(waitFor([&] { return step->changes().requests.size() == 1; }));
     CHECK(step->changes().requests.first().recipientId == world.keyWorker.workerId);
-    CHECK(child<QCheckBox>(step, u"section1Completed"_s)->isChecked());
+    CHECK(child<ui::SectionState>(step, u"section1Completed"_s)->isComplete());
 
     // Section 2. Next actions -> Add: CS No Further Action with a reason, Normal priority.
     auto *sections = child<QListWidget>(step, u"sectionList"_s);

@@ -33,7 +33,7 @@ TEST_CASE("The main window signs in and shows where, as whom and the schema vers
     test::TestDatabase db;
     test::CaseWorld world(db);
     auto window = test::signedInWindow(db, world.admin.login);
-    CHECK(window->windowTitle() == u"CP-IS Workview — Sam Admin"_s);
+    CHECK(window->windowTitle() == u"Sam Admin — CP-IS Workview"_s);
     const QString text = child<QLabel>(window.get(), u"connectionStatus"_s)->text();
     INFO(text.toStdString());
     CHECK(text.contains(u"database "_s + db.name()));

@@ -125,8 +125,9 @@ TEST_CASE("Next actions and worker list models pass the model tester", "[gui]")
     ui::WorkerListModel workers;
     QAbstractItemModelTester workersTester(&workers,
                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
-    workers.setWorkers({{1, u"Jane Okafor"_s, {}, false, u"Child Protection North"_s},
-                        {2, u"Tom Price"_s, {}, false, u"Child Protection North"_s}});
+    workers.setWorkers(
+        {{1, u"Jane Okafor"_s, {}, false, u"Child Protection North"_s, u"Key Worker"_s},
+         {2, u"Tom Price"_s, {}, false, u"Child Protection North"_s, u"Key Worker"_s}});
     CHECK(workers.rowCount() == 2);
     CHECK(workers.index(1, 0).data().toString() == u"Tom Price"_s);
     CHECK(workers.index(1, 0).data(ui::WorkerListModel::WorkerIdRole).toInt() == 2);

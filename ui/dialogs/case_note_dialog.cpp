@@ -1,8 +1,11 @@
 #include "dialogs/case_note_dialog.h"
 
+#include "db/error_codes.h"
 #include "display.h"
+#include "kit/unsaved_changes_guard.h"
 #include "workflow/case_note_service.h"
 
+#include <QCloseEvent>
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -17,7 +20,21 @@ namespace cpis::ui {
 
 namespace {
 const QString kCaseNoteType = u"CP-IS Follow Up"_s;
+
+// Whether note `id` is stored exactly as `input` would store it.
+bool alreadyStoredAs(CaseNoteService &notes, qint64 id, const CaseNoteService::Input &input)
+{
+    auto stored = notes.forPerson(input.personId, -1);
+    if (!stored)
+        return false;
+    for (const CaseNote &n : *stored) {
+        if (n.id == id)
+            return n.body == input.body && n.contactDate == input.contactDate &&
+                   n.final == input.finish;
+    }
+    return false;
 }
+} // namespace
 
 CaseNoteDialog::CaseNoteDialog(DatabaseThread *database, qint64 personId, qint64 requestId,
                                const QString &subject, const CaseNote &draft, QWidget *parent)
@@ -80,6 +97,45 @@ CaseNoteDialog::CaseNoteDialog(DatabaseThread *database, qint64 personId, qint64
     layout->addWidget(finalWarning);
     layout->addWidget(buttons);
     m_body->setFocus();
+
+    m_savedBody = draft.body;
+    m_savedDate = m_contactDate->date();
+    // Esc, Cancel, closing the window it belongs to and quitting all come through close().
+    m_guard = new UnsavedChangesGuard(
+        this, u"unsavedCaseNoteDialog"_s,
+        {[this] { return hasChanges(); }, [this] { save(false); },
+         [] {
+             return UnsavedChangesQuestion{
+                 tr("Unsaved case note"), tr("Save the case note as a draft before closing?"),
+                 tr("What you typed is not saved yet. Discard loses it; Cancel goes back to the "
+                    "note.")};
+         },
+         [this] {
+             return m_busy;
+         }});
+}
+
+bool CaseNoteDialog::hasChanges() const
+{
+    return m_body->toPlainText() != m_savedBody || m_contactDate->date() != m_savedDate;
+}
+
+void CaseNoteDialog::reject()
+{
+    if (m_closing) {
+        QDialog::reject();
+        return;
+    }
+    // Through close(), so the guard asks when something typed is not saved.
+    close();
+}
+
+void CaseNoteDialog::closeEvent(QCloseEvent *event)
+{
+    // The guard has let this close through; QDialog's own close calls reject() once more.
+    m_closing = true;
+    QDialog::closeEvent(event);
+    m_closing = false;
 }
 
 void CaseNoteDialog::showProblem(const QString &text)
@@ -112,32 +168,54 @@ void CaseNoteDialog::save(bool finish)
     input.finish = finish;
     input.requestId = m_requestId;
     input.saveKey = m_saveKey;
+    // A try after one whose answer was lost may find the note the first try stored (the save
+    // key says so): it is stored as a draft, then brought up to what is on screen now, so the
+    // retry carries the latest text and the Finish.
+    const bool retry = m_tried;
+    m_tried = true;
     m_database->submit<qint64>(
         this,
-        [input, noteId](Connection &c) -> Result<qint64> {
+        [input, noteId, retry](Connection &c) -> Result<qint64> {
             CaseNoteService notes(c);
-            if (noteId == 0)
-                return notes.add(input);
-            const Status updated =
-                notes.update(noteId, input.contactDate, input.body, input.finish);
+            qint64 id = noteId;
+            if (id == 0) {
+                CaseNoteService::Input first = input;
+                first.finish = input.finish && !retry;
+                auto added = notes.add(first);
+                if (!added || !retry)
+                    return added;
+                id = *added;
+            }
+            const Status updated = notes.update(id, input.contactDate, input.body, input.finish);
+            if (!updated && retry && alreadyStoredAs(notes, id, input))
+                return id; // the first try finished it with this very text
             if (!updated)
                 return updated.error();
-            return noteId;
+            return id;
         },
-        [this, finish](Result<qint64> result) {
+        [this, finish, body, contactDate](Result<qint64> result) {
             m_busy = false;
             m_draft->setEnabled(true);
             m_finish->setEnabled(true);
             if (!result) {
+                m_guard->saveFailed();
                 // Everything typed stays: the worker can try again when the connection is back.
-                showProblem(result.error().code == u"db.unreachable"_s
-                                ? tr("The connection to the database was lost before the note "
-                                     "was confirmed saved. Your note is kept here; save again "
-                                     "when the connection is back: it is saved only once.")
-                                : tr("Not saved: %1").arg(result.error().message));
+                const QString code = result.error().code;
+                showProblem(
+                    code == u"db.unreachable"_s
+                        ? tr("The connection to the database was lost before the note "
+                             "was confirmed saved. Your note is kept here; save again "
+                             "when the connection is back: it is saved only once.")
+                    : code == QString::fromLatin1(errc::kFinalNote)
+                        ? tr("Not saved: the note was already finished by the earlier try, with "
+                             "the text it had then. Your later changes are still here: copy them "
+                             "into a new note.")
+                        : tr("Not saved: %1").arg(result.error().message));
                 return;
             }
             m_noteId = *result;
+            m_savedBody = body;
+            m_savedDate = contactDate;
             emit saved(*result, finish);
             accept();
         });

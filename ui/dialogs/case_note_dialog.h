@@ -1,6 +1,7 @@
 // Add case note (type CP-IS Follow Up): contact date and what action was taken, saved as a
 // draft or finished. A draft can be continued; a finished note is final. The dialog stays
-// open with everything typed when a save fails (including a lost connection).
+// open with everything typed when a save fails (including a lost connection); a retry carries
+// what is on screen then. Closing it with text not saved asks first (Esc, Cancel, quitting).
 #pragma once
 
 #include "db/database_worker.h"
@@ -16,6 +17,8 @@ class QPushButton;
 
 namespace cpis::ui {
 
+class UnsavedChangesGuard;
+
 class CaseNoteDialog final : public QDialog
 {
     Q_OBJECT
@@ -28,11 +31,19 @@ public:
 
     void saveDraft() { save(false); }
     void finishNote() { save(true); }
+    // The key every try at saving this note carries, so a retry never stores it twice.
+    [[nodiscard]] QUuid saveKey() const { return m_saveKey; }
+    // Esc and Cancel close through the unsaved-changes guard.
+    void reject() override;
 
 signals:
     void saved(qint64 noteId, bool finished);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    [[nodiscard]] bool hasChanges() const;
     void save(bool finish);
     void showProblem(const QString &text);
 
@@ -42,6 +53,11 @@ private:
     qint64 m_noteId;
     QUuid m_saveKey = QUuid::createUuid(); // the same for every try at saving this note
     bool m_busy = false;
+    bool m_closing = false; // inside closeEvent: reject() is QDialog's
+    bool m_tried = false;   // a save was sent: the next is a retry that may find it stored
+    QString m_savedBody;    // what is stored (or nothing yet), to know what is unsaved
+    QDate m_savedDate;
+    UnsavedChangesGuard *m_guard = nullptr;
     QDateEdit *m_contactDate = nullptr;
     QPlainTextEdit *m_body = nullptr;
     QLabel *m_problem = nullptr;

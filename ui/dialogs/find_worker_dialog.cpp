@@ -6,6 +6,7 @@
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -23,7 +24,7 @@ FindWorkerDialog::FindWorkerDialog(DatabaseThread *database, const QString &init
     setObjectName(u"findWorkerDialog"_s);
     setWindowTitle(tr("Find worker"));
     setAttribute(Qt::WA_DeleteOnClose);
-    resize(520, 420);
+    resize(620, 420);
 
     m_text = new QLineEdit(initialText, this);
     m_text->setObjectName(u"findWorkerText"_s);
@@ -49,7 +50,8 @@ FindWorkerDialog::FindWorkerDialog(DatabaseThread *database, const QString &init
     m_results->setTabKeyNavigation(false);
     m_results->verticalHeader()->hide();
     m_results->horizontalHeader()->setStretchLastSection(true);
-    m_results->setColumnWidth(WorkerListModel::Name, 200);
+    m_results->setColumnWidth(WorkerListModel::Name, 230);
+    m_results->setColumnWidth(WorkerListModel::Role, 110);
     m_status = new QLabel(tr("Type part of a name and press Find."), this);
     m_status->setObjectName(u"findWorkerStatus"_s);
 
@@ -76,6 +78,7 @@ FindWorkerDialog::FindWorkerDialog(DatabaseThread *database, const QString &init
     connect(m_find, &QPushButton::clicked, this, &FindWorkerDialog::search);
     // Enter in the search field searches; Enter in the results picks.
     connect(m_text, &QLineEdit::returnPressed, this, &FindWorkerDialog::search);
+    m_text->installEventFilter(this);
     connect(m_results, &QAbstractItemView::activated, this, [this] {
         if (m_ok->isEnabled())
             accept();
@@ -86,30 +89,77 @@ FindWorkerDialog::FindWorkerDialog(DatabaseThread *database, const QString &init
     updateOk();
 }
 
+void FindWorkerDialog::setCurrentKeyWorker(int workerId)
+{
+    m_model->setCurrentKeyWorker(workerId);
+}
+
 void FindWorkerDialog::search()
 {
     const QString text = m_text->text().trimmed();
+    const int search = ++m_searches;
+    // The old results go at once, so nothing can be chosen from a search that is not the
+    // one the line below describes.
+    m_model->setWorkers({});
     m_status->setText(tr("Searching…"));
-    m_find->setEnabled(false);
     m_database->submit<QList<Worker>>(
         this, [text](Connection &c) { return WorkerDirectory(c).find(text); },
-        [this](Result<QList<Worker>> found) {
-            m_find->setEnabled(true);
+        [this, text, search](Result<QList<Worker>> found) {
+            if (search != m_searches)
+                return;
             if (!found) {
                 m_status->setText(found.error().message);
                 return;
             }
-            m_model->setWorkers(*found);
-            m_status->setText(found->isEmpty()     ? tr("No worker's name contains that.")
-                              : found->size() == 1 ? tr("1 worker found. Press OK to choose them.")
-                                                   : tr("%n workers found. Pick one and press OK.",
-                                                        nullptr, int(found->size())));
-            if (!found->isEmpty()) {
-                m_results->selectRow(0);
-                m_results->setFocus();
-            }
-            emit searched(int(found->size()));
+            showFound(text, *found);
         });
+}
+
+void FindWorkerDialog::showFound(const QString &text, const QList<Worker> &found)
+{
+    m_model->setWorkers(found);
+    if (found.isEmpty()) {
+        m_status->setText(tr("No caseworker's name contains \u201c%1\u201d.").arg(text));
+        m_text->setFocus();
+        m_text->selectAll();
+    } else if (found.size() == 1) {
+        m_status->setText(tr("1 caseworker's name contains \u201c%1\u201d. Press Enter or OK to "
+                             "choose them.")
+                              .arg(text));
+        m_results->selectRow(0);
+        m_results->setFocus();
+    } else {
+        // Nobody is picked for the user: the first of several is as likely wrong as right.
+        m_status->setText(tr("%n caseworkers' names contain \u201c%1\u201d. Press Down to pick "
+                             "one, then Enter.",
+                             nullptr, int(found.size()))
+                              .arg(text));
+    }
+    emit searched(int(found.size()));
+}
+
+bool FindWorkerDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // Down in the Name box goes into the list at its first row.
+    if (watched == m_text && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down && m_model->rowCount() > 0) {
+        m_results->setFocus();
+        if (!m_results->selectionModel()->hasSelection())
+            m_results->selectRow(0);
+        return true;
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+void FindWorkerDialog::keyPressEvent(QKeyEvent *event)
+{
+    // The Name box and the list handle Enter themselves; the dialog's default button (which
+    // the button box makes OK when shown) must not also take it.
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+        event->accept();
+        return;
+    }
+    QDialog::keyPressEvent(event);
 }
 
 void FindWorkerDialog::updateOk()

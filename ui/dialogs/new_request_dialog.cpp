@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -139,8 +140,7 @@ NewRequestDialog::NewRequestDialog(DatabaseThread *database, const StepChoices &
     setTabOrder(m_find, m_passTo);
 
     connect(m_find, &QPushButton::clicked, this, &NewRequestDialog::find);
-    connect(m_templates, &QButtonGroup::idClicked, this,
-            [this](int index) { chooseTemplate(m_choices.templates.value(index).source); });
+    connect(m_templates, &QButtonGroup::idClicked, this, &NewRequestDialog::switchTemplate);
 
     setRecipient(proposal.recipientId, proposal.recipientName);
     chooseTemplate(proposal.source);
@@ -159,6 +159,56 @@ void NewRequestDialog::chooseTemplate(const QString &source)
     // No list of templates: the proposal's note is the template.
     m_source = source;
     m_note->setPlainText(m_proposal.note);
+}
+
+bool NewRequestDialog::noteIsATemplate() const
+{
+    const QString note = m_note->toPlainText().trimmed();
+    if (note.isEmpty() || note == m_proposal.note.trimmed())
+        return true;
+    for (const NoteTemplate &t : m_choices.templates) {
+        if (note == t.body.trimmed())
+            return true;
+    }
+    return false;
+}
+
+void NewRequestDialog::switchTemplate(int index)
+{
+    const QString source = m_choices.templates.value(index).source;
+    if (source == m_source)
+        return;
+    if (noteIsATemplate()) {
+        chooseTemplate(source);
+        return;
+    }
+    // The note has the user's own words: the other template replaces them only when they
+    // say so. Until then the radio buttons show the template the note came from.
+    for (int i = 0; i < m_choices.templates.size(); ++i) {
+        if (m_choices.templates.at(i).source == m_source)
+            m_templates->button(i)->setChecked(true);
+    }
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Replace the note?"),
+        tr("Replace the note with the %1 template?").arg(m_choices.templates.value(index).label),
+        QMessageBox::NoButton, this);
+    box->setObjectName(u"replaceNoteQuestion"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("The note has text you typed. Replacing it loses that text; "
+                               "Keep my text leaves the note as it is."));
+    QPushButton *replace = box->addButton(tr("&Replace the note"), QMessageBox::DestructiveRole);
+    replace->setObjectName(u"replaceNoteButton"_s);
+    QPushButton *keep = box->addButton(tr("&Keep my text"), QMessageBox::RejectRole);
+    keep->setObjectName(u"keepNoteButton"_s);
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::finished, this, [this, box, replace, source] {
+        box->setObjectName({}); // answered, though not deleted yet
+        if (box->clickedButton() == replace)
+            chooseTemplate(source);
+        m_note->setFocus();
+    });
+    box->open();
 }
 
 void NewRequestDialog::setRecipient(int id, const QString &name)
@@ -185,6 +235,7 @@ void NewRequestDialog::setRecipient(int id, const QString &name)
 void NewRequestDialog::find()
 {
     auto *dialog = new FindWorkerDialog(m_database, m_recipientName, this);
+    dialog->setCurrentKeyWorker(m_proposal.recipientId);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const Worker chosen = dialog->chosen();
         if (chosen.id != 0)

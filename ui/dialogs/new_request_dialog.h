@@ -39,6 +39,9 @@ public:
 
 private:
     void chooseTemplate(const QString &source);
+    // A template button clicked: asks before the template replaces text the user typed.
+    void switchTemplate(int index);
+    [[nodiscard]] bool noteIsATemplate() const;
     void setRecipient(int id, const QString &name);
     void find();
 

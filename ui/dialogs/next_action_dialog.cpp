@@ -38,6 +38,11 @@ NextActionDialog::NextActionDialog(const StepChoices &choices, QWidget *parent) 
     m_reasonProblem = new QLabel(this);
     m_reasonProblem->setObjectName(u"reasonProblem"_s);
     m_reasonProblem->setStyleSheet(Display::toneStyle(Tone::Problem));
+    // Its room is kept while hidden, so that the error appearing does not squeeze the list.
+    m_reasonProblem->setText(tr("\u26a0 Reason is required: choose one."));
+    QSizePolicy keepRoom = m_reasonProblem->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    m_reasonProblem->setSizePolicy(keepRoom);
     m_reasonProblem->hide();
     auto *reasonRow = new QHBoxLayout;
     reasonRow->addWidget(m_reason, 1);

@@ -2,6 +2,7 @@
 
 #include "help/app_icon.h"
 
+#include <QAction>
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -16,9 +17,18 @@ namespace cpis::ui {
 HelpWindow::HelpWindow(QWidget *parent) : QWidget(parent, Qt::Window)
 {
     setObjectName(u"helpWindow"_s);
-    setWindowTitle(tr("CP-IS Workview Help"));
+    // Ends with the program's name, so the desktop does not add it a second time.
+    setWindowTitle(tr("Help — CP-IS Workview"));
     setWindowIcon(applicationIcon());
     resize(760, 720);
+
+    // Escape and Ctrl+W close it, as they close the other windows.
+    auto *close = new QAction(tr("Close help"), this);
+    close->setObjectName(u"closeHelpAction"_s);
+    close->setShortcuts({QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_W)});
+    close->setShortcutContext(Qt::WindowShortcut);
+    connect(close, &QAction::triggered, this, &QWidget::close);
+    addAction(close);
 
     m_admin = new QPushButton(tr("&Safeguarding Admin"), this);
     m_admin->setObjectName(u"helpAdminButton"_s);

@@ -46,7 +46,8 @@ void UnsavedChangesGuard::saveStored()
 
 void UnsavedChangesGuard::ask()
 {
-    if (m_window->findChild<QMessageBox *>(m_dialogName))
+    if (const auto *open = m_window->findChild<QMessageBox *>(m_dialogName);
+        open && open->isVisible())
         return; // already asking
     const UnsavedChangesQuestion question = m_hooks.question();
     auto *box =
@@ -56,11 +57,14 @@ void UnsavedChangesGuard::ask()
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(question.details);
     box->setDefaultButton(QMessageBox::Save);
-    connect(box, &QMessageBox::finished, this, [this](int button) {
+    connect(box, &QMessageBox::finished, this, [this, box](int button) {
+        box->setObjectName({}); // answered: the next close asks afresh, whenever it is deleted
         if (button == QMessageBox::Save) {
             m_closeAfterSave = true;
             m_hooks.save();
         } else if (button == QMessageBox::Discard) {
+            if (m_hooks.discarded)
+                m_hooks.discarded();
             closeWithoutAsking();
         }
     });

@@ -32,6 +32,7 @@ public:
         std::function<void()> save;                       // Save in the question
         std::function<UnsavedChangesQuestion()> question; // asked when it is needed
         std::function<bool()> saving = {};                // a save is running: close after it
+        std::function<void()> discarded = {};             // Discard chosen, before the close
     };
 
     // Guards `window` (its parent); the question's dialog has `dialogObjectName`.

@@ -8,11 +8,13 @@
 #include "kit/message_banner.h"
 #include "request/request_document.h"
 #include "step/section_widgets.h"
+#include "window_memory.h"
 #include "workflow/case_note_service.h"
 #include "workflow/request_service.h"
 #include "workflow/step_service.h"
 #include "workview/incoming_requests_model.h"
 
+#include <QCloseEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -42,7 +44,7 @@ RequestWindow::RequestWindow(DatabaseThread *database, const IncomingRequest &re
     setWindowTitle(tr("%1 : %2 %3")
                        .arg(IncomingRequestsModel::requestText(request), request.subjectName)
                        .arg(request.subjectId));
-    resize(1100, 760);
+    fitToScreen(this, {1100, 760}); // below the title bar, on a 1280x720 screen too
 
     auto *central = new QWidget(this);
     setCentralWidget(central);
@@ -337,6 +339,15 @@ void RequestWindow::acknowledge()
             emit acknowledged(requestId);
             reload();
         });
+}
+
+void RequestWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_noteDialog && m_noteDialog->isVisible() && !m_noteDialog->close()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 CaseNoteDialog *RequestWindow::addCaseNote()

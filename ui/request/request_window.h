@@ -58,6 +58,10 @@ signals:
     void acknowledged(qint64 requestId);
     void openPerson(qint64 personId);
 
+protected:
+    // A case note with text not saved asks before the window (and the note) goes.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void apply(const View &view);
     void updateActions();

@@ -4,7 +4,6 @@
 #include "display.h"
 #include "step/section_widgets.h"
 
-#include <QCheckBox>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -86,8 +85,14 @@ void FollowUpSection::show(const StepDetail &step, const StepChanges &changes, b
 {
     m_name->setText(step.subjectName);
     m_gender->setText(DisplayNames::gender(step.gender));
-    m_dateOfBirth->setText(Display::date(step.dateOfBirth));
-    m_age->setText(Display::age(step.dateOfBirth));
+    if (!step.dateOfBirth.isValid() && step.expectedDelivery.isValid()) {
+        // Not born yet: say so, rather than leave Date of Birth and Age blank.
+        m_dateOfBirth->setText(tr("Unborn, expected %1").arg(Display::date(step.expectedDelivery)));
+        m_age->setText(tr("Unborn"));
+    } else {
+        m_dateOfBirth->setText(Display::date(step.dateOfBirth));
+        m_age->setText(Display::age(step.dateOfBirth));
+    }
     m_source->setText(
         tr("<b>%1</b> notification, received %2")
             .arg(Display::source(step.source).toHtmlEscaped(), Display::dateTime(step.receivedAt)));
@@ -115,7 +120,7 @@ void FollowUpSection::show(const StepDetail &step, const StepChanges &changes, b
                                  "allocated worker.")
                             : lines.join(u"<br>"_s));
     m_notify->setEnabled(editable);
-    m_completed->setChecked(complete);
+    m_completed->setComplete(complete);
 }
 
 } // namespace cpis::ui

@@ -7,11 +7,12 @@
 
 #include <QWidget>
 
-class QCheckBox;
 class QLabel;
 class QPushButton;
 
 namespace cpis::ui {
+
+class SectionState;
 
 class FollowUpSection final : public QWidget
 {
@@ -34,7 +35,7 @@ private:
     QLabel *m_comments = nullptr;
     QLabel *m_requests = nullptr;
     QPushButton *m_notify = nullptr;
-    QCheckBox *m_completed = nullptr;
+    SectionState *m_completed = nullptr;
 };
 
 } // namespace cpis::ui

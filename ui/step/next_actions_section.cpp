@@ -4,7 +4,6 @@
 #include "step/next_actions_model.h"
 #include "step/section_widgets.h"
 
-#include <QCheckBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -40,7 +39,10 @@ NextActionsSection::NextActionsSection(QWidget *parent)
     const auto widthFor = [&metrics](const QString &sample) {
         return metrics.horizontalAdvance(sample) + 24;
     };
-    m_table->setWordWrap(false);
+    // A long reason wraps onto a second line rather than lose its end.
+    m_table->setWordWrap(true);
+    m_table->setTextElideMode(Qt::ElideNone);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setColumnWidth(NextActionsModel::Action, widthFor(u"CS No Further Action"_s));
     m_table->setColumnWidth(NextActionsModel::AssignedTo, widthFor(u"Not assigned"_s));
     m_table->setColumnWidth(NextActionsModel::Priority, widthFor(u"Priority"_s));
@@ -73,7 +75,7 @@ void NextActionsSection::show(const StepDetail &step, const StepChanges &changes
 {
     m_model->setRows(step.nextActions, changes.nextActions);
     m_add->setEnabled(editable);
-    m_completed->setChecked(complete);
+    m_completed->setComplete(complete);
 }
 
 } // namespace cpis::ui

@@ -6,11 +6,12 @@
 
 #include <QWidget>
 
-class QCheckBox;
 class QPushButton;
 class QTableView;
 
 namespace cpis::ui {
+
+class SectionState;
 
 class NextActionsModel;
 
@@ -31,7 +32,7 @@ private:
     NextActionsModel *m_model;
     QTableView *m_table = nullptr;
     QPushButton *m_add = nullptr;
-    QCheckBox *m_completed = nullptr;
+    SectionState *m_completed = nullptr;
 };
 
 } // namespace cpis::ui

@@ -3,7 +3,6 @@
 #include "display.h"
 #include "kit/heading.h"
 
-#include <QCheckBox>
 #include <QLabel>
 
 using namespace Qt::StringLiterals;
@@ -32,13 +31,23 @@ QLabel *sectionValue(const QString &objectName, QWidget *parent)
     return label;
 }
 
-QCheckBox *sectionCompletedMarker(const QString &objectName, QWidget *parent)
+SectionState::SectionState(const QString &objectName, QWidget *parent) : QLabel(parent)
 {
-    auto *box = new QCheckBox(QObject::tr("Section completed"), parent);
-    box->setObjectName(objectName);
-    box->setAttribute(Qt::WA_TransparentForMouseEvents);
-    box->setFocusPolicy(Qt::NoFocus);
-    return box;
+    setObjectName(objectName);
+    setComplete(false);
+}
+
+void SectionState::setComplete(bool complete)
+{
+    m_complete = complete;
+    setText(complete ? tr("\u2713 Section completed") : tr("Not completed yet"));
+    setStyleSheet(Display::toneStyle(complete ? Tone::Success : Tone::Secondary));
+    setAccessibleName(complete ? tr("Section completed") : tr("Section not completed yet"));
+}
+
+SectionState *sectionCompletedMarker(const QString &objectName, QWidget *parent)
+{
+    return new SectionState(objectName, parent);
 }
 
 } // namespace cpis::ui

@@ -11,6 +11,7 @@
 #include "kit/unsaved_changes_guard.h"
 #include "step/follow_up_section.h"
 #include "step/next_actions_section.h"
+#include "window_memory.h"
 #include "workflow/person_summary.h"
 #include "workflow/step_service.h"
 
@@ -60,7 +61,7 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     setObjectName(u"stepWindow"_s);
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("CPIS Follow Up"));
-    resize(1180, 760);
+    fitToScreen(this, {1180, 760}); // below the title bar, on a 1280x720 screen too
     m_guard = new UnsavedChangesGuard(
         this, u"unsavedChangesDialog"_s,
         {.hasChanges = [this] { return hasUnsavedChanges(); },
@@ -72,9 +73,10 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
                      tr("Not saved yet: %1. Discard throws them away; nothing is sent.")
                          .arg(unsavedSummary())};
              },
-         .saving =
+         .saving = [this] { return m_busy; },
+         .discarded =
              [this] {
-                 return m_busy;
+                 releaseIfUntouched();
              }});
 
     auto *central = new QWidget(this);
@@ -116,6 +118,12 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
 
     m_banner = new MessageBanner(u"stepBanner"_s, central);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A line is kept for it, shown or not, so that a message ("The request … is ready")
+    // does not push the sections down under the pointer.
+    QSizePolicy keepRoom = m_banner->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    m_banner->setSizePolicy(keepRoom);
+    m_banner->setMinimumHeight(m_banner->fontMetrics().height() + 2 * 8 + 2);
 
     // Sections on the left, the chosen one on the right.
     m_sections = new QListWidget(central);
@@ -331,9 +339,11 @@ void StepWindow::refresh()
     else if (m_step.state == u"finished"_s || m_step.state == u"cancelled"_s)
         blocked = tr("This step is %1.").arg(DisplayNames::stepState(m_step.state));
     else if (m_step.state == u"incoming"_s)
-        blocked = tr("Start work on this step first.");
+        blocked = tr("Open to read: nobody has started this step. Start work on it in Current "
+                     "work to work on it.");
     else if (!editable())
-        blocked = tr("%1 is working on this step.").arg(m_step.startedBy);
+        blocked = tr("Open to read: %1 has had this step since %2.")
+                      .arg(m_step.startedBy, Display::dateTime(m_step.startedAt));
     else if (!missing.isEmpty())
         blocked = tr("To finish, complete %1.").arg(missing.join(tr(" and ")));
     m_finishBlocked->setText(blocked);
@@ -406,12 +416,14 @@ void StepWindow::saveSucceeded(int rowVersion, bool finishing,
     else if (actions > 1)
         done << tr("%1 next actions added").arg(actions);
     const QString what = done.join(u", "_s);
+    m_finishedRequests = m_changes.requests;
     m_changes = {};
     m_step.rowVersion = rowVersion;
     emit saved();
     if (finishing && !notFinished) {
         m_step.state = u"finished"_s;
         emit finished(m_stepId);
+        emit finishedWith(finishedConfirmation());
         m_guard->closeWithoutAsking();
         return;
     }
@@ -423,6 +435,43 @@ void StepWindow::saveSucceeded(int rowVersion, bool finishing,
     refresh();
     load();
     m_guard->saveStored();
+}
+
+void StepWindow::releaseIfUntouched()
+{
+    // Nothing saved on it and what was added is thrown away: the step goes back to Incoming
+    // work for whoever is free, rather than stay "started by" someone who did nothing.
+    if (!editable() || !m_step.requests.isEmpty() || !m_step.nextActions.isEmpty())
+        return;
+    const qint64 stepId = m_stepId;
+    const int version = m_step.rowVersion;
+    const QString back = tr("%1 for %2 is back in Incoming work: nothing was saved on it.")
+                             .arg(m_step.type, m_step.subjectName);
+    // The window is closing: the answer goes to the window it was opened from.
+    QObject *context = parent() ? parent() : m_database;
+    m_database->submit<Done>(
+        context,
+        [stepId, version](Connection &c) { return StepService(c).release(stepId, version); },
+        [](Status) {});
+    emit released(back);
+}
+
+QString StepWindow::finishedConfirmation() const
+{
+    // Every request the step sent, in this save or an earlier one.
+    QStringList sentTo;
+    for (const StepRequest &r : m_step.requests) {
+        if (!r.recipient.isEmpty() && !sentTo.contains(r.recipient))
+            sentTo << r.recipient;
+    }
+    for (const PendingRequest &r : m_finishedRequests) {
+        if (!sentTo.contains(r.recipientName))
+            sentTo << r.recipientName;
+    }
+    if (sentTo.isEmpty())
+        return tr("%1 for %2 finished.").arg(m_step.type, m_step.subjectName);
+    return tr("%1 for %2 finished: request sent to %3")
+        .arg(m_step.type, m_step.subjectName, sentTo.join(u", "_s));
 }
 
 void StepWindow::saveFailedWith(const Error &error, bool finish, bool replay)

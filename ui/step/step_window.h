@@ -49,6 +49,11 @@ signals:
     void loaded();
     void saved();
     void finished(qint64 stepId);
+    // With finished(): what the main window confirms ("CPIS Follow Up for Thomas Turner
+    // finished: request sent to Jane Okafor").
+    void finishedWith(const QString &confirmation);
+    // Discarded with nothing saved on it: the step went back to Incoming work.
+    void released(const QString &confirmation);
     void saveFailed(const cpis::Error &error);
 
 private:
@@ -58,6 +63,8 @@ private:
     void refresh();
     void run(bool finish, bool replay);
     void saveSucceeded(int rowVersion, bool finishing, const std::optional<Error> &notFinished);
+    [[nodiscard]] QString finishedConfirmation() const;
+    void releaseIfUntouched();
     void saveFailedWith(const Error &error, bool finish, bool replay);
     void reconcileAfterReplay(bool finish);
     void askToReload(const Error &error);
@@ -76,6 +83,7 @@ private:
     StepDetail m_step;
     RequestProposal m_proposal;
     StepChanges m_changes;
+    QList<PendingRequest> m_finishedRequests; // sent by the last save, for the confirmation
     bool m_loaded = false;
     bool m_busy = false;
     bool m_recordOpened = false;

@@ -80,6 +80,7 @@ void AlertsPanel::reload()
             }
             m_model->setRows(*alerts);
             m_heading->setText(tr("Alerts (%1)").arg(alerts->size()));
+            applyCollapse();
             emit loaded();
         });
 }
@@ -108,6 +109,20 @@ void AlertsPanel::acknowledgeSelected()
 void AlertsPanel::updateActions()
 {
     m_acknowledge->setEnabled(!m_busy && m_table->selectionModel()->hasSelection());
+}
+
+void AlertsPanel::setCollapseWhenEmpty(bool collapse)
+{
+    m_collapseWhenEmpty = collapse;
+    applyCollapse();
+}
+
+void AlertsPanel::applyCollapse()
+{
+    const bool collapsed = m_collapseWhenEmpty && m_model->rowCount() == 0;
+    m_table->setVisible(!collapsed);
+    m_acknowledge->setVisible(!collapsed);
+    setMaximumHeight(collapsed ? m_heading->sizeHint().height() : QWIDGETSIZE_MAX);
 }
 
 void AlertsPanel::showMessage(const QString &text)

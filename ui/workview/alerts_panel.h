@@ -25,6 +25,8 @@ public:
 
     void reload();
     void acknowledgeSelected();
+    // When there are no alerts, only the heading line shows.
+    void setCollapseWhenEmpty(bool collapse);
     [[nodiscard]] AlertsModel *model() const { return m_model; }
 
 signals:
@@ -32,6 +34,7 @@ signals:
 
 private:
     void updateActions();
+    void applyCollapse();
     void showMessage(const QString &text);
 
     DatabaseThread *m_database;
@@ -41,6 +44,7 @@ private:
     QTableView *m_table = nullptr;
     QPushButton *m_acknowledge = nullptr;
     QTimer *m_reloadTimer = nullptr;
+    bool m_collapseWhenEmpty = false;
     bool m_started = false;
     bool m_busy = false;
 };

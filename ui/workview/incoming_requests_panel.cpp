@@ -32,10 +32,15 @@ IncomingRequestsPanel::IncomingRequestsPanel(QWidget *parent)
         return metrics.horizontalAdvance(sample) + 24;
     };
     m_table->setColumnWidth(IncomingRequestsModel::Subject, widthFor(u"Thomas Turner (3549728)"_s));
-    // Every request here has the same type: its step title may be cut short to leave the note
-    // in view (the whole text is in the request window).
+    // Long cells wrap onto a second line rather than lose their end; the note, which tells an
+    // A&E request from a DHU one, is shown whole below the list for the selected row.
+    m_table->setWordWrap(true);
+    m_table->setTextElideMode(Qt::ElideNone);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // A note is a paragraph: in the list it would make every row tall or be cut short.
+    m_table->setColumnHidden(IncomingRequestsModel::Note, true);
     m_table->setColumnWidth(IncomingRequestsModel::Request,
-                            widthFor(u"CS Notification to Allocated Worker - CPIS Follow Up"_s));
+                            widthFor(u"CS Notification to Allocated Worker -"_s));
     m_table->setColumnWidth(IncomingRequestsModel::Sent, widthFor(u"26/07/2023"_s));
     QFont bold = m_table->font(); // an unacknowledged request's status is bold
     bold.setBold(true);
@@ -46,7 +51,13 @@ IncomingRequestsPanel::IncomingRequestsPanel(QWidget *parent)
     waiting.awaitingCaseNote = true;
     m_table->setColumnWidth(
         IncomingRequestsModel::Status,
-        QFontMetrics(bold).horizontalAdvance(IncomingRequestsModel::statusText(waiting)) + 24);
+        QFontMetrics(bold).horizontalAdvance(IncomingRequestsModel::statusText(waiting)) / 2 + 48);
+
+    m_note = new QLabel(this);
+    m_note->setObjectName(u"incomingRequestNote"_s);
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_note->setStyleSheet(Display::toneStyle(Tone::Secondary));
 
     m_empty = new QLabel(tr("No incoming requests. New requests appear here by themselves."), this);
     m_empty->setObjectName(u"incomingRequestsEmpty"_s);
@@ -69,6 +80,7 @@ IncomingRequestsPanel::IncomingRequestsPanel(QWidget *parent)
     layout->addWidget(m_heading);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_empty);
+    layout->addWidget(m_note);
     layout->addLayout(buttons);
 
     connect(m_table, &QAbstractItemView::activated, this, &IncomingRequestsPanel::openSelected);
@@ -79,6 +91,8 @@ IncomingRequestsPanel::IncomingRequestsPanel(QWidget *parent)
         else if (index.column() == IncomingRequestsModel::Subject)
             emit openPerson(index.data(IncomingRequestsModel::SubjectIdRole).toLongLong());
     });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &IncomingRequestsPanel::showNote);
     connect(m_open, &QPushButton::clicked, this, &IncomingRequestsPanel::openSelected);
     connect(m_person, &QPushButton::clicked, this, [this] {
         const QModelIndex current = m_table->currentIndex();
@@ -102,6 +116,35 @@ void IncomingRequestsPanel::setRows(const QList<IncomingRequest> &rows)
     m_empty->setVisible(rows.isEmpty());
     m_open->setEnabled(!rows.isEmpty());
     m_person->setEnabled(!rows.isEmpty());
+    applyCollapse();
+}
+
+void IncomingRequestsPanel::showNote()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const QString note =
+        current.isValid()
+            ? current.siblingAtColumn(IncomingRequestsModel::Note).data(Qt::ToolTipRole).toString()
+            : QString();
+    m_note->setText(note.isEmpty() ? QString() : tr("Note: %1").arg(note));
+    m_note->setVisible(!note.isEmpty() && !m_table->isHidden());
+}
+
+void IncomingRequestsPanel::setCollapseWhenEmpty(bool collapse)
+{
+    m_collapseWhenEmpty = collapse;
+    applyCollapse();
+}
+
+void IncomingRequestsPanel::applyCollapse()
+{
+    const bool empty = m_model->rowCount() == 0;
+    const bool collapsed = m_collapseWhenEmpty && empty;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_table, m_open, m_person})
+        w->setVisible(!collapsed);
+    m_empty->setVisible(empty && !collapsed);
+    showNote();
+    setMaximumHeight(collapsed ? m_heading->sizeHint().height() : QWIDGETSIZE_MAX);
 }
 
 void IncomingRequestsPanel::openSelected()

@@ -23,6 +23,8 @@ public:
     explicit IncomingRequestsPanel(QWidget *parent = nullptr);
 
     void setRows(const QList<IncomingRequest> &rows);
+    // When empty, only the heading line shows (a Safeguarding Admin rarely gets requests).
+    void setCollapseWhenEmpty(bool collapse);
     [[nodiscard]] IncomingRequestsModel *model() const { return m_model; }
     [[nodiscard]] QTableView *table() const { return m_table; }
 
@@ -32,6 +34,9 @@ signals:
 
 private:
     void openSelected();
+    void applyCollapse();
+    // The selected request's whole note, below the list.
+    void showNote();
 
     IncomingRequestsModel *m_model;
     QLabel *m_heading = nullptr;
@@ -39,6 +44,8 @@ private:
     QTableView *m_table = nullptr;
     QPushButton *m_open = nullptr;
     QPushButton *m_person = nullptr;
+    QLabel *m_note = nullptr;
+    bool m_collapseWhenEmpty = false;
 };
 
 } // namespace cpis::ui

@@ -109,8 +109,9 @@ void PersonSummaryPanel::clear()
     setRowsVisible(false);
 }
 
-void PersonSummaryPanel::showLoading(const QString &name)
+void PersonSummaryPanel::showLoading(qint64 personId, const QString &name)
 {
+    m_personId = personId;
     m_heading->setText(name);
     m_message->setText(tr("Loading…"));
     setRowsVisible(false);

@@ -22,7 +22,8 @@ public:
     explicit PersonSummaryPanel(QWidget *parent = nullptr);
 
     void showSummary(const PersonSummary &summary);
-    void showLoading(const QString &name);
+    // Says whose details are on the way: personId() is theirs from now on.
+    void showLoading(qint64 personId, const QString &name);
     void showMessage(const QString &message);
     void clear();
     [[nodiscard]] qint64 personId() const { return m_personId; }

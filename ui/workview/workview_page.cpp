@@ -13,6 +13,7 @@
 #include "workview/alerts_panel.h"
 #include "workview/current_work_filter.h"
 #include "workview/current_work_model.h"
+#include "workview/finished_steps_panel.h"
 #include "workview/incoming_requests_panel.h"
 #include "workview/person_summary_panel.h"
 #include "workview/team_requests_panel.h"
@@ -24,12 +25,16 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -105,6 +110,7 @@ WorkviewPage::FilterBars WorkviewPage::buildFilters()
     m_folders->setDrawBase(false);
     m_folders->addTab(tr("Incoming work (%1)").arg(0));
     m_folders->addTab(tr("Work in progress (%1)").arg(0));
+    m_folders->addTab(tr("Finished"));
 
     m_source = new QComboBox(this);
     m_source->setObjectName(u"sourceFilter"_s);
@@ -205,16 +211,27 @@ QHBoxLayout *WorkviewPage::buildStepButtons()
     m_start->setToolTip(withKeys(tr("Claim the selected step and open it"), m_keys.startWork));
     m_open = new QPushButton(tr("O&pen step"), this);
     m_open->setObjectName(u"openStepButton"_s);
-    m_open->setToolTip(withKeys(tr("Open a step you are working on"), m_keys.openSelected));
+    m_open->setToolTip(
+        withKeys(tr("Open the step: yours to work on, any other to read"), m_keys.openSelected));
     m_cancel = new QPushButton(tr("&Cancel work"), this);
     m_cancel->setObjectName(u"cancelWorkButton"_s);
-    for (QPushButton *b : {m_start, m_open, m_cancel})
+    m_takeOver = new QPushButton(tr("&Take over…"), this);
+    m_takeOver->setObjectName(u"takeOverButton"_s);
+    m_takeOver->setToolTip(tr("Make a colleague's step yours (they are told)"));
+    m_takeOver->hide();
+    for (QPushButton *b : {m_start, m_open, m_cancel, m_takeOver})
         b->setMinimumWidth(b->sizeHint().width() + 24);
+    // On the buttons' own line, so that it never moves the list.
+    m_whyNot = new QLabel(this);
+    m_whyNot->setObjectName(u"selectedStepExplanation"_s);
+    m_whyNot->setWordWrap(true);
+    m_whyNot->setStyleSheet(Display::toneStyle(Tone::Secondary));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
     buttons->addWidget(m_open);
     buttons->addWidget(m_cancel);
-    buttons->addStretch(1);
+    buttons->addWidget(m_takeOver);
+    buttons->addWidget(m_whyNot, 1);
     return buttons;
 }
 
@@ -228,6 +245,10 @@ QSplitter *WorkviewPage::buildCurrentWork(const FilterBars &bars, QHBoxLayout *b
     listLayout->addLayout(bars.filters);
     listLayout->addWidget(m_table, 1);
     listLayout->addWidget(m_empty);
+    m_finished = new FinishedStepsPanel(m_database, listPane);
+    m_finished->hide();
+    connect(m_finished, &FinishedStepsPanel::openStep, this, &WorkviewPage::openStep);
+    listLayout->addWidget(m_finished, 1);
     listLayout->addLayout(buttons);
 
     m_summary = new PersonSummaryPanel(this);
@@ -265,6 +286,8 @@ QSplitter *WorkviewPage::buildPanels(QSplitter *listAndSummary)
     folders->setStretchFactor(2, 3);
     folders->setStretchFactor(3, 4);
     folders->setChildrenCollapsible(false);
+    m_panels = folders;
+    m_currentWork = currentWork;
     return folders;
 }
 
@@ -286,9 +309,16 @@ void WorkviewPage::setTabOrders()
 void WorkviewPage::connectFilters()
 {
     connect(m_folders, &QTabBar::currentChanged, this, [this](int index) {
+        showFinishedFolder(index == 2);
+        if (index == 2)
+            return;
         m_filter->setState(index == 0 ? kIncoming : kInProgress);
-        // Nobody has started incoming work: the column only matters for work in progress.
+        // Nobody has started incoming work: the column only matters for work in progress,
+        // where it takes the room of Type and Title (both "CPIS Follow Up" for every step) so
+        // that Subject keeps its width.
         m_table->setColumnHidden(CurrentWorkModel::StartedBy, index == 0);
+        m_table->setColumnHidden(CurrentWorkModel::Type, index != 0);
+        m_table->setColumnHidden(CurrentWorkModel::Title, index != 0);
     });
     connect(m_source, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setSource(m_source->currentData().toString()); });
@@ -309,6 +339,10 @@ void WorkviewPage::connectCurrentWork()
     connect(m_model, &QAbstractItemModel::dataChanged, this, &WorkviewPage::updateCounts);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &WorkviewPage::selectionChanged);
+    // A filter that hides the selected row changes the selection without always saying so.
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &WorkviewPage::selectionChanged);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &WorkviewPage::selectionChanged);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &WorkviewPage::selectionChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &WorkviewPage::selectionChanged);
     connect(m_table, &QAbstractItemView::activated, this, &WorkviewPage::startOrOpen);
@@ -318,6 +352,7 @@ void WorkviewPage::connectCurrentWork()
             emit openStep(id);
     });
     connect(m_cancel, &QPushButton::clicked, this, &WorkviewPage::cancelWork);
+    connect(m_takeOver, &QPushButton::clicked, this, &WorkviewPage::askToTakeOver);
     connect(m_incoming, &IncomingRequestsPanel::openRequest, this, &WorkviewPage::openRequest);
     connect(m_incoming, &IncomingRequestsPanel::openPerson, this, &WorkviewPage::openPerson);
 }
@@ -397,6 +432,10 @@ void WorkviewPage::applyWorkview(const Workview &view)
     // selection with it, so say nothing stale beside the list.
     if (selected != 0 && selectedStepId() == 0)
         m_summary->clear();
+    // The finished step was what Find matched: "Nothing matches" would hide the rest.
+    if (std::exchange(m_clearEmptyFind, false) && m_filter->rowCount() == 0 &&
+        !m_search->text().isEmpty())
+        m_search->clear();
     if (selectedStepId() == 0 && m_filter->rowCount() > 0 && selected == 0) {
         m_table->selectRow(0);
     }
@@ -414,16 +453,17 @@ void WorkviewPage::updateCounts()
     m_folders->setTabText(0, tr("Incoming work (%1)").arg(m_filter->countFor(kIncoming)));
     m_folders->setTabText(1, tr("Work in progress (%1)").arg(m_filter->countFor(kInProgress)));
     const bool empty = m_filter->rowCount() == 0;
-    m_empty->setVisible(empty);
+    m_empty->setVisible(empty && !m_finished->isVisible());
     if (empty) {
         const bool filtered = !m_search->text().trimmed().isEmpty() ||
                               !m_source->currentData().toString().isEmpty() ||
                               m_overdue->isChecked() || m_whose->currentIndex() != 0;
         m_empty->setText(
-            filtered ? tr("Nothing matches these filters.")
-            : m_folders->currentIndex() == 0
-                ? tr("No incoming work. New CP-IS notifications appear here by themselves.")
-                : tr("No work in progress."));
+            filtered                         ? tr("Nothing matches these filters.")
+            : m_folders->currentIndex() != 0 ? tr("No work in progress.")
+            // Only a Safeguarding Admin's queue gets the notifications.
+            : m_admin ? tr("No incoming work. New CP-IS notifications appear here by themselves.")
+                      : tr("No incoming work."));
     }
 }
 
@@ -461,21 +501,41 @@ void WorkviewPage::updateActions()
         startedBy = rows.first().data(CurrentWorkModel::StartedByRole).toString();
     }
     const bool mine = state == kInProgress && startedBy == m_me.name;
+    const bool colleagues = state == kInProgress && !mine;
     m_start->setEnabled(connected && state == kIncoming);
-    m_open->setEnabled(mine);
+    // Any step opens: to work on when it is yours, to read otherwise (nothing is claimed).
+    m_open->setEnabled(!state.isEmpty());
+    m_open->setText(mine || state.isEmpty() ? tr("O&pen step") : tr("O&pen to read"));
     m_cancel->setEnabled(connected && (state == kIncoming || mine));
-    if (state == kInProgress && !mine)
+    m_takeOver->setVisible(m_admin && colleagues && !m_finished->isVisible());
+    m_takeOver->setEnabled(connected && colleagues);
+    if (colleagues) {
         m_start->setToolTip(tr("%1 is working on this step.").arg(startedBy));
-    else
+    } else {
         m_start->setToolTip(withKeys(tr("Claim the selected step and open it"), m_keys.startWork));
+        ++m_whyNotRequest;
+        m_whyNot->clear();
+    }
 }
 
 void WorkviewPage::selectionChanged()
 {
     updateActions();
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty())
+    if (!rows.isEmpty()) {
+        const QString startedBy = rows.first().data(CurrentWorkModel::StartedByRole).toString();
+        if (rows.first().data(CurrentWorkModel::StateRole).toString() == kInProgress &&
+            startedBy != m_me.name)
+            explainColleaguesStep(rows.first().data(CurrentWorkModel::StepIdRole).toLongLong(),
+                                  startedBy);
+    }
+    if (rows.isEmpty()) {
+        // Nothing selected (Find or a filter took the row away): the panel says nothing
+        // rather than keep showing a child who is no longer in the list.
+        ++m_summaryRequest;
+        m_summary->clear();
         return;
+    }
     const qint64 personId = rows.first().data(CurrentWorkModel::SubjectIdRole).toLongLong();
     if (personId == m_summary->personId())
         return;
@@ -486,7 +546,7 @@ void WorkviewPage::selectionChanged()
 void WorkviewPage::loadSummary(qint64 personId, const QString &name)
 {
     const quint64 request = ++m_summaryRequest;
-    m_summary->showLoading(name);
+    m_summary->showLoading(personId, name);
     m_database->submit<PersonSummary>(
         this, [personId](Connection &c) { return loadPersonSummary(c, personId); },
         [this, request](Result<PersonSummary> summary) {
@@ -555,6 +615,117 @@ void WorkviewPage::cancelWork()
     dialog->open();
 }
 
+void WorkviewPage::explainColleaguesStep(qint64 stepId, const QString &startedBy)
+{
+    const quint64 request = ++m_whyNotRequest;
+    const QString action =
+        m_admin ? tr("Open it to read it, or take it over.") : tr("Open it to read it.");
+    m_whyNot->setText(tr("%1 is working on this step. %2").arg(startedBy, action));
+    m_database->submit<StepDetail>(
+        this, [stepId](Connection &c) { return StepService(c).load(stepId); },
+        [this, request, action](Result<StepDetail> step) {
+            if (request != m_whyNotRequest || !step || step->startedBy.isEmpty())
+                return; // the selection moved on, or the line above says enough
+            m_whyNot->setText(
+                tr("%1 has had this step since %2. %3")
+                    .arg(step->startedBy, Display::dateTime(step->startedAt), action));
+        });
+}
+
+void WorkviewPage::showFinishedFolder(bool shown)
+{
+    if (shown == m_finished->isVisible())
+        return;
+    m_table->setVisible(!shown);
+    m_finished->setVisible(shown);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_start, m_open, m_cancel, m_whyNot})
+        w->setVisible(!shown);
+    m_takeOver->setVisible(!shown && m_admin && m_takeOver->isEnabled());
+    // The filters and Find are about open steps.
+    for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_source, m_whose, m_overdue})
+        w->setEnabled(!shown);
+    if (shown) {
+        m_empty->hide();
+        // The open step selected before is not what the list shows now.
+        ++m_summaryRequest;
+        m_summary->clear();
+        m_finished->reload();
+    } else {
+        updateCounts();
+        selectionChanged();
+    }
+}
+
+void WorkviewPage::askToTakeOver()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty() || !m_takeOver->isEnabled())
+        return;
+    const qint64 stepId = rows.first().data(CurrentWorkModel::StepIdRole).toLongLong();
+    const QString from = rows.first().data(CurrentWorkModel::StartedByRole).toString();
+    const QString subject =
+        rows.first().siblingAtColumn(CurrentWorkModel::Subject).data().toString();
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Take over the step"),
+                        tr("Take over the CPIS Follow Up for %1 from %2?").arg(subject, from),
+                        QMessageBox::NoButton, this);
+    box->setObjectName(u"takeOverQuestion"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("It becomes yours to work on. %1 is told by an alert; anything "
+                               "they have not saved on it is not on the step.")
+                                .arg(from));
+    QPushButton *yes = box->addButton(tr("&Take over"), QMessageBox::AcceptRole);
+    yes->setObjectName(u"takeOverConfirm"_s);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(yes);
+    connect(box, &QMessageBox::finished, this, [this, box, yes, stepId, subject, from] {
+        box->setObjectName({}); // answered, though not deleted yet
+        if (box->clickedButton() == yes)
+            takeOver(stepId, subject, from);
+    });
+    box->open();
+}
+
+void WorkviewPage::takeOver(qint64 stepId, const QString &subject, const QString &from)
+{
+    m_database->submit<int>(
+        this, [stepId](Connection &c) { return StepService(c).takeOver(stepId); },
+        [this, stepId, subject, from](Result<int> taken) {
+            if (!taken) {
+                showMessage(tr("Not taken over: %1").arg(taken.error().message), true);
+                reload();
+                return;
+            }
+            showMessage(tr("You have taken over the CPIS Follow Up for %1 from %2, who has "
+                           "been told.")
+                            .arg(subject, from),
+                        false);
+            reload();
+            emit openStep(stepId);
+        });
+}
+
+void WorkviewPage::clearForSignOut()
+{
+    m_me = {};
+    m_folders->setCurrentIndex(0);
+    m_search->clear();
+    m_model->setRows({});
+    m_incoming->setRows({});
+    m_finished->clear();
+    ++m_summaryRequest;
+    ++m_whyNotRequest;
+    m_summary->clear();
+    m_message->hide();
+}
+
+void WorkviewPage::stepFinished(const QString &confirmation)
+{
+    showMessage(confirmation, false);
+    m_clearEmptyFind = true;
+    scheduleReload();
+}
+
 void WorkviewPage::showMessage(const QString &text, bool problem)
 {
     m_message->showMessage(text, problem ? BannerKind::Error : BannerKind::Success);
@@ -590,8 +761,8 @@ void WorkviewPage::openSelected()
 {
     if (m_incoming->isAncestorOf(focusWidget()))
         m_incoming->findChild<QPushButton *>(u"openRequestButton"_s)->click();
-    else
-        startOrOpen();
+    else if (m_open->isEnabled())
+        emit openStep(selectedStepId()); // to read, unless it is yours: nothing is claimed
 }
 
 void WorkviewPage::openSelectedPerson()
@@ -605,25 +776,62 @@ void WorkviewPage::openSelectedPerson()
         emit openPerson(rows.first().data(CurrentWorkModel::SubjectIdRole).toLongLong());
 }
 
+void WorkviewPage::focusPanel(const QString &tableName)
+{
+    if (auto *list = findChild<QWidget *>(tableName); list && list->isVisibleTo(this))
+        list->setFocus(Qt::ShortcutFocusReason);
+}
+
+void WorkviewPage::setMainPanel(bool safeguardingAdmin)
+{
+    m_admin = safeguardingAdmin;
+    // A Safeguarding Admin works from Current work: first and largest, with empty Incoming
+    // requests and Alerts down to their heading line. A key worker's day starts with
+    // Incoming requests.
+    m_panels->insertWidget(safeguardingAdmin ? 0 : m_panels->count() - 1, m_currentWork);
+    for (int i = 0; i < m_panels->count(); ++i)
+        m_panels->setStretchFactor(i, m_panels->widget(i) == m_currentWork
+                                          ? (safeguardingAdmin ? 8 : 4)
+                                          : (safeguardingAdmin ? 1 : 3));
+    m_incoming->setCollapseWhenEmpty(safeguardingAdmin);
+    m_alerts->setCollapseWhenEmpty(safeguardingAdmin);
+    m_mainPanel = safeguardingAdmin ? u"currentWorkTable"_s : u"incomingRequestsTable"_s;
+}
+
+void WorkviewPage::focusMainPanel()
+{
+    auto *list = findChild<QWidget *>(m_mainPanel);
+    if (!list || !list->isVisibleTo(this))
+        return;
+    list->setFocus(Qt::OtherFocusReason);
+}
+
 void WorkviewPage::movePanel(int step)
 {
     QList<QWidget *> panels;
-    for (const QString &name : {u"incomingRequestsTable"_s, u"alertsTable"_s,
-                                u"teamRequestsTable"_s, u"currentWorkTable"_s}) {
+    for (const QString &name :
+         {u"incomingRequestsTable"_s, u"alertsTable"_s, u"teamRequestsTable"_s,
+          u"currentWorkTable"_s, u"finishedStepsTable"_s}) {
         auto *list = findChild<QWidget *>(name);
         if (list && list->isVisibleTo(this) && list->isEnabled())
             panels << list;
     }
     if (panels.isEmpty())
         return;
+    // In the order they are shown, top to bottom (the order differs by role).
+    std::stable_sort(panels.begin(), panels.end(), [this](QWidget *a, QWidget *b) {
+        return a->mapTo(this, QPoint(0, 0)).y() < b->mapTo(this, QPoint(0, 0)).y();
+    });
     qsizetype at = -1;
     for (qsizetype i = 0; i < panels.size(); ++i) {
         if (panels.at(i) == focusWidget() || panels.at(i)->isAncestorOf(focusWidget()))
             at = i;
     }
-    // From outside every list, F6 goes to the first and Shift+F6 to the last.
+    // From outside every list, F6 goes to the main panel and Shift+F6 to the last.
     const qsizetype count = panels.size();
-    const qsizetype next = at < 0 ? (step > 0 ? 0 : count - 1) : (at + step + count) % count;
+    const qsizetype main =
+        std::max<qsizetype>(0, panels.indexOf(findChild<QWidget *>(m_mainPanel)));
+    const qsizetype next = at < 0 ? (step > 0 ? main : count - 1) : (at + step + count) % count;
     panels.at(next)->setFocus(Qt::ShortcutFocusReason);
 }
 

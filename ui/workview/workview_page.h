@@ -23,6 +23,8 @@ class QTimer;
 
 namespace cpis::ui {
 
+class FinishedStepsPanel;
+
 class MessageBanner;
 class CurrentWorkFilter;
 class AlertsPanel;
@@ -45,6 +47,21 @@ public:
     // Selects the step's row (switching folder when needed); false when it is not listed.
     bool selectStep(qint64 stepId);
     [[nodiscard]] qint64 selectedStepId() const;
+    // Moves the keyboard to a panel's list by its object name ("currentWorkTable",
+    // "incomingRequestsTable", "alertsTable"): View in the menu bar.
+    void focusPanel(const QString &tableName);
+    // The user's main panel: Current work for a Safeguarding Admin, Incoming requests for
+    // a key worker. Focus goes there after signing in, and F6 starts there.
+    void setMainPanel(bool safeguardingAdmin);
+    void focusMainPanel();
+    // Signed out: nothing of the last user's stays on the page (their lists, Find, the
+    // Finished folder, the SUBJECT panel); the next user starts in Incoming work.
+    void clearForSignOut();
+    // A confirmation above the list ("… is back in Incoming work").
+    void showConfirmation(const QString &text) { showMessage(text, false); }
+    // A step was finished in its window: says so above the list, and clears a Find that
+    // would now hide every row.
+    void stepFinished(const QString &confirmation);
 
     [[nodiscard]] CurrentWorkModel *model() const { return m_model; }
     [[nodiscard]] CurrentWorkFilter *filter() const { return m_filter; }
@@ -93,6 +110,12 @@ private:
     void startOrOpen();
     void startWork();
     void cancelWork();
+    void askToTakeOver();
+    // The Finished folder replaces the list of open steps and their buttons.
+    void showFinishedFolder(bool shown);
+    void takeOver(qint64 stepId, const QString &subject, const QString &from);
+    // Says who has a colleague's step and since when, beside the buttons.
+    void explainColleaguesStep(qint64 stepId, const QString &startedBy);
     void showMessage(const QString &text, bool problem);
     void connectKeys();
     void openSelected();
@@ -118,6 +141,14 @@ private:
     QPushButton *m_start = nullptr;
     QPushButton *m_open = nullptr;
     QPushButton *m_cancel = nullptr;
+    FinishedStepsPanel *m_finished = nullptr;
+    QSplitter *m_panels = nullptr; // the panels, top to bottom
+    QWidget *m_currentWork =
+        nullptr; // Current work's panel in it // the Finished folder, in the list's place
+    QPushButton *m_takeOver = nullptr; // a colleague's step, for a Safeguarding Admin
+    QLabel *m_whyNot = nullptr;        // why the buttons are disabled for the selected step
+    quint64 m_whyNotRequest = 0;
+    bool m_admin = false;
     PersonSummaryPanel *m_summary = nullptr;
     IncomingRequestsPanel *m_incoming = nullptr;
     AlertsPanel *m_alerts = nullptr;
@@ -126,6 +157,8 @@ private:
     QTimer *m_clock = nullptr;
     bool m_loading = false;
     bool m_reloadAgain = false;
+    QString m_mainPanel = QStringLiteral("currentWorkTable");
+    bool m_clearEmptyFind = false; // after a Finish: a Find that hides everything goes
     quint64 m_summaryRequest = 0;
     WorkviewKeys m_keys;
 };

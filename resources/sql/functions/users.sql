@@ -1,13 +1,21 @@
 -- Logins and workers: adding a user, finding a worker to pass work to.
 -- The current definition of each function; see ORDER for the rules of this folder.
 
--- Workers found by part of their name, for Pass to Worker.
+-- People a request can be passed to, found by part of their name: caseworkers only (key
+-- workers and team managers), never an administrator or a system account such as the
+-- exchange's own worker, with the role and team Find worker shows beside each name.
 CREATE OR REPLACE FUNCTION find_workers(p_text text)
-RETURNS TABLE (id integer, name text, team text)
+RETURNS TABLE (id integer, name text, team text, role text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    SELECT w.id, w.name, t.name
-    FROM worker w LEFT JOIN team t ON t.id = w.team_id
+    SELECT w.id, w.name, t.name,
+           CASE WHEN pg_has_role(r.oid, 'cpis_team_manager', 'MEMBER') THEN 'Team Manager'
+                ELSE 'Key Worker' END
+    FROM worker w
+    JOIN pg_roles r ON r.rolname = w.login
+    LEFT JOIN team t ON t.id = w.team_id
     WHERE w.active AND NOT w.is_virtual
+      AND (pg_has_role(r.oid, 'cpis_key_worker', 'MEMBER')
+           OR pg_has_role(r.oid, 'cpis_team_manager', 'MEMBER'))
       AND lower(w.name) LIKE '%' || replace(replace(replace(lower(btrim(p_text)), '\', '\\'), '%', '\%'), '_', '\_') || '%'
     ORDER BY w.name
     LIMIT 50

@@ -110,6 +110,67 @@ END $$;
 REVOKE EXECUTE ON FUNCTION cancel_work(bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION cancel_work(bigint, text) TO cpis_safeguarding_admin;
 
+-- A Safeguarding Admin takes over a colleague's step (on leave, off sick, gone home): it is
+-- theirs from now on. Audited with who had it since when, and that colleague is told by an
+-- alert. Returns the new row version.
+CREATE OR REPLACE FUNCTION take_over_step(p_step bigint) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    me integer := _require_worker();
+    s work_step;
+    previous integer;
+    since timestamptz;
+BEGIN
+    PERFORM _require_role('cpis_safeguarding_admin', 'take over CP-IS steps');
+    SELECT * INTO s FROM work_step WHERE id = p_step FOR UPDATE;
+    IF NOT FOUND OR NOT person_is_visible(s.subject_id) THEN
+        RAISE EXCEPTION 'There is no work step %.', p_step USING ERRCODE = 'CPNF1';
+    ELSIF s.state <> 'in_progress' THEN
+        RAISE EXCEPTION 'This step is % and nobody is working on it: there is nothing to take over.',
+            replace(s.state, '_', ' ') USING ERRCODE = 'CPWS1';
+    ELSIF s.started_by = me THEN
+        RAISE EXCEPTION 'You are working on this step already.' USING ERRCODE = 'CPWS1';
+    END IF;
+    previous := s.started_by;
+    since := s.started_at;
+    UPDATE work_step SET started_by = me, started_at = now(),
+                         row_version = row_version + 1, updated_by = me, updated_at = now()
+    WHERE id = p_step RETURNING * INTO s;
+    PERFORM _audit('step.taken_over', s.subject_id,
+                   jsonb_build_object('step', p_step, 'from', previous, 'started_at', since));
+    PERFORM raise_alert('Step taken over', s.subject_id, previous, NULL, NULL,
+        format('%s took over the %s step for %s (%s), which you had started at %s. It is theirs now: '
+               'anything you had not saved on it is not on the step.',
+               _worker_name(me), s.title,
+               (SELECT legal_forenames || ' ' || legal_surname FROM person WHERE id = s.subject_id),
+               s.subject_id, to_char(since AT TIME ZONE 'Europe/London', 'HH24:MI on DD/MM/YYYY')));
+    PERFORM _notify('step', p_step);
+    RETURN s.row_version;
+END $$;
+REVOKE EXECUTE ON FUNCTION take_over_step(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION take_over_step(bigint) TO cpis_safeguarding_admin;
+
+-- A step started and then left untouched (opened by mistake, or only to read) goes back to
+-- Incoming work, where a colleague can start it. Only by whoever started it, and only while
+-- nothing is on it: no request, no next action, no other change since it was started.
+CREATE OR REPLACE FUNCTION release_step(p_step bigint, p_version integer) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    s work_step := _lock_step_for_edit(p_step, p_version);
+BEGIN
+    IF EXISTS (SELECT 1 FROM request WHERE step_id = p_step)
+       OR EXISTS (SELECT 1 FROM next_action WHERE step_id = p_step) THEN
+        RAISE EXCEPTION 'Work has been saved on this step, so it stays with you.' USING ERRCODE = 'CPWS1';
+    END IF;
+    UPDATE work_step SET state = 'incoming', started_by = NULL, started_at = NULL,
+                         row_version = row_version + 1, updated_by = current_worker_id(), updated_at = now()
+    WHERE id = p_step;
+    PERFORM _audit('step.released', s.subject_id, jsonb_build_object('step', p_step));
+    PERFORM _notify('step', p_step);
+END $$;
+REVOKE EXECUTE ON FUNCTION release_step(bigint, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION release_step(bigint, integer) TO cpis_safeguarding_admin;
+
 -- Sends the step's draft requests. Returns the new row version.
 CREATE OR REPLACE FUNCTION save_step(p_step bigint, p_version integer) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
