@@ -3024,6 +3024,14 @@ Yn canslo…</translation>
         <source>Name, person ID, NHS number or date of birth, then Enter</source>
         <translation>Enw, ID yr unigolyn, rhif GIG neu ddyddiad geni, yna Enter</translation>
     </message>
+    <message>
+        <source>&amp;Person record of the selected child</source>
+        <translation>&amp;Cofnod person y plentyn a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Vi&amp;ew</source>
+        <translation>Gw&amp;eld</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::NewChildDialog</name>
@@ -3118,14 +3126,6 @@ Yn canslo…</translation>
     <message>
         <source>This may be a child already recorded: %1. Open that record instead, or confirm this is a different child and save again.</source>
         <translation>Efallai fod y plentyn hwn wedi&apos;i gofnodi eisoes: %1. Agorwch y cofnod hwnnw yn lle hynny, neu cadarnhewch mai plentyn gwahanol yw hwn a chadw eto.</translation>
-    </message>
-    <message>
-        <source>&amp;Person record of the selected child</source>
-        <translation>&amp;Cofnod person y plentyn a ddewiswyd</translation>
-    </message>
-    <message>
-        <source>Vi&amp;ew</source>
-        <translation>Gw&amp;eld</translation>
     </message>
 </context>
 <context>
