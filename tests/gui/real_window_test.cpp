@@ -456,6 +456,9 @@ TEST_CASE("After signing in, typing goes to the main list of the user's work; th
     // notifications that never come to them.
     CHECK(panels->widget(0)->isAncestorOf(child<QTableView>(&window, u"incomingRequestsTable"_s)));
     CHECK(child<QLabel>(&window, u"emptyLabel"_s)->text() == u"No incoming work."_s);
+    // Their empty Alerts are one line too, leaving the room to the requests.
+    REQUIRE(child<QTableView>(&window, u"alertsTable"_s)->model()->rowCount() == 0);
+    CHECK_FALSE(child<QTableView>(&window, u"alertsTable"_s)->isVisible());
     test::screenshot(&window, u"key-worker-after-switch"_s);
 }
 

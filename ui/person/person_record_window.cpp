@@ -10,6 +10,7 @@
 #include "display.h"
 #include "kit/heading.h"
 #include "long_work.h"
+#include "window_memory.h"
 
 #include <QGridLayout>
 #include <QGroupBox>
@@ -45,7 +46,7 @@ PersonRecordWindow::PersonRecordWindow(DatabaseThread *database, qint64 personId
     setObjectName(u"personRecordWindow"_s);
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Person record : %1").arg(personId));
-    resize(1100, 760);
+    fitToScreen(this, {1100, 760}); // below the title bar, on a 1280x720 screen too
 
     auto *page = new QWidget;
     m_title = new QLabel(tr("Person %1").arg(personId), page);

@@ -786,15 +786,20 @@ void WorkviewPage::setMainPanel(bool safeguardingAdmin)
 {
     m_admin = safeguardingAdmin;
     // A Safeguarding Admin works from Current work: first and largest, with empty Incoming
-    // requests and Alerts down to their heading line. A key worker's day starts with
-    // Incoming requests.
+    // requests down to its heading line. A key worker's day starts with Incoming requests,
+    // which gets the room. Empty Alerts are one line for everyone (at 720 px the key worker's
+    // requests need the space).
     m_panels->insertWidget(safeguardingAdmin ? 0 : m_panels->count() - 1, m_currentWork);
-    for (int i = 0; i < m_panels->count(); ++i)
-        m_panels->setStretchFactor(i, m_panels->widget(i) == m_currentWork
-                                          ? (safeguardingAdmin ? 8 : 4)
-                                          : (safeguardingAdmin ? 1 : 3));
+    for (int i = 0; i < m_panels->count(); ++i) {
+        QWidget *panel = m_panels->widget(i);
+        const QWidget *main = safeguardingAdmin ? m_currentWork : m_incoming;
+        m_panels->setStretchFactor(i, panel == main            ? 8
+                                      : panel == m_currentWork ? 4
+                                      : panel == m_team        ? 3
+                                                               : 1);
+    }
     m_incoming->setCollapseWhenEmpty(safeguardingAdmin);
-    m_alerts->setCollapseWhenEmpty(safeguardingAdmin);
+    m_alerts->setCollapseWhenEmpty(true);
     m_mainPanel = safeguardingAdmin ? u"currentWorkTable"_s : u"incomingRequestsTable"_s;
 }
 
