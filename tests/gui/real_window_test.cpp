@@ -908,7 +908,7 @@ TEST_CASE("The person record shows what happened: the finished step, who acknowl
     // The step is finished, yet shown: who finished it when, then its request.
     const QString work = child<QLabel>(person, u"personWork"_s)->text();
     INFO(work.toStdString());
-    CHECK(work.contains(u"Finished \u00b7 "_s));
+    CHECK(work.contains(u"</b> \u00b7 finished \u00b7 "_s));
     CHECK(work.contains(
         u"finished by Sam Admin %1"_s.arg(ui::Display::dateTime(finishedAt.dateTime()))));
     CHECK(work.contains(
