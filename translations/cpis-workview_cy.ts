@@ -3472,8 +3472,48 @@ Yn canslo…</translation>
         <translation>Cynlluniau</translation>
     </message>
     <message>
-        <source>Open steps and requests</source>
-        <translation>Camau gwaith a cheisiadau agored</translation>
+        <source>Steps and requests (recent first)</source>
+        <translation>Camau gwaith a cheisiadau (y diweddaraf yn gyntaf)</translation>
+    </message>
+    <message>
+        <source>received %1</source>
+        <translation>derbyniwyd %1</translation>
+    </message>
+    <message>
+        <source>finished by %1 %2</source>
+        <translation>gorffennwyd gan %1 %2</translation>
+    </message>
+    <message>
+        <source>cancelled by %1 %2</source>
+        <translation>canslwyd gan %1 %2</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>at %1</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>anfonwyd %1</translation>
+    </message>
+    <message>
+        <source>not acknowledged yet</source>
+        <translation>heb ei gydnabod eto</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1 %2</source>
+        <translation>wedi&apos;i gydnabod gan %1 %2</translation>
+    </message>
+    <message>
+        <source>case note added</source>
+        <translation>nodyn achos wedi&apos;i ychwanegu</translation>
+    </message>
+    <message>
+        <source>awaiting case note</source>
+        <translation>yn aros am nodyn achos</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Cais:</translation>
     </message>
     <message>
         <source>Alerts</source>

@@ -8,6 +8,9 @@ using namespace Qt::StringLiterals;
 namespace cpis {
 
 namespace {
+// A child with years of steps shows the latest this many steps, with their requests.
+constexpr int kWorkLimit = 100;
+
 // CP-IS ends a record at 18, whatever was last sent; and once CP-IS has accepted the deletion
 // of every plan recorded in error, "shared" would tell staff a flag is there when it is not.
 Status loadCpisStatus(Connection &connection, PersonRecord &record)
@@ -45,24 +48,38 @@ Status loadInvolvements(Connection &connection, PersonRecord &record)
     return success();
 }
 
-Status loadOpenWork(Connection &connection, PersonRecord &record)
+// Restricted children's steps and requests stay hidden by the tables' row-level security.
+// Drafts are their writer's own, so only sent requests are listed.
+Status loadWork(Connection &connection, PersonRecord &record)
 {
     auto q = execute(connection, uR"(
-        SELECT 'step' AS kind, s.title, s.state, w.name, s.received_at AS at
-        FROM work_step s JOIN worker w ON w.id = s.assignee_id
-        WHERE s.subject_id = $1 AND s.state IN ('incoming', 'in_progress')
+        WITH steps AS (
+            SELECT s.*, coalesce(s.finished_at, s.cancelled_at, s.received_at) AS recent
+            FROM work_step s WHERE s.subject_id = $1
+            ORDER BY recent DESC, s.id DESC LIMIT $2)
+        SELECT s.id AS step_id, 'step' AS kind, s.title, s.state, w.name AS who, s.received_at AS at,
+               coalesce(f.name, c.name, '') AS done_by, coalesce(s.finished_at, s.cancelled_at) AS done_at,
+               false AS note_added, false AS note_awaited, s.recent, 0 AS is_request, s.received_at AS since
+        FROM steps s JOIN worker w ON w.id = s.assignee_id
+        LEFT JOIN worker f ON f.id = s.finished_by LEFT JOIN worker c ON c.id = s.cancelled_by
         UNION ALL
-        SELECT 'request', r.request_type, r.state, w.name, r.sent_at
-        FROM request r JOIN work_step s ON s.id = r.step_id JOIN worker w ON w.id = r.recipient_id
-        WHERE s.subject_id = $2 AND (r.state = 'sent' OR (r.case_note_expected = 'required'
-              AND NOT EXISTS (SELECT 1 FROM case_note n WHERE n.request_id = r.id AND n.state = 'final')))
-        ORDER BY 5 DESC)"_s,
-                     {record.summary.id, record.summary.id});
+        SELECT s.id, 'request', r.request_type, r.state, w.name, r.sent_at,
+               coalesce(a.name, ''), r.acknowledged_at, n.added,
+               r.case_note_expected = 'required' AND NOT n.added, s.recent, 1, r.sent_at
+        FROM steps s JOIN request r ON r.step_id = s.id JOIN worker w ON w.id = r.recipient_id
+        LEFT JOIN worker a ON a.id = r.acknowledged_by
+        CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM case_note cn
+                                           WHERE cn.request_id = r.id AND cn.state = 'final') AS added) n
+        WHERE r.state <> 'draft'
+        ORDER BY recent DESC, step_id DESC, is_request, since)"_s,
+                     {record.summary.id, kWorkLimit});
     if (!q)
         return q.error();
     for (const Row &w : *q)
-        record.openWork.append(
-            {w.text("kind"), w.text("title"), w.text("state"), w.text("name"), w.dateTime("at")});
+        record.work.append({w.integer("step_id"), w.text("kind"), w.text("title"), w.text("state"),
+                            w.text("who"), w.dateTime("at"), w.text("done_by"),
+                            w.dateTime("done_at"), w.boolean("note_added"),
+                            w.boolean("note_awaited")});
     return success();
 }
 
@@ -93,7 +110,7 @@ Result<PersonRecord> loadPersonRecord(Connection &connection, qint64 personId, i
     if (!summary)
         return summary.error();
     record.summary = *summary;
-    for (auto step : {loadCpisStatus, loadInvolvements, loadOpenWork, loadOpenings}) {
+    for (auto step : {loadCpisStatus, loadInvolvements, loadWork, loadOpenings}) {
         const Status loaded = step(connection, record);
         if (!loaded)
             return loaded.error();

@@ -1,6 +1,6 @@
-// Everything the person record shows beyond the summary: CP-IS status, involvements, open
-// steps and requests, case notes (newest first), open alerts; and, for team managers and
-// administrators, who has opened the record.
+// Everything the person record shows beyond the summary: CP-IS status, involvements, the
+// child's steps and requests (finished ones too), case notes (newest first), open alerts; and,
+// for team managers and administrators, who has opened the record.
 #pragma once
 
 #include "db/connection.h"
@@ -26,13 +26,19 @@ struct PersonCpisStatus
     QDateTime updatedAt;
 };
 
-struct PersonOpenItem
+// A step, or a request sent from the step listed above it: what happened, not only what is open.
+struct PersonWorkItem
 {
+    qint64 stepId = 0;
     QString kind; // step, request
     QString title;
     QString state;
-    QString who; // assignee or recipient
-    QDateTime at;
+    QString who;    // assignee or recipient
+    QDateTime at;   // received or sent
+    QString doneBy; // who finished or cancelled the step, or acknowledged the request
+    QDateTime doneAt;
+    bool caseNoteAdded = false;   // requests: a finished case note was written against it
+    bool caseNoteAwaited = false; // requests: one is required and not finished yet
 };
 
 struct RecordOpening
@@ -46,10 +52,10 @@ struct PersonRecord
     PersonSummary summary;
     PersonCpisStatus cpis;
     QList<Involvement> involvements; // current first
-    QList<PersonOpenItem> openWork;
-    QList<CaseNote> caseNotes;     // newest first
-    int caseNoteCount = 0;         // all of them, when caseNotes holds only the newest
-    QList<RecordOpening> openedBy; // empty unless the caller may read the audit
+    QList<PersonWorkItem> work;      // steps, most recent first, each followed by its requests
+    QList<CaseNote> caseNotes;       // newest first
+    int caseNoteCount = 0;           // all of them, when caseNotes holds only the newest
+    QList<RecordOpening> openedBy;   // empty unless the caller may read the audit
 };
 
 // With a caseNoteLimit, only the newest that many case notes (the window shows them in pages).

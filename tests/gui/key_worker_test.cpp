@@ -198,7 +198,7 @@ TEST_CASE("The person record opens from a request, and opening it is audited", "
     CHECK(child<QLabel>(person, u"personInvolvements"_s)->text().contains(u"Jane Okafor"_s));
     CHECK(child<QLabel>(person, u"personPlans"_s)->text().contains(u"Child protection plan"_s));
     CHECK_FALSE(child<QLabel>(person, u"personCpisStatus"_s)->text().isEmpty());
-    CHECK(child<QLabel>(person, u"personOpenWork"_s)->text().contains(u"CS Notification"_s));
+    CHECK(child<QLabel>(person, u"personWork"_s)->text().contains(u"CS Notification"_s));
     CHECK(person->record().openedBy.isEmpty()); // key workers do not read the audit
     test::screenshot(person, u"kw-07-person-record"_s);
 
@@ -317,7 +317,7 @@ TEST_CASE("A team manager passes a request on and the new worker sees it", "[gui
     auto managerConnection = world.connectAs(world.manager);
     const PersonRecord record = require(loadPersonRecord(*managerConnection, world.childId));
     bool withTom = false;
-    for (const PersonOpenItem &item : record.openWork)
+    for (const PersonWorkItem &item : record.work)
         withTom = withTom || (item.kind == u"request"_s && item.who == u"Tom Price"_s);
     CHECK(withTom);
 }

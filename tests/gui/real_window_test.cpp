@@ -6,10 +6,12 @@
 #include "dialogs/case_note_dialog.h"
 #include "dialogs/find_worker_dialog.h"
 #include "dialogs/new_request_dialog.h"
+#include "display.h"
 #include "gui/gui_support.h"
 #include "gui/key_worker_support.h"
 #include "gui/step_window_support.h"
 #include "help/help_window.h"
+#include "person/person_record_window.h"
 #include "step/section_widgets.h"
 #include "step/step_window.h"
 #include "support/case_world.h"
@@ -36,6 +38,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTableView>
@@ -131,6 +135,21 @@ QStringList column(const QTableView *table, int column)
     for (int row = 0; row < table->model()->rowCount(); ++row)
         texts << table->model()->index(row, column).data().toString();
     return texts;
+}
+
+// The key worker acknowledges the request and finishes a case note against it.
+void acknowledgeWithCaseNote(const test::CaseWorld &world, qint64 requestId)
+{
+    auto keyWorker = world.connectAs(world.keyWorker);
+    REQUIRE(RequestService(*keyWorker).acknowledge(requestId).ok());
+    CaseNoteService::Input note;
+    note.personId = world.childId;
+    note.type = u"CP-IS Follow Up"_s;
+    note.contactDate = QDate::currentDate();
+    note.body = u"Spoke to his mother: no concerns."_s;
+    note.finish = true;
+    note.requestId = requestId;
+    test::require(CaseNoteService(*keyWorker).add(note));
 }
 } // namespace
 
@@ -658,18 +677,7 @@ TEST_CASE("The Finished folder shows what came of each finished step, most recen
                           {world.childId, world.cpisWorkerId, world.otherAdmin.workerId}));
     // ...and the world's step, finished now: the key worker acknowledged it and wrote the note.
     const qint64 requestId = test::sendRequestToKeyWorker(world, world.stepId);
-    {
-        auto keyWorker = world.connectAs(world.keyWorker);
-        REQUIRE(RequestService(*keyWorker).acknowledge(requestId).ok());
-        CaseNoteService::Input note;
-        note.personId = world.childId;
-        note.type = u"CP-IS Follow Up"_s;
-        note.contactDate = QDate::currentDate();
-        note.body = u"Spoke to his mother: no concerns."_s;
-        note.finish = true;
-        note.requestId = requestId;
-        test::require(CaseNoteService(*keyWorker).add(note));
-    }
+    acknowledgeWithCaseNote(world, requestId);
 
     auto window = test::signedInWindow(db, world.admin.login);
     auto *folders = child<QTabBar>(window.get(), u"folderTabs"_s);
@@ -876,4 +884,53 @@ TEST_CASE("The Next actions table shows the whole Reason at 1280x720 and 1366x76
     INFO("screen " << size.width() << "x" << size.height());
     CHECK(clippedCells(table) == QStringList{});
     test::screenshot(step, u"next-actions-%1"_s.arg(size.width()));
+}
+
+TEST_CASE("The person record shows what happened: the finished step, who acknowledged its request "
+          "when, and the case note, at 1280x720",
+          "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db, u"ae"_s);
+    const qint64 requestId = test::sendRequestToKeyWorker(world, world.stepId);
+    acknowledgeWithCaseNote(world, requestId);
+    const auto acknowledgedAt = test::require(queryValue(
+        db.connection(), u"SELECT acknowledged_at FROM request WHERE id = $1"_s, {requestId}));
+    const auto finishedAt = test::require(queryValue(
+        db.connection(), u"SELECT finished_at FROM work_step WHERE id = $1"_s, {world.stepId}));
+
+    auto window = test::signedInWindow(db, world.admin.login);
+    ui::PersonRecordWindow *person = window->openPerson(world.childId);
+    REQUIRE(waitFor([person] { return person->isLoaded(); }));
+    person->resize(QSize(1280, 720) - QSize(16, 48));
+    QTest::qWait(100);
+
+    // The step is finished, yet shown: who finished it when, then its request.
+    const QString work = child<QLabel>(person, u"personWork"_s)->text();
+    INFO(work.toStdString());
+    CHECK(work.contains(u"</b> \u00b7 finished \u00b7 "_s));
+    CHECK(work.contains(
+        u"finished by Sam Admin %1"_s.arg(ui::Display::dateTime(finishedAt.dateTime()))));
+    CHECK(work.contains(
+        u"acknowledged by Jane Okafor %1"_s.arg(ui::Display::dateTime(acknowledgedAt.dateTime()))));
+    CHECK(work.contains(u"case note added"_s));
+    CHECK(work.indexOf(u"finished by"_s) < work.indexOf(u"acknowledged by"_s));
+    CHECK(child<QLabel>(person, u"personCaseNotes"_s)
+              ->text()
+              .contains(u"Spoke to his mother: no concerns."_s));
+
+    // It fits 1280x720 in width: lines wrap, the page scrolls down, never sideways.
+    auto *scroll = child<QScrollArea>(person, u"personRecordScroll"_s);
+    CHECK(scroll->widget()->width() <= scroll->viewport()->width());
+    CHECK_FALSE(scroll->horizontalScrollBar()->isVisible());
+    test::screenshot(person, u"person-record-what-happened"_s);
+
+    // Open steps stay listed too, with no one having finished them.
+    const qint64 openStep = world.addStep(u"ae"_s);
+    person->reload();
+    REQUIRE(waitFor([&] {
+        return person->record().work.size() == 3 &&
+               person->record().work.first().stepId == openStep;
+    }));
+    CHECK(person->record().work.first().doneBy.isEmpty());
 }

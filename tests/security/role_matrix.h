@@ -40,6 +40,7 @@ inline constexpr std::array kMatrix{
     Row{"read a person",                               {A, A, A, A,  A, D,    A}},
     Row{"read a restricted person (not granted)",      {D, D, D, D,  A, D,    D}},
     Row{"start a CP-IS step",                          {A, D, D, D,  D, D,    D}},
+    Row{"take over a colleague's step",                {A, D, D, D,  D, D,    D}},
     Row{"finish a CP-IS step",                         {A, D, D, D,  D, D,    D}},
     Row{"send a request",                              {A, D, D, D,  D, D,    D}},
     Row{"acknowledge someone else's request",          {D, D, D, D,  D, D,    D}},

@@ -221,6 +221,38 @@ Probe finishStep()
     return p;
 }
 
+// A colleague (the other Safeguarding Admin) has started the step; the caller takes it over.
+// Taken over means the step is theirs, the audit says from whom, and the colleague is alerted.
+Probe takeOverStep()
+{
+    Probe p;
+    p.prepare = [](RoleWorld &w, Target &t) {
+        t.version = require(StepService(*w.world.connectAs(w.world.otherAdmin)).start(t.step));
+        t.recipient = w.world.otherAdmin.workerId; // the colleague it is taken from
+    };
+    p.service = [](Connection &c, const Target &t) {
+        return attemptOf(StepService(c).takeOver(t.step));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return runSql(c, {{u"SELECT take_over_step($1)"_s, {t.step}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int me) {
+        return ownerCounts(
+            owner,
+            u"SELECT count(*) FROM work_step s WHERE s.id = $1 AND s.started_by = $2 "
+            u"AND EXISTS (SELECT 1 FROM audit a WHERE a.action = 'step.taken_over' "
+            u"AND a.worker_id = $2 AND (a.details->>'from')::int = $3) "
+            u"AND EXISTS (SELECT 1 FROM alert l WHERE l.alert_type = 'Step taken over' "
+            u"AND l.person_id = s.subject_id AND l.recipient_worker = $3)"_s,
+            {t.step, me, t.recipient});
+    };
+    p.tableWrites = [](const Target &t, int me) -> Statements {
+        return {{u"UPDATE work_step SET started_by = $1, started_at = now() WHERE id = $2"_s,
+                 {nullIfZero(me), t.step}}};
+    };
+    return p;
+}
+
 const QString kRequestNote = u"Please follow up the attendance."_s;
 
 Probe sendRequest()
@@ -774,6 +806,7 @@ const std::map<std::string_view, std::function<Probe()>> &probes()
              return readPerson(true);
          }},
         {"start a CP-IS step", startStep},
+        {"take over a colleague's step", takeOverStep},
         {"finish a CP-IS step", finishStep},
         {"send a request", sendRequest},
         {"acknowledge someone else's request", acknowledgeOthersRequest},
@@ -910,6 +943,11 @@ TEST_CASE("Role matrix: read a restricted person (not granted)", "[security]")
 TEST_CASE("Role matrix: start a CP-IS step", "[security]")
 {
     proveRow("start a CP-IS step");
+}
+
+TEST_CASE("Role matrix: take over a colleague's step", "[security]")
+{
+    proveRow("take over a colleague's step");
 }
 
 TEST_CASE("Role matrix: finish a CP-IS step", "[security]")

@@ -32,6 +32,34 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
+// "CPIS Follow Up · Finished · Alex Admin · received 05/12/2026 09:02 · finished by Alex Admin
+// 05/12/2026 10:14", and below it, indented, each request sent from that step.
+QString workLine(const PersonWorkItem &item)
+{
+    using W = PersonRecordWindow;
+    QStringList parts{u"<b>%1</b>"_s.arg(esc(item.title))};
+    if (item.kind == u"step"_s) {
+        parts << esc(DisplayNames::stepState(item.state)) << esc(item.who)
+              << W::tr("received %1").arg(Display::dateTime(item.at));
+        if (item.state == u"finished"_s)
+            parts
+                << W::tr("finished by %1 %2").arg(esc(item.doneBy), Display::dateTime(item.doneAt));
+        else if (item.state == u"cancelled"_s)
+            parts << W::tr("cancelled by %1 %2")
+                         .arg(esc(item.doneBy), Display::dateTime(item.doneAt));
+        return parts.join(u" \u00b7 "_s);
+    }
+    parts << W::tr("to %1").arg(esc(item.who)) << W::tr("sent %1").arg(Display::dateTime(item.at));
+    parts << (item.doneBy.isEmpty() ? W::tr("not acknowledged yet")
+                                    : W::tr("acknowledged by %1 %2")
+                                          .arg(esc(item.doneBy), Display::dateTime(item.doneAt)));
+    if (item.caseNoteAdded)
+        parts << W::tr("case note added");
+    else if (item.caseNoteAwaited)
+        parts << W::tr("awaiting case note");
+    return u"&nbsp;&nbsp;&nbsp;&nbsp;"_s + W::tr("Request:") + u" "_s + parts.join(u" \u00b7 "_s);
+}
+
 QString listOrNone(const QStringList &items)
 {
     if (items.isEmpty())
@@ -63,7 +91,7 @@ PersonRecordWindow::PersonRecordWindow(DatabaseThread *database, qint64 personId
     m_cpis = section(tr("CP-IS status"), u"personCpisStatus"_s, page);
     m_involvements = section(tr("Key worker and involvements"), u"personInvolvements"_s, page);
     m_plans = section(tr("Plans"), u"personPlans"_s, page);
-    m_openWork = section(tr("Open steps and requests"), u"personOpenWork"_s, page);
+    m_work = section(tr("Steps and requests (recent first)"), u"personWork"_s, page);
     m_alerts = section(tr("Alerts"), u"personAlerts"_s, page);
     m_caseNotes = section(tr("Case notes (newest first)"), u"personCaseNotes"_s, page);
     m_caseNotesShown = new QLabel(m_caseNotes->parentWidget());
@@ -81,10 +109,11 @@ PersonRecordWindow::PersonRecordWindow(DatabaseThread *database, qint64 personId
     grid->addWidget(m_cpis->parentWidget(), 0, 1);
     grid->addWidget(m_involvements->parentWidget(), 1, 0);
     grid->addWidget(m_plans->parentWidget(), 1, 1);
-    grid->addWidget(m_openWork->parentWidget(), 2, 0);
-    grid->addWidget(m_alerts->parentWidget(), 2, 1);
-    grid->addWidget(m_caseNotes->parentWidget(), 3, 0, 1, 2);
-    grid->addWidget(m_openedByBox, 4, 0, 1, 2);
+    // What happened runs the whole width: each line says who did what when, and reads unbroken.
+    grid->addWidget(m_alerts->parentWidget(), 2, 0, 1, 2);
+    grid->addWidget(m_work->parentWidget(), 3, 0, 1, 2);
+    grid->addWidget(m_caseNotes->parentWidget(), 4, 0, 1, 2);
+    grid->addWidget(m_openedByBox, 5, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
 
@@ -374,14 +403,10 @@ void PersonRecordWindow::apply(const PersonRecord &record)
                                             : tr(" (current)"));
     m_plans->setText(listOrNone(plans));
 
-    QStringList open;
-    for (const PersonOpenItem &item : record.openWork)
-        open << tr("%1 · %2 · %3 · %4")
-                    .arg(esc(item.title),
-                         esc(item.kind == u"step"_s ? DisplayNames::stepState(item.state)
-                                                    : DisplayNames::requestState(item.state)),
-                         esc(item.who), Display::dateTime(item.at));
-    m_openWork->setText(listOrNone(open));
+    QStringList work;
+    for (const PersonWorkItem &item : record.work)
+        work << workLine(item);
+    m_work->setText(listOrNone(work));
 
     QStringList alerts;
     for (const PersonAlert &a : s.openAlerts)

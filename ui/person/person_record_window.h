@@ -1,6 +1,7 @@
 // A person's record, opened from any subject link: details, key worker and involvements,
-// plans, CP-IS status in words, case notes (newest first), open steps and requests, alerts,
-// and for team managers who has opened the record. Opening it is audited.
+// plans, CP-IS status in words, case notes (newest first), steps and requests (finished ones
+// too: who finished, who acknowledged, whether a case note came), alerts, and for team
+// managers who has opened the record. Opening it is audited.
 #pragma once
 
 #include "db/database_worker.h"
@@ -75,7 +76,7 @@ private:
     QLabel *m_cpis = nullptr;
     QLabel *m_involvements = nullptr;
     QLabel *m_plans = nullptr;
-    QLabel *m_openWork = nullptr;
+    QLabel *m_work = nullptr;
     QLabel *m_caseNotes = nullptr;
     QLabel *m_caseNotesShown = nullptr;
     QPushButton *m_olderCaseNotes = nullptr;
