@@ -3,6 +3,8 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include <QTemporaryDir>
+
 #ifdef CPIS_TEST_WIDGETS
 #include "language/interface_language.h"
 
@@ -18,6 +20,11 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Settings (remembered window sizes, the last login, ...) of this run alone: tests run in
+    // parallel processes would otherwise overwrite each other's, and the user's own.
+    QTemporaryDir settings;
+    if (settings.isValid())
+        qputenv("XDG_CONFIG_HOME", settings.path().toLocal8Bit());
     TestApplication app(argc, argv);
 #ifdef CPIS_TEST_WIDGETS
     // English as the client speaks it: its catalogue makes the plurals ("1 day", "2 days").
