@@ -66,6 +66,31 @@ QString kindName(hl7::MessageKind kind)
     }
     return u"unknown"_s;
 }
+
+// The ten-digit runs of a message, the NHS numbers it may name, for the children it is about
+// (inbound_message.subjects). Found here rather than by the server's regular expressions,
+// which cost a quarter of a millisecond a message and halved the inbound rate.
+// functions/exchange_inbound.sql's inbound_message_subjects applies the same rule to stored
+// bodies (Process again, quarantine, the migration).
+QJsonArray tenDigitRuns(const QByteArray &body)
+{
+    QJsonArray numbers;
+    qsizetype start = -1;
+    for (qsizetype i = 0; i <= body.size(); ++i) {
+        const bool digit = i < body.size() && body[i] >= '0' && body[i] <= '9';
+        if (digit && start < 0)
+            start = i;
+        if (!digit && start >= 0) {
+            if (i - start == 10) {
+                const QString number = QString::fromLatin1(body.mid(start, 10));
+                if (!numbers.contains(number))
+                    numbers.append(number);
+            }
+            start = -1;
+        }
+    }
+    return numbers;
+}
 } // namespace
 
 Result<qint64> InboundProcessor::store(const Received &message)
@@ -123,6 +148,7 @@ Result<QList<qint64>> InboundProcessor::insertMessages(const QList<Received> &me
              QString::fromLatin1(
                  QCryptographicHash::hash(m.body, QCryptographicHash::Sha256).toHex())},
             {u"body"_s, QString::fromLatin1(m.body.toBase64())},
+            {u"numbers"_s, tenDigitRuns(m.body)},
         });
     }
     // A MESH message is known by its id; an imported file by its bytes. Each is stored once,
@@ -132,14 +158,16 @@ Result<QList<qint64>> InboundProcessor::insertMessages(const QList<Received> &me
             SELECT m.ord, m.origin, nullif(m.mesh_message_id, '') AS mesh_message_id,
                    nullif(m.workflow_id, '') AS workflow_id, nullif(m.file_name, '') AS file_name,
                    m.checksum, decode(m.body, 'base64') AS body,
+                   ARRAY(SELECT jsonb_array_elements_text(m.numbers)) AS numbers,
                    coalesce(nullif(m.mesh_message_id, ''), 'import:' || m.checksum) AS key
             FROM jsonb_to_recordset($1::jsonb) AS m(ord integer, origin text, mesh_message_id text,
-                                                   workflow_id text, file_name text, checksum text, body text)),
+                                                   workflow_id text, file_name text, checksum text, body text,
+                                                   numbers jsonb)),
         first AS (SELECT DISTINCT ON (key) * FROM input ORDER BY key, ord),
         inserted AS (
             INSERT INTO inbound_message (origin, mesh_message_id, workflow_id, file_name, checksum, body, subjects)
             SELECT f.origin, f.mesh_message_id, f.workflow_id, f.file_name, f.checksum, f.body,
-                   inbound_message_subjects(f.body)
+                   _subjects_of_numbers(f.numbers)
             FROM first f
             WHERE NOT EXISTS (SELECT 1 FROM inbound_message e WHERE e.mesh_message_id = f.mesh_message_id)
               AND NOT EXISTS (SELECT 1 FROM inbound_message e WHERE f.mesh_message_id IS NULL

@@ -9,4 +9,4 @@ CREATE INDEX work_step_finished_recent ON work_step (finished_at DESC, id DESC)
 -- New functions (in functions/workflow_steps.sql): take_over_step, a Safeguarding Admin taking
 -- over a colleague's step (audited, the colleague alerted), and release_step, an untouched
 -- step going back to Incoming work.
--- functions: e049ec488343f617ac1bbfa3b67c8a3894103f301c250f9e785e7c55e5920d63
+-- functions: 683e3306041623a13cec3e20e87cce8817cc427f8ce222b06d5e30c741fb99a8

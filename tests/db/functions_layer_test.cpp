@@ -46,11 +46,10 @@ const QSet<QString> kChangedOnPurpose{
     u"raise_alert(text,bigint,integer,integer,name,text)"_s,
     // Issue 19 (0032): the records role calls these too; add_user makes records officers; the
     // data quality lists are open to them.
-    u"data_quality_rows()"_s,
-    u"nhs_number_is_valid(text)"_s, u"current_worker_id()"_s, u"person_is_visible(bigint)"_s,
-    u"current_key_worker(bigint)"_s, u"record_person_opened(bigint)"_s, u"config_value(text)"_s,
-    u"alert_is_for_me(alert)"_s, u"current_work(integer)"_s,
-    u"notification_statistics(integer,date)"_s,
+    u"data_quality_rows()"_s, u"nhs_number_is_valid(text)"_s, u"current_worker_id()"_s,
+    u"person_is_visible(bigint)"_s, u"current_key_worker(bigint)"_s,
+    u"record_person_opened(bigint)"_s, u"config_value(text)"_s, u"alert_is_for_me(alert)"_s,
+    u"current_work(integer)"_s, u"notification_statistics(integer,date)"_s,
     // 0033 (issue 22): Find worker lists caseworkers only, with their role.
     u"find_workers(text)"_s};
 // Functions main did not have.
@@ -94,6 +93,7 @@ const QSet<QString> kAddedOnPurpose{
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
                                   u"inbound_message_subjects(bytea)"_s,
+                                  u"_subjects_of_numbers(text[])"_s,
                                   u"_masked_children(text,bigint[])"_s,
                                   u"exchange_monitor_messages(integer,boolean)"_s,
                                   u"exchange_monitor_uploads(integer)"_s,

@@ -52,6 +52,20 @@ END $$;
 REVOKE EXECUTE ON FUNCTION record_nhs_number_inactive(bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION record_nhs_number_inactive(bigint, text) TO cpis_exchange;
 
+-- The children the NHS numbers of a message name: each child with one of them, and an unborn
+-- child whose mother has one. The exchange finds the numbers of a message it stores itself
+-- (InboundProcessor, the fast path); inbound_message_subjects below, in a stored body.
+CREATE OR REPLACE FUNCTION _subjects_of_numbers(p_numbers text[]) RETURNS bigint[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    WITH named AS (
+        SELECT p.id FROM person p WHERE p.nhs_number = ANY (p_numbers)
+        UNION
+        SELECT c.id FROM person c JOIN person p ON p.id = c.mother_id WHERE p.nhs_number = ANY (p_numbers))
+    SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM named
+$$;
+REVOKE EXECUTE ON FUNCTION _subjects_of_numbers(text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION _subjects_of_numbers(text[]) TO cpis_exchange;
+
 -- The children a raw message names: everyone whose NHS number is one of its ten-digit runs,
 -- and an unborn child whose mother's number it is. Read from the bytes (escaped, so no body
 -- can fail it); a number that is not an NHS number only hides more. The rows of
@@ -59,15 +73,10 @@ GRANT EXECUTE ON FUNCTION record_nhs_number_inactive(bigint, text) TO cpis_excha
 -- only the server may look up for the exchange.
 CREATE OR REPLACE FUNCTION inbound_message_subjects(p_body bytea) RETURNS bigint[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    WITH numbers AS (
-        SELECT DISTINCT m[1] AS nhs_number
+    SELECT _subjects_of_numbers(ARRAY(
+        SELECT DISTINCT m[1]
         FROM regexp_matches(regexp_replace(encode(coalesce(p_body, ''), 'escape'), '\\([0-7]{3}|\\)', ' ', 'g'),
-                            '(?<![0-9])([0-9]{10})(?![0-9])', 'g') AS m),
-    named AS (
-        SELECT p.id FROM person p JOIN numbers n ON n.nhs_number = p.nhs_number
-        UNION
-        SELECT c.id FROM person c JOIN person p ON p.id = c.mother_id JOIN numbers n ON n.nhs_number = p.nhs_number)
-    SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM named
+                            '(?<![0-9])([0-9]{10})(?![0-9])', 'g') AS m))
 $$;
 REVOKE EXECUTE ON FUNCTION inbound_message_subjects(bytea) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION inbound_message_subjects(bytea) TO cpis_exchange;
