@@ -3640,10 +3640,6 @@ Yn canslo…</translation>
         <translation>%1 o %2%3</translation>
     </message>
     <message>
-        <source>%1 · %2 · %3 · %4</source>
-        <translation>%1 · %2 · %3 · %4</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2): %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2): %3</translation>
     </message>

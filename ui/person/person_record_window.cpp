@@ -36,28 +36,29 @@ QString esc(const QString &text)
 // 05/12/2026 10:14", and below it, indented, each request sent from that step.
 QString workLine(const PersonWorkItem &item)
 {
-    using W = PersonRecordWindow;
     QStringList parts{u"<b>%1</b>"_s.arg(esc(item.title))};
     if (item.kind == u"step"_s) {
         parts << esc(DisplayNames::stepState(item.state)) << esc(item.who)
-              << W::tr("received %1").arg(Display::dateTime(item.at));
+              << PersonRecordWindow::tr("received %1").arg(Display::dateTime(item.at));
         if (item.state == u"finished"_s)
-            parts
-                << W::tr("finished by %1 %2").arg(esc(item.doneBy), Display::dateTime(item.doneAt));
+            parts << PersonRecordWindow::tr("finished by %1 %2")
+                         .arg(esc(item.doneBy), Display::dateTime(item.doneAt));
         else if (item.state == u"cancelled"_s)
-            parts << W::tr("cancelled by %1 %2")
+            parts << PersonRecordWindow::tr("cancelled by %1 %2")
                          .arg(esc(item.doneBy), Display::dateTime(item.doneAt));
         return parts.join(u" \u00b7 "_s);
     }
-    parts << W::tr("to %1").arg(esc(item.who)) << W::tr("sent %1").arg(Display::dateTime(item.at));
-    parts << (item.doneBy.isEmpty() ? W::tr("not acknowledged yet")
-                                    : W::tr("acknowledged by %1 %2")
+    parts << PersonRecordWindow::tr("to %1").arg(esc(item.who))
+          << PersonRecordWindow::tr("sent %1").arg(Display::dateTime(item.at));
+    parts << (item.doneBy.isEmpty() ? PersonRecordWindow::tr("not acknowledged yet")
+                                    : PersonRecordWindow::tr("acknowledged by %1 %2")
                                           .arg(esc(item.doneBy), Display::dateTime(item.doneAt)));
     if (item.caseNoteAdded)
-        parts << W::tr("case note added");
+        parts << PersonRecordWindow::tr("case note added");
     else if (item.caseNoteAwaited)
-        parts << W::tr("awaiting case note");
-    return u"&nbsp;&nbsp;&nbsp;&nbsp;"_s + W::tr("Request:") + u" "_s + parts.join(u" \u00b7 "_s);
+        parts << PersonRecordWindow::tr("awaiting case note");
+    return u"&nbsp;&nbsp;&nbsp;&nbsp;"_s + PersonRecordWindow::tr("Request:") + u" "_s +
+           parts.join(u" \u00b7 "_s);
 }
 
 QString listOrNone(const QStringList &items)
