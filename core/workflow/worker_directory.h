@@ -30,7 +30,8 @@ public:
     struct NewUser
     {
         QString login;
-        QString role; // safeguarding-admin, key-worker, team-manager, sysadmin, exchange, records-officer
+        QString role; // safeguarding-admin, key-worker, team-manager, sysadmin, exchange,
+                      // records-officer
         QString name;
         QString team;     // optional; created when new
         QString password; // optional; null for peer/certificate authentication
