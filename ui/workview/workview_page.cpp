@@ -96,6 +96,7 @@ void WorkviewPage::buildHeading()
     m_subheading = new QLabel(this);
     m_subheading->setObjectName(u"currentWorkSubheading"_s);
     m_subheading->setStyleSheet(Display::toneStyle(Tone::Secondary));
+    m_subheading->setWordWrap(true); // a narrow window wraps it rather than growing
 
     m_message = new MessageBanner(u"workviewMessage"_s, this);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
