@@ -2,7 +2,8 @@
 // number from the data quality work list and the next upload carries the child; an unborn child
 // is recorded with the mother, born, and the uploads move from her number to the child's; a key
 // worker cannot change a child they are not involved with; a duplicate NHS number is refused by
-// name; Find a child finds by each key and hides restricted children.
+// name; Find a child finds by each key and hides restricted children; a plan recorded in error
+// in the Plans dialog goes to CP-IS with its delete date.
 #include "admin/data_quality_window.h"
 #include "cpis/upload_message.h"
 #include "gui/gui_support.h"
@@ -28,6 +29,7 @@
 #include <QPushButton>
 #include <QTabBar>
 #include <QTableView>
+#include <QTableWidget>
 
 using namespace Qt::StringLiterals;
 using namespace cpis;
@@ -359,4 +361,52 @@ TEST_CASE("A key worker allocated on the record shows at once in Current work", 
     REQUIRE(waitFor([&] { return keyWorkers->choose(world.otherKeyWorker.workerId); }));
     REQUIRE(saveAndWait(dialog));
     CHECK(waitFor([&] { return keyWorkerShown() == u"Tom Price"_s; }));
+}
+
+TEST_CASE("A plan recorded in error in the Plans dialog goes to CP-IS with its delete date",
+          "[e2e][records]")
+{
+    const auto validator = test::referenceSchemasOrSkip();
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+    const BuiltUpload first = test::buildUpload(owner); // Thomas Turner's plan is with CP-IS
+    test::acknowledge(owner, first.sequenceNumber, u"CPF02"_s);
+    auto window = test::signedInWindow(db, world.keyWorker.login);
+
+    // His key worker chooses the plan in the history, says why, and marks it in error.
+    window->openPerson(world.childId);
+    ui::PersonRecordWindow *record = recordOpenAt(window.get(), world.childId);
+    auto *plans = openedAction(record, ui::PersonRecordWindow::Action::Plans);
+    auto *history = child<QTableWidget>(plans, u"planHistory"_s);
+    REQUIRE(history->rowCount() == 1);
+    // Without a reason it is not sent: the field says what is missing.
+    history->selectRow(0);
+    click(child<QPushButton>(plans, u"planInError"_s));
+    CHECK(plans->fieldMessage(u"reason"_s).contains(u"Say why"_s));
+    CHECK(test::countOf(
+              owner, u"SELECT count(*) FROM plan WHERE recorded_in_error_at IS NOT NULL"_s) == 0);
+    type(plans, u"reason"_s, u"Recorded against the wrong child."_s);
+    QSignalSpy saved(plans, &ui::RecordDialog::saved);
+    click(child<QPushButton>(plans, u"planInError"_s));
+    REQUIRE(waitFor([&] { return saved.count() > 0; }));
+
+    // The record shows it in error, and the next upload (valid against NHS England's schemas)
+    // carries the plan with today's date as its delete date.
+    REQUIRE(waitFor([&] {
+        return record->editable().plans.size() == 1 && record->editable().plans[0].inError;
+    }));
+    const BuiltUpload deletion = test::buildUpload(owner);
+    REQUIRE(deletion.recordCount == 1);
+    CHECK(validator->validate(deletion.body).ok());
+    const hl7::Upload read = require(hl7::readUpload(deletion.body));
+    const hl7::UploadRecord *turner = recordFor(read, u"9990000026"_s);
+    REQUIRE(turner);
+    REQUIRE(turner->plans.size() == 1);
+    CHECK(turner->plans[0].kind == hl7::PlanInformation::ChildProtection);
+    CHECK(turner->plans[0].deleteDate == QDate::currentDate());
+    CHECK(test::countOf(owner,
+                        u"SELECT count(*) FROM audit WHERE action = 'plan.recorded_in_error' "
+                        u"AND login = $1"_s,
+                        {world.keyWorker.login}) == 1);
 }
