@@ -14,6 +14,7 @@ struct Error
     QString message;  // for people: says what is wrong and, where it can, what to do
     QString sqlState; // the five-character SQLSTATE when the database raised it
     QString hint;     // what the user can try, when there is something
+    QString column{}; // the field the database refused (its COLUMN), for a form to show it there
 
     [[nodiscard]] bool isSqlState(QStringView state) const { return sqlState == state; }
 };

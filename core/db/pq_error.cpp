@@ -39,6 +39,9 @@ Error errorFromResult(PGconn *conn, const PGresult *result)
     const char *hint = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_HINT) : nullptr;
     e.message = visible(QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).trimmed());
     e.hint = visible(QString::fromUtf8(hint).trimmed());
+    // The functions' own checks (_invalid, functions/foundation.sql) name the field they refuse.
+    const char *column = result ? PQresultErrorField(result, PG_DIAG_COLUMN_NAME) : nullptr;
+    e.column = QString::fromUtf8(column);
     e.code = isConnectionFailure(e.sqlState) || PQstatus(conn) != CONNECTION_OK
                  ? u"db.unreachable"_s
                  : u"db.error"_s;

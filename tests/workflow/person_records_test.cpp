@@ -55,6 +55,7 @@ TEST_CASE("A records officer records a new child, and a duplicate NHS number is 
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == QLatin1String(errc::kInvalid));
     CHECK(refused.error().message.contains(u"Thomas Turner (person ID 3549728)"_s));
+    CHECK(refused.error().column == u"nhs_number"_s); // for the dialog to show it there
     CHECK(fingerprint(owner) == before);
 
     child.nhsNumber = u"999 100 0004"_s; // fails the check digit

@@ -62,3 +62,13 @@ std::function<Result<qint64>(Connection &)> KeyWorkerDialog::saveJob()
 }
 
 } // namespace cpis::ui
+
+namespace cpis::ui {
+
+QString KeyWorkerDialog::fieldFor(const QString &column) const
+{
+    // allocate_key_worker calls the list's choice "worker".
+    return column == u"worker"_s ? u"keyWorker"_s : RecordDialog::fieldFor(column);
+}
+
+} // namespace cpis::ui

@@ -29,6 +29,7 @@ signals:
 protected:
     bool check() override;
     std::function<Result<qint64>(Connection &)> saveJob() override;
+    [[nodiscard]] QString fieldFor(const QString &column) const override;
 
 private:
     EditablePerson m_person;

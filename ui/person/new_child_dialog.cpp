@@ -101,7 +101,8 @@ std::function<Result<qint64>(Connection &)> NewChildDialog::saveJob()
                                                 "“%1”: find the mother, or record her first.")
                                  .arg(motherKey),
                              {},
-                             {}};
+                             {},
+                             u"mother"_s};
             child.motherId = found->first().id;
         }
         PersonRecords records(c);

@@ -186,6 +186,37 @@ void RecordDialog::showRefusal(const QString &message)
     emit refused();
 }
 
+QString RecordDialog::fieldFor(const QString &column) const
+{
+    QString field;
+    bool upper = false;
+    for (const QChar c : column) {
+        if (c == u'_') {
+            upper = true;
+            continue;
+        }
+        field += upper ? c.toUpper() : c;
+        upper = false;
+    }
+    return field;
+}
+
+void RecordDialog::showRefusal(const Error &error)
+{
+    const QString field = error.column.isEmpty() ? QString() : fieldFor(error.column);
+    if (!m_messages.contains(field)) {
+        showRefusal(error.message);
+        return;
+    }
+    m_refusal = error.message;
+    setFieldMessage(field, error.message);
+    if (QLabel *label = m_messages.value(field)) // the field itself, to correct it
+        if (QWidget *box = label->parentWidget())
+            if (auto *widget = box->findChild<QWidget *>(field))
+                widget->setFocus();
+    emit refused();
+}
+
 void RecordDialog::showInfo(const QString &message)
 {
     m_banner->showMessage(message, BannerKind::Info);
@@ -207,7 +238,7 @@ void RecordDialog::save()
         m_buttons->button(QDialogButtonBox::Save)->setEnabled(true);
         if (!result) {
             m_guard->saveFailed();
-            showRefusal(result.error().message);
+            showRefusal(result.error());
             afterRefusal(result.error());
             return;
         }

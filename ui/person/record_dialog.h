@@ -35,7 +35,8 @@ class RecordDialog : public QDialog
     Q_DISABLE_COPY_MOVE(RecordDialog)
 
 public:
-    // The database's refusal of the last save, as shown in the banner; empty when none.
+    // The database's refusal of the last save, shown under its field or in the banner; empty
+    // when none.
     [[nodiscard]] QString refusal() const { return m_refusal; }
     // The message under a field (by its name), empty when none.
     [[nodiscard]] QString fieldMessage(const QString &field) const;
@@ -83,13 +84,18 @@ protected:
     {
         m_database->submit<T>(this, std::move(job), [this, done](Result<T> result) {
             if (!result) {
-                showRefusal(result.error().message);
+                showRefusal(result.error());
                 return;
             }
             done(*result);
         });
     }
     void showRefusal(const QString &message);
+    // The database's refusal: under the field it names (Error::column), else in the banner.
+    void showRefusal(const Error &error);
+    // The dialog's field for a column the database names; by default the column in camelCase
+    // (nhs_number → nhsNumber). Override where the dialog calls it something else.
+    [[nodiscard]] virtual QString fieldFor(const QString &column) const;
     void showInfo(const QString &message);
     void reject() override;
     void closeEvent(QCloseEvent *event) override;
