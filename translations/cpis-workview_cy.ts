@@ -4200,6 +4200,14 @@ Yn canslo…</translation>
         <source>Print the document</source>
         <translation>Argraffu&apos;r ddogfen</translation>
     </message>
+    <message>
+        <source>Key Worker</source>
+        <translation>Gweithiwr Allweddol</translation>
+    </message>
+    <message>
+        <source>No key worker</source>
+        <translation>Dim gweithiwr allweddol</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::ResolveMessageDialog</name>

@@ -407,10 +407,12 @@ void MainWindow::loadWorker()
             m_pages->setCurrentWidget(m_workview);
             auto firstLoad = std::make_shared<QMetaObject::Connection>();
             m_workview->setMainPanel(m_safeguardingAdmin);
-            if (m_interactive && !m_keepSize)
-                restoreLayout(this, m_me.login);
             *firstLoad = connect(m_workview, &WorkviewPage::loaded, this, [this, firstLoad] {
                 disconnect(*firstLoad);
+                // Once the panels have their rows (an empty one folds to its heading), so
+                // that the size and splitters this user left are the ones that stay.
+                if (m_interactive && !m_keepSize)
+                    restoreLayout(this, m_me.login);
                 // Typing and Enter work at once after signing in.
                 activateWindow();
                 m_workview->focusMainPanel();

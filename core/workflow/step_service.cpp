@@ -35,9 +35,12 @@ Result<StepDetail> StepService::load(qint64 stepId)
                s.row_version, s.received_at, s.due_at, coalesce(sb.name, '') AS started_by,
                s.started_at, s.subject_id,
                p.legal_forenames || ' ' || p.legal_surname AS subject_name, p.gender,
-               p.date_of_birth, p.expected_delivery
+               p.date_of_birth, p.expected_delivery, coalesce(kw.name, '') AS key_worker
         FROM work_step s JOIN person p ON p.id = s.subject_id
         LEFT JOIN worker sb ON sb.id = s.started_by
+        LEFT JOIN involvement i ON i.person_id = p.id AND i.role = 'Key Worker'
+                               AND i.ended_on IS NULL
+        LEFT JOIN worker kw ON kw.id = i.worker_id
         WHERE s.id = $1)"_s,
                      {stepId});
     if (!q)
@@ -65,6 +68,7 @@ Result<StepDetail> StepService::load(qint64 stepId)
     d.gender = row.text("gender");
     d.dateOfBirth = row.date("date_of_birth");
     d.expectedDelivery = row.date("expected_delivery");
+    d.keyWorker = row.text("key_worker");
 
     auto sections = execute(
         m_connection, u"SELECT section, title, complete FROM step_sections($1) ORDER BY section"_s,

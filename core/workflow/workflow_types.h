@@ -106,6 +106,7 @@ struct StepDetail
     QString gender;
     QDate dateOfBirth;
     QDate expectedDelivery; // an unborn child's expected date, when there is no date of birth
+    QString keyWorker;      // the child's key worker now (not when the step was open), or empty
     QList<StepSection> sections;
     QList<NextAction> nextActions;
     QList<StepRequest> requests;

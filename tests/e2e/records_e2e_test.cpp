@@ -7,6 +7,7 @@
 #include "admin/data_quality_window.h"
 #include "cpis/upload_message.h"
 #include "gui/gui_support.h"
+#include "gui/key_worker_support.h"
 #include "person/find_child_dialog.h"
 #include "person/key_worker_dialog.h"
 #include "person/new_child_dialog.h"
@@ -24,6 +25,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
@@ -361,6 +363,30 @@ TEST_CASE("A key worker allocated on the record shows at once in Current work", 
     REQUIRE(waitFor([&] { return keyWorkers->choose(world.otherKeyWorker.workerId); }));
     REQUIRE(saveAndWait(dialog));
     CHECK(waitFor([&] { return keyWorkerShown() == u"Tom Price"_s; }));
+}
+
+TEST_CASE("A key worker allocated on the record shows at once on a request already sent",
+          "[e2e][records]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    const auto officer = test::addRecordsOfficer(db.connection());
+    const qint64 requestId = test::sendRequestToKeyWorker(world, world.stepId);
+    auto window = test::signedInWindow(db, world.keyWorker.login);
+    ui::RequestWindow *request = test::openFirstRequest(window.get(), requestId);
+    auto *keyWorker = child<QLabel>(request, u"childKeyWorker"_s);
+    CHECK(keyWorker->text() == u"Jane Okafor"_s);
+
+    auto officerWindow = test::signedInWindow(db, officer.login);
+    officerWindow->openPerson(world.childId);
+    ui::PersonRecordWindow *record = recordOpenAt(officerWindow.get(), world.childId);
+    auto *dialog = openedAction(record, ui::PersonRecordWindow::Action::KeyWorker);
+    auto *keyWorkers = qobject_cast<ui::KeyWorkerDialog *>(dialog);
+    REQUIRE(keyWorkers);
+    REQUIRE(waitFor([&] { return keyWorkers->choose(world.otherKeyWorker.workerId); }));
+    REQUIRE(saveAndWait(dialog));
+    // Jane's open request says at once that the child now has another key worker.
+    CHECK(waitFor([&] { return keyWorker->text() == u"Tom Price"_s; }));
 }
 
 TEST_CASE("A plan recorded in error in the Plans dialog goes to CP-IS with its delete date",

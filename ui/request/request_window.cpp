@@ -89,6 +89,8 @@ RequestWindow::RequestWindow(DatabaseThread *database, const IncomingRequest &re
     detailsForm->addRow(tr("Child's Name"), m_childName);
     detailsForm->addRow(tr("Gender"), m_childGender);
     detailsForm->addRow(tr("Date of Birth"), m_childDateOfBirth);
+    m_childKeyWorker = sectionValue(u"childKeyWorker"_s, details);
+    detailsForm->addRow(tr("Key Worker"), m_childKeyWorker);
     auto *notificationBox = new QGroupBox(tr("Notification"), summary);
     auto *notificationLayout = new QVBoxLayout(notificationBox);
     m_notification = sectionValue(u"notificationDetails"_s, notificationBox);
@@ -166,7 +168,8 @@ RequestWindow::RequestWindow(DatabaseThread *database, const IncomingRequest &re
     m_reloadTimer->setInterval(100);
     connect(m_reloadTimer, &QTimer::timeout, this, &RequestWindow::reload);
     connect(m_database, &DatabaseThread::changed, this, [this](const QString &kind, qint64) {
-        if (kind == u"request"_s || kind == u"case_note"_s || kind == u"step"_s)
+        if (kind == u"request"_s || kind == u"case_note"_s || kind == u"step"_s ||
+            kind == u"person"_s)
             m_reloadTimer->start();
     });
     connect(m_database, &DatabaseThread::connectionRestored, this, &RequestWindow::reload);
@@ -251,6 +254,8 @@ void RequestWindow::apply(const View &view)
         step.dateOfBirth.isValid()
             ? tr("%1 (age %2)").arg(Display::date(step.dateOfBirth), Display::age(step.dateOfBirth))
             : tr("Not recorded"));
+    // Today's key worker: the child may have been given another since the request was sent.
+    m_childKeyWorker->setText(step.keyWorker.isEmpty() ? tr("No key worker") : step.keyWorker);
     m_notification->setText(tr("Source: %1").arg(Display::source(step.source)) + u"\n"_s +
                             (step.comments.isEmpty() ? tr("No details recorded.") : step.comments));
     QStringList actions;

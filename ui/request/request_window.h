@@ -83,6 +83,7 @@ private:
     QLabel *m_childName = nullptr;
     QLabel *m_childGender = nullptr;
     QLabel *m_childDateOfBirth = nullptr;
+    QLabel *m_childKeyWorker = nullptr;
     QLabel *m_notification = nullptr;
     QLabel *m_note = nullptr;
     QLabel *m_nextActions = nullptr;
