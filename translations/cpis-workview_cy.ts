@@ -3032,6 +3032,10 @@ Yn canslo…</translation>
         <source>Vi&amp;ew</source>
         <translation>Gw&amp;eld</translation>
     </message>
+    <message>
+        <source>Page</source>
+        <translation>Tudalen</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::NewChildDialog</name>

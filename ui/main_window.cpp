@@ -31,6 +31,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -97,7 +98,15 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     m_exchangeHealth = new ExchangeHealthWatch(m_database, central);
     banners->addWidget(m_exchangeHealth->banner());
     layout->addLayout(banners);
-    layout->addWidget(m_pages, 1);
+    // Large text on a small screen: the page scrolls rather than the window outgrowing the
+    // screen, so the banners, the menu bar and the status line stay in view.
+    auto *scroll = new QScrollArea(central);
+    scroll->setObjectName(u"pageScroll"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setAccessibleName(tr("Page"));
+    scroll->setWidget(m_pages);
+    layout->addWidget(scroll, 1);
     setCentralWidget(central);
 
     m_administration = menuBar()->addMenu(tr("&Administration"));

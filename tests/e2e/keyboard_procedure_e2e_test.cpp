@@ -83,6 +83,7 @@ void keyWorkerProcedure(test::CaseWorld &world, test::TestDatabase &db, const QS
     auto window = test::signedInWindow(db, world.keyWorker.login);
     auto *heading = child<QLabel>(window.get(), u"incomingRequestsHeading"_s);
     REQUIRE(waitFor([&] { return heading->text() == u"Incoming requests (1)"_s; }));
+    test::checkFitsGivenScreen(window.get());
     test::screenshot(window.get(), shots + u"-01-workview"_s);
 
     // Incoming requests: F6 to the list, Down to the request, Enter opens it.
@@ -94,7 +95,9 @@ void keyWorkerProcedure(test::CaseWorld &world, test::TestDatabase &db, const QS
         request = window->requestWindow(requestId);
         return request && request->isLoaded();
     }));
-    request->resize(1280, 800);
+    if (!test::onGivenScreen())
+        request->resize(1280, 800);
+    test::checkFitsGivenScreen(request);
     test::screenshot(request, shots + u"-02-request"_s);
 
     // The document tab, by its mnemonic.
@@ -108,6 +111,7 @@ void keyWorkerProcedure(test::CaseWorld &world, test::TestDatabase &db, const QS
     REQUIRE(waitFor([&] { return status->text().contains(u"Acknowledged by Jane Okafor"_s); }));
     keys(request, QKeySequence::New);
     auto *note = test::openDialog<ui::CaseNoteDialog>(request);
+    test::checkFitsGivenScreen(note);
     REQUIRE(focused(note) == child<QPlainTextEdit>(note, u"caseNoteBody"_s));
     type(note, u"Spoke to the foster carer, the visit was for a sprained wrist."_s);
     test::screenshot(note, shots + u"-04-case-note"_s);
@@ -124,11 +128,12 @@ void keyWorkerProcedure(test::CaseWorld &world, test::TestDatabase &db, const QS
 } // namespace
 
 TEST_CASE("Keyboard only: a Safeguarding Admin works a CPIS Follow Up step from start to finish",
-          "[e2e]")
+          "[e2e][keyboard]")
 {
     test::TestDatabase db;
     test::CaseWorld world(db, u"ae"_s);
     auto window = test::signedInWindow(db, world.admin.login);
+    test::checkFitsGivenScreen(window.get());
 
     // Current work: F6 to the list; the first step is selected; Ctrl+Enter starts work.
     goToPanel(window.get(), u"currentWorkTable"_s);
@@ -140,13 +145,16 @@ TEST_CASE("Keyboard only: a Safeguarding Admin works a CPIS Follow Up step from 
         step = window->stepWindow(world.stepId);
         return step && step->step().state == u"in_progress"_s;
     }));
+    test::checkFitsGivenScreen(step);
 
     // Ctrl+Shift+R: New request to the key worker. Alt+F: Find; Alt+N, type the name, Alt+F
     // searches, Enter picks the one found; Tab to OK and Space.
     keys(step, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     auto *request = test::openDialog<ui::NewRequestDialog>(step);
+    test::checkFitsGivenScreen(request);
     key(request, Qt::Key_F, Qt::AltModifier);
     auto *find = test::openDialog<ui::FindWorkerDialog>(request);
+    test::checkFitsGivenScreen(find);
     auto *findText = child<QLineEdit>(find, u"findWorkerText"_s);
     key(find, Qt::Key_N, Qt::AltModifier); // Name:
     REQUIRE(focused(find) == findText);
@@ -168,6 +176,7 @@ TEST_CASE("Keyboard only: a Safeguarding Admin works a CPIS Follow Up step from 
     // Ctrl+N: Next action. Alt+R to the reason, Down picks the first, Alt+C: Add and close.
     keys(step, QKeySequence::New);
     auto *nextAction = test::openDialog<ui::NextActionDialog>(step);
+    test::checkFitsGivenScreen(nextAction);
     key(nextAction, Qt::Key_R, Qt::AltModifier);
     auto *reason = child<QComboBox>(nextAction, u"reason"_s);
     REQUIRE(focused(nextAction) == reason);
@@ -193,14 +202,15 @@ TEST_CASE("Keyboard only: a Safeguarding Admin works a CPIS Follow Up step from 
 }
 
 TEST_CASE("Keyboard only: a key worker opens the request, acknowledges it and adds the case note",
-          "[e2e]")
+          "[e2e][keyboard]")
 {
     test::TestDatabase db;
     test::CaseWorld world(db, u"ae"_s);
     keyWorkerProcedure(world, db, u"kbd-kw"_s);
 }
 
-TEST_CASE("Keyboard only at 150% font size: the key worker's procedure, with screenshots", "[e2e]")
+TEST_CASE("Keyboard only at 150% font size: the key worker's procedure, with screenshots",
+          "[e2e][keyboard]")
 {
     test::LargeText large(150);
     test::TestDatabase db;

@@ -192,6 +192,11 @@ TEST_CASE("An unborn child is recorded with the mother, born, and the uploads ca
     type(unborn, u"forenames"_s, u"Baby"_s);
     type(unborn, u"surname"_s, u"Hollis"_s);
     type(unborn, u"expectedDelivery"_s, QDate::currentDate().addDays(30).toString(u"dd/MM/yyyy"_s));
+    // Her name finds only her, yet a name is not the key: the mother is her person ID or NHS
+    // number, never a guess.
+    type(unborn, u"mother"_s, u"Hollis"_s);
+    CHECK_FALSE(saveAndWait(unborn));
+    CHECK(unborn->fieldMessage(u"mother"_s).contains(u"No one person has the person ID"_s));
     type(unborn, u"mother"_s, u"999 100 0011"_s);
     REQUIRE(saveAndWait(unborn));
     const qint64 baby =

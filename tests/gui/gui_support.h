@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -53,6 +54,29 @@ inline void isolateSettings()
     QStandardPaths::setTestModeEnabled(true);
 }
 
+// Running on a screen of a real size (CMakeLists: support/screens/), where each window takes
+// the size it takes for a user; otherwise tests size their windows themselves.
+inline bool onGivenScreen()
+{
+    return !qEnvironmentVariableIsEmpty("CPIS_TEST_SCREEN");
+}
+
+// On a screen of a real size, the whole window, frame and title bar included, is on the
+// screen's available area.
+inline void checkFitsGivenScreen(const QWidget *window)
+{
+    if (!onGivenScreen())
+        return;
+    const QRect screen = window->screen()->availableGeometry();
+    const QRect frame = window->frameGeometry();
+    INFO(window->objectName().toStdString()
+         << ": " << frame.width() << "x" << frame.height() << " at " << frame.x() << ","
+         << frame.y() << " (inside " << window->width() << "x" << window->height() << ") on "
+         << screen.width() << "x" << screen.height() << ", smallest "
+         << window->minimumSizeHint().width() << "x" << window->minimumSizeHint().height());
+    CHECK(screen.contains(frame));
+}
+
 inline DatabaseChoice serverChoice(const TestDatabase &db)
 {
     isolateSettings();
@@ -63,7 +87,8 @@ inline DatabaseChoice serverChoice(const TestDatabase &db)
 inline std::unique_ptr<ui::MainWindow> signedInWindow(const TestDatabase &db, const QString &login)
 {
     auto window = std::make_unique<ui::MainWindow>(serverChoice(db), login);
-    window->resize(1280, 800);
+    if (!onGivenScreen())
+        window->resize(1280, 800);
     window->show();
     QSignalSpy ready(window.get(), &ui::MainWindow::ready);
     QString problem;

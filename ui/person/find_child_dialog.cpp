@@ -129,10 +129,8 @@ void FindChildDialog::runSearch()
         this, [text](Connection &c) { return PersonSearch(c).find(text); },
         [this, text](Result<QList<PersonSearchHit>> found) {
             --m_running;
-            if (text != m_text->text().trimmed()) {
-                emit searched();
-                return; // typed on since: the newer search answers
-            }
+            if (text != m_text->text().trimmed())
+                return; // typed on since: the newer search answers (and says it searched)
             m_lastSearched = text;
             if (!found) {
                 m_model->setRows({});

@@ -36,7 +36,8 @@ public:
 
 signals:
     void openPerson(qint64 personId);
-    // A search came back (found or refused).
+    // The search for the text now in the box came back (found or refused); an answer to
+    // older text is dropped without a word.
     void searched();
 
 protected:

@@ -95,7 +95,15 @@ std::function<Result<qint64>(Connection &)> NewChildDialog::saveJob()
             auto found = PersonSearch(c).find(motherKey);
             if (!found)
                 return found.error();
-            if (found->size() != 1 || found->first().id == 0)
+            // Only the key itself: a name or a date of birth with one match is not her.
+            QString digits = motherKey;
+            digits.remove(u' ');
+            const auto isKey = [&digits](const PersonSearchHit &hit) {
+                return QString::number(hit.id) == digits ||
+                       QString(hit.nhsNumber).remove(u' ') == digits;
+            };
+            found->removeIf([&isKey](const PersonSearchHit &hit) { return !isKey(hit); });
+            if (found->size() != 1)
                 return Error{QString::fromLatin1(errc::kInvalid),
                              NewChildDialog::tr("No one person has the person ID or NHS number "
                                                 "“%1”: find the mother, or record her first.")
