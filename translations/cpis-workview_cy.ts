@@ -1963,6 +1963,48 @@
         <source>Double-click a child or press Enter to open the person record at the action that fixes it.</source>
         <translation>Cliciwch ddwywaith ar blentyn neu pwyswch Enter i agor cofnod yr unigolyn wrth y cam sy&apos;n ei gywiro.</translation>
     </message>
+    <message>
+        <source>Notifications received from</source>
+        <translation>Hysbysiadau a dderbyniwyd o</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>i</translation>
+    </message>
+    <message>
+        <source>Export &amp;notifications…</source>
+        <translation>Allforio &amp;hysbysiadau…</translation>
+    </message>
+    <message>
+        <source>Save what happened to each CP-IS notification received in the period as a CSV file for the main case system</source>
+        <translation>Cadw beth ddigwyddodd i bob hysbysiad CP-IS a dderbyniwyd yn y cyfnod fel ffeil CSV ar gyfer y brif system achosion</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: choose a &quot;to&quot; date on or after the &quot;from&quot; date.</source>
+        <translation>Mae’r cyfnod yn dod i ben cyn iddo ddechrau: dewiswch ddyddiad &quot;i&quot; ar neu ar ôl y dyddiad &quot;o&quot;.</translation>
+    </message>
+    <message>
+        <source>Export notifications to CSV</source>
+        <translation>Allforio hysbysiadau i CSV</translation>
+    </message>
+    <message>
+        <source>Saving the notifications to %1…</source>
+        <translation>Yn cadw’r hysbysiadau yn %1…</translation>
+    </message>
+    <message>
+        <source>Saving the notifications was cancelled. Nothing was saved.</source>
+        <translation>Cafodd cadw’r hysbysiadau ei ganslo. Ni chadwyd dim.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n notification(s) to %1.</source>
+        <translation>
+            <numerusform>Cadwyd %n hysbysiad yn %1.</numerusform>
+            <numerusform>Cadwyd %n hysbysiad yn %1.</numerusform>
+            <numerusform>Cadwyd %n hysbysiad yn %1.</numerusform>
+            <numerusform>Cadwyd %n hysbysiad yn %1.</numerusform>
+            <numerusform>Cadwyd %n hysbysiad yn %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::EditDetailsDialog</name>

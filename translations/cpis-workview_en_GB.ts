@@ -20,6 +20,13 @@
             <numerusform>%n more children with a problem have restricted records you may not open: counted here, not listed.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Saved %n notification(s) to %1.</source>
+        <translation>
+            <numerusform>Saved %n notification to %1.</numerusform>
+            <numerusform>Saved %n notifications to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::FindChildDialog</name>

@@ -379,7 +379,8 @@ Status Exchange::alertAdministratorsOnce(const QString &type, const QString &tex
 {
     auto raised = queryValue(m_connection, uR"(
         SELECT raise_cpis_alert($1, NULL, $2)
-        WHERE NOT EXISTS (SELECT 1 FROM alert WHERE alert_type = $1 AND body = btrim($2) AND acknowledged_at IS NULL))"_s,
+        WHERE NOT EXISTS (SELECT 1 FROM alert WHERE alert_type = $1 AND body = btrim($2) AND acknowledged_at IS NULL
+                          AND raised_by_system))"_s,
                              {type, text.left(kMaxAlertText)});
     if (!raised)
         return raised.error();

@@ -93,7 +93,7 @@ Status UploadBuilder::refuse(const QString &text)
     auto alerted = execute(m_connection, uR"(
         SELECT raise_cpis_alert('CP-IS upload refused', NULL, $1)
         WHERE NOT EXISTS (SELECT 1 FROM alert WHERE alert_type = 'CP-IS upload refused'
-                          AND body = $2 AND acknowledged_at IS NULL))"_s,
+                          AND body = $2 AND acknowledged_at IS NULL AND raised_by_system))"_s,
                            {text, text});
     if (!alerted)
         return alerted.error();

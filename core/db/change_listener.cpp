@@ -1,13 +1,62 @@
 #include "db/change_listener.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "db/change_hint.h"
+
+#include <QElapsedTimer>
+#include <QList>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QTimer>
+
+#include <algorithm>
+#include <functional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace cpis {
+
+namespace {
+// Passes hints on in batches (change_hint.h): distinct hints wait together, a batch goes at
+// most every kChangeBatchGapMs, the first at once, and a later hint never pushes a batch back.
+class HintBatcher final : public QObject
+{
+public:
+    HintBatcher(QObject *parent, std::function<void(const ChangeHint &)> pass)
+        : QObject(parent), m_pass(std::move(pass))
+    {
+        m_flush.setSingleShot(true);
+        connect(&m_flush, &QTimer::timeout, this, &HintBatcher::flush);
+    }
+
+    void add(const QByteArray &payload)
+    {
+        const auto hint = parseChangeHint(payload);
+        if (!hint)
+            return; // not ours, or forged badly: a hint that does not parse says nothing
+        if (!m_pending.contains(*hint))
+            m_pending.append(*hint);
+        if (m_flush.isActive())
+            return;
+        const qint64 since = m_sinceFlush.isValid() ? m_sinceFlush.elapsed() : kChangeBatchGapMs;
+        m_flush.start(int(std::max<qint64>(0, kChangeBatchGapMs - since)));
+    }
+
+private:
+    void flush()
+    {
+        m_sinceFlush.start();
+        const QList<ChangeHint> batch = std::exchange(m_pending, {});
+        for (const ChangeHint &h : batch)
+            m_pass(h);
+    }
+
+    std::function<void(const ChangeHint &)> m_pass;
+    QTimer m_flush;
+    QElapsedTimer m_sinceFlush; // invalid until the first batch
+    QList<ChangeHint> m_pending;
+};
+} // namespace
 
 ChangeListener::ChangeListener(QObject *parent) : QObject(parent) {}
 
@@ -26,14 +75,15 @@ Status ChangeListener::listen(const ConnInfo &info)
                      {},
                      {}};
     }
-    connect(driver, &QSqlDriver::notification, this,
-            [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
-                if (name != QLatin1StringView(kChannel))
-                    return;
-                const QJsonObject hint =
-                    QJsonDocument::fromJson(payload.toString().toUtf8()).object();
-                emit changed(hint.value(u"kind"_s).toString(), hint.value(u"id"_s).toInteger());
-            });
+    // A payload is only a hint, and any login can send one (issue 21).
+    auto *batcher =
+        new HintBatcher(this, [this](const ChangeHint &hint) { emit changed(hint.kind, hint.id); });
+    connect(
+        driver, &QSqlDriver::notification, batcher,
+        [batcher](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+            if (name == QLatin1StringView(kChannel))
+                batcher->add(payload.toString().toUtf8());
+        });
     return success();
 }
 

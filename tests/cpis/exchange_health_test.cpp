@@ -137,3 +137,41 @@ TEST_CASE("The exchange's stalled alert follows the same rule and is raised once
     auto admin = world.connectAs(world.admin);
     CHECK_FALSE(queryValue(*admin, alert).ok()); // the exchange's own
 }
+
+TEST_CASE("Issue 21: a user's fake \"CP-IS exchange stalled\" alert is refused and never "
+          "silences the real one",
+          "[exchange][health][security]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    const QString raise = u"SELECT raise_alert($1, NULL, $2, NULL, NULL, 'Ignore this')"_s;
+    // The attack: a Safeguarding Admin addresses a fake to the exchange's own worker; nor may
+    // a system administrator, nor a look-alike type.
+    for (const auto *user : {&world.admin, &world.sysadmin, &world.manager}) {
+        auto c = world.connectAs(*user);
+        for (const QString &type :
+             {u"CP-IS exchange stalled"_s, u" cp-is  exchange stalled"_s, u"CP - IS inbox"_s}) {
+            INFO(user->login.toStdString() << " raising " << type.toStdString());
+            const auto refused = queryValue(*c, raise, {type, world.exchange.workerId});
+            REQUIRE_FALSE(refused.ok());
+            CHECK(refused.error().sqlState == u"42501"_s);
+        }
+    }
+    CHECK(require(queryValue(db.connection(), u"SELECT count(*) FROM alert"_s)).integer() == 0);
+    // A user's own alert still goes, marked as not the system's.
+    auto admin = world.connectAs(world.admin);
+    require(queryValue(*admin, raise, {u"Exchange looks stuck"_s, world.exchange.workerId}));
+    CHECK_FALSE(require(queryValue(db.connection(),
+                                   u"SELECT raised_by_system FROM alert WHERE alert_type = "
+                                   u"'Exchange looks stuck'"_s))
+                    .boolean());
+
+    // The real one comes, marked as the system's.
+    require(execute(db.connection(),
+                    u"UPDATE config SET value = 'https://mesh.example' WHERE key = 'mesh.url'"_s));
+    auto exchange = world.connectAs(world.exchange);
+    CHECK_FALSE(require(queryValue(*exchange, u"SELECT alert_if_exchange_stalled()"_s)).isNull());
+    CHECK(require(queryValue(db.connection(), u"SELECT bool_and(raised_by_system) FROM alert "
+                                              u"WHERE alert_type = 'CP-IS exchange stalled'"_s))
+              .boolean());
+}

@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QFile>
+
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
@@ -88,7 +90,9 @@ const QSet<QString> kAddedOnPurpose{
     u"upload_again_now(bigint,integer)"_s, u"_require_data_quality_reader()"_s,
     // Issue 22: taking over a colleague's step, and giving
     // an untouched one back to Incoming work.
-    u"take_over_step(bigint)"_s, u"release_step(bigint,integer)"_s};
+    u"take_over_step(bigint)"_s, u"release_step(bigint,integer)"_s,
+    // Issue 20 "Out" and issue 21 "system alerts only by the system" (0035).
+    u"records_export(date,date)"_s, u"_is_system_alert_type(text)"_s, u"_raised_by_system()"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
@@ -103,7 +107,13 @@ const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
 // in plan and in cpis.shared_plans, and adds the sending authority's settings (checked by
 // tests/db/legal_status_migration_test.cpp). Tables added since main start empty.
 // 0032 adds columns to person (who changed a record last, when its NHS number was verified).
-const QSet<QString> kDataChangedOnPurpose{u"plan"_s, u"config"_s, u"person"_s};
+// 0035 marks each alert as raised by the system or not. Columns added to the exchange's tables
+// (the sample data has none of their rows; the previous release's fixture has): 0025 the
+// record's location in an upload, 0028 when an upload was last tried, 0029 the children a
+// message names.
+const QSet<QString> kDataChangedOnPurpose{u"plan"_s,           u"config"_s,        u"person"_s,
+                                          u"alert"_s,          u"upload_record"_s, u"upload_file"_s,
+                                          u"inbound_message"_s};
 
 // Rows later migrations add on purpose, by table, left out of "nothing lost or changed" (which
 // is about moving the functions): issue 17's settings (0023), the exchange lock's row (0028),
@@ -195,6 +205,26 @@ QList<Migration> migrationsOfMain()
     QList<Migration> list = Migrator::bundled();
     list.removeIf([](const Migration &m) { return m.version > kLastMigrationWithFunctions; });
     return list;
+}
+
+// Every table of `before` has the same rows after (or, changed on purpose, as many or more);
+// tables added since start empty.
+void checkNothingLost(const QMap<QString, QString> &before, const QMap<QString, QString> &after)
+{
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        INFO(it.key().toStdString());
+        CHECK(after.contains(it.key()));
+        if (!kDataChangedOnPurpose.contains(it.key()))
+            CHECK(after.value(it.key()).toStdString() == it.value().toStdString());
+        else // the same number of rows
+            CHECK(after.value(it.key()).section(u' ', 0, 0).toInt() >=
+                  it.value().section(u' ', 0, 0).toInt());
+    }
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        INFO(it.key().toStdString());
+        if (!before.contains(it.key()))
+            CHECK(it.value().section(u' ', 0, 0) == u"0"_s);
+    }
 }
 
 void migrateOrFail(Migrator &&migrator)
@@ -304,21 +334,7 @@ TEST_CASE("A database made by main, with sample data, upgrades with nothing lost
     CHECK(applied->first() == kLastMigrationWithFunctions + 1);
 
     // Nothing lost: every table has the same rows, and the history of the old migrations stands.
-    const auto dataAfter = dataSnapshot(c);
-    for (auto it = dataBefore.cbegin(); it != dataBefore.cend(); ++it) {
-        INFO(it.key().toStdString());
-        CHECK(dataAfter.contains(it.key()));
-        if (!kDataChangedOnPurpose.contains(it.key()))
-            CHECK(dataAfter.value(it.key()).toStdString() == it.value().toStdString());
-        else // the same number of rows
-            CHECK(dataAfter.value(it.key()).section(u' ', 0, 0).toInt() >=
-                  it.value().section(u' ', 0, 0).toInt());
-    }
-    for (auto it = dataAfter.cbegin(); it != dataAfter.cend(); ++it) {
-        INFO(it.key().toStdString());
-        if (!dataBefore.contains(it.key()))
-            CHECK(it.value().section(u' ', 0, 0) == u"0"_s);
-    }
+    checkNothingLost(dataBefore, dataSnapshot(c));
     CHECK(column(c,
                  u"SELECT version || checksum || applied_at FROM schema_migrations "
                  u"WHERE version <= $1 ORDER BY 1"_s,
@@ -350,6 +366,60 @@ TEST_CASE("A database made by main, with sample data, upgrades with nothing lost
         CHECK(functionsOfMain.contains(changed));
         CHECK(upgraded.value(changed) != functionsOfMain.value(changed));
     }
+}
+
+// Issue 21: the previous release's own database (migrations 0001-0021 and its sample data with
+// its handled notifications, as they stood in git), kept as rows in tests/fixtures (made by
+// make_release_0021.sh), upgraded by this program with nothing lost.
+TEST_CASE("A database made by the previous release (0021) upgrades with nothing lost",
+          "[migrations][functions][upgrade]")
+{
+    test::TestDatabase old(test::TestDatabase::Schema::Empty);
+    auto &c = old.connection();
+    migrateOrFail(Migrator(c, migrationsOfMain()));
+    QFile fixture(QStringLiteral(CPIS_TEST_FIXTURES "/release_0021.sql"));
+    REQUIRE(fixture.open(QIODevice::ReadOnly));
+    {
+        // On a connection of its own: the dump empties the session's search_path.
+        auto loader = Connection::open(old.connInfo());
+        REQUIRE(loader.ok());
+        const Status loaded = (*loader)->execScript(QString::fromUtf8(fixture.readAll()));
+        INFO((loaded ? QString() : loaded.error().message).toStdString());
+        REQUIRE(loaded.ok());
+    }
+    // What an authority would count: people, plans, steps, requests, acknowledgements, case
+    // notes, alerts, the audit trail (each row's digest) and the upload sequence.
+    const QString counts = uR"(
+        SELECT concat_ws(' ', (SELECT count(*) FROM person), (SELECT count(*) FROM plan),
+                         (SELECT count(*) FROM work_step),
+                         (SELECT count(*) FROM work_step WHERE state = 'finished'),
+                         (SELECT count(*) FROM request),
+                         (SELECT count(*) FROM request WHERE acknowledged_at IS NOT NULL),
+                         (SELECT count(*) FROM case_note WHERE state = 'final'),
+                         (SELECT count(*) FROM alert), (SELECT count(*) FROM inbound_message),
+                         (SELECT count(*) FROM audit),
+                         (SELECT md5(string_agg(concat_ws('|', id, at, login, worker_id, action, person_id, details),
+                                                E'\n' ORDER BY id)) FROM audit),
+                         (SELECT max(sequence_number) FROM upload_file),
+                         (SELECT count(*) FROM upload_record)))"_s;
+    const QString before = column(c, counts).value(0);
+    const QStringList figures = before.split(u' ');
+    INFO("before: " << before.toStdString());
+    REQUIRE(figures.size() == 13);
+    CHECK(figures.at(0).toInt() > 0);
+    CHECK(figures.at(5).toInt() > 0); // handled notifications: acknowledged requests
+    CHECK(figures.at(6).toInt() > 0); // and their case notes
+    CHECK(figures.at(11) == u"41"_s); // the upload sequence
+    const auto dataBefore = dataSnapshot(c);
+
+    Migrator upgrade(c);
+    auto applied = upgrade.migrate();
+    INFO((applied ? QString() : applied.error().message).toStdString());
+    REQUIRE(applied.ok());
+    CHECK(applied->first() == kLastMigrationWithFunctions + 1);
+    CHECK(applied->last() == Migrator::bundled().last().version);
+    CHECK(column(c, counts).value(0).toStdString() == before.toStdString());
+    checkNothingLost(dataBefore, dataSnapshot(c));
 }
 
 TEST_CASE("The functions are installed again when their files change, and not otherwise",

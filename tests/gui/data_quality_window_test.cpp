@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QChartView>
+#include <QDateEdit>
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
@@ -242,4 +243,38 @@ TEST_CASE("Export to CSV writes the file, and says so when it cannot", "[gui]")
     CHECK(message->isVisible());
     CHECK(message->text().contains(u"could not be written"_s));
     CHECK(message->text().contains(u"Nothing was saved"_s));
+}
+
+TEST_CASE("Export notifications writes the period's notifications for the main case system",
+          "[gui][records]")
+{
+    QualityScreen screen;
+    ui::DataQualityWindow *quality = screen.open();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"notifications.csv"_s);
+
+    QSignalSpy exported(quality, &ui::DataQualityWindow::recordsExported);
+    auto *from = child<QDateEdit>(quality, u"recordsExportFrom"_s);
+    auto *to = child<QDateEdit>(quality, u"recordsExportTo"_s);
+    CHECK(to->date() == QDate::currentDate());
+    from->setDate(QDate::currentDate());
+    QTest::mouseClick(child<QPushButton>(quality, u"recordsExportButton"_s), Qt::LeftButton);
+    QFileDialog *dialog = nullptr;
+    REQUIRE(waitFor([&] {
+        dialog = quality->findChild<QFileDialog *>(u"exportRecordsDialog"_s);
+        return dialog && dialog->isVisible();
+    }));
+    auto *name = child<QLineEdit>(dialog, u"fileNameEdit"_s);
+    name->setText(path);
+    QTest::keyClick(name, Qt::Key_Return);
+    REQUIRE(waitFor([&] { return exported.count() == 1; }));
+    CHECK(exported.first().first().toBool());
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    CHECK(lines.first().startsWith("authority_person_id,person_id,nhs_number,received_at,"));
+    // The world's step, received today, about Thomas Turner.
+    CHECK(std::any_of(lines.cbegin(), lines.cend(),
+                      [&](const QByteArray &l) { return l.startsWith(",3549728,9990000026,"); }));
+    CHECK(child<QLabel>(quality, u"dataQualityMessage"_s)->text().contains(u"Saved"_s));
 }

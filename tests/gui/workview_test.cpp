@@ -1,6 +1,7 @@
 // Current work against a real database: the subject's summary beside the list, two
 // clients seeing each other's changes within a second, Start work refused with who and
 // when, Cancel work with a reason, and filters whose counts match the rows.
+#include "db/change_hint.h"
 #include "db/rows.h"
 #include "gui/gui_support.h"
 #include "step/step_window.h"
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabBar>
 #include <QTableView>
 
@@ -196,4 +198,73 @@ TEST_CASE("Cancel work asks for a reason, then the step leaves Current work", "[
     auto admin = world.connectAs(world.admin);
     CHECK(require(StepService(*admin).load(world.stepId)).state == u"cancelled"_s);
     CHECK(child<QLabel>(window.get(), u"workviewMessage"_s)->text().contains(u"Work cancelled"_s));
+}
+
+TEST_CASE("Issue 21: notifications are hints; a payload that does not parse is none",
+          "[gui][notifications]")
+{
+    CHECK(parseChangeHint(R"({"kind" : "step", "id" : 42})") == ChangeHint{u"step"_s, 42});
+    CHECK(parseChangeHint(R"({"kind" : "step", "id" : null})") == ChangeHint{u"step"_s, 0});
+    for (const QByteArray &junk : QList<QByteArray>{
+             QByteArray(), QByteArray("step"), QByteArray("{"), QByteArray("[1,2]"),
+             QByteArray(R"({"kind": "step"})"), QByteArray(R"({"kind": "Step", "id": 1})"),
+             QByteArray(R"({"kind": "step", "id": -1})"),
+             QByteArray(R"({"kind": "step", "id": 1.5})"),
+             QByteArray(R"({"kind": "step", "id": "1"})"),
+             QByteArray(R"({"kind": "step", "id": 1, "more": 2})"),
+             QByteArray(R"({"kind": "step", "id": 1})").append(QByteArray(300, ' '))}) {
+        INFO(junk.toStdString());
+        CHECK_FALSE(parseChangeHint(junk).has_value());
+    }
+}
+
+TEST_CASE("Issue 21: a login forging NOTIFY 20 times a second for 3 s causes a bounded number "
+          "of reloads, a real change still shows within a second, and junk is ignored",
+          "[gui][notifications]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto window = test::signedInWindow(db, world.admin.login);
+    QSignalSpy loaded(window->workview(), &ui::WorkviewPage::loaded);
+    // Any login may NOTIFY: the forger is a key worker, who has nothing to do with steps.
+    auto forger = world.connectAs(world.keyWorker);
+    const auto forge = [&](const QString &payload) {
+        require(queryValue(*forger, u"SELECT pg_notify('cpis_changes', $1)"_s, {payload}));
+    };
+    QTest::qWait(500); // the sign-in's own loads are over
+    loaded.clear();
+
+    // Junk: nothing reloads.
+    for (const QString &junk : {u"not json"_s, u"{\"kind\": \"step\"}"_s, u"[]"_s})
+        forge(junk);
+    QTest::qWait(600);
+    CHECK(loaded.count() == 0);
+
+    // The flood, with a real change half way through.
+    qint64 second = 0;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 changedAt = -1;
+    qint64 seenAfter = -1;
+    for (int i = 0; i < 60; ++i) {
+        forge(u"{\"kind\": \"step\", \"id\": %1}"_s.arg(i));
+        if (i == 30) {
+            second = world.addStep(u"dhu_111"_s);
+            changedAt = clock.elapsed();
+        }
+        QTest::qWait(50);
+        if (second != 0 && seenAfter < 0 && window->workview()->model()->rowOf(second) >= 0)
+            seenAfter = clock.elapsed() - changedAt;
+    }
+    if (seenAfter < 0 && waitFor([&] { return window->workview()->model()->rowOf(second) >= 0; }))
+        seenAfter = clock.elapsed() - changedAt;
+    const qint64 flood = clock.elapsed();
+    INFO("reloads during " << flood << " ms of forged notifications: " << loaded.count()
+                           << "; the real change seen after " << seenAfter << " ms");
+    // At most one a quarter second (and one more for the edges); before, it was one for every
+    // notification, or none at all at twenty a second.
+    CHECK(loaded.count() <= flood / kChangeBatchGapMs + 2);
+    CHECK(loaded.count() >= 2); // and it was not deaf
+    CHECK(seenAfter >= 0);
+    CHECK(seenAfter <= 1000);
 }

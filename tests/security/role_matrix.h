@@ -62,6 +62,9 @@ inline constexpr std::array kMatrix{
     Row{"restrict a child or grant access",            {D, D, A, D,  D, D,    A}},
     Row{"record a plan in error",                      {D, A, A, A,  D, D,    A}},
     Row{"see the data quality lists",                  {D, D, D, A,  D, D,    A}},
+    // Issue 20 "Out" and issue 21 "system alerts only by the system" (functions/alerts.sql).
+    Row{"export what happened to notifications",       {D, D, D, A,  D, D,    A}},
+    Row{"raise a system alert (CP-IS ...)",            {D, D, D, D,  A, D,    D}},
 };
 // clang-format on
 

@@ -8,9 +8,11 @@
 #include "config/config_store.h"
 #include "cpis/data_quality.h"
 #include "cpis/exchange.h"
+#include "cpis/records_export.h"
 #include "db/rows.h"
 #include "support/exchange_world.h"
 #include "support/security_checks.h"
+#include "workflow/alert_service.h"
 #include "workflow/list_admin.h"
 #include "workflow/person_record.h"
 #include "workflow/person_records.h"
@@ -794,6 +796,57 @@ Probe seeDataQuality()
 }
 
 // How each row of the matrix is tried, by its operation.
+// Issue 20 "Out": the world's notification, received today, comes back.
+Probe exportRecords()
+{
+    Probe p;
+    p.service = [](Connection &c, const Target &) {
+        auto exported = loadRecordsExport(c, QDate::currentDate(), QDate::currentDate());
+        if (exported && exported->rows.isEmpty())
+            return Attempt{false, "no rows came back"};
+        return attemptOf(exported);
+    };
+    p.sql = [](Connection &c, const Target &) {
+        return anyCameBack(c, {u"SELECT count(*) FROM records_export($1::date, $2::date)"_s},
+                           {QDate::currentDate().toString(Qt::ISODate),
+                            QDate::currentDate().toString(Qt::ISODate)});
+    };
+    return p;
+}
+
+// Issue 21: the attack was a Safeguarding Admin's fake "CP-IS exchange stalled" alert to the
+// exchange's own worker, which silenced the real one.
+Probe raiseSystemAlert()
+{
+    const QString type = u"CP-IS exchange stalled"_s;
+    const QString body = u"Nothing to see here"_s;
+    Probe p;
+    p.prepare = [](RoleWorld &w, Target &t) {
+        t.recipient = w.world.exchange.workerId;
+    };
+    p.service = [=](Connection &c, const Target &t) {
+        AlertService::Recipient to;
+        to.workerId = t.recipient;
+        return attemptOf(AlertService(c).raise(type, 0, to, body));
+    };
+    p.sql = [=](Connection &c, const Target &t) {
+        return runSql(c, {{u"SELECT raise_alert($1, NULL, $2, NULL, NULL, $3)"_s,
+                           {type, t.recipient, body}}});
+    };
+    p.happened = [=](Connection &owner, const Target &, int) {
+        return ownerCounts(owner,
+                           u"SELECT count(*) FROM alert WHERE alert_type = $1 AND body = $2"_s,
+                           {type, body});
+    };
+    p.tableWrites = [=](const Target &t, int) -> Statements {
+        return {{u"INSERT INTO alert (alert_type, recipient_worker, body, raised_by_system) "
+                 u"VALUES ($1, $2, $3, true)"_s,
+                 {type, t.recipient, body}},
+                {u"UPDATE alert SET raised_by_system = true"_s, {}}};
+    };
+    return p;
+}
+
 const std::map<std::string_view, std::function<Probe()>> &probes()
 {
     static const std::map<std::string_view, std::function<Probe()>> all{
@@ -833,6 +886,8 @@ const std::map<std::string_view, std::function<Probe()>> &probes()
         {"restrict a child or grant access", restrictChild},
         {"record a plan in error", recordPlanInError},
         {"see the data quality lists", seeDataQuality},
+        {"export what happened to notifications", exportRecords},
+        {"raise a system alert (CP-IS ...)", raiseSystemAlert},
     };
     return all;
 }
@@ -1066,6 +1121,16 @@ TEST_CASE("Role matrix: restrict a child or grant access", "[security]")
 TEST_CASE("Role matrix: record a plan in error", "[security]")
 {
     proveRow("record a plan in error");
+}
+
+TEST_CASE("Role matrix: export what happened to notifications", "[security]")
+{
+    proveRow("export what happened to notifications");
+}
+
+TEST_CASE("Role matrix: raise a system alert (CP-IS ...)", "[security]")
+{
+    proveRow("raise a system alert (CP-IS ...)");
 }
 
 TEST_CASE("Role matrix: see the data quality lists", "[security]")

@@ -3,12 +3,14 @@
 #include "admin/data_quality_filter.h"
 #include "admin/data_quality_model.h"
 #include "admin/notification_charts.h"
+#include "cpis/records_export.h"
 #include "kit/heading.h"
 #include "kit/message_banner.h"
 #include "long_work.h"
 #include "panel_parts.h"
 
 #include <QDate>
+#include <QDateEdit>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -98,6 +100,30 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
     buttons->addWidget(m_open);
     buttons->addWidget(hint, 1);
     buttons->addWidget(m_export);
+    // Issue 20 "Out": the notifications of a period, for the main case system.
+    auto *recordsLabel = new QLabel(tr("Notifications received from"), lists);
+    m_recordsFrom = new QDateEdit(QDate::currentDate().addDays(-7), lists);
+    m_recordsFrom->setObjectName(u"recordsExportFrom"_s);
+    m_recordsFrom->setCalendarPopup(true);
+    m_recordsFrom->setDisplayFormat(u"dd/MM/yyyy"_s);
+    recordsLabel->setBuddy(m_recordsFrom);
+    auto *toLabel = new QLabel(tr("to"), lists);
+    m_recordsTo = new QDateEdit(QDate::currentDate(), lists);
+    m_recordsTo->setObjectName(u"recordsExportTo"_s);
+    m_recordsTo->setCalendarPopup(true);
+    m_recordsTo->setDisplayFormat(u"dd/MM/yyyy"_s);
+    toLabel->setBuddy(m_recordsTo);
+    m_exportRecords = new QPushButton(tr("Export &notifications…"), lists);
+    m_exportRecords->setObjectName(u"recordsExportButton"_s);
+    m_exportRecords->setToolTip(tr("Save what happened to each CP-IS notification received in "
+                                   "the period as a CSV file for the main case system"));
+    auto *records = new QHBoxLayout;
+    records->addWidget(recordsLabel);
+    records->addWidget(m_recordsFrom);
+    records->addWidget(toLabel);
+    records->addWidget(m_recordsTo);
+    records->addWidget(m_exportRecords);
+    records->addStretch(1);
     auto *listsLayout = new QVBoxLayout(lists);
     listsLayout->setContentsMargins(0, 0, 0, 0);
     listsLayout->addWidget(listsHeading);
@@ -105,6 +131,7 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
     listsLayout->addWidget(m_table, 1);
     listsLayout->addWidget(m_empty);
     listsLayout->addLayout(buttons);
+    listsLayout->addLayout(records);
 
     m_charts = new NotificationCharts(page);
     auto *splitter = new QSplitter(Qt::Vertical, page);
@@ -129,6 +156,8 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
     connect(m_table, &QAbstractItemView::activated, this, &DataQualityWindow::openCurrent);
     connect(m_open, &QPushButton::clicked, this, &DataQualityWindow::openCurrent);
     connect(m_export, &QPushButton::clicked, this, &DataQualityWindow::chooseExportFile);
+    connect(m_exportRecords, &QPushButton::clicked, this,
+            &DataQualityWindow::chooseRecordsExportFile);
     auto *close = new QShortcut(QKeySequence::Close, this);
     connect(close, &QShortcut::activated, this, &QWidget::close);
     // Anything may change a figure (a plan, an NHS number, an acknowledgement, a step):
@@ -138,7 +167,8 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
     m_reloadTimer->setInterval(300);
     connect(m_reloadTimer, &QTimer::timeout, this, &DataQualityWindow::reload);
     connect(m_database, &DatabaseThread::changed, this, [this](const QString &kind, qint64) {
-        if (kind != u"person_opened"_s)
+        // Started once, not pushed back by later hints: a flood of them cannot starve it.
+        if (kind != u"person_opened"_s && !m_reloadTimer->isActive())
             m_reloadTimer->start();
     });
     connect(m_database, &DatabaseThread::connectionRestored, this, &DataQualityWindow::reload);
@@ -253,17 +283,25 @@ void DataQualityWindow::openCurrent()
     emit fixPerson(personId, current.data(DataQualityModel::ListRole).toString());
 }
 
-void DataQualityWindow::chooseExportFile()
+QFileDialog *DataQualityWindow::saveCsvDialog(const QString &title, const QString &objectName,
+                                              const QString &fileName)
 {
-    auto *dialog = new QFileDialog(this, tr("Export data quality to CSV"));
-    dialog->setObjectName(u"exportCsvDialog"_s);
+    auto *dialog = new QFileDialog(this, title);
+    dialog->setObjectName(objectName);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setFileMode(QFileDialog::AnyFile);
     dialog->setNameFilter(tr("CSV files (*.csv)"));
     dialog->setDefaultSuffix(u"csv"_s);
     dialog->setDirectory(QDir::home());
-    dialog->selectFile(
+    dialog->selectFile(fileName);
+    return dialog;
+}
+
+void DataQualityWindow::chooseExportFile()
+{
+    auto *dialog = saveCsvDialog(
+        tr("Export data quality to CSV"), u"exportCsvDialog"_s,
         u"cpis-data-quality-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)));
     connect(dialog, &QFileDialog::fileSelected, this,
             [this](const QString &path) { exportCsv(path); });
@@ -292,6 +330,51 @@ void DataQualityWindow::exportCsv(const QString &path)
                 showMessage(written.error().message + u' ' + written.error().hint);
             }
             emit exported(written.ok());
+        });
+}
+
+void DataQualityWindow::chooseRecordsExportFile()
+{
+    const QDate from = m_recordsFrom->date();
+    const QDate to = m_recordsTo->date();
+    if (to < from) {
+        showMessage(tr("The period ends before it starts: choose a \"to\" date on or after the "
+                       "\"from\" date."));
+        return;
+    }
+    auto *dialog = saveCsvDialog(tr("Export notifications to CSV"), u"exportRecordsDialog"_s,
+                                 u"cpis-notifications-%1-to-%2.csv"_s.arg(
+                                     from.toString(Qt::ISODate), to.toString(Qt::ISODate)));
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this, from, to](const QString &path) { exportRecords(from, to, path); });
+    dialog->open();
+}
+
+void DataQualityWindow::exportRecords(const QDate &from, const QDate &to, const QString &path)
+{
+    m_exportRecords->setEnabled(false);
+    // Read and written off the GUI thread; the file is written whole or not at all.
+    submitWithProgress<qsizetype>(
+        m_database, this, tr("Saving the notifications to %1…").arg(QDir::toNativeSeparators(path)),
+        [from, to, path](Connection &c) -> Result<qsizetype> {
+            auto exported = loadRecordsExport(c, from, to);
+            if (!exported)
+                return exported.error();
+            if (auto written = writeWholeFile(path, exported->csvLines()); !written)
+                return written.error();
+            return exported->rows.size();
+        },
+        [this, path](Result<qsizetype> written) {
+            m_exportRecords->setEnabled(true);
+            if (written) {
+                m_message->showPlain(tr("Saved %n notification(s) to %1.", nullptr, int(*written))
+                                         .arg(QDir::toNativeSeparators(path)));
+            } else if (written.error().code == u"cancelled"_s) {
+                showMessage(tr("Saving the notifications was cancelled. Nothing was saved."));
+            } else {
+                showMessage(written.error().message + u' ' + written.error().hint);
+            }
+            emit recordsExported(written.ok());
         });
 }
 

@@ -9,6 +9,7 @@
 
 #include <QMainWindow>
 
+class QDateEdit;
 class QFileDialog;
 class QLabel;
 class QPushButton;
@@ -39,12 +40,17 @@ public:
     // Writes every list as CSV to `path` whole or not at all, off the GUI thread; the
     // window says which, and exported() tells when it is over.
     void exportCsv(const QString &path);
+    // Issue 20 "Out": what happened to each CP-IS notification received from `from` to `to`,
+    // written to `path` as CSV for the main case system (core/cpis/records_export.h);
+    // recordsExported() tells when it is over.
+    void exportRecords(const QDate &from, const QDate &to, const QString &path);
     // The headline as it reads, e.g. "93.4% matched — below the 95% CP-IS requires".
     static QString headline(const DataQualityReport &report);
 
 signals:
     void loaded();
     void exported(bool saved);
+    void recordsExported(bool saved);
     void openPerson(qint64 personId);
     // The same, with the list the child is on: the record opens at the action that fixes it.
     void fixPerson(qint64 personId, const QString &list);
@@ -55,7 +61,11 @@ private:
     // Makes that child (else the first row) current in the shown list.
     void selectPerson(qint64 personId);
     void openCurrent();
+    // A save dialog for a CSV file, in the home folder, proposing fileName.
+    QFileDialog *saveCsvDialog(const QString &title, const QString &objectName,
+                               const QString &fileName);
     void chooseExportFile();
+    void chooseRecordsExportFile();
     void showMessage(const QString &text);
 
     DatabaseThread *m_database;
@@ -71,6 +81,9 @@ private:
     QLabel *m_empty = nullptr;
     QPushButton *m_open = nullptr;
     QPushButton *m_export = nullptr;
+    QDateEdit *m_recordsFrom = nullptr;
+    QDateEdit *m_recordsTo = nullptr;
+    QPushButton *m_exportRecords = nullptr;
     NotificationCharts *m_charts = nullptr;
     QTimer *m_reloadTimer = nullptr;
 };

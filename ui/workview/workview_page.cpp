@@ -394,7 +394,9 @@ void WorkviewPage::setWorker(const Worker &me)
 
 void WorkviewPage::scheduleReload()
 {
-    m_reloadTimer->start();
+    // Not pushed back by later hints, so that a flood of them (issue 21) cannot starve it.
+    if (!m_reloadTimer->isActive())
+        m_reloadTimer->start();
 }
 
 void WorkviewPage::reload()

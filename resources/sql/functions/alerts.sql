@@ -38,7 +38,25 @@ GRANT EXECUTE ON FUNCTION acknowledge_alert(bigint)
     TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin,
        cpis_exchange;
 
--- Checks an alert and stores it for one recipient; the callers check who may raise it.
+-- Issue 21: a system alert (every "CP-IS ..." type, however spaced or cased) is raised only by
+-- the system: the exchange's own login, or the installer (migrations, the schema owner).
+CREATE OR REPLACE FUNCTION _is_system_alert_type(p_type text) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT regexp_replace(lower(coalesce(p_type, '')), '\s', '', 'g') LIKE 'cp-is%'
+$$;
+REVOKE EXECUTE ON FUNCTION _is_system_alert_type(text) FROM PUBLIC;
+
+-- (PL/pgSQL: _is_exchange_login comes later in this file.)
+CREATE OR REPLACE FUNCTION _raised_by_system() RETURNS boolean
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    RETURN _is_exchange_login() OR _is_schema_owner();
+END $$;
+REVOKE EXECUTE ON FUNCTION _raised_by_system() FROM PUBLIC;
+
+-- Checks an alert and stores it for one recipient, marked as the system's when the system
+-- raises it; the callers check who may raise it, and a system type from anyone else is refused
+-- here too, so that no path lets a user's alert pass for the system's.
 CREATE OR REPLACE FUNCTION _insert_alert(p_type text, p_person bigint, p_worker integer, p_team integer,
                                          p_role name, p_body text)
 RETURNS bigint
@@ -54,8 +72,13 @@ BEGIN
     IF coalesce(btrim(p_body), '') = '' THEN
         PERFORM _invalid('body', 'Alert text is required.');
     END IF;
-    INSERT INTO alert (alert_type, person_id, recipient_worker, recipient_team, recipient_role, body)
-    VALUES (btrim(p_type), p_person, p_worker, p_team, p_role, btrim(p_body))
+    IF _is_system_alert_type(p_type) AND NOT _raised_by_system() THEN
+        RAISE EXCEPTION 'Alerts of the type "%" are raised only by CP-IS Workview itself.', btrim(p_type)
+            USING ERRCODE = '42501', COLUMN = 'alert_type';
+    END IF;
+    INSERT INTO alert (alert_type, person_id, recipient_worker, recipient_team, recipient_role, body,
+                       raised_by_system)
+    VALUES (btrim(p_type), p_person, p_worker, p_team, p_role, btrim(p_body), _raised_by_system())
     RETURNING id INTO aid;
     PERFORM _audit('alert.raised', p_person, jsonb_build_object('alert', aid, 'type', p_type));
     PERFORM _notify('alert', aid);
@@ -75,6 +98,10 @@ BEGIN
     IF NOT _has_any_role('cpis_safeguarding_admin', 'cpis_team_manager', 'cpis_sysadmin', 'cpis_exchange') THEN
         RAISE EXCEPTION 'Only Safeguarding Admin, team managers, administrators and the exchange can raise alerts.'
             USING ERRCODE = '42501';
+    END IF;
+    IF _is_system_alert_type(p_type) AND NOT _raised_by_system() THEN
+        RAISE EXCEPTION 'Alerts of the type "%" are raised only by CP-IS Workview itself.', btrim(p_type)
+            USING ERRCODE = '42501', COLUMN = 'alert_type';
     END IF;
     IF p_person IS NOT NULL AND NOT person_is_visible(p_person) THEN
         RAISE EXCEPTION 'There is no person %.', p_person USING ERRCODE = 'CPNF1';

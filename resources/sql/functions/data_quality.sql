@@ -134,3 +134,61 @@ REVOKE EXECUTE ON FUNCTION notification_statistics(integer, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION notification_statistics(integer, date)
     TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin,
        cpis_exchange;
+
+-- What happened to each CP-IS notification received from p_from to p_to (days in England,
+-- both included), for the authority's main case system: one row per CPIS Follow Up step made
+-- from a notification, with its latest sent request, that request's acknowledgement and its
+-- latest finished case note. Restricted children only for those granted them; the export is
+-- audited. The message itself comes too, so the client can name who accessed the record,
+-- where (core/cpis/records_export.cpp reads it with the exchange's reader).
+CREATE OR REPLACE FUNCTION records_export(p_from date, p_to date)
+RETURNS TABLE (step_id bigint, authority_person_id text, person_id bigint, nhs_number text,
+               received_at timestamptz, source text, step_state text, finished_at timestamptz,
+               request_sent_to text, acknowledged_by text, acknowledged_at timestamptz,
+               case_note_type text, case_note_date date, case_note_text text,
+               step_comments text, message bytea, message_nhs_number text, access_sources text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    exported integer;
+BEGIN
+    PERFORM _require_data_quality_reader();
+    IF p_from IS NULL THEN
+        PERFORM _invalid('from', 'Say the first day of the period (--from YYYY-MM-DD).');
+    END IF;
+    IF p_to IS NULL THEN
+        PERFORM _invalid('to', 'Say the last day of the period (--to YYYY-MM-DD).');
+    END IF;
+    IF p_to < p_from THEN
+        PERFORM _invalid('to', format('The period ends (%s) before it starts (%s).', p_to, p_from));
+    END IF;
+    RETURN QUERY
+    SELECT s.id, p.authority_person_id, p.id, p.nhs_number, s.received_at, s.source, s.state,
+           s.finished_at, sent_to.name, ack.name, r.acknowledged_at,
+           n.note_type, n.contact_date, n.body, s.comments, im.body,
+           -- an unborn child's notification names the mother's number
+           coalesce(p.nhs_number, (SELECT m.nhs_number FROM person m WHERE m.id = p.mother_id)),
+           coalesce(config_value('cpis.access_sources'), '')
+    FROM work_step s
+    JOIN person p ON p.id = s.subject_id
+    LEFT JOIN inbound_message im ON im.id = s.inbound_message_id
+    LEFT JOIN LATERAL (
+        SELECT q.* FROM request q WHERE q.step_id = s.id AND q.state <> 'draft'
+        ORDER BY q.sent_at DESC, q.id DESC LIMIT 1) r ON true
+    LEFT JOIN worker sent_to ON sent_to.id = r.recipient_id
+    LEFT JOIN worker ack ON ack.id = r.acknowledged_by
+    LEFT JOIN LATERAL (
+        SELECT c.* FROM case_note c WHERE c.request_id = r.id AND c.state = 'final'
+        ORDER BY c.finalised_at DESC, c.id DESC LIMIT 1) n ON true
+    WHERE s.step_type = 'CPIS Follow Up' AND s.source IS NOT NULL
+      AND s.received_at >= (p_from::timestamp AT TIME ZONE 'Europe/London')
+      AND s.received_at < ((p_to + 1)::timestamp AT TIME ZONE 'Europe/London')
+      AND person_is_visible(p.id)
+    ORDER BY s.received_at, s.id;
+    GET DIAGNOSTICS exported = ROW_COUNT;
+    PERFORM _audit('records.exported', NULL,
+                   jsonb_build_object('from', p_from, 'to', p_to, 'rows', exported));
+END $$;
+REVOKE EXECUTE ON FUNCTION records_export(date, date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION records_export(date, date)
+    TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin,
+       cpis_records_officer;

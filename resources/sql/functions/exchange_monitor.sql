@@ -73,7 +73,7 @@ BEGIN
     END IF;
     kind := CASE WHEN oldest < now() - interval '4 days' THEN 'CP-IS messages about to expire'
                  ELSE 'CP-IS inbox not emptied' END;
-    IF EXISTS (SELECT 1 FROM alert WHERE alert_type = kind AND acknowledged_at IS NULL) THEN
+    IF EXISTS (SELECT 1 FROM alert WHERE alert_type = kind AND acknowledged_at IS NULL AND raised_by_system) THEN
         RETURN NULL;
     END IF;
     PERFORM raise_cpis_alert(kind, NULL,
@@ -151,7 +151,8 @@ DECLARE h record;
 BEGIN
     PERFORM _require_role('cpis_exchange', 'report a stalled exchange');
     SELECT * INTO h FROM exchange_health();
-    IF NOT h.stalled OR EXISTS (SELECT 1 FROM alert WHERE alert_type = 'CP-IS exchange stalled' AND acknowledged_at IS NULL) THEN
+    IF NOT h.stalled OR EXISTS (SELECT 1 FROM alert WHERE alert_type = 'CP-IS exchange stalled' AND acknowledged_at IS NULL
+                                    AND raised_by_system) THEN
         RETURN NULL;
     END IF;
     RETURN raise_cpis_alert('CP-IS exchange stalled', NULL,
