@@ -91,7 +91,7 @@ const QSet<QString> kAddedOnPurpose{
     // Issue 22: taking over a colleague's step, and giving
     // an untouched one back to Incoming work.
     u"take_over_step(bigint)"_s, u"release_step(bigint,integer)"_s,
-    // Issue 20 "Out" and issue 21 "system alerts only by the system" (0035).
+    // Issue 20 "Out" and issue 21 "system alerts only by the system" (0034).
     u"records_export(date,date)"_s, u"_is_system_alert_type(text)"_s, u"_raised_by_system()"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
@@ -107,7 +107,7 @@ const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
 // in plan and in cpis.shared_plans, and adds the sending authority's settings (checked by
 // tests/db/legal_status_migration_test.cpp). Tables added since main start empty.
 // 0032 adds columns to person (who changed a record last, when its NHS number was verified).
-// 0035 marks each alert as raised by the system or not. Columns added to the exchange's tables
+// 0034 marks each alert as raised by the system or not. Columns added to the exchange's tables
 // (the sample data has none of their rows; the previous release's fixture has): 0025 the
 // record's location in an upload, 0028 when an upload was last tried, 0029 the children a
 // message names.
