@@ -1,0 +1,19 @@
+-- The records feed in (issue 20): the main case system's id for a person, kept on the record and
+-- matched by the import; the alerts the import raises, to the records officers (who may now
+-- receive a role's alert). The import itself is in functions/records_import.sql.
+
+ALTER TABLE person ADD COLUMN authority_person_id text
+    CONSTRAINT person_authority_person_id_length CHECK (length(btrim(authority_person_id)) BETWEEN 1 AND 100);
+CREATE UNIQUE INDEX person_authority_person_id ON person (authority_person_id)
+    WHERE authority_person_id IS NOT NULL;
+
+-- Records officers receive the import's alerts as a role.
+ALTER TABLE alert DROP CONSTRAINT alert_recipient_role_check;
+ALTER TABLE alert ADD CONSTRAINT alert_recipient_role_check CHECK (recipient_role IN (
+    'cpis_safeguarding_admin', 'cpis_key_worker', 'cpis_team_manager', 'cpis_sysadmin', 'cpis_records_officer'));
+ALTER TABLE alert_recipients DROP CONSTRAINT alert_recipients_recipient_role_check;
+ALTER TABLE alert_recipients ADD CONSTRAINT alert_recipients_recipient_role_check CHECK (recipient_role IN (
+    'cpis_safeguarding_admin', 'cpis_key_worker', 'cpis_team_manager', 'cpis_sysadmin', 'cpis_records_officer'));
+INSERT INTO alert_recipients (alert_type, about_child, recipient_role, key_worker) VALUES
+    ('Records import', false, 'cpis_records_officer', false),
+    ('Records import: plans missing from the file', false, 'cpis_records_officer', false);
