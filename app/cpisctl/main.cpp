@@ -6,6 +6,7 @@
 #include "exchange_commands.h"
 #include "exchange_key_command.h"
 #include "nhs_number_commands.h"
+#include "records_import_commands.h"
 #include "report_commands.h"
 #include "sample_data_command.h"
 #include "user_commands.h"
@@ -40,6 +41,8 @@ const QList<Command> &commands()
         {u"config get"_s, u"show one setting"_s, configGet},
         {u"report data-quality"_s, u"children CP-IS cannot flag, and why (--csv)"_s,
          reportDataQuality},
+        {u"records import"_s, u"import children on plans from the main case system (CSV)"_s,
+         recordsImport},
         {u"config set"_s, u"change one setting (system administrators)"_s, configSet},
         {u"config alerts"_s, u"who receives each CP-IS alert"_s, configAlerts},
         {u"config alert-recipients"_s,

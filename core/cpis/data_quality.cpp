@@ -1,6 +1,7 @@
 #include "cpis/data_quality.h"
 
 #include "db/rows.h"
+#include "domain/csv.h"
 
 #include <QCoreApplication>
 
@@ -10,17 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace cpis {
 
-namespace {
-QString csvField(QString value)
-{
-    // A leading =, +, - or @ would be a formula to a spreadsheet.
-    if (!value.isEmpty() && QStringView(u"=+-@").contains(value.front()))
-        value.prepend(u'\'');
-    if (value.contains(u',') || value.contains(u'"') || value.contains(u'\n'))
-        value = u'"' + value.replace(u"\""_s, u"\"\""_s) + u'"';
-    return value;
-}
-} // namespace
 
 const QStringList &DataQualityReport::lists()
 {
