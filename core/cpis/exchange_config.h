@@ -25,6 +25,7 @@ struct ExchangeConfig
     QString phoneOfficeHours;
     QString phoneOutOfHours;
     QString schemaDir;      // cpis.schema_dir: the DMS schemas to validate against; empty: none
+    QString recordsImportFolder; // records.import_folder: the records feed's files; empty: none
     QString cpisMailbox;    // where uploads go
     QString uploadWorkflow; // the workflow id NHS England assigned for uploads
     QList<QTime> times;     // exchange.times

@@ -4,6 +4,8 @@
 #include "db/rows.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -207,6 +209,61 @@ Result<RecordsImportReport> importRecords(Connection &connection, const RecordsI
             return done.error();
     }
     return report;
+}
+
+namespace {
+// Moves `path` into `folder/sub`, with its report beside it.
+Status fileAway(const QString &path, const QString &sub, const QStringList &report)
+{
+    const QFileInfo info(path);
+    QDir target(info.dir().filePath(sub));
+    if (!target.exists() && !QDir().mkpath(target.path()))
+        return refusedFile(tr("The folder %1 cannot be made.").arg(target.path()));
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss"_s);
+    QString moved = target.filePath(info.fileName());
+    if (QFileInfo::exists(moved)) // the same name imported before: both are kept
+        moved = target.filePath(u"%1-%2"_s.arg(stamp, info.fileName()));
+    if (!QFile::rename(path, moved))
+        return refusedFile(tr("%1 cannot be moved to %2.").arg(path, target.path()));
+    QFile out(moved + u".report.txt"_s);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return refusedFile(tr("The report %1 cannot be written.").arg(out.fileName()));
+    out.write((report.join(u'\n') + u'\n').toUtf8());
+    return success();
+}
+} // namespace
+
+Result<QStringList> importRecordsFolder(Connection &connection, const QString &folder)
+{
+    const QDir dir(folder);
+    if (!dir.exists())
+        return refusedFile(tr("The records import folder %1 does not exist.").arg(folder));
+    QStringList said;
+    for (const QFileInfo &info :
+         dir.entryInfoList({u"*.csv"_s, u"*.CSV"_s}, QDir::Files | QDir::Readable, QDir::Name)) {
+        QStringList report{tr("Records import of %1 at %2 UTC")
+                               .arg(info.fileName(), QDateTime::currentDateTimeUtc().toString(
+                                                         u"yyyy-MM-dd HH:mm:ss"_s))};
+        bool ok = false;
+        auto file = readRecordsImportFile(info.filePath());
+        if (!file) {
+            report << file.error().message;
+        } else {
+            auto imported = importRecords(connection, *file, {});
+            if (!imported && imported.error().code == u"db.unreachable"_s)
+                return imported.error(); // left where it is, for the next run
+            if (!imported) {
+                report << imported.error().message;
+            } else {
+                report << imported->summary() << imported->problems();
+                ok = imported->allApplied();
+            }
+        }
+        if (auto moved = fileAway(info.filePath(), ok ? u"done"_s : u"refused"_s, report); !moved)
+            return moved.error();
+        said << tr("%1: %2").arg(info.fileName(), report.value(1));
+    }
+    return said;
 }
 
 } // namespace cpis

@@ -76,4 +76,10 @@ struct RecordsImportOptions
 Result<RecordsImportReport> importRecords(Connection &connection, const RecordsImportFile &file,
                                           const RecordsImportOptions &options);
 
+// The scheduled import (records.import_folder, read by the exchange service): each *.csv file
+// in `folder` imported once, in name order, then moved beside it into done/ (every row applied)
+// or refused/ (the file or a row refused), with NAME.report.txt saying what happened. Returns a
+// line per file; an error only when the folder cannot be used or the database is lost.
+Result<QStringList> importRecordsFolder(Connection &connection, const QString &folder);
+
 } // namespace cpis

@@ -17,3 +17,6 @@ ALTER TABLE alert_recipients ADD CONSTRAINT alert_recipients_recipient_role_chec
 INSERT INTO alert_recipients (alert_type, about_child, recipient_role, key_worker) VALUES
     ('Records import', false, 'cpis_records_officer', false),
     ('Records import: plans missing from the file', false, 'cpis_records_officer', false);
+
+-- The folder the exchange service imports records files from on its schedule (empty: none).
+INSERT INTO config (key, value, secret) VALUES ('records.import_folder', '', false);

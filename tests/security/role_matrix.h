@@ -62,6 +62,9 @@ inline constexpr std::array kMatrix{
     Row{"restrict a child or grant access",            {D, D, A, D,  D, D,    A}},
     Row{"record a plan in error",                      {D, A, A, A,  D, D,    A}},
     Row{"see the data quality lists",                  {D, D, D, A,  D, D,    A}},
+    // Issue 20: the records feed in (functions/records_import.sql); the exchange for
+    // records.import_folder.
+    Row{"import children's records",                   {D, D, D, A,  A, D,    A}},
 };
 // clang-format on
 

@@ -13,6 +13,7 @@
 
 #include <QFile>
 #include <QMap>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 using namespace cpis;
@@ -182,7 +183,7 @@ TEST_CASE("Only records officers and system administrators may import; a refusal
     Connection &owner = db.connection();
     const RecordsImportFile file = require(readRecordsImport(u"f.csv"_s, feed50(world)));
     const std::string before = fingerprint(owner);
-    for (const auto &user : {world.keyWorker, world.manager, world.admin, world.exchange}) {
+    for (const auto &user : {world.keyWorker, world.manager, world.admin}) {
         auto c = world.connectAs(user);
         INFO(user.login.toStdString());
         CHECK(codeOf(importRecords(*c, file, {})) == errc::kDenied);
@@ -244,4 +245,49 @@ TEST_CASE("The upload after an import is valid against NHS England's schemas and
     REQUIRE(imported.size() > 15);
     for (const Row row : imported)
         CHECK(numbers.contains(row.text("nhs_number")));
+}
+
+TEST_CASE("The scheduled import takes each file of records.import_folder once, into done/ or "
+          "refused/ with a report",
+          "[workflow][records][import]")
+{
+    TestDatabase db;
+    CaseWorld world(db);
+    Connection &owner = db.connection();
+    QTemporaryDir dir;
+    const auto put = [&](const QString &name, const QByteArray &bytes) {
+        QFile f(dir.filePath(name));
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    };
+    put(u"a-good.csv"_s, "authority_person_id,legal_forenames,legal_surname,date_of_birth,"
+                         "plan_kind,plan_start\nG1,Ann,Lee,2015-01-01,CPP,2025-01-01\n");
+    put(u"b-feed.csv"_s, feed50(world));
+    put(u"c-photo.csv"_s, "\x89PNG\r\n\x1a\n\0\0"_ba);
+    put(u"notes.txt"_s, "not a records file");
+
+    // The config setting is checked like the schema folder's.
+    CHECK(sqlStateOf(*world.connectAs(world.sysadmin),
+                     u"SELECT set_config('records.import_folder', 'relative/path')"_s) == "CPVL1");
+
+    auto exchange = world.connectAs(world.exchange);
+    const QStringList said = require(importRecordsFolder(*exchange, dir.path()));
+    REQUIRE(said.size() == 3);
+    CHECK(said[0].startsWith(u"a-good.csv: 1 rows: 1 new"_s));
+    CHECK(QFile::exists(dir.filePath(u"done/a-good.csv"_s)));
+    CHECK(QFile::exists(dir.filePath(u"refused/b-feed.csv"_s)));
+    CHECK(QFile::exists(dir.filePath(u"refused/c-photo.csv"_s)));
+    QFile report(dir.filePath(u"refused/b-feed.csv.report.txt"_s));
+    REQUIRE(report.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(report.readAll());
+    CHECK(text.contains(u"38 new, 0 changed, 0 unchanged, 12 refused"_s));
+    CHECK(text.contains(u"line 40, nhs_number"_s));
+    CHECK(QFile::exists(dir.filePath(u"notes.txt"_s)));
+    CHECK(countOf(owner, u"SELECT count(*) FROM person WHERE authority_person_id IS NOT NULL"_s) ==
+          38);
+    CHECK(countOf(owner, u"SELECT count(*) FROM audit WHERE action = 'person.created' AND "
+                         u"login = $1"_s,
+                  {world.exchange.login}) == 38);
+    // Each file once: the next run finds nothing to import.
+    CHECK(require(importRecordsFolder(*exchange, dir.path())).isEmpty());
 }

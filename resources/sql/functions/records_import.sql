@@ -65,8 +65,11 @@ DECLARE
     refused_count integer;
     missing_count integer;
 BEGIN
-    PERFORM _require_worker();
-    IF NOT _has_any_role('cpis_records_officer', 'cpis_sysadmin') THEN
+    -- The exchange service imports records.import_folder on its schedule (audited by its login).
+    IF NOT _has_any_role('cpis_exchange') THEN
+        PERFORM _require_worker();
+    END IF;
+    IF NOT _has_any_role('cpis_records_officer', 'cpis_sysadmin', 'cpis_exchange') THEN
         RAISE EXCEPTION 'Only records officers and system administrators can import records.'
             USING ERRCODE = '42501';
     END IF;
@@ -335,4 +338,4 @@ BEGIN
     END IF;
 END $$;
 REVOKE EXECUTE ON FUNCTION import_records(text, jsonb, boolean) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION import_records(text, jsonb, boolean) TO cpis_records_officer, cpis_sysadmin;
+GRANT EXECUTE ON FUNCTION import_records(text, jsonb, boolean) TO cpis_records_officer, cpis_sysadmin, cpis_exchange;
