@@ -2,8 +2,8 @@
 
 #include "admin/configuration_window.h"
 #include "admin/data_quality_window.h"
-#include "admin/records_import_window.h"
 #include "admin/exchange_monitor_window.h"
+#include "admin/records_import_window.h"
 #include "elided_label.h"
 #include "help/app_icon.h"
 #include "help/help_menu.h"
@@ -519,9 +519,9 @@ bool MainWindow::closeWorkWindows()
     if (stillOpen)
         return false;
     closeAll(m_people);
-    for (QWidget *window : std::initializer_list<QWidget *>{
-             m_dataQuality.data(), m_exchangeMonitor.data(), m_shortcuts.data(),
-             m_recordsImport.data()}) {
+    for (QWidget *window :
+         std::initializer_list<QWidget *>{m_dataQuality.data(), m_exchangeMonitor.data(),
+                                          m_shortcuts.data(), m_recordsImport.data()}) {
         if (window)
             window->close();
     }

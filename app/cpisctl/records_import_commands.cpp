@@ -62,8 +62,8 @@ int recordsImport(const QStringList &args)
     auto session = DatabaseSession::open(parser);
     if (!session)
         return session.exitCode();
-    auto report = importRecords(session.connection(), *file,
-                                {parser.isSet(dryRun), parser.isSet(snapshot)});
+    auto report =
+        importRecords(session.connection(), *file, {parser.isSet(dryRun), parser.isSet(snapshot)});
     if (!report)
         return exitFor(report.error());
     for (const QString &line : report->problems())

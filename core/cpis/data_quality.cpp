@@ -11,7 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace cpis {
 
-
 const QStringList &DataQualityReport::lists()
 {
     static const QStringList names{u"no_nhs_number"_s, u"fails_check"_s,     u"rejected"_s,

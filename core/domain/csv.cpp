@@ -11,7 +11,7 @@ namespace cpis {
 namespace {
 Error invalid(const QString &message)
 {
-    return Error{u"csv.invalid"_s, message};
+    return Error{u"csv.invalid"_s, message, {}, {}};
 }
 
 QString tr(const char *text)
@@ -32,8 +32,8 @@ std::optional<Error> checkWhole(const QByteArray &bytes, const CsvLimits &limits
                            .arg(bytes.size())
                            .arg(limits.maxBytes));
     if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0)
-        return invalid(tr("This is not a CSV file: line %1 holds a NUL byte.")
-                           .arg(lineOf(bytes, nul)));
+        return invalid(
+            tr("This is not a CSV file: line %1 holds a NUL byte.").arg(lineOf(bytes, nul)));
     qsizetype start = 0;
     while (start < bytes.size()) {
         qsizetype end = bytes.indexOf('\n', start);
@@ -94,7 +94,7 @@ Result<CsvTable> readCsv(const QByteArray &bytes, const CsvLimits &limits,
     while (i < n) {
         if (progress && i >= nextReport) {
             if (!progress(qint64(i) * bytes.size() / qMax<qsizetype>(n, 1), bytes.size()))
-                return Error{u"csv.cancelled"_s, tr("Reading the file was cancelled.")};
+                return Error{u"csv.cancelled"_s, tr("Reading the file was cancelled."), {}, {}};
             nextReport = i + 256 * 1024;
         }
         if (text[i] == u'\n' || (text[i] == u'\r' && i + 1 < n && text[i + 1] == u'\n')) {

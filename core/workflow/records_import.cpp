@@ -25,7 +25,7 @@ QString tr(const char *text)
 
 Error refusedFile(const QString &message)
 {
-    return Error{u"records_import.file"_s, message};
+    return Error{u"records_import.file"_s, message, {}, {}};
 }
 
 // Where each known column is in the file, or an error naming the column that is wrong.
@@ -93,8 +93,8 @@ QJsonObject rowJson(const QHash<QString, int> &at, int headerSize, const CsvReco
 
 RecordsImportLine lineFrom(const Row &row)
 {
-    return RecordsImportLine{int(row.integer("line")),  row.text("outcome"),
-                             row.text("column_name"),   row.text("reason"),
+    return RecordsImportLine{int(row.integer("line")), row.text("outcome"),
+                             row.text("column_name"),  row.text("reason"),
                              row.integer("person_id"), row.text("name")};
 }
 } // namespace
@@ -102,10 +102,18 @@ RecordsImportLine lineFrom(const Row &row)
 const QStringList &recordsImportColumns()
 {
     static const QStringList columns{
-        u"authority_person_id"_s, u"legal_forenames"_s, u"legal_surname"_s,
-        u"gender"_s,              u"date_of_birth"_s,   u"expected_delivery"_s,
-        u"mother_authority_person_id"_s, u"nhs_number"_s, u"plan_kind"_s,
-        u"plan_start"_s,          u"plan_end"_s,        u"key_worker"_s,
+        u"authority_person_id"_s,
+        u"legal_forenames"_s,
+        u"legal_surname"_s,
+        u"gender"_s,
+        u"date_of_birth"_s,
+        u"expected_delivery"_s,
+        u"mother_authority_person_id"_s,
+        u"nhs_number"_s,
+        u"plan_kind"_s,
+        u"plan_start"_s,
+        u"plan_end"_s,
+        u"key_worker"_s,
     };
     return columns;
 }
@@ -153,10 +161,10 @@ Result<RecordsImportFile> readRecordsImport(const QString &name, const QByteArra
 {
     auto table = readCsv(bytes, recordsImportLimits(), progress);
     if (!table)
-        return Error{table.error().code, tr("%1: %2").arg(name, table.error().message)};
+        return Error{table.error().code, tr("%1: %2").arg(name, table.error().message), {}, {}};
     auto at = columnsOf(table->header);
     if (!at)
-        return Error{at.error().code, tr("%1: %2").arg(name, at.error().message)};
+        return Error{at.error().code, tr("%1: %2").arg(name, at.error().message), {}, {}};
     RecordsImportFile file{name, int(table->records.size()), {}, {}};
     QJsonArray rows;
     for (const CsvRecord &record : std::as_const(table->records)) {

@@ -45,10 +45,10 @@ struct RecordsImportReport
 // A file read and checked on this side, ready to send.
 struct RecordsImportFile
 {
-    QString name;                    // the file's name, for the report and the alert
-    int rows = 0;                    // the records under the header
-    QByteArray rowsJson;             // what import_records takes
-    QHash<int, QString> names;       // the name on each line, for the report
+    QString name;              // the file's name, for the report and the alert
+    int rows = 0;              // the records under the header
+    QByteArray rowsJson;       // what import_records takes
+    QHash<int, QString> names; // the name on each line, for the report
 };
 
 // The columns a file may have, in the documented order.

@@ -74,11 +74,12 @@ TEST_CASE("cpisctl records import refuses a file that is not CSV in one line, an
     CHECK(refused.err.trimmed() ==
           u"cpisctl records import: photo.csv: This is not a CSV file: line 2 holds a NUL byte."_s);
 
-    const QString feed = writeFile(dir, u"one.csv"_s,
-                                   "authority_person_id,legal_forenames,legal_surname,date_of_birth\n"
-                                   "X1,Ann,Lee,2015-01-01\n");
-    const auto denied = runCpisctl(
-        withDatabase(db, {u"records"_s, u"import"_s, feed}, world.keyWorker.login));
+    const QString feed =
+        writeFile(dir, u"one.csv"_s,
+                  "authority_person_id,legal_forenames,legal_surname,date_of_birth\n"
+                  "X1,Ann,Lee,2015-01-01\n");
+    const auto denied =
+        runCpisctl(withDatabase(db, {u"records"_s, u"import"_s, feed}, world.keyWorker.login));
     CHECK(denied.exitCode == 1);
     CHECK(denied.err.contains(u"Only records officers and system administrators can import"_s));
     CHECK(countOf(db.connection(), u"SELECT count(*) FROM person WHERE authority_person_id = "

@@ -89,7 +89,9 @@ TEST_CASE("Import records checks the file as a table, imports it, and a cancelle
     importer->cancelRunning();
     REQUIRE(waitFor([&] { return done.size() == 1; }, 60000));
     CHECK_FALSE(done.first().first().toBool());
-    CHECK(child<QLabel>(importer, u"recordsImportMessage"_s)->text().contains(u"nothing was applied"_s));
+    CHECK(child<QLabel>(importer, u"recordsImportMessage"_s)
+              ->text()
+              .contains(u"nothing was applied"_s));
     CHECK(imported(owner) == 0);
 
     // Checked again, then imported.
@@ -99,5 +101,7 @@ TEST_CASE("Import records checks the file as a table, imports it, and a cancelle
     REQUIRE(waitFor([&] { return done.size() == 2; }, 60000));
     CHECK(done.last().first().toBool());
     CHECK(imported(owner) == 37);
-    CHECK(child<QLabel>(importer, u"recordsImportMessage"_s)->text().contains(u"12 rows were refused"_s));
+    CHECK(child<QLabel>(importer, u"recordsImportMessage"_s)
+              ->text()
+              .contains(u"12 rows were refused"_s));
 }

@@ -61,11 +61,9 @@ const QMap<int, QString> kExpectedRefusals{
     {44, u"plan_end"_s},          // end before start
     {45, u"key_worker"_s},        // unknown key worker
     {46, u"date_of_birth"_s},     // person columns that disagree (both rows)
-    {47, u"date_of_birth"_s},
-    {48, u"mother_authority_person_id"_s}, // mother missing
-    {49, u"nhs_number"_s},                 // one NHS number on two people (both rows)
-    {50, u"nhs_number"_s},
-    {51, u"legal_forenames"_s}, // a formula in a name
+    {47, u"date_of_birth"_s},     {48, u"mother_authority_person_id"_s}, // mother missing
+    {49, u"nhs_number"_s}, // one NHS number on two people (both rows)
+    {50, u"nhs_number"_s},        {51, u"legal_forenames"_s}, // a formula in a name
 };
 } // namespace
 
@@ -92,19 +90,20 @@ TEST_CASE("The 50-row file gives exactly its mistakes' refusals by line and appl
     CHECK(countOf(owner, u"SELECT count(*) FROM person WHERE authority_person_id LIKE 'BAD%'"_s) ==
           0);
     // Through the records rules: audited as the officer, queued for upload, key worker given.
-    CHECK(countOf(owner, u"SELECT count(*) FROM audit WHERE action = 'person.created' "
-                         u"AND details->>'import' = 'import_50.csv' AND login = $1"_s,
+    CHECK(countOf(owner,
+                  u"SELECT count(*) FROM audit WHERE action = 'person.created' "
+                  u"AND details->>'import' = 'import_50.csv' AND login = $1"_s,
                   {officer.login}) == 37);
     CHECK(countOf(owner, u"SELECT count(*) FROM upload_pending u JOIN person p ON p.id = "
                          u"u.person_id WHERE p.authority_person_id LIKE 'MOS%'"_s) > 30);
-    CHECK(countOf(owner, u"SELECT count(*) FROM involvement i JOIN person p ON p.id = i.person_id "
-                         u"WHERE p.authority_person_id = 'MOS2000' AND i.worker_id = $1 "
-                         u"AND i.ended_on IS NULL"_s,
+    CHECK(countOf(owner,
+                  u"SELECT count(*) FROM involvement i JOIN person p ON p.id = i.person_id "
+                  u"WHERE p.authority_person_id = 'MOS2000' AND i.worker_id = $1 "
+                  u"AND i.ended_on IS NULL"_s,
                   {world.keyWorker.workerId}) == 1);
     CHECK(textOf(owner, u"SELECT string_agg(kind || ':' || coalesce(end_date::text, ''), ',' "
                         u"ORDER BY start_date) FROM plan pl JOIN person p ON p.id = pl.person_id "
-                        u"WHERE p.authority_person_id = 'MOS2000'"_s) ==
-          "CPP:2024-09-30,C2:");
+                        u"WHERE p.authority_person_id = 'MOS2000'"_s) == "CPP:2024-09-30,C2:");
     CHECK(textOf(owner, u"SELECT m.authority_person_id FROM person p JOIN person m ON m.id = "
                         u"p.mother_id WHERE p.authority_person_id = 'MOS3001'"_s) == "MOS3000");
     // One alert to the records officers, naming the file and the count.
@@ -114,7 +113,8 @@ TEST_CASE("The 50-row file gives exactly its mistakes' refusals by line and appl
 
     // The same file again: every applied row unchanged, the same refusals, nothing changed but
     // the alert.
-    const int audits = countOf(owner, u"SELECT count(*) FROM audit WHERE action <> 'alert.raised'"_s);
+    const int audits =
+        countOf(owner, u"SELECT count(*) FROM audit WHERE action <> 'alert.raised'"_s);
     const std::string people = textOf(owner, u"SELECT md5(string_agg(p::text, '|' ORDER BY id)) "
                                              u"FROM person p"_s);
     const RecordsImportReport second = run(*c, feed50(world));
@@ -170,9 +170,9 @@ TEST_CASE("A snapshot lists the open plan of a child the file lacks, alerts, and
     CHECK(snapshot.problems().join(u'\n').contains(u"Ben Hughes"_s));
     CHECK(countOf(owner, u"SELECT count(*) FROM plan WHERE person_id = $1 AND end_date IS NULL"_s,
                   {ben}) == 1);
-    CHECK(countOf(owner, u"SELECT count(*) FROM alert WHERE alert_type = 'Records import: plans "
-                         u"missing from the file' AND recipient_role = 'cpis_records_officer'"_s) ==
-          1);
+    CHECK(countOf(owner,
+                  u"SELECT count(*) FROM alert WHERE alert_type = 'Records import: plans "
+                  u"missing from the file' AND recipient_role = 'cpis_records_officer'"_s) == 1);
 }
 
 TEST_CASE("Only records officers and system administrators may import; a refusal changes nothing",
@@ -205,7 +205,8 @@ TEST_CASE("Hostile files are refused whole with one line, hostile cells by line 
                         u"import column"_s));
     CHECK(refusal("authority_person_id,legal_surname\nA1,Sm\0ith\n"_ba)
               .contains(u"This is not a CSV file: line 2 holds a NUL byte"_s));
-    CHECK(refusal("\x89PNG\r\n\x1a\n\xff\xfe\xfd"_ba).startsWith(u"h.csv: This is not a CSV file"_s));
+    CHECK(
+        refusal("\x89PNG\r\n\x1a\n\xff\xfe\xfd"_ba).startsWith(u"h.csv: This is not a CSV file"_s));
     CHECK(refusal("authority_person_id,legal_surname\nA1,\"Smith\n").contains(u"never closed"_s));
     CHECK(refusal("authority_person_id,legal_surname\nA1," + QByteArray(5000, 'x') + "\n")
               .contains(u"Line 2 is longer than"_s));
@@ -215,9 +216,11 @@ TEST_CASE("Hostile files are refused whole with one line, hostile cells by line 
 
     // A control character in a cell refuses that row only, naming the column.
     const RecordsImportFile file = require(readRecordsImport(
-        u"c.csv"_s, "authority_person_id,legal_surname,legal_forenames\nA1,Sm\x1bith,Jo\nA2,@x,Jo\n"));
+        u"c.csv"_s,
+        "authority_person_id,legal_surname,legal_forenames\nA1,Sm\x1bith,Jo\nA2,@x,Jo\n"));
     CHECK(file.rowsJson.contains(R"("refused_column":"legal_surname")"));
-    CHECK(file.rowsJson.contains(R"("refused_column":"legal_surname","refused_reason":"The legal_surname starts with @)"));
+    CHECK(file.rowsJson.contains(
+        R"("refused_column":"legal_surname","refused_reason":"The legal_surname starts with @)"));
 }
 
 TEST_CASE("The upload after an import is valid against NHS England's schemas and carries the "
@@ -238,10 +241,10 @@ TEST_CASE("The upload after an import is valid against NHS England's schemas and
     QStringList numbers;
     for (const hl7::UploadRecord &r : read.records)
         numbers << r.ids.nhsNumber;
-    const auto imported = require(execute(
-        owner, u"SELECT p.nhs_number FROM person p WHERE p.authority_person_id LIKE 'MOS%' "
-               u"AND p.nhs_number IS NOT NULL AND EXISTS (SELECT 1 FROM plan pl WHERE "
-               u"pl.person_id = p.id AND pl.kind = 'CPP' AND pl.end_date IS NULL)"_s));
+    const auto imported = require(
+        execute(owner, u"SELECT p.nhs_number FROM person p WHERE p.authority_person_id LIKE 'MOS%' "
+                       u"AND p.nhs_number IS NOT NULL AND EXISTS (SELECT 1 FROM plan pl WHERE "
+                       u"pl.person_id = p.id AND pl.kind = 'CPP' AND pl.end_date IS NULL)"_s));
     REQUIRE(imported.size() > 15);
     for (const Row row : imported)
         CHECK(numbers.contains(row.text("nhs_number")));
@@ -285,8 +288,9 @@ TEST_CASE("The scheduled import takes each file of records.import_folder once, i
     CHECK(QFile::exists(dir.filePath(u"notes.txt"_s)));
     CHECK(countOf(owner, u"SELECT count(*) FROM person WHERE authority_person_id IS NOT NULL"_s) ==
           38);
-    CHECK(countOf(owner, u"SELECT count(*) FROM audit WHERE action = 'person.created' AND "
-                         u"login = $1"_s,
+    CHECK(countOf(owner,
+                  u"SELECT count(*) FROM audit WHERE action = 'person.created' AND "
+                  u"login = $1"_s,
                   {world.exchange.login}) == 38);
     // Each file once: the next run finds nothing to import.
     CHECK(require(importRecordsFolder(*exchange, dir.path())).isEmpty());

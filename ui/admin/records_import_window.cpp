@@ -253,8 +253,7 @@ void RecordsImportWindow::finished(bool dryRun, Result<RecordsImportReport> repo
     m_model->setReport(m_report);
     m_summary->setText(m_report.summary());
     if (dryRun) {
-        const int applicable =
-            m_report.count(u"new") + m_report.count(u"changed");
+        const int applicable = m_report.count(u"new") + m_report.count(u"changed");
         m_import->setEnabled(applicable > 0);
         if (m_report.allApplied())
             m_message->showMessage(tr("Every row can be imported. Press Import to apply them."),

@@ -64,6 +64,12 @@ DECLARE
     changed boolean;
     refused_count integer;
     missing_count integer;
+    n integer := 0;
+    m integer := 0;
+    a_line integer[] := '{}'; a_fore text[] := '{}'; a_sur text[] := '{}'; a_gen text[] := '{}';
+    a_dob date[] := '{}'; a_edd date[] := '{}'; a_kind text[] := '{}'; a_start date[] := '{}';
+    a_end date[] := '{}'; a_digits text[] := '{}'; a_worker integer[] := '{}';
+    x_line integer[] := '{}'; x_col text[] := '{}'; x_msg text[] := '{}';
 BEGIN
     -- The exchange service imports records.import_folder on its schedule (audited by its login).
     IF NOT _has_any_role('cpis_exchange') THEN
@@ -82,12 +88,13 @@ BEGIN
     SELECT x.*, NULL::text AS f_forenames, NULL::text AS f_surname, NULL::text AS f_gender,
            NULL::date AS f_dob, NULL::date AS f_edd, NULL::text AS f_kind, NULL::date AS f_start,
            NULL::date AS f_end, NULL::text AS f_digits, NULL::integer AS f_worker, NULL::bigint AS f_person,
-           NULL::bigint AS f_mother, NULL::text AS result
+           NULL::bigint AS f_mother, false AS created, NULL::text AS result
     FROM jsonb_to_recordset(coalesce(p_rows, '[]')) AS x(
         line integer, authority_person_id text, legal_forenames text, legal_surname text, gender text,
         date_of_birth text, expected_delivery text, mother_authority_person_id text, nhs_number text,
         plan_kind text, plan_start text, plan_end text, key_worker text, refused_column text,
         refused_reason text);
+    CREATE UNIQUE INDEX ON import_row (line);
     CREATE INDEX ON import_row (authority_person_id);
     ANALYZE import_row;
 
@@ -175,14 +182,25 @@ BEGIN
                     PERFORM _invalid('plan_start', format('Another %s is current here: end it on the child''s record first.', v_kind));
                 END IF;
             END IF;
-            UPDATE import_row i SET f_forenames = fore, f_surname = sur, f_gender = gen, f_dob = dob, f_edd = edd,
-                                    f_kind = v_kind, f_start = pstart, f_end = pend, f_digits = digits, f_worker = v_worker
-            WHERE i.line = r.line;
+            -- Kept in arrays and written after the loop: a write here would give each row's
+            -- subtransaction an id of its own, which costs every later read.
+            n := n + 1;
+            a_line[n] := r.line; a_fore[n] := fore; a_sur[n] := sur; a_gen[n] := gen; a_dob[n] := dob;
+            a_edd[n] := edd; a_kind[n] := v_kind; a_start[n] := pstart; a_end[n] := pend;
+            a_digits[n] := digits; a_worker[n] := v_worker;
         EXCEPTION WHEN SQLSTATE 'CPVL1' THEN
             GET STACKED DIAGNOSTICS col = COLUMN_NAME, msg = MESSAGE_TEXT;
-            UPDATE import_row i SET refused_column = col, refused_reason = msg WHERE i.line = r.line;
+            m := m + 1;
+            x_line[m] := r.line; x_col[m] := col; x_msg[m] := msg;
         END;
     END LOOP;
+    UPDATE import_row i SET f_forenames = u.fore, f_surname = u.sur, f_gender = u.gen, f_dob = u.dob, f_edd = u.edd,
+                            f_kind = u.kind, f_start = u.pstart, f_end = u.pend, f_digits = u.digits, f_worker = u.worker
+    FROM unnest(a_line, a_fore, a_sur, a_gen, a_dob, a_edd, a_kind, a_start, a_end, a_digits, a_worker)
+         AS u(line, fore, sur, gen, dob, edd, kind, pstart, pend, digits, worker)
+    WHERE i.line = u.line;
+    UPDATE import_row i SET refused_column = u.col, refused_reason = u.msg
+    FROM unnest(x_line, x_col, x_msg) AS u(line, col, msg) WHERE i.line = u.line;
 
     -- Across rows: a person's rows must agree on the person's columns (else all are refused).
     WITH people AS (
@@ -246,7 +264,8 @@ BEGIN
             r.f_person := _create_person(r.f_forenames, r.f_surname, r.f_gender, r.f_dob, r.f_edd, v_mother,
                                          r.f_digits, btrim(r.authority_person_id),
                                          jsonb_build_object('import', p_file));
-            UPDATE import_row i SET f_person = r.f_person WHERE i.authority_person_id = r.authority_person_id;
+            UPDATE import_row i SET f_person = r.f_person, created = true
+            WHERE i.authority_person_id = r.authority_person_id;
             UPDATE import_row i SET result = 'new' WHERE i.line = r.line;
         ELSE
             SELECT * INTO p FROM person pe WHERE pe.id = r.f_person FOR UPDATE;
@@ -288,8 +307,15 @@ BEGIN
         IF existing.id IS NULL THEN
             INSERT INTO plan (person_id, kind, start_date) VALUES (r.f_person, r.f_kind, r.f_start)
             RETURNING * INTO existing;
-            PERFORM _person_changed(r.f_person, 'plan.started',
-                                    jsonb_build_object('plan', existing.id, 'kind', r.f_kind, 'import', p_file));
+            -- A person this import created was just audited and notified, at its first version:
+            -- the plan's audit line is enough.
+            IF r.created THEN
+                PERFORM _audit('plan.started', r.f_person,
+                               jsonb_build_object('plan', existing.id, 'kind', r.f_kind, 'import', p_file));
+            ELSE
+                PERFORM _person_changed(r.f_person, 'plan.started',
+                                        jsonb_build_object('plan', existing.id, 'kind', r.f_kind, 'import', p_file));
+            END IF;
             UPDATE import_row i SET result = 'new' WHERE i.line = r.line;
         END IF;
         IF r.f_end IS NOT NULL AND existing.end_date IS NULL THEN
