@@ -53,6 +53,7 @@ int recordsImport(const QStringList &args)
         err() << "\n";
     if (!file) {
         err() << "cpisctl records import: " << file.error().message << "\n";
+        err().flush();
         return kExitCheckFailed;
     }
     err() << file->rows << " rows read in " << timer.elapsed() << " ms; checking and "
