@@ -70,6 +70,10 @@ DECLARE
     a_dob date[] := '{}'; a_edd date[] := '{}'; a_kind text[] := '{}'; a_start date[] := '{}';
     a_end date[] := '{}'; a_digits text[] := '{}'; a_worker integer[] := '{}';
     x_line integer[] := '{}'; x_col text[] := '{}'; x_msg text[] := '{}';
+    c integer := 0;
+    c_auth text[] := '{}'; c_id bigint[] := '{}';
+    k integer := 0;
+    res_line integer[] := '{}'; res_out text[] := '{}';
 BEGIN
     -- The exchange service imports records.import_folder on its schedule (audited by its login).
     IF NOT _has_any_role('cpis_exchange') THEN
@@ -252,21 +256,34 @@ BEGIN
                       AND m.f_dob IS NOT NULL AND m.refused_reason IS NULL);
 
     -- Apply, person by person, mothers (the born) first.
-    UPDATE import_row i SET result = 'unchanged' WHERE i.refused_reason IS NULL;
-    FOR r IN SELECT * FROM (SELECT DISTINCT ON (i.authority_person_id) i.*
-                            FROM import_row i WHERE i.refused_reason IS NULL
-                            ORDER BY i.authority_person_id, i.line) f
+    -- Only the people and plans the file changes are visited: on a nightly file most rows are
+    -- as they were, and cost only their checks above. What each line became is kept in arrays
+    -- (new before changed) and written once at the end.
+    FOR r IN SELECT f.* FROM (SELECT DISTINCT ON (i.authority_person_id) i.*
+                              FROM import_row i WHERE i.refused_reason IS NULL
+                              ORDER BY i.authority_person_id, i.line) f
+             LEFT JOIN person pe ON pe.id = f.f_person
+             WHERE pe.id IS NULL
+                OR (pe.legal_forenames, pe.legal_surname, pe.gender, pe.date_of_birth)
+                   IS DISTINCT FROM (f.f_forenames, f.f_surname, f.f_gender, f.f_dob)
+                OR (f.f_edd IS NOT NULL AND (pe.expected_delivery, pe.mother_id) IS DISTINCT FROM
+                    (f.f_edd, (SELECT m.id FROM person m WHERE m.authority_person_id = f.mother_authority_person_id)))
+                OR (f.f_digits IS NOT NULL AND f.f_digits IS DISTINCT FROM pe.nhs_number)
+                OR (f.f_worker IS NOT NULL AND f.f_worker IS DISTINCT FROM
+                    (SELECT iv.worker_id FROM involvement iv WHERE iv.person_id = pe.id
+                     AND iv.role = 'Key Worker' AND iv.ended_on IS NULL))
              ORDER BY f.f_dob IS NULL, f.line LOOP
         changed := false;
-        v_mother := coalesce(r.f_mother, (SELECT pe.id FROM person pe WHERE pe.authority_person_id = r.mother_authority_person_id
-                                        AND r.f_edd IS NOT NULL));
+        v_mother := (SELECT pe.id FROM person pe WHERE pe.authority_person_id = r.mother_authority_person_id
+                     AND r.f_edd IS NOT NULL);
         IF r.f_person IS NULL THEN
             r.f_person := _create_person(r.f_forenames, r.f_surname, r.f_gender, r.f_dob, r.f_edd, v_mother,
                                          r.f_digits, btrim(r.authority_person_id),
                                          jsonb_build_object('import', p_file));
-            UPDATE import_row i SET f_person = r.f_person, created = true
-            WHERE i.authority_person_id = r.authority_person_id;
-            UPDATE import_row i SET result = 'new' WHERE i.line = r.line;
+            c := c + 1;
+            c_auth[c] := r.authority_person_id; c_id[c] := r.f_person;
+            k := k + 1;
+            res_line[k] := r.line; res_out[k] := 'new';
         ELSE
             SELECT * INTO p FROM person pe WHERE pe.id = r.f_person FOR UPDATE;
             IF (p.legal_forenames, p.legal_surname, p.gender) IS DISTINCT FROM (r.f_forenames, r.f_surname, r.f_gender)
@@ -289,21 +306,31 @@ BEGIN
                     CASE WHEN p.nhs_number IS NULL THEN 'person.nhs_number_recorded' ELSE 'person.nhs_number_corrected' END);
                 changed := true;
             END IF;
-            IF changed THEN
-                UPDATE import_row i SET result = 'changed' WHERE i.line = r.line;
-            END IF;
         END IF;
         IF r.f_worker IS NOT NULL AND current_key_worker(r.f_person) IS DISTINCT FROM r.f_worker THEN
             SELECT * INTO p FROM person pe WHERE pe.id = r.f_person;
             PERFORM _allocate_key_worker(p, r.f_worker, 'key_worker');
-            UPDATE import_row i SET result = 'changed' WHERE i.line = r.line AND i.result = 'unchanged';
+            changed := true;
+        END IF;
+        IF changed THEN
+            k := k + 1;
+            res_line[k] := r.line; res_out[k] := 'changed';
         END IF;
     END LOOP;
+    UPDATE import_row i SET f_person = u.id, created = true
+    FROM unnest(c_auth, c_id) AS u(auth, id) WHERE i.authority_person_id = u.auth;
 
     -- The plans of the applied rows: started (and ended when the file ends them), or ended.
-    FOR r IN SELECT * FROM import_row i WHERE i.refused_reason IS NULL AND i.f_kind IS NOT NULL ORDER BY i.line LOOP
+    FOR r IN SELECT i.* FROM import_row i
+             LEFT JOIN plan pl ON pl.person_id = i.f_person AND pl.kind = i.f_kind AND pl.start_date = i.f_start
+                              AND pl.recorded_in_error_at IS NULL
+             WHERE i.refused_reason IS NULL AND i.f_kind IS NOT NULL
+               AND (pl.id IS NULL OR (i.f_end IS NOT NULL AND pl.end_date IS NULL))
+             ORDER BY i.line LOOP
         SELECT * INTO existing FROM plan pl WHERE pl.person_id = r.f_person AND pl.kind = r.f_kind
             AND pl.start_date = r.f_start AND pl.recorded_in_error_at IS NULL;
+        k := k + 1;
+        res_line[k] := r.line; res_out[k] := 'changed';
         IF existing.id IS NULL THEN
             INSERT INTO plan (person_id, kind, start_date) VALUES (r.f_person, r.f_kind, r.f_start)
             RETURNING * INTO existing;
@@ -316,16 +343,20 @@ BEGIN
                 PERFORM _person_changed(r.f_person, 'plan.started',
                                         jsonb_build_object('plan', existing.id, 'kind', r.f_kind, 'import', p_file));
             END IF;
-            UPDATE import_row i SET result = 'new' WHERE i.line = r.line;
+            res_out[k] := 'new';
         END IF;
         IF r.f_end IS NOT NULL AND existing.end_date IS NULL THEN
             PERFORM _end_plan(existing, r.f_end);
             PERFORM _person_changed(r.f_person, 'plan.ended',
                                     jsonb_build_object('plan', existing.id, 'kind', r.f_kind, 'import', p_file));
-            UPDATE import_row i SET result = 'changed' WHERE i.line = r.line AND i.result = 'unchanged';
         END IF;
     END LOOP;
 
+    UPDATE import_row i SET result = 'unchanged' WHERE i.refused_reason IS NULL;
+    UPDATE import_row i SET result = u.outcome
+    FROM (SELECT x.line, CASE WHEN bool_or(x.o = 'new') THEN 'new' ELSE 'changed' END AS outcome
+          FROM unnest(res_line, res_out) AS x(line, o) GROUP BY x.line) u
+    WHERE i.line = u.line;
     UPDATE import_row i SET result = 'refused' WHERE i.refused_reason IS NOT NULL;
     refused_count := (SELECT count(*) FROM import_row i WHERE i.result = 'refused');
     IF refused_count > 0 THEN
