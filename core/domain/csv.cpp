@@ -1,7 +1,6 @@
 // CSV reading (RFC 4180, refusing what a hostile file might hold) and the formula guard.
 #include "domain/csv.h"
 
-#include <QCoreApplication>
 #include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
@@ -14,11 +13,6 @@ Error invalid(const QString &message)
     return Error{u"csv.invalid"_s, message, {}, {}};
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cpis::Csv", text);
-}
-
 // The line of the byte at `at`, counting from 1.
 int lineOf(const QByteArray &bytes, qsizetype at)
 {
@@ -28,27 +22,28 @@ int lineOf(const QByteArray &bytes, qsizetype at)
 std::optional<Error> checkWhole(const QByteArray &bytes, const CsvLimits &limits)
 {
     if (bytes.size() > limits.maxBytes)
-        return invalid(tr("The file is %1 bytes: at most %2 are read.")
+        return invalid(QStringLiteral("The file is %1 bytes: at most %2 are read.")
                            .arg(bytes.size())
                            .arg(limits.maxBytes));
     if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0)
-        return invalid(
-            tr("This is not a CSV file: line %1 holds a NUL byte.").arg(lineOf(bytes, nul)));
+        return invalid(QStringLiteral("This is not a CSV file: line %1 holds a NUL byte.")
+                           .arg(lineOf(bytes, nul)));
     qsizetype start = 0;
     while (start < bytes.size()) {
         qsizetype end = bytes.indexOf('\n', start);
         if (end < 0)
             end = bytes.size();
         if (end - start > limits.maxLineLength)
-            return invalid(tr("Line %1 is longer than %2 bytes: this is not a records file.")
-                               .arg(lineOf(bytes, start))
-                               .arg(limits.maxLineLength));
+            return invalid(
+                QStringLiteral("Line %1 is longer than %2 bytes: this is not a records file.")
+                    .arg(lineOf(bytes, start))
+                    .arg(limits.maxLineLength));
         start = end + 1;
     }
     QStringDecoder decoder(QStringDecoder::Utf8);
     (void)QString(decoder(bytes));
     if (decoder.hasError())
-        return invalid(tr("This is not a CSV file: it is not text in UTF-8."));
+        return invalid(QStringLiteral("This is not a CSV file: it is not text in UTF-8."));
     return std::nullopt;
 }
 } // namespace
@@ -70,11 +65,13 @@ QString csvField(QString value)
 QString csvCellProblem(QStringView cell)
 {
     if (isSpreadsheetFormula(cell))
-        return tr("starts with %1, which a spreadsheet would run as a formula.").arg(cell.front());
+        return QStringLiteral("starts with %1, which a spreadsheet would run as a formula.")
+            .arg(cell.front());
     for (const QChar c : cell) {
         const char16_t u = c.unicode();
         if (u < 0x20 || (u >= 0x7f && u <= 0x9f))
-            return tr("holds a control character (a line break, a tab, an escape or the like).");
+            return QStringLiteral(
+                "holds a control character (a line break, a tab, an escape or the like).");
     }
     return {};
 }
@@ -94,7 +91,8 @@ Result<CsvTable> readCsv(const QByteArray &bytes, const CsvLimits &limits,
     while (i < n) {
         if (progress && i >= nextReport) {
             if (!progress(qint64(i) * bytes.size() / qMax<qsizetype>(n, 1), bytes.size()))
-                return Error{u"csv.cancelled"_s, tr("Reading the file was cancelled."), {}, {}};
+                return Error{
+                    u"csv.cancelled"_s, QStringLiteral("Reading the file was cancelled."), {}, {}};
             nextReport = i + 256 * 1024;
         }
         if (text[i] == u'\n' || (text[i] == u'\r' && i + 1 < n && text[i + 1] == u'\n')) {
@@ -112,9 +110,10 @@ Result<CsvTable> readCsv(const QByteArray &bytes, const CsvLimits &limits,
                 ++i;
                 for (;;) {
                     if (i >= n)
-                        return invalid(tr("This is not a CSV file: the quote opened on line %1 "
-                                          "is never closed.")
-                                           .arg(opened));
+                        return invalid(
+                            QStringLiteral("This is not a CSV file: the quote opened on line %1 "
+                                           "is never closed.")
+                                .arg(opened));
                     if (text[i] == u'"') {
                         if (i + 1 < n && text[i + 1] == u'"') {
                             cell += u'"';
@@ -130,16 +129,18 @@ Result<CsvTable> readCsv(const QByteArray &bytes, const CsvLimits &limits,
                 }
                 if (i < n && text[i] != u',' && text[i] != u'\n' &&
                     !(text[i] == u'\r' && i + 1 < n && text[i + 1] == u'\n'))
-                    return invalid(tr("This is not a CSV file: on line %1 a quoted cell is "
-                                      "followed by text before the next comma.")
-                                       .arg(line));
+                    return invalid(
+                        QStringLiteral("This is not a CSV file: on line %1 a quoted cell is "
+                                       "followed by text before the next comma.")
+                            .arg(line));
             } else {
                 while (i < n && text[i] != u',' && text[i] != u'\n' &&
                        !(text[i] == u'\r' && i + 1 < n && text[i + 1] == u'\n')) {
                     if (text[i] == u'"')
-                        return invalid(tr("This is not a CSV file: line %1 has a quote inside "
-                                          "a cell that does not start with one.")
-                                           .arg(line));
+                        return invalid(
+                            QStringLiteral("This is not a CSV file: line %1 has a quote inside "
+                                           "a cell that does not start with one.")
+                                .arg(line));
                     cell += text[i++];
                 }
             }
@@ -161,7 +162,8 @@ Result<CsvTable> readCsv(const QByteArray &bytes, const CsvLimits &limits,
         }
     }
     if (!haveHeader)
-        return invalid(tr("This is not a CSV file: it is empty, without even a header row."));
+        return invalid(
+            QStringLiteral("This is not a CSV file: it is empty, without even a header row."));
     if (progress)
         progress(bytes.size(), bytes.size());
     return table;

@@ -3,7 +3,6 @@
 
 #include "db/rows.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -18,11 +17,6 @@ using namespace Qt::StringLiterals;
 namespace cpis {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cpis::RecordsImport", text);
-}
-
 Error refusedFile(const QString &message)
 {
     return Error{u"records_import.file"_s, message, {}, {}};
@@ -35,19 +29,21 @@ Result<QHash<QString, int>> columnsOf(const QStringList &header)
     for (int i = 0; i < header.size(); ++i) {
         const QString name = header[i].trimmed();
         if (!recordsImportColumns().contains(name))
-            return refusedFile(tr("The column \"%1\" (column %2 of the header) is not a "
-                                  "records import column: the columns are %3.")
-                                   .arg(name.left(60))
-                                   .arg(i + 1)
-                                   .arg(recordsImportColumns().join(u", "_s)));
+            return refusedFile(
+                QStringLiteral("The column \"%1\" (column %2 of the header) is not a "
+                               "records import column: the columns are %3.")
+                    .arg(name.left(60))
+                    .arg(i + 1)
+                    .arg(recordsImportColumns().join(u", "_s)));
         if (at.contains(name))
-            return refusedFile(tr("The column \"%1\" is in the header twice.").arg(name));
+            return refusedFile(
+                QStringLiteral("The column \"%1\" is in the header twice.").arg(name));
         at.insert(name, i);
     }
     for (const QString &required : {u"authority_person_id"_s, u"legal_surname"_s})
         if (!at.contains(required))
-            return refusedFile(
-                tr("The header has no column \"%1\", which is required.").arg(required));
+            return refusedFile(QStringLiteral("The header has no column \"%1\", which is required.")
+                                   .arg(required));
     return at;
 }
 
@@ -68,7 +64,7 @@ QJsonObject rowJson(const QHash<QString, int> &at, int headerSize, const CsvReco
 {
     QJsonObject row{{u"line"_s, record.line}};
     if (record.cells.size() != headerSize) {
-        row.insert(u"refused_reason"_s, tr("The line has %1 cells; the header has %2.")
+        row.insert(u"refused_reason"_s, QStringLiteral("The line has %1 cells; the header has %2.")
                                             .arg(record.cells.size())
                                             .arg(headerSize));
         return row;
@@ -79,7 +75,7 @@ QJsonObject rowJson(const QHash<QString, int> &at, int headerSize, const CsvReco
             return QJsonObject{
                 {u"line"_s, record.line},
                 {u"refused_column"_s, it.key()},
-                {u"refused_reason"_s, tr("The %1 %2").arg(it.key(), problem)},
+                {u"refused_reason"_s, QStringLiteral("The %1 %2").arg(it.key(), problem)},
             };
         }
     }
@@ -132,15 +128,15 @@ int RecordsImportReport::count(QStringView outcome) const
 
 QString RecordsImportReport::summary() const
 {
-    QString text = tr("%1 rows: %2 new, %3 changed, %4 unchanged, %5 refused")
+    QString text = QStringLiteral("%1 rows: %2 new, %3 changed, %4 unchanged, %5 refused")
                        .arg(lines.size() - count(u"missing"))
                        .arg(count(u"new"))
                        .arg(count(u"changed"))
                        .arg(count(u"unchanged"))
                        .arg(count(u"refused"));
     if (snapshot)
-        text += tr("; %1 open plans missing from the file").arg(count(u"missing"));
-    return text + (dryRun ? tr(" (a dry run: nothing was changed).") : u"."_s);
+        text += QStringLiteral("; %1 open plans missing from the file").arg(count(u"missing"));
+    return text + (dryRun ? QStringLiteral(" (a dry run: nothing was changed).") : u"."_s);
 }
 
 QStringList RecordsImportReport::problems() const
@@ -148,10 +144,11 @@ QStringList RecordsImportReport::problems() const
     QStringList out;
     for (const RecordsImportLine &l : lines) {
         if (l.outcome == u"refused"_s)
-            out << (l.column.isEmpty() ? tr("line %1: %2").arg(l.line).arg(l.reason)
-                                       : tr("line %1, %2: %3").arg(l.line).arg(l.column, l.reason));
+            out << (l.column.isEmpty()
+                        ? QStringLiteral("line %1: %2").arg(l.line).arg(l.reason)
+                        : QStringLiteral("line %1, %2: %3").arg(l.line).arg(l.column, l.reason));
         else if (l.outcome == u"missing"_s)
-            out << tr("missing: %1: %2").arg(l.name, l.reason);
+            out << QStringLiteral("missing: %1: %2").arg(l.name, l.reason);
     }
     return out;
 }
@@ -161,10 +158,12 @@ Result<RecordsImportFile> readRecordsImport(const QString &name, const QByteArra
 {
     auto table = readCsv(bytes, recordsImportLimits(), progress);
     if (!table)
-        return Error{table.error().code, tr("%1: %2").arg(name, table.error().message), {}, {}};
+        return Error{
+            table.error().code, QStringLiteral("%1: %2").arg(name, table.error().message), {}, {}};
     auto at = columnsOf(table->header);
     if (!at)
-        return Error{at.error().code, tr("%1: %2").arg(name, at.error().message), {}, {}};
+        return Error{
+            at.error().code, QStringLiteral("%1: %2").arg(name, at.error().message), {}, {}};
     RecordsImportFile file{name, int(table->records.size()), {}, {}};
     QJsonArray rows;
     for (const CsvRecord &record : std::as_const(table->records)) {
@@ -180,9 +179,9 @@ Result<RecordsImportFile> readRecordsImportFile(const QString &path, const CsvPr
     QFile f(path);
     const QString name = QFileInfo(path).fileName();
     if (!f.open(QIODevice::ReadOnly))
-        return refusedFile(tr("%1: cannot be read: %2").arg(path, f.errorString()));
+        return refusedFile(QStringLiteral("%1: cannot be read: %2").arg(path, f.errorString()));
     if (f.size() > recordsImportLimits().maxBytes)
-        return refusedFile(tr("%1: the file is %2 bytes: at most %3 are read.")
+        return refusedFile(QStringLiteral("%1: the file is %2 bytes: at most %3 are read.")
                                .arg(name)
                                .arg(f.size())
                                .arg(recordsImportLimits().maxBytes));
@@ -226,16 +225,16 @@ Status fileAway(const QString &path, const QString &sub, const QStringList &repo
     const QFileInfo info(path);
     QDir target(info.dir().filePath(sub));
     if (!target.exists() && !QDir().mkpath(target.path()))
-        return refusedFile(tr("The folder %1 cannot be made.").arg(target.path()));
+        return refusedFile(QStringLiteral("The folder %1 cannot be made.").arg(target.path()));
     const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss"_s);
     QString moved = target.filePath(info.fileName());
     if (QFileInfo::exists(moved)) // the same name imported before: both are kept
         moved = target.filePath(u"%1-%2"_s.arg(stamp, info.fileName()));
     if (!QFile::rename(path, moved))
-        return refusedFile(tr("%1 cannot be moved to %2.").arg(path, target.path()));
+        return refusedFile(QStringLiteral("%1 cannot be moved to %2.").arg(path, target.path()));
     QFile out(moved + u".report.txt"_s);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return refusedFile(tr("The report %1 cannot be written.").arg(out.fileName()));
+        return refusedFile(QStringLiteral("The report %1 cannot be written.").arg(out.fileName()));
     out.write((report.join(u'\n') + u'\n').toUtf8());
     return success();
 }
@@ -245,11 +244,12 @@ Result<QStringList> importRecordsFolder(Connection &connection, const QString &f
 {
     const QDir dir(folder);
     if (!dir.exists())
-        return refusedFile(tr("The records import folder %1 does not exist.").arg(folder));
+        return refusedFile(
+            QStringLiteral("The records import folder %1 does not exist.").arg(folder));
     QStringList said;
     for (const QFileInfo &info :
          dir.entryInfoList({u"*.csv"_s, u"*.CSV"_s}, QDir::Files | QDir::Readable, QDir::Name)) {
-        QStringList report{tr("Records import of %1 at %2 UTC")
+        QStringList report{QStringLiteral("Records import of %1 at %2 UTC")
                                .arg(info.fileName(), QDateTime::currentDateTimeUtc().toString(
                                                          u"yyyy-MM-dd HH:mm:ss"_s))};
         bool ok = false;
@@ -269,7 +269,7 @@ Result<QStringList> importRecordsFolder(Connection &connection, const QString &f
         }
         if (auto moved = fileAway(info.filePath(), ok ? u"done"_s : u"refused"_s, report); !moved)
             return moved.error();
-        said << tr("%1: %2").arg(info.fileName(), report.value(1));
+        said << QStringLiteral("%1: %2").arg(info.fileName(), report.value(1));
     }
     return said;
 }
