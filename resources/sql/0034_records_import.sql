@@ -20,3 +20,6 @@ INSERT INTO alert_recipients (alert_type, about_child, recipient_role, key_worke
 
 -- The folder the exchange service imports records files from on its schedule (empty: none).
 INSERT INTO config (key, value, secret) VALUES ('records.import_folder', '', false);
+
+-- The function set this migration goes with (tests/db/functions_layer_test.cpp checks it).
+-- functions: d1767301c81c01eb560f566f82898d015cb1f20c64bf5eedc910524219be9a6d

@@ -54,7 +54,6 @@ int main(int argc, char **argv)
     const int n = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 100000;
     const int runs = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 3;
     QList<double> firsts, agains;
-    double rowsPerSecond = 0;
     for (int run = 0; run < runs; ++run) {
         bench::ScratchDatabase db;
         if (!db.ok()) {
@@ -65,7 +64,7 @@ int main(int argc, char **argv)
         for (const auto &[login, role] : {std::pair{u"bench_ro"_s, u"records-officer"_s},
                                           std::pair{u"bench_kw"_s, u"key-worker"_s}}) {
             if (!execute(db.connection(), u"SELECT add_user($1, $2, $3, 'Bench', NULL)"_s,
-                         {login, role, u"Bench "_s + role + tag}))
+                         {login, role, QString(u"Bench "_s + role + tag)}))
                 return 1;
         }
         const QByteArray csv = feed(db.connection(), n, u"bench_kw"_s);
@@ -92,11 +91,8 @@ int main(int argc, char **argv)
             if (expected != n)
                 return 1;
             (pass == 0 ? firsts : agains) << ms / 1000;
-            if (pass == 0)
-                rowsPerSecond = n / (ms / 1000);
         }
     }
-    (void)rowsPerSecond;
     const bool ok = bench::printFigure(u"records import, %1 new rows"_s.arg(n), firsts, u"s"_s,
                                        bench::atMost(30.0 * n / 100000));
     bench::printFigure(u"records import again, %1 unchanged rows"_s.arg(n), agains, u"s"_s,

@@ -88,7 +88,13 @@ const QSet<QString> kAddedOnPurpose{
     u"upload_again_now(bigint,integer)"_s, u"_require_data_quality_reader()"_s,
     // Issue 22: taking over a colleague's step, and giving
     // an untouched one back to Incoming work.
-    u"take_over_step(bigint)"_s, u"release_step(bigint,integer)"_s};
+    u"take_over_step(bigint)"_s, u"release_step(bigint,integer)"_s,
+    // Issue 20 (0034): the records feed in, and the helpers it shares with the records screens.
+    u"_create_person(text,text,text,date,date,bigint,text,text,jsonb)"_s,
+    u"_check_plan_start(text,text,text,date,date)"_s, u"_check_plan_end(text,date,date)"_s,
+    u"_allocate_key_worker(person,integer,text)"_s, u"_import_date(text,text)"_s,
+    u"_import_plan_kind(text)"_s, u"import_records(text,jsonb,boolean)"_s,
+    u"_check_folder_setting(text,text,text,text)"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
@@ -109,7 +115,8 @@ const QSet<QString> kDataChangedOnPurpose{u"plan"_s, u"config"_s, u"person"_s};
 // is about moving the functions): issue 17's settings (0023), the exchange lock's row (0028),
 // who receives each CP-IS alert (0030), the exchange's public key (0031).
 const QMap<QString, QString> kRowsAddedSince{{u"config"_s, u"t.key IN ('cpis.schema_dir', "
-                                                           "'mesh.secrets_public_key')"_s},
+                                                           "'mesh.secrets_public_key', "
+                                                           "'records.import_folder')"_s},
                                              {u"exchange_lock"_s, u"true"_s},
                                              {u"alert_recipients"_s, u"true"_s}};
 
