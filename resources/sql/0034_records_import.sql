@@ -16,10 +16,10 @@ ALTER TABLE alert_recipients ADD CONSTRAINT alert_recipients_recipient_role_chec
     'cpis_safeguarding_admin', 'cpis_key_worker', 'cpis_team_manager', 'cpis_sysadmin', 'cpis_records_officer'));
 INSERT INTO alert_recipients (alert_type, about_child, recipient_role, key_worker) VALUES
     ('Records import', false, 'cpis_records_officer', false),
-    ('Records import: plans missing from the file', false, 'cpis_records_officer', false);
+    ('Records import: plans not in the file', false, 'cpis_records_officer', false);
 
 -- The folder the exchange service imports records files from on its schedule (empty: none).
 INSERT INTO config (key, value, secret) VALUES ('records.import_folder', '', false);
 
 -- The function set this migration goes with (tests/db/functions_layer_test.cpp checks it).
--- functions: d1767301c81c01eb560f566f82898d015cb1f20c64bf5eedc910524219be9a6d
+-- functions: 13ebf2a788367b2d9ef513855259c28f07a9380b92702753139dd2935bec3b5d

@@ -170,9 +170,8 @@ TEST_CASE("A snapshot lists the open plan of a child the file lacks, alerts, and
     CHECK(snapshot.problems().join(u'\n').contains(u"Ben Hughes"_s));
     CHECK(countOf(owner, u"SELECT count(*) FROM plan WHERE person_id = $1 AND end_date IS NULL"_s,
                   {ben}) == 1);
-    CHECK(countOf(owner,
-                  u"SELECT count(*) FROM alert WHERE alert_type = 'Records import: plans "
-                  u"missing from the file' AND recipient_role = 'cpis_records_officer'"_s) == 1);
+    CHECK(countOf(owner, u"SELECT count(*) FROM alert WHERE alert_type = 'Records import: plans "
+                         u"not in the file' AND recipient_role = 'cpis_records_officer'"_s) == 1);
 }
 
 TEST_CASE("Only records officers and system administrators may import; a refusal changes nothing",

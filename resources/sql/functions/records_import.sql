@@ -382,7 +382,7 @@ BEGIN
                           AND i.f_start = pl.start_date AND i.refused_reason IS NULL);
         missing_count := (SELECT count(*) FROM import_missing);
         IF missing_count > 0 THEN
-            PERFORM raise_cpis_alert('Records import: plans missing from the file', NULL,
+            PERFORM raise_cpis_alert('Records import: plans not in the file', NULL,
                 format('%s open plans here are missing from %s, which was imported as the complete list: review them (they were not ended).',
                        missing_count, p_file));
         END IF;
