@@ -3078,6 +3078,10 @@ Yn canslo…</translation>
         <source>Page</source>
         <translation>Tudalen</translation>
     </message>
+    <message>
+        <source>&amp;Import records…</source>
+        <translation>Mewnforio &amp;cofnodion…</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::NewChildDialog</name>
@@ -4044,6 +4048,149 @@ Yn canslo…</translation>
     <message>
         <source>Type the NHS number: ten digits.</source>
         <translation>Teipiwch y rhif GIG: deg digid.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::RecordsImportWindow</name>
+    <message>
+        <source>Line</source>
+        <translation>Llinell</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Canlyniad</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Unigolyn</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colofn</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Newydd</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Wedi newid</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Heb newid</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Wedi’i wrthod</translation>
+    </message>
+    <message>
+        <source>Missing from the file</source>
+        <translation>Ddim yn y ffeil</translation>
+    </message>
+    <message>
+        <source>Import records — CP-IS</source>
+        <translation>Mewnforio cofnodion — CP-IS</translation>
+    </message>
+    <message>
+        <source>Import children on plans from the main case system</source>
+        <translation>Mewnforio plant ar gynlluniau o’r brif system achosion</translation>
+    </message>
+    <message>
+        <source>Choose the CSV file the main case system wrote. It is checked first: nothing changes until you press Import.</source>
+        <translation>Dewiswch y ffeil CSV a ysgrifennodd y brif system achosion. Caiff ei gwirio yn gyntaf: does dim yn newid nes i chi bwyso Mewnforio.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Ffeil:</translation>
+    </message>
+    <message>
+        <source>The records file to import</source>
+        <translation>Y ffeil cofnodion i’w mewnforio</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Dewis…</translation>
+    </message>
+    <message>
+        <source>The file lists &amp;every child on a plan (list the plans here it lacks)</source>
+        <translation>Mae’r ffeil yn rhestru &amp;pob plentyn ar gynllun (rhestru’r cynlluniau yma sydd ar goll ohoni)</translation>
+    </message>
+    <message>
+        <source>&amp;Check the file</source>
+        <translation>&amp;Gwirio’r ffeil</translation>
+    </message>
+    <message>
+        <source>What each row of the file would become</source>
+        <translation>Beth fyddai pob rhes o’r ffeil yn dod</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Mewnforio</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>Canslo’r mewnforio</translation>
+    </message>
+    <message>
+        <source>Choose the records file</source>
+        <translation>Dewis y ffeil cofnodion</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Ffeiliau CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose the file to import first.</source>
+        <translation>Dewiswch y ffeil i’w mewnforio yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Wrthi’n gwirio %1…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Wrthi’n mewnforio %1…</translation>
+    </message>
+    <message>
+        <source>Checking the file was cancelled.</source>
+        <translation>Cafodd gwirio’r ffeil ei ganslo.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: nothing was applied.</source>
+        <translation>Cafodd y mewnforio ei ganslo: ni chafodd dim ei gymhwyso.</translation>
+    </message>
+    <message>
+        <source>Every row can be imported. Press Import to apply them.</source>
+        <translation>Gellir mewnforio pob rhes. Pwyswch Mewnforio i’w cymhwyso.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) would be refused, with the reasons below; the others can be imported.</source>
+        <translation>
+            <numerusform>Byddai %n rhes yn cael eu gwrthod, gyda’r rhesymau isod; gellir mewnforio’r lleill.</numerusform>
+            <numerusform>Byddai %n rhes yn cael eu gwrthod, gyda’r rhesymau isod; gellir mewnforio’r lleill.</numerusform>
+            <numerusform>Byddai %n rhes yn cael eu gwrthod, gyda’r rhesymau isod; gellir mewnforio’r lleill.</numerusform>
+            <numerusform>Byddai %n rhes yn cael eu gwrthod, gyda’r rhesymau isod; gellir mewnforio’r lleill.</numerusform>
+            <numerusform>Byddai %n rhes yn cael eu gwrthod, gyda’r rhesymau isod; gellir mewnforio’r lleill.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported: every row was applied.</source>
+        <translation>Wedi mewnforio: cymhwyswyd pob rhes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported, but %n row(s) were refused, with the reasons below.</source>
+        <translation>
+            <numerusform>Wedi mewnforio, ond gwrthodwyd %n rhes, gyda’r rhesymau isod.</numerusform>
+            <numerusform>Wedi mewnforio, ond gwrthodwyd %n rhes, gyda’r rhesymau isod.</numerusform>
+            <numerusform>Wedi mewnforio, ond gwrthodwyd %n rhes, gyda’r rhesymau isod.</numerusform>
+            <numerusform>Wedi mewnforio, ond gwrthodwyd %n rhes, gyda’r rhesymau isod.</numerusform>
+            <numerusform>Wedi mewnforio, ond gwrthodwyd %n rhes, gyda’r rhesymau isod.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,23 @@
     </message>
 </context>
 <context>
+    <name>cpis::ui::RecordsImportWindow</name>
+    <message numerus="yes">
+        <source>%n row(s) would be refused, with the reasons below; the others can be imported.</source>
+        <translation>
+            <numerusform>%n row would be refused, with the reason below; the others can be imported.</numerusform>
+            <numerusform>%n rows would be refused, with the reasons below; the others can be imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported, but %n row(s) were refused, with the reasons below.</source>
+        <translation>
+            <numerusform>Imported, but %n row was refused, with the reason below.</numerusform>
+            <numerusform>Imported, but %n rows were refused, with the reasons below.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cpis::ui::StepWindow</name>
     <message numerus="yes">
         <source>%n next action(s)</source>

@@ -3,6 +3,7 @@
 #include "admin/configuration_window.h"
 #include "admin/data_quality_window.h"
 #include "admin/exchange_monitor_window.h"
+#include "admin/records_import_window.h"
 #include "elided_label.h"
 #include "help/app_icon.h"
 #include "help/help_menu.h"
@@ -120,6 +121,9 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     auto *dataQuality = m_administration->addAction(tr("&Data quality…"));
     dataQuality->setObjectName(u"dataQualityAction"_s);
     connect(dataQuality, &QAction::triggered, this, &MainWindow::openDataQuality);
+    auto *recordsImport = m_administration->addAction(tr("&Import records…"));
+    recordsImport->setObjectName(u"recordsImportAction"_s);
+    connect(recordsImport, &QAction::triggered, this, &MainWindow::openRecordsImport);
 
     m_connectionStatus = new ElidedLabel(tr("Connecting…"), this); // long paths are cut
     m_connectionStatus->setObjectName(u"connectionStatus"_s);
@@ -192,7 +196,8 @@ void MainWindow::addFindChild()
                     return;
                 m_administration->menuAction()->setVisible(true);
                 for (QAction *action : m_administration->actions())
-                    action->setVisible(action->objectName() == u"dataQualityAction"_s);
+                    action->setVisible(action->objectName() == u"dataQualityAction"_s ||
+                                       action->objectName() == u"recordsImportAction"_s);
             });
     });
 }
@@ -525,8 +530,9 @@ bool MainWindow::closeWorkWindows()
     if (stillOpen)
         return false;
     closeAll(m_people);
-    for (QWidget *window : std::initializer_list<QWidget *>{
-             m_dataQuality.data(), m_exchangeMonitor.data(), m_shortcuts.data()}) {
+    for (QWidget *window :
+         std::initializer_list<QWidget *>{m_dataQuality.data(), m_exchangeMonitor.data(),
+                                          m_shortcuts.data(), m_recordsImport.data()}) {
         if (window)
             window->close();
     }
@@ -643,6 +649,16 @@ DataQualityWindow *MainWindow::openDataQuality()
         connect(window, &DataQualityWindow::fixPerson, this, &MainWindow::openPersonToFix);
         return window;
     });
+}
+
+RecordsImportWindow *MainWindow::recordsImportWindow() const
+{
+    return m_recordsImport.data();
+}
+
+RecordsImportWindow *MainWindow::openRecordsImport()
+{
+    return showOnce(m_recordsImport, [this] { return new RecordsImportWindow(m_database, this); });
 }
 
 ConfigurationWindow *MainWindow::configurationWindow() const

@@ -22,6 +22,7 @@ namespace cpis::ui {
 
 class MessageBanner;
 class DataQualityWindow;
+class RecordsImportWindow;
 class ElidedLabel;
 class ConfigurationWindow;
 class ExchangeHealthWatch;
@@ -76,6 +77,8 @@ public:
     // Administration → Data quality…; one window.
     DataQualityWindow *openDataQuality();
     [[nodiscard]] DataQualityWindow *dataQualityWindow() const;
+    RecordsImportWindow *openRecordsImport();
+    [[nodiscard]] RecordsImportWindow *recordsImportWindow() const;
     // Administration → Configuration tools…: one window, raised when already open.
     ConfigurationWindow *openConfigurationTools();
     [[nodiscard]] ConfigurationWindow *configurationWindow() const;
@@ -146,6 +149,7 @@ private:
     QHash<qint64, QPointer<RequestWindow>> m_requests;
     QHash<qint64, QPointer<PersonRecordWindow>> m_people;
     QPointer<DataQualityWindow> m_dataQuality;
+    QPointer<RecordsImportWindow> m_recordsImport;
     QPointer<ConfigurationWindow> m_configuration;
     QPointer<ExchangeMonitorWindow> m_exchangeMonitor;
     QPointer<ShortcutsDialog> m_shortcuts;

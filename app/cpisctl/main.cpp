@@ -7,6 +7,7 @@
 #include "exchange_key_command.h"
 #include "nhs_number_commands.h"
 #include "records_export_command.h"
+#include "records_import_commands.h"
 #include "report_commands.h"
 #include "sample_data_command.h"
 #include "user_commands.h"
@@ -42,6 +43,8 @@ const QList<Command> &commands()
         {u"report data-quality"_s, u"children CP-IS cannot flag, and why (--csv)"_s,
          reportDataQuality},
         {u"records export"_s, u"what happened to each CP-IS notification, as CSV"_s, recordsExport},
+        {u"records import"_s, u"import children on plans from the main case system (CSV)"_s,
+         recordsImport},
         {u"config set"_s, u"change one setting (system administrators)"_s, configSet},
         {u"config alerts"_s, u"who receives each CP-IS alert"_s, configAlerts},
         {u"config alert-recipients"_s,

@@ -1,7 +1,7 @@
 #include "cpis/data_quality.h"
 
 #include "db/rows.h"
-#include "domain/csv_field.h"
+#include "domain/csv.h"
 
 #include <QCoreApplication>
 

@@ -4,6 +4,7 @@
 #include "cpis/exchange_config.h"
 #include "cpis/mesh_client.h"
 #include "db/rows.h"
+#include "workflow/records_import.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -304,6 +305,18 @@ Result<ExchangeReport> Exchange::exchange()
             report.inbound.append(*processed);
             report.failures << processor.takeFailures();
         }
+    }
+    // The records feed's files, when a folder is set: one that cannot be used is a failure
+    // of this run, not of the exchange with CP-IS.
+    if (!config->recordsImportFolder.isEmpty()) {
+        auto imported = importRecordsFolder(m_connection, config->recordsImportFolder);
+        if (!imported && databaseLost(imported.error()))
+            return imported.error();
+        if (!imported)
+            report.failures << imported.error().message;
+        else
+            for (const QString &line : std::as_const(*imported))
+                say(u"Records import: %1"_s.arg(line));
     }
     // Nothing could be received: the run failed, and says everything that did.
     const std::optional<Error> stopped = !collected ? std::optional(collected.error())

@@ -79,6 +79,7 @@ Result<ExchangeConfig> loadExchangeConfig(Connection &connection)
     c.phoneOfficeHours = v.value(u"cpis.phone_office_hours"_s);
     c.phoneOutOfHours = v.value(u"cpis.phone_out_of_hours"_s);
     c.schemaDir = v.value(u"cpis.schema_dir"_s);
+    c.recordsImportFolder = v.value(u"records.import_folder"_s);
     c.cpisMailbox = v.value(u"mesh.cpis_mailbox"_s);
     c.uploadWorkflow = v.value(u"mesh.workflow_upload"_s);
     for (const QString &t : v.value(u"exchange.times"_s).split(u',', Qt::SkipEmptyParts)) {

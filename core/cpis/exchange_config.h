@@ -24,10 +24,11 @@ struct ExchangeConfig
     QString authorityName;
     QString phoneOfficeHours;
     QString phoneOutOfHours;
-    QString schemaDir;      // cpis.schema_dir: the DMS schemas to validate against; empty: none
-    QString cpisMailbox;    // where uploads go
-    QString uploadWorkflow; // the workflow id NHS England assigned for uploads
-    QList<QTime> times;     // exchange.times
+    QString schemaDir; // cpis.schema_dir: the DMS schemas to validate against; empty: none
+    QString recordsImportFolder; // records.import_folder: the records feed's files; empty: none
+    QString cpisMailbox;         // where uploads go
+    QString uploadWorkflow;      // the workflow id NHS England assigned for uploads
+    QList<QTime> times;          // exchange.times
     MeshSettings mesh;
     // Secrets still stored in clear (set before they were sealed, issue 18): used as they are,
     // and named so the exchange can ask for them to be set again.

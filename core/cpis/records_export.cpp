@@ -3,7 +3,7 @@
 #include "cpis/access_notification_message.h"
 #include "cpis/notification_text.h"
 #include "db/rows.h"
-#include "domain/csv_field.h"
+#include "domain/csv.h"
 
 using namespace Qt::StringLiterals;
 

@@ -92,7 +92,13 @@ const QSet<QString> kAddedOnPurpose{
     // an untouched one back to Incoming work.
     u"take_over_step(bigint)"_s, u"release_step(bigint,integer)"_s,
     // Issue 20 "Out" and issue 21 "system alerts only by the system" (0034).
-    u"records_export(date,date)"_s, u"_is_system_alert_type(text)"_s, u"_raised_by_system()"_s};
+    u"records_export(date,date)"_s, u"_is_system_alert_type(text)"_s, u"_raised_by_system()"_s,
+    // Issue 20 (0035): the records feed in, and the helpers it shares with the records screens.
+    u"_create_person(text,text,text,date,date,bigint,text,text,jsonb)"_s,
+    u"_check_plan_start(text,text,text,date,date)"_s, u"_check_plan_end(text,date,date)"_s,
+    u"_allocate_key_worker(person,integer,text)"_s, u"_import_date(text,text)"_s,
+    u"_import_plan_kind(text)"_s, u"import_records(text,jsonb,boolean)"_s,
+    u"_check_folder_setting(text,text,text,text)"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
@@ -119,7 +125,8 @@ const QSet<QString> kDataChangedOnPurpose{u"plan"_s,           u"config"_s,     
 // is about moving the functions): issue 17's settings (0023), the exchange lock's row (0028),
 // who receives each CP-IS alert (0030), the exchange's public key (0031).
 const QMap<QString, QString> kRowsAddedSince{{u"config"_s, u"t.key IN ('cpis.schema_dir', "
-                                                           "'mesh.secrets_public_key')"_s},
+                                                           "'mesh.secrets_public_key', "
+                                                           "'records.import_folder')"_s},
                                              {u"exchange_lock"_s, u"true"_s},
                                              {u"alert_recipients"_s, u"true"_s}};
 

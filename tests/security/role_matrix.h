@@ -65,6 +65,9 @@ inline constexpr std::array kMatrix{
     // Issue 20 "Out" and issue 21 "system alerts only by the system" (functions/alerts.sql).
     Row{"export what happened to notifications",       {D, D, D, A,  D, D,    A}},
     Row{"raise a system alert (CP-IS ...)",            {D, D, D, D,  A, D,    D}},
+    // Issue 20: the records feed in (functions/records_import.sql); the exchange for
+    // records.import_folder.
+    Row{"import children's records",                   {D, D, D, A,  A, D,    A}},
 };
 // clang-format on
 

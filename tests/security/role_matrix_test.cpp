@@ -17,6 +17,7 @@
 #include "workflow/person_record.h"
 #include "workflow/person_records.h"
 #include "workflow/person_search.h"
+#include "workflow/records_import.h"
 #include "workflow/request_service.h"
 #include "workflow/step_service.h"
 #include "workflow/worker_directory.h"
@@ -795,6 +796,32 @@ Probe seeDataQuality()
     return p;
 }
 
+Probe importRecordsFile()
+{
+    Probe p;
+    static const QByteArray file = "authority_person_id,legal_forenames,legal_surname,"
+                                   "date_of_birth,plan_kind,plan_start\n"
+                                   "RM1,Lena,Matrix,2016-02-02,CPP,2025-01-06\n";
+    p.service = [](Connection &c, const Target &) -> Attempt {
+        auto report = importRecords(c, require(readRecordsImport(u"matrix.csv"_s, file)), {});
+        if (report && report->count(u"new") != 1)
+            return {false, report->problems().join(u"; "_s).toStdString()};
+        return attemptOf(report);
+    };
+    p.sql = [](Connection &c, const Target &) {
+        return anyCameBack(
+            c,
+            {u"SELECT count(*) FROM import_records('matrix.csv', $1::jsonb, false) "
+             u"WHERE outcome = 'new'"_s},
+            {QString::fromUtf8(require(readRecordsImport(u"matrix.csv"_s, file)).rowsJson)});
+    };
+    p.happened = [](Connection &owner, const Target &, int) {
+        return countOf(owner, u"SELECT count(*) FROM person WHERE authority_person_id = 'RM1'"_s) ==
+               1;
+    };
+    return p;
+}
+
 // How each row of the matrix is tried, by its operation.
 // Issue 20 "Out": the world's notification, received today, comes back.
 Probe exportRecords()
@@ -888,6 +915,7 @@ const std::map<std::string_view, std::function<Probe()>> &probes()
         {"see the data quality lists", seeDataQuality},
         {"export what happened to notifications", exportRecords},
         {"raise a system alert (CP-IS ...)", raiseSystemAlert},
+        {"import children's records", importRecordsFile},
     };
     return all;
 }
@@ -1136,6 +1164,11 @@ TEST_CASE("Role matrix: raise a system alert (CP-IS ...)", "[security]")
 TEST_CASE("Role matrix: see the data quality lists", "[security]")
 {
     proveRow("see the data quality lists");
+}
+
+TEST_CASE("Role matrix: import children's records", "[security]")
+{
+    proveRow("import children's records");
 }
 
 namespace {

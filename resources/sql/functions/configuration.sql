@@ -31,6 +31,20 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 REVOKE EXECUTE ON FUNCTION _plan_kinds() FROM PUBLIC;
 
+-- A folder on the exchange's machine: the database can only check the form; the exchange says
+-- (and alerts) when the folder cannot be used. Empty turns the feature off (p_off says how).
+CREATE OR REPLACE FUNCTION _check_folder_setting(p_key text, p_value text, p_example text, p_off text)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF p_value <> '' AND p_value !~ '^(/|[A-Za-z]:[\\/]|\\\\)' THEN
+        PERFORM _invalid(p_key, format('%s must be a full folder path, e.g. %s (or empty: %s).', p_key, p_example, p_off));
+    ELSIF length(p_value) > 1000 THEN
+        PERFORM _invalid(p_key, format('%s is too long (at most 1000 characters).', p_key));
+    END IF;
+END $$;
+REVOKE EXECUTE ON FUNCTION _check_folder_setting(text, text, text, text) FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION set_config(p_key text, p_value text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -107,13 +121,9 @@ BEGIN
             END IF;
         END LOOP;
     WHEN 'cpis.schema_dir' THEN
-        -- The folder is on the exchange's machine: the database can only check the form; the
-        -- exchange says (and alerts) when the folder cannot be loaded.
-        IF v <> '' AND v !~ '^(/|[A-Za-z]:[\\/]|\\\\)' THEN
-            PERFORM _invalid(p_key, 'cpis.schema_dir must be a full folder path, e.g. /etc/cpis/dms-schemas (or empty: no validation).');
-        ELSIF length(v) > 1000 THEN
-            PERFORM _invalid(p_key, 'cpis.schema_dir is too long (at most 1000 characters).');
-        END IF;
+        PERFORM _check_folder_setting(p_key, v, '/etc/cpis/dms-schemas', 'no validation');
+    WHEN 'records.import_folder' THEN
+        PERFORM _check_folder_setting(p_key, v, '/srv/cpis/records-in', 'no scheduled import');
     WHEN 'mesh.url' THEN
         IF v <> '' AND v !~ '^https://[^/\s]+' AND v !~ '^http://(127\.[0-9.]+|localhost|\[::1\])(:[0-9]+)?(/|$)' THEN
             PERFORM _invalid(p_key, 'mesh.url must be https://, or http:// to a loopback address for testing.');

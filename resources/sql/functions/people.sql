@@ -304,6 +304,30 @@ GRANT EXECUTE ON FUNCTION possible_duplicates(text, text, date, text)
 
 -- ---------------------------------------------------------------- new child
 
+-- A new person, already checked: the row, who and when, the audit line and the notification.
+-- For recording a new child (_new_person) and the records import (functions/records_import.sql).
+CREATE OR REPLACE FUNCTION _create_person(p_forenames text, p_surname text, p_gender text, p_date_of_birth date,
+                                          p_expected date, p_mother bigint, p_digits text,
+                                          p_authority_person_id text, p_details jsonb)
+RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    new_id bigint;
+BEGIN
+    INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, expected_delivery, mother_id,
+                        nhs_number, nhs_number_status, authority_person_id, updated_by, updated_at)
+    VALUES (p_forenames, p_surname, p_gender, p_date_of_birth, p_expected, p_mother, p_digits,
+            CASE WHEN p_digits IS NULL THEN 'unknown' ELSE 'recorded' END, p_authority_person_id,
+            current_worker_id(), now())
+    RETURNING id INTO new_id;
+    PERFORM _audit('person.created', new_id,
+                   jsonb_build_object('unborn', p_date_of_birth IS NULL, 'mother', p_mother,
+                                      'nhs_number', p_digits IS NOT NULL) || coalesce(p_details, '{}'));
+    PERFORM _notify('person', new_id);
+    RETURN new_id;
+END $$;
+REVOKE EXECUTE ON FUNCTION _create_person(text, text, text, date, date, bigint, text, text, jsonb) FROM PUBLIC;
+
 -- Records officers and team managers (who then are involved with the child, so that they can
 -- go on to allocate the key worker) record a new child; p_confirmed says the warnings about
 -- possible duplicates were seen.
@@ -331,18 +355,10 @@ BEGIN
             SELECT 1 FROM possible_duplicates(fore, sur, p_date_of_birth, NULL)) THEN
         PERFORM _invalid('confirm', 'There may already be a record of this child (the same name and date of birth, or the same other name): check the possible duplicates, then confirm.');
     END IF;
-    INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, expected_delivery, mother_id,
-                        nhs_number, nhs_number_status, updated_by, updated_at)
-    VALUES (fore, sur, p_gender, p_date_of_birth, p_expected, p_mother, digits,
-            CASE WHEN digits IS NULL THEN 'unknown' ELSE 'recorded' END, me, now())
-    RETURNING id INTO new_id;
+    new_id := _create_person(fore, sur, p_gender, p_date_of_birth, p_expected, p_mother, digits, NULL, NULL);
     IF NOT pg_has_role(session_user, 'cpis_records_officer', 'MEMBER') THEN
         INSERT INTO involvement (person_id, worker_id, role) VALUES (new_id, me, 'Team Manager');
     END IF;
-    PERFORM _audit('person.created', new_id,
-                   jsonb_build_object('unborn', p_date_of_birth IS NULL, 'mother', p_mother,
-                                      'nhs_number', digits IS NOT NULL));
-    PERFORM _notify('person', new_id);
     RETURN new_id;
 END $$;
 REVOKE EXECUTE ON FUNCTION _new_person(text, text, text, date, date, bigint, text, boolean) FROM PUBLIC;
@@ -586,6 +602,46 @@ GRANT EXECUTE ON FUNCTION mark_nhs_number_verified(bigint, integer)
 
 -- ---------------------------------------------------------------- plans and legal statuses
 
+-- The rules of a plan's kind and start, for start_plan and the records import: a kind of the
+-- list, an unborn child protection plan before the birth and only then, a start that has
+-- happened and is not before the birth.
+CREATE OR REPLACE FUNCTION _check_plan_start(p_kind_field text, p_start_field text, p_kind text, p_start date,
+                                             p_date_of_birth date)
+RETURNS void
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF coalesce(p_kind, '') <> ALL (_plan_kinds()) THEN
+        PERFORM _invalid(p_kind_field, format('The kind "%s" must be one of %s.', coalesce(p_kind, ''),
+                                              array_to_string(_plan_kinds(), ', ')));
+    END IF;
+    IF p_kind = 'UCPP' AND p_date_of_birth IS NOT NULL THEN
+        PERFORM _invalid(p_kind_field, 'An unborn child protection plan is for an unborn child: start a child protection plan.');
+    END IF;
+    IF p_kind <> 'UCPP' AND p_date_of_birth IS NULL THEN
+        PERFORM _invalid(p_kind_field, 'Before the birth, only an unborn child protection plan can start: record the birth first.');
+    END IF;
+    PERFORM _check_not_future(p_start_field, 'The start date', p_start);
+    IF p_date_of_birth IS NOT NULL AND p_start < p_date_of_birth THEN
+        PERFORM _invalid(p_start_field, format('The start date must be on or after the date of birth, %s.',
+                                               to_char(p_date_of_birth, 'DD/MM/YYYY')));
+    END IF;
+END $$;
+REVOKE EXECUTE ON FUNCTION _check_plan_start(text, text, text, date, date) FROM PUBLIC;
+
+-- An end date: required, and not before the start.
+CREATE OR REPLACE FUNCTION _check_plan_end(p_field text, p_start date, p_end date) RETURNS void
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF p_end IS NULL THEN
+        PERFORM _invalid(p_field, 'The end date is required.');
+    END IF;
+    IF p_end < p_start THEN
+        PERFORM _invalid(p_field, format('The end date must be on or after the start date, %s.',
+                                         to_char(p_start, 'DD/MM/YYYY')));
+    END IF;
+END $$;
+REVOKE EXECUTE ON FUNCTION _check_plan_end(text, date, date) FROM PUBLIC;
+
 -- A plan or legal status starts; a shared kind queues the upload (the plan trigger).
 CREATE OR REPLACE FUNCTION start_plan(p_person bigint, p_version integer, p_kind text, p_start date)
 RETURNS integer
@@ -594,21 +650,7 @@ DECLARE
     p person := _person_to_change(p_person, p_version, 'start a plan or legal status');
     new_plan bigint;
 BEGIN
-    IF coalesce(p_kind, '') <> ALL (_plan_kinds()) THEN
-        PERFORM _invalid('kind', format('The kind "%s" must be one of %s.', coalesce(p_kind, ''),
-                                        array_to_string(_plan_kinds(), ', ')));
-    END IF;
-    IF p_kind = 'UCPP' AND p.date_of_birth IS NOT NULL THEN
-        PERFORM _invalid('kind', 'An unborn child protection plan is for an unborn child: start a child protection plan.');
-    END IF;
-    IF p_kind <> 'UCPP' AND p.date_of_birth IS NULL THEN
-        PERFORM _invalid('kind', 'Before the birth, only an unborn child protection plan can start: record the birth first.');
-    END IF;
-    PERFORM _check_not_future('start', 'The start date', p_start);
-    IF p.date_of_birth IS NOT NULL AND p_start < p.date_of_birth THEN
-        PERFORM _invalid('start', format('The start date must be on or after the date of birth, %s.',
-                                         to_char(p.date_of_birth, 'DD/MM/YYYY')));
-    END IF;
+    PERFORM _check_plan_start('kind', 'start', p_kind, p_start, p.date_of_birth);
     IF EXISTS (SELECT 1 FROM plan WHERE person_id = p_person AND kind = p_kind AND end_date IS NULL
                AND recorded_in_error_at IS NULL) THEN
         PERFORM _invalid('kind', format('A %s is already current: end it first.', p_kind));
@@ -626,13 +668,7 @@ BEGIN
     IF p_plan.end_date IS NOT NULL OR p_plan.recorded_in_error_at IS NOT NULL THEN
         PERFORM _invalid('plan', format('That %s is not current: it has ended or was recorded in error.', p_plan.kind));
     END IF;
-    IF p_end IS NULL THEN
-        PERFORM _invalid('end', 'The end date is required.');
-    END IF;
-    IF p_end < p_plan.start_date THEN
-        PERFORM _invalid('end', format('The end date must be on or after the start date, %s.',
-                                       to_char(p_plan.start_date, 'DD/MM/YYYY')));
-    END IF;
+    PERFORM _check_plan_end('end', p_plan.start_date, p_end);
     UPDATE plan SET end_date = p_end WHERE id = p_plan.id;
 END $$;
 REVOKE EXECUTE ON FUNCTION _end_plan(plan, date) FROM PUBLIC;
@@ -735,29 +771,37 @@ GRANT EXECUTE ON FUNCTION caseworkers()
 
 -- The new key worker from today; the previous allocation ends today. Open steps and requests
 -- follow at once (the involvement trigger). A restricted child's key worker may see them.
-CREATE OR REPLACE FUNCTION allocate_key_worker(p_person bigint, p_version integer, p_worker integer)
-RETURNS integer
+-- The allocation itself, for allocate_key_worker and the records import: p_worker must be
+-- one of caseworkers() and not already the key worker.
+CREATE OR REPLACE FUNCTION _allocate_key_worker(p person, p_worker integer, p_field text) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-    p person := _person_to_change(p_person, p_version, 'allocate a key worker');
     today date := (now() AT TIME ZONE 'Europe/London')::date;
-    previous integer := (SELECT worker_id FROM involvement WHERE person_id = p_person AND role = 'Key Worker'
+    previous integer := (SELECT worker_id FROM involvement WHERE person_id = p.id AND role = 'Key Worker'
                                                               AND ended_on IS NULL);
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM caseworkers() c WHERE c.id = p_worker) THEN
-        PERFORM _invalid('worker', 'Choose a key worker or team manager from the list.');
+        PERFORM _invalid(p_field, 'Choose a key worker or team manager from the list.');
     END IF;
     IF previous = p_worker THEN
-        PERFORM _invalid('worker', format('%s is already the key worker.', _worker_name(p_worker)));
+        PERFORM _invalid(p_field, format('%s is already the key worker.', _worker_name(p_worker)));
     END IF;
     UPDATE involvement SET ended_on = greatest(today, started_on)
-    WHERE person_id = p_person AND role = 'Key Worker' AND ended_on IS NULL;
-    INSERT INTO involvement (person_id, worker_id, role, started_on) VALUES (p_person, p_worker, 'Key Worker', today);
+    WHERE person_id = p.id AND role = 'Key Worker' AND ended_on IS NULL;
+    INSERT INTO involvement (person_id, worker_id, role, started_on) VALUES (p.id, p_worker, 'Key Worker', today);
     IF p.restricted THEN
-        INSERT INTO person_access (person_id, worker_id) VALUES (p_person, p_worker) ON CONFLICT DO NOTHING;
+        INSERT INTO person_access (person_id, worker_id) VALUES (p.id, p_worker) ON CONFLICT DO NOTHING;
     END IF;
-    RETURN _person_changed(p_person, 'person.key_worker_allocated',
+    RETURN _person_changed(p.id, 'person.key_worker_allocated',
                            jsonb_build_object('worker', p_worker, 'previous', previous));
+END $$;
+REVOKE EXECUTE ON FUNCTION _allocate_key_worker(person, integer, text) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION allocate_key_worker(p_person bigint, p_version integer, p_worker integer)
+RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    RETURN _allocate_key_worker(_person_to_change(p_person, p_version, 'allocate a key worker'), p_worker, 'worker');
 END $$;
 REVOKE EXECUTE ON FUNCTION allocate_key_worker(bigint, integer, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION allocate_key_worker(bigint, integer, integer)
