@@ -346,6 +346,15 @@ Status ServerSetup::ensureFirstAdmin(Connection &db)
         say(u"Found the system administrator %1."_s.arg(login));
         return success();
     }
+    // The installer may reuse a login (add_user lets it), but setup will not: a login of
+    // another database would become a system administrator there too.
+    auto taken = queryValue(db, u"SELECT count(*) FROM pg_roles WHERE rolname = $1"_s, {login});
+    if (!taken)
+        return taken.error();
+    if (taken->integer() != 0)
+        return setupError(u"The login %1 already exists on this server (another database's user, "
+                          u"or the server's own): a login belongs to one CP-IS database; choose "
+                          u"another --first-admin."_s.arg(login));
     auto verifier = scramVerifier(db, login, m_request.firstAdminPassword);
     if (!verifier)
         return verifier.error();

@@ -26,4 +26,4 @@ BEGIN
     END LOOP;
     EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database());
 END $$;
--- functions: 1dd3cacb8aec244233374e70c0342eb726ac8f9fbcddcb15bab0fa9e7fcbb6fc
+-- functions: a8286302553e6e9e2e130202f924ba78279633592e4b4572cabaa03434374627

@@ -80,23 +80,27 @@ BEGIN
         END IF;
     END IF;
     -- Logins are shared by every database on the server: one that exists belongs to another
-    -- database (or to the server), and giving it a role here would give it that role in its
-    -- own database too. A login belongs to one CP-IS database.
+    -- database (or to the server), and a role given to it here would hold in its own database
+    -- too. So a system administrator may only make new logins; the installer, who can grant
+    -- any role anyway, may reuse one (the sample data does, in every test database).
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
-        PERFORM _invalid('login', format('The login "%s" already exists on this database server (another '
-            'database''s user, or the server''s own): a login belongs to one CP-IS database; choose another.', p_login));
-    END IF;
-    BEGIN
-        IF p_password IS NULL THEN
-            EXECUTE format('CREATE ROLE %I LOGIN', p_login);
-        ELSE
-            EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_login, p_password);
+        IF NOT _is_schema_owner() THEN
+            PERFORM _invalid('login', format('The login "%s" already exists on this database server (another '
+                'database''s user, or the server''s own): a login belongs to one CP-IS database; choose another.', p_login));
         END IF;
-    EXCEPTION WHEN OTHERS THEN
-        -- Raised again from here, so the log's context is this line, not the statement
-        -- above with the password in it.
-        RAISE EXCEPTION 'Could not create the login %: %', p_login, SQLERRM USING ERRCODE = SQLSTATE;
-    END;
+    ELSE
+        BEGIN
+            IF p_password IS NULL THEN
+                EXECUTE format('CREATE ROLE %I LOGIN', p_login);
+            ELSE
+                EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_login, p_password);
+            END IF;
+        EXCEPTION WHEN OTHERS THEN
+            -- Raised again from here, so the log's context is this line, not the statement
+            -- above with the password in it.
+            RAISE EXCEPTION 'Could not create the login %: %', p_login, SQLERRM USING ERRCODE = SQLSTATE;
+        END;
+    END IF;
     -- Only this database's logins may connect to it (cpisctl setup revokes CONNECT from PUBLIC),
     -- and none may hold more than its share of the server's connection slots: a workview holds
     -- three at most, the exchange two (README, "Running for an authority", sizes max_connections).
