@@ -39,14 +39,15 @@ Result<std::unique_ptr<Connection>> openAs(const ConnInfo &admin, const QString 
     return Connection::open(info);
 }
 
-Result<Row> oneRow(Connection &c, const QString &sql, const QVariantList &params = {})
+// Rows of which there is at least one (a Row reads its Rows: keep them alive).
+Result<Rows> atLeastOneRow(Connection &c, const QString &sql, const QVariantList &params = {})
 {
     auto rows = execute(c, sql, params);
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
         return setupError(u"The server returned no row for: "_s + sql.simplified());
-    return (*rows)[0];
+    return rows;
 }
 
 QString randomPassword()
@@ -91,23 +92,25 @@ namespace {
 // What the administrator's login may do; refuses, naming what is missing, when it is not enough.
 Result<bool> checkAdministrator(Connection &c)
 {
-    auto me = oneRow(c, u"SELECT current_user AS login, rolsuper, rolcreatedb, rolcreaterole "
-                        u"FROM pg_roles WHERE rolname = current_user"_s);
-    if (!me)
-        return me.error();
-    if (me->boolean("rolsuper"))
+    auto rows =
+        atLeastOneRow(c, u"SELECT current_user AS login, rolsuper, rolcreatedb, rolcreaterole "
+                         u"FROM pg_roles WHERE rolname = current_user"_s);
+    if (!rows)
+        return rows.error();
+    const Row me = (*rows)[0];
+    if (me.boolean("rolsuper"))
         return true;
     QStringList missing;
-    if (!me->boolean("rolcreatedb"))
+    if (!me.boolean("rolcreatedb"))
         missing << u"CREATEDB"_s;
-    if (!me->boolean("rolcreaterole"))
+    if (!me.boolean("rolcreaterole"))
         missing << u"CREATEROLE"_s;
     if (!missing.isEmpty())
         return setupError(
             u"The login %1 cannot set up a CP-IS database: setup needs a superuser, or a login "
-            u"with CREATEDB and CREATEROLE, and %1 lacks %2."_s.arg(me->text("login"),
+            u"with CREATEDB and CREATEROLE, and %1 lacks %2."_s.arg(me.text("login"),
                                                                     missing.join(u" and "_s)),
-            u"As a superuser: ALTER ROLE %1 CREATEDB CREATEROLE;"_s.arg(ident(me->text("login"))));
+            u"As a superuser: ALTER ROLE %1 CREATEDB CREATEROLE;"_s.arg(ident(me.text("login"))));
     return false;
 }
 
@@ -118,10 +121,11 @@ Status ensureRole(Connection &c, const QString &role, const QString &create,
                         u"SELECT count(*) = 1 AS found, bool_or(rolcanlogin) AS login FROM "
                         u"pg_roles WHERE rolname = $1"_s,
                         {role});
-    if (!found)
-        return found.error();
-    if (found->boolean("found")) {
-        if (found->boolean("login") && create.contains(u"NOLOGIN"_s))
+    if (!rows)
+        return rows.error();
+    const Row found = (*rows)[0];
+    if (found.boolean("found")) {
+        if (found.boolean("login") && create.contains(u"NOLOGIN"_s))
             return setupError(
                 u"The role %1 exists and can log in; as %2 it must not. Remove its LOGIN "
                 u"(ALTER ROLE %1 NOLOGIN) or choose another database name."_s.arg(role, what));

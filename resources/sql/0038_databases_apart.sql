@@ -4,7 +4,7 @@
 -- works here is locked out. A database whose owner is not the role migrating it (an older
 -- installation) is left as it was, with a notice: cpisctl setup, run by the server's
 -- administrator, completes it. Roles are server-wide: add_user (functions/users.sql) now
--- grants CONNECT to each login it makes and never reuses another database's login, and
+-- grants CONNECT to each login it makes and refuses a system administrator another database's login, and
 -- _require_role (functions/foundation.sql) asks for a worker of this database as well as the
 -- group role. docs/security.md, "Databases apart on one server", argues it in full.
 DO $$
