@@ -117,10 +117,10 @@ Result<bool> checkAdministrator(Connection &c)
 Status ensureRole(Connection &c, const QString &role, const QString &create,
                   const std::function<void(const QString &)> &say, const QString &what)
 {
-    auto found = oneRow(c,
-                        u"SELECT count(*) = 1 AS found, bool_or(rolcanlogin) AS login FROM "
-                        u"pg_roles WHERE rolname = $1"_s,
-                        {role});
+    auto rows = atLeastOneRow(c,
+                              u"SELECT count(*) = 1 AS found, bool_or(rolcanlogin) AS login FROM "
+                              u"pg_roles WHERE rolname = $1"_s,
+                              {role});
     if (!rows)
         return rows.error();
     const Row found = (*rows)[0];
