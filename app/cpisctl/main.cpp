@@ -10,6 +10,7 @@
 #include "records_import_commands.h"
 #include "report_commands.h"
 #include "sample_data_command.h"
+#include "setup_command.h"
 #include "user_commands.h"
 #include "validate_command.h"
 #include "workview_command.h"
@@ -26,6 +27,7 @@ const QList<Command> &commands()
         {u"db status"_s, u"where the database is, server and schema version"_s, dbStatus},
         {u"db migrate"_s, u"apply pending schema migrations"_s, dbMigrate},
         {u"db stop"_s, u"stop the embedded database server"_s, dbStop},
+        {u"setup"_s, u"make a CP-IS database on a shared server (its administrator)"_s, setup},
         {u"nhs-number check"_s, u"check NHS numbers (Modulus 11)"_s, nhsNumberCheck},
         {u"user add"_s, u"create a user: login, role and worker"_s, userAdd},
         {u"workview"_s, u"a worker's Current work and Incoming requests"_s, workview},

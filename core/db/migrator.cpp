@@ -296,9 +296,66 @@ Status Migrator::lockHistory()
     }
 }
 
+Status Migrator::actAsSchemaOwner()
+{
+    auto who = execute(m_connection, uR"(
+        SELECT o.rolname AS owner, current_user = o.rolname AS acting,
+               pg_has_role(session_user, o.oid, 'MEMBER') AS member
+        FROM pg_class c JOIN pg_roles o ON o.oid = c.relowner
+        WHERE c.oid = to_regclass('public.schema_migrations'))"_s);
+    if (!who)
+        return who.error();
+    if (who->isEmpty() || (*who)[0].boolean("acting") || !(*who)[0].boolean("member"))
+        return success(); // not a member: withMissingRights() explains the refusal
+    auto set =
+        execute(m_connection, u"SELECT set_config('role', $1, false)"_s, {(*who)[0].text("owner")});
+    if (!set)
+        return set.error();
+    m_roleSet = true;
+    return success();
+}
+
+Error Migrator::withMissingRights(Error error)
+{
+    if (!error.isSqlState(u"42501"))
+        return error;
+    auto who = execute(m_connection, uR"(
+        SELECT session_user AS login, current_database() AS db,
+               (SELECT o.rolname FROM pg_class c JOIN pg_roles o ON o.oid = c.relowner
+                WHERE c.oid = to_regclass('public.schema_migrations')) AS owner)"_s);
+    if (!who || who->isEmpty())
+        return error;
+    const Row row = (*who)[0];
+    const QString owner =
+        row.isNull("owner") ? u"the database's owner"_s : u"the role %1"_s.arg(row.text("owner"));
+    error.code = u"db.not_schema_owner"_s;
+    error.message =
+        u"The login %1 cannot bring database %2 up to date: its schema belongs to %3, and %1 is "
+        u"not a member of it. Migrating needs the schema owner's rights (the server said: %4)"_s
+            .arg(row.text("login"), row.text("db"), owner, error.message);
+    error.hint = u"Run 'cpisctl setup --database \"dbname=%1 user=ADMIN ...\"' as the server's "
+                 u"administrator (a superuser, or the login with CREATEDB and CREATEROLE that "
+                 u"set the database up): it applies the migrations as the schema owner. See "
+                 u"README, \"Running for an authority\"."_s.arg(row.text("db"));
+    return error;
+}
+
 Result<QList<int>> Migrator::migrate()
 {
     m_appliedFunctions = false;
+    auto migrated = migrateAsOwner();
+    if (m_roleSet) {
+        m_roleSet = false;
+        if (auto reset = execute(m_connection, u"RESET ROLE"_s); !reset && migrated)
+            return reset.error();
+    }
+    if (!migrated)
+        return withMissingRights(migrated.error());
+    return migrated;
+}
+
+Result<QList<int>> Migrator::migrateAsOwner()
+{
     auto before = state();
     if (!before)
         return before.error();
@@ -314,6 +371,8 @@ Result<QList<int>> Migrator::migrate()
         if (!*due)
             return QList<int>();
     }
+    if (auto owner = actAsSchemaOwner(); !owner)
+        return owner.error();
 
     // One migration per transaction, each under the migration lock, deciding what is next
     // under it: another client may have applied some meanwhile. The last migration goes

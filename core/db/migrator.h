@@ -83,6 +83,13 @@ public:
 
 private:
     Status ensureHistoryTables();
+    // Migrating is the schema owner's work: a login that is a member of the role owning
+    // schema_migrations (the administrator who ran cpisctl setup) migrates as that role, so
+    // every object keeps one owner; any other login is told exactly what it lacks.
+    Status actAsSchemaOwner();
+    Result<QList<int>> migrateAsOwner();
+    // A refusal (42501) while migrating, in words saying which rights are missing.
+    Error withMissingRights(Error error);
     // Takes the migration lock for this transaction, waiting as long as it takes; says who
     // holds it when that is more than a few seconds.
     Status lockHistory();
@@ -98,6 +105,7 @@ private:
     QList<Migration> m_migrations;
     FunctionSet m_functions;
     bool m_appliedFunctions = false;
+    bool m_roleSet = false; // actAsSchemaOwner() did SET ROLE; migrate() resets it
     std::function<void(const QString &)> m_progress;
 };
 

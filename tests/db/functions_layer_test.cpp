@@ -53,7 +53,9 @@ const QSet<QString> kChangedOnPurpose{
     u"record_person_opened(bigint)"_s, u"config_value(text)"_s, u"alert_is_for_me(alert)"_s,
     u"current_work(integer)"_s, u"notification_statistics(integer,date)"_s,
     // 0033 (issue 22): Find worker lists caseworkers only, with their role.
-    u"find_workers(text)"_s};
+    u"find_workers(text)"_s,
+    // 0036 (issue 21): a group role is no power without a worker of this database.
+    u"_require_role(name,text)"_s};
 // Functions main did not have.
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
 const QSet<QString> kAddedOnPurpose{

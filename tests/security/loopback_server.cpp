@@ -78,6 +78,15 @@ void handToServerAccount(const QString &path)
     REQUIRE(::chown(QFile::encodeName(path).constData(), pw->pw_uid, pw->pw_gid) == 0);
 }
 
+QStringList serverTlsSettings(const IssuedCertificate &issued)
+{
+    handToServerAccount(issued.certificate);
+    handToServerAccount(issued.key);
+    QFile::setPermissions(issued.key, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return {u"ssl = on"_s, u"ssl_cert_file = '%1'"_s.arg(issued.certificate),
+            u"ssl_key_file = '%1'"_s.arg(issued.key)};
+}
+
 Status LoopbackServer::runServerTool(const QString &tool, const QStringList &args)
 {
     const QString program = binariesOrFail().tool(tool);

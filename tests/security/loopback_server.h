@@ -5,6 +5,7 @@
 #include "db/conn_info.h"
 #include "db/local_cluster.h"
 #include "result.h"
+#include "security/test_certificates.h"
 
 #include <QStringList>
 #include <QTemporaryDir>
@@ -72,5 +73,9 @@ int freeLoopbackPort();
 
 // The folder's owner becomes the account that runs the server (when we are root).
 void handToServerAccount(const QString &path);
+
+// The server's certificate and key handed to the account that runs it (the key readable by it
+// alone), and the postgresql.conf lines that turn TLS on with them.
+QStringList serverTlsSettings(const IssuedCertificate &issued);
 
 } // namespace cpis::test

@@ -1113,6 +1113,8 @@ TEST_CASE("The installer (the schema owner) creates the exchange's login, and a 
     CHECK(valueOf(w.owner, u"SELECT pg_has_role($1, 'cpis_exchange', 'MEMBER')"_s,
                   {kNewExchangeLogin})
               .boolean());
+    // Its CONNECT on the database (add_user grants it) goes with it.
+    require(execute(w.owner, u"DROP OWNED BY \""_s + kNewExchangeLogin + u"\""_s));
     require(execute(w.owner, u"DROP ROLE \""_s + kNewExchangeLogin + u"\""_s));
 }
 

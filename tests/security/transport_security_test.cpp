@@ -22,24 +22,12 @@ using namespace cpis;
 using test::require;
 
 namespace {
-// The server's key must belong to the account that runs it, readable by it alone.
-void handKeyToServer(const test::IssuedCertificate &issued)
-{
-    test::handToServerAccount(issued.certificate);
-    test::handToServerAccount(issued.key);
-    QFile::setPermissions(issued.key, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-}
-
 // A server whose certificate names "localhost", signed by `ca`, refusing connections without TLS.
 std::unique_ptr<test::LoopbackServer> tlsServer(const test::ServerFolder &folder,
                                                 const test::TestCertificateAuthority &ca)
 {
     const auto issued = ca.issue(u"db-server"_s, u"localhost"_s, {u"DNS:localhost"_s});
-    handKeyToServer(issued);
-    return test::LoopbackServer::primary(folder.path(u"server"_s),
-                                         {u"ssl = on"_s,
-                                          u"ssl_cert_file = '%1'"_s.arg(issued.certificate),
-                                          u"ssl_key_file = '%1'"_s.arg(issued.key)},
+    return test::LoopbackServer::primary(folder.path(u"server"_s), test::serverTlsSettings(issued),
                                          {u"hostnossl all all 0.0.0.0/0 reject"_s});
 }
 

@@ -142,6 +142,12 @@ BEGIN
                 ELSE p_role END, p_what
             USING ERRCODE = '42501';
     END IF;
+    -- Group roles are shared by every database on the server: the role alone is no power here
+    -- without a worker of this database (docs/security.md, "Databases apart on one server").
+    -- The installer (this database's owner role, or the superuser) has no worker.
+    IF NOT _is_schema_owner() THEN
+        PERFORM _require_worker();
+    END IF;
 END $$;
 REVOKE EXECUTE ON FUNCTION _require_role(name, text) FROM PUBLIC;
 

@@ -40,9 +40,10 @@ DECLARE
     team_id integer;
     wid integer;
 BEGIN
-    -- The owner (no worker of its own) may add the first users.
-    IF NOT pg_has_role(session_user, 'cpis_sysadmin', 'MEMBER') AND NOT _is_schema_owner() THEN
-        RAISE EXCEPTION 'Only system administrators can add users.' USING ERRCODE = '42501';
+    -- The owner (no worker of its own) may add the first users; anyone else must be a system
+    -- administrator who is a worker of this database (the group role is server-wide).
+    IF NOT _is_schema_owner() THEN
+        PERFORM _require_role('cpis_sysadmin', 'add users');
     END IF;
     -- The exchange reads the MESH secrets and every restricted child: a system administrator
     -- who could make its login could read them through it.
@@ -78,8 +79,16 @@ BEGIN
             INSERT INTO team (name) VALUES (btrim(p_team)) RETURNING id INTO team_id;
         END IF;
     END IF;
-    -- Roles are shared by every database on the server: reuse one that exists.
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
+    -- Logins are shared by every database on the server: one that exists belongs to another
+    -- database (or to the server), and a role given to it here would hold in its own database
+    -- too. So a system administrator may only make new logins; the installer, who can grant
+    -- any role anyway, may reuse one (the sample data does, in every test database).
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
+        IF NOT _is_schema_owner() THEN
+            PERFORM _invalid('login', format('The login "%s" already exists on this database server (another '
+                'database''s user, or the server''s own): a login belongs to one CP-IS database; choose another.', p_login));
+        END IF;
+    ELSE
         BEGIN
             IF p_password IS NULL THEN
                 EXECUTE format('CREATE ROLE %I LOGIN', p_login);
@@ -92,6 +101,11 @@ BEGIN
             RAISE EXCEPTION 'Could not create the login %: %', p_login, SQLERRM USING ERRCODE = SQLSTATE;
         END;
     END IF;
+    -- Only this database's logins may connect to it (cpisctl setup revokes CONNECT from PUBLIC),
+    -- and none may hold more than its share of the server's connection slots: a workview holds
+    -- three at most, the exchange two (README, "Running for an authority", sizes max_connections).
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), p_login);
+    EXECUTE format('ALTER ROLE %I CONNECTION LIMIT 10', p_login);
     EXECUTE format('GRANT %I TO %I', group_role, p_login);
     INSERT INTO worker (name, login, team_id) VALUES (btrim(p_name), p_login, team_id) RETURNING id INTO wid;
     IF group_role = 'cpis_safeguarding_admin' THEN
