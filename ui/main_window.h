@@ -8,6 +8,8 @@
 #include "workflow/step_choices.h"
 #include "workflow/workflow_types.h"
 
+#include <functional>
+
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
@@ -116,6 +118,7 @@ private:
     void askForPassword();
     void signInFromDialog();
     void loadWorker();
+    void changePasswordFirst(const std::function<void()> &then);
     void reloadChoices();
     void showStatus();
     QString passwordAccount(const QString &login) const;

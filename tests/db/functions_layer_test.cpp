@@ -88,7 +88,13 @@ const QSet<QString> kAddedOnPurpose{
     u"upload_again_now(bigint,integer)"_s, u"_require_data_quality_reader()"_s,
     // Issue 22: taking over a colleague's step, and giving
     // an untouched one back to Incoming work.
-    u"take_over_step(bigint)"_s, u"release_step(bigint,integer)"_s};
+    u"take_over_step(bigint)"_s, u"release_step(bigint,integer)"_s,
+    // Issue 21 (0036): users for real (functions/users.sql).
+    u"_user_group_role(text)"_s, u"_user_roles(name)"_s, u"_user_to_change(text,text)"_s,
+    u"_check_verifier(text)"_s, u"_set_login_password(name,text)"_s, u"list_users()"_s,
+    u"disable_user(text)"_s, u"enable_user(text)"_s,
+    u"reset_user_password(text,text,boolean)"_s, u"set_user_roles(text,text[])"_s,
+    u"change_my_password(text)"_s, u"signed_in()"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
@@ -103,7 +109,8 @@ const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
 // in plan and in cpis.shared_plans, and adds the sending authority's settings (checked by
 // tests/db/legal_status_migration_test.cpp). Tables added since main start empty.
 // 0032 adds columns to person (who changed a record last, when its NHS number was verified).
-const QSet<QString> kDataChangedOnPurpose{u"plan"_s, u"config"_s, u"person"_s};
+// 0036 adds columns to worker (must change password, last signed in).
+const QSet<QString> kDataChangedOnPurpose{u"plan"_s, u"config"_s, u"person"_s, u"worker"_s};
 
 // Rows later migrations add on purpose, by table, left out of "nothing lost or changed" (which
 // is about moving the functions): issue 17's settings (0023), the exchange lock's row (0028),
