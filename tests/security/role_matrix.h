@@ -62,6 +62,13 @@ inline constexpr std::array kMatrix{
     Row{"restrict a child or grant access",            {D, D, A, D,  D, D,    A}},
     Row{"record a plan in error",                      {D, A, A, A,  D, D,    A}},
     Row{"see the data quality lists",                  {D, D, D, A,  D, D,    A}},
+    // Issue 21: users for real (functions/users.sql; the rules: docs/security.md).
+    Row{"list users",                                  {D, D, D, A,  D, D,    D}},
+    Row{"disable a user",                              {D, D, D, A,  D, D,    D}},
+    Row{"enable a user",                               {D, D, D, A,  D, D,    D}},
+    Row{"reset a user's password",                     {D, D, D, A,  D, D,    D}},
+    Row{"change a user's roles",                       {D, D, D, A,  D, D,    D}},
+    Row{"change one's own password",                   {A, A, A, A,  A, D,    A}},
 };
 // clang-format on
 
