@@ -4,4 +4,4 @@
 -- before anything else. The client stamps each sign-in, so the user list shows the last one.
 ALTER TABLE worker ADD COLUMN must_change_password boolean NOT NULL DEFAULT false;
 ALTER TABLE worker ADD COLUMN last_signed_in_at timestamptz;
--- functions: pending
+-- functions: 80bd3fe41af3c2074e19ddca2d90afbeab7582d88320bda89454a22464a50a1a
