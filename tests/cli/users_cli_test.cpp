@@ -88,7 +88,7 @@ TEST_CASE("cpisctl user password prints a one-time password once, or sets the on
 
     const auto given =
         runCpisctl(withDatabase(db, {u"user"_s, u"password"_s, jane, u"--password-stdin"_s}, as),
-                   "Chosen-Pw-2026\n");
+                   QByteArray("Chosen-Pw-2026\n"), test::cleanEnvironment());
     CHECK(given.exitCode == 0);
     CHECK(given.out == u"Password set for %1.\n"_s.arg(jane));
     CHECK_FALSE(given.out.contains(u"Chosen-Pw-2026"_s));
@@ -100,8 +100,9 @@ TEST_CASE("cpisctl user password prints a one-time password once, or sets the on
     CHECK(exchange.err.contains(u"The exchange's login"_s));
     CHECK_FALSE(exchange.out.contains(u"One-time password"_s));
 
-    const auto empty = runCpisctl(
-        withDatabase(db, {u"user"_s, u"password"_s, jane, u"--password-stdin"_s}, as), "\n");
+    const auto empty =
+        runCpisctl(withDatabase(db, {u"user"_s, u"password"_s, jane, u"--password-stdin"_s}, as),
+                   QByteArray("\n"), test::cleanEnvironment());
     CHECK(empty.exitCode == 2);
 }
 

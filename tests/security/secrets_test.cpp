@@ -412,7 +412,7 @@ TEST_CASE("With log_statement=all, no password a user is given or chooses reache
     const auto given = test::runCpisctl(
         test::withDatabase(db, {u"user"_s, u"password"_s, jane, u"--password-stdin"_s},
                            world.sysadmin.login),
-        byCli.toUtf8() + '\n');
+        byCli.toUtf8() + '\n', test::cleanEnvironment());
     CHECK(given.exitCode == 0);
     said += given.out + given.err;
     const auto oneTime = test::runCpisctl(

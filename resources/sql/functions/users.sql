@@ -276,15 +276,15 @@ BEGIN
     IF bad IS NOT NULL THEN
         PERFORM _invalid('roles', format('Role "%s" must be one of safeguarding-admin, key-worker, team-manager, sysadmin, records-officer.', bad));
     END IF;
+    IF p_login = session_user AND NOT 'sysadmin' = ANY (coalesce(wanted, '{}')) THEN
+        RAISE EXCEPTION 'You cannot remove your own system administrator role: ask another system administrator.'
+            USING ERRCODE = '42501';
+    END IF;
     IF wanted IS NULL THEN
         PERFORM _invalid('roles', format('Give "%s" at least one role; to stop them signing in, disable them.', p_login));
     END IF;
     IF 'exchange' = ANY (wanted) THEN
         RAISE EXCEPTION 'Only the installer (the database owner) can create the exchange''s login; see README, "The exchange service".'
-            USING ERRCODE = '42501';
-    END IF;
-    IF p_login = session_user AND NOT 'sysadmin' = ANY (wanted) THEN
-        RAISE EXCEPTION 'You cannot remove your own system administrator role: ask another system administrator.'
             USING ERRCODE = '42501';
     END IF;
     FOREACH role_name IN ARRAY ARRAY['safeguarding-admin', 'key-worker', 'team-manager', 'sysadmin', 'records-officer'] LOOP
