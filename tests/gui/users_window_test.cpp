@@ -157,7 +157,7 @@ TEST_CASE("Administration → Users is offered to system administrators only", "
     CHECK_FALSE(main->administrationMenu()->menuAction()->isVisible());
 }
 
-TEST_CASE("Signing in with a one-time password asks for a new one before anything else; a "
+TEST_CASE("Signing in with a one-time password asks for a new one before anything else, and a "
           "disabled user cannot sign in",
           "[gui]")
 {

@@ -70,7 +70,7 @@ TEST_CASE("A system administrator lists the users with team, roles and whether t
 }
 
 TEST_CASE("Disabling a user stops their login and keeps their open steps in view for colleagues "
-          "to take over; enabling lets them back",
+          "to take over, and enabling lets them back",
           "[workflow][users]")
 {
     TestDatabase db;
@@ -185,8 +185,9 @@ TEST_CASE("What no system administrator may do to a login is refused by the data
               .boolean());
 }
 
-TEST_CASE("A reset gives a one-time password the user must change; a user changes only their own",
-          "[workflow][users]")
+TEST_CASE(
+    "A reset gives a one-time password the user must change, and a user changes only their own",
+    "[workflow][users]")
 {
     TestDatabase db;
     CaseWorld world(db);
