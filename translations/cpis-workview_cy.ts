@@ -3158,6 +3158,10 @@ Yn canslo…</translation>
         <source>%1 must choose a new password before signing in: sign in with CP-IS Workview to choose it.</source>
         <translation>Rhaid i %1 ddewis cyfrinair newydd cyn mewngofnodi: mewngofnodwch gyda CP-IS Workview i&apos;w ddewis.</translation>
     </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Newid &amp;cyfrinair…</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::NewChildDialog</name>

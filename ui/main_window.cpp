@@ -432,17 +432,17 @@ void MainWindow::loadWorker()
                 m_workview->setWorker(m_me);
             };
             if (signedIn->mustChangePassword && !m_choice.isEmbedded())
-                changePasswordFirst(proceed);
+                changeOwnPassword(true, proceed);
             else
                 proceed();
         });
 }
 
-// A one-time password from a system administrator: the worker chooses their own before
-// anything else, or quits.
-void MainWindow::changePasswordFirst(const std::function<void()> &then)
+// The worker chooses their own password: `required` after a one-time password from a system
+// administrator, before anything else (or they quit); otherwise from File → Change password.
+void MainWindow::changeOwnPassword(bool required, const std::function<void()> &then)
 {
-    if (!m_interactive) {
+    if (required && !m_interactive) {
         showFailure(Error{u"signin"_s,
                           tr("%1 must choose a new password before signing in: sign in with "
                              "CP-IS Workview to choose it.")
@@ -453,13 +453,16 @@ void MainWindow::changePasswordFirst(const std::function<void()> &then)
     }
     const QString login = m_summary.user;
     askForNewPassword(
-        m_database, true, this,
+        m_database, required, this,
         [this, login, then](const QString &password) {
-            if (m_signIn && m_signIn->rememberPassword())
+            if (QSettings().value(u"signIn/remembered/"_s + login).toBool())
                 m_passwords->write(passwordAccount(login), password);
             then();
         },
-        [this] { close(); });
+        [this, required] {
+            if (required)
+                close();
+        });
 }
 
 void MainWindow::reloadChoices()

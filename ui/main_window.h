@@ -118,7 +118,7 @@ private:
     void askForPassword();
     void signInFromDialog();
     void loadWorker();
-    void changePasswordFirst(const std::function<void()> &then);
+    void changeOwnPassword(bool required, const std::function<void()> &then);
     void reloadChoices();
     void showStatus();
     QString passwordAccount(const QString &login) const;

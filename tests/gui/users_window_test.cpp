@@ -195,6 +195,20 @@ TEST_CASE("Signing in with a one-time password asks for a new one before anythin
     CHECK(window.worker().login == jane);
     CHECK_FALSE(ownerSays(db, u"SELECT must_change_password FROM worker WHERE login = $1"_s, jane));
 
+    // Later, whenever they like: File → Change password.
+    window.findChild<QAction *>(u"changePasswordAction"_s)->trigger();
+    dialog = shownDialog<QDialog>(&window, u"changePasswordDialog"_s);
+    child<QLineEdit>(dialog, u"newPassword"_s)->setText(u"Another-Pw-2026"_s);
+    child<QLineEdit>(dialog, u"repeatPassword"_s)->setText(u"Another-Pw-2026"_s);
+    click(child<QPushButton>(dialog, u"changePasswordButton"_s));
+    REQUIRE(waitFor([&] {
+        return require(queryValue(db.connection(),
+                                  u"SELECT count(*) FROM audit WHERE action = "
+                                  u"'user.password_changed' AND details->>'login' = $1"_s,
+                                  {jane}))
+                   .integer() == 2;
+    }));
+
     // Disabled, the same user cannot sign in at all.
     {
         auto sysadmin = world.connectAs(world.sysadmin);

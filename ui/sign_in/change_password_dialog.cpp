@@ -119,7 +119,7 @@ ChangePasswordDialog *askForNewPassword(DatabaseThread *database, bool required,
             database->submit<Done>(
                 dialog,
                 [password](Connection &c) { return UserAdmin(c).changeOwnPassword(password); },
-                [dialog, saved, password](const Status &done) {
+                [database, dialog, saved, password](const Status &done) {
                     if (!done) {
                         QString text = done.error().message;
                         if (!done.error().hint.isEmpty())
@@ -127,6 +127,7 @@ ChangePasswordDialog *askForNewPassword(DatabaseThread *database, bool required,
                         dialog->showError(text);
                         return;
                     }
+                    database->setPassword(password); // reconnecting uses the new one
                     dialog->accept();
                     saved(password);
                 });
