@@ -1008,6 +1008,30 @@
         <source>You are not allowed to do that.</source>
         <translation>Nid oes gennych ganiatâd i wneud hynny.</translation>
     </message>
+    <message>
+        <source>Only system administrators can list users.</source>
+        <translation>Dim ond gweinyddwyr systemau all restru defnyddwyr.</translation>
+    </message>
+    <message>
+        <source>Only system administrators can disable users.</source>
+        <translation>Dim ond gweinyddwyr systemau all analluogi defnyddwyr.</translation>
+    </message>
+    <message>
+        <source>Only system administrators can enable users.</source>
+        <translation>Dim ond gweinyddwyr systemau all alluogi defnyddwyr.</translation>
+    </message>
+    <message>
+        <source>Only system administrators can set users&apos; passwords.</source>
+        <translation>Dim ond gweinyddwyr systemau all osod cyfrineiriau defnyddwyr.</translation>
+    </message>
+    <message>
+        <source>Only system administrators can change users&apos; roles.</source>
+        <translation>Dim ond gweinyddwyr systemau all newid rolau defnyddwyr.</translation>
+    </message>
+    <message>
+        <source>Only users of CP-IS Workview can change their password here.</source>
+        <translation>Dim ond defnyddwyr CP-IS Workview all newid eu cyfrinair yma.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::AboutDialog</name>
@@ -1062,6 +1086,61 @@
     <message>
         <source>%1, port %2</source>
         <translation>%1, porth %2</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>Ychwanegu defnyddiwr</translation>
+    </message>
+    <message>
+        <source>e.g. jane.okafor</source>
+        <translation>e.e. jane.okafor</translation>
+    </message>
+    <message>
+        <source>optional; a new team is made</source>
+        <translation>dewisol; gwneir tîm newydd</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Enw mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation>Enw &amp;llawn</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Tîm</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rôl</translation>
+    </message>
+    <message>
+        <source>The new user gets a one-time password, shown once when they are added; they choose their own when they first sign in.</source>
+        <translation>Mae&apos;r defnyddiwr newydd yn cael cyfrinair untro, a ddangosir unwaith pan gaiff ei ychwanegu; mae&apos;n dewis ei gyfrinair ei hun pan fydd yn mewngofnodi gyntaf.</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Ychwanegu defnyddiwr</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Newidiadau heb eu cadw</translation>
+    </message>
+    <message>
+        <source>Add this user before closing?</source>
+        <translation>Ychwanegu&apos;r defnyddiwr hwn cyn cau?</translation>
+    </message>
+    <message>
+        <source>The user is not added yet. Discard closes without adding them.</source>
+        <translation>Nid yw&apos;r defnyddiwr wedi&apos;i ychwanegu eto. Mae Taflu yn cau heb ei ychwanegu.</translation>
+    </message>
+    <message>
+        <source>Login and full name are required.</source>
+        <translation>Mae angen enw mewngofnodi ac enw llawn.</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1351,45 @@
     <message>
         <source>Not saved: the note was already finished by the earlier try, with the text it had then. Your later changes are still here: copy them into a new note.</source>
         <translation>Heb ei gadw: roedd y nodyn eisoes wedi&apos;i orffen gan yr ymgais gynharach, gyda&apos;r testun oedd ganddo bryd hynny. Mae eich newidiadau diweddarach yma o hyd: copïwch nhw i nodyn newydd.</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::ChangePasswordDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Dewis cyfrinair newydd</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time password from a system administrator. Choose your own password before you go on.</source>
+        <translation>Rydych wedi mewngofnodi gyda chyfrinair untro gan weinyddwr systemau. Dewiswch eich cyfrinair eich hun cyn mynd ymlaen.</translation>
+    </message>
+    <message>
+        <source>Choose a new password for your login.</source>
+        <translation>Dewiswch gyfrinair newydd ar gyfer eich enw mewngofnodi.</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Cyfrinair newydd</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it</source>
+        <translation>&amp;Ailadrodd</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>&amp;Newid cyfrinair</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Gadael</translation>
+    </message>
+    <message>
+        <source>The new password must be at least %1 characters.</source>
+        <translation>Rhaid i&apos;r cyfrinair newydd fod o leiaf %1 nod.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Nid yw&apos;r ddau gyfrinair yr un fath.</translation>
     </message>
 </context>
 <context>
@@ -3081,6 +3199,18 @@ Yn canslo…</translation>
     <message>
         <source>&amp;Import records…</source>
         <translation>Mewnforio &amp;cofnodion…</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Defnyddwyr…</translation>
+    </message>
+    <message>
+        <source>%1 must choose a new password before signing in: sign in with CP-IS Workview to choose it.</source>
+        <translation>Rhaid i %1 ddewis cyfrinair newydd cyn mewngofnodi: mewngofnodwch gyda CP-IS Workview i&apos;w ddewis.</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Newid &amp;cyfrinair…</translation>
     </message>
 </context>
 <context>
@@ -4953,6 +5083,179 @@ Yn canslo…</translation>
     <message>
         <source>Team&apos;s outstanding requests</source>
         <translation>Ceisiadau&apos;r tîm sy&apos;n aros</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::UserRolesDialog</name>
+    <message>
+        <source>Roles of %1</source>
+        <translation>Rolau %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save roles</source>
+        <translation>&amp;Cadw rolau</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::UsersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Enw mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Tîm</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rolau</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>Can sign in</source>
+        <translation>Yn gallu mewngofnodi</translation>
+    </message>
+    <message>
+        <source>No: disabled</source>
+        <translation>Na: wedi&apos;i analluogi</translation>
+    </message>
+    <message>
+        <source>Yes, must choose a new password</source>
+        <translation>Ydy, rhaid dewis cyfrinair newydd</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ydy</translation>
+    </message>
+    <message>
+        <source>Last signed in</source>
+        <translation>Mewngofnodi diwethaf</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>anhysbys</translation>
+    </message>
+    <message>
+        <source>Safeguarding Admin</source>
+        <translation>Gweinyddwr Diogelu</translation>
+    </message>
+    <message>
+        <source>Key worker</source>
+        <translation>Gweithiwr allweddol</translation>
+    </message>
+    <message>
+        <source>Team manager</source>
+        <translation>Rheolwr tîm</translation>
+    </message>
+    <message>
+        <source>System administrator</source>
+        <translation>Gweinyddwr systemau</translation>
+    </message>
+    <message>
+        <source>Records officer</source>
+        <translation>Swyddog cofnodion</translation>
+    </message>
+    <message>
+        <source>CP-IS exchange</source>
+        <translation>Cyfnewidfa CP-IS</translation>
+    </message>
+</context>
+<context>
+    <name>cpis::ui::UsersWindow</name>
+    <message>
+        <source>Users — CP-IS Workview</source>
+        <translation>Defnyddwyr — CP-IS Workview</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Defnyddwyr</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Ychwanegu defnyddiwr…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Analluogi</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>Ailosod &amp;cyfrinair…</translation>
+    </message>
+    <message>
+        <source>Change r&amp;oles…</source>
+        <translation>Newid &amp;rolau…</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Galluogi</translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation>Ychwanegwyd %1.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>Gall %1 fewngofnodi eto.</translation>
+    </message>
+    <message>
+        <source>Disable %1?</source>
+        <translation>Analluogi %1?</translation>
+    </message>
+    <message>
+        <source>Disable %1 (%2)?</source>
+        <translation>Analluogi %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>They will not be able to sign in. The steps they hold stay in their colleagues&apos; Current work, to take over.</source>
+        <translation>Ni fyddant yn gallu mewngofnodi. Mae&apos;r camau sydd ganddynt yn aros yng Ngwaith cyfredol eu cydweithwyr, i&apos;w cymryd drosodd.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled: they cannot sign in.</source>
+        <translation>Mae %1 wedi&apos;i analluogi: ni all fewngofnodi.</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1?</source>
+        <translation>Ailosod cyfrinair %1?</translation>
+    </message>
+    <message>
+        <source>Give %1 (%2) a one-time password?</source>
+        <translation>Rhoi cyfrinair untro i %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>Their present password stops working. They must choose their own when they next sign in.</source>
+        <translation>Mae eu cyfrinair presennol yn peidio â gweithio. Rhaid iddynt ddewis eu cyfrinair eu hunain pan fyddant yn mewngofnodi nesaf.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password</source>
+        <translation>&amp;Ailosod cyfrinair</translation>
+    </message>
+    <message>
+        <source>%1 has a one-time password.</source>
+        <translation>Mae gan %1 gyfrinair untro.</translation>
+    </message>
+    <message>
+        <source>One-time password</source>
+        <translation>Cyfrinair untro</translation>
+    </message>
+    <message>
+        <source>One-time password for %1: %2</source>
+        <translation>Cyfrinair untro %1: %2</translation>
+    </message>
+    <message>
+        <source>It is shown only now: give it to them in person or by phone. They must choose their own password when they sign in.</source>
+        <translation>Fe&apos;i dangosir yn awr yn unig: rhowch ef iddynt wyneb yn wyneb neu dros y ffôn. Rhaid iddynt ddewis eu cyfrinair eu hunain pan fyddant yn mewngofnodi.</translation>
+    </message>
+    <message>
+        <source>The roles of %1 are saved.</source>
+        <translation>Mae rolau %1 wedi&apos;u cadw.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
-// The main window's menu bar: File (Sign out, Switch user, Quit), View (Refresh, the panels)
-// and Go, before Administration and Help. A menu item runs the same action as its key, and
-// shows the key after a tab, so the key is not registered twice.
+// The main window's menu bar: File (Sign out, Switch user, Change password, Quit), View
+// (Refresh, the panels) and Go, before Administration and Help. A menu item runs the same action
+// as its key, and shows the key after a tab, so the key is not registered twice.
 #include "main_window.h"
 
 #include "keyboard/window_keys.h"
@@ -35,6 +35,8 @@ void MainWindow::addMenus()
         ->setObjectName(u"signOutAction"_s);
     file->addAction(tr("S&witch user…"), this, [this] { signOut(true); })
         ->setObjectName(u"switchUserAction"_s);
+    file->addAction(tr("Change &password…"), this, [this] { changeOwnPassword(false, [] {}); })
+        ->setObjectName(u"changePasswordAction"_s);
     file->addSeparator();
     addItem(file, u"quitMenuItem"_s, tr("&Quit"), m_quitAction);
     menuBar()->insertMenu(before, file);

@@ -4,6 +4,7 @@
 #include "admin/data_quality_window.h"
 #include "admin/exchange_monitor_window.h"
 #include "admin/records_import_window.h"
+#include "admin/users_window.h"
 #include "elided_label.h"
 #include "help/app_icon.h"
 #include "help/help_menu.h"
@@ -14,12 +15,14 @@
 #include "person/find_child_dialog.h"
 #include "person/person_record_window.h"
 #include "request/request_window.h"
+#include "sign_in/change_password_dialog.h"
 #include "sign_in/password_store.h"
 #include "sign_in/sign_in_dialog.h"
 #include "step/step_window.h"
 #include "window_memory.h"
 #include "workflow/person_records.h"
 #include "workflow/sign_in_users.h"
+#include "workflow/user_admin.h"
 #include "workflow/worker_directory.h"
 #include "workview/exchange_health_watch.h"
 #include "workview/workview_page.h"
@@ -49,6 +52,7 @@ struct SignedIn
     bool administrator = false;
     bool safeguardingAdmin = false; // for the help page F1 opens
     StepChoices choices;
+    bool mustChangePassword = false; // signed in with a one-time password
 };
 
 // The administration windows: one of each, made when first asked for, raised after that.
@@ -124,6 +128,9 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     auto *recordsImport = m_administration->addAction(tr("&Import records…"));
     recordsImport->setObjectName(u"recordsImportAction"_s);
     connect(recordsImport, &QAction::triggered, this, &MainWindow::openRecordsImport);
+    m_administration
+        ->addAction(tr("&Users…"), this, [this] { UsersWindow::open(m_database, this); })
+        ->setObjectName(u"usersAction"_s);
 
     m_connectionStatus = new ElidedLabel(tr("Connecting…"), this); // long paths are cut
     m_connectionStatus->setObjectName(u"connectionStatus"_s);
@@ -382,10 +389,14 @@ void MainWindow::loadWorker()
     m_phase = Phase::LoadingWorker;
     m_database->submit<SignedIn>(
         this,
-        [](Connection &c) -> Result<SignedIn> {
+        [readOnly = m_summary.readOnly](Connection &c) -> Result<SignedIn> {
             auto me = WorkerDirectory(c).current();
             if (!me)
                 return me.error();
+            // Stamps the sign-in; a read-only session (newer schema) can change nothing.
+            auto mustChange = readOnly ? Result<bool>(false) : UserAdmin(c).signedIn();
+            if (!mustChange)
+                return mustChange.error();
             auto administrator = WorkerDirectory(c).currentIsSystemAdministrator();
             if (!administrator)
                 return administrator.error();
@@ -395,45 +406,78 @@ void MainWindow::loadWorker()
             auto choices = loadStepChoices(c);
             if (!choices)
                 return choices.error();
-            return SignedIn{*me, *administrator, *safeguardingAdmin, *choices};
+            return SignedIn{*me, *administrator, *safeguardingAdmin, *choices, *mustChange};
         },
         [this](Result<SignedIn> signedIn) {
             if (!signedIn) {
                 showFailure(signedIn.error());
                 return;
             }
-            if (m_signIn) {
-                m_signIn->accept();
-                m_signIn->deleteLater();
-            }
-            m_me = signedIn->me;
-            m_administrator = signedIn->administrator;
-            m_safeguardingAdmin = signedIn->safeguardingAdmin;
-            m_administration->menuAction()->setVisible(m_administrator);
-            // Those who act on CP-IS notifications see whether they are still coming in.
-            if (m_administrator || m_safeguardingAdmin)
-                m_exchangeHealth->start();
+            auto proceed = [this, signedIn = *signedIn] {
+                if (m_signIn) {
+                    m_signIn->accept();
+                    m_signIn->deleteLater();
+                }
+                m_me = signedIn.me;
+                m_administrator = signedIn.administrator;
+                m_safeguardingAdmin = signedIn.safeguardingAdmin;
+                m_administration->menuAction()->setVisible(m_administrator);
+                // Those who act on CP-IS notifications see whether they are still coming in.
+                if (m_administrator || m_safeguardingAdmin)
+                    m_exchangeHealth->start();
+                else
+                    m_exchangeHealth->stop();
+                m_choices = signedIn.choices;
+                showStatus();
+                m_workview->setChoices(m_choices);
+                m_pages->setCurrentWidget(m_workview);
+                auto firstLoad = std::make_shared<QMetaObject::Connection>();
+                m_workview->setMainPanel(m_safeguardingAdmin);
+                *firstLoad = connect(m_workview, &WorkviewPage::loaded, this, [this, firstLoad] {
+                    disconnect(*firstLoad);
+                    // Once the panels have their rows (an empty one folds to its heading), so
+                    // that the size and splitters this user left are the ones that stay.
+                    if (m_interactive && !m_keepSize)
+                        restoreLayout(this, m_me.login);
+                    // Typing and Enter work at once after signing in.
+                    activateWindow();
+                    m_workview->focusMainPanel();
+                    m_phase = Phase::Ready;
+                    emit ready();
+                });
+                m_workview->setWorker(m_me);
+            };
+            if (signedIn->mustChangePassword && !m_choice.isEmbedded())
+                changeOwnPassword(true, proceed);
             else
-                m_exchangeHealth->stop();
-            m_choices = signedIn->choices;
-            showStatus();
-            m_workview->setChoices(m_choices);
-            m_pages->setCurrentWidget(m_workview);
-            auto firstLoad = std::make_shared<QMetaObject::Connection>();
-            m_workview->setMainPanel(m_safeguardingAdmin);
-            *firstLoad = connect(m_workview, &WorkviewPage::loaded, this, [this, firstLoad] {
-                disconnect(*firstLoad);
-                // Once the panels have their rows (an empty one folds to its heading), so
-                // that the size and splitters this user left are the ones that stay.
-                if (m_interactive && !m_keepSize)
-                    restoreLayout(this, m_me.login);
-                // Typing and Enter work at once after signing in.
-                activateWindow();
-                m_workview->focusMainPanel();
-                m_phase = Phase::Ready;
-                emit ready();
-            });
-            m_workview->setWorker(m_me);
+                proceed();
+        });
+}
+
+// The worker chooses their own password: `required` after a one-time password from a system
+// administrator, before anything else (or they quit); otherwise from File → Change password.
+void MainWindow::changeOwnPassword(bool required, const std::function<void()> &then)
+{
+    if (required && !m_interactive) {
+        showFailure(Error{u"signin"_s,
+                          tr("%1 must choose a new password before signing in: sign in with "
+                             "CP-IS Workview to choose it.")
+                              .arg(m_summary.user),
+                          {},
+                          {}});
+        return;
+    }
+    const QString login = m_summary.user;
+    askForNewPassword(
+        m_database, required, this,
+        [this, login, then](const QString &password) {
+            if (QSettings().value(u"signIn/remembered/"_s + login).toBool())
+                m_passwords->write(passwordAccount(login), password);
+            then();
+        },
+        [this, required] {
+            if (required)
+                close();
         });
 }
 

@@ -8,6 +8,8 @@
 #include "workflow/step_choices.h"
 #include "workflow/workflow_types.h"
 
+#include <functional>
+
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
@@ -119,6 +121,7 @@ private:
     void askForPassword();
     void signInFromDialog();
     void loadWorker();
+    void changeOwnPassword(bool required, const std::function<void()> &then);
     void reloadChoices();
     void showStatus();
     QString passwordAccount(const QString &login) const;

@@ -261,6 +261,18 @@ void DatabaseThread::switchUser(const QString &login)
         m_worker, [worker = m_worker, login] { worker->switchUser(login); }, Qt::QueuedConnection);
 }
 
+void DatabaseThread::setPassword(const QString &password)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, password] { worker->setPassword(password); },
+        Qt::QueuedConnection);
+}
+
+void DatabaseWorker::setPassword(const QString &password)
+{
+    m_info.set(u"password"_s, password);
+}
+
 void DatabaseThread::setHeartbeatInterval(int ms)
 {
     QMetaObject::invokeMethod(

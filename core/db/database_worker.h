@@ -89,6 +89,8 @@ public slots:
     void open(const cpis::DatabaseChoice &choice, const cpis::SignIn &signIn = {});
     // Connects again as `login` on the same database (embedded sign-in).
     void switchUser(const QString &login);
+    // The signed-in user chose a new password: reconnecting uses it from now on.
+    void setPassword(const QString &password);
     void close();
 
 signals:
@@ -133,6 +135,8 @@ public:
 
     void open(const DatabaseChoice &choice, const SignIn &signIn = {});
     void switchUser(const QString &login);
+    // The signed-in user chose a new password: reconnecting uses it from now on.
+    void setPassword(const QString &password);
     void setHeartbeatInterval(int ms);
     [[nodiscard]] bool isConnected() const { return m_connected; }
 

@@ -100,7 +100,13 @@ const QSet<QString> kAddedOnPurpose{
     u"_check_plan_start(text,text,text,date,date)"_s, u"_check_plan_end(text,date,date)"_s,
     u"_allocate_key_worker(person,integer,text)"_s, u"_import_date(text,text)"_s,
     u"_import_plan_kind(text)"_s, u"import_records(text,jsonb,boolean)"_s,
-    u"_check_folder_setting(text,text,text,text)"_s};
+    u"_check_folder_setting(text,text,text,text)"_s,
+    // Issue 21 (0037): users for real (functions/users.sql).
+    u"_user_group_role(text)"_s, u"_user_roles(name)"_s, u"_user_to_change(text,text)"_s,
+    u"_check_verifier(text)"_s, u"_set_login_password(name,text)"_s, u"list_users()"_s,
+    u"disable_user(text)"_s, u"enable_user(text)"_s,
+    u"reset_user_password(text,text,boolean)"_s, u"set_user_roles(text,text[])"_s,
+    u"change_my_password(text)"_s, u"signed_in()"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
@@ -115,13 +121,13 @@ const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
 // in plan and in cpis.shared_plans, and adds the sending authority's settings (checked by
 // tests/db/legal_status_migration_test.cpp). Tables added since main start empty.
 // 0032 adds columns to person (who changed a record last, when its NHS number was verified).
-// 0034 marks each alert as raised by the system or not. Columns added to the exchange's tables
-// (the sample data has none of their rows; the previous release's fixture has): 0025 the
-// record's location in an upload, 0028 when an upload was last tried, 0029 the children a
-// message names.
-const QSet<QString> kDataChangedOnPurpose{u"plan"_s,           u"config"_s,        u"person"_s,
-                                          u"alert"_s,          u"upload_record"_s, u"upload_file"_s,
-                                          u"inbound_message"_s};
+// 0034 marks each alert as raised by the system or not; 0037 adds columns to worker (must
+// change password, last signed in). Columns added to the exchange's tables (the sample data
+// has none of their rows; the previous release's fixture has): 0025 the record's location in
+// an upload, 0028 when an upload was last tried, 0029 the children a message names.
+const QSet<QString> kDataChangedOnPurpose{
+    u"plan"_s,          u"config"_s,      u"person"_s,          u"alert"_s,     u"worker"_s,
+    u"upload_record"_s, u"upload_file"_s, u"inbound_message"_s};
 
 // Rows later migrations add on purpose, by table, left out of "nothing lost or changed" (which
 // is about moving the functions): issue 17's settings (0023), the exchange lock's row (0028),

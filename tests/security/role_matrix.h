@@ -68,6 +68,13 @@ inline constexpr std::array kMatrix{
     // Issue 20: the records feed in (functions/records_import.sql); the exchange for
     // records.import_folder.
     Row{"import children's records",                   {D, D, D, A,  A, D,    A}},
+    // Issue 21: users for real (functions/users.sql; the rules: docs/security.md).
+    Row{"list users",                                  {D, D, D, A,  D, D,    D}},
+    Row{"disable a user",                              {D, D, D, A,  D, D,    D}},
+    Row{"enable a user",                               {D, D, D, A,  D, D,    D}},
+    Row{"reset a user's password",                     {D, D, D, A,  D, D,    D}},
+    Row{"change a user's roles",                       {D, D, D, A,  D, D,    D}},
+    Row{"change one's own password",                   {A, A, A, A,  A, D,    A}},
 };
 // clang-format on
 

@@ -9,6 +9,7 @@
 #include "cpis/data_quality.h"
 #include "cpis/exchange.h"
 #include "cpis/records_export.h"
+#include "db/password_verifier.h"
 #include "db/rows.h"
 #include "support/exchange_world.h"
 #include "support/security_checks.h"
@@ -20,6 +21,7 @@
 #include "workflow/records_import.h"
 #include "workflow/request_service.h"
 #include "workflow/step_service.h"
+#include "workflow/user_admin.h"
 #include "workflow/worker_directory.h"
 
 #include <catch2/catch.hpp>
@@ -87,6 +89,7 @@ struct Target
     qint64 request = 0;
     qint64 note = 0;
     qint64 audit = 0;
+    QString login; // the user a system administrator acts on (issue 21)
 };
 
 // Whether the caller got what they asked for; why not, for the failure message.
@@ -818,6 +821,146 @@ Probe importRecordsFile()
     p.happened = [](Connection &owner, const Target &, int) {
         return countOf(owner, u"SELECT count(*) FROM person WHERE authority_person_id = 'RM1'"_s) ==
                1;
+// ---------------------------------------------------------------- users (issue 21)
+
+// The user acted on: a colleague key worker, never the caller.
+void targetUser(RoleWorld &w, Target &t)
+{
+    t.login = w.world.otherKeyWorker.login;
+}
+
+bool userFlag(Connection &owner, const Target &t, const QString &condition)
+{
+    return ownerCounts(owner,
+                       u"SELECT count(*) FROM worker w JOIN pg_roles r ON r.rolname = w.login "
+                       u"WHERE w.login = $1 AND "_s +
+                           condition,
+                       {t.login});
+}
+
+QString quoted(const QString &login)
+{
+    return u"\""_s + login + u"\""_s;
+}
+
+Probe listUsers()
+{
+    Probe p;
+    p.prepare = targetUser;
+    p.service = [](Connection &c, const Target &) {
+        auto users = UserAdmin(c).list();
+        if (users && users->isEmpty())
+            return Attempt{false, "no users came back"};
+        return attemptOf(users);
+    };
+    p.sql = [](Connection &c, const Target &) {
+        return anyCameBack(c, {u"SELECT count(*) FROM list_users()"_s}, {});
+    };
+    return p;
+}
+
+Probe setUserEnabled(bool enable)
+{
+    Probe p;
+    p.prepare = [enable](RoleWorld &w, Target &t) {
+        targetUser(w, t);
+        if (enable) { // disabled first, as disable_user leaves them
+            require(execute(w.owner, u"ALTER ROLE "_s + quoted(t.login) + u" NOLOGIN"_s));
+            require(execute(w.owner, u"UPDATE worker SET active = false WHERE login = $1"_s,
+                            {t.login}));
+        }
+    };
+    p.service = [enable](Connection &c, const Target &t) {
+        return attemptOf(enable ? UserAdmin(c).enable(t.login) : UserAdmin(c).disable(t.login));
+    };
+    p.sql = [enable](Connection &c, const Target &t) {
+        return runSql(
+            c, {{enable ? u"SELECT enable_user($1)"_s : u"SELECT disable_user($1)"_s, {t.login}}});
+    };
+    p.happened = [enable](Connection &owner, const Target &t, int) {
+        return userFlag(owner, t,
+                        enable ? u"r.rolcanlogin AND w.active"_s
+                               : u"NOT r.rolcanlogin AND NOT w.active"_s);
+    };
+    p.tableWrites = [enable](const Target &t, int) -> Statements {
+        const QString flag = enable ? u"true"_s : u"false"_s;
+        return {{u"ALTER ROLE "_s + quoted(t.login) + (enable ? u" LOGIN"_s : u" NOLOGIN"_s), {}},
+                {u"UPDATE worker SET active = "_s + flag + u" WHERE login = $1"_s, {t.login}}};
+    };
+    return p;
+}
+
+const QString kResetPassword = u"Reset-Pw-4711"_s;
+
+Probe resetPassword()
+{
+    Probe p;
+    p.prepare = targetUser;
+    p.service = [](Connection &c, const Target &t) {
+        return attemptOf(UserAdmin(c).resetPassword(t.login, kResetPassword, true));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        const QString verifier = require(scramVerifier(c, t.login, kResetPassword));
+        return runSql(c, {{u"SELECT reset_user_password($1, $2, true)"_s, {t.login, verifier}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int) {
+        return userFlag(owner, t, u"w.must_change_password"_s);
+    };
+    p.tableWrites = [](const Target &t, int) -> Statements {
+        return {{u"ALTER ROLE "_s + quoted(t.login) + u" PASSWORD 'Reset-Pw-4711'"_s, {}},
+                {u"UPDATE worker SET must_change_password = true WHERE login = $1"_s, {t.login}}};
+    };
+    return p;
+}
+
+Probe changeRoles()
+{
+    Probe p;
+    p.prepare = targetUser;
+    p.service = [](Connection &c, const Target &t) {
+        return attemptOf(UserAdmin(c).setRoles(t.login, {u"key-worker"_s, u"team-manager"_s}));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return runSql(
+            c, {{u"SELECT set_user_roles($1, ARRAY['key-worker', 'team-manager'])"_s, {t.login}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int) {
+        return userFlag(owner, t, u"pg_has_role(r.oid, 'cpis_team_manager', 'MEMBER')"_s);
+    };
+    p.tableWrites = [](const Target &t, int) -> Statements {
+        return {{u"GRANT cpis_team_manager TO "_s + quoted(t.login), {}},
+                {u"GRANT cpis_sysadmin TO CURRENT_USER"_s, {}},
+                {u"INSERT INTO team_manager (team_id, worker_id) SELECT team_id, id FROM worker "
+                 u"WHERE login = $1"_s,
+                 {t.login}}};
+    };
+    return p;
+}
+
+const QString kOwnPassword = u"Own-Pw-0815x"_s;
+
+// Any worker, for themselves only (the function takes no login). ALTER ROLE CURRENT_USER
+// PASSWORD is PostgreSQL's own right of every login, so it is not a write around the function.
+Probe changeOwnPassword()
+{
+    Probe p;
+    p.service = [](Connection &c, const Target &) {
+        return attemptOf(UserAdmin(c).changeOwnPassword(kOwnPassword));
+    };
+    p.sql = [](Connection &c, const Target &) {
+        const QString verifier = require(scramVerifier(c, c.currentUser(), kOwnPassword));
+        return runSql(c, {{u"SELECT change_my_password($1)"_s, {verifier}}});
+    };
+    p.happened = [](Connection &owner, const Target &, int me) {
+        return ownerCounts(owner,
+                           u"SELECT count(*) FROM audit WHERE action = 'user.password_changed' "
+                           u"AND worker_id = $1"_s,
+                           {nullIfZero(me)});
+    };
+    p.tableWrites = [](const Target &, int) -> Statements {
+        return {
+            {u"UPDATE worker SET must_change_password = false WHERE login = CURRENT_USER"_s, {}},
+            {u"INSERT INTO audit (action, details) VALUES ('user.password_changed', '{}')"_s, {}}};
     };
     return p;
 }
@@ -916,6 +1059,18 @@ const std::map<std::string_view, std::function<Probe()>> &probes()
         {"export what happened to notifications", exportRecords},
         {"raise a system alert (CP-IS ...)", raiseSystemAlert},
         {"import children's records", importRecordsFile},
+        {"list users", listUsers},
+        {"disable a user",
+         [] {
+             return setUserEnabled(false);
+         }},
+        {"enable a user",
+         [] {
+             return setUserEnabled(true);
+         }},
+        {"reset a user's password", resetPassword},
+        {"change a user's roles", changeRoles},
+        {"change one's own password", changeOwnPassword},
     };
     return all;
 }
@@ -1171,6 +1326,34 @@ TEST_CASE("Role matrix: see the data quality lists", "[security]")
 TEST_CASE("Role matrix: import children's records", "[security]")
 {
     proveRow("import children's records");
+TEST_CASE("Role matrix: list users", "[security]")
+{
+    proveRow("list users");
+}
+
+TEST_CASE("Role matrix: disable a user", "[security]")
+{
+    proveRow("disable a user");
+}
+
+TEST_CASE("Role matrix: enable a user", "[security]")
+{
+    proveRow("enable a user");
+}
+
+TEST_CASE("Role matrix: reset a user's password", "[security]")
+{
+    proveRow("reset a user's password");
+}
+
+TEST_CASE("Role matrix: change a user's roles", "[security]")
+{
+    proveRow("change a user's roles");
+}
+
+TEST_CASE("Role matrix: change one's own password", "[security]")
+{
+    proveRow("change one's own password");
 }
 
 namespace {

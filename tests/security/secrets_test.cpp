@@ -12,9 +12,11 @@
 #include "db/rows.h"
 #include "domain/sealed_secret.h"
 #include "security/loopback_server.h"
+#include "support/case_world.h"
 #include "support/exchange_world.h"
 #include "support/process.h"
 #include "support/test_cluster_state.h"
+#include "workflow/user_admin.h"
 #include "workflow/worker_directory.h"
 
 #include <catch2/catch.hpp>
@@ -382,4 +384,55 @@ TEST_CASE("Secrets stored in clear before they were sealed keep working, and the
     CHECK(config.mesh.password == old);
     CHECK(config.clearSecrets == QStringList{u"mesh.password"_s});
     CHECK_FALSE(config.mesh.secretsUnopened);
+}
+
+TEST_CASE("With log_statement=all, no password a user is given or chooses reaches the server log "
+          "(issue 21, users for real)",
+          "[security][secrets]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    REQUIRE(
+        execute(db.connection(), u"ALTER DATABASE %1 SET log_statement = 'all'"_s.arg(db.name()))
+            .ok());
+    const QString jane = world.keyWorker.login;
+    const QString marker = u"users-secrets-marker-"_s + db.name();
+    const QString byService = u"Service-Pw-7Rk2q"_s;
+    const QString byCli = u"Cli-Pw-5Jq7xW"_s;
+    const QString chosen = u"Own-Pw-3Vb9zT"_s;
+    QStringList passwords{byService, byCli, chosen};
+    QString said;
+    {
+        auto sysadmin = world.connectAs(world.sysadmin);
+        REQUIRE(queryValue(*sysadmin, u"SELECT $1::text"_s, {marker}).ok());
+        REQUIRE(UserAdmin(*sysadmin).resetPassword(jane, byService, false).ok());
+        // Refused (the exchange's login): the password goes nowhere either.
+        CHECK_FALSE(UserAdmin(*sysadmin).resetPassword(world.exchange.login, byService, true).ok());
+    }
+    const auto given = test::runCpisctl(
+        test::withDatabase(db, {u"user"_s, u"password"_s, jane, u"--password-stdin"_s},
+                           world.sysadmin.login),
+        byCli.toUtf8() + '\n', test::cleanEnvironment());
+    CHECK(given.exitCode == 0);
+    said += given.out + given.err;
+    const auto oneTime = test::runCpisctl(
+        test::withDatabase(db, {u"user"_s, u"password"_s, jane}, world.sysadmin.login));
+    REQUIRE(oneTime.exitCode == 0);
+    const QString printed = oneTime.out.section(u": "_s, 1).section(u'\n', 0, 0);
+    REQUIRE(printed.size() == 16);
+    passwords << printed;
+    {
+        auto me = world.connectAs(jane);
+        REQUIRE(UserAdmin(*me).changeOwnPassword(chosen).ok());
+    }
+    const QString log = sharedClusterLog();
+    REQUIRE(log.contains(marker)); // log_statement=all was in force
+    CHECK(log.contains(u"reset_user_password"_s));
+    CHECK(log.contains(u"change_my_password"_s));
+    for (const QString &password : passwords) {
+        INFO("a password is in the server log or in cpisctl's output");
+        CHECK_FALSE(log.contains(password));
+        CHECK_FALSE(said.contains(password));
+        CHECK_FALSE(storedRecords(db.connection()).contains(password));
+    }
 }

@@ -121,9 +121,7 @@ REVOKE EXECUTE ON FUNCTION _is_schema_owner() FROM PUBLIC;
 CREATE OR REPLACE FUNCTION _require_sysadmin(p_what text) RETURNS void
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-    IF NOT pg_has_role(session_user, 'cpis_sysadmin', 'MEMBER') THEN
-        RAISE EXCEPTION 'Only system administrators can %.', p_what USING ERRCODE = '42501';
-    END IF;
+    PERFORM _require_role('cpis_sysadmin', p_what); -- with its worker of this database
 END $$;
 REVOKE EXECUTE ON FUNCTION _require_sysadmin(text) FROM PUBLIC;
 

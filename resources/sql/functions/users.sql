@@ -119,3 +119,246 @@ BEGIN
 END $$;
 REVOKE EXECUTE ON FUNCTION add_user(text, text, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION add_user(text, text, text, text, text) TO cpis_sysadmin;
+
+-- ---------------------------------------------------------------- users for real (issue 21)
+
+-- The group role of each role name users are given by (add_user's names); NULL for others.
+CREATE OR REPLACE FUNCTION _user_group_role(p_role text) RETURNS name
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE p_role WHEN 'safeguarding-admin' THEN 'cpis_safeguarding_admin'
+                       WHEN 'key-worker' THEN 'cpis_key_worker'
+                       WHEN 'team-manager' THEN 'cpis_team_manager'
+                       WHEN 'sysadmin' THEN 'cpis_sysadmin'
+                       WHEN 'exchange' THEN 'cpis_exchange'
+                       WHEN 'records-officer' THEN 'cpis_records_officer' END::name
+$$;
+REVOKE EXECUTE ON FUNCTION _user_group_role(text) FROM PUBLIC;
+
+-- The role names a login holds directly, in a fixed order.
+CREATE OR REPLACE FUNCTION _user_roles(p_login name) RETURNS text[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT coalesce(array_agg(r.role ORDER BY r.ord), '{}')
+    FROM unnest(ARRAY['safeguarding-admin', 'key-worker', 'team-manager', 'sysadmin',
+                      'records-officer', 'exchange']) WITH ORDINALITY AS r(role, ord)
+    JOIN pg_roles g ON g.rolname = _user_group_role(r.role)
+    JOIN pg_roles m ON m.rolname = p_login
+    WHERE EXISTS (SELECT 1 FROM pg_auth_members a WHERE a.roleid = g.oid AND a.member = m.oid)
+$$;
+REVOKE EXECUTE ON FUNCTION _user_roles(name) FROM PUBLIC;
+
+-- The user a system administrator may change: a worker of this database (not a login of
+-- another database on the same server), never the exchange's login (its password is in the
+-- exchange service's settings and it reads every restricted child), never the schema owner
+-- or a superuser. Returns the worker's id; refuses in words otherwise.
+CREATE OR REPLACE FUNCTION _user_to_change(p_login text, p_what text) RETURNS integer
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    wid integer;
+    r pg_roles%ROWTYPE;
+BEGIN
+    PERFORM _require_sysadmin(p_what);
+    SELECT w.id INTO wid FROM worker w WHERE w.login = p_login AND NOT w.is_virtual;
+    SELECT * INTO r FROM pg_roles WHERE rolname = p_login;
+    IF wid IS NULL OR r.rolname IS NULL THEN
+        RAISE EXCEPTION 'There is no user "%" in this database.', coalesce(p_login, '')
+            USING ERRCODE = 'CPNF1',
+                  HINT = 'cpisctl user list shows the users; a login of another database cannot be changed here.';
+    END IF;
+    IF pg_has_role(r.oid, 'cpis_exchange', 'MEMBER') THEN
+        RAISE EXCEPTION 'The exchange''s login "%" cannot be changed here: only the installer (the database owner) manages it.', p_login
+            USING ERRCODE = '42501';
+    END IF;
+    IF r.rolsuper OR pg_has_role(r.oid, current_user, 'USAGE') THEN
+        RAISE EXCEPTION 'The login "%" owns the database (or is a superuser): it cannot be changed here.', p_login
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN wid;
+END $$;
+REVOKE EXECUTE ON FUNCTION _user_to_change(text, text) FROM PUBLIC;
+
+-- Only the SCRAM verifier the client computed: a clear password in a bind parameter would be
+-- in the server log with log_statement=all.
+CREATE OR REPLACE FUNCTION _check_verifier(p_verifier text) RETURNS void
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF p_verifier IS NULL OR p_verifier !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
+        PERFORM _invalid('password', 'The password must reach the database as a SCRAM-SHA-256 verifier '
+            'computed by the client (cpisctl and the workview do that), never in clear text: it '
+            'would be in the server''s log.');
+    END IF;
+END $$;
+REVOKE EXECUTE ON FUNCTION _check_verifier(text) FROM PUBLIC;
+
+-- Sets a login's password; a failure is raised again from here, so the server log's context
+-- is this line and not the ALTER ROLE statement with the verifier in it.
+CREATE OR REPLACE FUNCTION _set_login_password(p_login name, p_verifier text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM _check_verifier(p_verifier);
+    BEGIN
+        EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_verifier);
+    EXCEPTION WHEN OTHERS THEN
+        RAISE EXCEPTION 'Could not set the password of %: %', p_login, SQLERRM USING ERRCODE = SQLSTATE;
+    END;
+END $$;
+REVOKE EXECUTE ON FUNCTION _set_login_password(name, text) FROM PUBLIC;
+
+-- Every user of this database, for cpisctl user list and Administration → Users: enabled is
+-- whether they can sign in (login allowed and worker active).
+CREATE OR REPLACE FUNCTION list_users()
+RETURNS TABLE (login text, name text, team text, roles text[], enabled boolean,
+               must_change_password boolean, last_signed_in_at timestamptz)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM _require_sysadmin('list users');
+    RETURN QUERY
+        SELECT w.login::text, w.name, coalesce(t.name, ''), _user_roles(w.login),
+               coalesce(r.rolcanlogin, false) AND w.active, w.must_change_password,
+               w.last_signed_in_at
+        FROM worker w
+        LEFT JOIN team t ON t.id = w.team_id
+        LEFT JOIN pg_roles r ON r.rolname = w.login
+        WHERE NOT w.is_virtual
+        ORDER BY lower(w.name), w.login;
+END $$;
+REVOKE EXECUTE ON FUNCTION list_users() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION list_users() TO cpis_sysadmin;
+
+-- Disabling: the login can no longer sign in and the worker is inactive (no longer offered to
+-- pass work to; an open session of theirs can do nothing, as current_worker_id() finds no
+-- one). The steps they hold stay in their colleagues' workview, to take over.
+CREATE OR REPLACE FUNCTION disable_user(p_login text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE wid integer := _user_to_change(p_login, 'disable users');
+BEGIN
+    IF p_login = session_user THEN
+        RAISE EXCEPTION 'You cannot disable your own login: ask another system administrator.'
+            USING ERRCODE = '42501';
+    END IF;
+    EXECUTE format('ALTER ROLE %I NOLOGIN', p_login);
+    UPDATE worker SET active = false WHERE id = wid;
+    PERFORM _audit('user.disabled', NULL, jsonb_build_object('login', p_login, 'worker', wid));
+END $$;
+REVOKE EXECUTE ON FUNCTION disable_user(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION disable_user(text) TO cpis_sysadmin;
+
+CREATE OR REPLACE FUNCTION enable_user(p_login text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE wid integer := _user_to_change(p_login, 'enable users');
+BEGIN
+    EXECUTE format('ALTER ROLE %I LOGIN', p_login);
+    UPDATE worker SET active = true WHERE id = wid;
+    PERFORM _audit('user.enabled', NULL, jsonb_build_object('login', p_login, 'worker', wid));
+END $$;
+REVOKE EXECUTE ON FUNCTION enable_user(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION enable_user(text) TO cpis_sysadmin;
+
+-- A new password from a system administrator: a one-time one (p_one_time) that the worker
+-- must replace at next sign-in, or one they chose themselves (cpisctl user password
+-- --password-stdin). The verifier is never audited.
+CREATE OR REPLACE FUNCTION reset_user_password(p_login text, p_verifier text, p_one_time boolean)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE wid integer := _user_to_change(p_login, 'set users'' passwords');
+BEGIN
+    PERFORM _set_login_password(p_login, p_verifier);
+    UPDATE worker SET must_change_password = coalesce(p_one_time, true) WHERE id = wid;
+    PERFORM _audit('user.password_reset', NULL,
+                   jsonb_build_object('login', p_login, 'worker', wid,
+                                      'one_time', coalesce(p_one_time, true)));
+END $$;
+REVOKE EXECUTE ON FUNCTION reset_user_password(text, text, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION reset_user_password(text, text, boolean) TO cpis_sysadmin;
+
+-- A user's roles, as a set of add_user's role names. Never the exchange's role (only the
+-- installer makes that login), never none, and a system administrator keeps their own
+-- system administrator role (so there is always one who can undo a mistake). Safeguarding
+-- Admins are members of the CP-IS Worker's queue and team managers manage their team, as
+-- add_user makes them.
+CREATE OR REPLACE FUNCTION set_user_roles(p_login text, p_roles text[]) RETURNS text[]
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    wid integer := _user_to_change(p_login, 'change users'' roles');
+    wanted text[];
+    before text[] := _user_roles(p_login);
+    role_name text;
+    bad text;
+BEGIN
+    SELECT array_agg(DISTINCT btrim(x) ORDER BY btrim(x)) INTO wanted
+    FROM unnest(coalesce(p_roles, '{}')) x WHERE btrim(x) <> '';
+    SELECT x INTO bad FROM unnest(coalesce(wanted, '{}')) x WHERE _user_group_role(x) IS NULL LIMIT 1;
+    IF bad IS NOT NULL THEN
+        PERFORM _invalid('roles', format('Role "%s" must be one of safeguarding-admin, key-worker, team-manager, sysadmin, records-officer.', bad));
+    END IF;
+    IF p_login = session_user AND NOT 'sysadmin' = ANY (coalesce(wanted, '{}')) THEN
+        RAISE EXCEPTION 'You cannot remove your own system administrator role: ask another system administrator.'
+            USING ERRCODE = '42501';
+    END IF;
+    IF wanted IS NULL THEN
+        PERFORM _invalid('roles', format('Give "%s" at least one role; to stop them signing in, disable them.', p_login));
+    END IF;
+    IF 'exchange' = ANY (wanted) THEN
+        RAISE EXCEPTION 'Only the installer (the database owner) can create the exchange''s login; see README, "The exchange service".'
+            USING ERRCODE = '42501';
+    END IF;
+    FOREACH role_name IN ARRAY ARRAY['safeguarding-admin', 'key-worker', 'team-manager', 'sysadmin', 'records-officer'] LOOP
+        IF role_name = ANY (wanted) AND NOT role_name = ANY (before) THEN
+            EXECUTE format('GRANT %I TO %I', _user_group_role(role_name), p_login);
+        ELSIF role_name = ANY (before) AND NOT role_name = ANY (wanted) THEN
+            EXECUTE format('REVOKE %I FROM %I', _user_group_role(role_name), p_login);
+        END IF;
+    END LOOP;
+    -- The queue and team memberships add_user makes follow the roles.
+    IF 'safeguarding-admin' = ANY (wanted) THEN
+        INSERT INTO queue_member (queue_id, member_id)
+        SELECT q.id, wid FROM worker q
+        WHERE q.is_virtual AND q.name = 'CP-IS Worker'
+          AND NOT EXISTS (SELECT 1 FROM queue_member m WHERE m.queue_id = q.id AND m.member_id = wid);
+    ELSE
+        DELETE FROM queue_member WHERE member_id = wid;
+    END IF;
+    IF 'team-manager' = ANY (wanted) THEN
+        INSERT INTO team_manager (team_id, worker_id)
+        SELECT w.team_id, wid FROM worker w
+        WHERE w.id = wid AND w.team_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM team_manager m WHERE m.team_id = w.team_id AND m.worker_id = wid);
+    ELSE
+        DELETE FROM team_manager WHERE worker_id = wid;
+    END IF;
+    PERFORM _audit('user.roles_changed', NULL,
+                   jsonb_build_object('login', p_login, 'worker', wid, 'before', to_jsonb(before),
+                                      'after', to_jsonb(wanted)));
+    RETURN wanted;
+END $$;
+REVOKE EXECUTE ON FUNCTION set_user_roles(text, text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION set_user_roles(text, text[]) TO cpis_sysadmin;
+
+-- A worker choosing their own password (after a one-time one, or whenever they like): only
+-- their own login, only as a SCRAM verifier.
+CREATE OR REPLACE FUNCTION change_my_password(p_verifier text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE wid integer := _require_worker();
+BEGIN
+    PERFORM _set_login_password(session_user, p_verifier);
+    UPDATE worker SET must_change_password = false WHERE id = wid;
+    PERFORM _audit('user.password_changed', NULL, jsonb_build_object('login', session_user, 'worker', wid));
+END $$;
+REVOKE EXECUTE ON FUNCTION change_my_password(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION change_my_password(text)
+    TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin,
+       cpis_exchange, cpis_records_officer;
+
+-- The client signing in: stamps the sign-in for the user list and says whether the worker
+-- must choose a new password before anything else.
+CREATE OR REPLACE FUNCTION signed_in() RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE must boolean;
+BEGIN
+    UPDATE worker SET last_signed_in_at = now() WHERE id = _require_worker()
+    RETURNING must_change_password INTO must;
+    RETURN must;
+END $$;
+REVOKE EXECUTE ON FUNCTION signed_in() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION signed_in()
+    TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin,
+       cpis_exchange, cpis_records_officer;

@@ -1,0 +1,7 @@
+-- Users for real (issue 21): a system administrator lists, disables, enables and resets the
+-- password of users and changes their roles (functions/users.sql). A reset password is a
+-- one-time one: the worker must choose their own at next sign-in, which the client asks for
+-- before anything else. The client stamps each sign-in, so the user list shows the last one.
+ALTER TABLE worker ADD COLUMN must_change_password boolean NOT NULL DEFAULT false;
+ALTER TABLE worker ADD COLUMN last_signed_in_at timestamptz;
+-- functions: 0711c4883a948f10f9ed5d5ba4d13864b87abd94b8cce8332c5696e4bd4c506c
