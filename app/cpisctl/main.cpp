@@ -2,6 +2,7 @@
 #include "command.h"
 #include "config_commands.h"
 #include "config_list_commands.h"
+#include "db_backup_commands.h"
 #include "db_commands.h"
 #include "exchange_commands.h"
 #include "exchange_key_command.h"
@@ -24,6 +25,9 @@ const QList<Command> &commands()
         {u"db status"_s, u"where the database is, server and schema version"_s, dbStatus},
         {u"db migrate"_s, u"apply pending schema migrations"_s, dbMigrate},
         {u"db stop"_s, u"stop the embedded database server"_s, dbStop},
+        {u"db init"_s, u"make the embedded database (--empty: without sample data)"_s, dbInit},
+        {u"db backup"_s, u"back up the embedded database to a file"_s, dbBackup},
+        {u"db restore"_s, u"restore the embedded database from a backup"_s, dbRestore},
         {u"nhs-number check"_s, u"check NHS numbers (Modulus 11)"_s, nhsNumberCheck},
         {u"user add"_s, u"create a user: login, role and worker"_s, userAdd},
         {u"workview"_s, u"a worker's Current work and Incoming requests"_s, workview},
