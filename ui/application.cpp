@@ -62,8 +62,9 @@ int runWorkview(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption database(
         QStringLiteral("database"),
-        QObject::tr("Use this PostgreSQL connection string or URI instead of "
-                    "CPIS_DATABASE, PGHOST/PGSERVICE, the settings files or the embedded database."),
+        QObject::tr(
+            "Use this PostgreSQL connection string or URI instead of "
+            "CPIS_DATABASE, PGHOST/PGSERVICE, the settings files or the embedded database."),
         QObject::tr("conninfo"));
     const QCommandLineOption whichDatabase(
         QStringLiteral("which-database"),

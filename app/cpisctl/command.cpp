@@ -50,12 +50,13 @@ int usageError(const QString &commandName, const QString &what)
 
 QCommandLineOption databaseOption()
 {
-    return QCommandLineOption(u"database"_s,
-                              u"PostgreSQL connection string or URI. Default: $CPIS_DATABASE, then "
-                              u"PGHOST/PGSERVICE, then [database] conninfo= in your "
-                              u"~/.config/cpis-workview/cpis-workview.conf, then in the site file "
-                              u"/etc/cpis-workview/cpis-workview.conf, then the embedded database."_s,
-                              u"conninfo"_s);
+    return QCommandLineOption(
+        u"database"_s,
+        u"PostgreSQL connection string or URI. Default: $CPIS_DATABASE, then "
+        u"PGHOST/PGSERVICE, then [database] conninfo= in your "
+        u"~/.config/cpis-workview/cpis-workview.conf, then in the site file "
+        u"/etc/cpis-workview/cpis-workview.conf, then the embedded database."_s,
+        u"conninfo"_s);
 }
 
 Result<DatabaseChoice> databaseChoice(const QCommandLineParser &parser)

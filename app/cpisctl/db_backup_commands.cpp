@@ -39,19 +39,18 @@ int dbBackup(const QStringList &args)
     if (!cluster)
         return exitCode;
     if (!cluster->exists())
-        return exitFor(Error{u"backup.nothing"_s,
-                             u"There is no embedded database in %1 to back up."_s.arg(
-                                 cluster->directory()),
-                             {},
-                             {}});
+        return exitFor(
+            Error{u"backup.nothing"_s,
+                  u"There is no embedded database in %1 to back up."_s.arg(cluster->directory()),
+                  {},
+                  {}});
     if (auto started = cluster->start(); !started)
         return exitFor(started.error());
     const QString file = parser.positionalArguments().first();
     if (auto written = backupEmbedded(*cluster, file); !written)
         return exitFor(written.error());
-    out() << "Backed up the embedded database in " << cluster->directory() << " to " << file
-          << " (" << QFileInfo(file).size() << " bytes) and its roles to " << file
-          << ".roles.sql.\n"
+    out() << "Backed up the embedded database in " << cluster->directory() << " to " << file << " ("
+          << QFileInfo(file).size() << " bytes) and its roles to " << file << ".roles.sql.\n"
           << "Restore it with: cpisctl db restore " << file << "\n";
     out().flush();
     return kExitOk;
@@ -61,8 +60,8 @@ int dbRestore(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(databaseOption());
-    const QCommandLineOption replace(
-        u"replace"_s, u"Replace the embedded database even though it holds data."_s);
+    const QCommandLineOption replace(u"replace"_s,
+                                     u"Replace the embedded database even though it holds data."_s);
     parser.addOption(replace);
     parser.addPositionalArgument(u"FILE"_s, u"A backup made by 'cpisctl db backup'."_s);
     if (auto stop = parseArguments(

@@ -166,10 +166,12 @@ int dbInit(const QStringList &args)
     if (!session)
         return session.exitCode();
     const ReadyDatabase &ready = session.ready();
-    out() << (existed ? "The embedded database was there already: " : "Made the embedded database: ")
+    out() << (existed ? "The embedded database was there already: "
+                      : "Made the embedded database: ")
           << ready.db.where << ", schema version " << ready.schema.current << ".\n";
     out().flush();
-    if (parser.isSet(empty) && ready.db.where.contains(QString::fromLatin1(kEmbeddedWithSampleData))) {
+    if (parser.isSet(empty) &&
+        ready.db.where.contains(QString::fromLatin1(kEmbeddedWithSampleData))) {
         err() << "cpisctl db init: it holds the sample data, so it is not empty.\n"
                  "What to try: keep it, or start again: cpisctl db stop, remove "
               << cluster->directory() << ", then cpisctl db init --empty.\n";

@@ -59,17 +59,17 @@ Result<QString> contentsOf(const ConnInfo &database)
     auto c = Connection::open(database);
     if (!c)
         return c.error();
-    auto tables = queryValue(
-        **c, u"SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', "
-             u"'information_schema')"_s);
+    auto tables =
+        queryValue(**c, u"SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', "
+                        u"'information_schema')"_s);
     if (!tables)
         return tables.error();
     if (tables->integer() == 0)
         return QString();
     auto schema = Migrator(**c).state();
-    auto counts = queryValue(
-        **c, u"SELECT format('%s people, %s users', (SELECT count(*) FROM person), "
-             u"(SELECT count(*) FROM worker WHERE NOT is_virtual))"_s);
+    auto counts =
+        queryValue(**c, u"SELECT format('%s people, %s users', (SELECT count(*) FROM person), "
+                        u"(SELECT count(*) FROM worker WHERE NOT is_virtual))"_s);
     QString text = u"%1 tables"_s.arg(tables->integer());
     if (schema)
         text = u"schema version %1"_s.arg(schema->current);
@@ -94,8 +94,8 @@ Status restoreDump(const ServerBinaries &binaries, const ConnInfo &into, const Q
 {
     if (!QFileInfo(file).isReadable())
         return Error{u"backup.file"_s, u"Cannot read the backup %1."_s.arg(file), {}, {}};
-    return runTool(binaries, u"pg_restore"_s, {u"--single-transaction"_s, u"--exit-on-error"_s, file},
-                   into);
+    return runTool(binaries, u"pg_restore"_s,
+                   {u"--single-transaction"_s, u"--exit-on-error"_s, file}, into);
 }
 
 Status backupEmbedded(const LocalCluster &cluster, const QString &file)
@@ -103,10 +103,10 @@ Status backupEmbedded(const LocalCluster &cluster, const QString &file)
     const ConnInfo database = cluster.connInfo(QString::fromLatin1(kEmbeddedDatabase));
     if (auto dumped = dumpDatabase(cluster.binaries(), database, file); !dumped)
         return dumped;
-    return runTool(cluster.binaries(), u"pg_dumpall"_s,
-                   {u"--roles-only"_s, u"--no-role-passwords"_s,
-                    u"--file=%1"_s.arg(file + u".roles.sql"_s)},
-                   cluster.connInfo(u"postgres"_s));
+    return runTool(
+        cluster.binaries(), u"pg_dumpall"_s,
+        {u"--roles-only"_s, u"--no-role-passwords"_s, u"--file=%1"_s.arg(file + u".roles.sql"_s)},
+        cluster.connInfo(u"postgres"_s));
 }
 
 Result<RestoreReport> restoreEmbedded(LocalCluster &cluster, const QString &file, bool replace)
@@ -161,9 +161,10 @@ Result<RestoreReport> restoreEmbedded(LocalCluster &cluster, const QString &file
         !restored) {
         (void)exec(m, u"DROP DATABASE IF EXISTS %1"_s.arg(restoring));
         Error e = restored.error();
-        e.message = u"The backup %1 could not be restored; the embedded database is as it was.\n"_s
-                        .arg(file) +
-                    e.message;
+        e.message =
+            u"The backup %1 could not be restored; the embedded database is as it was.\n"_s.arg(
+                file) +
+            e.message;
         return e;
     }
     // The swap, in one transaction: a client sees the old database or the new one.

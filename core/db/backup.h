@@ -21,7 +21,8 @@ Status backupEmbedded(const LocalCluster &cluster, const QString &file);
 
 struct RestoreReport
 {
-    QString replaced; // what was there before and has gone ("schema version 33, 50 people"); empty: nothing
+    QString replaced; // what was there before and has gone ("schema version 33, 50 people"); empty:
+                      // nothing
     QString restored; // what is there now
     bool rolesAdded = false; // roles the cluster lacked were made from the .roles.sql file
 };

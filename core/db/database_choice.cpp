@@ -19,9 +19,9 @@ const QString kEmbeddedDatabaseName = u"cpis"_s;
 // Beside the cluster: this embedded database was made empty and never gets the sample data.
 const QString kEmptyMarker = u"/no-sample-data"_s;
 
-QString hintFor(const DatabaseChoice &choice, bool tlsDefaulted)
+QString hintFor(const DatabaseChoice &choice, bool tlsProblem)
 {
-    if (tlsDefaulted)
+    if (tlsProblem)
         return u"The server is on another machine and no sslmode was given, so its certificate "
                u"is checked (sslmode=verify-full): put the certificate of the authority that "
                u"signed it in ~/.postgresql/root.crt or name it with sslrootcert=FILE, and connect "
@@ -49,9 +49,9 @@ QString hintFor(const DatabaseChoice &choice, bool tlsDefaulted)
 
 QString embeddedWhere(const QString &directory, bool sampleData)
 {
-    return u"%1, in %2"_s.arg(QString::fromLatin1(sampleData ? kEmbeddedWithSampleData
-                                                               : kEmbeddedEmpty),
-                              QDir::cleanPath(QDir(directory).absolutePath()));
+    return u"%1, in %2"_s.arg(
+        QString::fromLatin1(sampleData ? kEmbeddedWithSampleData : kEmbeddedEmpty),
+        QDir::cleanPath(QDir(directory).absolutePath()));
 }
 
 // Which settings file chose the database, if one did: the user's own before the site's.
@@ -67,8 +67,10 @@ Result<std::optional<DatabaseChoice>> chooseFromFiles(const QProcessEnvironment 
         if (!setting)
             return setting.error();
         if (*setting)
-            return std::optional(DatabaseChoice{
-                source, (*setting)->conninfo, {}, u"%1, line %2"_s.arg(path).arg((*setting)->line)});
+            return std::optional(DatabaseChoice{source,
+                                                (*setting)->conninfo,
+                                                {},
+                                                u"%1, line %2"_s.arg(path).arg((*setting)->line)});
     }
     return std::optional<DatabaseChoice>{};
 }
@@ -194,8 +196,11 @@ Result<OpenDatabase> openDatabase(const DatabaseChoice &choice)
     auto connection = Connection::open(info);
     if (!connection) {
         Error e = connection.error();
-        if (e.hint.isEmpty() || tlsDefaulted)
-            e.hint = hintFor(choice, tlsDefaulted);
+        // libpq's words when the certificate could not be checked.
+        const bool tlsProblem =
+            tlsDefaulted && (e.message.contains(u"certificate"_s) || e.message.contains(u"SSL"_s));
+        if (e.hint.isEmpty() || tlsProblem)
+            e.hint = hintFor(choice, tlsProblem);
         return e;
     }
     QString where = whereConnected(**connection);

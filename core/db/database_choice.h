@@ -64,8 +64,8 @@ Result<OpenDatabase> openDatabase(const DatabaseChoice &choice);
 Status markEmbeddedEmpty(const QString &clusterDirectory);
 
 // The usual start: connect, then bring the schema up to date; an embedded database with
-// no users yet (its first start) then gets the sample data, unless it was made empty. When the schema is newer than this
-// program, the connection is made read-only and `schema` says so.
+// no users yet (its first start) then gets the sample data, unless it was made empty. When the
+// schema is newer than this program, the connection is made read-only and `schema` says so.
 struct ReadyDatabase
 {
     OpenDatabase db;

@@ -107,13 +107,15 @@ Result<std::optional<DatabaseSetting>> readDatabaseSetting(const QString &file,
             continue; // the client's own settings
         const qsizetype equals = line.indexOf(u'=');
         if (section.isEmpty())
-            return mistake(file, number, u"a setting before any section; put it under [database]"_s);
+            return mistake(file, number,
+                           u"a setting before any section; put it under [database]"_s);
         if (equals < 0)
             return mistake(file, number, u"expected key=value, found \"%1\""_s.arg(line));
         const QString key = line.left(equals).trimmed();
         if (key != kKey)
-            return mistake(file, number,
-                           u"unknown key \"%1\" in [database]; the only key is conninfo"_s.arg(key));
+            return mistake(
+                file, number,
+                u"unknown key \"%1\" in [database]; the only key is conninfo"_s.arg(key));
         if (found)
             return mistake(file, number,
                            u"conninfo is given twice (first on line %1)"_s.arg(found->line));

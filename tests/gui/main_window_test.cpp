@@ -4,6 +4,7 @@
 #include "db/local_cluster.h"
 #include "db/migrator.h"
 #include "db/rows.h"
+#include "elided_label.h"
 #include "gui/gui_support.h"
 #include "main_window.h"
 #include "support/case_world.h"
@@ -98,6 +99,10 @@ TEST_CASE("The embedded database offers its sample users to sign in as", "[gui]"
     QTest::keyClick(users, Qt::Key_Return);
     REQUIRE(ready.wait(30000));
     CHECK(window.worker().login == u"sam.admin"_s);
+    // Nobody mistakes its fictional children for real ones.
+    CHECK(window.findChild<ui::ElidedLabel *>(u"connectionStatus"_s)
+              ->fullText()
+              .startsWith(u"Connected to embedded, with sample data (fictional children), in "_s));
     CHECK(child<QTabBar>(&window, u"folderTabs"_s)->tabText(0) == u"Incoming work (7)"_s);
     QTest::qWait(300); // the selected child's summary
     test::screenshot(&window, u"workview-1280x800"_s);

@@ -55,8 +55,7 @@ TEST_CASE("The description for people never shows the password", "[conninfo]")
     CHECK_FALSE(info->describe().contains(u"hunter2"_s));
 }
 
-TEST_CASE("Another machine without an sslmode is connected with sslmode=verify-full",
-          "[conninfo]")
+TEST_CASE("Another machine without an sslmode is connected with sslmode=verify-full", "[conninfo]")
 {
     const auto tls = [&](const QString &text, const QProcessEnvironment &env = {}) {
         auto info = ConnInfo::parse(text);
