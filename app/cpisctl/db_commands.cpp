@@ -158,7 +158,7 @@ int dbInit(const QStringList &args)
     if (!cluster)
         return exitCode;
     const bool existed = cluster->exists();
-    if (parser.isSet(empty) && !existed) {
+    if (parser.isSet(empty)) {
         if (auto marked = markEmbeddedEmpty(cluster->directory()); !marked)
             return exitFor(marked.error());
     }

@@ -83,6 +83,23 @@ Status exec(Connection &c, const QString &sql)
     auto done = execute(c, sql);
     return done ? success() : Status(done.error());
 }
+
+// In one transaction, so a client sees the old database or the new one: `current` (if any)
+// becomes `old`, and `restored` takes its name.
+Status swapInto(Connection &m, const QString &restored, const QString &current, const QString &old)
+{
+    const QString name = QString::fromLatin1(kEmbeddedDatabase);
+    Transaction tx(m);
+    if (!tx.started())
+        return tx.beginError();
+    if (!current.isEmpty()) {
+        if (auto done = exec(m, u"ALTER DATABASE %1 RENAME TO %2"_s.arg(current, old)); !done)
+            return done;
+    }
+    if (auto done = exec(m, u"ALTER DATABASE %1 RENAME TO %2"_s.arg(restored, name)); !done)
+        return done;
+    return tx.commit();
+}
 } // namespace
 
 Status dumpDatabase(const ServerBinaries &binaries, const ConnInfo &from, const QString &file)
@@ -167,7 +184,7 @@ Result<RestoreReport> restoreEmbedded(LocalCluster &cluster, const QString &file
             e.message;
         return e;
     }
-    // The swap, in one transaction: a client sees the old database or the new one.
+    // Nobody may be connected to a database that is renamed: clients reconnect to the new one.
     if (!exists->isNull()) {
         QStringList steps{u"ALTER DATABASE %1 ALLOW_CONNECTIONS false"_s.arg(name),
                           u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname "
@@ -177,18 +194,11 @@ Result<RestoreReport> restoreEmbedded(LocalCluster &cluster, const QString &file
                 return done.error();
         }
     }
-    {
-        Transaction tx(m);
-        if (!tx.started())
-            return tx.beginError();
-        if (!exists->isNull()) {
-            if (auto done = exec(m, u"ALTER DATABASE %1 RENAME TO %2"_s.arg(name, replaced)); !done)
-                return done.error();
-        }
-        if (auto done = exec(m, u"ALTER DATABASE %1 RENAME TO %2"_s.arg(restoring, name)); !done)
-            return done.error();
-        if (auto committed = tx.commit(); !committed)
-            return committed.error();
+    if (auto swapped = swapInto(m, restoring, exists->isNull() ? QString() : name, replaced);
+        !swapped) {
+        (void)exec(m, u"ALTER DATABASE %1 ALLOW_CONNECTIONS true"_s.arg(name));
+        (void)exec(m, u"DROP DATABASE IF EXISTS %1"_s.arg(restoring));
+        return swapped.error();
     }
     if (!exists->isNull()) {
         if (auto dropped = exec(m, u"DROP DATABASE %1"_s.arg(replaced)); !dropped)
