@@ -35,9 +35,11 @@ TEST_CASE("The main window signs in and shows where, as whom and the schema vers
     test::CaseWorld world(db);
     auto window = test::signedInWindow(db, world.admin.login);
     CHECK(window->windowTitle() == u"Sam Admin — CP-IS Workview"_s);
-    const QString text = child<QLabel>(window.get(), u"connectionStatus"_s)->text();
+    // All of it: which database (host, port, database, user) makes it longer than the window.
+    const QString text = window->findChild<ui::ElidedLabel *>(u"connectionStatus"_s)->fullText();
     INFO(text.toStdString());
     CHECK(text.contains(u"database "_s + db.name()));
+    CHECK(text.contains(u", user "_s + world.admin.login));
     CHECK(text.contains(u"Sam Admin (%1)"_s.arg(world.admin.login)));
     CHECK(text.contains(u"schema version %1"_s.arg(Migrator::bundled().last().version)));
     CHECK_FALSE(child<QLabel>(window.get(), u"readOnlyBanner"_s)->isVisible());
