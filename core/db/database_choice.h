@@ -48,7 +48,7 @@ inline constexpr auto kEmbeddedEmpty = "embedded";
 struct OpenDatabase
 {
     std::unique_ptr<Connection> connection;
-    // Which database, never a password: "host db1, port 5432, database cpis, user alice", or
+    // Which database, never a password: "host db1 (port 5432), database cpis, user alice", or
     // "embedded, with sample data (fictional children), in /home/x/...".
     QString where;
     QString serverVersion; // "15.18"
