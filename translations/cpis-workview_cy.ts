@@ -276,10 +276,6 @@
         <translation>CP-IS Workview: cleient gwaith achos ar gyfer CP-IS (Amddiffyn Plant - Rhannu Gwybodaeth).</translation>
     </message>
     <message>
-        <source>Use this PostgreSQL connection string or URI instead of CPIS_DATABASE, PGHOST/PGSERVICE or the embedded database.</source>
-        <translation>Defnyddio&apos;r llinyn cysylltu neu URI PostgreSQL hwn yn lle CPIS_DATABASE, PGHOST/PGSERVICE neu&apos;r gronfa ddata fewnol.</translation>
-    </message>
-    <message>
         <source>conninfo</source>
         <translation>conninfo</translation>
     </message>
@@ -314,6 +310,18 @@
     <message>
         <source>code</source>
         <translation>cod</translation>
+    </message>
+    <message>
+        <source>Use this PostgreSQL connection string or URI instead of CPIS_DATABASE, PGHOST/PGSERVICE, the settings files or the embedded database.</source>
+        <translation>Defnyddio&apos;r llinyn cysylltu neu URI PostgreSQL hwn yn lle CPIS_DATABASE, PGHOST/PGSERVICE, y ffeiliau gosodiadau neu&apos;r gronfa ddata fewnol.</translation>
+    </message>
+    <message>
+        <source>Say which database would be used, and what chose it, then exit.</source>
+        <translation>Dweud pa gronfa ddata a fyddai&apos;n cael ei defnyddio, a beth a&apos;i dewisodd, yna gadael.</translation>
+    </message>
+    <message>
+        <source>Which database?</source>
+        <translation>Pa gronfa ddata?</translation>
     </message>
 </context>
 <context>

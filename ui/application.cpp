@@ -8,18 +8,22 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QImageWriter>
-#include <QSettings>
+#include <QMessageBox>
 #include <QTimer>
 
 #include <cstdio>
 
+using namespace Qt::StringLiterals;
+
 namespace cpis::ui {
 
 namespace {
-bool wantsScreenshot(int argc, char **argv)
+// Whether the command line asks for something that needs no display.
+bool wantsNoDisplay(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--screenshot") == 0 || qstrncmp(argv[i], "--screenshot=", 13) == 0)
+        if (qstrcmp(argv[i], "--screenshot") == 0 || qstrncmp(argv[i], "--screenshot=", 13) == 0 ||
+            qstrcmp(argv[i], "--which-database") == 0)
             return true;
     }
     return false;
@@ -36,7 +40,7 @@ void printError(const Error &error)
 int runWorkview(int argc, char **argv)
 {
     // A screenshot needs no display: render offscreen unless the caller chose a platform.
-    if (wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    if (wantsNoDisplay(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);
@@ -58,9 +62,13 @@ int runWorkview(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption database(
         QStringLiteral("database"),
-        QObject::tr("Use this PostgreSQL connection string or URI instead of "
-                    "CPIS_DATABASE, PGHOST/PGSERVICE or the embedded database."),
+        QObject::tr(
+            "Use this PostgreSQL connection string or URI instead of "
+            "CPIS_DATABASE, PGHOST/PGSERVICE, the settings files or the embedded database."),
         QObject::tr("conninfo"));
+    const QCommandLineOption whichDatabase(
+        QStringLiteral("which-database"),
+        QObject::tr("Say which database would be used, and what chose it, then exit."));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QObject::tr("Render the window to this PNG once loaded, then exit."), QObject::tr("file"));
@@ -78,24 +86,30 @@ int runWorkview(int argc, char **argv)
                     "setting ui/language, else the system language."),
         QObject::tr("code"));
     parser.addOption(database);
+    parser.addOption(whichDatabase);
     parser.addOption(languageOption);
     parser.addOption(screenshot);
     parser.addOption(user);
     parser.addOption(windowSize);
     parser.process(app);
 
-    // --database, then CPIS_DATABASE, then the connection string saved in the settings,
-    // then libpq's settings, then the embedded database.
-    std::optional<QString> conninfo;
-    if (parser.isSet(database))
-        conninfo = parser.value(database);
-    else if (!qEnvironmentVariableIsSet("CPIS_DATABASE")) {
-        const QString saved = QSettings().value(QStringLiteral("database/conninfo")).toString();
-        if (!saved.isEmpty())
-            conninfo = saved;
+    // The same choice as cpisctl's (DatabaseChoice::choose states the order).
+    const auto choice = DatabaseChoice::choose(
+        parser.isSet(database) ? std::optional(parser.value(database)) : std::nullopt);
+    if (!choice) {
+        printError(choice.error());
+        if (!parser.isSet(screenshot) && !parser.isSet(whichDatabase))
+            QMessageBox::critical(nullptr, QObject::tr("Which database?"),
+                                  choice.error().message + u"\n\n"_s + choice.error().hint);
+        return 2;
     }
-    const auto choice = DatabaseChoice::choose(conninfo);
-    MainWindow window(choice, parser.value(user));
+    if (parser.isSet(whichDatabase)) {
+        // The lines cpisctl db status prints about the same choice.
+        std::printf("Database:     %s\nChosen by:    %s\n", qUtf8Printable(choice->describe()),
+                    qUtf8Printable(choice->origin()));
+        return 0;
+    }
+    MainWindow window(*choice, parser.value(user));
     window.setInteractive(!parser.isSet(screenshot));
     if (parser.isSet(screenshot))
         window.resize(1280, 800); // a picture, not a window on this screen: the usual size

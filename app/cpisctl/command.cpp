@@ -50,13 +50,16 @@ int usageError(const QString &commandName, const QString &what)
 
 QCommandLineOption databaseOption()
 {
-    return QCommandLineOption(u"database"_s,
-                              u"PostgreSQL connection string or URI. Default: $CPIS_DATABASE, then "
-                              u"PGHOST/PGSERVICE, then the embedded database."_s,
-                              u"conninfo"_s);
+    return QCommandLineOption(
+        u"database"_s,
+        u"PostgreSQL connection string or URI. Default: $CPIS_DATABASE, then "
+        u"PGHOST/PGSERVICE, then [database] conninfo= in your "
+        u"~/.config/cpis-workview/cpis-workview.conf, then in the site file "
+        u"/etc/cpis-workview/cpis-workview.conf, then the embedded database."_s,
+        u"conninfo"_s);
 }
 
-DatabaseChoice databaseChoice(const QCommandLineParser &parser)
+Result<DatabaseChoice> databaseChoice(const QCommandLineParser &parser)
 {
     const QString name = u"database"_s;
     return DatabaseChoice::choose(parser.isSet(name) ? std::optional(parser.value(name))
@@ -74,7 +77,7 @@ void printError(const Error &error)
 int exitFor(const Error &error)
 {
     printError(error);
-    if (error.code == u"db.conninfo"_s)
+    if (error.code == u"db.conninfo"_s || error.code == u"db.settings_file"_s)
         return kExitUsage;
     if (error.code == u"db.unreachable"_s || error.code.startsWith(u"cluster."_s))
         return kExitUnreachable;

@@ -36,8 +36,10 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QString &com
 
 // The --database option, shared by every command that uses the database.
 QCommandLineOption databaseOption();
-DatabaseChoice databaseChoice(const QCommandLineParser &parser);
-// Prints the error and gives the exit code for it: 2 for a bad connection string,
+// --database, else the environment, the settings files or the embedded database
+// (DatabaseChoice::choose); an error when a settings file is wrong.
+Result<DatabaseChoice> databaseChoice(const QCommandLineParser &parser);
+// Prints the error and gives the exit code for it: 2 for a bad connection string or settings file,
 // 3 when the database cannot be reached, 1 for anything else.
 int exitFor(const Error &error);
 

@@ -2,10 +2,23 @@
 
 namespace cpis::cli {
 
+bool DatabaseSession::choose(const QCommandLineParser &parser)
+{
+    auto choice = databaseChoice(parser);
+    if (!choice) {
+        m_exitCode = exitFor(choice.error());
+        return false;
+    }
+    m_choice = *choice;
+    return true;
+}
+
 DatabaseSession DatabaseSession::open(const QCommandLineParser &parser)
 {
     DatabaseSession session;
-    auto ready = openAndMigrate(databaseChoice(parser));
+    if (!session.choose(parser))
+        return session;
+    auto ready = openAndMigrate(session.m_choice);
     if (!ready)
         session.m_exitCode = exitFor(ready.error());
     else
@@ -16,7 +29,9 @@ DatabaseSession DatabaseSession::open(const QCommandLineParser &parser)
 DatabaseSession DatabaseSession::connect(const QCommandLineParser &parser)
 {
     DatabaseSession session;
-    auto db = openDatabase(databaseChoice(parser));
+    if (!session.choose(parser))
+        return session;
+    auto db = openDatabase(session.m_choice);
     if (!db)
         session.m_exitCode = exitFor(db.error());
     else

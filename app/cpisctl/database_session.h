@@ -1,4 +1,4 @@
-// How every cpisctl command that uses the database starts: the database --database chose,
+// How every cpisctl command that uses the database starts: the database DatabaseChoice chose,
 // connected (and for most commands its schema brought up to date). A failure is reported
 // here, in the same words for every command, with its exit status (3 when unreachable).
 #pragma once
@@ -28,8 +28,14 @@ public:
     OpenDatabase &database() { return m_ready.db; }
     // What opening did to the schema (open() only).
     ReadyDatabase &ready() { return m_ready; }
+    // Which database was chosen, and by what (also when it could not be reached).
+    [[nodiscard]] const DatabaseChoice &choice() const { return m_choice; }
 
 private:
+    // False (with the error printed) when no database could be chosen.
+    bool choose(const QCommandLineParser &parser);
+
+    DatabaseChoice m_choice;
     ReadyDatabase m_ready;
     int m_exitCode = kExitOk;
 };

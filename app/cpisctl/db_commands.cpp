@@ -41,7 +41,9 @@ int dbStatus(const QStringList &args)
     if (!schema)
         return exitFor(schema.error());
 
+    // The first two lines as cpis-workview --which-database gives them.
     out() << "Database:     " << db.where << "\n"
+          << "Chosen by:    " << session.choice().origin() << "\n"
           << "Server:       PostgreSQL " << db.serverVersion << "\n"
           << "Connected as: " << db.user << "\n"
           << "Schema:       " << describeSchema(*schema) << "\n";
@@ -80,13 +82,36 @@ int dbMigrate(const QStringList &args)
     return kExitOk;
 }
 
-} // namespace cpis::cli
-
-namespace cpis::cli {
+std::optional<LocalCluster> embeddedCluster(const QCommandLineParser &parser,
+                                            const QString &command, int &exitCode)
+{
+    auto choice = databaseChoice(parser);
+    if (!choice) {
+        exitCode = exitFor(choice.error());
+        return std::nullopt;
+    }
+    if (!choice->isEmbedded()) {
+        exitCode = exitFor(Error{
+            u"db.not_embedded"_s,
+            u"cpisctl %1 is for the embedded database, and %2 chose %3."_s.arg(
+                command, choice->origin(), choice->describe()),
+            {},
+            u"A server is backed up and restored with PostgreSQL's own tools: see the README, "
+            u"section Backups."_s});
+        return std::nullopt;
+    }
+    auto binaries = ServerBinaries::find();
+    if (!binaries) {
+        exitCode = exitFor(binaries.error());
+        return std::nullopt;
+    }
+    return LocalCluster(choice->embeddedDirectory, *binaries);
+}
 
 int dbStop(const QStringList &args)
 {
     QCommandLineParser parser;
+    parser.addOption(databaseOption());
     if (auto stop =
             parseArguments(parser, u"db stop"_s,
                            u"Stop the embedded database server (the private cluster used when no\n"
@@ -94,30 +119,65 @@ int dbStop(const QStringList &args)
                            u"Exit status: 0 stopped or not running, 1 failed or not embedded."_s,
                            args))
         return *stop;
-    const DatabaseChoice choice = DatabaseChoice::choose(std::nullopt);
-    if (!choice.isEmbedded()) {
-        err() << "cpisctl db stop: a shared database is configured; only the embedded one can be "
-                 "stopped here.\n";
-        err().flush();
-        return kExitCheckFailed;
-    }
-    auto binaries = ServerBinaries::find();
-    if (!binaries) {
-        printError(binaries.error());
-        return kExitCheckFailed;
-    }
-    LocalCluster cluster(choice.embeddedDirectory, *binaries);
-    if (!cluster.isRunning()) {
-        out() << "The embedded database in " << cluster.directory() << " is not running.\n";
+    int exitCode = kExitOk;
+    auto cluster = embeddedCluster(parser, u"db stop"_s, exitCode);
+    if (!cluster)
+        return exitCode;
+    if (!cluster->isRunning()) {
+        out() << "The embedded database in " << cluster->directory() << " is not running.\n";
         out().flush();
         return kExitOk;
     }
-    if (auto stopped = cluster.stop(); !stopped) {
+    if (auto stopped = cluster->stop(); !stopped) {
         printError(stopped.error());
         return kExitCheckFailed;
     }
-    out() << "The embedded database in " << cluster.directory() << " has stopped.\n";
+    out() << "The embedded database in " << cluster->directory() << " has stopped.\n";
     out().flush();
+    return kExitOk;
+}
+
+int dbInit(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption(databaseOption());
+    const QCommandLineOption empty(
+        u"empty"_s, u"Without the sample data: for a single-machine authority's own records."_s);
+    parser.addOption(empty);
+    if (auto stop = parseArguments(
+            parser, u"db init"_s,
+            u"Make the embedded database (the private cluster used when no database is\n"
+            u"configured) and bring its schema up to date. Without --empty it gets the fictional\n"
+            u"sample data; with --empty it never does, and is shown as \"embedded\".\n"
+            u"Exit status: 0 made or already there as asked, 1 failed or there already with\n"
+            u"sample data when --empty was asked, 2 usage, 3 unreachable."_s,
+            args))
+        return *stop;
+    int exitCode = kExitOk;
+    auto cluster = embeddedCluster(parser, u"db init"_s, exitCode);
+    if (!cluster)
+        return exitCode;
+    const bool existed = cluster->exists();
+    if (parser.isSet(empty)) {
+        if (auto marked = markEmbeddedEmpty(cluster->directory()); !marked)
+            return exitFor(marked.error());
+    }
+    auto session = DatabaseSession::open(parser);
+    if (!session)
+        return session.exitCode();
+    const ReadyDatabase &ready = session.ready();
+    out() << (existed ? "The embedded database was there already: "
+                      : "Made the embedded database: ")
+          << ready.db.where << ", schema version " << ready.schema.current << ".\n";
+    out().flush();
+    if (parser.isSet(empty) &&
+        ready.db.where.contains(QString::fromLatin1(kEmbeddedWithSampleData))) {
+        err() << "cpisctl db init: it holds the sample data, so it is not empty.\n"
+                 "What to try: keep it, or start again: cpisctl db stop, remove "
+              << cluster->directory() << ", then cpisctl db init --empty.\n";
+        err().flush();
+        return kExitCheckFailed;
+    }
     return kExitOk;
 }
 

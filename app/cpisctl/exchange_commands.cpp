@@ -123,7 +123,7 @@ int exchange(const QStringList &args)
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
     // After a restart or failover: the same database, found again as at the start.
-    const DatabaseChoice choice = databaseChoice(parser);
+    const DatabaseChoice choice = session.choice();
     auto reconnect = [choice]() -> Result<std::unique_ptr<Connection>> {
         auto ready = openAndMigrate(choice);
         if (!ready)

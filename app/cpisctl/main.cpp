@@ -2,6 +2,7 @@
 #include "command.h"
 #include "config_commands.h"
 #include "config_list_commands.h"
+#include "db_backup_commands.h"
 #include "db_commands.h"
 #include "exchange_commands.h"
 #include "exchange_key_command.h"
@@ -28,6 +29,9 @@ const QList<Command> &commands()
         {u"db migrate"_s, u"apply pending schema migrations"_s, dbMigrate},
         {u"db stop"_s, u"stop the embedded database server"_s, dbStop},
         {u"setup"_s, u"make a CP-IS database on a shared server (its administrator)"_s, setup},
+        {u"db init"_s, u"make the embedded database (--empty: without sample data)"_s, dbInit},
+        {u"db backup"_s, u"back up the embedded database to a file"_s, dbBackup},
+        {u"db restore"_s, u"restore the embedded database from a backup"_s, dbRestore},
         {u"nhs-number check"_s, u"check NHS numbers (Modulus 11)"_s, nhsNumberCheck},
         {u"user add"_s, u"create a user: login, role and worker"_s, userAdd},
         {u"user list"_s, u"the users: team, roles, enabled, last sign-in"_s, userList},

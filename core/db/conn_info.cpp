@@ -71,4 +71,33 @@ QString ConnInfo::describe() const
     return parts.join(u", "_s);
 }
 
+bool ConnInfo::reachesAnotherMachine(const QProcessEnvironment &env) const
+{
+    QString hosts = value(u"host"_s).isEmpty() ? value(u"hostaddr"_s) : value(u"host"_s);
+    if (hosts.isEmpty())
+        hosts =
+            env.value(u"PGHOST"_s).isEmpty() ? env.value(u"PGHOSTADDR"_s) : env.value(u"PGHOST"_s);
+    const QStringList local{u"localhost"_s, u"127.0.0.1"_s, u"::1"_s};
+    for (const QString &host : hosts.split(u',')) {
+        const QString h = host.trimmed();
+        // An empty entry is libpq's default socket; '@' starts an abstract socket's name.
+        if (h.isEmpty() || h.startsWith(u'/') || h.startsWith(u'@') ||
+            local.contains(h, Qt::CaseInsensitive))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+bool ConnInfo::requireVerifiedTls(const QProcessEnvironment &env)
+{
+    // A service file may set sslmode itself; its settings cannot be seen from here.
+    const bool chosen = !value(u"sslmode"_s).isEmpty() || !env.value(u"PGSSLMODE"_s).isEmpty() ||
+                        !value(u"service"_s).isEmpty() || !env.value(u"PGSERVICE"_s).isEmpty();
+    if (chosen || !reachesAnotherMachine(env))
+        return false;
+    set(u"sslmode"_s, u"verify-full"_s);
+    return true;
+}
+
 } // namespace cpis

@@ -4,6 +4,7 @@
 #include "result.h"
 
 #include <QMap>
+#include <QProcessEnvironment>
 #include <QString>
 
 namespace cpis {
@@ -20,11 +21,25 @@ public:
 
     [[nodiscard]] QString value(const QString &keyword) const { return m_pairs.value(keyword); }
     void set(const QString &keyword, const QString &value) { m_pairs.insert(keyword, value); }
+    [[nodiscard]] ConnInfo without(const QString &keyword) const
+    {
+        ConnInfo copy = *this;
+        copy.m_pairs.remove(keyword);
+        return copy;
+    }
 
     // keyword='value' pairs, quoted for libpq.
     [[nodiscard]] QString toKeywordValueString() const;
     // For people and logs: never contains the password.
     [[nodiscard]] QString describe() const;
+
+    // Whether any host it names (or $PGHOST / $PGHOSTADDR, when it names none) is another
+    // machine: not localhost, 127.0.0.1, ::1 or a socket folder.
+    [[nodiscard]] bool reachesAnotherMachine(const QProcessEnvironment &env) const;
+    // libpq's default sslmode ("prefer") lets anyone in between turn TLS off or pose as the
+    // server. So another machine, when nobody chose an sslmode (here, in $PGSSLMODE or in a
+    // service file), is connected with sslmode=verify-full. True when it set it.
+    bool requireVerifiedTls(const QProcessEnvironment &env);
 
 private:
     QMap<QString, QString> m_pairs;

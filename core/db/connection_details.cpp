@@ -31,4 +31,14 @@ Result<ConnectionDetails> describeConnection(Connection &connection)
     return details;
 }
 
+QString whereConnected(Connection &connection)
+{
+    PGconn *conn = connection.nativeHandle();
+    if (!conn)
+        return u"not connected"_s;
+    return u"host %1 (port %2), database %3, user %4"_s.arg(
+        QString::fromUtf8(PQhost(conn)), QString::fromUtf8(PQport(conn)),
+        QString::fromUtf8(PQdb(conn)), QString::fromUtf8(PQuser(conn)));
+}
+
 } // namespace cpis

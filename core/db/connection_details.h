@@ -21,4 +21,8 @@ struct ConnectionDetails
 
 Result<ConnectionDetails> describeConnection(Connection &connection);
 
+// "host db1.example (port 5432), database cpis, user alice": which database a live connection
+// reached (the host libpq actually used, also from a multi-host list), never a password.
+QString whereConnected(Connection &connection);
+
 } // namespace cpis

@@ -58,6 +58,7 @@ public:
     Result<bool> ensureDatabase(const QString &name);
 
     [[nodiscard]] const QString &directory() const { return m_dir; }
+    [[nodiscard]] const ServerBinaries &binaries() const { return m_binaries; }
     [[nodiscard]] QString dataDirectory() const;
     [[nodiscard]] QString socketDirectory() const;
     [[nodiscard]] ConnInfo connInfo(const QString &database) const;

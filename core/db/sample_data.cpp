@@ -26,13 +26,27 @@ Error loadingFailed(Error e, const QString &what)
 }
 } // namespace
 
-Result<SampleDataOutcome> loadSampleData(Connection &connection)
+Result<bool> hasSampleData(Connection &connection)
 {
+    // Before the first migration there is no worker table, and so no sample data.
+    auto tables = queryValue(connection, u"SELECT to_regclass('worker') IS NOT NULL"_s);
+    if (!tables)
+        return tables.error();
+    if (!tables->boolean())
+        return false;
     auto present =
         queryValue(connection, u"SELECT EXISTS (SELECT 1 FROM worker WHERE login = 'sam.admin')"_s);
     if (!present)
         return present.error();
-    if (present->boolean())
+    return present->boolean();
+}
+
+Result<SampleDataOutcome> loadSampleData(Connection &connection)
+{
+    auto present = hasSampleData(connection);
+    if (!present)
+        return present.error();
+    if (*present)
         return SampleDataOutcome::AlreadyThere;
 
     auto script = builtIn(u":/sample/sample_data.sql"_s);

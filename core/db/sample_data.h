@@ -10,6 +10,9 @@ namespace cpis {
 
 enum class SampleDataOutcome { Loaded, AlreadyThere };
 
+// Whether the sample data is in this database (its Safeguarding Admin sam.admin is).
+Result<bool> hasSampleData(Connection &connection);
+
 // Loads resources/sample/sample_data.sql in one transaction; running it on a database that
 // has it changes nothing. Needs the schema owner (it creates login roles and rows directly).
 Result<SampleDataOutcome> loadSampleData(Connection &connection);

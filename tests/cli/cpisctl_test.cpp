@@ -103,7 +103,8 @@ TEST_CASE("With nothing configured cpisctl uses the embedded cluster and can sto
     CHECK(migrate.exitCode == 0);
     const auto status = runCpisctl({u"db"_s, u"status"_s}, env);
     CHECK(status.exitCode == 0);
-    CHECK(status.out.contains(u"embedded database in "_s + dataDir.path()));
+    CHECK(status.out.contains(u"embedded, with sample data (fictional children), in "_s +
+                              dataDir.path()));
 
     // The embedded database has its own exchange key pair: a MESH secret can be set, and is
     // stored sealed for the private key beside the cluster, readable only by this user.

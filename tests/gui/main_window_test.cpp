@@ -4,6 +4,7 @@
 #include "db/local_cluster.h"
 #include "db/migrator.h"
 #include "db/rows.h"
+#include "elided_label.h"
 #include "gui/gui_support.h"
 #include "main_window.h"
 #include "support/case_world.h"
@@ -34,9 +35,11 @@ TEST_CASE("The main window signs in and shows where, as whom and the schema vers
     test::CaseWorld world(db);
     auto window = test::signedInWindow(db, world.admin.login);
     CHECK(window->windowTitle() == u"Sam Admin — CP-IS Workview"_s);
-    const QString text = child<QLabel>(window.get(), u"connectionStatus"_s)->text();
+    // All of it: which database (host, port, database, user) makes it longer than the window.
+    const QString text = window->findChild<ui::ElidedLabel *>(u"connectionStatus"_s)->fullText();
     INFO(text.toStdString());
     CHECK(text.contains(u"database "_s + db.name()));
+    CHECK(text.contains(u", user "_s + world.admin.login));
     CHECK(text.contains(u"Sam Admin (%1)"_s.arg(world.admin.login)));
     CHECK(text.contains(u"schema version %1"_s.arg(Migrator::bundled().last().version)));
     CHECK_FALSE(child<QLabel>(window.get(), u"readOnlyBanner"_s)->isVisible());
@@ -98,6 +101,10 @@ TEST_CASE("The embedded database offers its sample users to sign in as", "[gui]"
     QTest::keyClick(users, Qt::Key_Return);
     REQUIRE(ready.wait(30000));
     CHECK(window.worker().login == u"sam.admin"_s);
+    // Nobody mistakes its fictional children for real ones.
+    CHECK(window.findChild<ui::ElidedLabel *>(u"connectionStatus"_s)
+              ->fullText()
+              .startsWith(u"Connected to embedded, with sample data (fictional children), in "_s));
     CHECK(child<QTabBar>(&window, u"folderTabs"_s)->tabText(0) == u"Incoming work (7)"_s);
     QTest::qWait(300); // the selected child's summary
     test::screenshot(&window, u"workview-1280x800"_s);

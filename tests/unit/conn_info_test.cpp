@@ -54,3 +54,31 @@ TEST_CASE("The description for people never shows the password", "[conninfo]")
     CHECK(info->describe() == u"host db1, database cpis"_s);
     CHECK_FALSE(info->describe().contains(u"hunter2"_s));
 }
+
+TEST_CASE("Another machine without an sslmode is connected with sslmode=verify-full", "[conninfo]")
+{
+    const auto tls = [&](const QString &text, const QProcessEnvironment &env = {}) {
+        auto info = ConnInfo::parse(text);
+        REQUIRE(info.ok());
+        info->requireVerifiedTls(env);
+        return info->value(u"sslmode"_s);
+    };
+    CHECK(tls(u"host=db1.example dbname=cpis"_s) == u"verify-full"_s);
+    CHECK(tls(u"postgresql://db1.example/cpis"_s) == u"verify-full"_s);
+    CHECK(tls(u"host=localhost,db2.example dbname=cpis"_s) == u"verify-full"_s);
+    CHECK(tls(u"hostaddr=192.0.2.7 dbname=cpis"_s) == u"verify-full"_s);
+    // This machine, or a socket folder: libpq's own default stays.
+    for (const auto &local : {u"host=localhost"_s, u"host=127.0.0.1"_s, u"host=::1"_s,
+                              u"host=/run/postgresql"_s, u"dbname=cpis"_s})
+        CHECK(tls(local).isEmpty());
+    // An sslmode someone chose is kept, also from $PGSSLMODE or a service file.
+    CHECK(tls(u"host=db1.example sslmode=require"_s) == u"require"_s);
+    QProcessEnvironment pgsslmode;
+    pgsslmode.insert(u"PGSSLMODE"_s, u"require"_s);
+    CHECK(tls(u"host=db1.example"_s, pgsslmode).isEmpty());
+    CHECK(tls(u"service=cpis"_s).isEmpty());
+    // $PGHOST counts when the string names no host.
+    QProcessEnvironment pghost;
+    pghost.insert(u"PGHOST"_s, u"db1.example"_s);
+    CHECK(tls(u"dbname=cpis"_s, pghost) == u"verify-full"_s);
+}
