@@ -4,4 +4,4 @@
 -- before anything else. The client stamps each sign-in, so the user list shows the last one.
 ALTER TABLE worker ADD COLUMN must_change_password boolean NOT NULL DEFAULT false;
 ALTER TABLE worker ADD COLUMN last_signed_in_at timestamptz;
--- functions: 0711c4883a948f10f9ed5d5ba4d13864b87abd94b8cce8332c5696e4bd4c506c
+-- functions: 77adc50caedbe9fed7ed4cd9168337eb3c1f8b86a1f1118a6d3566b16d807fab

@@ -55,7 +55,9 @@ const QSet<QString> kChangedOnPurpose{
     // 0033 (issue 22): Find worker lists caseworkers only, with their role.
     u"find_workers(text)"_s,
     // 0036 (issue 21): a group role is no power without a worker of this database.
-    u"_require_role(name,text)"_s};
+    u"_require_role(name,text)"_s,
+    // 0037: a system administrator's check is that same rule.
+    u"_require_sysadmin(text)"_s};
 // Functions main did not have.
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
 const QSet<QString> kAddedOnPurpose{
@@ -104,9 +106,8 @@ const QSet<QString> kAddedOnPurpose{
     // Issue 21 (0037): users for real (functions/users.sql).
     u"_user_group_role(text)"_s, u"_user_roles(name)"_s, u"_user_to_change(text,text)"_s,
     u"_check_verifier(text)"_s, u"_set_login_password(name,text)"_s, u"list_users()"_s,
-    u"disable_user(text)"_s, u"enable_user(text)"_s,
-    u"reset_user_password(text,text,boolean)"_s, u"set_user_roles(text,text[])"_s,
-    u"change_my_password(text)"_s, u"signed_in()"_s};
+    u"disable_user(text)"_s, u"enable_user(text)"_s, u"reset_user_password(text,text,boolean)"_s,
+    u"set_user_roles(text,text[])"_s, u"change_my_password(text)"_s, u"signed_in()"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
@@ -125,9 +126,9 @@ const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
 // change password, last signed in). Columns added to the exchange's tables (the sample data
 // has none of their rows; the previous release's fixture has): 0025 the record's location in
 // an upload, 0028 when an upload was last tried, 0029 the children a message names.
-const QSet<QString> kDataChangedOnPurpose{
-    u"plan"_s,          u"config"_s,      u"person"_s,          u"alert"_s,     u"worker"_s,
-    u"upload_record"_s, u"upload_file"_s, u"inbound_message"_s};
+const QSet<QString> kDataChangedOnPurpose{u"plan"_s,        u"config"_s,         u"person"_s,
+                                          u"alert"_s,       u"worker"_s,         u"upload_record"_s,
+                                          u"upload_file"_s, u"inbound_message"_s};
 
 // Rows later migrations add on purpose, by table, left out of "nothing lost or changed" (which
 // is about moving the functions): issue 17's settings (0023), the exchange lock's row (0028),

@@ -821,6 +821,10 @@ Probe importRecordsFile()
     p.happened = [](Connection &owner, const Target &, int) {
         return countOf(owner, u"SELECT count(*) FROM person WHERE authority_person_id = 'RM1'"_s) ==
                1;
+    };
+    return p;
+}
+
 // ---------------------------------------------------------------- users (issue 21)
 
 // The user acted on: a colleague key worker, never the caller.
@@ -965,7 +969,6 @@ Probe changeOwnPassword()
     return p;
 }
 
-// How each row of the matrix is tried, by its operation.
 // Issue 20 "Out": the world's notification, received today, comes back.
 Probe exportRecords()
 {
@@ -1017,6 +1020,7 @@ Probe raiseSystemAlert()
     return p;
 }
 
+// How each row of the matrix is tried, by its operation.
 const std::map<std::string_view, std::function<Probe()>> &probes()
 {
     static const std::map<std::string_view, std::function<Probe()>> all{
@@ -1326,6 +1330,8 @@ TEST_CASE("Role matrix: see the data quality lists", "[security]")
 TEST_CASE("Role matrix: import children's records", "[security]")
 {
     proveRow("import children's records");
+}
+
 TEST_CASE("Role matrix: list users", "[security]")
 {
     proveRow("list users");
