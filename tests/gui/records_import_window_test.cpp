@@ -82,12 +82,23 @@ TEST_CASE("Import records checks the file as a table, imports it, and a cancelle
     CHECK(apply->isEnabled());
     CHECK(imported(owner) == 0);
 
-    // Cancelled before it commits: nothing applied, and it says so.
+    // Cancelled before it commits: nothing applied, and it says so. A colleague's lock on the
+    // people holds the import at its first write, so that Cancel always comes before the commit.
+    test::require(execute(owner, u"BEGIN"_s));
+    test::require(execute(owner, u"LOCK TABLE person IN EXCLUSIVE MODE"_s));
     QSignalSpy done(importer, &ui::RecordsImportWindow::imported);
     importer->import();
     CHECK(child<QPushButton>(importer, u"recordsImportCancel"_s)->isEnabled());
+    REQUIRE(waitFor(
+        [&] {
+            return test::countOf(owner, u"SELECT count(*) FROM pg_stat_activity WHERE "
+                                        u"wait_event_type = 'Lock' AND datname = "
+                                        u"current_database()"_s) > 0;
+        },
+        60000));
     importer->cancelRunning();
     REQUIRE(waitFor([&] { return done.size() == 1; }, 60000));
+    test::require(execute(owner, u"ROLLBACK"_s));
     CHECK_FALSE(done.first().first().toBool());
     CHECK(child<QLabel>(importer, u"recordsImportMessage"_s)
               ->text()
