@@ -5,6 +5,8 @@
 #include "long_work.h"
 #include "panel_parts.h"
 
+#include "window_memory.h"
+
 #include <QCheckBox>
 #include <QDir>
 #include <QFileDialog>
@@ -80,7 +82,7 @@ RecordsImportWindow::RecordsImportWindow(DatabaseThread *database, QWidget *pare
     setObjectName(u"recordsImportWindow"_s);
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Import records — CP-IS"));
-    resize(1100, 760);
+    fitToScreen(this, {1100, 760}); // its Import button on a 1280x720 screen too
 
     auto *page = new QWidget(this);
     auto *title = panelHeading(page, u"recordsImportTitle"_s);

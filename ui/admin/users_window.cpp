@@ -7,6 +7,8 @@
 #include "workflow/user_admin.h"
 #include "workflow/worker_directory.h"
 
+#include "window_memory.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMessageBox>
@@ -25,7 +27,7 @@ UsersWindow::UsersWindow(DatabaseThread *database, QWidget *parent)
     setObjectName(u"usersWindow"_s);
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Users — CP-IS Workview"));
-    resize(1100, 700);
+    fitToScreen(this, {1100, 700}); // below the title bar, on a 1280x720 screen too
 
     auto *page = new QWidget(this);
     auto *title = panelHeading(page, u"usersTitle"_s);
@@ -98,6 +100,7 @@ void UsersWindow::reload()
             }
             const QString current = currentLogin();
             m_model->setRows(*users);
+            m_table->resizeColumnsToContents(); // names and teams whole, not cut
             if (!select(current) && m_model->rowCount() > 0)
                 m_table->selectRow(0);
             emit loaded();
