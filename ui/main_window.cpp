@@ -55,10 +55,20 @@ struct SignedIn
     bool mustChangePassword = false; // signed in with a one-time password
 };
 
-// The administration windows: one of each, made when first asked for, raised after that.
-template<typename Window, typename Make> Window *showOnce(QPointer<Window> &open, Make make)
+// Qt defers deleting a window closed for good, so for a moment a closed one is still here:
+// it counts as gone, or asking for it again would show a window about to vanish.
+template<typename Window> Window *stillOpen(const QPointer<Window> &window)
 {
-    if (!open)
+    return window && !window->isHidden() ? window.data() : nullptr;
+}
+
+enum class OnClose { Deleted, Hidden }; // Hidden: kept for reuse (find a child, shortcuts)
+
+// The administration windows: one of each, made when first asked for, raised after that.
+template<typename Window, typename Make>
+Window *showOnce(QPointer<Window> &open, Make make, OnClose onClose = OnClose::Deleted)
+{
+    if (onClose == OnClose::Deleted ? !stillOpen(open) : !open)
         open = make();
     open->show();
     open->raise();
@@ -230,11 +240,14 @@ FindChildDialog *MainWindow::findChildDialog() const
 
 FindChildDialog *MainWindow::openFindChild(const QString &text)
 {
-    auto *dialog = showOnce(m_findChild, [this] {
-        auto *made = new FindChildDialog(m_database, this);
-        connect(made, &FindChildDialog::openPerson, this, &MainWindow::openPerson);
-        return made;
-    });
+    auto *dialog = showOnce(
+        m_findChild,
+        [this] {
+            auto *made = new FindChildDialog(m_database, this);
+            connect(made, &FindChildDialog::openPerson, this, &MainWindow::openPerson);
+            return made;
+        },
+        OnClose::Hidden);
     if (!text.trimmed().isEmpty())
         dialog->search(text);
     dialog->searchBox()->setFocus();
@@ -258,7 +271,8 @@ void MainWindow::setUpKeyboard()
 
 ShortcutsDialog *MainWindow::openKeyboardShortcuts()
 {
-    return showOnce(m_shortcuts, [this] { return new ShortcutsDialog(this); });
+    return showOnce(
+        m_shortcuts, [this] { return new ShortcutsDialog(this); }, OnClose::Hidden);
 }
 
 MainWindow::~MainWindow() = default;
@@ -560,18 +574,18 @@ bool MainWindow::closeWorkWindows()
         rememberLayout(this, m_me.login); // the size and splitters this user left
     // Open steps, request windows with a case note and configuration with unsaved changes
     // ask first; the others just close.
-    bool stillOpen = false;
-    const auto closeAll = [&stillOpen](const auto &windows) {
+    bool anyKeptOpen = false;
+    const auto closeAll = [&anyKeptOpen](const auto &windows) {
         for (const auto &window : windows) {
             if (window && window->isVisible() && !window->close())
-                stillOpen = true;
+                anyKeptOpen = true;
         }
     };
     closeAll(m_steps);
     closeAll(m_requests);
     if (m_configuration && m_configuration->isVisible() && !m_configuration->close())
-        stillOpen = true;
-    if (stillOpen)
+        anyKeptOpen = true;
+    if (anyKeptOpen)
         return false;
     closeAll(m_people);
     for (QWidget *window :
@@ -607,7 +621,7 @@ bool MainWindow::signOut(bool switchUser)
 
 StepWindow *MainWindow::stepWindow(qint64 stepId) const
 {
-    return m_steps.value(stepId).data();
+    return stillOpen(m_steps.value(stepId));
 }
 
 StepWindow *MainWindow::openStep(qint64 stepId)
@@ -630,7 +644,7 @@ StepWindow *MainWindow::openStep(qint64 stepId)
 
 RequestWindow *MainWindow::requestWindow(qint64 requestId) const
 {
-    return m_requests.value(requestId).data();
+    return stillOpen(m_requests.value(requestId));
 }
 
 RequestWindow *MainWindow::openRequest(const IncomingRequest &request)
@@ -652,7 +666,7 @@ RequestWindow *MainWindow::openRequest(const IncomingRequest &request)
 
 ExchangeMonitorWindow *MainWindow::exchangeMonitorWindow() const
 {
-    return m_exchangeMonitor.data();
+    return stillOpen(m_exchangeMonitor);
 }
 
 ExchangeMonitorWindow *MainWindow::openExchangeMonitor()
@@ -663,7 +677,7 @@ ExchangeMonitorWindow *MainWindow::openExchangeMonitor()
 
 PersonRecordWindow *MainWindow::personWindow(qint64 personId) const
 {
-    return m_people.value(personId).data();
+    return stillOpen(m_people.value(personId));
 }
 
 PersonRecordWindow *MainWindow::openPerson(qint64 personId)
@@ -683,7 +697,7 @@ PersonRecordWindow *MainWindow::openPerson(qint64 personId)
 
 DataQualityWindow *MainWindow::dataQualityWindow() const
 {
-    return m_dataQuality.data();
+    return stillOpen(m_dataQuality);
 }
 
 DataQualityWindow *MainWindow::openDataQuality()
@@ -697,7 +711,7 @@ DataQualityWindow *MainWindow::openDataQuality()
 
 RecordsImportWindow *MainWindow::recordsImportWindow() const
 {
-    return m_recordsImport.data();
+    return stillOpen(m_recordsImport);
 }
 
 RecordsImportWindow *MainWindow::openRecordsImport()
@@ -707,7 +721,7 @@ RecordsImportWindow *MainWindow::openRecordsImport()
 
 ConfigurationWindow *MainWindow::configurationWindow() const
 {
-    return m_configuration.data();
+    return stillOpen(m_configuration);
 }
 
 ConfigurationWindow *MainWindow::openConfigurationTools()

@@ -234,3 +234,24 @@ TEST_CASE("New request proposes the DHU template for a 111 call, and the admin c
     CHECK(request.note.endsWith(u"Seen by the school nurse too."_s));
     CHECK(request.recipientId == world.keyWorker.workerId);
 }
+
+TEST_CASE("A step opened again at once after closing it opens, though the closed window is not yet "
+          "deleted",
+          "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto window = test::signedInWindow(db, world.admin.login);
+    QPointer<ui::StepWindow> closed = startStep(*window, world.stepId);
+
+    // Closing only hides the window; its deletion waits for the event loop. A quick user (or a
+    // busy machine) can ask for the step again before that.
+    REQUIRE(closed->close());
+    REQUIRE(closed);
+    ui::StepWindow *reopened = window->openStep(world.stepId);
+    CHECK(reopened != closed.data());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    CHECK_FALSE(closed);
+    REQUIRE(window->stepWindow(world.stepId) != nullptr);
+    CHECK(window->stepWindow(world.stepId)->isVisible());
+}
