@@ -52,7 +52,7 @@ int notValidAlerts(test::ExchangeWorld &x)
 } // namespace
 
 TEST_CASE("An upload that fails NHS England's schemas is not sent: it stays ready, says why, "
-          "and alerts once for each reason; later uploads wait behind it",
+          "and alerts once for each reason, and later uploads wait behind it",
           "[exchange][schema]")
 {
     const QString schemas = test::referenceSchemaDirOrSkip();

@@ -69,7 +69,7 @@ TEST_CASE("Migration 0024 turns s31, s38 and s20 into C2, C1 and V2, in the plan
     CHECK_FALSE(old_code.ok());
 }
 
-TEST_CASE("A fresh database shares CPP, UCPP, C1, C2 and V2; V3 and V4 are refused with the "
+TEST_CASE("A fresh database shares CPP, UCPP, C1, C2 and V2, while V3 and V4 are refused with the "
           "reason, and every other legal status may be shared",
           "[migrations]")
 {

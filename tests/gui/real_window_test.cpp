@@ -419,8 +419,8 @@ TEST_CASE("After Finish the main window says what was done, and a Find that now 
     test::screenshot(window.get(), u"finished-confirmation"_s);
 }
 
-TEST_CASE("After signing in, typing goes to the main list of the user's work; the menu bar "
-          "signs out and in again as someone else; the title names the program once",
+TEST_CASE("After signing in, typing goes to the main list of the user's work, the menu bar "
+          "signs out and in again as someone else, and the title names the program once",
           "[gui]")
 {
     test::TestDatabase db;

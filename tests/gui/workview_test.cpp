@@ -200,7 +200,7 @@ TEST_CASE("Cancel work asks for a reason, then the step leaves Current work", "[
     CHECK(child<QLabel>(window.get(), u"workviewMessage"_s)->text().contains(u"Work cancelled"_s));
 }
 
-TEST_CASE("Issue 21: notifications are hints; a payload that does not parse is none",
+TEST_CASE("Issue 21: notifications are hints, and a payload that does not parse is none",
           "[gui][notifications]")
 {
     CHECK(parseChangeHint(R"({"kind" : "step", "id" : 42})") == ChangeHint{u"step"_s, 42});

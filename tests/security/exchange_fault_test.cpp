@@ -21,7 +21,7 @@ int lastRunFailures(ExchangeWorld &x, const QString &like)
 }
 } // namespace
 
-TEST_CASE("MESH answering 500 is retried; when it goes on nothing is acknowledged or lost",
+TEST_CASE("MESH answering 500 is retried, and when it goes on nothing is acknowledged or lost",
           "[security][exchange]")
 {
     ExchangeWorld x;

@@ -661,7 +661,7 @@ TEST_CASE("U7: a replacement may carry several ids", "[hl7][dms-u7]")
     CHECK(readOk(readInactiveNhsNumber(nil)).patients[0].replacements.isEmpty());
 }
 
-TEST_CASE("U9: any contentId extension is accepted; the element name says the template",
+TEST_CASE("U9: any contentId extension is accepted, and the element name says the template",
           "[hl7][dms-u9]")
 {
     QByteArray xml = sample(u"upload.xml"_s);

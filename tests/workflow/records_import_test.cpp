@@ -174,8 +174,9 @@ TEST_CASE("A snapshot lists the open plan of a child the file lacks, alerts, and
                          u"not in the file' AND recipient_role = 'cpis_records_officer'"_s) == 1);
 }
 
-TEST_CASE("Only records officers and system administrators may import; a refusal changes nothing",
-          "[workflow][records][import][security]")
+TEST_CASE(
+    "Only records officers and system administrators may import, and a refusal changes nothing",
+    "[workflow][records][import][security]")
 {
     TestDatabase db;
     CaseWorld world(db);
