@@ -30,7 +30,8 @@ int userAdd(const QStringList &args)
     parser.addOption(databaseOption());
     const QCommandLineOption role(
         u"role"_s,
-        u"safeguarding-admin, key-worker, team-manager, sysadmin, exchange or records-officer."_s,
+        u"safeguarding-admin, key-worker, team-manager, sysadmin or records-officer (the "
+        u"exchange's login: cpisctl setup)."_s,
         u"role"_s);
     const QCommandLineOption name(u"name"_s, u"The worker's full name, e.g. \"Jane Okafor\"."_s,
                                   u"name"_s);

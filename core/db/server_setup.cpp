@@ -244,6 +244,15 @@ Status ServerSetup::run()
     if (!opened)
         return opened.error();
     Connection &db = **opened;
+    // The exchange's and the first administrator's SCRAM verifiers go as bind parameters: a
+    // superuser keeps this session's statements out of the server log altogether (a setting
+    // only a superuser may change, so before acting as the owner). Otherwise the server's
+    // log_parameter_max_length = 0 (README) keeps them out; never is a password sent.
+    for (const QString &quiet :
+         {u"SET log_statement = 'none'"_s, u"SET log_parameter_max_length = 0"_s})
+        if (*superuser)
+            if (auto set = execute(db, quiet); !set)
+                return set.error();
     if (auto acting = execute(db, u"SELECT set_config('role', $1, false)"_s, {owner}); !acting)
         return acting.error();
 
@@ -279,11 +288,39 @@ Status ServerSetup::run()
                 .arg(owner)
                 .arg(state->current));
 
+    if (auto connect = ensureWorkersConnect(db, dbname); !connect)
+        return connect;
     if (auto exchange = ensureExchange(db, dbname, exchangeLogin); !exchange)
         return exchange;
     if (!m_request.firstAdminLogin.isEmpty())
         if (auto admin = ensureFirstAdmin(db); !admin)
             return admin;
+    return success();
+}
+
+Status ServerSetup::ensureWorkersConnect(Connection &db, const QString &dbname)
+{
+    // CONNECT on a database is the server's, not in a dump: a restored database (README,
+    // "Backing up") has its workers' logins but none of their rights to connect.
+    auto lacking = execute(db, uR"(
+        SELECT w.login FROM worker w JOIN pg_roles r ON r.rolname = w.login
+        WHERE NOT w.is_virtual AND NOT has_database_privilege(r.oid, current_database(), 'CONNECT')
+        ORDER BY w.login)"_s);
+    if (!lacking)
+        return lacking.error();
+    QStringList logins;
+    for (const Row row : *lacking) {
+        logins << row.text("login");
+        if (auto granted = execute(db, u"GRANT CONNECT ON DATABASE %1 TO %2"_s.arg(
+                                           ident(dbname), ident(logins.last())));
+            !granted)
+            return granted.error();
+    }
+    if (!logins.isEmpty())
+        say(u"Gave CONNECT on %1 to %2 login(s) of its workers that lacked it (a restored "
+            u"database): %3."_s.arg(dbname)
+                .arg(logins.size())
+                .arg(logins.join(u", "_s)));
     return success();
 }
 
@@ -313,19 +350,17 @@ Status ServerSetup::ensureExchange(Connection &db, const QString &dbname, const 
         say(u"Found the exchange login %1."_s.arg(existing));
         if (!writeFile)
             return success();
-        auto quoted =
-            queryValue(db, u"SELECT format('ALTER ROLE %I PASSWORD %L', $1::text, $2::text)"_s,
-                       {existing, verifier});
-        if (!quoted)
-            return quoted.error();
-        if (auto changed = execute(db, quoted->text()); !changed)
+        // Through the function, so that the verifier is a bind parameter (never logged with the
+        // README's log_parameter_max_length = 0), not statement text.
+        if (auto changed =
+                execute(db, u"SELECT _set_login_password($1, $2)"_s, {existing, verifier});
+            !changed)
             return changed.error();
         say(u"Gave the exchange login %1 a new password."_s.arg(existing));
         return writePgpass(file, dbname, existing, password);
     }
-    if (auto added =
-            execute(db, u"SELECT add_user($1, 'exchange', 'CP-IS Exchange', 'Systems', $2)"_s,
-                    {login, verifier});
+    // Only setup makes it: add_user refuses the exchange's role to everyone.
+    if (auto added = execute(db, u"SELECT _add_exchange_login($1, $2)"_s, {login, verifier});
         !added)
         return added.error();
     say(writeFile ? u"Made the exchange login %1."_s.arg(login)

@@ -46,6 +46,8 @@ public:
 private:
     void say(const QString &line) const;
     // The exchange's login (made once; a new password when the password file is to be written).
+    // CONNECT for every worker's login (a restored database has none).
+    Status ensureWorkersConnect(Connection &db, const QString &dbname);
     Status ensureExchange(Connection &db, const QString &dbname, const QString &login);
     Status ensureFirstAdmin(Connection &db);
 

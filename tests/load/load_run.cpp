@@ -511,7 +511,8 @@ Status prepareLoad(Connection &owner, const LoadOptions &options)
         logins.append({keyWorkerLogin(i), u"key-worker"_s});
     for (const auto &[login, role] : logins) {
         auto added = execute(owner, uR"(
-            SELECT add_user($1, $2, $3, 'Load Team', NULL)
+            SELECT CASE WHEN $2 = 'exchange' THEN _add_exchange_login($1, NULL) -- as setup does
+                        ELSE add_user($1, $2, $3, 'Load Team', NULL) END
             WHERE NOT EXISTS (SELECT 1 FROM worker WHERE login = $4))"_s,
                              {login, role, QString(u"Load user "_s + login), login});
         if (!added)

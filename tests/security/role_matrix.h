@@ -52,6 +52,7 @@ inline constexpr std::array kMatrix{
     Row{"read audit",                                  {D, D, A, A,  D, D,    D}},
     Row{"delete or change audit",                      {D, D, D, D,  D, D,    D}},
     Row{"run the exchange",                            {D, D, D, D,  A, D,    D}},
+    // The owner too (not a column): only cpisctl setup makes it (_add_exchange_login; issue 21).
     Row{"create an exchange login",                    {D, D, D, D,  D, D,    D}},
     // Issue 19: children's records (functions/people.sql; who may record: docs/security.md).
     Row{"find a child",                                {A, A, A, A,  D, D,    A}},

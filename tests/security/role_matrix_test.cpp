@@ -1252,27 +1252,45 @@ TEST_CASE("Role matrix: create an exchange login", "[security]")
     proveRow("create an exchange login");
 }
 
-TEST_CASE("The installer (the schema owner) creates the exchange's login, and a system "
-          "administrator is told who can",
+TEST_CASE("Only cpisctl setup makes the exchange's login: adding it or giving its role is "
+          "refused to the owner and a system administrator alike, saying to run setup",
           "[security]")
 {
     RoleWorld w;
     auto sysadmin = w.world.connectAs(w.world.sysadmin);
-    const auto refused = WorkerDirectory(*sysadmin).addUser(
-        {kNewExchangeLogin, u"exchange"_s, u"Second Exchange"_s, {}, {}});
-    REQUIRE_FALSE(refused);
-    CHECK(refused.error().code == u"denied"_s);
-    CHECK(refused.error().message.startsWith(
-        u"Only the installer (the database owner) can create the exchange's login"_s));
+    const QString setupSays = u"The exchange's login is made only by cpisctl setup"_s;
+    // cpisctl user add and Administration -> Users add through WorkerDirectory::addUser; the
+    // owner is how cpisctl user add signs in on the embedded database.
+    for (Connection *as : {sysadmin.get(), &w.owner}) {
+        const auto refused = WorkerDirectory(*as).addUser(
+            {kNewExchangeLogin, u"exchange"_s, u"Second Exchange"_s, {}, {}});
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == u"denied"_s);
+        CHECK(refused.error().message.startsWith(setupSays));
+        CHECK(refused.error().hint.contains(u"cpisctl setup"_s));
+    }
+    // Giving a user the exchange's role (cpisctl user roles, the Users window's roles).
+    const auto given = UserAdmin(*sysadmin).setRoles(w.world.keyWorker.login, {u"exchange"_s});
+    REQUIRE_FALSE(given);
+    CHECK(given.error().message.startsWith(setupSays));
+    // setup's own way is executable by no role.
+    const auto direct =
+        queryValue(*sysadmin, u"SELECT _add_exchange_login($1, NULL)"_s, {kNewExchangeLogin});
+    REQUIRE_FALSE(direct);
+    CHECK(direct.error().code == u"denied"_s);
+    CHECK(
+        valueOf(w.owner, u"SELECT count(*) FROM pg_roles WHERE rolname = $1"_s, {kNewExchangeLogin})
+            .integer() == 0);
+    CHECK_FALSE(valueOf(w.owner, u"SELECT pg_has_role($1, 'cpis_exchange', 'MEMBER')"_s,
+                        {w.world.keyWorker.login})
+                    .boolean());
 
-    // The owner, as cpisctl user add --role exchange run as that login does.
-    const Worker made = require(WorkerDirectory(w.owner).addUser(
-        {kNewExchangeLogin, u"exchange"_s, u"Second Exchange"_s, {}, {}}));
-    CHECK(made.name == u"Second Exchange"_s);
+    // The schema owner, as cpisctl setup acts, makes it (tests/deploy runs setup itself).
+    require(queryValue(w.owner, u"SELECT _add_exchange_login($1, NULL)"_s, {kNewExchangeLogin}));
     CHECK(valueOf(w.owner, u"SELECT pg_has_role($1, 'cpis_exchange', 'MEMBER')"_s,
                   {kNewExchangeLogin})
               .boolean());
-    // Its CONNECT on the database (add_user grants it) goes with it.
+    // Its CONNECT on the database (granted with it) goes with it.
     require(execute(w.owner, u"DROP OWNED BY \""_s + kNewExchangeLogin + u"\""_s));
     require(execute(w.owner, u"DROP ROLE \""_s + kNewExchangeLogin + u"\""_s));
 }

@@ -58,9 +58,14 @@ CaseWorld::CaseWorld(TestDatabase &db, const QString &source)
 CaseWorld::User CaseWorld::addUser(const QString &name, const QString &role, const QString &team)
 {
     const QString login = u"u%1.%2%3"_s.arg(m_tag, role.section(u'-', 0, 0)).arg(++m_users);
-    const int id = scalarOrFail(m_db.connection(), u"SELECT add_user($1, $2, $3, $4, NULL)"_s,
-                                {login, role, name, team})
-                       .integer();
+    // The exchange's login is made as cpisctl setup makes it (add_user refuses that role).
+    const int id =
+        role == u"exchange"_s
+            ? scalarOrFail(m_db.connection(), u"SELECT _add_exchange_login($1, NULL)"_s, {login})
+                  .integer()
+            : scalarOrFail(m_db.connection(), u"SELECT add_user($1, $2, $3, $4, NULL)"_s,
+                           {login, role, name, team})
+                  .integer();
     return {login, id};
 }
 

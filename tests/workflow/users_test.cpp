@@ -154,7 +154,7 @@ TEST_CASE("What no system administrator may do to a login is refused by the data
              auto r = users.setRoles(world.keyWorker.login, {u"exchange"_s});
              return r ? success() : Status(r.error());
          }(),
-         u"denied"_s, u"Only the installer"_s},
+         u"denied"_s, u"The exchange's login is made only by cpisctl setup"_s},
         {"take every role away",
          [&]() -> Status {
              auto r = users.setRoles(world.keyWorker.login, {});

@@ -75,7 +75,7 @@ BEGIN
     END IF;
     CASE p_key
     WHEN 'mesh.secrets_public_key' THEN
-        IF v <> '' AND v !~ '^[A-Za-z0-9+/]{40,400}={0,2}$' THEN
+        IF v <> '' AND v !~ '^[A-Za-z0-9+/]{40,255}={0,2}$' THEN
             PERFORM _invalid(p_key, 'mesh.secrets_public_key must be the one line cpisctl exchange keygen '
                 'prints (the base64 of the exchange''s X25519 public key).');
         END IF;

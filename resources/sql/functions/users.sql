@@ -25,9 +25,10 @@ GRANT EXECUTE ON FUNCTION find_workers(text)
     TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin,
        cpis_exchange;
 
+-- Makes a login and its worker, for add_user and _add_exchange_login, which say who may.
 -- Never a password in the server's log: a failure creating the login would log the
 -- CREATE ROLE statement, password and all, as its context.
-CREATE OR REPLACE FUNCTION add_user(p_login text, p_role text, p_name text, p_team text, p_password text)
+CREATE OR REPLACE FUNCTION _make_user(p_login text, p_role text, p_name text, p_team text, p_password text)
 RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -40,17 +41,6 @@ DECLARE
     team_id integer;
     wid integer;
 BEGIN
-    -- The owner (no worker of its own) may add the first users; anyone else must be a system
-    -- administrator who is a worker of this database (the group role is server-wide).
-    IF NOT _is_schema_owner() THEN
-        PERFORM _require_role('cpis_sysadmin', 'add users');
-    END IF;
-    -- The exchange reads the MESH secrets and every restricted child: a system administrator
-    -- who could make its login could read them through it.
-    IF group_role = 'cpis_exchange' AND NOT _is_schema_owner() THEN
-        RAISE EXCEPTION 'Only the installer (the database owner) can create the exchange''s login; see README, "The exchange service".'
-            USING ERRCODE = '42501';
-    END IF;
     IF p_login IS NULL OR p_login !~ '^[a-z][a-z0-9._-]{1,62}$' THEN
         PERFORM _invalid('login', format('Login "%s" must be 2-63 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter.', coalesce(p_login, '')));
     END IF;
@@ -117,8 +107,48 @@ BEGIN
     PERFORM _audit('user.added', NULL, jsonb_build_object('login', p_login, 'role', p_role, 'worker', wid));
     RETURN wid;
 END $$;
+REVOKE EXECUTE ON FUNCTION _make_user(text, text, text, text, text) FROM PUBLIC;
+
+-- The exchange reads the MESH secrets and every restricted child, so its login is made only by
+-- cpisctl setup (through _add_exchange_login): never as a user, not even by the owner.
+CREATE OR REPLACE FUNCTION _refuse_exchange_role() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'The exchange''s login is made only by cpisctl setup, run by the server''s administrator (README, "Running for an authority"); no user can be given the exchange''s role.'
+        USING ERRCODE = '42501',
+              HINT = 'Run cpisctl setup --database "... user=cpis_installer" --exchange-pgpass FILE: it makes the exchange''s login, or gives it a new password.';
+END $$;
+REVOKE EXECUTE ON FUNCTION _refuse_exchange_role() FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION add_user(p_login text, p_role text, p_name text, p_team text, p_password text)
+RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    -- The owner (no worker of its own) may add the first users; anyone else must be a system
+    -- administrator who is a worker of this database (the group role is server-wide).
+    IF NOT _is_schema_owner() THEN
+        PERFORM _require_role('cpis_sysadmin', 'add users');
+    END IF;
+    IF p_role = 'exchange' THEN
+        PERFORM _refuse_exchange_role();
+    END IF;
+    RETURN _make_user(p_login, p_role, p_name, p_team, p_password);
+END $$;
 REVOKE EXECUTE ON FUNCTION add_user(text, text, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION add_user(text, text, text, text, text) TO cpis_sysadmin;
+
+-- The exchange's login and its worker, for cpisctl setup (and the sample data), which act as the
+-- schema owner: executable by no role, so only the owner (and a superuser) can call it.
+CREATE OR REPLACE FUNCTION _add_exchange_login(p_login text, p_verifier text)
+RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NOT _is_schema_owner() THEN
+        PERFORM _refuse_exchange_role();
+    END IF;
+    RETURN _make_user(p_login, 'exchange', 'CP-IS Exchange', 'Systems', p_verifier);
+END $$;
+REVOKE EXECUTE ON FUNCTION _add_exchange_login(text, text) FROM PUBLIC;
 
 -- ---------------------------------------------------------------- users for real (issue 21)
 
@@ -165,7 +195,7 @@ BEGIN
                   HINT = 'cpisctl user list shows the users; a login of another database cannot be changed here.';
     END IF;
     IF pg_has_role(r.oid, 'cpis_exchange', 'MEMBER') THEN
-        RAISE EXCEPTION 'The exchange''s login "%" cannot be changed here: only the installer (the database owner) manages it.', p_login
+        RAISE EXCEPTION 'The exchange''s login "%" cannot be changed here: only cpisctl setup, run by the server''s administrator, manages it (README, "Running for an authority").', p_login
             USING ERRCODE = '42501';
     END IF;
     IF r.rolsuper OR pg_has_role(r.oid, current_user, 'USAGE') THEN
@@ -298,8 +328,7 @@ BEGIN
         PERFORM _invalid('roles', format('Give "%s" at least one role; to stop them signing in, disable them.', p_login));
     END IF;
     IF 'exchange' = ANY (wanted) THEN
-        RAISE EXCEPTION 'Only the installer (the database owner) can create the exchange''s login; see README, "The exchange service".'
-            USING ERRCODE = '42501';
+        PERFORM _refuse_exchange_role();
     END IF;
     FOREACH role_name IN ARRAY ARRAY['safeguarding-admin', 'key-worker', 'team-manager', 'sysadmin', 'records-officer'] LOOP
         IF role_name = ANY (wanted) AND NOT role_name = ANY (before) THEN

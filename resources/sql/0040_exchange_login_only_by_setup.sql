@@ -1,0 +1,6 @@
+-- Only cpisctl setup makes the exchange's login (issue 21): add_user and set_user_roles refuse
+-- the exchange's role to everyone, the owner included, and say to run cpisctl setup, which
+-- makes the login through _add_exchange_login (functions/users.sql), executable by no role.
+-- Also: set_config's check of mesh.secrets_public_key used a repetition count over
+-- PostgreSQL's limit of 255 ({40,400}), so setting the key failed ("invalid regular expression").
+-- functions: 61c9264ee30207b178e73328bd904b3c8d54d8b2aaf4322011734f91300152f0
