@@ -108,7 +108,7 @@ const QSet<QString> kAddedOnPurpose{
     u"_check_verifier(text)"_s, u"_set_login_password(name,text)"_s, u"list_users()"_s,
     u"disable_user(text)"_s, u"enable_user(text)"_s, u"reset_user_password(text,text,boolean)"_s,
     u"set_user_roles(text,text[])"_s, u"change_my_password(text)"_s, u"signed_in()"_s,
-    // Issue 21 (0040): only cpisctl setup makes the exchange's login.
+    // Issue 21 (0038): only cpisctl setup makes the exchange's login.
     u"_make_user(text,text,text,text,text)"_s, u"_refuse_exchange_role()"_s,
     u"_add_exchange_login(text,text)"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
