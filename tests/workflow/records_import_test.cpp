@@ -141,6 +141,40 @@ TEST_CASE("A dry run reports what the import would do and changes nothing",
     CHECK(fingerprint(owner) == before);
 }
 
+TEST_CASE("The import says how far it is while the database works, in words, phase by phase",
+          "[workflow][records][import]")
+{
+    TestDatabase db;
+    CaseWorld world(db);
+    auto c = world.connectAs(addRecordsOfficer(db.connection()).login);
+    QStringList said;
+    qint64 lastDone = -1, total = 0;
+    bool forward = true;
+    RecordsImportOptions options;
+    options.progress = [&](const RecordsImportProgress &p) {
+        said << p.text();
+        forward = forward && p.overallDone() >= lastDone && p.overallDone() <= p.overallTotal();
+        lastDone = p.overallDone();
+        total = p.overallTotal();
+    };
+    const RecordsImportReport report = run(*c, feed50(world), options);
+    CHECK(report.count(u"new") == 38);
+    // Each phase reaches the whole file; the bar only goes forward, to its end at the commit.
+    CHECK(said == QStringList{u"Checked 50 of 50 rows"_s, u"Applied the people of 50 of 50 rows"_s,
+                              u"Applied the plans of 50 of 50 rows"_s,
+                              u"Saving the import of 50 rows"_s});
+    CHECK(forward);
+    CHECK(lastDone == total - 1);
+
+    // A dry run says the same, without saving; the connection keeps to warnings afterwards.
+    said.clear();
+    options.dryRun = true;
+    CHECK(run(*c, feed50(world), options).count(u"unchanged") == 38);
+    CHECK(said.size() == 3);
+    CHECK(said.constLast() == u"Applied the plans of 50 of 50 rows"_s);
+    CHECK(textOf(*c, u"SHOW client_min_messages"_s) == "warning");
+}
+
 TEST_CASE("A snapshot lists the open plan of a child the file lacks, alerts, and ends nothing",
           "[workflow][records][import]")
 {
