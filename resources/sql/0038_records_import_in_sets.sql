@@ -4,4 +4,4 @@
 -- audit lines go through set helpers the screens call with one row; the import tells the client
 -- how far it is. A file's dates are read by _import_date_value and _import_date_problem now.
 DROP FUNCTION IF EXISTS _import_date(text, text);
--- functions: a4c8b1db6f20c9178793036e4b37f4576d784970279f63caa4ef9e05de29c0d7
+-- functions: 0a79cdd03f9a441c63075683e0a6463c3b4f3c860ef65d49bf87e784504bfab8

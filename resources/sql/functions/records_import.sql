@@ -53,7 +53,7 @@ REVOKE EXECUTE ON FUNCTION _import_plan_kind(text) FROM PUBLIC;
 -- Set by set, not row by row: the rules are the problem forms of functions/people.sql (the
 -- screens raise the same), evaluated over a slice of the file in one statement; new people, key
 -- workers, plans and their audit lines are written by the set helpers the screens use with one
--- row. Progress (_import_progress) after each slice of kChunk rows.
+-- row. Progress (_import_progress) after each slice of `chunk` (10,000) rows.
 CREATE OR REPLACE FUNCTION import_records(p_file text, p_rows jsonb, p_snapshot boolean)
 RETURNS TABLE (line integer, outcome text, column_name text, reason text, person_id bigint, name text)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
