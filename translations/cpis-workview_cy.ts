@@ -423,6 +423,25 @@
     </message>
 </context>
 <context>
+    <name>RecordsImport</name>
+    <message>
+        <source>Checked %1 of %2 rows</source>
+        <translation>Gwiriwyd %1 o %2 rhes</translation>
+    </message>
+    <message>
+        <source>Applied the people of %1 of %2 rows</source>
+        <translation>Cofnodwyd pobl %1 o %2 rhes</translation>
+    </message>
+    <message>
+        <source>Applied the plans of %1 of %2 rows</source>
+        <translation>Cofnodwyd cynlluniau %1 o %2 rhes</translation>
+    </message>
+    <message>
+        <source>Saving the import of %1 rows</source>
+        <translation>Yn cadw mewnforio %1 rhes</translation>
+    </message>
+</context>
+<context>
     <name>RequestDocument</name>
     <message>
         <source>%1 : %2 %3</source>
@@ -4329,6 +4348,10 @@ Yn canslo…</translation>
             <numerusform>Wedi mewnforio, ond gwrthodwyd %n rhes, gyda’r rhesymau isod.</numerusform>
             <numerusform>Wedi mewnforio, ond gwrthodwyd %n rhes, gyda’r rhesymau isod.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>How far the import is</source>
+        <translation>Pa mor bell yw&apos;r mewnforio</translation>
     </message>
 </context>
 <context>

@@ -63,8 +63,13 @@ int recordsImport(const QStringList &args)
     auto session = DatabaseSession::open(parser);
     if (!session)
         return session.exitCode();
-    auto report =
-        importRecords(session.connection(), *file, {parser.isSet(dryRun), parser.isSet(snapshot)});
+    // Progress on stderr as the database reports it; the report alone goes to stdout.
+    const auto progress = [](const RecordsImportProgress &p) {
+        err() << p.text() << "\n";
+        err().flush();
+    };
+    auto report = importRecords(session.connection(), *file,
+                                {parser.isSet(dryRun), parser.isSet(snapshot), progress});
     if (!report)
         return exitFor(report.error());
     for (const QString &line : report->problems())

@@ -3,6 +3,7 @@
 
 #include "db/rows.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -188,16 +190,70 @@ Result<RecordsImportFile> readRecordsImportFile(const QString &path, const CsvPr
     return readRecordsImport(name, f.readAll(), progress);
 }
 
+QString RecordsImportProgress::text() const
+{
+    const QLocale english(QLocale::English, QLocale::UnitedKingdom);
+    const QString of = english.toString(done), all = english.toString(total);
+    switch (phase) {
+    case Phase::Checked:
+        return QCoreApplication::translate("RecordsImport", "Checked %1 of %2 rows").arg(of, all);
+    case Phase::People:
+        return QCoreApplication::translate("RecordsImport", "Applied the people of %1 of %2 rows")
+            .arg(of, all);
+    case Phase::Plans:
+        return QCoreApplication::translate("RecordsImport", "Applied the plans of %1 of %2 rows")
+            .arg(of, all);
+    case Phase::Saving:
+        return QCoreApplication::translate("RecordsImport", "Saving the import of %1 rows")
+            .arg(all);
+    }
+    return {};
+}
+
+qint64 RecordsImportProgress::overallDone() const
+{
+    return qint64(phase) * total + (phase == Phase::Saving ? 0 : done);
+}
+
+qint64 RecordsImportProgress::overallTotal() const
+{
+    return qint64(Phase::Saving) * total + (total > 0 ? 1 : 0);
+}
+
+std::optional<RecordsImportProgress> RecordsImportProgress::fromNotice(const ServerNotice &notice)
+{
+    if (notice.sqlState != u"CPPG1"_s)
+        return std::nullopt;
+    const QJsonObject o = QJsonDocument::fromJson(notice.detail.toUtf8()).object();
+    static const QHash<QString, Phase> phases{
+        {u"checked"_s, Phase::Checked}, {u"people"_s, Phase::People}, {u"plans"_s, Phase::Plans}};
+    const auto phase = phases.constFind(o.value(u"phase"_s).toString());
+    if (phase == phases.cend())
+        return std::nullopt;
+    return RecordsImportProgress{*phase, o.value(u"done"_s).toInt(), o.value(u"total"_s).toInt()};
+}
+
 Result<RecordsImportReport> importRecords(Connection &connection, const RecordsImportFile &file,
                                           const RecordsImportOptions &options)
 {
     Transaction transaction(connection);
     if (!transaction.started())
         return transaction.beginError();
+    std::optional<ServerNotices> notices;
+    if (options.progress) {
+        // The progress notices, for this transaction only (the connection keeps to warnings).
+        if (auto said = execute(connection, u"SET LOCAL client_min_messages = notice"_s); !said)
+            return said.error();
+        notices.emplace(connection, [&options](const ServerNotice &notice) {
+            if (auto progress = RecordsImportProgress::fromNotice(notice))
+                options.progress(*progress);
+        });
+    }
     auto rows = execute(connection,
                         u"SELECT line, outcome, column_name, reason, person_id, name "
                         u"FROM import_records($1, $2::jsonb, $3)"_s,
                         {file.name, QString::fromUtf8(file.rowsJson), options.snapshot});
+    notices.reset();
     if (!rows)
         return rows.error();
     RecordsImportReport report{file.name, options.dryRun, options.snapshot, {}};
@@ -212,6 +268,8 @@ Result<RecordsImportReport> importRecords(Connection &connection, const RecordsI
         report.lines << std::move(line);
     }
     if (!options.dryRun) {
+        if (options.progress)
+            options.progress({RecordsImportProgress::Phase::Saving, file.rows, file.rows});
         if (auto done = transaction.commit(); !done)
             return done.error();
     }

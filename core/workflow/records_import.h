@@ -5,6 +5,7 @@
 #pragma once
 
 #include "db/connection.h"
+#include "db/server_notices.h"
 #include "domain/csv.h"
 #include "result.h"
 
@@ -12,6 +13,9 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
+#include <optional>
 
 namespace cpis {
 
@@ -65,10 +69,29 @@ Result<RecordsImportFile> readRecordsImport(const QString &name, const QByteArra
 Result<RecordsImportFile> readRecordsImportFile(const QString &path,
                                                 const CsvProgress &progress = {});
 
+// How far an import is, as the database tells it while it works (functions/records_import.sql,
+// _import_progress): each phase after each slice of rows, then the commit.
+struct RecordsImportProgress
+{
+    enum class Phase { Checked, People, Plans, Saving };
+    Phase phase = Phase::Checked;
+    int done = 0;  // rows of this phase
+    int total = 0; // rows of the file
+    // "Checked 40,000 of 100,000 rows", as the window and cpisctl show it.
+    [[nodiscard]] QString text() const;
+    // The whole import as one bar: the phases one after another.
+    [[nodiscard]] qint64 overallDone() const;
+    [[nodiscard]] qint64 overallTotal() const;
+    // From a notice of import_records, or nothing when it is not one.
+    static std::optional<RecordsImportProgress> fromNotice(const ServerNotice &notice);
+};
+
 struct RecordsImportOptions
 {
     bool dryRun = false;   // report what would happen, change nothing
     bool snapshot = false; // the file is the complete list: list the open plans it lacks
+    // Called on the thread running the import, while the database works.
+    std::function<void(const RecordsImportProgress &)> progress = {};
 };
 
 // Imports in one transaction (committed unless a dry run). Records officers and system

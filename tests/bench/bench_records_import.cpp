@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QThread>
 
 #include <cstdio>
 
@@ -68,6 +69,10 @@ int main(int argc, char **argv)
                 return 1;
         }
         const QByteArray csv = feed(db.connection(), n, u"bench_kw"_s);
+        // CPIS_BENCH_PROFILE=1: where the time goes, by function (pg_stat_user_functions).
+        const bool profile = qEnvironmentVariableIsSet("CPIS_BENCH_PROFILE");
+        if (profile)
+            (void)execute(db.connection(), u"ALTER DATABASE cpis SET track_functions = 'all'"_s);
         auto c = officer(db, u"bench_ro"_s);
         if (!c) {
             std::fprintf(stderr, "bench_records_import: cannot connect as the officer\n");
@@ -77,8 +82,16 @@ int main(int argc, char **argv)
             QElapsedTimer timer;
             timer.start();
             auto file = readRecordsImport(u"bench.csv"_s, csv);
-            auto report =
-                file ? importRecords(*c, *file, {}) : Result<RecordsImportReport>(file.error());
+            const double readMs = double(timer.elapsed());
+            // The progress the window and cpisctl show, with the time each step came (profile).
+            RecordsImportOptions options;
+            if (profile)
+                options.progress = [&timer](const RecordsImportProgress &p) {
+                    std::fprintf(stderr, "  %6.1f s  %s\n", double(timer.elapsed()) / 1000,
+                                 qPrintable(p.text()));
+                };
+            auto report = file ? importRecords(*c, *file, options)
+                               : Result<RecordsImportReport>(file.error());
             const double ms = double(timer.elapsed());
             if (!report) {
                 std::fprintf(stderr, "bench_records_import: %s\n",
@@ -86,11 +99,24 @@ int main(int argc, char **argv)
                 return 1;
             }
             const int expected = report->count(pass == 0 ? u"new" : u"unchanged");
-            std::fprintf(stderr, "run %d pass %d: %s (%.1f s)\n", run + 1, pass + 1,
-                         qPrintable(report->summary()), ms / 1000);
+            std::fprintf(stderr, "run %d pass %d: %s (%.1f s, of which reading the file %.1f s)\n",
+                         run + 1, pass + 1, qPrintable(report->summary()), ms / 1000,
+                         readMs / 1000);
             if (expected != n)
                 return 1;
             (pass == 0 ? firsts : agains) << ms / 1000;
+            if (profile) {
+                (void)execute(*c, u"SELECT pg_stat_force_next_flush()"_s);
+                QThread::msleep(1500);
+                auto top = execute(db.connection(), uR"(
+                    SELECT funcname, calls, round(total_time) AS total, round(self_time) AS self
+                    FROM pg_stat_user_functions ORDER BY self_time DESC LIMIT 15)"_s);
+                for (const Row &row : top ? *top : Rows())
+                    std::fprintf(stderr, "  %-32s %8s calls %8s ms total %8s ms self\n",
+                                 qPrintable(row.text("funcname")), qPrintable(row.text("calls")),
+                                 qPrintable(row.text("total")), qPrintable(row.text("self")));
+                (void)execute(db.connection(), u"SELECT pg_stat_reset()"_s);
+            }
         }
     }
     const bool ok = bench::printFigure(u"records import, %1 new rows"_s.arg(n), firsts, u"s"_s,

@@ -52,6 +52,11 @@ TEST_CASE("cpisctl records import lists refused rows by line and exits 1, then 0
     CHECK(real.exitCode == 1);
     CHECK(real.out.contains(u"line 51, legal_forenames: The legal_forenames starts with ="_s));
     CHECK(real.out.contains(u"feed.csv: 50 rows: 38 new, 0 changed, 0 unchanged, 12 refused."_s));
+    // How far it is goes to the terminal (stderr) while the database works, not into the report.
+    CHECK(
+        real.err.contains(u"Checked 50 of 50 rows\nApplied the people of 50 of 50 rows\n"
+                          u"Applied the plans of 50 of 50 rows\nSaving the import of 50 rows\n"_s));
+    CHECK_FALSE(real.out.contains(u"Checked"_s));
 
     // Only the good rows: every row applied (unchanged), exit 0.
     const QByteArray good = all.left(all.lastIndexOf('\n', all.indexOf("BAD01")) + 1);

@@ -57,7 +57,9 @@ const QSet<QString> kChangedOnPurpose{
     // 0036 (issue 21): a group role is no power without a worker of this database.
     u"_require_role(name,text)"_s,
     // 0037: a system administrator's check is that same rule.
-    u"_require_sysadmin(text)"_s};
+    u"_require_sysadmin(text)"_s,
+    // 0038: the rule of a text raises its problem form (the records import uses it on sets).
+    u"_check_text(text,text,text,integer,text)"_s};
 // Functions main did not have.
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
 const QSet<QString> kAddedOnPurpose{
@@ -100,9 +102,18 @@ const QSet<QString> kAddedOnPurpose{
     // Issue 20 (0035): the records feed in, and the helpers it shares with the records screens.
     u"_create_person(text,text,text,date,date,bigint,text,text,jsonb)"_s,
     u"_check_plan_start(text,text,text,date,date)"_s, u"_check_plan_end(text,date,date)"_s,
-    u"_allocate_key_worker(person,integer,text)"_s, u"_import_date(text,text)"_s,
-    u"_import_plan_kind(text)"_s, u"import_records(text,jsonb,boolean)"_s,
-    u"_check_folder_setting(text,text,text,text)"_s,
+    u"_allocate_key_worker(person,integer,text)"_s, u"_import_plan_kind(text)"_s,
+    u"import_records(text,jsonb,boolean)"_s, u"_check_folder_setting(text,text,text,text)"_s,
+    // Issue 20 (0038): the import set by set: each rule's problem form, the set helpers, progress.
+    u"_raise_problem(text[])"_s, u"_text_problem(text,text,text,integer,text)"_s,
+    u"_name_part_problem(text,text,text)"_s, u"_gender_problem(text)"_s,
+    u"_not_future_problem(text,text,date)"_s, u"_nhs_digits(text)"_s,
+    u"_nhs_number_problem(text,text,bigint,text,boolean)"_s,
+    u"_plan_start_problem(text,text,text,date,date)"_s, u"_plan_end_problem(text,date,date)"_s,
+    u"_audit_people(text,bigint[],jsonb[])"_s, u"_people_changed(bigint[],text,jsonb[])"_s,
+    u"_create_people(person[],jsonb)"_s, u"_allocate_key_workers(bigint[],integer[],text)"_s,
+    u"_import_date_value(text)"_s, u"_import_date_problem(text,text)"_s,
+    u"_import_progress(text,integer,integer)"_s,
     // Issue 21 (0037): users for real (functions/users.sql).
     u"_user_group_role(text)"_s, u"_user_roles(name)"_s, u"_user_to_change(text,text)"_s,
     u"_check_verifier(text)"_s, u"_set_login_password(name,text)"_s, u"list_users()"_s,

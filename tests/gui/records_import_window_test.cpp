@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -96,6 +97,13 @@ TEST_CASE("Import records checks the file as a table, imports it, and a cancelle
                                         u"current_database()"_s) > 0;
         },
         60000));
+    // While it waits, the window says how far the database got: in words, and as a bar.
+    auto *words = child<QLabel>(importer, u"recordsImportProgress"_s);
+    auto *bar = child<QProgressBar>(importer, u"recordsImportProgressBar"_s);
+    REQUIRE(waitFor([&] { return words->text() == u"Checked 50 of 50 rows"_s; }, 60000));
+    CHECK_FALSE(bar->isHidden());
+    CHECK(bar->value() == 50);
+    CHECK(bar->maximum() == 151); // three phases of 50 rows, then the commit
     importer->cancelRunning();
     REQUIRE(waitFor([&] { return done.size() == 1; }, 60000));
     test::require(execute(owner, u"ROLLBACK"_s));
@@ -104,14 +112,23 @@ TEST_CASE("Import records checks the file as a table, imports it, and a cancelle
               ->text()
               .contains(u"nothing was applied"_s));
     CHECK(imported(owner) == 0);
+    CHECK(bar->isHidden());
 
-    // Checked again, then imported.
+    // Checked again, then imported, every phase shown on the way.
     importer->check(path);
     REQUIRE(waitFor([&] { return checked.size() == 2; }, 60000));
+    QSignalSpy shown(importer, &ui::RecordsImportWindow::progressShown);
     test::click(apply);
     REQUIRE(waitFor([&] { return done.size() == 2; }, 60000));
     CHECK(done.last().first().toBool());
     CHECK(imported(owner) == 37);
+    QStringList steps;
+    for (const QList<QVariant> &signal : std::as_const(shown))
+        steps << signal.first().toString();
+    CHECK(steps == QStringList{u"Checked 50 of 50 rows"_s, u"Applied the people of 50 of 50 rows"_s,
+                               u"Applied the plans of 50 of 50 rows"_s,
+                               u"Saving the import of 50 rows"_s});
+    CHECK(bar->isHidden());
     CHECK(child<QLabel>(importer, u"recordsImportMessage"_s)
               ->text()
               .contains(u"12 rows were refused"_s));

@@ -141,6 +141,109 @@ TEST_CASE("A dry run reports what the import would do and changes nothing",
     CHECK(fingerprint(owner) == before);
 }
 
+TEST_CASE("A later file changes the people already here through the records rules: details, key "
+          "worker, a new plan and an ended one",
+          "[workflow][records][import]")
+{
+    TestDatabase db;
+    CaseWorld world(db);
+    Connection &owner = db.connection();
+    auto c = world.connectAs(addRecordsOfficer(owner).login);
+    run(*c, feed50(world));
+    const QByteArray kw = world.keyWorker.login.toUtf8();
+    const QByteArray later =
+        "authority_person_id,legal_forenames,legal_surname,gender,date_of_birth,nhs_number,"
+        "plan_kind,plan_start,plan_end,key_worker\n"
+        "MOS1000,Amara,Adebayo,Male,2010-01-10,,CPP,2025-01-20,2025-06-30," +
+        kw +
+        "\n"
+        "MOS1001,Benjamin,Hughes,Female,2011-02-11,9992415924,CPP,2025-02-21,," +
+        kw +
+        "\n"
+        "MOS1001,Benjamin,Hughes,Female,2011-02-11,9992415924,s20,2025-03-01,," +
+        kw + "\n";
+    const auto outcomeOf = [](const RecordsImportReport &r, int line) {
+        for (const RecordsImportLine &l : r.lines)
+            if (l.line == line)
+                return l.outcome;
+        return QString();
+    };
+    const RecordsImportReport changed = run(*c, later, {}, u"later.csv"_s);
+    CHECK(outcomeOf(changed, 2) == u"changed"_s);
+    CHECK(outcomeOf(changed, 3) == u"changed"_s);
+    CHECK(outcomeOf(changed, 4) == u"new"_s);
+    const qint64 ben =
+        valueOf(owner, u"SELECT id FROM person WHERE authority_person_id = 'MOS1001'"_s).integer();
+    const qint64 amara =
+        valueOf(owner, u"SELECT id FROM person WHERE authority_person_id = 'MOS1000'"_s).integer();
+    CHECK(textOf(owner, u"SELECT legal_forenames FROM person WHERE id = $1"_s, {ben}) ==
+          "Benjamin");
+    CHECK(textOf(owner,
+                 u"SELECT w.login FROM involvement i JOIN worker w ON w.id = i.worker_id "
+                 u"WHERE i.person_id = $1 AND i.role = 'Key Worker' AND i.ended_on IS NULL"_s,
+                 {ben}) == world.keyWorker.login.toStdString());
+    CHECK(countOf(owner,
+                  u"SELECT count(*) FROM plan WHERE person_id = $1 AND kind = 'V2' AND "
+                  u"start_date = '2025-03-01' AND end_date IS NULL"_s,
+                  {ben}) == 1);
+    CHECK(textOf(owner, u"SELECT end_date::text FROM plan WHERE person_id = $1 AND kind = 'CPP'"_s,
+                 {amara}) == "2025-06-30");
+    // Each change audited as on the screens, naming the file; the records changed versions.
+    CHECK(countOf(owner,
+                  u"SELECT count(*) FROM audit WHERE person_id = $1 AND details->>'import' "
+                  u"= 'later.csv' AND action IN ('person.details_changed', 'plan.started')"_s,
+                  {ben}) == 2);
+    CHECK(countOf(owner,
+                  u"SELECT count(*) FROM audit WHERE person_id = $1 AND action = "
+                  u"'person.key_worker_allocated'"_s,
+                  {ben}) == 1);
+    CHECK(countOf(owner,
+                  u"SELECT count(*) FROM audit WHERE person_id = $1 AND action = "
+                  u"'plan.ended' AND details->>'import' = 'later.csv'"_s,
+                  {amara}) == 1);
+    CHECK(countOf(owner, u"SELECT row_version FROM person WHERE id = $1"_s, {ben}) > 1);
+    CHECK(countOf(owner, u"SELECT count(*) FROM upload_pending WHERE person_id = $1"_s, {ben}) ==
+          1);
+
+    // The same file again changes nothing.
+    const RecordsImportReport again = run(*c, later, {}, u"later.csv"_s);
+    CHECK(again.count(u"unchanged") == 3);
+}
+
+TEST_CASE("The import says how far it is while the database works, in words, phase by phase",
+          "[workflow][records][import]")
+{
+    TestDatabase db;
+    CaseWorld world(db);
+    auto c = world.connectAs(addRecordsOfficer(db.connection()).login);
+    QStringList said;
+    qint64 lastDone = -1, total = 0;
+    bool forward = true;
+    RecordsImportOptions options;
+    options.progress = [&](const RecordsImportProgress &p) {
+        said << p.text();
+        forward = forward && p.overallDone() >= lastDone && p.overallDone() <= p.overallTotal();
+        lastDone = p.overallDone();
+        total = p.overallTotal();
+    };
+    const RecordsImportReport report = run(*c, feed50(world), options);
+    CHECK(report.count(u"new") == 38);
+    // Each phase reaches the whole file; the bar only goes forward, to its end at the commit.
+    CHECK(said == QStringList{u"Checked 50 of 50 rows"_s, u"Applied the people of 50 of 50 rows"_s,
+                              u"Applied the plans of 50 of 50 rows"_s,
+                              u"Saving the import of 50 rows"_s});
+    CHECK(forward);
+    CHECK(lastDone == total - 1);
+
+    // A dry run says the same, without saving; the connection keeps to warnings afterwards.
+    said.clear();
+    options.dryRun = true;
+    CHECK(run(*c, feed50(world), options).count(u"unchanged") == 38);
+    CHECK(said.size() == 3);
+    CHECK(said.constLast() == u"Applied the plans of 50 of 50 rows"_s);
+    CHECK(textOf(*c, u"SHOW client_min_messages"_s) == "warning");
+}
+
 TEST_CASE("A snapshot lists the open plan of a child the file lacks, alerts, and ends nothing",
           "[workflow][records][import]")
 {

@@ -15,14 +15,24 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMutex>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
+
+// The progress the import's job reports on the database thread, until the window reads it.
+struct RecordsImportProgressBox
+{
+    QMutex mutex;
+    QList<RecordsImportProgress> said;
+};
 
 // The lines of a report: refused first (what needs doing), then missing plans, then the rest.
 class RecordsImportModel final : public RowTableModel<RecordsImportLine>
@@ -120,6 +130,14 @@ RecordsImportWindow::RecordsImportWindow(DatabaseThread *database, QWidget *pare
     m_progress = new QLabel(page);
     m_progress->setObjectName(u"recordsImportProgress"_s);
     m_progress->hide();
+    m_bar = new QProgressBar(page);
+    m_bar->setObjectName(u"recordsImportProgressBar"_s);
+    m_bar->setAccessibleName(tr("How far the import is"));
+    m_bar->setTextVisible(false);
+    m_bar->hide();
+    m_poll = new QTimer(this);
+    m_poll->setInterval(100);
+    connect(m_poll, &QTimer::timeout, this, &RecordsImportWindow::showProgress);
 
     m_table = new QTableView(page);
     m_table->setObjectName(u"recordsImportTable"_s);
@@ -140,6 +158,7 @@ RecordsImportWindow::RecordsImportWindow(DatabaseThread *database, QWidget *pare
     m_cancel->setEnabled(false);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_progress, 1);
+    buttons->addWidget(m_bar, 1);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_import);
 
@@ -206,12 +225,19 @@ void RecordsImportWindow::run(bool dryRun)
         emit checked(false);
         return;
     }
-    const RecordsImportOptions options{dryRun, m_snapshot->isChecked()};
+    auto box = std::make_shared<RecordsImportProgressBox>();
+    m_box = box;
+    const RecordsImportOptions options{dryRun, m_snapshot->isChecked(),
+                                       [box](const RecordsImportProgress &p) {
+                                           const QMutexLocker lock(&box->mutex);
+                                           box->said << p;
+                                       }};
     const QString label = dryRun ? tr("Checking %1…").arg(QFileInfo(path).fileName())
                                  : tr("Importing %1…").arg(QFileInfo(path).fileName());
     setBusy(true);
     m_progress->setText(label);
     auto *work = new LongWork(this, label);
+    m_work = work;
     // The file is read on the database thread too: a large one never holds up the window.
     m_job = m_database->submit<RecordsImportReport>(
         this,
@@ -222,6 +248,8 @@ void RecordsImportWindow::run(bool dryRun)
             return importRecords(c, *file, options);
         },
         [this, work, dryRun](Result<RecordsImportReport> report) {
+            showProgress(); // the last steps, before the bar goes
+            m_work = nullptr;
             delete work;
             finished(dryRun, std::move(report));
         });
@@ -278,8 +306,32 @@ void RecordsImportWindow::finished(bool dryRun, Result<RecordsImportReport> repo
     }
 }
 
+void RecordsImportWindow::showProgress()
+{
+    QList<RecordsImportProgress> said;
+    if (m_box) {
+        const QMutexLocker lock(&m_box->mutex);
+        said.swap(m_box->said);
+    }
+    for (const RecordsImportProgress &p : std::as_const(said)) {
+        m_bar->setRange(0, int(p.overallTotal()));
+        m_bar->setValue(int(p.overallDone()));
+        m_progress->setText(p.text());
+        if (m_work)
+            m_work->setProgress(p.overallDone(), p.overallTotal());
+        emit progressShown(p.text());
+    }
+}
+
 void RecordsImportWindow::setBusy(bool busy)
 {
+    if (busy) {
+        m_bar->setRange(0, 0); // busy until the database says how far it is
+        m_poll->start();
+    } else {
+        m_poll->stop();
+    }
+    m_bar->setVisible(busy);
     m_progress->setVisible(busy);
     m_cancel->setEnabled(busy);
     m_check->setEnabled(!busy);

@@ -9,16 +9,22 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QTableView;
+class QTimer;
 
 namespace cpis::ui {
 
+class LongWork;
 class MessageBanner;
 class RecordsImportModel;
+struct RecordsImportProgressBox;
 
 class RecordsImportWindow final : public QMainWindow
 {
@@ -41,12 +47,15 @@ public:
 signals:
     void checked(bool ok);
     void imported(bool ok);
+    // Each step of progress shown under the table ("Checked 40,000 of 100,000 rows").
+    void progressShown(const QString &text);
 
 private:
     void run(bool dryRun);
     void finished(bool dryRun, Result<RecordsImportReport> report);
     void chooseFile();
     void setBusy(bool busy);
+    void showProgress();
 
     DatabaseThread *m_database;
     RecordsImportReport m_report;
@@ -61,6 +70,12 @@ private:
     QPushButton *m_cancel = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_progress = nullptr;
+    QProgressBar *m_bar = nullptr;
+    // What the database thread last said, read here on a timer (the job never touches the
+    // window, which may be gone before it ends).
+    std::shared_ptr<RecordsImportProgressBox> m_box;
+    QTimer *m_poll = nullptr;
+    LongWork *m_work = nullptr;
     MessageBanner *m_message = nullptr;
     QTableView *m_table = nullptr;
 };

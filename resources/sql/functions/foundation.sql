@@ -3,16 +3,19 @@
 
 -- NHS number: ten digits, Modulus 11 (CPIS-INTERFACE.md). The same rule as NhsNumber.
 CREATE OR REPLACE FUNCTION nhs_number_is_valid(n text) RETURNS boolean
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+BEGIN
     -- Written out rather than summed over generate_series: it runs for every NHS number a
     -- row is written with (person's CHECK), and the records import writes 100,000 at a time.
+    -- PL/pgSQL, not SQL: SQL this size is never put inline (n is used ten times), and a call
+    -- of a SQL function costs ten times that of PL/pgSQL's one cached expression.
     -- The check digit is 11 minus the weighted sum modulo 11 (11 becomes 0; 10 never matches).
-    SELECT n ~ '^[0-9]{10}$' AND
+    RETURN n ~ '^[0-9]{10}$' AND
            (11 - (substr(n, 1, 1)::int * 10 + substr(n, 2, 1)::int * 9 + substr(n, 3, 1)::int * 8
                   + substr(n, 4, 1)::int * 7 + substr(n, 5, 1)::int * 6 + substr(n, 6, 1)::int * 5
                   + substr(n, 7, 1)::int * 4 + substr(n, 8, 1)::int * 3 + substr(n, 9, 1)::int * 2) % 11) % 11
-           = substr(n, 10, 1)::int
-$$;
+           = substr(n, 10, 1)::int;
+END $$;
 REVOKE EXECUTE ON FUNCTION nhs_number_is_valid(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION nhs_number_is_valid(text)
     TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin,

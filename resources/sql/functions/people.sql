@@ -93,55 +93,96 @@ BEGIN
 END $$;
 REVOKE EXECUTE ON FUNCTION _person_to_change(bigint, integer, text, boolean) FROM PUBLIC;
 
--- The record changed: a new version, who and when, the audit line and the notification.
+-- The audit lines of many people at once: p_details[i] for p_people[i], by the session's worker
+-- (_audit for a set).
+CREATE OR REPLACE FUNCTION _audit_people(p_action text, p_people bigint[], p_details jsonb[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    me integer := current_worker_id();
+BEGIN
+    INSERT INTO audit (worker_id, action, person_id, details)
+    SELECT me, p_action, c.person, coalesce(c.details, '{}')
+    FROM unnest(p_people, p_details) WITH ORDINALITY AS c(person, details, n) ORDER BY c.n;
+END $$;
+REVOKE EXECUTE ON FUNCTION _audit_people(text, bigint[], jsonb[]) FROM PUBLIC;
+
+-- Records changed: for each, a new version, who and when, and the audit line (p_details[i] for
+-- p_people[i]); one notification for them all (naming the child when there is one). The records
+-- import changes many at once; _person_changed is the same for one.
+CREATE OR REPLACE FUNCTION _people_changed(p_people bigint[], p_action text, p_details jsonb[])
+RETURNS TABLE (person_id bigint, row_version integer)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    me integer := current_worker_id();
+BEGIN
+    IF coalesce(cardinality(p_people), 0) = 0 THEN
+        RETURN;
+    END IF;
+    PERFORM _audit_people(p_action, p_people, p_details);
+    PERFORM _notify('person', CASE WHEN cardinality(p_people) = 1 THEN p_people[1] END);
+    RETURN QUERY
+    UPDATE person pe SET row_version = pe.row_version + 1, updated_by = me, updated_at = now()
+    WHERE pe.id = ANY (p_people) RETURNING pe.id, pe.row_version;
+END $$;
+REVOKE EXECUTE ON FUNCTION _people_changed(bigint[], text, jsonb[]) FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION _person_changed(p_person bigint, p_action text, p_details jsonb)
 RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-    v integer;
 BEGIN
-    UPDATE person SET row_version = row_version + 1, updated_by = current_worker_id(), updated_at = now()
-    WHERE id = p_person RETURNING row_version INTO v;
-    PERFORM _audit(p_action, p_person, p_details);
-    PERFORM _notify('person', p_person);
-    RETURN v;
+    RETURN (SELECT c.row_version FROM _people_changed(ARRAY[p_person], p_action, ARRAY[p_details]) c);
 END $$;
 REVOKE EXECUTE ON FUNCTION _person_changed(bigint, text, jsonb) FROM PUBLIC;
 
 -- ---------------------------------------------------------------- rules on values
 
+-- Each rule below has a problem form (see _raise_problem): {column, reason} or NULL, for a whole
+-- set of rows at once (the records import), and the raising _check_* the screens call.
+CREATE OR REPLACE FUNCTION _name_part_problem(p_field text, p_label text, p_value text) RETURNS text[]
+LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN btrim(coalesce(p_value, '')) = ''
+                THEN ARRAY[p_field, format('%s is required, exactly as on the birth certificate.', p_label)]
+                ELSE _text_problem(p_field, p_label, p_value, 200, 'one') END
+$$;
+REVOKE EXECUTE ON FUNCTION _name_part_problem(text, text, text) FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION _check_name_part(p_field text, p_label text, p_value text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
-    IF btrim(coalesce(p_value, '')) = '' THEN
-        PERFORM _invalid(p_field, format('%s is required, exactly as on the birth certificate.', p_label));
-    END IF;
-    PERFORM _check_text(p_field, p_label, p_value, 200, 'one');
+    PERFORM _raise_problem(_name_part_problem(p_field, p_label, p_value));
     RETURN btrim(p_value);
 END $$;
 REVOKE EXECUTE ON FUNCTION _check_name_part(text, text, text) FROM PUBLIC;
 
+CREATE OR REPLACE FUNCTION _gender_problem(p_gender text) RETURNS text[]
+LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN coalesce(p_gender, '') NOT IN ('Male', 'Female', 'Other', 'Not known')
+                THEN ARRAY['gender', format('Gender "%s" must be one of Male, Female, Other, Not known.',
+                                            coalesce(p_gender, ''))] END
+$$;
+REVOKE EXECUTE ON FUNCTION _gender_problem(text) FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION _check_gender(p_gender text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
-    IF coalesce(p_gender, '') NOT IN ('Male', 'Female', 'Other', 'Not known') THEN
-        PERFORM _invalid('gender', format('Gender "%s" must be one of Male, Female, Other, Not known.',
-                                          coalesce(p_gender, '')));
-    END IF;
+    PERFORM _raise_problem(_gender_problem(p_gender));
     RETURN p_gender;
 END $$;
 REVOKE EXECUTE ON FUNCTION _check_gender(text) FROM PUBLIC;
 
 -- A date that has happened (a date of birth, a plan's start or end): not after today in England.
+CREATE OR REPLACE FUNCTION _not_future_problem(p_field text, p_label text, p_date date) RETURNS text[]
+LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN p_date IS NULL THEN ARRAY[p_field, format('%s is required.', p_label)]
+                WHEN p_date > (now() AT TIME ZONE 'Europe/London')::date
+                THEN ARRAY[p_field, format('%s %s is in the future.', p_label, to_char(p_date, 'DD/MM/YYYY'))] END
+$$;
+REVOKE EXECUTE ON FUNCTION _not_future_problem(text, text, date) FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION _check_not_future(p_field text, p_label text, p_date date) RETURNS date
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
-    IF p_date IS NULL THEN
-        PERFORM _invalid(p_field, format('%s is required.', p_label));
-    END IF;
-    IF p_date > (now() AT TIME ZONE 'Europe/London')::date THEN
-        PERFORM _invalid(p_field, format('%s %s is in the future.', p_label, to_char(p_date, 'DD/MM/YYYY')));
-    END IF;
+    PERFORM _raise_problem(_not_future_problem(p_field, p_label, p_date));
     RETURN p_date;
 END $$;
 REVOKE EXECUTE ON FUNCTION _check_not_future(text, text, date) FROM PUBLIC;
@@ -155,37 +196,50 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 -- Every role may call it (never revoked from PUBLIC).
 
--- The digits of an NHS number typed with or without spaces or dashes, checked (Modulus 11,
--- nhs_number_is_valid: the one rule) and refused when another record holds it, naming that
--- record when the session may see it.
+-- The digits of an NHS number typed with or without spaces or dashes.
+CREATE OR REPLACE FUNCTION _nhs_digits(p_number text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT regexp_replace(coalesce(p_number, ''), '[[:space:]-]', '', 'g')
+$$;
+REVOKE EXECUTE ON FUNCTION _nhs_digits(text) FROM PUBLIC;
+
+-- An NHS number checked (Modulus 11, nhs_number_is_valid: the one rule) and refused when
+-- another record holds it (p_holder, found by the caller: the record with that number recorded,
+-- other than the child's own), naming that record when the session may see it.
+CREATE OR REPLACE FUNCTION _nhs_number_problem(p_field text, p_number text, p_holder bigint, p_holder_name text,
+                                               p_holder_visible boolean)
+RETURNS text[]
+LANGUAGE sql STABLE AS $$
+    SELECT CASE
+        WHEN _nhs_digits(p_number) = '' THEN ARRAY[p_field, 'Type the NHS number: ten digits.']
+        WHEN _nhs_digits(p_number) !~ '^[0-9]{10}$'
+        THEN ARRAY[p_field, format('The NHS number "%s" must be ten digits.', btrim(p_number))]
+        WHEN NOT nhs_number_is_valid(_nhs_digits(p_number))
+        THEN ARRAY[p_field, format('The NHS number %s fails the check digit (Modulus 11): check it was typed correctly.',
+                                   nhs_number_formatted(_nhs_digits(p_number)))]
+        WHEN p_holder IS NOT NULL AND p_holder_visible
+        THEN ARRAY[p_field, format('The NHS number %s is already recorded for %s (person ID %s): open that record instead.',
+                                   nhs_number_formatted(_nhs_digits(p_number)), p_holder_name, p_holder)]
+        WHEN p_holder IS NOT NULL
+        THEN ARRAY[p_field, format('The NHS number %s is already recorded for a restricted record you may not see: ask its team manager.',
+                                   nhs_number_formatted(_nhs_digits(p_number)))] END
+$$;
+REVOKE EXECUTE ON FUNCTION _nhs_number_problem(text, text, bigint, text, boolean) FROM PUBLIC;
+
+-- The digits of a typed NHS number, refused (_nhs_number_problem) when wrong or held by another
+-- record than p_person.
 CREATE OR REPLACE FUNCTION _checked_nhs_number(p_field text, p_number text, p_person bigint) RETURNS text
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-    digits text := regexp_replace(coalesce(p_number, ''), '[[:space:]-]', '', 'g');
+    digits text := _nhs_digits(p_number);
     holder person;
 BEGIN
-    IF digits = '' THEN
-        PERFORM _invalid(p_field, 'Type the NHS number: ten digits.');
-    END IF;
-    IF digits !~ '^[0-9]{10}$' THEN
-        PERFORM _invalid(p_field, format('The NHS number "%s" must be ten digits.', btrim(p_number)));
-    END IF;
-    IF NOT nhs_number_is_valid(digits) THEN
-        PERFORM _invalid(p_field, format('The NHS number %s fails the check digit (Modulus 11): check it was typed correctly.',
-                                         nhs_number_formatted(digits)));
-    END IF;
     SELECT * INTO holder FROM person
     WHERE nhs_number = digits AND nhs_number_status = 'recorded' AND id IS DISTINCT FROM p_person
     LIMIT 1;
-    IF FOUND THEN
-        IF person_is_visible(holder.id) THEN
-            PERFORM _invalid(p_field, format('The NHS number %s is already recorded for %s %s (person ID %s): open that record instead.',
-                                             nhs_number_formatted(digits), holder.legal_forenames,
-                                             holder.legal_surname, holder.id));
-        END IF;
-        PERFORM _invalid(p_field, format('The NHS number %s is already recorded for a restricted record you may not see: ask its team manager.',
-                                         nhs_number_formatted(digits)));
-    END IF;
+    PERFORM _raise_problem(_nhs_number_problem(p_field, p_number, holder.id,
+                                               holder.legal_forenames || ' ' || holder.legal_surname,
+                                               holder.id IS NOT NULL AND person_is_visible(holder.id)));
     RETURN digits;
 END $$;
 REVOKE EXECUTE ON FUNCTION _checked_nhs_number(text, text, bigint) FROM PUBLIC;
@@ -304,27 +358,50 @@ GRANT EXECUTE ON FUNCTION possible_duplicates(text, text, date, text)
 
 -- ---------------------------------------------------------------- new child
 
--- A new person, already checked: the row, who and when, the audit line and the notification.
--- For recording a new child (_new_person) and the records import (functions/records_import.sql).
+-- New people, already checked (p_people: their names, gender, dates, mother, NHS number digits
+-- and authority person ID; the other fields are ignored): the rows, who and when, an audit line
+-- each (with p_details) and one notification. For recording a new child (_create_person: one)
+-- and the records import (functions/records_import.sql: all its new people at once).
+CREATE OR REPLACE FUNCTION _create_people(p_people person[], p_details jsonb) RETURNS SETOF person
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    me integer := current_worker_id();
+    made person[];
+BEGIN
+    IF coalesce(cardinality(p_people), 0) = 0 THEN
+        RETURN;
+    END IF;
+    WITH inserted AS (
+        INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, expected_delivery, mother_id,
+                            nhs_number, nhs_number_status, authority_person_id, updated_by, updated_at)
+        SELECT p.legal_forenames, p.legal_surname, p.gender, p.date_of_birth, p.expected_delivery, p.mother_id,
+               p.nhs_number, CASE WHEN p.nhs_number IS NULL THEN 'unknown' ELSE 'recorded' END,
+               p.authority_person_id, me, now()
+        FROM unnest(p_people) WITH ORDINALITY AS p ORDER BY p.ordinality
+        RETURNING *)
+    SELECT array_agg(i::person ORDER BY i.id) INTO made FROM inserted i;
+    PERFORM _audit_people('person.created', ARRAY(SELECT m.id FROM unnest(made) AS m ORDER BY m.id),
+        ARRAY(SELECT jsonb_build_object('unborn', m.date_of_birth IS NULL, 'mother', m.mother_id,
+                                        'nhs_number', m.nhs_number IS NOT NULL) || coalesce(p_details, '{}')
+              FROM unnest(made) AS m ORDER BY m.id));
+    PERFORM _notify('person', CASE WHEN cardinality(made) = 1 THEN (made[1]).id END);
+    RETURN QUERY SELECT * FROM unnest(made);
+END $$;
+REVOKE EXECUTE ON FUNCTION _create_people(person[], jsonb) FROM PUBLIC;
+
+-- One new person (_create_people with one row).
 CREATE OR REPLACE FUNCTION _create_person(p_forenames text, p_surname text, p_gender text, p_date_of_birth date,
                                           p_expected date, p_mother bigint, p_digits text,
                                           p_authority_person_id text, p_details jsonb)
 RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-    new_id bigint;
+    p person;
 BEGIN
-    INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, expected_delivery, mother_id,
-                        nhs_number, nhs_number_status, authority_person_id, updated_by, updated_at)
-    VALUES (p_forenames, p_surname, p_gender, p_date_of_birth, p_expected, p_mother, p_digits,
-            CASE WHEN p_digits IS NULL THEN 'unknown' ELSE 'recorded' END, p_authority_person_id,
-            current_worker_id(), now())
-    RETURNING id INTO new_id;
-    PERFORM _audit('person.created', new_id,
-                   jsonb_build_object('unborn', p_date_of_birth IS NULL, 'mother', p_mother,
-                                      'nhs_number', p_digits IS NOT NULL) || coalesce(p_details, '{}'));
-    PERFORM _notify('person', new_id);
-    RETURN new_id;
+    p.legal_forenames := p_forenames; p.legal_surname := p_surname; p.gender := p_gender;
+    p.date_of_birth := p_date_of_birth; p.expected_delivery := p_expected; p.mother_id := p_mother;
+    p.nhs_number := p_digits; p.authority_person_id := p_authority_person_id;
+    RETURN (SELECT c.id FROM _create_people(ARRAY[p], p_details) c);
 END $$;
 REVOKE EXECUTE ON FUNCTION _create_person(text, text, text, date, date, bigint, text, text, jsonb) FROM PUBLIC;
 
@@ -605,40 +682,49 @@ GRANT EXECUTE ON FUNCTION mark_nhs_number_verified(bigint, integer)
 -- The rules of a plan's kind and start, for start_plan and the records import: a kind of the
 -- list, an unborn child protection plan before the birth and only then, a start that has
 -- happened and is not before the birth.
+CREATE OR REPLACE FUNCTION _plan_start_problem(p_kind_field text, p_start_field text, p_kind text, p_start date,
+                                                p_date_of_birth date)
+RETURNS text[]
+LANGUAGE sql STABLE AS $$
+    SELECT CASE
+        WHEN coalesce(p_kind, '') <> ALL (_plan_kinds())
+        THEN ARRAY[p_kind_field, format('The kind "%s" must be one of %s.', coalesce(p_kind, ''),
+                                        array_to_string(_plan_kinds(), ', '))]
+        WHEN p_kind = 'UCPP' AND p_date_of_birth IS NOT NULL
+        THEN ARRAY[p_kind_field, 'An unborn child protection plan is for an unborn child: start a child protection plan.']
+        WHEN p_kind <> 'UCPP' AND p_date_of_birth IS NULL
+        THEN ARRAY[p_kind_field, 'Before the birth, only an unborn child protection plan can start: record the birth first.']
+        WHEN _not_future_problem(p_start_field, 'The start date', p_start) IS NOT NULL
+        THEN _not_future_problem(p_start_field, 'The start date', p_start)
+        WHEN p_date_of_birth IS NOT NULL AND p_start < p_date_of_birth
+        THEN ARRAY[p_start_field, format('The start date must be on or after the date of birth, %s.',
+                                         to_char(p_date_of_birth, 'DD/MM/YYYY'))] END
+$$;
+REVOKE EXECUTE ON FUNCTION _plan_start_problem(text, text, text, date, date) FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION _check_plan_start(p_kind_field text, p_start_field text, p_kind text, p_start date,
                                              p_date_of_birth date)
 RETURNS void
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
-    IF coalesce(p_kind, '') <> ALL (_plan_kinds()) THEN
-        PERFORM _invalid(p_kind_field, format('The kind "%s" must be one of %s.', coalesce(p_kind, ''),
-                                              array_to_string(_plan_kinds(), ', ')));
-    END IF;
-    IF p_kind = 'UCPP' AND p_date_of_birth IS NOT NULL THEN
-        PERFORM _invalid(p_kind_field, 'An unborn child protection plan is for an unborn child: start a child protection plan.');
-    END IF;
-    IF p_kind <> 'UCPP' AND p_date_of_birth IS NULL THEN
-        PERFORM _invalid(p_kind_field, 'Before the birth, only an unborn child protection plan can start: record the birth first.');
-    END IF;
-    PERFORM _check_not_future(p_start_field, 'The start date', p_start);
-    IF p_date_of_birth IS NOT NULL AND p_start < p_date_of_birth THEN
-        PERFORM _invalid(p_start_field, format('The start date must be on or after the date of birth, %s.',
-                                               to_char(p_date_of_birth, 'DD/MM/YYYY')));
-    END IF;
+    PERFORM _raise_problem(_plan_start_problem(p_kind_field, p_start_field, p_kind, p_start, p_date_of_birth));
 END $$;
 REVOKE EXECUTE ON FUNCTION _check_plan_start(text, text, text, date, date) FROM PUBLIC;
 
 -- An end date: required, and not before the start.
+CREATE OR REPLACE FUNCTION _plan_end_problem(p_field text, p_start date, p_end date) RETURNS text[]
+LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN p_end IS NULL THEN ARRAY[p_field, 'The end date is required.']
+                WHEN p_end < p_start
+                THEN ARRAY[p_field, format('The end date must be on or after the start date, %s.',
+                                           to_char(p_start, 'DD/MM/YYYY'))] END
+$$;
+REVOKE EXECUTE ON FUNCTION _plan_end_problem(text, date, date) FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION _check_plan_end(p_field text, p_start date, p_end date) RETURNS void
 LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
-    IF p_end IS NULL THEN
-        PERFORM _invalid(p_field, 'The end date is required.');
-    END IF;
-    IF p_end < p_start THEN
-        PERFORM _invalid(p_field, format('The end date must be on or after the start date, %s.',
-                                         to_char(p_start, 'DD/MM/YYYY')));
-    END IF;
+    PERFORM _raise_problem(_plan_end_problem(p_field, p_start, p_end));
 END $$;
 REVOKE EXECUTE ON FUNCTION _check_plan_end(text, date, date) FROM PUBLIC;
 
@@ -771,29 +857,44 @@ GRANT EXECUTE ON FUNCTION caseworkers()
 
 -- The new key worker from today; the previous allocation ends today. Open steps and requests
 -- follow at once (the involvement trigger). A restricted child's key worker may see them.
--- The allocation itself, for allocate_key_worker and the records import: p_worker must be
--- one of caseworkers() and not already the key worker.
-CREATE OR REPLACE FUNCTION _allocate_key_worker(p person, p_worker integer, p_field text) RETURNS integer
+-- The allocations themselves, for allocate_key_worker (one) and the records import (many):
+-- p_workers[i] for p_people[i], each one of caseworkers() and not already the key worker.
+CREATE OR REPLACE FUNCTION _allocate_key_workers(p_people bigint[], p_workers integer[], p_field text)
+RETURNS TABLE (person_id bigint, row_version integer)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     today date := (now() AT TIME ZONE 'Europe/London')::date;
-    previous integer := (SELECT worker_id FROM involvement WHERE person_id = p.id AND role = 'Key Worker'
-                                                              AND ended_on IS NULL);
+    previous integer[];
+    bad integer;
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM caseworkers() c WHERE c.id = p_worker) THEN
+    previous := ARRAY(SELECT (SELECT i.worker_id FROM involvement i WHERE i.person_id = a.person
+                              AND i.role = 'Key Worker' AND i.ended_on IS NULL)
+                      FROM unnest(p_people) WITH ORDINALITY AS a(person, n) ORDER BY a.n);
+    IF EXISTS (SELECT 1 FROM unnest(p_workers) AS w(id) WHERE w.id IS NULL OR w.id NOT IN (SELECT c.id FROM caseworkers() c)) THEN
         PERFORM _invalid(p_field, 'Choose a key worker or team manager from the list.');
     END IF;
-    IF previous = p_worker THEN
-        PERFORM _invalid(p_field, format('%s is already the key worker.', _worker_name(p_worker)));
+    SELECT a.worker INTO bad FROM unnest(previous, p_workers) AS a(previous, worker) WHERE a.previous = a.worker LIMIT 1;
+    IF FOUND THEN
+        PERFORM _invalid(p_field, format('%s is already the key worker.', _worker_name(bad)));
     END IF;
-    UPDATE involvement SET ended_on = greatest(today, started_on)
-    WHERE person_id = p.id AND role = 'Key Worker' AND ended_on IS NULL;
-    INSERT INTO involvement (person_id, worker_id, role, started_on) VALUES (p.id, p_worker, 'Key Worker', today);
-    IF p.restricted THEN
-        INSERT INTO person_access (person_id, worker_id) VALUES (p.id, p_worker) ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN _person_changed(p.id, 'person.key_worker_allocated',
-                           jsonb_build_object('worker', p_worker, 'previous', previous));
+    UPDATE involvement i SET ended_on = greatest(today, i.started_on)
+    WHERE i.person_id = ANY (p_people) AND i.role = 'Key Worker' AND i.ended_on IS NULL;
+    INSERT INTO involvement (person_id, worker_id, role, started_on)
+    SELECT a.person, a.worker, 'Key Worker', today FROM unnest(p_people, p_workers) AS a(person, worker);
+    INSERT INTO person_access (person_id, worker_id)
+    SELECT a.person, a.worker FROM unnest(p_people, p_workers) AS a(person, worker)
+    JOIN person pe ON pe.id = a.person WHERE pe.restricted
+    ON CONFLICT DO NOTHING;
+    RETURN QUERY SELECT * FROM _people_changed(p_people, 'person.key_worker_allocated', ARRAY(
+        SELECT jsonb_build_object('worker', a.worker, 'previous', a.previous)
+        FROM unnest(p_workers, previous) WITH ORDINALITY AS a(worker, previous, n) ORDER BY a.n));
+END $$;
+REVOKE EXECUTE ON FUNCTION _allocate_key_workers(bigint[], integer[], text) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION _allocate_key_worker(p person, p_worker integer, p_field text) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    RETURN (SELECT c.row_version FROM _allocate_key_workers(ARRAY[p.id], ARRAY[p_worker], p_field) c);
 END $$;
 REVOKE EXECUTE ON FUNCTION _allocate_key_worker(person, integer, text) FROM PUBLIC;
 

@@ -5,13 +5,16 @@
 -- The child goes to CP-IS at the next exchange. DO UPDATE, not DO NOTHING: it waits while an
 -- upload being built holds the row, so a change made meanwhile is queued again rather than
 -- lost with the deleted row.
+-- PL/pgSQL, not SQL: the plan trigger calls it for each plan a records import starts, and
+-- PL/pgSQL keeps the two statements' plans where SQL would start an executor for each call.
 CREATE OR REPLACE FUNCTION _queue_upload(p_person bigint) RETURNS void
-LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
     INSERT INTO upload_pending (person_id) VALUES (p_person)
     ON CONFLICT (person_id) DO UPDATE SET queued_at = now();
     INSERT INTO person_cpis_status (person_id, status) VALUES (p_person, 'awaiting_upload')
     ON CONFLICT (person_id) DO UPDATE SET status = 'awaiting_upload', reason = NULL, updated_at = now();
-$$;
+END $$;
 REVOKE EXECUTE ON FUNCTION _queue_upload(bigint) FROM PUBLIC;
 
 -- CP-IS ends a child's record at 18: from the 18th birthday (in England) no plan of theirs is
