@@ -58,7 +58,7 @@ const QSet<QString> kChangedOnPurpose{
     u"_require_role(name,text)"_s,
     // 0037: a system administrator's check is that same rule.
     u"_require_sysadmin(text)"_s,
-    // 0038: the rule of a text raises its problem form (the records import uses it on sets).
+    // 0039: the rule of a text raises its problem form (the records import uses it on sets).
     u"_check_text(text,text,text,integer,text)"_s};
 // Functions main did not have.
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
@@ -104,7 +104,7 @@ const QSet<QString> kAddedOnPurpose{
     u"_check_plan_start(text,text,text,date,date)"_s, u"_check_plan_end(text,date,date)"_s,
     u"_allocate_key_worker(person,integer,text)"_s, u"_import_plan_kind(text)"_s,
     u"import_records(text,jsonb,boolean)"_s, u"_check_folder_setting(text,text,text,text)"_s,
-    // Issue 20 (0038): the import set by set: each rule's problem form, the set helpers, progress.
+    // Issue 20 (0039): the import set by set: each rule's problem form, the set helpers, progress.
     u"_raise_problem(text[])"_s, u"_text_problem(text,text,text,integer,text)"_s,
     u"_name_part_problem(text,text,text)"_s, u"_gender_problem(text)"_s,
     u"_not_future_problem(text,text,date)"_s, u"_nhs_digits(text)"_s,

@@ -4,4 +4,4 @@
 -- audit lines go through set helpers the screens call with one row; the import tells the client
 -- how far it is. A file's dates are read by _import_date_value and _import_date_problem now.
 DROP FUNCTION IF EXISTS _import_date(text, text);
--- functions: 0a79cdd03f9a441c63075683e0a6463c3b4f3c860ef65d49bf87e784504bfab8
+-- functions: 16041572d314f48f2c53c58891b93888aeb17cb67597590f8b729504ac2f55d8
