@@ -13,6 +13,7 @@
 #include "panel_parts.h"
 #include "workflow/display_names.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMap>
@@ -443,8 +444,29 @@ void ConfigurationWindow::showRefusals(const QList<FieldRefusal> &refusals)
     if (!unplaced.isEmpty())
         text += u' ' + unplaced.join(u' ');
     showMessage(text, BannerKind::Error);
-    if (!perTab.isEmpty() && perTab.firstKey() >= 0)
+    if (!perTab.isEmpty() && perTab.firstKey() >= 0) {
         m_tabs->setCurrentIndex(perTab.firstKey());
+        showFirstRefused(perTab.firstKey());
+    }
+}
+
+void ConfigurationWindow::showFirstRefused(int tab)
+{
+    // A long tab scrolls: its first refusal (the field a little above it too) into view.
+    auto *scroll = qobject_cast<QScrollArea *>(m_tabs->widget(tab));
+    if (!scroll)
+        return;
+    for (const ConfigurationFields::Field &field : m_fields->all()) {
+        QLabel *error = field.error;
+        if (error && !error->isHidden() && scroll->isAncestorOf(error)) {
+            // The error lines shown and hidden just now take their places first: each layout
+            // that grows asks the one around it in turn.
+            for (QWidget *w = error; w && w != scroll; w = w->parentWidget())
+                QCoreApplication::sendPostedEvents(w, QEvent::LayoutRequest);
+            scroll->ensureWidgetVisible(error->parentWidget());
+            return;
+        }
+    }
 }
 
 void ConfigurationWindow::clearErrors()
