@@ -208,8 +208,10 @@ TEST_CASE("The records import folder saved in Configuration tools is what cpisct
               .contains(u"Nothing was saved: 1 field needs correcting"_s));
     // The tab scrolls to it: the refusal is in view, not below the fold.
     auto *scroll = child<QScrollArea>(tools, u"exchangeTabScroll"_s);
-    const QRect shown(error->mapTo(scroll->viewport(), QPoint(0, 0)), error->size());
-    CHECK(scroll->viewport()->rect().contains(shown));
+    CHECK(waitFor([&] {
+        const QRect shown(error->mapTo(scroll->viewport(), QPoint(0, 0)), error->size());
+        return scroll->viewport()->rect().contains(shown);
+    }));
     test::screenshot(tools, u"configuration-import-folder-refused"_s);
     CHECK(storedFolder().isEmpty());
 

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpacerItem>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -87,6 +88,9 @@ ConfigurationExchangeTab::ConfigurationExchangeTab(ConfigurationFields *fields) 
             "(the file or a row refused) in that folder, with a report file beside it; the "
             "records officers get an alert. Empty: no scheduled import."));
     layout->addLayout(form);
+    // Room the scroll area may take back: it measures the wrapped hints once without its scroll
+    // bar, a line short, and the rows above would overlap when an error line appears.
+    layout->addSpacerItem(new QSpacerItem(0, 48, QSizePolicy::Minimum, QSizePolicy::Preferred));
     layout->addStretch(1);
     connect(m_test, &QPushButton::clicked, this, &ConfigurationExchangeTab::testConnection);
 }

@@ -13,10 +13,10 @@
 #include "panel_parts.h"
 #include "workflow/display_names.h"
 
-#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMap>
+#include <QPointer>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -458,14 +458,14 @@ void ConfigurationWindow::showFirstRefused(int tab)
         return;
     for (const ConfigurationFields::Field &field : m_fields->all()) {
         QLabel *error = field.error;
-        if (error && !error->isHidden() && scroll->isAncestorOf(error)) {
-            // The error lines shown and hidden just now take their places first: each layout
-            // that grows asks the one around it in turn.
-            for (QWidget *w = error; w && w != scroll; w = w->parentWidget())
-                QCoreApplication::sendPostedEvents(w, QEvent::LayoutRequest);
-            scroll->ensureWidgetVisible(error->parentWidget());
-            return;
-        }
+        if (!error || error->isHidden() || !scroll->isAncestorOf(error))
+            continue;
+        // Once the error lines and the banner shown just now have their places.
+        QTimer::singleShot(0, scroll, [scroll, box = QPointer<QWidget>(error->parentWidget())] {
+            if (box)
+                scroll->ensureWidgetVisible(box);
+        });
+        return;
     }
 }
 
