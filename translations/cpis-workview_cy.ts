@@ -1925,6 +1925,18 @@
         <source>Alerts</source>
         <translation>Rhybuddion</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;The records feed.&lt;/b&gt; Children on plans from the authority&apos;s main case system, imported on the schedule above.</source>
+        <translation>&lt;b&gt;Ffrwd y cofnodion.&lt;/b&gt; Plant ar gynlluniau o brif system achosion yr awdurdod, wedi’u mewnforio ar yr amserlen uchod.</translation>
+    </message>
+    <message>
+        <source>Records import folder</source>
+        <translation>Ffolder mewnforio cofnodion</translation>
+    </message>
+    <message>
+        <source>A folder on the machine that runs the exchange service, e.g. /srv/cpis/records-in, where the main case system leaves its CSV files. At each run the exchange imports every file there once, then moves it into done/ (every row applied) or refused/ (the file or a row refused) in that folder, with a report file beside it; the records officers get an alert. Empty: no scheduled import.</source>
+        <translation>Ffolder ar y peiriant sy’n rhedeg y gwasanaeth cyfnewid, e.e. /srv/cpis/records-in, lle mae’r brif system achosion yn gadael ei ffeiliau CSV. Bob tro y mae’n rhedeg, mae’r gyfnewidfa’n mewnforio pob ffeil yno unwaith, yna’n ei symud i done/ (pob rhes wedi’i chymhwyso) neu refused/ (y ffeil neu res wedi’i gwrthod) yn y ffolder honno, gyda ffeil adroddiad wrth ei hochr; mae’r swyddogion cofnodion yn cael rhybudd. Gwag: dim mewnforio wedi’i amserlennu.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::CurrentWorkModel</name>
@@ -2601,14 +2613,6 @@
         <translation>Dod o hyd i blentyn</translation>
     </message>
     <message>
-        <source>&amp;Name, person ID, NHS number or date of birth:</source>
-        <translation>&amp;Enw, ID yr unigolyn, rhif GIG neu ddyddiad geni:</translation>
-    </message>
-    <message>
-        <source>Find a child by name, person ID, NHS number or date of birth</source>
-        <translation>Dod o hyd i blentyn yn ôl enw, ID yr unigolyn, rhif GIG neu ddyddiad geni</translation>
-    </message>
-    <message>
         <source>e.g. Turner, 3549728, 943 476 5919 or 28/11/2016</source>
         <translation>e.e. Turner, 3549728, 943 476 5919 neu 28/11/2016</translation>
     </message>
@@ -2649,6 +2653,18 @@
             <numerusform>%n plentyn wedi&apos;u canfod.</numerusform>
             <numerusform>%n plentyn wedi&apos;u canfod.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Name, person ID, main system ID, NHS number or date of birth:</source>
+        <translation>&amp;Enw, ID yr unigolyn, ID y brif system, rhif GIG neu ddyddiad geni:</translation>
+    </message>
+    <message>
+        <source>Find a child by name, person ID, main system ID, NHS number or date of birth</source>
+        <translation>Dod o hyd i blentyn yn ôl enw, ID yr unigolyn, ID y brif system, rhif GIG neu ddyddiad geni</translation>
+    </message>
+    <message>
+        <source>A main system ID is found only when typed whole, exactly as the main system has it.</source>
+        <translation>Dim ond pan gaiff ei deipio’n gyfan, yn union fel y mae gan y brif system, y deuir o hyd i ID y brif system.</translation>
     </message>
 </context>
 <context>
@@ -3914,6 +3930,18 @@ Yn canslo…</translation>
         <source>Re&amp;stricted…</source>
         <translation>C&amp;yfyngedig…</translation>
     </message>
+    <message>
+        <source>The id of this person in the authority&apos;s main case management system.</source>
+        <translation>ID yr unigolyn hwn ym mhrif system rheoli achosion yr awdurdod.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Main system ID:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;ID y brif system:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Main system ID: %1</source>
+        <translation>ID y brif system: %1</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::PersonSearchModel</name>
@@ -3980,6 +4008,10 @@ Yn canslo…</translation>
     <message>
         <source>Not shared</source>
         <translation>Heb ei rannu</translation>
+    </message>
+    <message>
+        <source>Main system ID</source>
+        <translation>ID y brif system</translation>
     </message>
 </context>
 <context>
@@ -4250,10 +4282,6 @@ Yn canslo…</translation>
         <translation>Ddim yn y ffeil</translation>
     </message>
     <message>
-        <source>Import records — CP-IS</source>
-        <translation>Mewnforio cofnodion — CP-IS</translation>
-    </message>
-    <message>
         <source>Import children on plans from the main case system</source>
         <translation>Mewnforio plant ar gynlluniau o’r brif system achosion</translation>
     </message>
@@ -4352,6 +4380,10 @@ Yn canslo…</translation>
     <message>
         <source>How far the import is</source>
         <translation>Pa mor bell yw&apos;r mewnforio</translation>
+    </message>
+    <message>
+        <source>Import records</source>
+        <translation>Mewnforio cofnodion</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,8 @@ Result<EditablePerson> PersonRecords::load(qint64 personId)
     // _may_record and _may_restrict are the owner's; their answers come through the functions
     // the dialogs call, so here they are asked through the same rule, read-only.
     auto q = execute(m_connection, uR"(
-        SELECT p.id, p.row_version, p.legal_forenames, p.legal_surname, p.gender, p.date_of_birth,
+        SELECT p.id, p.row_version, coalesce(p.authority_person_id, '') AS authority_person_id,
+               p.legal_forenames, p.legal_surname, p.gender, p.date_of_birth,
                p.expected_delivery, coalesce(p.mother_id, 0) AS mother_id,
                coalesce(m.legal_forenames || ' ' || m.legal_surname, '') AS mother_name,
                coalesce(p.nhs_number, '') AS nhs_number, p.nhs_number_status,
@@ -71,6 +72,7 @@ Result<EditablePerson> PersonRecords::load(qint64 personId)
     EditablePerson p;
     p.id = r.integer("id");
     p.rowVersion = int(r.integer("row_version"));
+    p.authorityPersonId = r.text("authority_person_id");
     p.forenames = r.text("legal_forenames");
     p.surname = r.text("legal_surname");
     p.gender = r.text("gender");

@@ -19,6 +19,7 @@ struct EditablePerson
 {
     qint64 id = 0;
     int rowVersion = 0;
+    QString authorityPersonId; // the main case system's id (records feed), empty when none
     QString forenames;
     QString surname;
     QString gender;

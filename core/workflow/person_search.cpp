@@ -15,7 +15,7 @@ Result<QList<PersonSearchHit>> PersonSearch::find(const QString &text)
     for (const Row &r : *q)
         hits.append({r.integer("person_id"), r.text("name"), r.date("date_of_birth"),
                      r.date("expected_delivery"), r.text("nhs_number"), r.text("key_worker"),
-                     r.text("cpis_status"), r.text("matched_name")});
+                     r.text("cpis_status"), r.text("matched_name"), r.text("authority_person_id")});
     return hits;
 }
 

@@ -1,5 +1,6 @@
 // Finding a child: by part of any name (legal or other), person ID, NHS number (with or
-// without spaces) or date of birth; restricted children only for those allowed to see them.
+// without spaces), date of birth, or exactly the main system's id; restricted children only
+// for those allowed to see them.
 #pragma once
 
 #include "db/connection.h"
@@ -21,6 +22,7 @@ struct PersonSearchHit
     QString keyWorker;
     QString cpisStatus; // shared, sent, awaiting_upload, rejected, blocked, ended_at_18; empty
     QString otherNames; // the other names that matched, "Tommy Turner (Known as)"
+    QString authorityPersonId; // the main case system's id (records feed), empty when none
 };
 
 class PersonSearch

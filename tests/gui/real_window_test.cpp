@@ -1,6 +1,7 @@
 // What a tired admin and a busy key worker tripped over in the real window (issue 22), each
 // through the real widgets: Find worker, the SUBJECT panel, the note template, the
 // unsaved-changes guard, the confirmation after Finish, the menu bar and the Help window.
+#include "admin/records_import_window.h"
 #include "db/rows.h"
 #include "db/sample_data.h"
 #include "dialogs/case_note_dialog.h"
@@ -934,4 +935,18 @@ TEST_CASE("The person record shows what happened: the finished step, who acknowl
                person->record().work.first().stepId == openStep;
     }));
     CHECK(person->record().work.first().doneBy.isEmpty());
+}
+
+TEST_CASE("The Import records window's title names the program once", "[gui][records]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto window = test::signedInWindow(db, world.sysadmin.login);
+    auto *action = child<QAction>(window.get(), u"recordsImportAction"_s);
+    REQUIRE(waitFor([&] { return action->isVisible(); }));
+    action->trigger();
+    ui::RecordsImportWindow *importer = window->recordsImportWindow();
+    REQUIRE(importer);
+    CHECK(shownTitle(importer) == u"Import records \u2014 CP-IS Workview"_s);
+    CHECK(shownTitle(importer).count(u"CP-IS"_s) == 1);
 }

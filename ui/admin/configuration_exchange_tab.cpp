@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpacerItem>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -52,7 +53,6 @@ ConfigurationExchangeTab::ConfigurationExchangeTab(ConfigurationFields *fields) 
     fields->addLineField(
         tab, form, u"exchange.times"_s, ConfigurationWindow::tr("Schedule"),
         ConfigurationWindow::tr("Times of day the exchange runs, e.g. 08:00,11:00,14:00,16:45."));
-    layout->addLayout(form);
 
     m_test = new QPushButton(ConfigurationWindow::tr("Test connection"), tab);
     m_test->setObjectName(u"meshTestConnection"_s);
@@ -66,7 +66,31 @@ ConfigurationExchangeTab::ConfigurationExchangeTab(ConfigurationFields *fields) 
     auto *row = new QHBoxLayout;
     row->addWidget(m_test, 0, Qt::AlignTop);
     row->addWidget(m_testResult, 1);
-    layout->addLayout(row);
+    // The whole width, in the form: the rows below it line up with those above.
+    form->addRow(row);
+
+    // The records feed's nightly door in: read by the exchange service at the times above. Its
+    // rule (a full path, one line) is set_config's; a refusal shows under the field.
+    auto *feed = new QLabel(ConfigurationWindow::tr("<b>The records feed.</b> Children on plans "
+                                                    "from the authority's main case system, "
+                                                    "imported on the schedule above."),
+                            tab);
+    feed->setObjectName(u"recordsFeedExplanation"_s);
+    feed->setWordWrap(true);
+    feed->setContentsMargins(0, 8, 0, 0);
+    form->addRow(feed);
+    fields->addLineField(
+        tab, form, u"records.import_folder"_s, ConfigurationWindow::tr("Records import folder"),
+        ConfigurationWindow::tr(
+            "A folder on the machine that runs the exchange service, e.g. /srv/cpis/records-in, "
+            "where the main case system leaves its CSV files. At each run the exchange imports "
+            "every file there once, then moves it into done/ (every row applied) or refused/ "
+            "(the file or a row refused) in that folder, with a report file beside it; the "
+            "records officers get an alert. Empty: no scheduled import."));
+    layout->addLayout(form);
+    // Room the scroll area may take back: it measures the wrapped hints once without its scroll
+    // bar, a line short, and the rows above would overlap when an error line appears.
+    layout->addSpacerItem(new QSpacerItem(0, 48, QSizePolicy::Minimum, QSizePolicy::Preferred));
     layout->addStretch(1);
     connect(m_test, &QPushButton::clicked, this, &ConfigurationExchangeTab::testConnection);
 }

@@ -1,5 +1,6 @@
-// The Configuration tools' Exchange tab: the MESH server, mailboxes, secrets, certificates and
-// schedule, and a connection test with what is typed (nothing is saved by testing).
+// The Configuration tools' Exchange tab: the MESH server, mailboxes, secrets, certificates,
+// schedule and the records import folder, and a connection test with what is typed (nothing is
+// saved by testing).
 #pragma once
 
 #include <QWidget>

@@ -16,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMap>
+#include <QPointer>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -443,8 +444,29 @@ void ConfigurationWindow::showRefusals(const QList<FieldRefusal> &refusals)
     if (!unplaced.isEmpty())
         text += u' ' + unplaced.join(u' ');
     showMessage(text, BannerKind::Error);
-    if (!perTab.isEmpty() && perTab.firstKey() >= 0)
+    if (!perTab.isEmpty() && perTab.firstKey() >= 0) {
         m_tabs->setCurrentIndex(perTab.firstKey());
+        showFirstRefused(perTab.firstKey());
+    }
+}
+
+void ConfigurationWindow::showFirstRefused(int tab)
+{
+    // A long tab scrolls: its first refusal (the field a little above it too) into view.
+    auto *scroll = qobject_cast<QScrollArea *>(m_tabs->widget(tab));
+    if (!scroll)
+        return;
+    for (const ConfigurationFields::Field &field : m_fields->all()) {
+        QLabel *error = field.error;
+        if (!error || error->isHidden() || !scroll->isAncestorOf(error))
+            continue;
+        // Once the error lines and the banner shown just now have their places.
+        QTimer::singleShot(0, scroll, [scroll, box = QPointer<QWidget>(error->parentWidget())] {
+            if (box)
+                scroll->ensureWidgetVisible(box);
+        });
+        return;
+    }
 }
 
 void ConfigurationWindow::clearErrors()

@@ -60,6 +60,7 @@ private:
     static Result<QList<FieldRefusal>> saveAll(Connection &c, const ConfigurationEdit &edit,
                                                const QList<AlertRecipients> &alerts);
     void showRefusals(const QList<FieldRefusal> &refusals);
+    void showFirstRefused(int tab);
     void clearErrors();
     [[nodiscard]] int tabIndexOf(const QWidget *widget) const;
     void showMessage(const QString &text, BannerKind kind);

@@ -91,7 +91,7 @@ RecordsImportWindow::RecordsImportWindow(DatabaseThread *database, QWidget *pare
 {
     setObjectName(u"recordsImportWindow"_s);
     setAttribute(Qt::WA_DeleteOnClose);
-    setWindowTitle(tr("Import records — CP-IS"));
+    setWindowTitle(tr("Import records"));
     fitToScreen(this, {1100, 760}); // its Import button on a 1280x720 screen too
 
     auto *page = new QWidget(this);

@@ -25,10 +25,15 @@ FindChildDialog::FindChildDialog(DatabaseThread *database, QWidget *parent)
     setWindowTitle(tr("Find a child"));
     resize(900, 520);
 
-    auto *label = new QLabel(tr("&Name, person ID, NHS number or date of birth:"), this);
+    auto *label =
+        new QLabel(tr("&Name, person ID, main system ID, NHS number or date of birth:"), this);
     m_text = new QLineEdit(this);
     m_text->setObjectName(u"findChildText"_s);
-    m_text->setAccessibleName(tr("Find a child by name, person ID, NHS number or date of birth"));
+    m_text->setAccessibleName(
+        tr("Find a child by name, person ID, main system ID, NHS number or date of birth"));
+    // The main system ID is the id in the authority's main case system: found only whole.
+    m_text->setAccessibleDescription(
+        tr("A main system ID is found only when typed whole, exactly as the main system has it."));
     m_text->setPlaceholderText(tr("e.g. Turner, 3549728, 943 476 5919 or 28/11/2016"));
     m_text->setClearButtonEnabled(true);
     label->setBuddy(m_text);

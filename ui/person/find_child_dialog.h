@@ -1,5 +1,6 @@
 // Find a child (Ctrl+Shift+F everywhere, and the workview's search box): by part of any name,
-// person ID, NHS number or date of birth; Enter on a result opens the person record.
+// person ID, main system ID, NHS number or date of birth; Enter on a result opens the person
+// record.
 #pragma once
 
 #include "db/database_worker.h"

@@ -89,6 +89,17 @@ PersonRecordWindow::PersonRecordWindow(DatabaseThread *database, qint64 personId
     auto *grid = new QGridLayout;
     grid->setSpacing(12);
     m_details = section(tr("Person details"), u"personDetails"_s, page);
+    // The main case system's id for the child (the records feed matches by it): a line of its
+    // own, so that it can be selected and copied, and a screen reader says what it is.
+    m_authorityId = new QLabel(m_details->parentWidget());
+    m_authorityId->setObjectName(u"personAuthorityId"_s);
+    m_authorityId->setTextFormat(Qt::RichText);
+    m_authorityId->setTextInteractionFlags(Qt::TextSelectableByMouse |
+                                           Qt::TextSelectableByKeyboard);
+    m_authorityId->setAccessibleDescription(
+        tr("The id of this person in the authority's main case management system."));
+    m_authorityId->hide();
+    m_details->parentWidget()->layout()->addWidget(m_authorityId);
     m_cpis = section(tr("CP-IS status"), u"personCpisStatus"_s, page);
     m_involvements = section(tr("Key worker and involvements"), u"personInvolvements"_s, page);
     m_plans = section(tr("Plans"), u"personPlans"_s, page);
@@ -258,6 +269,11 @@ void PersonRecordWindow::loadEditable()
 
 void PersonRecordWindow::applyEditable()
 {
+    // Only a person from the records feed (or the main system's export) has one.
+    const QString id = m_editable.authorityPersonId;
+    m_authorityId->setText(tr("<b>Main system ID:</b> %1").arg(esc(id)));
+    m_authorityId->setAccessibleName(tr("Main system ID: %1").arg(id));
+    m_authorityId->setVisible(!id.isEmpty());
     // Only those who may change the record see the actions working; the database decides
     // either way.
     const bool may = m_editable.mayRecord;

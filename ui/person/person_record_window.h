@@ -73,6 +73,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_details = nullptr;
+    QLabel *m_authorityId = nullptr; // the main system's id, under the details
     QLabel *m_cpis = nullptr;
     QLabel *m_involvements = nullptr;
     QLabel *m_plans = nullptr;

@@ -16,6 +16,10 @@ PersonSearchModel::PersonSearchModel(QObject *parent) : RowTableModel(parent)
                                                      : tr("%1, also %2").arg(r.name, r.otherNames);
                    }),
         ColumnSpec([] { return tr("Person ID"); }, [](const Row &r) { return r.id; }),
+        ColumnSpec([] { return tr("Main system ID"); },
+                   [](const Row &r) {
+                       return r.authorityPersonId.isEmpty() ? tr("none") : r.authorityPersonId;
+                   }),
         ColumnSpec([] { return tr("Date of birth or expected"); },
                    [](const Row &r) {
                        return r.dateOfBirth.isValid()

@@ -1,5 +1,5 @@
-// The children a person search found: name, person ID, date of birth or expected date, NHS
-// number, key worker and CP-IS status, for the Find a child table.
+// The children a person search found: name, person ID, main system ID, date of birth or
+// expected date, NHS number, key worker and CP-IS status, for the Find a child table.
 #pragma once
 
 #include "kit/row_table_model.h"
@@ -13,7 +13,16 @@ class PersonSearchModel final : public RowTableModel<PersonSearchHit>
     Q_DISABLE_COPY_MOVE(PersonSearchModel)
 
 public:
-    enum Column { Name, PersonId, Born, NhsNumber, KeyWorker, CpisStatus, ColumnCount };
+    enum Column {
+        Name,
+        PersonId,
+        MainSystemId,
+        Born,
+        NhsNumber,
+        KeyWorker,
+        CpisStatus,
+        ColumnCount
+    };
     enum Role { PersonIdRole = Qt::UserRole + 1 };
 
     explicit PersonSearchModel(QObject *parent = nullptr);

@@ -246,12 +246,14 @@ REVOKE EXECUTE ON FUNCTION _checked_nhs_number(text, text, bigint) FROM PUBLIC;
 
 -- ---------------------------------------------------------------- finding a child
 
--- A child by part of any name (legal or other), person ID, NHS number (with or without spaces)
--- or date of birth / expected date (DD/MM/YYYY or YYYY-MM-DD); restricted children only to
--- those allowed to see them. At most 100, by name.
+-- A child by part of any name (legal or other), person ID, NHS number (with or without spaces),
+-- date of birth / expected date (DD/MM/YYYY or YYYY-MM-DD), or exactly its main system ID
+-- (authority_person_id, from the records feed); restricted children only to those allowed to
+-- see them. At most 100, by name.
 CREATE OR REPLACE FUNCTION search_people(p_text text)
 RETURNS TABLE (person_id bigint, name text, date_of_birth date, expected_delivery date,
-               nhs_number text, key_worker text, cpis_status text, matched_name text)
+               nhs_number text, key_worker text, cpis_status text, matched_name text,
+               authority_person_id text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     t text := btrim(coalesce(p_text, ''));
@@ -294,6 +296,9 @@ BEGIN
             ORDER BY lower(m.legal_surname), lower(m.legal_forenames), m.id
             LIMIT 100);
     END IF;
+    -- The main system's id, whatever it looks like (digits, a date, letters): exactly, by its
+    -- unique index.
+    ids := ARRAY(SELECT p.id FROM person p WHERE p.authority_person_id = t) || ids;
     -- The first 100 by name, then what the table shows of just those. NOT p.restricted first:
     -- person_is_visible is a call per row, and most children are not restricted.
     RETURN QUERY
@@ -308,7 +313,8 @@ BEGIN
                 ELSE coalesce(s.status, '') END,
            coalesce((SELECT string_agg(btrim(o.forenames || ' ' || o.surname) || ' (' || o.kind || ')', ', ')
                      FROM person_other_name o WHERE o.person_id = p.id
-                       AND lower(o.forenames || ' ' || o.surname) LIKE '%' || lower(t) || '%'), '')
+                       AND lower(o.forenames || ' ' || o.surname) LIKE '%' || lower(t) || '%'), ''),
+           coalesce(p.authority_person_id, '')
     FROM first p
     LEFT JOIN involvement i ON i.person_id = p.id AND i.role = 'Key Worker' AND i.ended_on IS NULL
     LEFT JOIN worker kw ON kw.id = i.worker_id
