@@ -2015,10 +2015,6 @@
 <context>
     <name>cpis::ui::DataQualityWindow</name>
     <message>
-        <source>Data quality — CP-IS</source>
-        <translation>Ansawdd data — CP-IS</translation>
-    </message>
-    <message>
         <source>Data quality: children in CP-IS scope</source>
         <translation>Ansawdd data: plant o fewn cwmpas CP-IS</translation>
     </message>
@@ -2161,6 +2157,10 @@
             <numerusform>Cadwyd %n hysbysiad yn %1.</numerusform>
             <numerusform>Cadwyd %n hysbysiad yn %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation>Ansawdd data</translation>
     </message>
 </context>
 <context>

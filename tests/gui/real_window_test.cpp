@@ -1,6 +1,7 @@
 // What a tired admin and a busy key worker tripped over in the real window (issue 22), each
 // through the real widgets: Find worker, the SUBJECT panel, the note template, the
 // unsaved-changes guard, the confirmation after Finish, the menu bar and the Help window.
+#include "admin/data_quality_window.h"
 #include "admin/records_import_window.h"
 #include "db/rows.h"
 #include "db/sample_data.h"
@@ -937,7 +938,8 @@ TEST_CASE("The person record shows what happened: the finished step, who acknowl
     CHECK(person->record().work.first().doneBy.isEmpty());
 }
 
-TEST_CASE("The Import records window's title names the program once", "[gui][records]")
+TEST_CASE("The Import records and Data quality windows' titles name the program once",
+          "[gui][records]")
 {
     test::TestDatabase db;
     test::CaseWorld world(db);
@@ -949,4 +951,7 @@ TEST_CASE("The Import records window's title names the program once", "[gui][rec
     REQUIRE(importer);
     CHECK(shownTitle(importer) == u"Import records \u2014 CP-IS Workview"_s);
     CHECK(shownTitle(importer).count(u"CP-IS"_s) == 1);
+    const QWidget *quality = window->openDataQuality();
+    CHECK(shownTitle(quality) == u"Data quality \u2014 CP-IS Workview"_s);
+    CHECK(shownTitle(quality).count(u"CP-IS"_s) == 1);
 }

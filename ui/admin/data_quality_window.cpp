@@ -42,7 +42,7 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
 {
     setObjectName(u"dataQualityWindow"_s);
     setAttribute(Qt::WA_DeleteOnClose);
-    setWindowTitle(tr("Data quality — CP-IS"));
+    setWindowTitle(tr("Data quality")); // the desktop adds the program's name
     resize(1280, 900);
     m_filter->setSourceModel(m_model);
 
