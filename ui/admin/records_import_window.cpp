@@ -2,7 +2,6 @@
 
 #include "kit/message_banner.h"
 #include "kit/row_table_model.h"
-#include "long_work.h"
 #include "panel_parts.h"
 
 #include "window_memory.h"
@@ -234,10 +233,10 @@ void RecordsImportWindow::run(bool dryRun)
                                        }};
     const QString label = dryRun ? tr("Checking %1…").arg(QFileInfo(path).fileName())
                                  : tr("Importing %1…").arg(QFileInfo(path).fileName());
+    // The window's own words, bar and Cancel the import say how far it is (no progress dialog
+    // over them: it would hide the table and take the window's Cancel away).
     setBusy(true);
     m_progress->setText(label);
-    auto *work = new LongWork(this, label);
-    m_work = work;
     // The file is read on the database thread too: a large one never holds up the window.
     m_job = m_database->submit<RecordsImportReport>(
         this,
@@ -247,13 +246,10 @@ void RecordsImportWindow::run(bool dryRun)
                 return file.error();
             return importRecords(c, *file, options);
         },
-        [this, work, dryRun](Result<RecordsImportReport> report) {
+        [this, dryRun](Result<RecordsImportReport> report) {
             showProgress(); // the last steps, before the bar goes
-            m_work = nullptr;
-            delete work;
             finished(dryRun, std::move(report));
         });
-    work->setCancel([this] { cancelRunning(); });
 }
 
 void RecordsImportWindow::cancelRunning()
@@ -317,8 +313,6 @@ void RecordsImportWindow::showProgress()
         m_bar->setRange(0, int(p.overallTotal()));
         m_bar->setValue(int(p.overallDone()));
         m_progress->setText(p.text());
-        if (m_work)
-            m_work->setProgress(p.overallDone(), p.overallTotal());
         emit progressShown(p.text());
     }
 }

@@ -21,7 +21,6 @@ class QTimer;
 
 namespace cpis::ui {
 
-class LongWork;
 class MessageBanner;
 class RecordsImportModel;
 struct RecordsImportProgressBox;
@@ -75,7 +74,6 @@ private:
     // window, which may be gone before it ends).
     std::shared_ptr<RecordsImportProgressBox> m_box;
     QTimer *m_poll = nullptr;
-    LongWork *m_work = nullptr;
     MessageBanner *m_message = nullptr;
     QTableView *m_table = nullptr;
 };
