@@ -10,9 +10,12 @@ using namespace Qt::StringLiterals;
 namespace cpis::cli {
 
 namespace {
-// The one FILE argument, or a usage error's exit status.
-std::optional<int> needsOneFile(const QCommandLineParser &parser, const QString &command)
+// Parses the command line (see parseArguments), which must name exactly one FILE.
+std::optional<int> parseFileCommand(QCommandLineParser &parser, const QString &command,
+                                    const QString &help, const QStringList &args)
 {
+    if (auto stop = parseArguments(parser, command, help, args))
+        return stop;
     if (parser.positionalArguments().size() != 1)
         return usageError(command, u"give one FILE"_s);
     return std::nullopt;
@@ -24,7 +27,7 @@ int dbBackup(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(databaseOption());
     parser.addPositionalArgument(u"FILE"_s, u"Where to write the backup."_s);
-    if (auto stop = parseArguments(
+    if (auto stop = parseFileCommand(
             parser, u"db backup"_s,
             u"Back up the embedded database: FILE in pg_dump's custom format, and beside it\n"
             u"FILE.roles.sql with the cluster's roles (a restore on another machine needs them).\n"
@@ -32,8 +35,6 @@ int dbBackup(const QStringList &args)
             u"Exit status: 0 written, 1 failed or not embedded, 2 usage, 3 unreachable."_s,
             args))
         return *stop;
-    if (auto bad = needsOneFile(parser, u"db backup"_s))
-        return *bad;
     int exitCode = kExitOk;
     auto cluster = embeddedCluster(parser, u"db backup"_s, exitCode);
     if (!cluster)
@@ -64,7 +65,7 @@ int dbRestore(const QStringList &args)
                                      u"Replace the embedded database even though it holds data."_s);
     parser.addOption(replace);
     parser.addPositionalArgument(u"FILE"_s, u"A backup made by 'cpisctl db backup'."_s);
-    if (auto stop = parseArguments(
+    if (auto stop = parseFileCommand(
             parser, u"db restore"_s,
             u"Restore the embedded database from FILE (and the roles in FILE.roles.sql that the\n"
             u"cluster lacks). An embedded database that holds data is replaced only with\n"
@@ -73,8 +74,6 @@ int dbRestore(const QStringList &args)
             u"Exit status: 0 restored, 1 refused or failed, 2 usage, 3 unreachable."_s,
             args))
         return *stop;
-    if (auto bad = needsOneFile(parser, u"db restore"_s))
-        return *bad;
     int exitCode = kExitOk;
     auto cluster = embeddedCluster(parser, u"db restore"_s, exitCode);
     if (!cluster)
