@@ -8,6 +8,7 @@
 #include "kit/message_banner.h"
 #include "long_work.h"
 #include "panel_parts.h"
+#include "window_memory.h"
 
 #include <QDate>
 #include <QDateEdit>
@@ -43,7 +44,7 @@ DataQualityWindow::DataQualityWindow(DatabaseThread *database, QWidget *parent)
     setObjectName(u"dataQualityWindow"_s);
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Data quality")); // the desktop adds the program's name
-    resize(1280, 900);
+    fitToScreen(this, {1280, 900});     // the charts below the list, within a 1366x768 screen too
     m_filter->setSourceModel(m_model);
 
     auto *page = new QWidget(this);
