@@ -11,6 +11,7 @@
 #include "display.h"
 #include "gui/gui_support.h"
 #include "gui/key_worker_support.h"
+#include "gui/large_text_support.h"
 #include "gui/step_window_support.h"
 #include "help/help_window.h"
 #include "person/person_record_window.h"
@@ -248,6 +249,37 @@ TEST_CASE("The SUBJECT panel shows the selected row's child, and nobody when Fin
     search->clear();
     REQUIRE(window->workview()->selectStep(world.stepId));
     REQUIRE(waitFor([&] { return name->text() == u"Thomas Turner"_s && keyWorker->isVisible(); }));
+}
+
+TEST_CASE("The SUBJECT panel shows every line of a long team name and of the plans at 1280x720 "
+          "and 1366x768",
+          "[gui]")
+{
+    const QSize size = GENERATE(QSize(1280, 720), QSize(1366, 768));
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    const qint64 khanStep = addUnbornKhan(db);
+    test::require(execute(db.connection(), uR"(
+        WITH khan AS (SELECT id FROM person WHERE legal_surname = 'Khan'),
+             kw AS (INSERT INTO involvement (person_id, worker_id, role, started_on)
+                    SELECT id, $1, 'Key Worker', '2026-11-07' FROM khan),
+             p AS (INSERT INTO plan (person_id, kind, start_date)
+                   SELECT id, 'UCPP', '2026-11-07' FROM khan)
+        UPDATE team SET name = 'Child Protection Team North'
+         WHERE id = (SELECT team_id FROM worker WHERE id = $1))"_s,
+                          {world.keyWorker.workerId}));
+    auto window = test::signedInWindow(db, world.admin.login);
+    window->resize(size - QSize(16, 48));
+    auto *keyWorker = child<QLabel>(window.get(), u"summaryKeyWorker"_s);
+    REQUIRE(window->workview()->selectStep(khanStep));
+    REQUIRE(
+        waitFor([&] { return keyWorker->isVisible() && keyWorker->text().contains(u"North"_s); }));
+    QTest::qWait(100);
+    INFO("screen " << size.width() << "x" << size.height());
+    const QStringList clipped = test::clippedText(window.get());
+    INFO(clipped.join(u'\n').toStdString());
+    CHECK(clipped.isEmpty());
+    test::screenshot(window.get(), u"subject-unborn-%1"_s.arg(size.width()));
 }
 
 TEST_CASE("Switching the note template asks before it replaces text the user typed", "[gui]")

@@ -4,7 +4,7 @@
 #include "kit/heading.h"
 #include "workflow/display_names.h"
 
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QResizeEvent>
 #include <QScrollArea>
@@ -38,11 +38,12 @@ PersonSummaryPanel::PersonSummaryPanel(QWidget *parent) : QFrame(parent)
     m_message->setWordWrap(true);
 
     m_details = new QWidget(this);
-    auto *form = new QFormLayout(m_details);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
-    form->setVerticalSpacing(8);
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    // A grid, not a form layout: QFormLayout gave wrapped values (a long team name, several
+    // plans) a row too short for them, seen in a real window.
+    auto *grid = new QGridLayout(m_details);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setVerticalSpacing(8);
+    grid->setColumnStretch(1, 1);
     m_personIdValue = value(u"summaryPersonId"_s);
     m_dateOfBirth = value(u"summaryDateOfBirth"_s);
     m_gender = value(u"summaryGender"_s);
@@ -51,14 +52,20 @@ PersonSummaryPanel::PersonSummaryPanel(QWidget *parent) : QFrame(parent)
     m_plans = value(u"summaryPlans"_s);
     m_otherNames = value(u"summaryOtherNames"_s);
     m_alerts = value(u"summaryAlerts"_s);
-    form->addRow(tr("Person ID"), m_personIdValue);
-    form->addRow(tr("Date of Birth"), m_dateOfBirth);
-    form->addRow(tr("Gender"), m_gender);
-    form->addRow(tr("NHS number"), m_nhsNumber);
-    form->addRow(tr("Key Worker"), m_keyWorker);
-    form->addRow(tr("Plans"), m_plans);
-    form->addRow(tr("Other Names"), m_otherNames);
-    form->addRow(tr("Open alerts"), m_alerts);
+    const std::pair<QString, QLabel *> rows[] = {
+        {tr("Person ID"), m_personIdValue}, {tr("Date of Birth"), m_dateOfBirth},
+        {tr("Gender"), m_gender},           {tr("NHS number"), m_nhsNumber},
+        {tr("Key Worker"), m_keyWorker},    {tr("Plans"), m_plans},
+        {tr("Other Names"), m_otherNames},  {tr("Open alerts"), m_alerts},
+    };
+    int row = 0;
+    for (const auto &[caption, field] : rows) {
+        auto *label = new QLabel(caption, m_details);
+        label->setBuddy(field);
+        grid->addWidget(label, row, 0, Qt::AlignLeft | Qt::AlignTop);
+        grid->addWidget(field, row, 1, Qt::AlignTop);
+        ++row;
+    }
 
     // The details scroll rather than squeeze when large fonts need more room than the panel.
     auto *page = m_page = new QWidget;

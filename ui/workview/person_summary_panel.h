@@ -6,7 +6,6 @@
 
 #include <QFrame>
 
-class QFormLayout;
 class QLabel;
 
 class QScrollArea;
