@@ -40,7 +40,6 @@ public:
     [[nodiscard]] const ConnInfo &connInfo() const { return m_info; }
     // False once the server or the network has dropped the connection (as last seen by libpq).
     [[nodiscard]] bool isOpen() const;
-    [[nodiscard]] QSqlDatabase database() const;
     [[nodiscard]] QString currentUser();
     [[nodiscard]] QString serverVersion(); // e.g. "15.18"
     // libpq's own handle, for what Qt Sql cannot do (COPY, cancel). core/db only.
@@ -49,7 +48,10 @@ public:
     static Error errorFrom(const QSqlError &error, const QString &context);
 
 private:
+    friend class ChangeListener; // LISTEN goes through Qt's driver
     Connection(QString name, ConnInfo info);
+    // Qt's handle: core/db only, so nothing outside reads results by position through it.
+    [[nodiscard]] QSqlDatabase database() const;
 
     QString m_name;
     ConnInfo m_info;

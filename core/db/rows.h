@@ -115,7 +115,6 @@ public:
     // have.
     [[nodiscard]] int column(const char *name) const;
     [[nodiscard]] int columns() const;
-    [[nodiscard]] Cell cell(int row, int column) const;
 
     class Iterator final
     {
@@ -138,6 +137,10 @@ public:
 
 private:
     friend Result<Rows> execute(Connection &, const QString &, const QVariantList &);
+    friend Result<Value> queryValue(Connection &, const QString &, const QVariantList &);
+    friend class Row;
+    // By position: only Row (by name) and queryValue (its one value) read cells.
+    [[nodiscard]] Cell cell(int row, int column) const;
     explicit Rows(pg_result *result);
     struct Data;
     std::shared_ptr<Data> m_data;

@@ -176,12 +176,13 @@ QMap<QString, QMap<QString, int>> definitionsByName(const FunctionSet &set)
 
 QStringList column(Connection &c, const QString &sql, const QVariantList &params = {})
 {
-    auto rows = execute(c, sql, params);
+    // Whatever the one column is called, it is read as "value".
+    auto rows = execute(c, u"SELECT q.value FROM ("_s + sql + u") AS q(value)"_s, params);
     if (!rows)
         FAIL(rows.error().message.toStdString());
     QStringList values;
-    for (int r = 0; r < rows->size(); ++r)
-        values.append(rows->cell(r, 0).text()); // whatever the one column is called
+    for (const Row row : *rows)
+        values.append(row.text("value"));
     return values;
 }
 
