@@ -64,8 +64,7 @@ const QSet<QString> kChangedOnPurpose{
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
 const QSet<QString> kAddedOnPurpose{
     u"_plan_kinds()"_s, u"_queue_upload(bigint)"_s, u"cpis_ended_at_18(date)"_s,
-    u"exchange_health(timestamp with time zone)"_s,
-    u"alert_if_exchange_stalled()"_s,
+    u"exchange_health(timestamp with time zone)"_s, u"alert_if_exchange_stalled()"_s,
     // 0030: who receives each CP-IS alert.
     u"_insert_alert(text,bigint,integer,integer,name,text)"_s, u"_is_exchange_login()"_s,
     u"_worker_may_see(integer,bigint)"_s, u"raise_cpis_alert(text,bigint,text)"_s,
