@@ -638,7 +638,12 @@ TEST_CASE("At the birth CP-IS is told to end the unborn child plan under the mot
         }
     }
 
-    test::acknowledge(owner, built.sequenceNumber, u"CPF02"_s);
+    // CP-IS refuses the record under the mother's number: the outcome comes back to the child
+    // whose plan it was (their upload record holds their own number), not quarantined.
+    test::acknowledge(owner, built.sequenceNumber, u"CPF03"_s,
+                      {{u"9991000011"_s, QString::number(made.mother), u"CPR01"_s, true}});
     CHECK(textOf(owner, u"SELECT status FROM person_cpis_status WHERE person_id = $1"_s,
-                 {made.baby}) == "shared");
+                 {made.baby}) == "rejected");
+    CHECK(countOf(owner, u"SELECT count(*) FROM inbound_message WHERE status = 'quarantined'"_s) ==
+          0);
 }
