@@ -3795,6 +3795,10 @@ Yn canslo…</translation>
         <translation>Heb ei rannu: nid oes gan y plentyn gynllun y mae CP-IS yn ei ddal.</translation>
     </message>
     <message>
+        <source>Legal name changed: CP-IS has the old name (%1) until the next upload is acknowledged.</source>
+        <translation>Newidiwyd yr enw cyfreithiol: mae gan CP-IS yr hen enw (%1) nes i&apos;r uwchlwythiad nesaf gael ei gydnabod.</translation>
+    </message>
+    <message>
         <source>Person record : %1 %2</source>
         <translation>Cofnod yr unigolyn : %1 %2</translation>
     </message>

@@ -774,11 +774,14 @@ Status InboundProcessor::requeueFile(qint64 fileId, const QString &reason)
 Result<qint64> InboundProcessor::personOfOutcome(qint64 fileId, const hl7::MatchedOutcome &m)
 {
     // By NHS number, and by the local id when two people of the file share the number (a
-    // mother on a plan of her own and her unborn child's plan under her number).
+    // mother on a plan of her own and her unborn child's plan under her number). A record about
+    // a mother may be the unborn child plan of a child born since (UploadBuilder): it went under
+    // her number, the child's upload record holds theirs.
     auto people = execute(m_connection, uR"(
         WITH candidate AS (
             SELECT DISTINCT r.person_id, p.mother_id FROM upload_record r JOIN person p ON p.id = r.person_id
-            WHERE r.file_id = $1 AND ($2 = '' OR r.nhs_number = $2)),
+            LEFT JOIN person m ON m.id = p.mother_id AND $4
+            WHERE r.file_id = $1 AND ($2 = '' OR r.nhs_number = $2 OR m.nhs_number = $2)),
         by_local_id AS (
             SELECT person_id FROM candidate
             WHERE $3 <> '' AND CASE WHEN $4 THEN mother_id::text = $3 ELSE person_id::text = $3 END)

@@ -24,16 +24,21 @@ hl7::PlanInformation planInformation(const QString &kind)
 // (nothing about the unborn child is sent). The plans: those of a shared kind, and those
 // recorded in error that CP-IS may hold (a file carried the plan, or carried the child before
 // files recorded their plans) until CP-IS has accepted a file deleting them.
+// An unborn child protection plan is always sent as CP-IS holds it: against the mother
+// (DMS 3.2, UnbornChildSubject: "the plan is held against the mother"), even once the child
+// is born. So at the birth the next upload ends it under her number (its end date, the date
+// of birth) while the child's own plans go under their own number; CP-IS has no message that
+// moves a plan from the mother's number to the child's. `as_mother` says which a row is.
 const QString kWaiting = uR"(
     SELECT p.id, p.legal_forenames || ' ' || p.legal_surname AS name, p.date_of_birth IS NULL AS unborn,
-           p.expected_delivery, cpis_ended_at_18(p.date_of_birth) AS ended_at_18,
-           CASE WHEN p.date_of_birth IS NULL THEN m.nhs_number ELSE p.nhs_number END AS nhs_number,
-           CASE WHEN p.date_of_birth IS NULL THEN m.nhs_number_status ELSE p.nhs_number_status END
+           s.as_mother, p.expected_delivery, cpis_ended_at_18(p.date_of_birth) AS ended_at_18,
+           CASE WHEN s.as_mother THEN m.nhs_number ELSE p.nhs_number END AS nhs_number,
+           CASE WHEN s.as_mother THEN m.nhs_number_status ELSE p.nhs_number_status END
                AS nhs_number_status,
-           CASE WHEN p.date_of_birth IS NULL THEN m.id ELSE p.id END AS record_person_id,
-           CASE WHEN p.date_of_birth IS NULL THEN m.legal_forenames ELSE p.legal_forenames END AS forenames,
-           CASE WHEN p.date_of_birth IS NULL THEN m.legal_surname ELSE p.legal_surname END AS surname,
-           CASE WHEN p.date_of_birth IS NULL THEN m.date_of_birth ELSE p.date_of_birth END AS date_of_birth,
+           CASE WHEN s.as_mother THEN m.id ELSE p.id END AS record_person_id,
+           CASE WHEN s.as_mother THEN m.legal_forenames ELSE p.legal_forenames END AS forenames,
+           CASE WHEN s.as_mother THEN m.legal_surname ELSE p.legal_surname END AS surname,
+           CASE WHEN s.as_mother THEN m.date_of_birth ELSE p.date_of_birth END AS date_of_birth,
            pl.id AS plan_id, pl.kind, pl.start_date, pl.end_date,
            pl.recorded_in_error_at IS NOT NULL AS in_error
     FROM upload_pending q
@@ -49,6 +54,7 @@ const QString kWaiting = uR"(
                              JOIN upload_record r ON r.file_id = u.file_id AND r.person_id = pl.person_id
                              WHERE u.plan_id = pl.id AND u.delete_date IS NOT NULL AND r.outcome_code = 'CPR06')
         END
+    CROSS JOIN LATERAL (SELECT p.date_of_birth IS NULL OR (pl.kind = 'UCPP' AND m.id IS NOT NULL) AS as_mother) s
     ORDER BY p.id, pl.start_date, pl.id
     FOR UPDATE OF q)"_s;
 
@@ -160,6 +166,7 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
         const qint64 personId = row.integer("id");
         names.insert(personId, u"%1 (%2)"_s.arg(row.text("name")).arg(personId));
         const bool unborn = row.boolean("unborn");
+        const bool asMother = row.boolean("as_mother");
         const QDate due = row.date("expected_delivery");
         const QString number = row.text("nhs_number");
         const QString numberStatus = row.text("nhs_number_status");
@@ -169,14 +176,20 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
             built.endedAt18.append(personId);
             continue;
         }
+        // A born child's ended unborn child plan, when CP-IS cannot have it under the mother's
+        // number (none usable): nothing to end there, and no reason to hold back the child's own.
+        if (asMother && !unborn &&
+            (row.text("nhs_number_status") != u"recorded"_s ||
+             NhsNumber::validate(row.text("nhs_number")) != NhsNumber::Problem::None))
+            continue;
         QString reason;
         if (unborn && due.isValid() && due < today)
             reason =
                 u"the expected date of delivery (%1) has passed: record the child's date of birth and own NHS number."_s
                     .arg(due.toString(u"dd/MM/yyyy"_s));
         else if (number.isEmpty())
-            reason = unborn ? u"the mother's NHS number is not recorded."_s
-                            : u"no NHS number is recorded."_s;
+            reason = asMother ? u"the mother's NHS number is not recorded."_s
+                              : u"no NHS number is recorded."_s;
         else if (numberStatus != u"recorded"_s)
             reason = u"the NHS number %1 is no longer active: record the new one."_s.arg(number);
         else if (NhsNumber::validate(number) != NhsNumber::Problem::None)
@@ -190,7 +203,7 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
             continue;
         }
         hl7::UploadRecord record;
-        record.unborn = unborn;
+        record.unborn = asMother;
         record.ids.nhsNumber = number;
         record.ids.localPersonId = QString::number(row.integer("record_person_id"));
         record.forenames = row.text("forenames");

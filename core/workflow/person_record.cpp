@@ -32,6 +32,16 @@ Status loadCpisStatus(Connection &connection, PersonRecord &record)
     return success();
 }
 
+Status loadNameHeldByCpis(Connection &connection, PersonRecord &record)
+{
+    auto held = queryValue(connection, u"SELECT coalesce(person_name_held_by_cpis($1), '')"_s,
+                           {record.summary.id});
+    if (!held)
+        return held.error();
+    record.nameHeldByCpis = held->text();
+    return success();
+}
+
 Status loadInvolvements(Connection &connection, PersonRecord &record)
 {
     auto q = execute(connection, uR"(
@@ -110,7 +120,8 @@ Result<PersonRecord> loadPersonRecord(Connection &connection, qint64 personId, i
     if (!summary)
         return summary.error();
     record.summary = *summary;
-    for (auto step : {loadCpisStatus, loadInvolvements, loadWork, loadOpenings}) {
+    for (auto step :
+         {loadCpisStatus, loadNameHeldByCpis, loadInvolvements, loadWork, loadOpenings}) {
         const Status loaded = step(connection, record);
         if (!loaded)
             return loaded.error();

@@ -56,6 +56,9 @@ struct PersonRecord
     QList<CaseNote> caseNotes;       // newest first
     int caseNoteCount = 0;           // all of them, when caseNotes holds only the newest
     QList<RecordOpening> openedBy;   // empty unless the caller may read the audit
+    // The legal name CP-IS last accepted, when the legal name changed since (empty otherwise):
+    // flagged until the next upload is acknowledged.
+    QString nameHeldByCpis;
 };
 
 // With a caseNoteLimit, only the newest that many case notes (the window shows them in pages).

@@ -192,12 +192,9 @@ Result<int> PersonRecords::endPlan(qint64 planId, int version, const QDate &end)
     return this->version(u"SELECT end_plan($1, $2, $3)"_s, {planId, version, end});
 }
 
-Status PersonRecords::recordPlanInError(qint64 planId, const QString &reason)
+Result<int> PersonRecords::recordPlanInError(qint64 planId, int version, const QString &reason)
 {
-    auto done = execute(m_connection, u"SELECT record_plan_in_error($1, $2)"_s, {planId, reason});
-    if (!done)
-        return done.error();
-    return success();
+    return this->version(u"SELECT record_plan_in_error($1, $2, $3)"_s, {planId, version, reason});
 }
 
 Result<QList<Caseworker>> PersonRecords::workers(const QString &sql, const QVariantList &params)

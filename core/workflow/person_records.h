@@ -114,7 +114,7 @@ public:
     Result<int> recordBirth(qint64 personId, int version, const Birth &birth);
     Result<int> startPlan(qint64 personId, int version, const QString &kind, const QDate &start);
     Result<int> endPlan(qint64 planId, int version, const QDate &end);
-    Status recordPlanInError(qint64 planId, const QString &reason);
+    Result<int> recordPlanInError(qint64 planId, int version, const QString &reason);
 
     Result<QList<Caseworker>> caseworkers();
     Result<int> allocateKeyWorker(qint64 personId, int version, int workerId);

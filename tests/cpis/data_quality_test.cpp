@@ -46,7 +46,7 @@ TEST_CASE("Data quality counts the matched share and lists each problem", "[qual
     CHECK(people(report.list(u"inactive"_s)) == QList<qint64>{sample.inactive});
     CHECK(people(report.list(u"unborn_past_due"_s)) == QList<qint64>{sample.overdue});
     CHECK(people(report.list(u"name_changed"_s)) == QList<qint64>{world.childId});
-    CHECK(report.list(u"name_changed"_s).first().detail.contains(u"Sent to CP-IS as Tom Turner"_s));
+    CHECK(report.list(u"name_changed"_s).first().detail.contains(u"CP-IS has it as Tom Turner"_s));
     CHECK(report.list(u"fails_check"_s).isEmpty());
     const QList<qint64> listed = people(report.rows);
     CHECK_FALSE(listed.contains(sample.restricted));

@@ -63,22 +63,33 @@ TEST_CASE("A plan recorded in error goes with a delete date until CP-IS accepts 
 
     // Only those who may record the child (issue 19) and the CP-IS administrators may, and they
     // must say why: a key worker not involved with the child is refused.
-    auto byKeyWorker = execute(*world.connectAs(world.otherKeyWorker),
-                               u"SELECT record_plan_in_error($1, 'wrong child')"_s, {plan});
+    auto byKeyWorker =
+        execute(*world.connectAs(world.otherKeyWorker),
+                u"SELECT record_plan_in_error(pl.id, p.row_version, 'wrong child') FROM plan pl "
+                u"JOIN person p ON p.id = pl.person_id WHERE pl.id = $1"_s,
+                {plan});
     CHECK_FALSE(byKeyWorker.ok());
     auto sysadmin = world.connectAs(world.sysadmin);
-    auto noReason = execute(*sysadmin, u"SELECT record_plan_in_error($1, '  ')"_s, {plan});
+    auto noReason = execute(*sysadmin,
+                            u"SELECT record_plan_in_error(pl.id, p.row_version, '  ') FROM plan pl "
+                            u"JOIN person p ON p.id = pl.person_id WHERE pl.id = $1"_s,
+                            {plan});
     REQUIRE_FALSE(noReason.ok());
     CHECK(noReason.error().message.contains(u"Say why"_s));
     REQUIRE(execute(*sysadmin,
-                    u"SELECT record_plan_in_error($1, 'Recorded against the wrong child.')"_s,
+                    u"SELECT record_plan_in_error(pl.id, p.row_version, 'Recorded against the "
+                    u"wrong child.') FROM plan pl "
+                    u"JOIN person p ON p.id = pl.person_id WHERE pl.id = $1"_s,
                     {plan})
                 .ok());
     CHECK(valueOf(c, u"SELECT count(*) FROM audit WHERE action = 'plan.recorded_in_error'"_s)
               .integer() == 1);
     CHECK(valueOf(c, u"SELECT count(*) FROM upload_pending WHERE person_id = $1"_s, {world.childId})
               .integer() == 1);
-    auto twice = execute(*sysadmin, u"SELECT record_plan_in_error($1, 'again')"_s, {plan});
+    auto twice = execute(*sysadmin,
+                         u"SELECT record_plan_in_error(pl.id, p.row_version, 'again') FROM plan pl "
+                         u"JOIN person p ON p.id = pl.person_id WHERE pl.id = $1"_s,
+                         {plan});
     REQUIRE_FALSE(twice.ok());
     CHECK(twice.error().message.contains(u"already recorded in error"_s));
 
@@ -123,7 +134,9 @@ TEST_CASE("A plan recorded in error that CP-IS never had is not sent at all", "[
     test::CaseWorld world(db);
     Connection &c = db.connection();
     REQUIRE(execute(*world.connectAs(world.sysadmin),
-                    u"SELECT record_plan_in_error($1, 'Typed in by mistake.')"_s,
+                    u"SELECT record_plan_in_error(pl.id, p.row_version, 'Typed in by mistake.') "
+                    u"FROM plan pl "
+                    u"JOIN person p ON p.id = pl.person_id WHERE pl.id = $1"_s,
                     {planOf(c, world.childId)})
                 .ok());
     const BuiltUpload built = build(c);

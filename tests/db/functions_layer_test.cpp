@@ -64,8 +64,7 @@ const QSet<QString> kChangedOnPurpose{
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
 const QSet<QString> kAddedOnPurpose{
     u"_plan_kinds()"_s, u"_queue_upload(bigint)"_s, u"cpis_ended_at_18(date)"_s,
-    u"record_plan_in_error(bigint,text)"_s, u"exchange_health(timestamp with time zone)"_s,
-    u"alert_if_exchange_stalled()"_s,
+    u"exchange_health(timestamp with time zone)"_s, u"alert_if_exchange_stalled()"_s,
     // 0030: who receives each CP-IS alert.
     u"_insert_alert(text,bigint,integer,integer,name,text)"_s, u"_is_exchange_login()"_s,
     u"_worker_may_see(integer,bigint)"_s, u"raise_cpis_alert(text,bigint,text)"_s,
@@ -121,7 +120,11 @@ const QSet<QString> kAddedOnPurpose{
     u"set_user_roles(text,text[])"_s, u"change_my_password(text)"_s, u"signed_in()"_s,
     // Issue 21 (0038): only cpisctl setup makes the exchange's login.
     u"_make_user(text,text,text,text,text)"_s, u"_refuse_exchange_role()"_s,
-    u"_add_exchange_login(text,text)"_s};
+    u"_add_exchange_login(text,text)"_s,
+    // Issue 19 (0041): a plan recorded in error from the record's row version (the old
+    // record_plan_in_error(bigint,text) dropped), and the name CP-IS last accepted.
+    u"record_plan_in_error(bigint,integer,text)"_s, u"_check_person_version(person,integer)"_s,
+    u"_names_held_by_cpis(bigint[])"_s, u"person_name_held_by_cpis(bigint)"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,

@@ -441,3 +441,37 @@ TEST_CASE("A plan recorded in error in the Plans dialog goes to CP-IS with its d
                         u"AND login = $1"_s,
                         {world.keyWorker.login}) == 1);
 }
+
+TEST_CASE("A legal name changed in the client shows on the person record until CP-IS "
+          "acknowledges the upload that carries it",
+          "[e2e][records]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+    test::acknowledge(owner, test::buildUpload(owner).sequenceNumber, u"CPF02"_s);
+    auto window = test::signedInWindow(db, world.keyWorker.login);
+    ui::PersonRecordWindow *record = window->openPerson(world.childId);
+    REQUIRE(waitFor([&] { return record->isLoaded() && record->editable().mayRecord; }));
+    const auto status = [&] {
+        return child<QLabel>(record, u"personCpisStatus"_s)->text();
+    };
+    const QString flag = u"Legal name changed: CP-IS has the old name (Thomas Turner) until the "
+                         u"next upload is acknowledged."_s;
+    CHECK_FALSE(status().contains(u"Legal name changed"_s));
+
+    auto *details = openedAction(record, ui::PersonRecordWindow::Action::Details);
+    type(details, u"forenames"_s, u"Tom"_s);
+    REQUIRE(saveAndWait(details));
+    REQUIRE(waitFor([&] { return status().contains(flag); }));
+
+    const BuiltUpload carrying = test::buildUpload(owner); // sent, not yet acknowledged
+    record->reload();
+    REQUIRE(waitFor([&] { return record->isLoaded() && status().contains(u"Sent to CP-IS"_s); }));
+    CHECK(status().contains(flag));
+
+    test::acknowledge(owner, carrying.sequenceNumber, u"CPF02"_s);
+    record->reload();
+    REQUIRE(waitFor([&] { return record->isLoaded() && status().contains(u"Shared"_s); }));
+    CHECK_FALSE(status().contains(u"Legal name changed"_s));
+}

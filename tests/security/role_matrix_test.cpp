@@ -752,12 +752,14 @@ Probe recordPlanInError()
     p.prepare = [](RoleWorld &w, Target &t) {
         t.request =
             valueOf(w.owner, u"SELECT id FROM plan WHERE person_id = $1"_s, {t.person}).integer();
+        t.version = personVersion(w.owner, t.person);
     };
     p.service = [](Connection &c, const Target &t) {
-        return attemptOf(PersonRecords(c).recordPlanInError(t.request, kInErrorReason));
+        return attemptOf(PersonRecords(c).recordPlanInError(t.request, t.version, kInErrorReason));
     };
     p.sql = [](Connection &c, const Target &t) {
-        return runSql(c, {{u"SELECT record_plan_in_error($1, $2)"_s, {t.request, kInErrorReason}}});
+        return runSql(c, {{u"SELECT record_plan_in_error($1, $2, $3)"_s,
+                           {t.request, t.version, kInErrorReason}}});
     };
     p.happened = [](Connection &owner, const Target &t, int) {
         return ownerCounts(
@@ -771,6 +773,298 @@ Probe recordPlanInError()
                  {t.request}}};
     };
     return p;
+}
+
+// Each further records action (issue 19, 0041): one function of people.sql from the record's
+// version, on a child set up first (t.person, and t.request for a name or plan of theirs),
+// refused around the functions as the rows above are.
+Probe recordAction(std::function<void(RoleWorld &, Target &)> setUp,
+                   std::function<Result<int>(PersonRecords &, const Target &)> call,
+                   std::function<Statements(const Target &)> sql,
+                   std::function<bool(Connection &owner, const Target &, int me)> happened)
+{
+    Probe p;
+    p.prepare = [setUp](RoleWorld &w, Target &t) {
+        t.recipient = w.world.otherKeyWorker.workerId;
+        if (setUp)
+            setUp(w, t);
+        t.version = personVersion(w.owner, t.person);
+    };
+    p.service = [call](Connection &c, const Target &t) {
+        PersonRecords records(c);
+        return attemptOf(call(records, t));
+    };
+    p.sql = [sql](Connection &c, const Target &t) {
+        return runSql(c, sql(t));
+    };
+    p.happened = std::move(happened);
+    p.tableWrites = recordTableWrites;
+    return p;
+}
+
+// The action's audit line, written by the caller: the proof it happened as them.
+std::function<bool(Connection &, const Target &, int)> audited(const QString &action)
+{
+    return [action](Connection &owner, const Target &t, int me) {
+        return ownerCounts(owner,
+                           u"SELECT count(*) FROM audit WHERE person_id = $1 AND action = $2 "
+                           u"AND worker_id = $3"_s,
+                           {t.person, action, me});
+    };
+}
+
+// A mother, born, with her NHS number.
+qint64 addMother(RoleWorld &w)
+{
+    return valueOf(w.owner, uR"(
+        INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, nhs_number, nhs_number_status)
+        VALUES ('Grace', 'Hollis', 'Female', '1998-06-02', '9991000011', 'recorded') RETURNING id)"_s)
+        .integer();
+}
+
+// An unborn child of the world's key worker (so the team manager manages them), on no plan.
+void unbornOfTheKeyWorker(RoleWorld &w, Target &t)
+{
+    t.person = valueOf(w.owner, uR"(
+        INSERT INTO person (legal_forenames, legal_surname, gender, expected_delivery, mother_id)
+        VALUES ('Unborn', 'Hollis', 'Not known', current_date + 20, $1) RETURNING id)"_s,
+                       {addMother(w)})
+                   .integer();
+    require(execute(w.owner,
+                    u"INSERT INTO involvement (person_id, worker_id, role) "
+                    u"VALUES ($1, $2, 'Key Worker')"_s,
+                    {t.person, w.world.keyWorker.workerId}));
+}
+
+void numberUnknown(RoleWorld &w, Target &t, const QString &status)
+{
+    require(execute(w.owner,
+                    u"UPDATE person SET nhs_number = CASE WHEN $1 = 'unknown' THEN NULL "
+                    u"ELSE nhs_number END, nhs_number_status = $1 WHERE id = $2"_s,
+                    {status, t.person}));
+}
+
+const QString kOtherNumber = u"9991000046"_s;
+
+bool numberIs(Connection &owner, const Target &t, const QString &number)
+{
+    return ownerCounts(owner,
+                       u"SELECT count(*) FROM person WHERE id = $1 AND nhs_number = $2 "
+                       u"AND nhs_number_status = 'recorded'"_s,
+                       {t.person, number});
+}
+
+Probe newUnbornChild()
+{
+    Probe p;
+    p.prepare = [](RoleWorld &w, Target &t) {
+        t.request = addMother(w);
+        t.recipient = w.world.otherKeyWorker.workerId;
+    };
+    p.service = [](Connection &c, const Target &t) {
+        PersonRecords::NewChild child;
+        child.forenames = u"Baby"_s;
+        child.surname = kNewSurname;
+        child.expectedDelivery = QDate::currentDate().addDays(30);
+        child.motherId = t.request;
+        return attemptOf(PersonRecords(c).addChild(child));
+    };
+    p.sql = [](Connection &c, const Target &t) {
+        return runSql(c, {{u"SELECT new_unborn_child('Baby', $1, current_date + 30, $2, false)"_s,
+                           {kNewSurname, t.request}}});
+    };
+    p.happened = [](Connection &owner, const Target &t, int me) {
+        return ownerCounts(
+            owner,
+            u"SELECT count(*) FROM person WHERE legal_surname = $1 AND mother_id = $2 "
+            u"AND updated_by = $3"_s,
+            {kNewSurname, t.request, me});
+    };
+    p.tableWrites = recordTableWrites;
+    return p;
+}
+
+Probe addOtherName()
+{
+    return recordAction(
+        {},
+        [](PersonRecords &r, const Target &t) {
+            return r.addOtherName(t.person, t.version, u"Known as"_s, u"Tommy"_s, u"Blake"_s, {});
+        },
+        [](const Target &t) -> Statements {
+            return {{u"SELECT add_other_name($1, $2, 'Known as', 'Tommy', 'Blake', NULL)"_s,
+                     {t.person, t.version}}};
+        },
+        audited(u"person.other_name_added"_s));
+}
+
+Probe endOtherName()
+{
+    return recordAction(
+        [](RoleWorld &w, Target &t) {
+            t.request = valueOf(w.owner, uR"(
+                INSERT INTO person_other_name (person_id, kind, forenames, surname)
+                VALUES ($1, 'Known as', 'Tommy', 'Blake') RETURNING id)"_s,
+                                {t.person})
+                            .integer();
+        },
+        [](PersonRecords &r, const Target &t) {
+            return r.endOtherName(t.request, t.version, QDate::currentDate());
+        },
+        [](const Target &t) -> Statements {
+            return {{u"SELECT end_other_name($1, $2, current_date)"_s, {t.request, t.version}}};
+        },
+        audited(u"person.other_name_ended"_s));
+}
+
+Probe recordNhsNumber()
+{
+    return recordAction([](RoleWorld &w, Target &t) { numberUnknown(w, t, u"unknown"_s); },
+                        [](PersonRecords &r, const Target &t) {
+                            return r.recordNhsNumber(t.person, t.version, kOtherNumber);
+                        },
+                        [](const Target &t) -> Statements {
+                            return {{u"SELECT record_nhs_number($1, $2, $3)"_s,
+                                     {t.person, t.version, kOtherNumber}}};
+                        },
+                        [](Connection &owner, const Target &t, int me) {
+                            return numberIs(owner, t, kOtherNumber) &&
+                                   audited(u"person.nhs_number_recorded"_s)(owner, t, me);
+                        });
+}
+
+Probe correctNhsNumber()
+{
+    return recordAction(
+        {},
+        [](PersonRecords &r, const Target &t) {
+            return r.correctNhsNumber(t.person, t.version, kOtherNumber, u"Typed wrongly"_s);
+        },
+        [](const Target &t) -> Statements {
+            return {{u"SELECT correct_nhs_number($1, $2, $3, 'Typed wrongly')"_s,
+                     {t.person, t.version, kOtherNumber}}};
+        },
+        [](Connection &owner, const Target &t, int me) {
+            return numberIs(owner, t, kOtherNumber) &&
+                   audited(u"person.nhs_number_corrected"_s)(owner, t, me);
+        });
+}
+
+Probe verifyNhsNumber()
+{
+    return recordAction(
+        {},
+        [](PersonRecords &r, const Target &t) {
+            return r.markNhsNumberVerified(t.person, t.version);
+        },
+        [](const Target &t) -> Statements {
+            return {{u"SELECT mark_nhs_number_verified($1, $2)"_s, {t.person, t.version}}};
+        },
+        [](Connection &owner, const Target &t, int me) {
+            return ownerCounts(owner,
+                               u"SELECT count(*) FROM person WHERE id = $1 "
+                               u"AND nhs_number_verified_by = $2"_s,
+                               {t.person, me});
+        });
+}
+
+Probe replaceNhsNumber()
+{
+    return recordAction([](RoleWorld &w, Target &t) { numberUnknown(w, t, u"inactive"_s); },
+                        [](PersonRecords &r, const Target &t) {
+                            return r.recordReplacementNhsNumber(t.person, t.version, kOtherNumber);
+                        },
+                        [](const Target &t) -> Statements {
+                            return {{u"SELECT record_replacement_nhs_number($1, $2, $3)"_s,
+                                     {t.person, t.version, kOtherNumber}}};
+                        },
+                        [](Connection &owner, const Target &t, int me) {
+                            return numberIs(owner, t, kOtherNumber) &&
+                                   audited(u"person.nhs_number_replaced"_s)(owner, t, me);
+                        });
+}
+
+Probe recordBirth()
+{
+    return recordAction(
+        unbornOfTheKeyWorker,
+        [](PersonRecords &r, const Target &t) {
+            return r.recordBirth(
+                t.person, t.version,
+                {QDate::currentDate(), u"Ava"_s, u"Hollis"_s, u"Female"_s, kOtherNumber, false});
+        },
+        [](const Target &t) -> Statements {
+            return {{u"SELECT record_birth($1, $2, current_date, 'Ava', 'Hollis', 'Female', $3, "
+                     u"false)"_s,
+                     {t.person, t.version, kOtherNumber}}};
+        },
+        audited(u"person.born"_s));
+}
+
+Probe startPlan()
+{
+    return recordAction(
+        {},
+        [](PersonRecords &r, const Target &t) {
+            return r.startPlan(t.person, t.version, u"C2"_s, QDate::currentDate());
+        },
+        [](const Target &t) -> Statements {
+            return {{u"SELECT start_plan($1, $2, 'C2', current_date)"_s, {t.person, t.version}}};
+        },
+        audited(u"plan.started"_s));
+}
+
+Probe endPlan()
+{
+    return recordAction(
+        [](RoleWorld &w, Target &t) {
+            t.request = valueOf(w.owner, u"SELECT id FROM plan WHERE person_id = $1"_s, {t.person})
+                            .integer();
+        },
+        [](PersonRecords &r, const Target &t) {
+            return r.endPlan(t.request, t.version, QDate::currentDate());
+        },
+        [](const Target &t) -> Statements {
+            return {{u"SELECT end_plan($1, $2, current_date)"_s, {t.request, t.version}}};
+        },
+        audited(u"plan.ended"_s));
+}
+
+Probe setAccess(bool granted)
+{
+    return recordAction(
+        [granted](RoleWorld &w, Target &t) {
+            if (!granted)
+                require(execute(
+                    w.owner, u"INSERT INTO person_access (person_id, worker_id) VALUES ($1, $2)"_s,
+                    {t.person, t.recipient}));
+        },
+        [granted](PersonRecords &r, const Target &t) {
+            return r.setAccess(t.person, t.version, t.recipient, granted);
+        },
+        [granted](const Target &t) -> Statements {
+            return {{u"SELECT set_person_access($1, $2, $3, $4)"_s,
+                     {t.person, t.version, t.recipient, granted}}};
+        },
+        audited(granted ? u"person.access_granted"_s : u"person.access_removed"_s));
+}
+
+Probe uploadAgainNow()
+{
+    return recordAction(
+        [](RoleWorld &w, Target &t) {
+            require(
+                execute(w.owner, u"DELETE FROM upload_pending WHERE person_id = $1"_s, {t.person}));
+        },
+        [](PersonRecords &r, const Target &t) { return r.uploadAgainNow(t.person, t.version); },
+        [](const Target &t) -> Statements {
+            return {{u"SELECT upload_again_now($1, $2)"_s, {t.person, t.version}}};
+        },
+        [](Connection &owner, const Target &t, int me) {
+            return ownerCounts(owner, u"SELECT count(*) FROM upload_pending WHERE person_id = $1"_s,
+                               {t.person}) &&
+                   audited(u"person.upload_queued"_s)(owner, t, me);
+        });
 }
 
 Probe seeDataQuality()
@@ -1059,6 +1353,25 @@ const std::map<std::string_view, std::function<Probe()>> &probes()
         {"allocate a key worker", allocateKeyWorker},
         {"restrict a child or grant access", restrictChild},
         {"record a plan in error", recordPlanInError},
+        {"record a new unborn child", newUnbornChild},
+        {"add another name", addOtherName},
+        {"end another name", endOtherName},
+        {"record an NHS number", recordNhsNumber},
+        {"correct an NHS number", correctNhsNumber},
+        {"mark an NHS number verified", verifyNhsNumber},
+        {"record a replacement NHS number", replaceNhsNumber},
+        {"record a birth", recordBirth},
+        {"start a plan or legal status", startPlan},
+        {"end a plan or legal status", endPlan},
+        {"grant a worker access to a child",
+         [] {
+             return setAccess(true);
+         }},
+        {"remove a worker's access to a child",
+         [] {
+             return setAccess(false);
+         }},
+        {"upload a child again now", uploadAgainNow},
         {"see the data quality lists", seeDataQuality},
         {"export what happened to notifications", exportRecords},
         {"raise a system alert (CP-IS ...)", raiseSystemAlert},
@@ -1338,6 +1651,71 @@ TEST_CASE("Role matrix: export what happened to notifications", "[security]")
 TEST_CASE("Role matrix: raise a system alert (CP-IS ...)", "[security]")
 {
     proveRow("raise a system alert (CP-IS ...)");
+}
+
+TEST_CASE("Role matrix: record a new unborn child", "[security]")
+{
+    proveRow("record a new unborn child");
+}
+
+TEST_CASE("Role matrix: add another name", "[security]")
+{
+    proveRow("add another name");
+}
+
+TEST_CASE("Role matrix: end another name", "[security]")
+{
+    proveRow("end another name");
+}
+
+TEST_CASE("Role matrix: record an NHS number", "[security]")
+{
+    proveRow("record an NHS number");
+}
+
+TEST_CASE("Role matrix: correct an NHS number", "[security]")
+{
+    proveRow("correct an NHS number");
+}
+
+TEST_CASE("Role matrix: mark an NHS number verified", "[security]")
+{
+    proveRow("mark an NHS number verified");
+}
+
+TEST_CASE("Role matrix: record a replacement NHS number", "[security]")
+{
+    proveRow("record a replacement NHS number");
+}
+
+TEST_CASE("Role matrix: record a birth", "[security]")
+{
+    proveRow("record a birth");
+}
+
+TEST_CASE("Role matrix: start a plan or legal status", "[security]")
+{
+    proveRow("start a plan or legal status");
+}
+
+TEST_CASE("Role matrix: end a plan or legal status", "[security]")
+{
+    proveRow("end a plan or legal status");
+}
+
+TEST_CASE("Role matrix: grant a worker access to a child", "[security]")
+{
+    proveRow("grant a worker access to a child");
+}
+
+TEST_CASE("Role matrix: remove a worker's access to a child", "[security]")
+{
+    proveRow("remove a worker's access to a child");
+}
+
+TEST_CASE("Role matrix: upload a child again now", "[security]")
+{
+    proveRow("upload a child again now");
 }
 
 TEST_CASE("Role matrix: see the data quality lists", "[security]")

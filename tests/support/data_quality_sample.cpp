@@ -39,8 +39,8 @@ DataQualitySample::DataQualitySample(TestDatabase &db, const CaseWorld &world)
             .integer();
     require(
         execute(c,
-                u"INSERT INTO upload_record (file_id, person_id, nhs_number, forenames, surname) "
-                u"VALUES ($1, $2, '9990000026', 'Tom', 'Turner')"_s,
+                u"INSERT INTO upload_record (file_id, person_id, nhs_number, forenames, surname, "
+                u"outcome_code) VALUES ($1, $2, '9990000026', 'Tom', 'Turner', 'CPR06')"_s,
                 {file, world.childId}));
 }
 

@@ -26,6 +26,7 @@ struct RejectedRecord
     QString nhsNumber;
     QString localPersonId;
     QString code;
+    bool unborn = false; // about an unborn child: the mother's ids, an unborn child plan
 };
 
 // CP-IS's acknowledgement of upload `sequence` with `fileCode` and the `rejected` records.
@@ -55,6 +56,12 @@ inline QByteArray acknowledgement(qint64 sequence, const QString &fileCode,
         record.surname = QStringLiteral("Returned");
         record.dateOfBirth = QDate(2018, 1, 1);
         record.plans = {{hl7::PlanInformation::ChildProtection, QDate(2024, 1, 1), {}, {}}};
+        record.unborn = r.unborn;
+        if (r.unborn)
+            record.plans = {{hl7::PlanInformation::UnbornChildProtection,
+                             QDate(2024, 1, 1),
+                             QDate(2024, 6, 1),
+                             {}}};
         ack.returned.append(record);
     }
     ack.failedCount = int(rejected.size());

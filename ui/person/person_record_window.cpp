@@ -391,7 +391,13 @@ void PersonRecordWindow::apply(const PersonRecord &record)
                         esc(DisplayNames::nhsNumberStatus(s.nhsNumberStatus)));
     m_details->setText(details.join(u"<br>"_s));
 
-    m_cpis->setText(esc(cpisStatusText(record.cpis)) +
+    const QString nameHeld =
+        record.nameHeldByCpis.isEmpty()
+            ? QString()
+            : u"<br>"_s + esc(tr("Legal name changed: CP-IS has the old name (%1) until the next "
+                                 "upload is acknowledged.")
+                                  .arg(record.nameHeldByCpis));
+    m_cpis->setText(esc(cpisStatusText(record.cpis)) + nameHeld +
                     (record.cpis.updatedAt.isValid()
                          ? u"<br><span style='color:gray'>"_s +
                                esc(tr("Updated %1").arg(Display::dateTime(record.cpis.updatedAt))) +

@@ -132,10 +132,13 @@ void PlansDialog::recordChosenInError()
                   tr("Say why the plan was recorded in error: CP-IS is told to remove it.")))
         return;
     const QString reason = m_reason->text().trimmed();
-    run<Done>(
-        [plan, reason](Connection &c) { return PersonRecords(c).recordPlanInError(plan, reason); },
-        [this](const Done &) {
-            emit saved(0);
+    const int version = m_person.rowVersion;
+    run<int>(
+        [plan, version, reason](Connection &c) {
+            return PersonRecords(c).recordPlanInError(plan, version, reason);
+        },
+        [this](const int &newVersion) {
+            emit saved(newVersion);
             accept();
         });
 }

@@ -1,6 +1,32 @@
 -- Data-quality charts and notification statistics for the dashboard.
 -- The current definition of each function; see ORDER for the rules of this folder.
 
+-- The legal name CP-IS holds for each of p_people: the one in the last upload record it
+-- accepted (CPR06, set when the acknowledgement comes), not the last one built, so that a
+-- changed name stays flagged until CP-IS has taken the new one. None for a child CP-IS has
+-- never accepted.
+CREATE OR REPLACE FUNCTION _names_held_by_cpis(p_people bigint[])
+RETURNS TABLE (person_id bigint, forenames text, surname text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT DISTINCT ON (r.person_id) r.person_id, r.forenames, r.surname
+    FROM upload_record r WHERE r.person_id = ANY (p_people) AND r.outcome_code = 'CPR06'
+    ORDER BY r.person_id, r.id DESC
+$$;
+REVOKE EXECUTE ON FUNCTION _names_held_by_cpis(bigint[]) FROM PUBLIC;
+
+-- For the person record: the name CP-IS holds when the legal name has changed since (NULL
+-- when it is the same, or CP-IS holds none).
+CREATE OR REPLACE FUNCTION person_name_held_by_cpis(p_person bigint) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT h.forenames || ' ' || h.surname
+    FROM _names_held_by_cpis(ARRAY[p_person]) h JOIN person p ON p.id = h.person_id
+    WHERE person_is_visible(p.id)
+      AND (h.forenames, h.surname) IS DISTINCT FROM (p.legal_forenames, p.legal_surname)
+$$;
+REVOKE EXECUTE ON FUNCTION person_name_held_by_cpis(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION person_name_held_by_cpis(bigint)
+    TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin, cpis_records_officer;
+
 -- Every problem of every in-scope child (on a current shared plan not recorded in error, and
 -- under 18: CP-IS ends a record at 18), restricted ones included: the callers below decide
 -- what the session may see. Not granted to anyone.
@@ -12,9 +38,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
         SELECT DISTINCT p.* FROM person p JOIN plan pl ON pl.person_id = p.id, shared
         WHERE pl.kind = ANY (shared.kinds) AND (pl.end_date IS NULL OR pl.end_date >= current_date)
           AND pl.recorded_in_error_at IS NULL AND NOT cpis_ended_at_18(p.date_of_birth)),
-    last_upload AS (
-        SELECT DISTINCT ON (person_id) person_id, forenames, surname
-        FROM upload_record WHERE person_id IN (SELECT id FROM scope) ORDER BY person_id, id DESC)
+    last_upload AS (SELECT * FROM _names_held_by_cpis(ARRAY(SELECT id FROM scope)))
     SELECT 'no_nhs_number', s.id, s.legal_forenames || ' ' || s.legal_surname, '', 'No NHS number is recorded.'
     FROM scope s WHERE s.date_of_birth IS NOT NULL AND s.nhs_number IS NULL
     UNION ALL
@@ -35,7 +59,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     FROM scope s WHERE s.date_of_birth IS NULL AND s.expected_delivery < current_date
     UNION ALL
     SELECT 'name_changed', s.id, s.legal_forenames || ' ' || s.legal_surname, coalesce(s.nhs_number, ''),
-           'Sent to CP-IS as ' || u.forenames || ' ' || u.surname || '; it goes again at the next upload.'
+           'CP-IS has it as ' || u.forenames || ' ' || u.surname || ' until the next upload is acknowledged.'
     FROM scope s JOIN last_upload u ON u.person_id = s.id
     WHERE (u.forenames, u.surname) IS DISTINCT FROM (s.legal_forenames, s.legal_surname)
 $$;

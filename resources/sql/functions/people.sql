@@ -62,6 +62,18 @@ REVOKE EXECUTE ON FUNCTION person_may_restrict(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION person_may_restrict(bigint)
     TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin, cpis_records_officer;
 
+-- Refuses a change made from p_version when someone changed the record since.
+CREATE OR REPLACE FUNCTION _check_person_version(p person, p_version integer) RETURNS void
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF p_version IS DISTINCT FROM p.row_version THEN
+        RAISE EXCEPTION 'This record was changed by % at % since you opened it.', _worker_name(p.updated_by),
+            to_char(coalesce(p.updated_at, now()) AT TIME ZONE 'Europe/London', 'DD/MM/YYYY HH24:MI:SS')
+            USING ERRCODE = 'CPST1', HINT = 'Reload the record to see the changes, then make yours again.';
+    END IF;
+END $$;
+REVOKE EXECUTE ON FUNCTION _check_person_version(person, integer) FROM PUBLIC;
+
 -- The child's row, locked, when the session may change it and nobody changed it since
 -- p_version; p_restriction asks for the restriction rule instead of the recording one.
 CREATE OR REPLACE FUNCTION _person_to_change(p_person bigint, p_version integer, p_what text,
@@ -84,11 +96,7 @@ BEGIN
             USING ERRCODE = '42501',
                   HINT = 'Safeguarding Admin and system administrators may read a child''s record, not change it.';
     END IF;
-    IF p_version IS DISTINCT FROM p.row_version THEN
-        RAISE EXCEPTION 'This record was changed by % at % since you opened it.', _worker_name(p.updated_by),
-            to_char(coalesce(p.updated_at, now()) AT TIME ZONE 'Europe/London', 'DD/MM/YYYY HH24:MI:SS')
-            USING ERRCODE = 'CPST1', HINT = 'Reload the record to see the changes, then make yours again.';
-    END IF;
+    PERFORM _check_person_version(p, p_version);
     RETURN p;
 END $$;
 REVOKE EXECUTE ON FUNCTION _person_to_change(bigint, integer, text, boolean) FROM PUBLIC;
@@ -266,9 +274,8 @@ BEGIN
     IF length(t) < 2 THEN
         PERFORM _invalid('text', 'Type at least two characters of a name, or a person ID, NHS number or date of birth.');
     END IF;
-    IF digits ~ '^[0-9]{1,18}$' THEN
-        ids := ARRAY(SELECT p.id FROM person p WHERE p.id = digits::bigint OR p.nhs_number = digits);
-    ELSIF t ~ '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$' OR t ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
+    -- The date forms first: 2016-11-28 without its dashes would look like a person ID.
+    IF t ~ '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$' OR t ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
         BEGIN
             d := CASE WHEN t LIKE '%/%' THEN to_date(t, 'DD/MM/YYYY') ELSE t::date END;
         EXCEPTION WHEN OTHERS THEN
@@ -279,6 +286,8 @@ BEGIN
         END IF;
         ids := ARRAY(SELECT p.id FROM person p WHERE p.date_of_birth = d
                      UNION SELECT p.id FROM person p WHERE p.expected_delivery = d AND p.date_of_birth IS NULL);
+    ELSIF digits ~ '^[0-9]{1,18}$' THEN
+        ids := ARRAY(SELECT p.id FROM person p WHERE p.id = digits::bigint OR p.nhs_number = digits);
     ELSE
         -- Only the first 100 by name leave here: a forename one child in ten shares would
         -- otherwise carry ten thousand ids into the query below.
@@ -1008,6 +1017,5 @@ GRANT EXECUTE ON FUNCTION upload_again_now(bigint, integer)
 GRANT EXECUTE ON FUNCTION nhs_number_is_valid(text), current_worker_id(), person_is_visible(bigint),
     current_key_worker(bigint), record_person_opened(bigint), cpis_ended_at_18(date), config_value(text),
     find_workers(text), data_quality_summary(), data_quality_rows(), notification_statistics(integer, date),
-    record_plan_in_error(bigint, text),
     alert_is_for_me(alert), current_work(integer), incoming_requests(integer)
     TO cpis_records_officer;

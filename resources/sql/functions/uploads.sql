@@ -43,14 +43,24 @@ BEGIN
 END $$;
 REVOKE EXECUTE ON FUNCTION _plan_queues_upload() FROM PUBLIC;
 
--- A corrected NHS number, name or date of birth is sent again.
+-- A corrected NHS number, name or date of birth is sent again, and so is an expected date of
+-- delivery (an unborn child's plan carries it as its end). A mother's record is what CP-IS
+-- holds for each of her unborn children (their uploads carry her NHS number, name and date
+-- of birth), so a change to hers queues them too, when they are on a shared plan.
 CREATE OR REPLACE FUNCTION _person_queues_upload() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    shared text[] := string_to_array((SELECT value FROM config WHERE key = 'cpis.shared_plans'), ',');
+    affected bigint;
 BEGIN
-    IF EXISTS (SELECT 1 FROM plan WHERE person_id = NEW.id
-               AND kind = ANY (string_to_array((SELECT value FROM config WHERE key = 'cpis.shared_plans'), ','))) THEN
-        PERFORM _queue_upload(NEW.id);
-    END IF;
+    FOR affected IN
+        SELECT p.id FROM person p
+        WHERE (p.id = NEW.id OR (p.mother_id = NEW.id AND p.date_of_birth IS NULL))
+          AND EXISTS (SELECT 1 FROM plan pl WHERE pl.person_id = p.id AND pl.kind = ANY (shared))
+        ORDER BY p.id
+    LOOP
+        PERFORM _queue_upload(affected);
+    END LOOP;
     RETURN NULL;
 END $$;
 REVOKE EXECUTE ON FUNCTION _person_queues_upload() FROM PUBLIC;
@@ -58,12 +68,15 @@ REVOKE EXECUTE ON FUNCTION _person_queues_upload() FROM PUBLIC;
 -- A plan that was a mistake. It stays in the history, marked, is never again shown as
 -- current or sent as a plan, and the next upload sends it with a delete date so that CP-IS
 -- removes the flag (UploadBuilder), until CP-IS has accepted that deletion.
--- Those who may record the child do it, and system administrators (people.sql).
-CREATE OR REPLACE FUNCTION record_plan_in_error(p_plan bigint, p_reason text) RETURNS void
+-- Those who may record the child do it, and system administrators (people.sql), from the
+-- child's record at p_version (the record's row version), which it raises like every other
+-- records action.
+CREATE OR REPLACE FUNCTION record_plan_in_error(p_plan bigint, p_version integer, p_reason text) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     v_reason text := btrim(coalesce(p_reason, ''));
     target plan;
+    child person;
 BEGIN
     PERFORM _require_worker();
     SELECT * INTO target FROM plan WHERE id = p_plan FOR UPDATE;
@@ -71,6 +84,12 @@ BEGIN
         RAISE EXCEPTION 'There is no plan %.', p_plan USING ERRCODE = 'CPNF1';
     END IF;
     PERFORM _require_may_record_plan_in_error(target.person_id);
+    IF _may_record(target.person_id) THEN
+        PERFORM _person_to_change(target.person_id, p_version, 'record a plan in error');
+    ELSE -- a system administrator, who may not otherwise change the record: the version alone
+        SELECT * INTO child FROM person WHERE id = target.person_id FOR UPDATE;
+        PERFORM _check_person_version(child, p_version);
+    END IF;
     IF target.recorded_in_error_at IS NOT NULL THEN
         PERFORM _invalid('plan', format('Plan %s was already recorded in error on %s by %s.', p_plan,
                          to_char(target.recorded_in_error_at AT TIME ZONE 'Europe/London', 'DD/MM/YYYY HH24:MI'),
@@ -87,10 +106,10 @@ BEGIN
     IF EXISTS (SELECT 1 FROM upload_plan WHERE plan_id = p_plan) THEN
         PERFORM _queue_upload(target.person_id);
     END IF;
-    PERFORM _audit('plan.recorded_in_error', target.person_id,
-                   jsonb_build_object('plan', p_plan, 'kind', target.kind, 'reason', v_reason));
     PERFORM _notify('plan', p_plan);
+    RETURN _person_changed(target.person_id, 'plan.recorded_in_error',
+                           jsonb_build_object('plan', p_plan, 'kind', target.kind, 'reason', v_reason));
 END $$;
-REVOKE EXECUTE ON FUNCTION record_plan_in_error(bigint, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION record_plan_in_error(bigint, text)
-    TO cpis_key_worker, cpis_team_manager, cpis_sysadmin;
+REVOKE EXECUTE ON FUNCTION record_plan_in_error(bigint, integer, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION record_plan_in_error(bigint, integer, text)
+    TO cpis_key_worker, cpis_team_manager, cpis_sysadmin, cpis_records_officer;
