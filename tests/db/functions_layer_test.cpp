@@ -121,7 +121,11 @@ const QSet<QString> kAddedOnPurpose{
     u"set_user_roles(text,text[])"_s, u"change_my_password(text)"_s, u"signed_in()"_s,
     // Issue 21 (0038): only cpisctl setup makes the exchange's login.
     u"_make_user(text,text,text,text,text)"_s, u"_refuse_exchange_role()"_s,
-    u"_add_exchange_login(text,text)"_s};
+    u"_add_exchange_login(text,text)"_s,
+    // Issue 18 (0042): quarantined messages raise the alert type of their case; a message that
+    // cannot even be quarantined alerts once.
+    u"_inbound_reason(text)"_s, u"_inbound_hidden_children(bigint)"_s,
+    u"quarantine_inbound_as(bigint,text,text)"_s, u"inbound_left_waiting(bigint,text)"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
