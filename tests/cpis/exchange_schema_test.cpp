@@ -117,18 +117,19 @@ TEST_CASE("An upload not valid for a restricted child shows system administrator
     test::ExchangeWorld x;
     require(execute(x.db.connection(),
                     u"INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, "
-                    u"nhs_number, restricted) VALUES ('Amelia', 'Hart', 'Female', '2015-03-04', "
-                    u"'9990000026', true)"_s));
-    // Her record in the upload, with one value libxml2 refuses and quotes: an NHS number one
-    // digit too long, holding hers.
+                    u"nhs_number, nhs_number_status, restricted) VALUES ('Amelia', 'Hart', "
+                    u"'Female', '2015-03-04', '9990000034', 'recorded', true)"_s));
+    // Her record in the upload, with one value libxml2 refuses and quotes: her name and NHS
+    // number where the NHS number's type (its root) belongs.
     QByteArray body = test::changed(test::schemaSample("upload.xml"),
                                     "<given>Thomas</given><family>Example</family>",
                                     "<given>Amelia</given><family>Hart</family>");
-    body = test::changed(body, "extension=\"9990000026\"", "extension=\"99900000261\"");
+    body = test::changed(body, "root=\"2.16.840.1.113883.2.1.4.1\" extension=\"9990000026\"",
+                         "root=\"Amelia Hart 9990000034\" extension=\"9990000034\"");
     const Status raw = test::referenceSchemasOrSkip()->validate(body, hl7::MessageKind::Upload);
     REQUIRE_FALSE(raw.ok());
     INFO(raw.error().message.toStdString());
-    REQUIRE(raw.error().message.contains(u"99900000261"_s)); // what would have leaked
+    REQUIRE(raw.error().message.contains(u"Amelia Hart 9990000034"_s)); // what would have leaked
     readyUpload(x, 900, body);
     setSchemaDir(x, schemas);
 
@@ -146,8 +147,8 @@ TEST_CASE("An upload not valid for a restricted child shows system administrator
     for (const QString &text : {detail, alert}) {
         INFO(text.toStdString());
         CHECK(text.contains(u"not valid against NHS England's CP-IS schema"_s));
-        CHECK(text.contains(u"attribute 'extension'"_s)); // where it is, without the value
-        CHECK_FALSE(text.contains(u"9990000026"_s));
+        CHECK(text.contains(u"attribute 'root'"_s)); // where it is, without the value
+        CHECK_FALSE(text.contains(u"9990000034"_s));
         CHECK_FALSE(text.contains(u"Amelia"_s));
         CHECK_FALSE(text.contains(u"Hart"_s));
     }

@@ -410,10 +410,11 @@ TEST_CASE("In a bulk batch, a notification that fails unexpectedly is quarantine
     CHECK(outcomes[1].text.startsWith(u"Processing failed: "_s));
     CHECK(outcomes[2].status == u"processed"_s);
     CHECK(in.count(u"SELECT count(*) FROM work_step"_s) == steps + 2);
-    // Nothing of the failed one was half written, and the administrators know.
+    // Nothing of the failed one was half written, and the administrators know (a failure no
+    // check foresaw is an alert type of its own, issue 18).
     CHECK(in.count(u"SELECT count(*) FROM work_step WHERE inbound_message_id = $1"_s, {ids[1]}) ==
           0);
-    CHECK(in.count(u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS message quarantined' "
+    CHECK(in.count(u"SELECT count(*) FROM alert WHERE alert_type = 'CP-IS unexpected failure' "
                    u"AND body LIKE $1"_s,
                    {u"%message %1 %"_s.arg(ids[1])}) == 1);
 }
