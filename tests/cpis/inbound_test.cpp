@@ -440,10 +440,24 @@ TEST_CASE("Only the exchange can process notifications or quarantine messages, e
             execute(*c, u"SELECT * FROM process_access_notifications($1::jsonb, now())"_s, {batch});
         REQUIRE_FALSE(processed.ok());
         CHECK(processed.error().sqlState == u"42501"_s);
-        auto quarantined = execute(*c, u"SELECT quarantine_inbound($1, 'no')"_s, {id});
-        REQUIRE_FALSE(quarantined.ok());
-        CHECK(quarantined.error().sqlState == u"42501"_s);
+        // Nor by the ways that choose the alert's type, or leave a message waiting (issue 18).
+        for (const QString &sql :
+             {u"SELECT quarantine_inbound($1, 'no')"_s,
+              u"SELECT quarantine_inbound_as($1, 'no', 'CP-IS unexpected failure')"_s,
+              u"SELECT inbound_left_waiting($1, 'no')"_s}) {
+            INFO(sql.toStdString());
+            auto quarantined = execute(*c, sql, {id});
+            REQUIRE_FALSE(quarantined.ok());
+            CHECK(quarantined.error().sqlState == u"42501"_s);
+        }
     }
+    // The exchange may not raise any other type through it.
+    const auto wrongType = execute(db.connection(),
+                                   u"SELECT quarantine_inbound_as($1, 'no', 'CP-IS "
+                                   u"exchange stalled')"_s,
+                                   {id});
+    REQUIRE_FALSE(wrongType.ok());
+    CHECK(wrongType.error().message.contains(u"is not an alert type for a quarantined message"_s));
     // The role check's refusal in words (reached directly here; callers reach it through
     // the functions that use it).
     require(execute(db.connection(),
