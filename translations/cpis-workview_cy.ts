@@ -721,6 +721,18 @@
         <source>CP-IS exchange: %1; the run at %2 has not succeeded (it is %3)</source>
         <translation>Cyfnewid CP-IS: %1; nid yw&apos;r rhediad am %2 wedi llwyddo (mae&apos;n %3)</translation>
     </message>
+    <message>
+        <source>CP-IS uploads are not being sent: see the alert &quot;CP-IS upload not sent&quot; (or &quot;not valid&quot;) and Administration → Exchange monitor. Notifications are still collected.</source>
+        <translation>Nid yw uwchlwythiadau CP-IS yn cael eu hanfon: gweler y rhybudd &quot;CP-IS upload not sent&quot; (neu &quot;not valid&quot;) a Gweinyddu → Monitor cyfnewid. Mae hysbysiadau&apos;n dal i gael eu casglu.</translation>
+    </message>
+    <message>
+        <source>notifications from CP-IS are not being collected</source>
+        <translation>nid yw hysbysiadau CP-IS yn cael eu casglu</translation>
+    </message>
+    <message>
+        <source>uploads to CP-IS are not being sent (see the CP-IS upload alerts)</source>
+        <translation>nid yw uwchlwythiadau i CP-IS yn cael eu hanfon (gweler rhybuddion uwchlwytho CP-IS)</translation>
+    </message>
 </context>
 <context>
     <name>cpis::MeshClient</name>

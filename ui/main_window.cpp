@@ -112,6 +112,7 @@ MainWindow::MainWindow(DatabaseChoice choice, QString login, QWidget *parent)
     banners->addWidget(m_connectionBanner);
     m_exchangeHealth = new ExchangeHealthWatch(m_database, central);
     banners->addWidget(m_exchangeHealth->banner());
+    banners->addWidget(m_exchangeHealth->uploadsBanner());
     layout->addLayout(banners);
     // Large text on a small screen: the page scrolls rather than the window outgrowing the
     // screen, so the banners, the menu bar and the status line stay in view.

@@ -77,9 +77,9 @@ int checkHealth(const QCommandLineParser &parser)
     auto health = ExchangeHealth::load(session.connection());
     if (!health)
         return exitFor(health.error());
-    out() << health->summary() << "\n";
+    out() << health->checkLine() << "\n";
     out().flush();
-    return health->stalled ? kExitCheckFailed : kExitOk;
+    return health->stalled || health->uploadsFailing ? kExitCheckFailed : kExitOk;
 }
 } // namespace
 
@@ -101,10 +101,12 @@ int exchange(const QStringList &args)
             u"Only one exchange runs at a time across all machines. The service outlives a\n"
             u"database restart and a MESH outage: it reconnects, and runs what it missed.\n"
             u"With --check, prints one line on how the exchange is doing, from the\n"
-            u"database's record of runs: stalled when no run has succeeded since the last\n"
-            u"scheduled time more than 30 minutes ago.\n"
+            u"database's record of runs: stalled when no run has collected the inbox since\n"
+            u"the last scheduled time more than 30 minutes ago; it also says when the last\n"
+            u"run could not send an upload to CP-IS.\n"
             u"Exit status: 0 done, 1 failed, busy, or a message quarantined or left in the\n"
-            u"MESH inbox (--check: 0 keeping to the schedule, 1 stalled), 3 unreachable."_s,
+            u"MESH inbox (--check: 0 keeping to the schedule, 1 stalled or uploads failing),\n"
+            u"3 unreachable."_s,
             args))
         return *stop;
     if (parser.isSet(check))

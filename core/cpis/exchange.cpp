@@ -202,23 +202,27 @@ Result<ExchangeReport> Exchange::runOnce()
     const qint64 runId = run->integer();
     // Every "Exchange now" request waiting is answered by this run; open monitors hear of it.
     auto answered = queryValue(m_connection, u"SELECT answer_exchange_requests($1)"_s, {runId});
-    Result<ExchangeReport> report =
-        answered ? exchange() : Result<ExchangeReport>(answered.error());
+    ExchangeReport report;
+    const Status done = answered ? exchange(report) : Status(answered.error());
     // The monitor shows every run, and why one failed: an upload not sent or a message left in
-    // the inbox counts, though the run went on.
+    // the inbox counts, though the run went on. Whether it collected the inbox and whether its
+    // uploads failed are kept apart, so that the workview says which part fails.
     const QString failure =
-        !report ? report.error().message : report->problems().join(u"; "_s).left(kMaxAlertText);
-    auto logged = execute(
-        m_connection, uR"(
-        UPDATE exchange_run SET finished_at = now(), status = $1, uploads_sent = $2, received = $3, quarantined = $4, error = $5
-        WHERE id = $6)"_s,
-        {failure.isEmpty() ? u"ok"_s : u"failed"_s, report ? int(report->uploadsSent.size()) : 0,
-         report ? int(report->inbound.size()) : 0, report ? report->quarantined() : 0,
-         failure.isEmpty() ? QString() : failure, runId});
+        !done ? done.error().message : report.problems().join(u"; "_s).left(kMaxAlertText);
+    auto logged = execute(m_connection, uR"(
+        UPDATE exchange_run SET finished_at = now(), status = $1, uploads_sent = $2, received = $3, quarantined = $4, error = $5,
+               inbox_collected = $6, uploads_failed = $7
+        WHERE id = $8)"_s,
+                          {failure.isEmpty() ? u"ok"_s : u"failed"_s,
+                           int(report.uploadsSent.size()), int(report.inbound.size()),
+                           report.quarantined(), failure.isEmpty() ? QString() : failure,
+                           done.ok() && report.inboxCollected, report.uploadsFailed, runId});
     if (!logged)
         return logged.error();
     if (auto told = queryValue(m_connection, u"SELECT exchange_run_finished($1)"_s, {runId}); !told)
         return told.error();
+    if (!done)
+        return done.error();
     return report;
 }
 
@@ -254,7 +258,7 @@ Status Exchange::checkInbox(const QStringList &ids)
     return success();
 }
 
-Result<ExchangeReport> Exchange::exchange()
+Status Exchange::exchange(ExchangeReport &report)
 {
     auto config = loadExchangeConfig(m_connection);
     if (!config)
@@ -269,9 +273,10 @@ Result<ExchangeReport> Exchange::exchange()
     // Loaded once a run. A folder that cannot be loaded stops sending and processing (the
     // inbox is still collected and stored, for the next run), never skips validation.
     auto schemas = loadSchemas(config->schemaDir);
-    ExchangeReport report;
     if (!schemas)
         report.failures << schemas.error().message;
+    // Nothing is sent unvalidated, nor with settings that cannot be used.
+    report.uploadsFailed = !schemas || !usable;
 
     // Sending, receiving and processing are independent: an upload MESH refuses must not keep
     // a notification from the child's social worker.
@@ -282,6 +287,7 @@ Result<ExchangeReport> Exchange::exchange()
         if (databaseLost(sent.error()))
             return sent.error();
         report.failures << inWords(sent.error());
+        report.uploadsFailed = true;
         say(inWords(sent.error()));
     }
     InboundProcessor processor(m_connection, schemas ? *schemas : nullptr);
@@ -300,6 +306,7 @@ Result<ExchangeReport> Exchange::exchange()
         if (!processed) {
             report.failures << u"Processing stopped: %1"_s.arg(processed.error().message);
         } else {
+            report.inboxCollected = collected.ok();
             for (const InboundOutcome &o : std::as_const(*processed))
                 say(u"Message %1: %2: %3"_s.arg(o.messageId).arg(o.status, o.text));
             report.inbound.append(*processed);
@@ -324,7 +331,7 @@ Result<ExchangeReport> Exchange::exchange()
                                                     : std::nullopt;
     if (stopped)
         return Error{stopped->code, report.problems().join(u"; "_s), {}, stopped->hint};
-    return report;
+    return success();
 }
 
 Status Exchange::send(const ExchangeConfig &config, MeshClient &mesh,
@@ -359,6 +366,7 @@ Status Exchange::send(const ExchangeConfig &config, MeshClient &mesh,
         return committed.error();
     report.blocked = built->blocked;
     report.uploadRefused = built->refused;
+    report.uploadsFailed = report.uploadsFailed || !built->refused.isEmpty();
     if (!built->refused.isEmpty())
         say(built->refused);
     for (const BlockedChild &child : std::as_const(built->blocked))
@@ -408,9 +416,11 @@ Result<bool> Exchange::validForSending(const hl7::SchemaValidator *schemas, cons
     if (valid)
         return true;
     const qint64 sequence = upload.integer("sequence_number");
-    const QString why =
-        u"Not sent: not valid against NHS England's CP-IS schema: %1"_s.arg(valid.error().message)
-            .left(kMaxAlertText / 2);
+    // libxml2 quotes the values it refuses (a child's name, NHS number): the file's detail and
+    // the alert reach every system administrator, restricted children included, so the reason
+    // is bounded and its values left out, as a quarantined message's is.
+    const QString why = u"Not sent: not valid against NHS England's CP-IS schema: %1"_s.arg(
+        InboundProcessor::boundedReason(valid.error().message));
     say(u"Upload %1: %2"_s.arg(sequence).arg(why));
     if (auto held = holdUpload(upload, u"CP-IS upload not valid"_s, why,
                                u"Upload %1 (%2 records) was not sent to CP-IS. %3. It stays ready "
@@ -439,8 +449,10 @@ Status Exchange::sendReadyUploads(const ExchangeConfig &config, MeshClient &mesh
             return valid.error();
         // Stays ready, and the later ones wait behind it: sent out of order, an older
         // file could overwrite a child's newer plan at CP-IS once this one goes.
-        if (!*valid)
+        if (!*valid) {
+            report.uploadsFailed = true;
             break;
+        }
         say(u"Sending upload %1 (%2 records)…"_s.arg(sequence).arg(upload.integer("record_count")));
         auto messageId = sendOnce(config, mesh, upload);
         if (!messageId) {
@@ -496,6 +508,7 @@ Status Exchange::markNotSent(const ExchangeConfig &config, const Row &upload, co
     const QString line = u"Upload %1 was not sent: %2"_s.arg(sequence).arg(why.message);
     say(line + u"; the exchange goes on to receive."_s);
     report.failures << line;
+    report.uploadsFailed = true;
     // Stays ready, so that it goes once the cause is fixed.
     return holdUpload(upload, u"CP-IS upload not sent"_s, detail,
                       u"Upload %1 (%2 records) was not sent to CP-IS: %3. %4 It stays ready "
@@ -563,8 +576,16 @@ Result<std::optional<Error>> Exchange::collectOne(MeshClient &mesh, InboundProce
     // Stored (committed) before it is acknowledged, so nothing is lost.
     auto stored = processor.store(
         {message->body, u"mesh"_s, message->id, message->workflowId, message->fileName});
-    if (!stored)
+    // Only a lost database ends the collection; any other refusal is this message's: it stays
+    // in the inbox (not acknowledged) for the next run, and the others go on.
+    if (!stored && databaseLost(stored.error()))
         return stored.error();
+    if (!stored)
+        return std::optional(Error{stored.error().code,
+                                   u"Message %1 could not be stored: %2"_s.arg(
+                                       id, InboundProcessor::boundedReason(stored.error().message)),
+                                   {},
+                                   {}});
     // Gone by now (expired): it is stored, which is all the acknowledgement was for. Otherwise
     // it is downloaded again at the next run, and stored once.
     if (auto acknowledged = mesh.acknowledge(id);

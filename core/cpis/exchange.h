@@ -32,6 +32,11 @@ struct ExchangeReport
     // What else failed, in words, while the rest of the run went on: an upload MESH refused
     // or that could not be sent, messages that could not be processed.
     QStringList failures;
+    // The inbox was listed, what could be downloaded stored, and what is stored processed: the
+    // part that must never stop (exchange_health's "stalled" follows it).
+    bool inboxCollected = false;
+    // An upload was held back (refused, not sent, not valid) or none could be built or sent.
+    bool uploadsFailed = false;
     [[nodiscard]] int quarantined() const;
     // Everything that makes the run count as failed, in words: empty when it went well.
     [[nodiscard]] QStringList problems() const;
@@ -73,7 +78,8 @@ public:
     static QDateTime deliveredAt(const QString &meshMessageId);
 
 private:
-    Result<ExchangeReport> exchange();
+    // Fills `report` as it goes, so that what is known survives a run that stops early.
+    Status exchange(ExchangeReport &report);
     Status warnIfStalled();
     Status checkInbox(const QStringList &ids);
     // The DMS schemas when cpis.schema_dir is set (null when not); an error, after alerting
@@ -100,9 +106,9 @@ private:
     // reached MESH is first looked up by its local id, and not sent again when found.
     Result<QString> sendOnce(const ExchangeConfig &config, class MeshClient &mesh,
                              const Row &upload);
-    // Downloads, stores and acknowledges every message in the inbox; one that fails is left
-    // there for the next run and the others go on. An error when the inbox cannot be listed
-    // or a message cannot be stored (the database, not the message).
+    // Downloads, stores and acknowledges every message in the inbox; one that fails (to
+    // download, or to be stored) is left there for the next run and the others go on. An error
+    // when the inbox cannot be listed or the database is lost.
     Status collect(MeshClient &mesh, InboundProcessor &processor, ExchangeReport &report);
     // Downloads one listed message into the database; why not, when it was left in the inbox.
     Result<std::optional<Error>> collectOne(MeshClient &mesh, InboundProcessor &processor,

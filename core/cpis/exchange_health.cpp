@@ -27,6 +27,7 @@ Result<ExchangeHealth> ExchangeHealth::load(Connection &connection, const QDateT
     ExchangeHealth health;
     health.configured = row.boolean("configured");
     health.stalled = row.boolean("stalled");
+    health.uploadsFailing = row.boolean("uploads_failing");
     health.lastSuccess = row.dateTime("last_success");
     health.missedRun = row.dateTime("missed_run");
     health.nextRun = row.dateTime("next_run");
@@ -76,6 +77,23 @@ QString ExchangeHealth::summary() const
             .arg(lastRun(), inUk(missedRun).toString(u"HH:mm"_s), now);
     return tr("CP-IS exchange: %1; the run at %2 has not succeeded (it is %3)")
         .arg(lastRun(), when(missedRun), now);
+}
+
+QString ExchangeHealth::uploadsFailingText()
+{
+    return tr("CP-IS uploads are not being sent: see the alert \"CP-IS upload not sent\" (or \"not "
+              "valid\") and Administration → Exchange monitor. Notifications are still "
+              "collected.");
+}
+
+QString ExchangeHealth::checkLine() const
+{
+    QStringList parts{summary()};
+    if (stalled)
+        parts << tr("notifications from CP-IS are not being collected");
+    if (uploadsFailing)
+        parts << tr("uploads to CP-IS are not being sent (see the CP-IS upload alerts)");
+    return parts.join(u"; "_s);
 }
 
 } // namespace cpis

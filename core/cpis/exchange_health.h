@@ -16,12 +16,13 @@ struct ExchangeHealth
     Q_DECLARE_TR_FUNCTIONS(cpis::ExchangeHealth)
 
 public:
-    bool configured = false; // MESH has an address, or the exchange has run before
-    bool stalled = false;    // no run has succeeded since missedRun
-    QDateTime lastSuccess;   // invalid: never
-    QDateTime missedRun;     // the scheduled run that has not succeeded (when stalled)
-    QDateTime nextRun;       // the next scheduled run
-    QDateTime checkedAt;     // the database's now, which the words are relative to
+    bool configured = false;     // MESH has an address, or the exchange has run before
+    bool stalled = false;        // no run has collected the inbox since missedRun
+    bool uploadsFailing = false; // the latest run could not send an upload to CP-IS
+    QDateTime lastSuccess;       // the last run that collected the inbox; invalid: never
+    QDateTime missedRun;         // the scheduled run that has not succeeded (when stalled)
+    QDateTime nextRun;           // the next scheduled run
+    QDateTime checkedAt;         // the database's now, which the words are relative to
 
     // As of now, or of `at` (for tests and for a report about an earlier time).
     static Result<ExchangeHealth> load(Connection &connection, const QDateTime &at = {});
@@ -31,6 +32,11 @@ public:
     // "CP-IS exchange: last successful run at 11:00 today; the 14:00 run has not succeeded
     // (it is 14:45)"; the status line when it has not stalled.
     [[nodiscard]] QString summary() const;
+    // For `cpisctl exchange --check`: the summary, and which part fails ("notifications are not
+    // being collected", "uploads to CP-IS are not being sent").
+    [[nodiscard]] QString checkLine() const;
+    // What the workview says while uploads fail and notifications are still collected.
+    [[nodiscard]] static QString uploadsFailingText();
     // "11:00 today", "16:45 yesterday", "08:00 tomorrow", "16:45 on 03/12/2026", in UK time.
     [[nodiscard]] QString when(const QDateTime &at) const;
 

@@ -26,6 +26,8 @@ namespace cpis {
 
 namespace {
 const QString kQuarantine = u"quarantine"_s; // an Error code: keep the message, say why
+// The same for a notification that names no access to a child's record: its own alert type.
+const QString kEmptyNotification = u"quarantine.empty"_s;
 
 // Clocks differ a little; an access later than this after ours did not happen yet.
 constexpr qint64 kClockSkewSecs = 60 * 60;
@@ -247,10 +249,9 @@ Result<QList<InboundOutcome>> InboundProcessor::processPending()
                               "resolved in the exchange monitor if it never can be): %2"_s.arg(id)
                                   .arg(why);
                 // The monitor lists it by this reason, for a person to process it again or mark
-                // it resolved. Best effort: the failure is reported either way.
-                (void)execute(m_connection, uR"(
-                    UPDATE inbound_message SET reason = $1 WHERE id = $2 AND status = 'received')"_s,
-                              {why, id});
+                // it resolved, and the administrators hear of it once (a new reason). Best
+                // effort: the failure is reported either way.
+                (void)execute(m_connection, u"SELECT inbound_left_waiting($1, $2)"_s, {id, why});
             }
         }
     }
@@ -277,7 +278,7 @@ InboundProcessor::readNotification(qint64 messageId, const QByteArray &body,
     if (!notification)
         return notification.error();
     if (notification->records.isEmpty())
-        return Error{QString::fromLatin1(hl7::kErrorMalformed),
+        return Error{kEmptyNotification,
                      u"Empty notification %1: it names no access to a child's record."_s.arg(
                          notification->notificationId),
                      {},
@@ -381,7 +382,9 @@ Result<QList<InboundOutcome>> InboundProcessor::processAll(const QList<qint64> &
                 return markProcessed(m.id, *work);
             });
         } else {
-            outcome = markQuarantined(m.id, quarantine(read[i].error().message));
+            const Error &why = read[i].error();
+            outcome = markQuarantined(
+                m.id, why.code == kEmptyNotification ? why : quarantine(why.message));
         }
         if (!outcome)
             return outcome.error();
@@ -529,14 +532,20 @@ Result<InboundOutcome> InboundProcessor::markProcessed(qint64 messageId, const W
 
 Result<InboundOutcome> InboundProcessor::markQuarantined(qint64 messageId, const Error &why)
 {
-    const QString reason = boundedReason(
-        why.code == kQuarantine ? why.message : u"Processing failed: %1"_s.arg(why.message));
+    // A rule broken is said as it is; anything else is a failure no check foresaw, which its
+    // own recipients hear of (alert_recipients).
+    const bool expected = why.code == kQuarantine || why.code == kEmptyNotification;
+    const QString reason =
+        boundedReason(expected ? why.message : u"Processing failed: %1"_s.arg(why.message));
+    const QString alertType = why.code == kEmptyNotification ? u"CP-IS empty notification"_s
+                              : expected                     ? u"CP-IS message quarantined"_s
+                                                             : u"CP-IS unexpected failure"_s;
     // Under a savepoint: should the reason itself be refused, the message is still kept out of
     // the way with a plain one, and the batch it is in goes on.
     if (auto savepoint = execute(m_connection, u"SAVEPOINT quarantining"_s); !savepoint)
         return savepoint.error();
-    auto marked =
-        execute(m_connection, u"SELECT quarantine_inbound($1, $2)"_s, {messageId, reason});
+    auto marked = execute(m_connection, u"SELECT quarantine_inbound_as($1, $2, $3)"_s,
+                          {messageId, reason, alertType});
     if (marked)
         return InboundOutcome{messageId, u"quarantined"_s, reason, 0};
     if (marked.error().code == u"db.unreachable"_s)
@@ -545,8 +554,8 @@ Result<InboundOutcome> InboundProcessor::markQuarantined(qint64 messageId, const
         return undone.error();
     const QString plain = u"The message could not be processed, and its reason could not be "
                           "recorded either: look at the message itself."_s;
-    if (auto again =
-            execute(m_connection, u"SELECT quarantine_inbound($1, $2)"_s, {messageId, plain});
+    if (auto again = execute(m_connection, u"SELECT quarantine_inbound_as($1, $2, $3)"_s,
+                             {messageId, plain, u"CP-IS unexpected failure"_s});
         !again)
         return again.error();
     return InboundOutcome{messageId, u"quarantined"_s, plain, 0};

@@ -4,6 +4,7 @@
 // and never someone who may not see a restricted child.
 #include "config/alert_recipients.h"
 #include "config/config_store.h"
+#include "cpis/access_notification_message.h"
 #include "db/rows.h"
 #include "support/exchange_world.h"
 #include "support/sample_notification.h"
@@ -193,4 +194,96 @@ TEST_CASE("Alert recipients: every wrong value is refused by name, and only by a
     REQUIRE_FALSE(byAdmin.ok());
     CHECK(byAdmin.error().message ==
           u"Only system administrators can choose who receives alerts."_s);
+}
+
+namespace {
+// The types issue 18 lists apart, each with today's recipients (the CP-IS administrators) as
+// its default, listed for Configuration tools and `cpisctl config` from the table.
+void checkListedWithDefaults(const CaseWorld &world, const QString &type)
+{
+    INFO(type.toStdString());
+    const auto all = require(AlertRecipientStore(*world.connectAs(world.sysadmin)).list());
+    const auto it = std::find_if(all.cbegin(), all.cend(),
+                                 [&](const AlertRecipients &r) { return r.alertType == type; });
+    REQUIRE(it != all.cend());
+    CHECK(it->role == u"cpis_sysadmin"_s);
+    CHECK_FALSE(it->aboutChild);
+}
+
+// As the owner: the database refuses to mark the message with this MESH id as any of
+// `statuses` (a row damaged in a way no check foresaw).
+void refuseMarking(ExchangeWorld &x, const QString &meshId, const QString &statuses)
+{
+    auto &owner = x.db.connection();
+    require(
+        execute(owner, uR"(CREATE OR REPLACE FUNCTION refuse_row() RETURNS trigger LANGUAGE plpgsql
+                           AS $$ BEGIN RAISE EXCEPTION 'row damaged'; END $$)"_s));
+    require(execute(owner, u"CREATE TRIGGER refuse_row BEFORE UPDATE ON inbound_message FOR EACH "
+                           u"ROW WHEN (OLD.mesh_message_id = '"_s +
+                               meshId + u"' AND NEW.status IN ("_s + statuses +
+                               u")) EXECUTE FUNCTION refuse_row()"_s));
+}
+} // namespace
+
+TEST_CASE("An empty notification is an alert type of its own, with recipients of its own",
+          "[exchange][alerts]")
+{
+    ExchangeWorld x;
+    const QString type = u"CP-IS empty notification"_s;
+    checkListedWithDefaults(x.world, type);
+    hl7::AccessNotification empty = test::notificationAbout(u"ASN-EMPTY-1"_s, u"9990000026"_s, {});
+    empty.records.clear();
+    x.deliver(hl7::writeAccessNotification(empty));
+    require(x.run());
+    CHECK(alertsFor(x.world, x.world.sysadmin, type) == 1);
+    CHECK(alertsFor(x.world, x.world.sysadmin, u"CP-IS message quarantined"_s) == 0);
+
+    require(choose(x.world, type, {}, {}, x.world.admin.login, false));
+    empty.notificationId = test::notificationUuid(u"ASN-EMPTY-2"_s);
+    x.deliver(hl7::writeAccessNotification(empty));
+    require(x.run());
+    CHECK(alertsFor(x.world, x.world.admin, type) == 1);
+    CHECK(alertsFor(x.world, x.world.sysadmin, type) == 1);
+    CHECK(x.count(u"SELECT count(*) FROM inbound_message WHERE status = 'quarantined' AND reason "
+                  u"LIKE 'Empty notification %'"_s) == 2);
+}
+
+TEST_CASE("A failure no check foresaw is an alert type of its own", "[exchange][alerts]")
+{
+    ExchangeWorld x;
+    const QString type = u"CP-IS unexpected failure"_s;
+    checkListedWithDefaults(x.world, type);
+    const QString broken = x.deliver(test::accessNotification(u"ASN-UNEXPECTED"_s));
+    refuseMarking(x, broken, u"'processed'"_s); // it can still be quarantined
+    require(x.run());
+    CHECK(x.count(u"SELECT count(*) FROM inbound_message WHERE status = 'quarantined' AND reason "
+                  u"LIKE 'Processing failed: %row damaged%'"_s) == 1);
+    CHECK(alertsFor(x.world, x.world.sysadmin, type) == 1);
+    CHECK(alertsFor(x.world, x.world.sysadmin, u"CP-IS message quarantined"_s) == 0);
+}
+
+TEST_CASE("A message that cannot even be quarantined alerts its recipients once, and the "
+          "others go on",
+          "[exchange][alerts]")
+{
+    ExchangeWorld x;
+    const QString type = u"CP-IS unexpected failure"_s;
+    const int before = x.count(u"SELECT count(*) FROM work_step"_s);
+    const QString broken = x.deliver(test::accessNotification(u"ASN-STUCK"_s));
+    x.deliver(test::accessNotification(u"ASN-STUCK-OK"_s, u"9990000026"_s));
+    refuseMarking(x, broken, u"'processed', 'quarantined'"_s);
+    const ExchangeReport first = require(x.run());
+    REQUIRE(first.failures.size() == 1);
+    CHECK(x.count(u"SELECT count(*) FROM work_step"_s) == before + 1);
+    CHECK(alertsFor(x.world, x.world.sysadmin, type) == 1);
+    const QString body = require(queryValue(x.db.connection(),
+                                            u"SELECT body FROM alert WHERE "
+                                            u"alert_type = $1"_s,
+                                            {type}))
+                             .text();
+    CHECK(body.contains(u"stays waiting"_s));
+    CHECK(body.contains(u"row damaged"_s));
+    // The next run fails on it again, and says so in its report, but does not alert again.
+    CHECK(require(x.run()).failures.size() == 1);
+    CHECK(alertsFor(x.world, x.world.sysadmin, type) == 1);
 }

@@ -1,7 +1,6 @@
 // Issue 18, "Inbound keeps flowing, whatever else fails": sending, receiving and processing are
 // independent, a download that fails holds up no other, and a message that cannot be processed
 // never blocks the ones behind it. Real database, loopback MESH server with injected faults.
-#include "config/config_store.h"
 #include "cpis/exchange_monitor.h"
 #include "cpis/inbound_processor.h"
 #include "db/rows.h"
@@ -16,8 +15,6 @@ using test::ExchangeWorld;
 using test::require;
 
 namespace {
-const QString kMistyped = u"CPIS99XX"_s; // a mailbox MESH does not know
-
 int steps(ExchangeWorld &x)
 {
     return x.count(u"SELECT count(*) FROM work_step"_s);
@@ -32,21 +29,6 @@ QString text(ExchangeWorld &x, const QString &sql, const QVariantList &params = 
 {
     return require(queryValue(x.db.connection(), sql, params)).text();
 }
-
-// A notification whose id is 5,000 characters long: the reader refuses it, and the reason
-// quotes the id.
-QByteArray misbehaving(const QString &label)
-{
-    QByteArray body = test::accessNotification(label);
-    const QByteArray id = test::notificationUuid(label).toLatin1();
-    REQUIRE(body.contains(id));
-    return body.replace(id, QByteArray(5000, 'X'));
-}
-
-void setConfig(ExchangeWorld &x, const QString &key, const QString &value)
-{
-    REQUIRE(ConfigStore(*x.world.connectAs(x.world.sysadmin)).set(key, value).ok());
-}
 } // namespace
 
 TEST_CASE("With the CP-IS mailbox mistyped and a misbehaving message in the inbox, every "
@@ -54,10 +36,10 @@ TEST_CASE("With the CP-IS mailbox mistyped and a misbehaving message in the inbo
           "[exchange][flow]")
 {
     ExchangeWorld x;
-    setConfig(x, u"mesh.cpis_mailbox"_s, kMistyped);
+    x.setConfig(u"mesh.cpis_mailbox"_s, test::kMistypedCpisMailbox);
     const int before = steps(x);
     x.deliver(test::accessNotification(u"ASN-FLOW-1"_s));
-    x.deliver(misbehaving(u"ASN-FLOW-BAD"_s));
+    x.deliver(test::misbehavingNotification(u"ASN-FLOW-BAD"_s));
     x.deliver(test::accessNotification(u"ASN-FLOW-2"_s));
 
     const auto run = test::runCpisctl(
@@ -85,7 +67,7 @@ TEST_CASE("With the CP-IS mailbox mistyped and a misbehaving message in the inbo
     const QString alert =
         text(x, u"SELECT body FROM alert WHERE alert_type = 'CP-IS upload not sent'"_s);
     CHECK(alert.contains(u"mesh.cpis_mailbox"_s));
-    CHECK(alert.contains(kMistyped));
+    CHECK(alert.contains(test::kMistypedCpisMailbox));
     CHECK(alert.contains(u"mesh.workflow_upload"_s));
     CHECK(x.count(u"SELECT count(*) FROM exchange_run WHERE status = 'failed' AND error LIKE "
                   "'Upload 1 was not sent%Unregistered to address%' AND received = 3"_s) == 1);
@@ -97,7 +79,7 @@ TEST_CASE("With the CP-IS mailbox mistyped and a misbehaving message in the inbo
     CHECK(alerts(x, u"CP-IS upload not sent"_s) == 1);
 
     // Once the mailbox is right, the upload goes and the run is clean.
-    setConfig(x, u"mesh.cpis_mailbox"_s, test::kCpisMailbox);
+    x.setConfig(u"mesh.cpis_mailbox"_s, test::kCpisMailbox);
     const ExchangeReport fixed = require(x.run());
     CHECK(fixed.uploadsSent == QList<qint64>{1});
     CHECK(fixed.problems().isEmpty());
@@ -260,4 +242,112 @@ TEST_CASE("A message that fails every time holds up no other, and can be marked 
     const Status refused = monitor.resolve(done, u"Nothing to do."_s);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message.contains(u"already processed"_s));
+}
+
+namespace {
+// Delivers `n` good notifications and returns their MESH ids.
+QStringList deliverGood(ExchangeWorld &x, int n, const QString &label)
+{
+    QStringList ids;
+    for (int i = 0; i < n; ++i)
+        ids << x.deliver(test::accessNotification(u"ASN-%1-%2"_s.arg(label).arg(i)));
+    return ids;
+}
+
+// The run leaves `left` (and only it) in the inbox, saying why, and the others are steps.
+void checkLeftAlone(ExchangeWorld &x, const ExchangeReport &report, const QString &left,
+                    const QString &why, int stepsBefore, int good)
+{
+    INFO(report.problems().join(u"\n"_s).toStdString());
+    REQUIRE(report.leftInInbox.size() == 1);
+    CHECK(report.leftInInbox.first().contains(left));
+    CHECK(report.leftInInbox.first().contains(why));
+    CHECK(report.inboxCollected);
+    CHECK(steps(x) == stepsBefore + good);
+    CHECK(x.mesh.inboxIds(test::kMeshMailbox) == QStringList{left});
+    CHECK_FALSE(x.mesh.acknowledgedIds().contains(left));
+    CHECK(x.count(u"SELECT count(*) FROM inbound_message WHERE mesh_message_id = $1"_s, {left}) ==
+          0);
+}
+} // namespace
+
+TEST_CASE("A message too large to download is left in the inbox at every run, and the others "
+          "are downloaded and become steps",
+          "[exchange][flow]")
+{
+    ExchangeWorld x;
+    const int before = steps(x);
+    x.mesh.gzipDownloads(true);
+    QStringList ids = deliverGood(x, 1, u"BIG"_s);
+    // A few hundred kilobytes on the wire, one byte over settings.maxMessageBytes un-gzipped.
+    MeshMessage big;
+    big.body = QByteArray(MeshSettings().maxMessageBytes + 1, '\0');
+    const QString tooLarge = x.mesh.putInbox(test::kMeshMailbox, big);
+    big.body.clear();
+    ids << deliverGood(x, 1, u"BIG-AFTER"_s);
+
+    const ExchangeReport first = require(x.run());
+    checkLeftAlone(x, first, tooLarge, u"larger than"_s, before, 2);
+    // Still too large at the next run, which leaves it again and does not stop for it.
+    x.deliver(test::accessNotification(u"ASN-BIG-LATER"_s));
+    const ExchangeReport second = require(x.run());
+    checkLeftAlone(x, second, tooLarge, u"larger than"_s, before, 3);
+}
+
+TEST_CASE("A chunk that arrives cut short at every try leaves its message for the next run, and "
+          "the others are downloaded and become steps",
+          "[exchange][flow]")
+{
+    ExchangeWorld x;
+    const int before = steps(x);
+    x.mesh.setChunkSize(1024); // a notification goes in several chunks
+    const QStringList ids = deliverGood(x, 3, u"CUT"_s);
+    x.mesh.truncateChunkAlways(ids[1], 2);
+
+    const ExchangeReport first = require(x.run());
+    checkLeftAlone(x, first, ids[1], u"could not be downloaded"_s, before, 2);
+    // Served whole again: the next run collects it.
+    x.mesh.truncateChunkAlways(ids[1], 0);
+    CHECK(require(x.run()).problems().isEmpty());
+    CHECK(steps(x) == before + 3);
+}
+
+TEST_CASE("A message whose download times out at every try is left for the next run, and the "
+          "others are downloaded and become steps (about two minutes: four 30 s timeouts)",
+          "[exchange][flow][slow]")
+{
+    ExchangeWorld x;
+    const int before = steps(x);
+    const QStringList ids = deliverGood(x, 3, u"SLOW"_s);
+    x.mesh.stallRequestsEndingWith(u"/inbox/"_s + ids[0]);
+
+    const ExchangeReport first = require(x.run());
+    checkLeftAlone(x, first, ids[0], u"did not answer within 30 s"_s, before, 2);
+    x.mesh.stallRequestsEndingWith({});
+    CHECK(require(x.run()).problems().isEmpty());
+    CHECK(steps(x) == before + 3);
+}
+
+TEST_CASE("A message the database refuses to store is left in the inbox, and the collection goes "
+          "on with the others",
+          "[exchange][flow]")
+{
+    ExchangeWorld x;
+    const int before = steps(x);
+    const QStringList ids = deliverGood(x, 3, u"STORE"_s);
+    // Something no check foresaw refuses that one row, with the connection alive.
+    auto &owner = x.db.connection();
+    require(execute(owner, uR"(CREATE FUNCTION refuse_store() RETURNS trigger LANGUAGE plpgsql AS
+                           $$ BEGIN RAISE EXCEPTION 'storage refused'; END $$)"_s));
+    require(execute(owner, u"CREATE TRIGGER refuse_store BEFORE INSERT ON inbound_message FOR "
+                           u"EACH ROW WHEN (NEW.mesh_message_id = '"_s +
+                               ids[0] + u"') EXECUTE FUNCTION refuse_store()"_s));
+
+    const ExchangeReport first = require(x.run());
+    checkLeftAlone(x, first, ids[0], u"could not be stored"_s, before, 2);
+    CHECK(first.leftInInbox.first().contains(u"storage refused"_s));
+
+    require(execute(owner, u"DROP TRIGGER refuse_store ON inbound_message"_s));
+    CHECK(require(x.run()).problems().isEmpty());
+    CHECK(steps(x) == before + 3);
 }

@@ -4,6 +4,7 @@
 #include "cpis/exchange_health.h"
 #include "db/rows.h"
 #include "support/case_world.h"
+#include "support/exchange_world.h"
 
 #include <catch2/catch.hpp>
 
@@ -174,4 +175,72 @@ TEST_CASE("Issue 21: a user's fake \"CP-IS exchange stalled\" alert is refused a
     CHECK(require(queryValue(db.connection(), u"SELECT bool_and(raised_by_system) FROM alert "
                                               u"WHERE alert_type = 'CP-IS exchange stalled'"_s))
               .boolean());
+}
+
+TEST_CASE("A run that collected the inbox but could not send its upload has not stalled, and "
+          "says uploads fail",
+          "[exchange][health]")
+{
+    // The issue's own scenario: the CP-IS mailbox mistyped, so MESH refuses the upload, and the
+    // notification waiting is collected. Saying "not being collected" would be false.
+    test::ExchangeWorld x;
+    x.setConfig(u"mesh.cpis_mailbox"_s, test::kMistypedCpisMailbox);
+    x.deliver(test::accessNotification(u"ASN-HEALTH-UP"_s));
+    const ExchangeReport report = require(x.run());
+    CHECK(report.uploadsFailed);
+    CHECK(report.inboxCollected);
+    CHECK(x.count(u"SELECT count(*) FROM exchange_run WHERE status = 'failed' AND inbox_collected "
+                  u"AND uploads_failed"_s) == 1);
+
+    auto admin = x.world.connectAs(x.world.admin);
+    const ExchangeHealth health = require(ExchangeHealth::load(*admin));
+    CHECK(health.configured);
+    CHECK_FALSE(health.stalled);
+    CHECK(health.uploadsFailing);
+    CHECK(health.lastSuccess.isValid());
+    CHECK(health.checkLine().contains(u"uploads to CP-IS are not being sent"_s));
+    CHECK_FALSE(health.checkLine().contains(u"not being collected"_s));
+
+    // Once the mailbox is right, the upload goes and nothing fails.
+    x.setConfig(u"mesh.cpis_mailbox"_s, test::kCpisMailbox);
+    require(x.run());
+    CHECK_FALSE(require(ExchangeHealth::load(*admin)).uploadsFailing);
+
+    // A run that could not list the inbox has not collected it, whatever else it did.
+    x.mesh.failNextRequests(1000, 500);
+    REQUIRE_FALSE(x.run().ok());
+    CHECK(x.count(u"SELECT count(*) FROM exchange_run WHERE NOT inbox_collected"_s) == 1);
+}
+
+TEST_CASE("The stalled rule follows collection: a failed run that collected the inbox counts",
+          "[exchange][health]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    Connection &owner = db.connection();
+    auto admin = world.connectAs(world.admin);
+    require(execute(owner,
+                    u"UPDATE config SET value = 'https://mesh.example' WHERE key = 'mesh.url'"_s));
+    addRun(owner, uk(2, 11, 2), u"ok"_s);
+    require(execute(owner,
+                    u"INSERT INTO exchange_run (started_at, finished_at, status, "
+                    u"inbox_collected, uploads_failed) VALUES ($1::timestamptz - interval "
+                    u"'1 minute', $1, 'failed', true, true)"_s,
+                    {uk(2, 14, 1)}));
+    ExchangeHealth health = at(*admin, uk(2, 14, 45));
+    CHECK_FALSE(health.stalled);
+    CHECK(health.uploadsFailing);
+    CHECK(health.lastSuccess == uk(2, 14, 1));
+    CHECK(health.checkLine() == u"CP-IS exchange: last successful run at 14:01 today; next at "
+                                u"16:45; uploads to CP-IS are not being sent (see the CP-IS "
+                                u"upload alerts)"_s);
+    // As of before that run, the older one is what counts.
+    CHECK_FALSE(at(*admin, uk(2, 13, 0)).uploadsFailing);
+
+    // Three hours later, with no run at 16:45: stalled, and the line says which part fails.
+    health = at(*admin, uk(2, 17, 30));
+    CHECK(health.stalled);
+    CHECK(health.checkLine().endsWith(u"(it is 17:30); notifications from CP-IS are not being "
+                                      u"collected; uploads to CP-IS are not being sent (see the "
+                                      u"CP-IS upload alerts)"_s));
 }

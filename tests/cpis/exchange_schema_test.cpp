@@ -3,6 +3,7 @@
 // schema folder that cannot be loaded stops sending and processing, never skipping validation.
 #include "config/config_store.h"
 #include "cpis/inactive_notification_message.h"
+#include "cpis/inbound_processor.h"
 #include "cpis/schema_validator.h"
 #include "cpis/upload_message.h"
 #include "db/rows.h"
@@ -106,6 +107,53 @@ TEST_CASE("An upload that fails NHS England's schemas is not sent: it stays read
             u"SELECT count(*) FROM upload_file WHERE sequence_number = 900 AND status = 'sent' AND detail IS NULL"_s) ==
         1);
     CHECK(notValidAlerts(x) == 2);
+}
+
+TEST_CASE("An upload not valid for a restricted child shows system administrators neither the "
+          "child's name nor NHS number, in the file's detail or the alert",
+          "[exchange][schema][security]")
+{
+    const QString schemas = test::referenceSchemaDirOrSkip();
+    test::ExchangeWorld x;
+    require(execute(x.db.connection(),
+                    u"INSERT INTO person (legal_forenames, legal_surname, gender, date_of_birth, "
+                    u"nhs_number, nhs_number_status, restricted) VALUES ('Amelia', 'Hart', "
+                    u"'Female', '2015-03-04', '9990000034', 'recorded', true)"_s));
+    // Her record in the upload, with one value libxml2 refuses and quotes: her name and NHS
+    // number where the NHS number's type (its root) belongs.
+    QByteArray body = test::changed(test::schemaSample("upload.xml"),
+                                    "<given>Thomas</given><family>Example</family>",
+                                    "<given>Amelia</given><family>Hart</family>");
+    body = test::changed(body, "root=\"2.16.840.1.113883.2.1.4.1\" extension=\"9990000026\"",
+                         "root=\"Amelia Hart 9990000034\" extension=\"9990000034\"");
+    const Status raw = test::referenceSchemasOrSkip()->validate(body, hl7::MessageKind::Upload);
+    REQUIRE_FALSE(raw.ok());
+    INFO(raw.error().message.toStdString());
+    REQUIRE(raw.error().message.contains(u"Amelia Hart 9990000034"_s)); // what would have leaked
+    readyUpload(x, 900, body);
+    setSchemaDir(x, schemas);
+
+    require(x.run());
+    CHECK(x.mesh.sentMessages().isEmpty());
+    auto sysadmin = x.world.connectAs(x.world.sysadmin);
+    const QString detail = require(queryValue(*sysadmin, u"SELECT detail FROM "
+                                                         u"exchange_monitor_uploads(10) WHERE "
+                                                         u"sequence_number = 900"_s))
+                               .text();
+    const QString alert = require(queryValue(*sysadmin, u"SELECT string_agg(body, ' ') FROM alert "
+                                                        u"WHERE alert_type = 'CP-IS upload not "
+                                                        u"valid'"_s))
+                              .text();
+    for (const QString &text : {detail, alert}) {
+        INFO(text.toStdString());
+        CHECK(text.contains(u"not valid against NHS England's CP-IS schema"_s));
+        CHECK(text.contains(u"attribute 'root'"_s)); // where it is, without the value
+        CHECK_FALSE(text.contains(u"9990000034"_s));
+        CHECK_FALSE(text.contains(u"Amelia"_s));
+        CHECK_FALSE(text.contains(u"Hart"_s));
+    }
+    // The reason is bounded (InboundProcessor::kMaxReason) after its one-line preface.
+    CHECK(detail.size() <= InboundProcessor::kMaxReason + 60);
 }
 
 TEST_CASE("With the schemas set, the upload the program writes is valid and is sent",

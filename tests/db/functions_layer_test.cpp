@@ -124,7 +124,11 @@ const QSet<QString> kAddedOnPurpose{
     // Issue 19 (0041): a plan recorded in error from the record's row version (the old
     // record_plan_in_error(bigint,text) dropped), and the name CP-IS last accepted.
     u"record_plan_in_error(bigint,integer,text)"_s, u"_check_person_version(person,integer)"_s,
-    u"_names_held_by_cpis(bigint[])"_s, u"person_name_held_by_cpis(bigint)"_s};
+    u"_names_held_by_cpis(bigint[])"_s, u"person_name_held_by_cpis(bigint)"_s,
+    // Issue 18 (0042): quarantined messages raise the alert type of their case; a message that
+    // cannot even be quarantined alerts once.
+    u"_inbound_reason(text)"_s, u"_inbound_hidden_children(bigint)"_s,
+    u"quarantine_inbound_as(bigint,text,text)"_s, u"inbound_left_waiting(bigint,text)"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,

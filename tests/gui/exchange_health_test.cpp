@@ -83,3 +83,31 @@ TEST_CASE("System administrators see the exchange's health, and key workers do n
     CHECK_FALSE(child<QLabel>(window.get(), u"exchangeStatus"_s)->isVisible());
     CHECK_FALSE(child<ui::MessageBanner>(window.get(), u"exchangeStalledBanner"_s)->isVisible());
 }
+
+TEST_CASE("With uploads refused but the inbox collected, the workview says uploads fail and not "
+          "that notifications are not collected",
+          "[gui][health]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    require(execute(db.connection(),
+                    u"UPDATE config SET value = 'https://mesh.example' WHERE key = 'mesh.url'"_s));
+    // The issue's scenario as the exchange records it: MESH refused the upload (the CP-IS
+    // mailbox mistyped), the notifications were collected and processed.
+    require(execute(db.connection(), u"INSERT INTO exchange_run (finished_at, status, "
+                                     u"inbox_collected, uploads_failed, error) VALUES (now(), "
+                                     u"'failed', true, true, 'Upload 1 was not sent')"_s));
+    for (const QString &login : {world.admin.login, world.sysadmin.login}) {
+        INFO(login.toStdString());
+        auto window = test::signedInWindow(db, login);
+        QLabel *status = exchangeStatus(window.get());
+        CHECK(status->text().contains(u"today; next at "_s));
+        CHECK_FALSE(
+            child<ui::MessageBanner>(window.get(), u"exchangeStalledBanner"_s)->isVisible());
+        auto *uploads = child<ui::MessageBanner>(window.get(), u"exchangeUploadsBanner"_s);
+        CHECK(uploads->isVisible());
+        CHECK(uploads->text().contains(u"CP-IS uploads are not being sent"_s));
+        CHECK(uploads->text().contains(u"Notifications are still collected"_s));
+        CHECK_FALSE(uploads->text().contains(u"not being collected"_s));
+    }
+}

@@ -171,9 +171,12 @@ TEST_CASE("Every bad message file gets an error naming what is wrong and leaves 
                 u"SELECT count(*) FROM inbound_message WHERE id = (SELECT max(id) FROM inbound_message) AND status = 'quarantined' AND reason ILIKE $1"_s,
                 {QString(u"%"_s + bad.error + u"%"_s)}) == 1);
         CHECK(x.count(u"SELECT count(*) FROM alert"_s) == alerts + 1);
-        CHECK(
-            x.count(
-                u"SELECT count(*) FROM alert WHERE id = (SELECT max(id) FROM alert) AND alert_type = 'CP-IS message quarantined'"_s) ==
-            1);
+        // An empty notification is an alert type of its own (issue 18).
+        const QString type = QByteArrayView(bad.what).startsWith("empty notification")
+                                 ? u"CP-IS empty notification"_s
+                                 : u"CP-IS message quarantined"_s;
+        CHECK(x.count(u"SELECT count(*) FROM alert WHERE id = (SELECT max(id) FROM alert) AND "
+                      u"alert_type = $1"_s,
+                      {type}) == 1);
     }
 }

@@ -8,6 +8,7 @@
 #include "security/loopback_server.h"
 #include "security/test_certificates.h"
 #include "support/case_world.h"
+#include "support/exchange_world.h"
 #include "support/mesh_server.h"
 #include "support/process.h"
 
@@ -187,4 +188,35 @@ TEST_CASE("MESH mutual TLS: the server refuses a client whose certificate its CA
     const Status handshake = client.handshake();
     CHECK_FALSE(handshake.ok());
     CHECK(server.requestLog().isEmpty());
+}
+
+TEST_CASE("MESH mutual TLS: an upload not sent for a certificate problem alerts the CP-IS "
+          "administrators with the certificate settings to fix",
+          "[security][tls][exchange]")
+{
+    MeshTls tls;
+    // A server whose certificate the configured CA did not sign: every request fails its
+    // handshake, the upload's first.
+    const auto impostor = tls.otherCa.issue(u"impostor"_s, u"127.0.0.1"_s, {u"IP:127.0.0.1"_s});
+    test::ExchangeWorld x;
+    test::MeshServer server(test::kMeshSecret);
+    server.addMailbox(test::kMeshMailbox, test::kMeshPassword);
+    const QUrl url = server.startTls(meshServerTls(impostor, tls.meshCa.certificate()));
+    x.setConfig(u"mesh.url"_s, url.toString());
+    x.setConfig(u"mesh.ca_cert"_s, tls.meshCa.certificate());
+    x.setConfig(u"mesh.client_cert"_s, tls.clientCert.certificate);
+    x.setConfig(u"mesh.client_key"_s, tls.clientCert.key);
+
+    const auto run = x.run();
+    REQUIRE_FALSE(run.ok()); // the inbox could not be listed either
+    CHECK(server.requestLog().isEmpty());
+    const QString alert = require(queryValue(x.db.connection(), u"SELECT body FROM alert WHERE "
+                                                                u"alert_type = 'CP-IS upload not "
+                                                                u"sent'"_s))
+                              .text();
+    INFO(alert.toStdString());
+    CHECK(alert.contains(u"mesh.client_cert"_s));
+    CHECK(alert.contains(u"mesh.client_key"_s));
+    CHECK(alert.contains(u"mesh.ca_cert"_s));
+    CHECK_FALSE(alert.contains(u"mesh.cpis_mailbox"_s)); // not the recipient's fault
 }

@@ -27,6 +27,14 @@ void configureSendingAuthority(Connection &owner)
     }
 }
 
+QByteArray misbehavingNotification(const QString &label)
+{
+    QByteArray body = accessNotification(label);
+    const QByteArray id = notificationUuid(label).toLatin1();
+    REQUIRE(body.contains(id));
+    return body.replace(id, QByteArray(5000, 'X'));
+}
+
 ExchangeWorld::ExchangeWorld()
 {
     configure();
@@ -76,6 +84,12 @@ Result<ExchangeReport> ExchangeWorld::run()
 int ExchangeWorld::count(const QString &sql, const QVariantList &params)
 {
     return require(queryValue(db.connection(), sql, params)).integer();
+}
+
+void ExchangeWorld::setConfig(const QString &key, const QString &value)
+{
+    INFO(key.toStdString());
+    REQUIRE(ConfigStore(*world.connectAs(world.sysadmin)).set(key, value).ok());
 }
 
 QString ExchangeWorld::conninfoAs(const QString &login) const

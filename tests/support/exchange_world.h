@@ -15,6 +15,12 @@ inline const QByteArray kMeshSecret = "environment-shared-secret";
 inline const QString kMeshMailbox = QStringLiteral("LA001OT");
 inline const QString kMeshPassword = QStringLiteral("mailbox-password");
 inline const QString kCpisMailbox = QStringLiteral("CPIS01HC");
+// The CP-IS mailbox setting mistyped: a mailbox MESH does not know ("Unregistered to address").
+inline const QString kMistypedCpisMailbox = QStringLiteral("CPIS99XX");
+
+// A notification whose id is 5,000 characters long: the reader refuses it, and the reason
+// quotes the id (a misbehaving message, quarantined with a bounded reason).
+QByteArray misbehavingNotification(const QString &label);
 
 // The sending authority's settings an upload needs (name, ODS code, both telephone numbers),
 // set straight in the config table by its owner: their validation is not these tests' matter.
@@ -83,6 +89,8 @@ struct ExchangeWorld
     QString deliver(const QByteArray &body, const QString &meshId = {});
     Result<ExchangeReport> run();
     int count(const QString &sql, const QVariantList &params = {});
+    // Sets a configuration key as a system administrator does (ConfigStore).
+    void setConfig(const QString &key, const QString &value);
     // A connection string for a program (cpisctl) signing in as `login`.
     [[nodiscard]] QString conninfoAs(const QString &login) const;
 

@@ -206,6 +206,7 @@ struct MeshServer::State
     int dropChunk = 1;
     QString corruptMessageId;
     QHash<QString, int> failingDownloads; // message id -> HTTP status
+    QHash<QString, int> truncatedChunks;  // message id -> the chunk cut short at every try
     QSet<QString> brokenGzip;
     QSet<QString> expireAfterListing;
     QSet<QString> expired;
@@ -474,6 +475,8 @@ struct MeshServer::State
             dropMessageId.clear();
             response.delivery = HttpResponse::Delivery::DropMidBody;
         }
+        if (truncatedChunks.value(id) == index)
+            response.delivery = HttpResponse::Delivery::DropMidBody;
         return response;
     }
 
@@ -780,6 +783,15 @@ void MeshServer::dropConnectionMidDownloadOnce(const QString &messageId, int chu
     QMutexLocker lock(&m_state->mutex);
     m_state->dropMessageId = messageId;
     m_state->dropChunk = chunk;
+}
+
+void MeshServer::truncateChunkAlways(const QString &messageId, int chunk)
+{
+    QMutexLocker lock(&m_state->mutex);
+    if (chunk == 0)
+        m_state->truncatedChunks.remove(messageId);
+    else
+        m_state->truncatedChunks.insert(messageId, chunk);
 }
 
 void MeshServer::corruptNextDownload(const QString &messageId)

@@ -63,6 +63,8 @@ public:
     void dropNextSendAnswers(int count);
     // Sends half of that chunk's body, then closes the connection.
     void dropConnectionMidDownloadOnce(const QString &messageId, int chunk = 1);
+    // The same at every download of that chunk (retries included); chunk 0 serves it again.
+    void truncateChunkAlways(const QString &messageId, int chunk);
     // Serves that message once with one byte changed, under the checksum of the original.
     void corruptNextDownload(const QString &messageId);
     // Every download of that message answers `httpStatus` (a 5xx is retried by the client);

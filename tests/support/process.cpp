@@ -54,12 +54,18 @@ ExchangeService::ExchangeService(const QString &conninfo) : m_process(std::make_
 
 ExchangeService::~ExchangeService()
 {
+    stop();
+}
+
+void ExchangeService::stop()
+{
     if (m_process->state() == QProcess::NotRunning)
         return;
     m_process->terminate();
     if (!m_process->waitForFinished(10000))
         m_process->kill();
     m_process->waitForFinished();
+    m_output += QString::fromUtf8(m_process->readAll());
 }
 
 bool ExchangeService::said(const QString &text)

@@ -39,6 +39,9 @@ public:
     ~ExchangeService();
     Q_DISABLE_COPY_MOVE(ExchangeService)
 
+    // Stops it as systemd does (SIGTERM), killing it if it will not stop.
+    void stop();
+
     // Whether its output (stdout and stderr) so far contains `text`.
     bool said(const QString &text);
     // How many times it has said `text` so far.

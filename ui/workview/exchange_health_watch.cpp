@@ -12,6 +12,7 @@ namespace cpis::ui {
 ExchangeHealthWatch::ExchangeHealthWatch(DatabaseThread *database, QWidget *parent)
     : QObject(parent), m_database(database),
       m_banner(new MessageBanner(u"exchangeStalledBanner"_s, parent)),
+      m_uploadsBanner(new MessageBanner(u"exchangeUploadsBanner"_s, parent)),
       m_statusLine(new QLabel(parent)), m_timer(new QTimer(this))
 {
     m_statusLine->setObjectName(u"exchangeStatus"_s);
@@ -39,6 +40,7 @@ void ExchangeHealthWatch::stop()
     m_timer->stop();
     m_health.reset();
     m_banner->hide();
+    m_uploadsBanner->hide();
     m_statusLine->hide();
 }
 
@@ -62,6 +64,12 @@ void ExchangeHealthWatch::show(const ExchangeHealth &health)
     m_health = health;
     m_statusLine->setText(health.statusLine());
     m_statusLine->show();
+    // A true line of its own: uploads failing is not notifications failing to arrive.
+    if (health.uploadsFailing)
+        m_uploadsBanner->showMessage(u"\u26a0 "_s + ExchangeHealth::uploadsFailingText(),
+                                     BannerKind::Warning);
+    else
+        m_uploadsBanner->hide();
     if (!health.stalled) {
         m_banner->hide();
         return;

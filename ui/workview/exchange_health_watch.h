@@ -1,6 +1,7 @@
 // "Is the CP-IS exchange working?" on the workview of Safeguarding Admin and system
-// administrators: a line in the status bar (last successful run, next run) and a warning
-// banner when the exchange has stalled (SQL exchange_health, the one rule). It reads the
+// administrators: a line in the status bar (last successful run, next run), a warning banner
+// when the exchange has stalled (SQL exchange_health, the one rule: no run has collected the
+// inbox), and another when uploads to CP-IS fail while notifications still arrive. It reads the
 // database's record of runs, so a stopped exchange service shows; it refreshes when an
 // exchange finishes, when the schedule changes, after a lost connection, and every minute.
 #pragma once
@@ -33,6 +34,7 @@ public:
     ExchangeHealthWatch(DatabaseThread *database, QWidget *parent);
 
     [[nodiscard]] MessageBanner *banner() const { return m_banner; }
+    [[nodiscard]] MessageBanner *uploadsBanner() const { return m_uploadsBanner; }
     [[nodiscard]] QLabel *statusLine() const { return m_statusLine; }
     // What was read last; empty before the first read or after stop().
     [[nodiscard]] const std::optional<ExchangeHealth> &health() const { return m_health; }
@@ -51,6 +53,7 @@ private:
 
     DatabaseThread *m_database;
     MessageBanner *m_banner;
+    MessageBanner *m_uploadsBanner;
     QLabel *m_statusLine;
     QTimer *m_timer;
     std::optional<ExchangeHealth> m_health;

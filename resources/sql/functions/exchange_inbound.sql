@@ -107,33 +107,91 @@ BEGIN
 END $$;
 REVOKE EXECUTE ON FUNCTION _masked_children(text, bigint[]) FROM PUBLIC;
 
--- A message that cannot be processed is kept, marked with the reason, and alerts the CP-IS
--- administrators. One place for that, used by every inbound path. It cannot fail on the
--- reason: one line, at most 500 characters (cut with '…'), never empty, so that a message that
--- misbehaves never holds up the ones behind it.
-CREATE OR REPLACE FUNCTION quarantine_inbound(p_message bigint, p_reason text) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+-- A reason kept on an inbound message: one line, at most 500 characters (cut with '…'), never
+-- empty, so that recording it cannot fail and a message that misbehaves never holds up the
+-- ones behind it.
+CREATE OR REPLACE FUNCTION _inbound_reason(p_reason text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE SET search_path = public, pg_temp AS $$
 DECLARE
     why text := btrim(regexp_replace(coalesce(p_reason, ''), '[\u0001-\u001f\u007f-\u009f]+', ' ', 'g'));
-    hidden_children bigint[];
+BEGIN
+    IF why = '' THEN
+        RETURN 'The message could not be processed (no reason was given).';
+    ELSIF length(why) > 500 THEN
+        RETURN left(why, 499) || '…';
+    END IF;
+    RETURN why;
+END $$;
+REVOKE EXECUTE ON FUNCTION _inbound_reason(text) FROM PUBLIC;
+
+-- The children a message names whom no one but those granted access may see: an alert that
+-- goes to every recipient of its type has their names, NHS numbers and dates of birth masked.
+CREATE OR REPLACE FUNCTION _inbound_hidden_children(p_message bigint) RETURNS bigint[]
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+    SELECT ARRAY(SELECT p.id FROM person p, inbound_message m WHERE m.id = p_message AND p.restricted
+                 AND p.id = ANY (coalesce(m.subjects, inbound_message_subjects(m.body))));
+$$;
+REVOKE EXECUTE ON FUNCTION _inbound_hidden_children(bigint) FROM PUBLIC;
+
+-- A message that cannot be processed is kept, marked with the reason (_inbound_reason), and
+-- alerts the recipients of its type (alert_recipients): 'CP-IS message quarantined' (it breaks
+-- a rule), 'CP-IS empty notification' (it names no access to a child's record) or 'CP-IS
+-- unexpected failure' (processing failed in a way no check foresaw). One place for that, used
+-- by every inbound path; it cannot fail on the reason.
+CREATE OR REPLACE FUNCTION quarantine_inbound_as(p_message bigint, p_reason text, p_alert_type text)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    why text := _inbound_reason(p_reason);
 BEGIN
     PERFORM _require_role('cpis_exchange', 'process CP-IS messages');
-    IF why = '' THEN
-        why := 'The message could not be processed (no reason was given).';
-    ELSIF length(why) > 500 THEN
-        why := left(why, 499) || '…';
+    IF p_alert_type IS NULL OR p_alert_type NOT IN ('CP-IS message quarantined', 'CP-IS empty notification',
+                                                    'CP-IS unexpected failure') THEN
+        PERFORM _invalid('alert_type', format('"%s" is not an alert type for a quarantined message.', p_alert_type));
     END IF;
     UPDATE inbound_message SET status = 'quarantined', reason = why, processed_at = now()
-    WHERE id = p_message
-    RETURNING ARRAY(SELECT p.id FROM person p WHERE p.restricted
-                    AND p.id = ANY (coalesce(subjects, inbound_message_subjects(body)))) INTO hidden_children;
+    WHERE id = p_message;
     -- The alert names no child, so every recipient reads it: restricted children masked.
-    PERFORM raise_cpis_alert('CP-IS message quarantined', NULL,
+    PERFORM raise_cpis_alert(p_alert_type, NULL,
                              format('Inbound CP-IS message %s was not processed: %s', p_message,
-                                    _masked_children(why, hidden_children)));
+                                    _masked_children(why, _inbound_hidden_children(p_message))));
+END $$;
+REVOKE EXECUTE ON FUNCTION quarantine_inbound_as(bigint, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION quarantine_inbound_as(bigint, text, text) TO cpis_exchange;
+
+-- The same for a message that breaks a rule (the type most paths raise).
+CREATE OR REPLACE FUNCTION quarantine_inbound(p_message bigint, p_reason text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM quarantine_inbound_as(p_message, p_reason, 'CP-IS message quarantined');
 END $$;
 REVOKE EXECUTE ON FUNCTION quarantine_inbound(bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION quarantine_inbound(bigint, text) TO cpis_exchange;
+
+-- A message that could not be processed nor even set aside as quarantined stays waiting
+-- (status received) with its reason, for a person to Process again or Mark resolved in the
+-- exchange monitor. Its type's recipients ('CP-IS unexpected failure') hear of it once: when
+-- its reason is new, not at every run that fails on it again. True when it alerted.
+CREATE OR REPLACE FUNCTION inbound_left_waiting(p_message bigint, p_reason text) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    why text := _inbound_reason(p_reason);
+BEGIN
+    PERFORM _require_role('cpis_exchange', 'process CP-IS messages');
+    UPDATE inbound_message SET reason = why
+    WHERE id = p_message AND status = 'received' AND reason IS DISTINCT FROM why;
+    IF NOT FOUND THEN
+        RETURN false;
+    END IF;
+    PERFORM raise_cpis_alert('CP-IS unexpected failure', NULL,
+        format('Inbound CP-IS message %s could not be processed, nor set aside as quarantined, and '
+               'stays waiting: %s. Look at it in Administration → Exchange monitor: Process again, '
+               'or Mark resolved if it never can be. The messages behind it go on.', p_message,
+               _masked_children(why, _inbound_hidden_children(p_message))));
+    RETURN true;
+END $$;
+REVOKE EXECUTE ON FUNCTION inbound_left_waiting(bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION inbound_left_waiting(bigint, text) TO cpis_exchange;
 
 -- Who a notification's case note and alert go to in the case-note-and-alert mode: the
 -- configured handling target (cpis.handling_target: a worker, else a team) when set, else the

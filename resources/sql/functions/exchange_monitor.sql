@@ -103,15 +103,19 @@ GRANT EXECUTE ON FUNCTION mesh_inbox_collected(text) TO cpis_exchange;
 
 -- The one rule for "the exchange has stalled", used by every client's workview, by
 -- `cpisctl exchange --check` and by the exchange's own stalled alert: the exchange is stalled
--- when it is set up (MESH has an address, or it has run before) and no run has succeeded
--- since the last scheduled time (exchange.times, Europe/London) that is more than a margin
--- (30 minutes: a run takes minutes, not half an hour) before now. It reads only the database's
--- own record of runs, so it answers while the exchange service is down.
+-- when it is set up (MESH has an address, or it has run before) and no run has collected the
+-- inbox (listed it, stored what it could and processed what was stored; a run that went well
+-- did) since the last scheduled time (exchange.times, Europe/London) that is more than a
+-- margin (30 minutes: a run takes minutes, not half an hour) before now. A run whose uploads
+-- failed but that collected the inbox is not stalled: notifications still arrive, and
+-- uploads_failing says the other part (the latest finished run could not send an upload).
+-- It reads only the database's own record of runs, so it answers while the service is down.
 -- checked_at: the database's now; missed_run: that last scheduled time (NULL when not stalled);
--- next_run: the next scheduled time after now.
+-- next_run: the next scheduled time after now; last_success: the last run that collected.
 CREATE OR REPLACE FUNCTION exchange_health(p_now timestamptz DEFAULT now())
 RETURNS TABLE (configured boolean, last_success timestamptz, missed_run timestamptz,
-               next_run timestamptz, stalled boolean, checked_at timestamptz)
+               next_run timestamptz, stalled boolean, checked_at timestamptz,
+               uploads_failing boolean)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     margin constant interval := interval '30 minutes';
@@ -131,7 +135,11 @@ BEGIN
         ORDER BY 1);
     configured := EXISTS (SELECT 1 FROM config WHERE key = 'mesh.url' AND value <> '')
                   OR EXISTS (SELECT 1 FROM exchange_run);
-    last_success := (SELECT max(r.finished_at) FROM exchange_run r WHERE r.status = 'ok');
+    last_success := (SELECT max(r.finished_at) FROM exchange_run r
+                     WHERE r.status = 'ok' OR r.inbox_collected);
+    uploads_failing := coalesce((SELECT r.uploads_failed FROM exchange_run r
+                                 WHERE r.finished_at IS NOT NULL AND r.finished_at <= p_now
+                                 ORDER BY r.finished_at DESC, r.id DESC LIMIT 1), false);
     due := (SELECT max(s) FROM unnest(schedule) AS s WHERE s <= p_now - margin);
     next_run := (SELECT min(s) FROM unnest(schedule) AS s WHERE s > p_now);
     stalled := configured AND due IS NOT NULL AND (last_success IS NULL OR last_success < due);
