@@ -391,12 +391,13 @@ void PersonRecordWindow::apply(const PersonRecord &record)
                         esc(DisplayNames::nhsNumberStatus(s.nhsNumberStatus)));
     m_details->setText(details.join(u"<br>"_s));
 
-    m_cpis->setText(esc(cpisStatusText(record.cpis)) +
-                    (record.cpis.updatedAt.isValid()
-                         ? u"<br><span style='color:gray'>"_s +
-                               esc(tr("Updated %1").arg(Display::dateTime(record.cpis.updatedAt))) +
-                               u"</span>"_s
-                         : QString()));
+    m_cpis->setText(
+        esc(cpisStatusText(record.cpis)) +
+        (record.cpis.updatedAt.isValid()
+             ? u"<br>"_s + Display::toneSpan(
+                               Tone::Secondary,
+                               esc(tr("Updated %1").arg(Display::dateTime(record.cpis.updatedAt))))
+             : QString()));
 
     QStringList involvements;
     for (const Involvement &i : record.involvements)
