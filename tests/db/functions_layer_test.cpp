@@ -121,7 +121,9 @@ const QSet<QString> kAddedOnPurpose{
     u"set_user_roles(text,text[])"_s, u"change_my_password(text)"_s, u"signed_in()"_s,
     // Issue 21 (0038): only cpisctl setup makes the exchange's login.
     u"_make_user(text,text,text,text,text)"_s, u"_refuse_exchange_role()"_s,
-    u"_add_exchange_login(text,text)"_s};
+    u"_add_exchange_login(text,text)"_s,
+    // 0043: every worker who may be granted access to a restricted child, not only caseworkers.
+    u"grantable_workers(bigint)"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,
