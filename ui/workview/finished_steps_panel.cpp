@@ -41,17 +41,16 @@ class FinishedStepsModel final : public RowTableModel<FinishedStep>
 public:
     explicit FinishedStepsModel(QObject *parent) : RowTableModel(parent)
     {
-        using Panel = FinishedStepsPanel;
         setColumns({
-            ColumnSpec([] { return Panel::tr("Finished"); },
+            ColumnSpec([] { return FinishedStepsPanel::tr("Finished"); },
                        [](const FinishedStep &s) { return Display::dateTime(s.finishedAt); }),
-            ColumnSpec([] { return Panel::tr("Subject"); },
+            ColumnSpec([] { return FinishedStepsPanel::tr("Subject"); },
                        [](const FinishedStep &s) {
                            return u"%1 (%2)"_s.arg(s.subjectName).arg(s.subjectId);
                        }),
-            ColumnSpec([] { return Panel::tr("Finished by"); },
+            ColumnSpec([] { return FinishedStepsPanel::tr("Finished by"); },
                        [](const FinishedStep &s) { return s.finishedBy; }),
-            ColumnSpec([] { return Panel::tr("Outcome"); },
+            ColumnSpec([] { return FinishedStepsPanel::tr("Outcome"); },
                        [](const FinishedStep &s) { return outcome(s); })
                 .withToolTip([](const FinishedStep &s) { return outcome(s); }),
         });

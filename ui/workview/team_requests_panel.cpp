@@ -26,23 +26,24 @@ class TeamRequestsModel final : public RowTableModel<TeamRequest>
 public:
     explicit TeamRequestsModel(QObject *parent) : RowTableModel(parent)
     {
-        using Panel = TeamRequestsPanel;
         setColumns({
-            ColumnSpec([] { return Panel::tr("Subject"); },
-                       [](const TeamRequest &r) {
-                           return Panel::tr("%1 (%2)").arg(r.subjectName).arg(r.subjectId);
-                       }),
-            ColumnSpec([] { return Panel::tr("Sent to"); },
+            ColumnSpec(
+                [] { return TeamRequestsPanel::tr("Subject"); },
+                [](const TeamRequest &r) {
+                    return TeamRequestsPanel::tr("%1 (%2)").arg(r.subjectName).arg(r.subjectId);
+                }),
+            ColumnSpec([] { return TeamRequestsPanel::tr("Sent to"); },
                        [](const TeamRequest &r) { return r.recipient; }),
-            ColumnSpec([] { return Panel::tr("Age"); },
+            ColumnSpec([] { return TeamRequestsPanel::tr("Age"); },
                        [](const TeamRequest &r) {
-                           return Panel::ageText(r.sentAt, QDateTime::currentDateTime());
+                           return TeamRequestsPanel::ageText(r.sentAt,
+                                                             QDateTime::currentDateTime());
                        })
                 .withToolTip([](const TeamRequest &r) {
-                    return Panel::tr("Sent %1").arg(Display::dateTime(r.sentAt));
+                    return TeamRequestsPanel::tr("Sent %1").arg(Display::dateTime(r.sentAt));
                 }),
-            ColumnSpec([] { return Panel::tr("Status"); }, &statusText),
-            ColumnSpec([] { return Panel::tr("Request"); },
+            ColumnSpec([] { return TeamRequestsPanel::tr("Status"); }, &statusText),
+            ColumnSpec([] { return TeamRequestsPanel::tr("Request"); },
                        [](const TeamRequest &r) { return r.type; }),
         });
     }
