@@ -32,7 +32,7 @@ const QList<Rule> &colourRules()
          QRegularExpression(uR"re(QColor\s*(?:::fromRgb\w*\s*)?\(\s*(?:0x|\d|u?"|Qt::))re"_s)},
         {u"a Qt colour constant"_s,
          QRegularExpression(
-             uR"re(\bQt::(?:white|black|(?:dark)?(?:red|green|blue|cyan|magenta|yellow|gray)|lightGray)\b)re"_s)},
+             uR"re(\bQt::(?:white|black|red|green|blue|cyan|magenta|yellow|gray|lightGray|dark(?:Red|Green|Blue|Cyan|Magenta|Yellow|Gray))\b)re"_s)},
         {u"a colour in a style sheet"_s,
          QRegularExpression(u"\\bcolou?r\\s*:"_s, QRegularExpression::CaseInsensitiveOption)},
     };
