@@ -146,6 +146,7 @@ TEST_CASE("A records officer and a Safeguarding Admin can be granted access to a
         CHECK(workers->findData(world.keyWorker.workerId) >= 0);
         CHECK(workers->findData(world.exchange.workerId) < 0); // not the exchange's worker
         workers->setCurrentIndex(index);
+        test::screenshot(dialog, u"kit-restricted-grant"_s);
         const int version = record->editable().rowVersion;
         REQUIRE(clickAndWait(dialog, u"grantAccess"_s));
         REQUIRE(waitFor([&] { return record->editable().rowVersion != version; }));
@@ -183,6 +184,7 @@ TEST_CASE("The refusal of an other name is shown under the other name's fields",
     CHECK_FALSE(dialog->fieldMessage(u"otherForenames"_s).isEmpty());
     CHECK(dialog->fieldMessage(u"forenames"_s).isEmpty());
     CHECK(dialog->refusal() == dialog->fieldMessage(u"otherForenames"_s));
+    test::screenshot(dialog, u"kit-other-name-refused"_s);
     dialog->close();
 
     // An until date before the from date: under the date field, not in the banner.
@@ -193,7 +195,7 @@ TEST_CASE("The refusal of an other name is shown under the other name's fields",
     record->reload();
     REQUIRE(waitFor([&] { return record->editable().otherNames.size() == 1; }));
     dialog = openAction(record, ui::PersonRecordWindow::Action::Details);
-    child<QListWidget>(dialog, u"otherNames"_s)->setCurrentRow(0);
+    child<QListWidget>(dialog, u"otherNameList"_s)->setCurrentRow(0);
     typeInto(dialog, u"otherDate"_s, u"01/01/2019"_s);
     REQUIRE_FALSE(clickAndWait(dialog, u"endOtherName"_s));
     CHECK(dialog->fieldMessage(u"otherDate"_s).contains(u"on or after"_s));
@@ -222,6 +224,7 @@ TEST_CASE("The person record shows each other name's kind and dates, ended ones 
     CHECK(details.contains(u"Tom Smith (Previous name, 01/01/2017 to 30/06/2019, ended)"_s));
     // The current name first.
     CHECK(details.indexOf(u"Tommy Blake"_s) < details.indexOf(u"Tom Smith"_s));
+    test::screenshot(window->personWindow(world.childId), u"kit-other-names"_s);
 }
 
 TEST_CASE("A new unborn child's mother is found by name from inside the dialog", "[gui][records]")
@@ -249,11 +252,13 @@ TEST_CASE("A new unborn child's mother is found by name from inside the dialog",
     CHECK(finder->windowTitle() == u"Find the mother"_s);
     CHECK(child<QPushButton>(finder, u"newChild"_s)->isHidden());
     CHECK(namesFound(finder, u"Whitmore"_s) == QStringList{u"Grace Whitmore"_s});
+    test::screenshot(finder, u"kit-find-mother"_s);
     // Enter in the box chooses the person found.
     QTest::keyClick(finder->searchBox(), Qt::Key_Return);
     auto *motherField = child<QLineEdit>(dialog, u"mother"_s);
     REQUIRE(waitFor([&] { return motherField->text() == QString::number(mother); }));
     REQUIRE(waitFor([&] { return dialog->findChild<ui::FindChildDialog *>() == nullptr; }));
+    test::screenshot(dialog, u"kit-unborn-mother-found"_s);
 
     typeInto(dialog, u"forenames"_s, u"Baby"_s);
     typeInto(dialog, u"surname"_s, u"Whitmore"_s);
