@@ -164,6 +164,10 @@ TEST_CASE("A records officer and a Safeguarding Admin can be granted access to a
     }
     auto other = test::signedInWindow(db, world.otherKeyWorker.login);
     CHECK(namesFound(other->openFindChild(), u"Hart"_s).isEmpty());
+    // Who may be granted is answered only to those who may restrict the child.
+    auto keyWorker = world.connectAs(world.keyWorker);
+    CHECK(test::sqlStateOf(*keyWorker, u"SELECT * FROM grantable_workers($1)"_s, {amelia}) ==
+          "42501");
 }
 
 TEST_CASE("The refusal of an other name is shown under the other name's fields", "[gui][records]")

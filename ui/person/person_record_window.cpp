@@ -366,7 +366,7 @@ QString PersonRecordWindow::cpisStatusText(const PersonCpisStatus &status)
     return tr("Not shared: the child has no plan that CP-IS holds.");
 }
 
-// Each other name on its own line with its kind and dates; an ended one says so, so that a
+// Each other name on a line of its own with its kind and dates; an ended one says so, so that a
 // name the child no longer uses is never read as a current one.
 QString PersonRecordWindow::otherNamesText(const QList<PersonSummary::OtherName> &names)
 {
@@ -386,7 +386,7 @@ QString PersonRecordWindow::otherNamesText(const QList<PersonSummary::OtherName>
         else
             lines << tr("%1 (%2)").arg(name, kind);
     }
-    return lines.join(u"; "_s);
+    return lines.join(u"<br>"_s);
 }
 
 void PersonRecordWindow::apply(const PersonRecord &record)
