@@ -2678,6 +2678,10 @@
         <source>A main system ID is found only when typed whole, exactly as the main system has it.</source>
         <translation>Dim ond pan gaiff ei deipio’n gyfan, yn union fel y mae gan y brif system, y deuir o hyd i ID y brif system.</translation>
     </message>
+    <message>
+        <source>Enter chooses the person found; Down moves from the box to the results.</source>
+        <translation>Mae Enter yn dewis yr unigolyn a ganfuwyd; mae Saeth i lawr yn symud o&apos;r blwch i&apos;r canlyniadau.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::FindWorkerDialog</name>
@@ -3362,6 +3366,14 @@ Yn canslo…</translation>
         <source>This may be a child already recorded: %1. Open that record instead, or confirm this is a different child and save again.</source>
         <translation>Efallai fod y plentyn hwn wedi&apos;i gofnodi eisoes: %1. Agorwch y cofnod hwnnw yn lle hynny, neu cadarnhewch mai plentyn gwahanol yw hwn a chadw eto.</translation>
     </message>
+    <message>
+        <source>F&amp;ind the mother by name…</source>
+        <translation>Dod o h&amp;yd i&apos;r fam yn ôl enw…</translation>
+    </message>
+    <message>
+        <source>Find the mother</source>
+        <translation>Dod o hyd i&apos;r fam</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::NewRequestDialog</name>
@@ -3446,10 +3458,6 @@ Yn canslo…</translation>
         <translation>Y gweithiwr y mae&apos;r cais yn mynd ato; newidiwch ef gyda Chwilio</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:%3&apos;&gt;⚠ not the current Key Worker (%2)&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:%3&apos;&gt;⚠ nid y Gweithiwr Allweddol cyfredol (%2)&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>Replace the note?</source>
         <translation>Disodli&apos;r nodyn?</translation>
     </message>
@@ -3468,6 +3476,10 @@ Yn canslo…</translation>
     <message>
         <source>&amp;Keep my text</source>
         <translation>&amp;Cadw fy nhestun</translation>
+    </message>
+    <message>
+        <source>⚠ not the current Key Worker (%1)</source>
+        <translation>⚠ nid y Gweithiwr Allweddol cyfredol (%1)</translation>
     </message>
 </context>
 <context>
@@ -3957,6 +3969,18 @@ Yn canslo…</translation>
     <message>
         <source>Main system ID: %1</source>
         <translation>ID y brif system: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 to %4, ended)</source>
+        <translation>%1 (%2, %3 i %4, wedi dod i ben)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, ended %3)</source>
+        <translation>%1 (%2, daeth i ben %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, from %3)</source>
+        <translation>%1 (%2, o %3)</translation>
     </message>
 </context>
 <context>
@@ -4711,6 +4735,10 @@ Yn canslo…</translation>
     <message>
         <source>Choose a worker in the list first.</source>
         <translation>Dewiswch weithiwr yn y rhestr yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
     </message>
 </context>
 <context>

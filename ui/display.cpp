@@ -210,6 +210,30 @@ BannerColours Display::bannerColours(BannerKind kind)
     return {};
 }
 
+QString Display::bannerStyleSheet(BannerKind kind, int padding)
+{
+    const BannerColours colours = bannerColours(kind);
+    return u"QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; "
+           u"padding: %4px; }"_s
+               .arg(colours.background.name(), colours.text.name(), colours.border.name())
+               .arg(padding);
+}
+
+ChartColours Display::chartColours()
+{
+    // Blue, purple, green, red and ochre: darker on light bases, lighter on dark ones.
+    if (QGuiApplication::palette().color(QPalette::Base).lightnessF() < 0.5)
+        return {QColor(0x6c, 0xb4, 0xff), QColor(0xd2, 0x9c, 0xe8), QColor(0x6f, 0xd6, 0x94),
+                QColor(0xff, 0x8a, 0x7a), QColor(0xf0, 0xc8, 0x4a)};
+    return {QColor(0x00, 0x5e, 0xb8), QColor(0x76, 0x32, 0x8e), QColor(0x00, 0x7f, 0x3b),
+            QColor(0xc0, 0x39, 0x2b), QColor(0x8a, 0x6d, 0x00)};
+}
+
+QString Display::toneSpan(Tone tone, const QString &html)
+{
+    return u"<span style='color:%1'>%2</span>"_s.arg(toneColour(tone).name(), html);
+}
+
 QString Display::toneStyle(Tone tone)
 {
     if (tone == Tone::Secondary)

@@ -22,6 +22,16 @@ struct BannerColours
     QColor text;
     QColor border;
 };
+// The lines of the notification charts (Data quality): one colour per line, told apart also by
+// the line's dash pattern and its legend entry.
+struct ChartColours
+{
+    QColor ae;
+    QColor dhu111;
+    QColor inTime;
+    QColor late;
+    QColor stillOpen;
+};
 
 struct Display
 {
@@ -46,9 +56,15 @@ public:
     static QColor toneColour(Tone tone);
     // A label's style sheet: text in the tone's colour, semibold (Secondary: regular).
     static QString toneStyle(Tone tone);
+    // Rich text `html` in the tone's colour, for part of a label's text.
+    static QString toneSpan(Tone tone, const QString &html);
     // A banner's background, text and border: a light background with dark text of at least
     // 4.5:1, set together, so it reads the same on light, dark and high-contrast palettes.
     static BannerColours bannerColours(BannerKind kind);
+    // A banner label's style sheet: its colours, a rounded border and `padding` pixels inside.
+    static QString bannerStyleSheet(BannerKind kind, int padding);
+    // The chart lines, at least 3:1 against the palette's base, light or dark (high contrast).
+    static ChartColours chartColours();
 };
 
 } // namespace cpis::ui

@@ -181,23 +181,4 @@ Result<QHash<QString, QString>> ConfigStore::values()
     return v;
 }
 
-Result<OfficeHours> ConfigStore::officeHours()
-{
-    auto settings = execute(m_connection, uR"(
-        SELECT config_value('office.hours') AS hours, config_value('office.days') AS days,
-               config_value('office.handling_time') AS handling_time,
-               ARRAY(SELECT day::text FROM bank_holiday ORDER BY day) AS holidays)"_s);
-    if (!settings)
-        return settings.error();
-    if (settings->isEmpty())
-        return OfficeHours();
-    const Row row = (*settings)[0];
-    QList<QDate> holidays;
-    const QString list = row.text("holidays");
-    for (const QString &day : list.mid(1, list.size() - 2).split(u',', Qt::SkipEmptyParts))
-        holidays.append(QDate::fromString(day, Qt::ISODate));
-    return OfficeHours::fromSettings(row.text("hours"), row.text("days"), row.text("handling_time"),
-                                     holidays);
-}
-
 } // namespace cpis

@@ -6,7 +6,6 @@
 
 #include "config/note_template.h"
 #include "db/connection.h"
-#include "domain/office_hours.h"
 #include "result.h"
 
 #include <QHash>
@@ -54,8 +53,6 @@ public:
     Result<QList<FieldRefusal>> save(const ConfigurationEdit &edit);
     // Every setting by key, secrets included (only the exchange account may read them).
     Result<QHash<QString, QString>> values();
-    // office.hours, office.days, office.handling_time and the bank holidays.
-    Result<OfficeHours> officeHours();
 
 private:
     Connection &m_connection;

@@ -1,7 +1,6 @@
 #include "domain/office_hours.h"
 
 #include <QRegularExpression>
-#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -9,11 +8,6 @@ namespace cpis {
 
 namespace {
 const QStringList kDayNames{u"mon"_s, u"tue"_s, u"wed"_s, u"thu"_s, u"fri"_s, u"sat"_s, u"sun"_s};
-
-QTimeZone uk()
-{
-    return QTimeZone("Europe/London");
-}
 
 Error invalid(const QString &key, const QString &message)
 {
@@ -78,44 +72,6 @@ Result<OfficeHours> OfficeHours::fromSettings(const QString &hours, const QStrin
 bool OfficeHours::isWorkingDay(const QDate &day) const
 {
     return m_days.contains(day.dayOfWeek()) && !m_bankHolidays.contains(day);
-}
-
-bool OfficeHours::isOpen(const QDateTime &at) const
-{
-    const QDateTime local = at.toTimeZone(uk());
-    return isWorkingDay(local.date()) && local.time() >= m_opens && local.time() < m_closes;
-}
-
-QDateTime OfficeHours::nextOpening(const QDateTime &at) const
-{
-    const QDateTime local = at.toTimeZone(uk());
-    if (isOpen(local))
-        return local;
-    QDate day = local.date();
-    if (isWorkingDay(day) && local.time() < m_opens)
-        return QDateTime(day, m_opens, uk());
-    // Every configuration has a working day within the next few weeks, even around holidays.
-    for (int i = 0; i < 366; ++i) {
-        day = day.addDays(1);
-        if (isWorkingDay(day))
-            return QDateTime(day, m_opens, uk());
-    }
-    return {};
-}
-
-qint64 OfficeHours::workingMinutesUntil(const QDateTime &now, const QDateTime &due) const
-{
-    if (due < now)
-        return -workingMinutesUntil(due, now);
-    qint64 minutes = 0;
-    QDateTime at = nextOpening(now);
-    while (at.isValid() && at < due) {
-        const QDateTime close(at.date(), m_closes, uk());
-        const QDateTime end = std::min(close, due.toTimeZone(uk()));
-        minutes += std::max<qint64>(0, at.secsTo(end) / 60);
-        at = nextOpening(close);
-    }
-    return minutes;
 }
 
 } // namespace cpis

@@ -24,11 +24,6 @@ public:
                                             const QList<QDate> &bankHolidays = {});
 
     [[nodiscard]] bool isWorkingDay(const QDate &day) const;
-    [[nodiscard]] bool isOpen(const QDateTime &at) const;
-    // `at` when open, else the next opening time.
-    [[nodiscard]] QDateTime nextOpening(const QDateTime &at) const;
-    // Working minutes left until `due` (negative when overdue).
-    [[nodiscard]] qint64 workingMinutesUntil(const QDateTime &now, const QDateTime &due) const;
 
     [[nodiscard]] QTime opens() const { return m_opens; }
     [[nodiscard]] QTime closes() const { return m_closes; }

@@ -204,7 +204,7 @@ Result<QList<Caseworker>> PersonRecords::workers(const QString &sql, const QVari
         return q.error();
     QList<Caseworker> found;
     for (const Row &w : *q)
-        found.append({int(w.integer("id")), w.text("name"), w.text("team")});
+        found.append({int(w.integer("id")), w.text("name"), w.text("team"), {}});
     return found;
 }
 
@@ -234,6 +234,18 @@ Result<int> PersonRecords::setAccess(qint64 personId, int version, int workerId,
 Result<QList<Caseworker>> PersonRecords::access(qint64 personId)
 {
     return workers(u"SELECT worker_id AS id, name, team FROM person_access_list($1)"_s, {personId});
+}
+
+Result<QList<Caseworker>> PersonRecords::grantableWorkers(qint64 personId)
+{
+    auto q = execute(m_connection, u"SELECT id, name, team, role FROM grantable_workers($1)"_s,
+                     {personId});
+    if (!q)
+        return q.error();
+    QList<Caseworker> found;
+    for (const Row &w : *q)
+        found.append({int(w.integer("id")), w.text("name"), w.text("team"), w.text("role")});
+    return found;
 }
 
 Result<int> PersonRecords::uploadAgainNow(qint64 personId, int version)

@@ -68,6 +68,7 @@ struct Caseworker
     int id = 0;
     QString name;
     QString team;
+    QString role; // grantableWorkers only: add_user's name of the role ("records-officer")
 };
 
 // Whether the session is a records officer (member of cpis_records_officer): the client then
@@ -122,6 +123,8 @@ public:
     Result<int> setRestricted(qint64 personId, int version, bool restricted);
     Result<int> setAccess(qint64 personId, int version, int workerId, bool granted);
     Result<QList<Caseworker>> access(qint64 personId);
+    // Every worker who may be granted access to the restricted child, with role and team.
+    Result<QList<Caseworker>> grantableWorkers(qint64 personId);
 
     Result<int> uploadAgainNow(qint64 personId, int version);
 

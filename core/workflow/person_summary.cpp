@@ -58,13 +58,16 @@ Result<PersonSummary> loadPersonSummary(Connection &connection, qint64 personId)
                         p.boolean("in_error"), p.text("error_reason")});
 
     auto names = execute(connection, uR"(
-        SELECT btrim(forenames || ' ' || surname) AS name, kind FROM person_other_name
-        WHERE person_id = $1 ORDER BY valid_to IS NOT NULL, id)"_s,
+        SELECT btrim(forenames || ' ' || surname) AS name, kind, valid_from, valid_to
+        FROM person_other_name WHERE person_id = $1 ORDER BY valid_to IS NOT NULL, id)"_s,
                          {personId});
     if (!names)
         return names.error();
-    for (const Row &n : *names)
+    for (const Row &n : *names) {
         s.otherNames.append(u"%1 (%2)"_s.arg(n.text("name"), n.text("kind")));
+        s.otherNameHistory.append(
+            {n.text("name"), n.text("kind"), n.date("valid_from"), n.date("valid_to")});
+    }
 
     auto alerts = execute(connection, uR"(
         SELECT id, alert_type, body, created_at FROM alert

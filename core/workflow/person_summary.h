@@ -43,6 +43,12 @@ struct PersonSummary
     QString keyWorkerTeam;
     QList<PlanPeriod> plans; // current first, then by start date, newest first; in error last
     QStringList otherNames;  // "Tommy Turner (Known as)"
+    struct OtherName
+    {
+        QString name, kind; // "Tommy Turner", "Known as"
+        QDate from, to;     // either may be unknown; a `to` means the name has ended
+    };
+    QList<OtherName> otherNameHistory; // as otherNames, current first, with their dates
     QList<PersonAlert> openAlerts;
     bool restricted = false;
 };

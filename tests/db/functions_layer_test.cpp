@@ -128,7 +128,9 @@ const QSet<QString> kAddedOnPurpose{
     // Issue 18 (0042): quarantined messages raise the alert type of their case; a message that
     // cannot even be quarantined alerts once.
     u"_inbound_reason(text)"_s, u"_inbound_hidden_children(bigint)"_s,
-    u"quarantine_inbound_as(bigint,text,text)"_s, u"inbound_left_waiting(bigint,text)"_s};
+    u"quarantine_inbound_as(bigint,text,text)"_s, u"inbound_left_waiting(bigint,text)"_s,
+    // 0043: every worker who may be granted access to a restricted child, not only caseworkers.
+    u"grantable_workers(bigint)"_s};
 // 0029, who may be the exchange (issue 18): the installer, row-level security on the exchange's
 // tables with the monitor masking, restricted children's notifications routed.
 const QSet<QString> kAddedFor0029{u"_is_schema_owner()"_s,

@@ -23,6 +23,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
 #include <QLabel>
@@ -31,7 +32,6 @@
 #include <QPushButton>
 #include <QTabBar>
 #include <QTableView>
-#include <QTableWidget>
 
 using namespace Qt::StringLiterals;
 using namespace cpis;
@@ -409,8 +409,12 @@ TEST_CASE("A plan recorded in error in the Plans dialog goes to CP-IS with its d
     window->openPerson(world.childId);
     ui::PersonRecordWindow *record = recordOpenAt(window.get(), world.childId);
     auto *plans = openedAction(record, ui::PersonRecordWindow::Action::Plans);
-    auto *history = child<QTableWidget>(plans, u"planHistory"_s);
-    REQUIRE(history->rowCount() == 1);
+    auto *history = child<QTableView>(plans, u"planHistory"_s);
+    QAbstractItemModelTester tester(history->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(history->model()->rowCount() == 1);
+    CHECK(history->model()->index(0, 0).data(Qt::UserRole).toLongLong() ==
+          record->editable().plans.at(0).id);
     // Without a reason it is not sent: the field says what is missing.
     history->selectRow(0);
     click(child<QPushButton>(plans, u"planInError"_s));

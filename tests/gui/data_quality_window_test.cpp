@@ -1,14 +1,16 @@
 // Administration → Data quality on a known sample: the headline and the lists, a row opens
-// the person record, Export to CSV writes the file (or says why not), the charts' series,
-// and the models under QAbstractItemModelTester.
+// the person record at the action that fixes it, Export to CSV writes the file (or says why
+// not), the charts' series, and the models under QAbstractItemModelTester.
 #include "admin/data_quality_filter.h"
 #include "admin/data_quality_model.h"
 #include "admin/data_quality_window.h"
 #include "db/rows.h"
 #include "gui/gui_support.h"
 #include "person/person_record_window.h"
+#include "person/record_dialog.h"
 #include "support/case_world.h"
 #include "support/data_quality_sample.h"
+#include "support/security_checks.h"
 
 #include <catch2/catch.hpp>
 
@@ -277,4 +279,60 @@ TEST_CASE("Export notifications writes the period's notifications for the main c
     CHECK(std::any_of(lines.cbegin(), lines.cend(),
                       [&](const QByteArray &l) { return l.startsWith(",3549728,9990000026,"); }));
     CHECK(child<QLabel>(quality, u"dataQualityMessage"_s)->text().contains(u"Saved"_s));
+}
+
+TEST_CASE("Each data quality row opens the person record at the action that fixes it", "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    test::DataQualitySample sample(db, world);
+    const auto officer = test::addRecordsOfficer(db.connection());
+    auto window = test::signedInWindow(db, officer.login);
+    REQUIRE(waitFor([&] { return window->isRecordsOfficer(); }));
+    child<QAction>(window.get(), u"dataQualityAction"_s)->trigger();
+    ui::DataQualityWindow *quality = window->dataQualityWindow();
+    REQUIRE(quality);
+    REQUIRE(waitFor([&] { return quality->isLoaded(); }));
+    auto *lists = child<QTabBar>(quality, u"dataQualityLists"_s);
+    auto *table = child<QTableView>(quality, u"dataQualityTable"_s);
+
+    struct Fix
+    {
+        QString list;
+        qint64 person;
+        QString dialog;
+        QString shows; // a field of the fixing action
+    };
+    for (const Fix &fix : {
+             Fix{u"inactive"_s, sample.inactive, u"nhsNumberDialog"_s, u"nhsNumber"_s},
+             Fix{u"unborn_past_due"_s, sample.overdue, u"birthDialog"_s, u"dateOfBirth"_s},
+             Fix{u"name_changed"_s, world.childId, u"editDetailsDialog"_s, u"forenames"_s},
+         }) {
+        INFO(fix.list.toStdString());
+        int tab = -1;
+        for (int i = 0; i < lists->count(); ++i)
+            if (lists->tabData(i).toString() == fix.list)
+                tab = i;
+        REQUIRE(tab >= 0);
+        lists->setCurrentIndex(tab);
+        REQUIRE(table->model()->rowCount() == 1);
+        table->setFocus();
+        table->setCurrentIndex(table->model()->index(0, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        ui::PersonRecordWindow *record = nullptr;
+        REQUIRE(waitFor([&] {
+            record = window->personWindow(fix.person);
+            return record && record->isLoaded() && record->actionDialog() != nullptr;
+        }));
+        ui::RecordDialog *dialog = record->actionDialog();
+        CHECK(dialog->objectName() == fix.dialog);
+        CHECK(dialog->isVisible());
+        CHECK(child<QWidget>(dialog, fix.shows)->isVisible());
+        if (fix.list == u"inactive"_s) // Record the replacement number, which resumes uploads
+            CHECK(child<QLabel>(dialog, u"nhsNumberIntro"_s)
+                      ->text()
+                      .contains(u"Record the replacement number"_s));
+        dialog->close();
+        record->close();
+    }
 }

@@ -8,9 +8,13 @@
 #include "gui/step_window_support.h"
 #include "keyboard/shortcuts_dialog.h"
 #include "keyboard/window_keys.h"
+#include "person/edit_details_dialog.h"
+#include "person/find_child_dialog.h"
+#include "person/new_child_dialog.h"
 #include "person/person_record_window.h"
 #include "request/request_window.h"
 #include "support/case_world.h"
+#include "support/security_checks.h"
 #include "workview/alerts_panel.h"
 #include "workview/current_work_filter.h"
 #include "workview/current_work_model.h"
@@ -18,9 +22,12 @@
 #include <catch2/catch.hpp>
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTreeWidget>
@@ -361,4 +368,72 @@ TEST_CASE("Keyboard: typing in Current work puts the text into Find and filters 
     QTest::keyClick(current, Qt::Key_K, Qt::ControlModifier);
     CHECK(search->text().isEmpty());
     CHECK(QApplication::focusWidget() == current);
+}
+
+namespace {
+// Tabs from where focus is until `target` has it (at most `limit` presses).
+void tabTo(QWidget *target, int limit = 40)
+{
+    for (int i = 0; i < limit && QApplication::focusWidget() != target; ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    REQUIRE(QApplication::focusWidget() == target);
+}
+
+// Tab to the dialog's Save button and press Enter, as a keyboard user saves.
+void saveByKeyboard(ui::RecordDialog *dialog)
+{
+    auto *save = child<QDialogButtonBox>(dialog, QString())->button(QDialogButtonBox::Save);
+    REQUIRE(save);
+    tabTo(save);
+    QSignalSpy saved(dialog, &ui::RecordDialog::saved);
+    QTest::keyClick(save, Qt::Key_Return);
+    REQUIRE(waitFor([&] { return saved.count() > 0; }));
+}
+} // namespace
+
+TEST_CASE("Keyboard: the record dialogs open by their access keys and save by keyboard alone, "
+          "and Ctrl+Shift+F finds a child from a person record",
+          "[gui][records]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    const auto officer = test::addRecordsOfficer(db.connection());
+    auto window = test::signedInWindow(db, officer.login);
+    window->openPerson(world.childId);
+    ui::PersonRecordWindow *record = nullptr;
+    REQUIRE(waitFor([&] {
+        record = window->personWindow(world.childId);
+        return record && record->isLoaded() && record->editable().id == world.childId;
+    }));
+
+    // Edit details: Alt+E on the record, Alt+F to the legal forename(s), type, Tab to Save, Enter.
+    press(record, QKeySequence(Qt::ALT | Qt::Key_E));
+    auto *details = test::openDialog<ui::EditDetailsDialog>(record);
+    press(details, QKeySequence(Qt::ALT | Qt::Key_F));
+    REQUIRE(QApplication::focusWidget() == child<QLineEdit>(details, u"forenames"_s));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier);
+    type(u"Tom"_s);
+    saveByKeyboard(details);
+    REQUIRE(waitFor([&] { return record->editable().forenames == u"Tom"_s; }));
+
+    // Ctrl+Shift+F from the person record, not only from the main window.
+    REQUIRE(window->findChildDialog() == nullptr);
+    press(record, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    ui::FindChildDialog *find = nullptr;
+    REQUIRE(waitFor([&] { return (find = window->findChildDialog()) && find->isVisible(); }));
+
+    // New child: Alt+W in Find a child, each field by its access key, Tab to Save, Enter.
+    press(find, QKeySequence(Qt::ALT | Qt::Key_W));
+    auto *newChild = test::openDialog<ui::NewChildDialog>(find);
+    press(newChild, QKeySequence(Qt::ALT | Qt::Key_F));
+    type(u"Lily"_s);
+    press(newChild, QKeySequence(Qt::ALT | Qt::Key_S));
+    type(u"Marsh"_s);
+    press(newChild, QKeySequence(Qt::ALT | Qt::Key_D));
+    type(u"14/03/2020"_s);
+    CHECK(child<QLineEdit>(newChild, u"surname"_s)->text() == u"Marsh"_s);
+    saveByKeyboard(newChild);
+    CHECK(test::countOf(db.connection(),
+                        u"SELECT count(*) FROM person WHERE legal_forenames = 'Lily' "
+                        u"AND legal_surname = 'Marsh' AND date_of_birth = '2020-03-14'"_s) == 1);
 }

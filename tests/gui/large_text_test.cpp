@@ -122,6 +122,14 @@ TEST_CASE("Large text: colours that mean something read on light and high-contra
             INFO("tone " << int(tone) << " on base " << base.name().toStdString());
             CHECK(contrast(ui::Display::toneColour(tone), base) >= 4.5);
         }
+        // The chart lines are graphics, told apart also by dash and legend: 3:1 (WCAG 1.4.11).
+        const ui::ChartColours lines = ui::Display::chartColours();
+        for (const QColor &line :
+             {lines.ae, lines.dhu111, lines.inTime, lines.late, lines.stillOpen}) {
+            INFO("chart line " << line.name().toStdString() << " on base "
+                               << base.name().toStdString());
+            CHECK(contrast(line, base) >= 3.0);
+        }
     };
     const QPalette original = QApplication::palette();
     check(QApplication::style()->standardPalette());

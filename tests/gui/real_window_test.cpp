@@ -27,6 +27,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -46,7 +47,6 @@
 #include <QSplitter>
 #include <QTabBar>
 #include <QTableView>
-#include <QTableWidget>
 #include <QTextCursor>
 
 using namespace Qt::StringLiterals;
@@ -492,14 +492,14 @@ TEST_CASE("After signing in, typing goes to the main list of the user's work, th
     // The admin looks at the Finished folder last.
     auto *folders = child<QTabBar>(&window, u"folderTabs"_s);
     folders->setCurrentIndex(2);
-    auto *finished = child<QTableWidget>(&window, u"finishedStepsTable"_s);
-    REQUIRE(waitFor([&] { return finished->rowCount() == 1; }));
+    auto *finished = child<QTableView>(&window, u"finishedStepsTable"_s);
+    REQUIRE(waitFor([&] { return finished->model()->rowCount() == 1; }));
 
     // File → Switch user: the sign-in comes again; the key worker starts in Incoming requests,
     // with nothing of the admin's left on the page.
     child<QAction>(&window, u"switchUserAction"_s)->trigger();
     CHECK(folders->currentIndex() == 0);
-    CHECK(finished->rowCount() == 0);
+    CHECK(finished->model()->rowCount() == 0);
     CHECK_FALSE(child<QMenu>(&window, u"viewMenu"_s)->menuAction()->isEnabled());
     signInThroughDialog(window, world.keyWorker.login);
     CHECK(window.worker().name == u"Jane Okafor"_s);
@@ -718,20 +718,26 @@ TEST_CASE("The Finished folder shows what came of each finished step, most recen
     REQUIRE(folders->count() == 3);
     CHECK(folders->tabText(2) == u"Finished"_s);
     folders->setCurrentIndex(2);
-    auto *table = child<QTableWidget>(window.get(), u"finishedStepsTable"_s);
-    REQUIRE(waitFor([&] { return table->rowCount() == ui::FinishedStepsPanel::kPage; }));
+    auto *table = child<QTableView>(window.get(), u"finishedStepsTable"_s);
+    const auto cell = [table](int row, int column) {
+        return table->model()->index(row, column).data().toString();
+    };
+    REQUIRE(waitFor([&] { return table->model()->rowCount() == ui::FinishedStepsPanel::kPage; }));
+    QAbstractItemModelTester tester(table->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK_FALSE(child<QTableView>(window.get(), u"currentWorkTable"_s)->isVisible());
-    const QString outcome = table->item(0, 3)->text();
+    const QString outcome = cell(0, 3);
     INFO(outcome.toStdString());
     CHECK(outcome.startsWith(u"Request to Jane Okafor \u00b7 acknowledged by Jane Okafor "_s));
     CHECK(outcome.endsWith(u"case note added"_s));
-    CHECK(table->item(1, 3)->text() == u"No request sent"_s);
-    CHECK(table->item(1, 2)->text() == u"Alex Admin"_s);
+    CHECK(cell(1, 3) == u"No request sent"_s);
+    CHECK(cell(1, 2) == u"Alex Admin"_s);
+    CHECK(table->model()->index(0, 0).data(Qt::UserRole).toLongLong() > 0);
     test::screenshot(window.get(), u"finished-folder"_s);
 
     auto *more = child<QPushButton>(window.get(), u"finishedShowMore"_s);
     click(more);
-    REQUIRE(waitFor([&] { return table->rowCount() == 52; }));
+    REQUIRE(waitFor([&] { return table->model()->rowCount() == 52; }));
     CHECK_FALSE(more->isEnabled());
 
     table->selectRow(0);

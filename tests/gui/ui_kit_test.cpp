@@ -112,6 +112,13 @@ TEST_CASE("The row-model template shows each column's hooks and the row's roles"
 
     CHECK(model.rowAt(bananaStock)->name == u"Banana"_s);
     CHECK(model.rowAt(QModelIndex()) == nullptr);
+    // A page more goes at the end, the rows already there unchanged.
+    model.appendRows({{3, u"Cherry"_s, 9}});
+    REQUIRE(model.rowCount() == 3);
+    CHECK(model.index(0, 0).data().toString() == u"Apple"_s);
+    CHECK(model.index(2, 0).data().toString() == u"Cherry"_s);
+    model.appendRows({});
+    CHECK(model.rowCount() == 3);
     model.setRows({});
     CHECK(model.rowCount() == 0);
 }
@@ -244,4 +251,10 @@ TEST_CASE("Headings are bold and larger by their level", "[gui]")
     CHECK(panel.font().bold());
     CHECK(page.font().pointSizeF() == Approx(base * 1.5));
     CHECK(panel.font().pointSizeF() == Approx(base * 1.2));
+
+    // A caption stands out by weight alone: semibold, the size of the text around it.
+    QLabel caption(u"Sections"_s);
+    ui::setHeadingStyle(&caption, ui::HeadingLevel::Caption);
+    CHECK(caption.font().weight() == QFont::DemiBold);
+    CHECK(caption.font().pointSizeF() == Approx(base));
 }

@@ -1,20 +1,13 @@
-// Office-hours settings and arithmetic: evenings, weekends, bank holidays. When something is
-// due is the database's rule: tests/db/due_time_test.cpp.
+// Office-hours settings: working days, bank holidays, refused settings. When something is due
+// is the database's rule: tests/db/due_time_test.cpp.
 #include "domain/office_hours.h"
 
 #include <catch2/catch.hpp>
-
-#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using cpis::OfficeHours;
 
 namespace {
-QDateTime uk(int y, int m, int d, int h, int min)
-{
-    return QDateTime(QDate(y, m, d), QTime(h, min), QTimeZone("Europe/London"));
-}
-
 OfficeHours hours(const QString &handling = u"1 working day"_s, const QList<QDate> &holidays = {})
 {
     auto made = OfficeHours::fromSettings(u"09:30-16:30"_s, u"Mon-Fri"_s, handling, holidays);
@@ -28,13 +21,6 @@ TEST_CASE("Bank holidays are not working days", "[office]")
     const OfficeHours o = hours(u"1 working day"_s, {QDate(2026, 12, 25), QDate(2026, 12, 28)});
     CHECK_FALSE(o.isWorkingDay(QDate(2026, 12, 28)));
     CHECK(o.isWorkingDay(QDate(2026, 12, 29)));
-}
-
-TEST_CASE("Working minutes until due count only office hours, negative when overdue", "[office]")
-{
-    const OfficeHours o = hours();
-    CHECK(o.workingMinutesUntil(uk(2026, 7, 24, 16, 0), uk(2026, 7, 27, 10, 0)) == 60);
-    CHECK(o.workingMinutesUntil(uk(2026, 7, 27, 10, 0), uk(2026, 7, 24, 16, 0)) == -60);
 }
 
 TEST_CASE("Bad office settings are refused, naming the setting", "[office]")

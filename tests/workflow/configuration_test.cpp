@@ -212,8 +212,15 @@ TEST_CASE("Configuration: bank holidays are added and removed by system administ
     CHECK(textOf(owner, uR"(
         SELECT details->>'name' FROM audit WHERE action = 'config.bank_holiday_removed' AND worker_id = $1)"_s,
                  {world.sysadmin.workerId}) == "Boxing Day (substitute day)");
-    // Due times follow them: the office is now closed on 1 January 2029.
-    const OfficeHours hours = require(ConfigStore(*sysadmin).officeHours());
-    CHECK_FALSE(hours.isWorkingDay(QDate(2029, 1, 1)));
-    CHECK(hours.isWorkingDay(QDate(2026, 12, 28)));
+    // Due times (the database's _due_after, the one copy of the rule) follow them: received at
+    // noon on Friday 29 December 2028, one working day later skips New Year's Day; received at
+    // noon on Christmas Eve 2026, Christmas Day is still skipped but Monday 28 is worked.
+    const auto dueAfter = [&owner](const QString &received) {
+        return textOf(owner, uR"(
+            SELECT to_char(_due_after($1::timestamp AT TIME ZONE 'Europe/London')
+                           AT TIME ZONE 'Europe/London', 'YYYY-MM-DD HH24:MI'))"_s,
+                      {received});
+    };
+    CHECK(dueAfter(u"2028-12-29 12:00"_s) == "2029-01-02 12:00");
+    CHECK(dueAfter(u"2026-12-24 12:00"_s) == "2026-12-28 12:00");
 }

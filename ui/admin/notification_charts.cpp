@@ -92,20 +92,20 @@ void fill(QChart *chart, const QList<NotificationDay> &days, const QList<Line> &
 
 QList<Line> receivedLines()
 {
+    const ChartColours colours = Display::chartColours();
     return {
-        {Display::source(u"ae"_s), &NotificationDay::ae, QColor(0x00, 0x5e, 0xb8), Qt::SolidLine},
-        {Display::source(u"dhu_111"_s), &NotificationDay::dhu111, QColor(0x76, 0x32, 0x8e),
-         Qt::DashLine}};
+        {Display::source(u"ae"_s), &NotificationDay::ae, colours.ae, Qt::SolidLine},
+        {Display::source(u"dhu_111"_s), &NotificationDay::dhu111, colours.dhu111, Qt::DashLine}};
 }
 
 QList<Line> handledLines()
 {
-    return {{NotificationCharts::tr("In time"), &NotificationDay::inTime, QColor(0x00, 0x7f, 0x3b),
+    const ChartColours colours = Display::chartColours();
+    return {{NotificationCharts::tr("In time"), &NotificationDay::inTime, colours.inTime,
              Qt::SolidLine},
-            {NotificationCharts::tr("Late"), &NotificationDay::late, QColor(0xc0, 0x39, 0x2b),
-             Qt::DashLine},
-            {NotificationCharts::tr("Still open"), &NotificationDay::stillOpen,
-             QColor(0x8a, 0x6d, 0x00), Qt::DotLine}};
+            {NotificationCharts::tr("Late"), &NotificationDay::late, colours.late, Qt::DashLine},
+            {NotificationCharts::tr("Still open"), &NotificationDay::stillOpen, colours.stillOpen,
+             Qt::DotLine}};
 }
 } // namespace
 

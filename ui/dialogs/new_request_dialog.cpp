@@ -2,6 +2,7 @@
 
 #include "dialogs/find_worker_dialog.h"
 #include "display.h"
+#include "kit/heading.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -107,7 +108,7 @@ NewRequestDialog::NewRequestDialog(DatabaseThread *database, const StepChoices &
     top->setColumnStretch(2, 2);
     for (int column = 0; column < 3; ++column) {
         if (auto *header = qobject_cast<QLabel *>(top->itemAtPosition(0, column)->widget()))
-            header->setStyleSheet(u"font-weight: 600;"_s);
+            setHeadingStyle(header, HeadingLevel::Caption);
     }
 
     auto *form = new QFormLayout;
@@ -222,13 +223,13 @@ void NewRequestDialog::setRecipient(int id, const QString &name)
     } else if (id == m_proposal.recipientId) {
         m_assignedTo->setText(tr("<b>%1</b><br>current Key Worker").arg(name.toHtmlEscaped()));
     } else {
+        const QString keyWorker = m_proposal.recipientName.isEmpty()
+                                      ? tr("none")
+                                      : m_proposal.recipientName.toHtmlEscaped();
         m_assignedTo->setText(
-            tr("<b>%1</b><br><span style='color:%3'>\u26a0 not the current Key Worker "
-               "(%2)</span>")
-                .arg(name.toHtmlEscaped(),
-                     m_proposal.recipientName.isEmpty() ? tr("none")
-                                                        : m_proposal.recipientName.toHtmlEscaped(),
-                     Display::toneColour(Tone::Caution).name()));
+            u"<b>%1</b><br>"_s.arg(name.toHtmlEscaped()) +
+            Display::toneSpan(Tone::Caution,
+                              tr("\u26a0 not the current Key Worker (%1)").arg(keyWorker)));
     }
 }
 

@@ -20,6 +20,8 @@ qreal scaleOf(HeadingLevel level)
         return 1.3;
     case HeadingLevel::Panel:
         return 1.2;
+    case HeadingLevel::Caption:
+        return 1.0;
     }
     return 1.0;
 }
@@ -28,7 +30,7 @@ qreal scaleOf(HeadingLevel level)
 void setHeadingStyle(QWidget *widget, HeadingLevel level)
 {
     QFont font = widget->font();
-    font.setBold(true);
+    font.setWeight(level == HeadingLevel::Caption ? QFont::DemiBold : QFont::Bold);
     font.setPointSizeF(font.pointSizeF() * scaleOf(level));
     widget->setFont(font);
 }

@@ -1,5 +1,5 @@
 // The heading style: bold text, larger by the heading's level, the one way a screen makes a
-// title or a section heading stand out.
+// title, a section heading or a caption stand out.
 #pragma once
 
 class QWidget;
@@ -13,9 +13,10 @@ enum class HeadingLevel {
     Summary, // the person summary's name: 1.35 times
     Section, // a section or a window's headline (request, data quality): 1.3 times
     Panel,   // a panel's heading ("Alerts (3)"): 1.2 times
+    Caption, // a caption over a column or a list ("Sections", "Subject"): semibold, same size
 };
 
-// Makes `widget`'s font bold and larger for `level`.
+// Makes `widget`'s font bold (Caption: semibold) and larger for `level`.
 void setHeadingStyle(QWidget *widget, HeadingLevel level);
 
 } // namespace cpis::ui

@@ -1,4 +1,4 @@
-// The message banner: one style sheet, built from the palette place's banner colours.
+// The message banner: its style sheet comes from the palette place (Display::bannerStyleSheet).
 #include "kit/message_banner.h"
 
 using namespace Qt::StringLiterals;
@@ -14,11 +14,7 @@ MessageBanner::MessageBanner(const QString &objectName, QWidget *parent) : QLabe
 
 QString MessageBanner::styleSheetFor(BannerKind kind, int padding)
 {
-    const BannerColours colours = Display::bannerColours(kind);
-    return u"QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px; "
-           u"padding: %4px; }"_s
-               .arg(colours.background.name(), colours.text.name(), colours.border.name())
-               .arg(padding);
+    return Display::bannerStyleSheet(kind, padding);
 }
 
 void MessageBanner::setKind(BannerKind kind)

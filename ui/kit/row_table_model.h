@@ -79,6 +79,16 @@ public:
         m_rows = rows;
         endResetModel();
     }
+    // Adds rows at the end (a page more), keeping the selection of the rows already shown.
+    void appendRows(const QList<Row> &rows)
+    {
+        if (rows.isEmpty())
+            return;
+        const int first = static_cast<int>(m_rows.size());
+        beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
+        m_rows.append(rows);
+        endInsertRows();
+    }
     [[nodiscard]] const QList<Row> &rows() const { return m_rows; }
     // The row behind a valid index of this model, or null.
     [[nodiscard]] const Row *rowAt(const QModelIndex &index) const

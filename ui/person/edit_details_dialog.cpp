@@ -69,6 +69,7 @@ EditDetailsDialog::EditDetailsDialog(DatabaseThread *database, const EditablePer
 
 bool EditDetailsDialog::check()
 {
+    m_otherNameAction = false;
     bool ok = filledIn(u"forenames"_s, m_forenames,
                        tr("Type the legal forename(s), exactly as on the birth certificate."));
     ok &= filledIn(u"surname"_s, m_surname,
@@ -109,6 +110,7 @@ void EditDetailsDialog::addOtherName()
     const QString kind = m_kind->currentData().toString();
     const QString forenames = m_otherForenames->text().trimmed();
     const QString surname = m_otherSurname->text().trimmed();
+    m_otherNameAction = true;
     run<int>(
         [=](Connection &c) {
             return PersonRecords(c).addOtherName(id, version, kind, forenames, surname, from);
@@ -132,11 +134,27 @@ void EditDetailsDialog::endChosenOtherName()
         return;
     const qint64 nameId = item->data(Qt::UserRole).toLongLong();
     const int version = m_person.rowVersion;
+    m_otherNameAction = true;
     run<int>([=](Connection &c) { return PersonRecords(c).endOtherName(nameId, version, to); },
              [this](const int &newVersion) {
                  emit saved(newVersion);
                  accept();
              });
+}
+
+QString EditDetailsDialog::fieldFor(const QString &column) const
+{
+    if (!m_otherNameAction)
+        return RecordDialog::fieldFor(column);
+    if (column == u"forenames"_s)
+        return u"otherForenames"_s;
+    if (column == u"surname"_s)
+        return u"otherSurname"_s;
+    if (column == u"kind"_s)
+        return u"otherKind"_s;
+    if (column == u"from"_s || column == u"to"_s)
+        return u"otherDate"_s;
+    return RecordDialog::fieldFor(column);
 }
 
 } // namespace cpis::ui

@@ -28,6 +28,9 @@ public:
 protected:
     bool check() override;
     std::function<Result<qint64>(Connection &)> saveJob() override;
+    // add_other_name and end_other_name name their columns as the legal name's (forenames,
+    // surname) or from/to: while one of them runs, those are the other name's fields.
+    [[nodiscard]] QString fieldFor(const QString &column) const override;
 
 private:
     EditablePerson m_person;
@@ -41,6 +44,7 @@ private:
     QLineEdit *m_otherSurname = nullptr;
     QLineEdit *m_otherDate = nullptr;
     EditablePerson m_changed;
+    bool m_otherNameAction = false; // the refusal on its way is about an other name
 };
 
 } // namespace cpis::ui

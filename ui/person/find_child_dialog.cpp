@@ -58,6 +58,7 @@ FindChildDialog::FindChildDialog(DatabaseThread *database, QWidget *parent)
     auto *hint = new QLabel(tr("Enter opens the record of the child chosen; Down moves from the "
                                "box to the results."),
                             this);
+    hint->setObjectName(u"findChildHint"_s);
     hint->setWordWrap(true);
     layout->addWidget(hint);
     // Not found: record the child (records officers and team managers; the database decides).
@@ -157,6 +158,17 @@ void FindChildDialog::runSearch()
             }
             emit searched();
         });
+}
+
+void FindChildDialog::chooseOnly(const QString &title)
+{
+    setWindowTitle(title);
+    for (const QString &name : {u"newChild"_s, u"newUnbornChild"_s})
+        if (auto *button = findChild<QPushButton *>(name))
+            button->hide();
+    if (auto *hint = findChild<QLabel *>(u"findChildHint"_s))
+        hint->setText(tr("Enter chooses the person found; Down moves from the box to the "
+                         "results."));
 }
 
 NewChildDialog *FindChildDialog::openNewChild(bool unborn)

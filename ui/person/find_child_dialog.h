@@ -34,6 +34,9 @@ public:
     NewChildDialog *openNewChild(bool unborn);
     // Whether no search is running.
     [[nodiscard]] bool isIdle() const { return m_running == 0; }
+    // For choosing someone from inside another dialog (the mother of a new unborn child):
+    // `title` for the window, no New child buttons; choosing a result emits openPerson.
+    void chooseOnly(const QString &title);
 
 signals:
     void openPerson(qint64 personId);

@@ -1,4 +1,5 @@
 #include "person/new_child_dialog.h"
+#include "person/find_child_dialog.h"
 
 #include "db/error_codes.h"
 #include "display.h"
@@ -8,6 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPushButton>
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +42,11 @@ NewChildDialog::NewChildDialog(DatabaseThread *database, bool unborn, QWidget *p
         m_mother = new QLineEdit(this);
         m_mother->setPlaceholderText(tr("her person ID or NHS number"));
         addField(u"mother"_s, tr("&Mother:"), m_mother);
+        auto *find = new QPushButton(tr("F&ind the mother by name…"), this);
+        find->setObjectName(u"findMother"_s);
+        find->setAutoDefault(false);
+        connect(find, &QPushButton::clicked, this, &NewChildDialog::findMother);
+        addRow(find);
     } else {
         m_nhsNumber = new QLineEdit(this);
         addField(u"nhsNumber"_s, tr("&NHS number:"), m_nhsNumber);
@@ -54,6 +61,22 @@ NewChildDialog::NewChildDialog(DatabaseThread *database, bool unborn, QWidget *p
                          "until the birth is recorded.")
                     : tr("Type the legal name exactly as on the birth certificate; other names "
                          "are added on the record afterwards."));
+}
+
+FindChildDialog *NewChildDialog::findMother()
+{
+    auto *finder = new FindChildDialog(m_database, this);
+    finder->setAttribute(Qt::WA_DeleteOnClose);
+    finder->chooseOnly(tr("Find the mother"));
+    connect(finder, &FindChildDialog::openPerson, this, [this, finder](qint64 id) {
+        m_mother->setText(QString::number(id));
+        markChanged();
+        setFieldMessage(u"mother"_s, QString());
+        finder->accept();
+        m_mother->setFocus();
+    });
+    finder->open();
+    return finder;
 }
 
 bool NewChildDialog::check()

@@ -1,7 +1,7 @@
-// New child, or New unborn child (expected date of delivery and the mother, found by person ID
-// or NHS number), from Find a child. The NHS number is checked as typed; before saving, the
-// possible duplicates are shown: the same NHS number is refused, naming the record; the same
-// legal name and date of birth, or the same other name, must be confirmed.
+// New child, or New unborn child (expected date of delivery and the mother, given by person ID
+// or NHS number or found by name), from Find a child. The NHS number is checked as typed; before
+// saving, the possible duplicates are shown: the same NHS number is refused, naming the record; the
+// same legal name and date of birth, or the same other name, must be confirmed.
 #pragma once
 
 #include "person/record_dialog.h"
@@ -12,6 +12,8 @@ class QComboBox;
 class QLineEdit;
 
 namespace cpis::ui {
+
+class FindChildDialog;
 
 class NewChildDialog final : public RecordDialog
 {
@@ -24,6 +26,9 @@ public:
     [[nodiscard]] bool isUnborn() const { return m_unborn; }
     // The confirmation the possible duplicates ask for (shown once there are some).
     [[nodiscard]] QCheckBox *confirmBox() const { return m_confirm; }
+    // An unborn child's mother found by name (Find a child, inside this dialog, which blocks
+    // the main one): the person chosen fills in the Mother field.
+    FindChildDialog *findMother();
 
 protected:
     bool check() override;

@@ -366,6 +366,29 @@ QString PersonRecordWindow::cpisStatusText(const PersonCpisStatus &status)
     return tr("Not shared: the child has no plan that CP-IS holds.");
 }
 
+// Each other name on a line of its own with its kind and dates; an ended one says so, so that a
+// name the child no longer uses is never read as a current one.
+QString PersonRecordWindow::otherNamesText(const QList<PersonSummary::OtherName> &names)
+{
+    if (names.isEmpty())
+        return tr("None");
+    QStringList lines;
+    for (const PersonSummary::OtherName &n : names) {
+        const QString name = esc(n.name);
+        const QString kind = esc(n.kind);
+        if (n.to.isValid() && n.from.isValid())
+            lines << tr("%1 (%2, %3 to %4, ended)")
+                         .arg(name, kind, Display::date(n.from), Display::date(n.to));
+        else if (n.to.isValid())
+            lines << tr("%1 (%2, ended %3)").arg(name, kind, Display::date(n.to));
+        else if (n.from.isValid())
+            lines << tr("%1 (%2, from %3)").arg(name, kind, Display::date(n.from));
+        else
+            lines << tr("%1 (%2)").arg(name, kind);
+    }
+    return lines.join(u"<br>"_s);
+}
+
 void PersonRecordWindow::apply(const PersonRecord &record)
 {
     m_record = record;
@@ -377,8 +400,7 @@ void PersonRecordWindow::apply(const PersonRecord &record)
 
     QStringList details;
     details << tr("<b>Legal name:</b> %1").arg(esc(s.name));
-    details << tr("<b>Other names:</b> %1")
-                   .arg(s.otherNames.isEmpty() ? tr("None") : esc(s.otherNames.join(u", "_s)));
+    details << tr("<b>Other names:</b> %1").arg(otherNamesText(s.otherNameHistory));
     details << tr("<b>Gender:</b> %1").arg(esc(DisplayNames::gender(s.gender)));
     if (s.dateOfBirth.isValid())
         details << tr("<b>Date of birth:</b> %1 (age %2)")
@@ -397,12 +419,13 @@ void PersonRecordWindow::apply(const PersonRecord &record)
             : u"<br>"_s + esc(tr("Legal name changed: CP-IS has the old name (%1) until the next "
                                  "upload is acknowledged.")
                                   .arg(record.nameHeldByCpis));
-    m_cpis->setText(esc(cpisStatusText(record.cpis)) + nameHeld +
-                    (record.cpis.updatedAt.isValid()
-                         ? u"<br><span style='color:gray'>"_s +
-                               esc(tr("Updated %1").arg(Display::dateTime(record.cpis.updatedAt))) +
-                               u"</span>"_s
-                         : QString()));
+    m_cpis->setText(
+        esc(cpisStatusText(record.cpis)) + nameHeld +
+        (record.cpis.updatedAt.isValid()
+             ? u"<br>"_s + Display::toneSpan(
+                               Tone::Secondary,
+                               esc(tr("Updated %1").arg(Display::dateTime(record.cpis.updatedAt))))
+             : QString()));
 
     QStringList involvements;
     for (const Involvement &i : record.involvements)

@@ -42,6 +42,8 @@ public:
 
     // The CP-IS status as the worker reads it.
     static QString cpisStatusText(const PersonCpisStatus &status);
+    // "Tommy Turner (Known as, from 01/02/2020)<br>Tom Smith (Previous name, ended 03/04/2021)"
+    static QString otherNamesText(const QList<PersonSummary::OtherName> &names);
 
     // The actions that change the record (issue 19), each a dialog, reachable by keyboard.
     enum class Action { NhsNumber, Birth, Plans, KeyWorker, Details, Restricted };

@@ -1,6 +1,7 @@
 #include "person/plans_dialog.h"
 
 #include "display.h"
+#include "kit/row_table_model.h"
 #include "workflow/display_names.h"
 
 #include <QComboBox>
@@ -8,41 +9,59 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 
 using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
+
+// The history, current first as the record holds it; each row carries its plan's id in
+// Qt::UserRole.
+class PlanHistoryModel final : public RowTableModel<EditablePerson::Plan>
+{
+public:
+    explicit PlanHistoryModel(QObject *parent) : RowTableModel(parent)
+    {
+        using Plan = EditablePerson::Plan;
+        setColumns({
+            ColumnSpec([] { return PlansDialog::tr("Plan or legal status"); },
+                       [](const Plan &p) { return DisplayNames::planKind(p.kind); }),
+            ColumnSpec([] { return PlansDialog::tr("From"); },
+                       [](const Plan &p) { return Display::date(p.start); }),
+            ColumnSpec(
+                [] { return PlansDialog::tr("To"); },
+                [](const Plan &p) { return p.end.isValid() ? Display::date(p.end) : QString(); }),
+            ColumnSpec([] { return PlansDialog::tr("State"); },
+                       [](const Plan &p) {
+                           return p.inError
+                                      ? PlansDialog::tr("recorded in error: %1").arg(p.errorReason)
+                                  : p.end.isValid() ? PlansDialog::tr("ended")
+                                                    : PlansDialog::tr("current");
+                       }),
+        });
+        setRowRoles({{Qt::UserRole, [](const Plan &p) {
+                          return QVariant(p.id);
+                      }}});
+    }
+};
 
 PlansDialog::PlansDialog(DatabaseThread *database, const EditablePerson &person, QWidget *parent)
     : RecordDialog(database, u"plansDialog"_s, tr("Plans and legal statuses"), parent),
       m_person(person)
 {
     resize(760, 560);
-    m_history = new QTableWidget(int(person.plans.size()), 4, this);
+    m_historyModel = new PlanHistoryModel(this);
+    m_historyModel->setRows(person.plans);
+    m_history = new QTableView(this);
+    m_history->setModel(m_historyModel);
     m_history->setObjectName(u"planHistory"_s);
     m_history->setAccessibleName(tr("Plans and legal statuses, current first"));
-    m_history->setHorizontalHeaderLabels(
-        {tr("Plan or legal status"), tr("From"), tr("To"), tr("State")});
     m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_history->setSelectionMode(QAbstractItemView::SingleSelection);
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->setTabKeyNavigation(false);
     m_history->verticalHeader()->hide();
     m_history->horizontalHeader()->setStretchLastSection(true);
-    for (int r = 0; r < person.plans.size(); ++r) {
-        const EditablePerson::Plan &p = person.plans.at(r);
-        const QStringList cells{DisplayNames::planKind(p.kind), Display::date(p.start),
-                                p.end.isValid() ? Display::date(p.end) : QString(),
-                                p.inError         ? tr("recorded in error: %1").arg(p.errorReason)
-                                : p.end.isValid() ? tr("ended")
-                                                  : tr("current")};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto *item = new QTableWidgetItem(cells.at(c));
-            item->setData(Qt::UserRole, p.id);
-            m_history->setItem(r, c, item);
-        }
-    }
     m_history->resizeColumnsToContents();
     addRow(m_history);
 
@@ -95,12 +114,12 @@ std::function<Result<qint64>(Connection &)> PlansDialog::saveJob()
 qint64 PlansDialog::chosenCurrentPlan(const QString &field)
 {
     clearMessages();
-    const int row = m_history->currentRow();
-    if (row < 0 || row >= m_person.plans.size()) {
+    const EditablePerson::Plan *chosen = m_historyModel->rowAt(m_history->currentIndex());
+    if (!chosen) {
         setFieldMessage(field, tr("Choose the plan in the list above first."));
         return 0;
     }
-    const EditablePerson::Plan &plan = m_person.plans.at(row);
+    const EditablePerson::Plan &plan = *chosen;
     if (plan.end.isValid() || plan.inError) {
         setFieldMessage(field,
                         tr("That plan is not current: it has ended or was recorded in error."));

@@ -8,9 +8,11 @@
 
 class QComboBox;
 class QLineEdit;
-class QTableWidget;
+class QTableView;
 
 namespace cpis::ui {
+
+class PlanHistoryModel;
 
 class PlansDialog final : public RecordDialog
 {
@@ -20,7 +22,7 @@ class PlansDialog final : public RecordDialog
 public:
     PlansDialog(DatabaseThread *database, const EditablePerson &person, QWidget *parent = nullptr);
 
-    [[nodiscard]] QTableWidget *history() const { return m_history; }
+    [[nodiscard]] QTableView *history() const { return m_history; }
     // Ends, or marks in error, the plan chosen in the history.
     void endChosen();
     void recordChosenInError();
@@ -34,7 +36,8 @@ private:
     qint64 chosenCurrentPlan(const QString &field);
 
     EditablePerson m_person;
-    QTableWidget *m_history = nullptr;
+    QTableView *m_history = nullptr;
+    PlanHistoryModel *m_historyModel = nullptr;
     QComboBox *m_kind = nullptr;
     QLineEdit *m_start = nullptr;
     QLineEdit *m_end = nullptr;

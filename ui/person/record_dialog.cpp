@@ -1,6 +1,8 @@
 #include "person/record_dialog.h"
 
 #include "domain/nhs_number.h"
+
+#include "display.h"
 #include "kit/message_banner.h"
 #include "kit/unsaved_changes_guard.h"
 
@@ -77,7 +79,7 @@ void RecordDialog::addField(const QString &field, const QString &label, QWidget 
     auto *message = new QLabel(this);
     message->setObjectName(field + u"Error"_s);
     message->setWordWrap(true);
-    message->setStyleSheet(u"color: #b00020"_s);
+    message->setStyleSheet(Display::toneStyle(Tone::Problem));
     message->hide();
     m_messages.insert(field, message);
     auto *box = new QWidget(this);

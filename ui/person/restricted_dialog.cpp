@@ -1,5 +1,7 @@
 #include "person/restricted_dialog.h"
 
+#include "admin/users_model.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -42,12 +44,17 @@ RestrictedDialog::RestrictedDialog(DatabaseThread *database, const EditablePerso
                 item->setData(Qt::UserRole, w.id);
             }
         });
+    // Anyone who may be given access, records officers and Safeguarding Admin as well as
+    // caseworkers, each with their role (and team) so that two of one name are told apart.
     run<QList<Caseworker>>(
-        [](Connection &c) { return PersonRecords(c).caseworkers(); },
+        [id](Connection &c) { return PersonRecords(c).grantableWorkers(id); },
         [this](const QList<Caseworker> &workers) {
-            for (const Caseworker &w : workers)
-                m_workers->addItem(w.team.isEmpty() ? w.name : tr("%1 (%2)").arg(w.name, w.team),
+            for (const Caseworker &w : workers) {
+                const QString role = UsersModel::roleInWords(w.role);
+                m_workers->addItem(w.team.isEmpty() ? tr("%1 (%2)").arg(w.name, role)
+                                                    : tr("%1 (%2, %3)").arg(w.name, role, w.team),
                                    w.id);
+            }
         });
 }
 

@@ -19,7 +19,8 @@ QLabel *sectionHeading(const QString &text, QWidget *parent)
 QLabel *sectionColumnHeader(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
-    label->setStyleSheet(Display::toneStyle(Tone::Secondary) + u" font-weight: 600;"_s);
+    label->setStyleSheet(Display::toneStyle(Tone::Secondary));
+    setHeadingStyle(label, HeadingLevel::Caption);
     return label;
 }
 

@@ -140,7 +140,7 @@ StepWindow::StepWindow(DatabaseThread *database, qint64 stepId, const Worker &me
     legend->setWordWrap(true);
     legend->setStyleSheet(Display::toneStyle(ui::Tone::Secondary));
     auto *sectionsCaption = new QLabel(tr("Sections"), central);
-    sectionsCaption->setStyleSheet(u"font-weight: 600;"_s);
+    setHeadingStyle(sectionsCaption, HeadingLevel::Caption);
     auto *left = new QVBoxLayout;
     left->addWidget(sectionsCaption);
     left->addWidget(m_sections);

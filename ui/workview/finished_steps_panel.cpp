@@ -1,13 +1,15 @@
 #include "workview/finished_steps_panel.h"
 
 #include "display.h"
+#include "kit/row_table_model.h"
 #include "panel_parts.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -33,15 +35,40 @@ QString outcome(const FinishedStep &s)
 }
 } // namespace
 
+// The finished steps loaded so far, each row carrying its step's id in Qt::UserRole.
+class FinishedStepsModel final : public RowTableModel<FinishedStep>
+{
+public:
+    explicit FinishedStepsModel(QObject *parent) : RowTableModel(parent)
+    {
+        setColumns({
+            ColumnSpec([] { return FinishedStepsPanel::tr("Finished"); },
+                       [](const FinishedStep &s) { return Display::dateTime(s.finishedAt); }),
+            ColumnSpec([] { return FinishedStepsPanel::tr("Subject"); },
+                       [](const FinishedStep &s) {
+                           return u"%1 (%2)"_s.arg(s.subjectName).arg(s.subjectId);
+                       }),
+            ColumnSpec([] { return FinishedStepsPanel::tr("Finished by"); },
+                       [](const FinishedStep &s) { return s.finishedBy; }),
+            ColumnSpec([] { return FinishedStepsPanel::tr("Outcome"); },
+                       [](const FinishedStep &s) { return outcome(s); })
+                .withToolTip([](const FinishedStep &s) { return outcome(s); }),
+        });
+        setRowRoles({{Qt::UserRole, [](const FinishedStep &s) {
+                          return QVariant(s.stepId);
+                      }}});
+    }
+};
+
 FinishedStepsPanel::FinishedStepsPanel(DatabaseThread *database, QWidget *parent)
     : QWidget(parent), m_database(database)
 {
     setObjectName(u"finishedStepsPanel"_s);
-    m_table = new QTableWidget(0, ColumnCount, this);
+    m_model = new FinishedStepsModel(this);
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
     m_table->setObjectName(u"finishedStepsTable"_s);
     m_table->setAccessibleName(tr("Finished steps"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Finished"), tr("Subject"), tr("Finished by"), tr("Outcome")});
     setUpListTable(m_table);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -76,22 +103,21 @@ FinishedStepsPanel::FinishedStepsPanel(DatabaseThread *database, QWidget *parent
             emit openStep(id);
     });
     connect(m_table, &QAbstractItemView::activated, m_open, &QPushButton::click);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this,
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_open->setEnabled(selectedStepId() != 0); });
 }
 
 qint64 FinishedStepsPanel::selectedStepId() const
 {
-    const QList<QTableWidgetItem *> items = m_table->selectedItems();
-    return items.isEmpty()
-               ? 0
-               : m_table->item(items.first()->row(), Finished)->data(Qt::UserRole).toLongLong();
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const FinishedStep *step = rows.isEmpty() ? nullptr : m_model->rowAt(rows.first());
+    return step ? step->stepId : 0;
 }
 
 void FinishedStepsPanel::clear()
 {
     ++m_request; // an answer on its way is for the last user
-    m_table->setRowCount(0);
+    m_model->setRows({});
     m_loaded = 0;
     m_more->setEnabled(false);
     m_status->clear();
@@ -99,7 +125,7 @@ void FinishedStepsPanel::clear()
 
 void FinishedStepsPanel::reload()
 {
-    m_table->setRowCount(0);
+    m_model->setRows({});
     m_loaded = 0;
     loadMore();
 }
@@ -135,19 +161,7 @@ void FinishedStepsPanel::loadMore()
 
 void FinishedStepsPanel::append(const QList<FinishedStep> &steps)
 {
-    for (const FinishedStep &s : steps) {
-        const int row = m_table->rowCount();
-        m_table->insertRow(row);
-        auto *finished = new QTableWidgetItem(Display::dateTime(s.finishedAt));
-        finished->setData(Qt::UserRole, s.stepId);
-        m_table->setItem(row, Finished, finished);
-        m_table->setItem(row, Subject,
-                         new QTableWidgetItem(u"%1 (%2)"_s.arg(s.subjectName).arg(s.subjectId)));
-        m_table->setItem(row, FinishedBy, new QTableWidgetItem(s.finishedBy));
-        auto *what = new QTableWidgetItem(outcome(s));
-        what->setToolTip(what->text());
-        m_table->setItem(row, Outcome, what);
-    }
+    m_model->appendRows(steps);
     m_loaded += int(steps.size());
     m_table->resizeRowsToContents();
 }

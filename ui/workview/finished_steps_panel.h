@@ -10,9 +10,11 @@
 
 class QLabel;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace cpis::ui {
+
+class FinishedStepsModel;
 
 class FinishedStepsPanel final : public QWidget
 {
@@ -28,7 +30,7 @@ public:
     void reload();
     // Empty, as before the first load (signed out).
     void clear();
-    [[nodiscard]] QTableWidget *table() const { return m_table; }
+    [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] qint64 selectedStepId() const;
 
 signals:
@@ -40,7 +42,8 @@ private:
     void append(const QList<FinishedStep> &steps);
 
     DatabaseThread *m_database;
-    QTableWidget *m_table = nullptr;
+    QTableView *m_table = nullptr;
+    FinishedStepsModel *m_model = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_more = nullptr;
     QPushButton *m_open = nullptr;

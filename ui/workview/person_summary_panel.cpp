@@ -25,8 +25,8 @@ PersonSummaryPanel::PersonSummaryPanel(QWidget *parent) : QFrame(parent)
 
     auto *caption = new QLabel(tr("Subject"), this);
     caption->setObjectName(u"summaryCaption"_s);
-    caption->setStyleSheet(Display::toneStyle(Tone::Secondary) +
-                           u" font-weight: 600; text-transform: uppercase;"_s);
+    caption->setStyleSheet(Display::toneStyle(Tone::Secondary) + u" text-transform: uppercase;"_s);
+    setHeadingStyle(caption, HeadingLevel::Caption);
     m_heading = new QLabel(this);
     m_heading->setObjectName(u"summaryName"_s);
     m_heading->setWordWrap(true);

@@ -4,19 +4,61 @@
 
 #include "dialogs/find_worker_dialog.h"
 #include "display.h"
+#include "kit/row_table_model.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace cpis::ui {
+
+// The team's outstanding requests, oldest first as the database gives them.
+class TeamRequestsModel final : public RowTableModel<TeamRequest>
+{
+public:
+    explicit TeamRequestsModel(QObject *parent) : RowTableModel(parent)
+    {
+        setColumns({
+            ColumnSpec(
+                [] { return TeamRequestsPanel::tr("Subject"); },
+                [](const TeamRequest &r) {
+                    return TeamRequestsPanel::tr("%1 (%2)").arg(r.subjectName).arg(r.subjectId);
+                }),
+            ColumnSpec([] { return TeamRequestsPanel::tr("Sent to"); },
+                       [](const TeamRequest &r) { return r.recipient; }),
+            ColumnSpec([] { return TeamRequestsPanel::tr("Age"); },
+                       [](const TeamRequest &r) {
+                           return TeamRequestsPanel::ageText(r.sentAt,
+                                                             QDateTime::currentDateTime());
+                       })
+                .withToolTip([](const TeamRequest &r) {
+                    return TeamRequestsPanel::tr("Sent %1").arg(Display::dateTime(r.sentAt));
+                }),
+            ColumnSpec([] { return TeamRequestsPanel::tr("Status"); }, &statusText),
+            ColumnSpec([] { return TeamRequestsPanel::tr("Request"); },
+                       [](const TeamRequest &r) { return r.type; }),
+        });
+    }
+
+private:
+    static QVariant statusText(const TeamRequest &r)
+    {
+        QStringList status{r.state == u"acknowledged"_s
+                               ? TeamRequestsPanel::tr("Acknowledged")
+                               : TeamRequestsPanel::tr("Not acknowledged")};
+        if (r.awaitingCaseNote)
+            status << TeamRequestsPanel::tr("awaiting case note");
+        return status.join(u" · "_s);
+    }
+};
 
 TeamRequestsPanel::TeamRequestsPanel(DatabaseThread *database, QWidget *parent)
     : QWidget(parent), m_database(database)
@@ -25,11 +67,11 @@ TeamRequestsPanel::TeamRequestsPanel(DatabaseThread *database, QWidget *parent)
     m_heading = panelHeading(this, u"teamRequestsHeading"_s);
     m_message = panelMessage(this, u"teamRequestsMessage"_s);
 
-    m_table = new QTableWidget(0, 5, this);
+    m_model = new TeamRequestsModel(this);
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
     m_table->setObjectName(u"teamRequestsTable"_s);
     m_table->setAccessibleName(tr("Team's outstanding requests"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Subject"), tr("Sent to"), tr("Age"), tr("Status"), tr("Request")});
     setUpListTable(m_table);
     const QFontMetrics metrics = m_table->fontMetrics();
     m_table->setColumnWidth(0, metrics.horizontalAdvance(u"Thomas Turner (3549728)"_s) + 24);
@@ -53,8 +95,8 @@ TeamRequestsPanel::TeamRequestsPanel(DatabaseThread *database, QWidget *parent)
     stackPanel(this, m_heading, m_message, m_table, buttons);
 
     connect(m_pass, &QPushButton::clicked, this, &TeamRequestsPanel::askAndPass);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this,
-            [this] { m_pass->setEnabled(!m_table->selectedItems().isEmpty()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_pass->setEnabled(selected() != nullptr); });
     m_reloadTimer = new QTimer(this);
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(150);
@@ -109,40 +151,34 @@ QString TeamRequestsPanel::ageText(const QDateTime &since, const QDateTime &now)
     return tr("%n minute(s)", nullptr, int(minutes));
 }
 
+const QList<TeamRequest> &TeamRequestsPanel::rows() const
+{
+    return m_model->rows();
+}
+
+const TeamRequest *TeamRequestsPanel::selected() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_model->rowAt(rows.first());
+}
+
 void TeamRequestsPanel::apply(const QList<TeamRequest> &rows)
 {
-    const int selected = m_table->currentRow();
-    const qint64 selectedId =
-        selected >= 0 && selected < m_rows.size() ? m_rows.at(selected).requestId : 0;
-    m_rows = rows;
-    m_table->setRowCount(static_cast<int>(rows.size()));
-    const QDateTime now = QDateTime::currentDateTime();
+    const TeamRequest *before = selected();
+    const qint64 selectedId = before ? before->requestId : 0;
+    m_model->setRows(rows);
     for (int row = 0; row < rows.size(); ++row) {
-        const TeamRequest &r = rows.at(row);
-        QStringList status{r.state == u"acknowledged"_s ? tr("Acknowledged")
-                                                        : tr("Not acknowledged")};
-        if (r.awaitingCaseNote)
-            status << tr("awaiting case note");
-        const QStringList cells{tr("%1 (%2)").arg(r.subjectName).arg(r.subjectId), r.recipient,
-                                ageText(r.sentAt, now), status.join(u" · "_s), r.type};
-        for (int column = 0; column < cells.size(); ++column) {
-            auto *item = new QTableWidgetItem(cells.at(column));
-            if (column == 2)
-                item->setToolTip(tr("Sent %1").arg(Display::dateTime(r.sentAt)));
-            m_table->setItem(row, column, item);
-        }
-        if (r.requestId == selectedId)
+        if (selectedId != 0 && rows.at(row).requestId == selectedId)
             m_table->selectRow(row);
     }
     m_heading->setText(tr("Team's outstanding requests (%1)").arg(rows.size()));
-    m_pass->setEnabled(!m_table->selectedItems().isEmpty());
+    m_pass->setEnabled(selected() != nullptr);
     emit loaded();
 }
 
 void TeamRequestsPanel::askAndPass()
 {
-    const int row = m_table->currentRow();
-    if (row < 0 || row >= m_rows.size())
+    if (!selected())
         return;
     auto *find = new FindWorkerDialog(m_database, QString(), this);
     find->setAttribute(Qt::WA_DeleteOnClose);
@@ -161,10 +197,10 @@ void TeamRequestsPanel::askAndPass()
 
 void TeamRequestsPanel::passSelected(int workerId, const QString &reason)
 {
-    const int row = m_table->currentRow();
-    if (row < 0 || row >= m_rows.size())
+    const TeamRequest *request = selected();
+    if (!request)
         return;
-    const qint64 requestId = m_rows.at(row).requestId;
+    const qint64 requestId = request->requestId;
     m_database->submit<Done>(
         this,
         [requestId, workerId, reason](Connection &c) {

@@ -10,10 +10,12 @@
 
 class QLabel;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 class QTimer;
 
 namespace cpis::ui {
+
+class TeamRequestsModel;
 
 class TeamRequestsPanel final : public QWidget
 {
@@ -28,7 +30,7 @@ public:
     void reload();
     // Passes the selected request to `workerId` (Pass to another worker asks for both).
     void passSelected(int workerId, const QString &reason);
-    [[nodiscard]] const QList<TeamRequest> &rows() const { return m_rows; }
+    [[nodiscard]] const QList<TeamRequest> &rows() const;
 
     // "3 days", "5 hours", "12 minutes"
     static QString ageText(const QDateTime &since, const QDateTime &now);
@@ -41,13 +43,14 @@ private:
     void askAndPass();
     void apply(const QList<TeamRequest> &rows);
     void showMessage(const QString &text, bool problem);
+    [[nodiscard]] const TeamRequest *selected() const;
 
     DatabaseThread *m_database;
-    QList<TeamRequest> m_rows;
     bool m_manager = false;
     QLabel *m_heading = nullptr;
     QLabel *m_message = nullptr;
-    QTableWidget *m_table = nullptr;
+    QTableView *m_table = nullptr;
+    TeamRequestsModel *m_model = nullptr;
     QPushButton *m_pass = nullptr;
     QTimer *m_reloadTimer = nullptr;
 };

@@ -990,6 +990,38 @@ REVOKE EXECUTE ON FUNCTION person_access_list(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION person_access_list(bigint)
     TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin, cpis_records_officer;
 
+-- Who may be granted access to a restricted child, for those who may restrict it: every active
+-- worker who is a person (not the exchange's or any other virtual worker), whatever their role,
+-- since records officers and Safeguarding Admin need grants as much as caseworkers do. role is
+-- the user's role as add_user names it (a team manager who is also a key worker: team-manager).
+CREATE OR REPLACE FUNCTION grantable_workers(p_person bigint)
+RETURNS TABLE (id integer, name text, team text, role text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NOT _may_restrict(p_person) THEN
+        RAISE EXCEPTION 'Only the team manager of the child''s team or a records officer can grant access to a restricted record.'
+            USING ERRCODE = '42501';
+    END IF;
+    -- The roles are asked of the login's pg_roles row, so a worker without a login is left out.
+    RETURN QUERY
+    SELECT g.id, g.name, g.team, g.role
+    FROM (SELECT w.id, w.name, coalesce(t.name, '') AS team,
+                 CASE WHEN pg_has_role(r.oid, 'cpis_team_manager', 'MEMBER') THEN 'team-manager'
+                      WHEN pg_has_role(r.oid, 'cpis_key_worker', 'MEMBER') THEN 'key-worker'
+                      WHEN pg_has_role(r.oid, 'cpis_records_officer', 'MEMBER') THEN 'records-officer'
+                      WHEN pg_has_role(r.oid, 'cpis_safeguarding_admin', 'MEMBER') THEN 'safeguarding-admin'
+                      WHEN pg_has_role(r.oid, 'cpis_sysadmin', 'MEMBER') THEN 'sysadmin' END AS role
+          FROM worker w
+          JOIN pg_roles r ON r.rolname = w.login
+          LEFT JOIN team t ON t.id = w.team_id
+          WHERE w.active AND NOT w.is_virtual) g
+    WHERE g.role IS NOT NULL
+    ORDER BY g.name, g.id;
+END $$;
+REVOKE EXECUTE ON FUNCTION grantable_workers(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION grantable_workers(bigint)
+    TO cpis_safeguarding_admin, cpis_key_worker, cpis_team_manager, cpis_sysadmin, cpis_records_officer;
+
 -- ---------------------------------------------------------------- upload again now
 
 -- Queues the child for the next upload by hand (Mosaic offers this). Not while CP-IS holds the
