@@ -1,4 +1,4 @@
 -- Issue 19: a restricted child's access can be granted to any worker (records officers and
 -- Safeguarding Admin too, not only caseworkers): grantable_workers() in functions/people.sql.
 -- A comment alone: the function files define it; this migration carries their checksum.
--- functions: 2f4a838c63e4bc74d5addef9991a9737be5a0494645cd5dd84f2c9854833f870
+-- functions: 3cf874c5888a332f27810a30ab373b7df4af8161e9944cd6ac38d11e080e31ab
