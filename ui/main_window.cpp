@@ -598,8 +598,13 @@ bool MainWindow::closeWorkWindows()
         if (window)
             window->close();
     }
-    // Find a child is kept hidden for reuse: its search and results go with the user.
-    delete m_findChild.data();
+    // Find a child is kept hidden for reuse: its search and results go with the user (later:
+    // this may run inside one of its events).
+    if (m_findChild) {
+        m_findChild->hide();
+        m_findChild->deleteLater();
+        m_findChild = nullptr;
+    }
     return true;
 }
 
