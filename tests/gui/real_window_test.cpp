@@ -1005,6 +1005,22 @@ TEST_CASE("The Import records and Data quality windows' titles name the program 
 
 // --- The unsaved-changes guard on every editing window, titles, the menu bar (issue 22's audit)
 
+namespace {
+// The guard's question on `dialog`, which must still be open: not closed without asking.
+template<typename Dialog>
+QMessageBox *guardAsks(const QPointer<Dialog> &dialog, const QString &name)
+{
+    QMessageBox *box = nullptr;
+    const bool asked = waitFor([&] {
+        box = dialog ? dialog->template findChild<QMessageBox *>(name) : nullptr;
+        return box && box->isVisible();
+    });
+    INFO((dialog ? "the dialog did not ask" : "the dialog closed without asking"));
+    REQUIRE(asked);
+    return box;
+}
+} // namespace
+
 TEST_CASE("New request, Next actions and Cancel work ask before Esc, their own Cancel or closing "
           "the step lose what was typed",
           "[gui]")
@@ -1033,7 +1049,7 @@ TEST_CASE("New request, Next actions and Cancel work ask before Esc, their own C
     QTest::keyClicks(note, u" Seen at A&E with her mother."_s);
     const QString typed = note->toPlainText();
     key(request, Qt::Key_Escape);
-    QMessageBox *box = question(request, u"unsavedRequestDialog"_s);
+    QMessageBox *box = guardAsks(request, u"unsavedRequestDialog"_s);
     test::screenshot(box, u"unsaved-request"_s);
     box->button(QMessageBox::Cancel)->click();
     REQUIRE(waitFor([&] { return !box->isVisible(); }));
@@ -1042,7 +1058,7 @@ TEST_CASE("New request, Next actions and Cancel work ask before Esc, their own C
     CHECK(note->toPlainText() == typed);
     // The dialog's own Cancel asks too; Discard closes it and the step has no request.
     click(child<QPushButton>(request, u"requestCancel"_s));
-    box = question(request, u"unsavedRequestDialog"_s);
+    box = guardAsks(request, u"unsavedRequestDialog"_s);
     box->button(QMessageBox::Discard)->click();
     REQUIRE(waitFor([&] { return !request || !request->isVisible(); }));
     CHECK(step->changes().requests.isEmpty());
@@ -1055,7 +1071,7 @@ TEST_CASE("New request, Next actions and Cancel work ask before Esc, their own C
     QTest::keyClicks(note, u" Seen at A&E."_s);
     const QString kept = note->toPlainText().trimmed();
     CHECK_FALSE(step->close());
-    box = question(request, u"unsavedRequestDialog"_s);
+    box = guardAsks(request, u"unsavedRequestDialog"_s);
     CHECK(step->isVisible());
     box->button(QMessageBox::Save)->click();
     REQUIRE(waitFor([&] { return step->changes().requests.size() == 1; }));
@@ -1073,14 +1089,14 @@ TEST_CASE("New request, Next actions and Cancel work ask before Esc, their own C
     QTest::keyClick(reason, Qt::Key_Down);
     QTest::keyClicks(child<QPlainTextEdit>(action, u"nextActionNote"_s), u"Phone the GP."_s);
     key(action, Qt::Key_Escape);
-    box = question(action, u"unsavedNextActionDialog"_s);
+    box = guardAsks(action, u"unsavedNextActionDialog"_s);
     box->button(QMessageBox::Cancel)->click();
     REQUIRE(waitFor([&] { return !box->isVisible(); }));
     REQUIRE(action);
     CHECK(action->isVisible());
     // Close asks too; Save in the question adds the action to the step and closes the dialog.
     click(child<QPushButton>(action, u"nextActionClose"_s));
-    box = question(action, u"unsavedNextActionDialog"_s);
+    box = guardAsks(action, u"unsavedNextActionDialog"_s);
     box->button(QMessageBox::Save)->click();
     REQUIRE(waitFor([&] { return step->changes().nextActions.size() == 1; }));
     CHECK(step->changes().nextActions.first().note == u"Phone the GP."_s);
@@ -1095,7 +1111,7 @@ TEST_CASE("New request, Next actions and Cancel work ask before Esc, their own C
     why->setFocus();
     QTest::keyClicks(why->lineEdit(), u"Duplicate of an earlier notification"_s);
     key(cancel, Qt::Key_Escape);
-    box = question(cancel, u"unsavedCancelWorkDialog"_s);
+    box = guardAsks(cancel, u"unsavedCancelWorkDialog"_s);
     test::screenshot(box, u"unsaved-cancel-work"_s);
     CHECK(box->button(QMessageBox::Save)->text() == u"Cancel &work"_s);
     CHECK(box->defaultButton() == box->button(QMessageBox::Cancel));
@@ -1128,7 +1144,7 @@ TEST_CASE("Mark resolved asks before Esc or Cancel lose the note typed", "[gui][
     note->setFocus();
     QTest::keyClicks(note, u"Duplicate of message 6."_s);
     key(dialog, Qt::Key_Escape);
-    QMessageBox *box = question(dialog, u"unsavedResolveDialog"_s);
+    QMessageBox *box = guardAsks(dialog, u"unsavedResolveDialog"_s);
     CHECK(box->button(QMessageBox::Save)->text() == u"Mark &resolved"_s);
     CHECK(box->defaultButton() == box->button(QMessageBox::Cancel));
     box->button(QMessageBox::Cancel)->click();
@@ -1137,7 +1153,7 @@ TEST_CASE("Mark resolved asks before Esc or Cancel lose the note typed", "[gui][
     CHECK(dialog->isVisible());
     CHECK(note->toPlainText() == u"Duplicate of message 6."_s);
     click(child<QPushButton>(dialog, u"cancelResolve"_s));
-    box = question(dialog, u"unsavedResolveDialog"_s);
+    box = guardAsks(dialog, u"unsavedResolveDialog"_s);
     box->button(QMessageBox::Save)->click();
     REQUIRE(waitFor([&] { return acceptedAfter.count() == 1; }));
     CHECK(dialog->note() == u"Duplicate of message 6."_s);
@@ -1167,7 +1183,7 @@ TEST_CASE("Quitting, signing out or closing a person record asks its open record
 
     // Quitting asks; Cancel keeps the main window, the record and its dialog open.
     CHECK_FALSE(window->close());
-    QMessageBox *box = question(details, u"editDetailsDialogUnsaved"_s);
+    QMessageBox *box = guardAsks(details, u"editDetailsDialogUnsaved"_s);
     test::screenshot(box, u"quit-asks-record-dialog"_s);
     box->button(QMessageBox::Cancel)->click();
     REQUIRE(waitFor([&] { return !box->isVisible(); }));
@@ -1176,7 +1192,7 @@ TEST_CASE("Quitting, signing out or closing a person record asks its open record
     // Signing out and switching user ask the same, and nobody is signed out.
     for (const bool switchUser : {false, true}) {
         CHECK_FALSE(window->signOut(switchUser));
-        box = question(details, u"editDetailsDialogUnsaved"_s);
+        box = guardAsks(details, u"editDetailsDialogUnsaved"_s);
         box->button(QMessageBox::Cancel)->click();
         REQUIRE(waitFor([&] { return !box->isVisible(); }));
         CHECK(allOpen());
@@ -1185,7 +1201,7 @@ TEST_CASE("Quitting, signing out or closing a person record asks its open record
 
     // Closing the record asks too; Discard closes the dialog, and the record stays.
     CHECK_FALSE(person->close());
-    box = question(details, u"editDetailsDialogUnsaved"_s);
+    box = guardAsks(details, u"editDetailsDialogUnsaved"_s);
     box->button(QMessageBox::Discard)->click();
     REQUIRE(waitFor([&] { return !details || !details->isVisible(); }));
     REQUIRE(person);
@@ -1197,14 +1213,14 @@ TEST_CASE("Quitting, signing out or closing a person record asks its open record
     REQUIRE(waitFor([&] { return newChild->isVisible(); }));
     QTest::keyClicks(child<QLineEdit>(newChild, u"forenames"_s), u"Amira"_s);
     CHECK_FALSE(window->close());
-    box = question(newChild, u"newChildDialogUnsaved"_s);
+    box = guardAsks(newChild, u"newChildDialogUnsaved"_s);
     box->button(QMessageBox::Cancel)->click();
     REQUIRE(waitFor([&] { return !box->isVisible(); }));
     CHECK(window->isVisible());
     CHECK(newChild->isVisible());
     CHECK(person->isVisible());
     CHECK_FALSE(window->close());
-    box = question(newChild, u"newChildDialogUnsaved"_s);
+    box = guardAsks(newChild, u"newChildDialogUnsaved"_s);
     box->button(QMessageBox::Discard)->click();
     REQUIRE(waitFor([&] { return !newChild || !newChild->isVisible(); }));
 
@@ -1227,7 +1243,7 @@ TEST_CASE("Add a user with details typed asks before Esc, closing Users or quitt
     login->setFocus();
     QTest::keyClicks(login, u"new.worker"_s);
     const auto answer = [&](QMessageBox::StandardButton button) {
-        QMessageBox *box = question(add, u"addUserUnsavedDialog"_s);
+        QMessageBox *box = guardAsks(add, u"addUserUnsavedDialog"_s);
         box->button(button)->click();
         REQUIRE(waitFor([&] { return !box->isVisible(); }));
     };
@@ -1334,13 +1350,13 @@ TEST_CASE("Every window and dialog the client opens names the program once in it
     lookAt<ui::NextActionDialog>(titles, step, [&] { test::openNextActionDialog(step); });
     step->showSection(0);
     click(child<QPushButton>(step, u"notifyButton"_s));
-    auto *request = test::openDialog<ui::NewRequestDialog>(step);
+    QPointer<ui::NewRequestDialog> request = test::openDialog<ui::NewRequestDialog>(step);
     lookAt<ui::FindWorkerDialog>(titles, request,
                                  [&] { click(child<QPushButton>(request, u"findButton"_s)); });
     // A question of the unsaved-changes guard.
     QTest::keyClicks(child<QPlainTextEdit>(request, u"requestNote"_s), u"Seen."_s);
     request->close();
-    QMessageBox *box = question(request, u"unsavedRequestDialog"_s);
+    QMessageBox *box = guardAsks(request, u"unsavedRequestDialog"_s);
     titles.look();
     box->button(QMessageBox::Discard)->click();
     REQUIRE(waitFor([&] { return !box->isVisible(); }));
