@@ -429,11 +429,13 @@ void WorkviewPage::reload()
     const Worker me = m_me;
     m_database->submit<Workview>(
         this, [me](Connection &c) { return loadWorkview(c, me); },
-        [this](Result<Workview> view) {
+        [this, id = me.id](Result<Workview> view) {
             m_loading = false;
-            if (view)
+            // Signed out (or another user signed in) while it loaded: not theirs to show.
+            const bool stillTheirs = id == m_me.id;
+            if (view && stillTheirs)
                 applyWorkview(*view);
-            else if (view.error().code != u"db.unreachable"_s)
+            else if (!view && stillTheirs && view.error().code != u"db.unreachable"_s)
                 showMessage(tr("Current work could not be loaded: %1").arg(view.error().message),
                             true);
             if (m_reloadAgain) {
