@@ -108,6 +108,7 @@ void UnsavedChangesGuard::ask()
         box->setDefaultButton(QMessageBox::Save);
     } else {
         box->button(QMessageBox::Save)->setText(question.saveText);
+        box->button(QMessageBox::Save)->setIcon({}); // not a disk: the window's own action
         box->setDefaultButton(QMessageBox::Cancel);
     }
     connect(box, &QMessageBox::finished, this, [this, box](int button) {
