@@ -1324,6 +1324,18 @@
         <source>A reason is required to cancel work.</source>
         <translation>Mae angen rheswm i ganslo gwaith.</translation>
     </message>
+    <message>
+        <source>Reason not used</source>
+        <translation>Rheswm heb ei ddefnyddio</translation>
+    </message>
+    <message>
+        <source>Cancel the work with the reason you gave?</source>
+        <translation>Canslo&apos;r gwaith gyda&apos;r rheswm a roesoch?</translation>
+    </message>
+    <message>
+        <source>Cancel work takes the step off Current work with this reason. Discard keeps the step and forgets the reason; Cancel goes back to the reason.</source>
+        <translation>Mae Canslo gwaith yn tynnu&apos;r cam oddi ar Gwaith cyfredol gyda&apos;r rheswm hwn. Mae Taflu yn cadw&apos;r cam ac yn anghofio&apos;r rheswm; mae Canslo yn mynd yn ôl at y rheswm.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::CaseNoteDialog</name>
@@ -3481,6 +3493,18 @@ Yn canslo…</translation>
         <source>⚠ not the current Key Worker (%1)</source>
         <translation>⚠ nid y Gweithiwr Allweddol cyfredol (%1)</translation>
     </message>
+    <message>
+        <source>Unsaved request</source>
+        <translation>Cais heb ei gadw</translation>
+    </message>
+    <message>
+        <source>Keep this request for the step before closing?</source>
+        <translation>Cadw&apos;r cais hwn ar gyfer y cam cyn cau?</translation>
+    </message>
+    <message>
+        <source>Save adds it to the step, to be sent when the step is saved. Discard loses what you typed; Cancel goes back to the request.</source>
+        <translation>Mae Cadw yn ei ychwanegu at y cam, i&apos;w anfon pan gaiff y cam ei gadw. Mae Taflu yn colli&apos;r hyn a deipiwyd gennych; mae Canslo yn mynd yn ôl at y cais.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::NextActionDialog</name>
@@ -3539,6 +3563,18 @@ Yn canslo…</translation>
     <message>
         <source>Added: %1 (%2). It is saved with the step.</source>
         <translation>Ychwanegwyd: %1 (%2). Caiff ei gadw gyda&apos;r cam gwaith.</translation>
+    </message>
+    <message>
+        <source>Next action not added</source>
+        <translation>Cam nesaf heb ei ychwanegu</translation>
+    </message>
+    <message>
+        <source>Add this next action before closing?</source>
+        <translation>Ychwanegu&apos;r cam nesaf hwn cyn cau?</translation>
+    </message>
+    <message>
+        <source>Save adds it to the step (it is saved with the step). Discard loses what you chose and typed; Cancel goes back to it.</source>
+        <translation>Mae Cadw yn ei ychwanegu at y cam (caiff ei gadw gyda&apos;r cam). Mae Taflu yn colli&apos;r hyn a ddewiswyd ac a deipiwyd gennych; mae Canslo yn mynd yn ôl ato.</translation>
     </message>
 </context>
 <context>
@@ -4685,6 +4721,18 @@ Yn canslo…</translation>
         <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;Marking it resolved takes it off the list without processing it. Say what was done instead.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Mae ei nodi wedi&apos;i ddatrys yn ei dynnu oddi ar y rhestr heb ei brosesu. Dywedwch beth a wnaed yn lle hynny.</translation>
     </message>
+    <message>
+        <source>Note not used</source>
+        <translation>Nodyn heb ei ddefnyddio</translation>
+    </message>
+    <message>
+        <source>Mark the message resolved with the note you typed?</source>
+        <translation>Nodi bod y neges wedi&apos;i datrys gyda&apos;r nodyn a deipiwyd gennych?</translation>
+    </message>
+    <message>
+        <source>Mark resolved takes it off the list with this note. Discard loses the note and leaves the message as it is; Cancel goes back to the note.</source>
+        <translation>Mae Nodi wedi&apos;i ddatrys yn ei thynnu oddi ar y rhestr gyda&apos;r nodyn hwn. Mae Taflu yn colli&apos;r nodyn ac yn gadael y neges fel y mae; mae Canslo yn mynd yn ôl at y nodyn.</translation>
+    </message>
 </context>
 <context>
     <name>cpis::ui::RestrictedDialog</name>
@@ -5455,10 +5503,6 @@ Yn canslo…</translation>
         <translation>Canslo&apos;r cam gwaith a ddewiswyd, gyda rheswm (er enghraifft dyblygiad)</translation>
     </message>
     <message>
-        <source>Steps for %1 and the virtual workers you work from, such as CP-IS Worker.</source>
-        <translation>Camau gwaith ar gyfer %1 a&apos;r gweithwyr rhithwir rydych chi&apos;n gweithio ohonynt, fel CP-IS Worker.</translation>
-    </message>
-    <message>
         <source>Current work could not be loaded: %1</source>
         <translation>Nid oedd modd llwytho&apos;r gwaith cyfredol: %1</translation>
     </message>
@@ -5569,6 +5613,18 @@ Yn canslo…</translation>
     <message>
         <source>You have taken over the CPIS Follow Up for %1 from %2, who has been told.</source>
         <translation>Rydych wedi cymryd y CPIS Follow Up ar gyfer %1 drosodd oddi wrth %2, a dywedwyd wrthyn nhw.</translation>
+    </message>
+    <message>
+        <source>Steps for %1.</source>
+        <translation>Camau gwaith ar gyfer %1.</translation>
+    </message>
+    <message>
+        <source>Steps for %1 and for %2, the virtual worker you work from.</source>
+        <translation>Camau gwaith ar gyfer %1 ac ar gyfer %2, y gweithiwr rhithwir rydych chi&apos;n gweithio ohono.</translation>
+    </message>
+    <message>
+        <source>Steps for %1 and for the virtual workers you work from: %2.</source>
+        <translation>Camau gwaith ar gyfer %1 ac ar gyfer y gweithwyr rhithwir rydych chi&apos;n gweithio ohonynt: %2.</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@
 #include "keyboard/shortcuts_dialog.h"
 #include "keyboard/window_keys.h"
 #include "kit/message_banner.h"
+#include "kit/unsaved_changes_guard.h"
 #include "panel_parts.h"
 #include "person/find_child_dialog.h"
 #include "person/person_record_window.h"
@@ -573,8 +574,11 @@ bool MainWindow::closeWorkWindows()
 {
     if (m_phase == Phase::Ready)
         rememberLayout(this, m_me.login); // the size and splitters this user left
-    // Open steps, request windows with a case note and configuration with unsaved changes
-    // ask first; the others just close.
+    // Every window with unsaved work asks first, wherever it was opened from (a step and its
+    // dialogs, a case note, a person record's dialog, Users' Add a user, Find a child's New
+    // child, configuration), and nothing closes while one is asking.
+    if (!askAboutUnsavedWork(this))
+        return false;
     bool anyKeptOpen = false;
     const auto closeAll = [&anyKeptOpen](const auto &windows) {
         for (const auto &window : windows) {
@@ -589,11 +593,18 @@ bool MainWindow::closeWorkWindows()
     if (anyKeptOpen)
         return false;
     closeAll(m_people);
-    for (QWidget *window :
-         std::initializer_list<QWidget *>{m_dataQuality.data(), m_exchangeMonitor.data(),
-                                          m_shortcuts.data(), m_recordsImport.data()}) {
+    for (QWidget *window : std::initializer_list<QWidget *>{
+             m_dataQuality.data(), m_exchangeMonitor.data(), m_shortcuts.data(),
+             m_recordsImport.data(), findChild<UsersWindow *>({}, Qt::FindDirectChildrenOnly)}) {
         if (window)
             window->close();
+    }
+    // Find a child is kept hidden for reuse: its search and results go with the user (later:
+    // this may run inside one of its events).
+    if (m_findChild) {
+        m_findChild->hide();
+        m_findChild->deleteLater();
+        m_findChild = nullptr;
     }
     return true;
 }

@@ -78,6 +78,20 @@ Result<Worker> WorkerDirectory::byId(int id)
     return one(u"WHERE w.id = $1"_s, {id}, u"There is no worker %1."_s.arg(id));
 }
 
+Result<QStringList> WorkerDirectory::queuesOf(int workerId)
+{
+    auto q = execute(m_connection,
+                     u"SELECT w.name FROM queue_member m JOIN worker w ON w.id = m.queue_id "
+                     u"WHERE m.member_id = $1 AND w.active ORDER BY w.name"_s,
+                     {workerId});
+    if (!q)
+        return q.error();
+    QStringList names;
+    for (const Row &row : *q)
+        names << row.text("name");
+    return names;
+}
+
 Result<QList<Worker>> WorkerDirectory::find(const QString &text)
 {
     auto q = execute(m_connection,

@@ -23,6 +23,8 @@ public:
     // By login ("jane.okafor") or by name ("CP-IS Worker"), case-insensitively.
     Result<Worker> resolve(const QString &loginOrName);
     Result<Worker> byId(int id);
+    // The names of the virtual workers (queues such as CP-IS Worker) a worker works from.
+    Result<QStringList> queuesOf(int workerId);
     // Caseworkers (key workers, team managers) whose name contains the text
     // (case-insensitive), with their role, for Pass to Worker.
     Result<QList<Worker>> find(const QString &text);

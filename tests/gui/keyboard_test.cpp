@@ -436,4 +436,39 @@ TEST_CASE("Keyboard: the record dialogs open by their access keys and save by ke
     CHECK(test::countOf(db.connection(),
                         u"SELECT count(*) FROM person WHERE legal_forenames = 'Lily' "
                         u"AND legal_surname = 'Marsh' AND date_of_birth = '2020-03-14'"_s) == 1);
+TEST_CASE("Keyboard: F6 from outside every list goes to the user's main panel first: Current "
+          "work for a Safeguarding Admin, Incoming requests for a key worker",
+          "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    test::sendRequestToKeyWorker(world, world.addStep());
+    // An alert each, so that more than one list is shown for both.
+    for (const int worker : {world.admin.workerId, world.keyWorker.workerId}) {
+        REQUIRE(execute(db.connection(),
+                        u"SELECT raise_alert('CP-IS upload rejected', $1, $2, NULL, NULL, "
+                        u"'The name does not match the NHS number.')"_s,
+                        {world.childId, worker})
+                    .ok());
+    }
+    const struct
+    {
+        QString login;
+        QString mainList;
+    } users[] = {{world.admin.login, u"currentWorkTable"_s},
+                 {world.keyWorker.login, u"incomingRequestsTable"_s}};
+    for (const auto &user : users) {
+        INFO(user.login.toStdString());
+        auto window = test::signedInWindow(db, user.login);
+        auto *alerts = child<QTableView>(window.get(), u"alertsTable"_s);
+        REQUIRE(waitFor([&] { return alerts->isVisible() && alerts->model()->rowCount() == 1; }));
+        for (const QString &box : {u"currentWorkSearch"_s, u"workviewFindChild"_s}) {
+            INFO("from " << box.toStdString());
+            child<QLineEdit>(window.get(), box)->setFocus();
+            REQUIRE(QApplication::focusWidget() == child<QLineEdit>(window.get(), box));
+            press(window.get(), QKeySequence(Qt::Key_F6));
+            REQUIRE(QApplication::focusWidget());
+            CHECK(QApplication::focusWidget()->objectName() == user.mainList);
+        }
+    }
 }

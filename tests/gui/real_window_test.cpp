@@ -2,9 +2,13 @@
 // through the real widgets: Find worker, the SUBJECT panel, the note template, the
 // unsaved-changes guard, the confirmation after Finish, the menu bar and the Help window.
 #include "admin/data_quality_window.h"
+#include "admin/exchange_monitor_resolve_dialog.h"
 #include "admin/records_import_window.h"
+#include "admin/user_dialogs.h"
+#include "admin/users_window.h"
 #include "db/rows.h"
 #include "db/sample_data.h"
+#include "dialogs/cancel_work_dialog.h"
 #include "dialogs/case_note_dialog.h"
 #include "dialogs/find_worker_dialog.h"
 #include "dialogs/new_request_dialog.h"
@@ -13,11 +17,20 @@
 #include "gui/key_worker_support.h"
 #include "gui/large_text_support.h"
 #include "gui/step_window_support.h"
+#include "gui/visible_texts.h"
+#include "help/about_dialog.h"
 #include "help/help_window.h"
+#include "keyboard/shortcuts_dialog.h"
+#include "person/find_child_dialog.h"
+#include "person/new_child_dialog.h"
 #include "person/person_record_window.h"
+#include "person/record_dialog.h"
+#include "request/request_window.h"
+#include "sign_in/change_password_dialog.h"
 #include "step/section_widgets.h"
 #include "step/step_window.h"
 #include "support/case_world.h"
+#include "translations/welsh_translator.h"
 #include "workflow/case_note_service.h"
 #include "workflow/request_service.h"
 #include "workflow/step_service.h"
@@ -48,6 +61,8 @@
 #include <QTabBar>
 #include <QTableView>
 #include <QTextCursor>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace cpis;
@@ -992,4 +1007,637 @@ TEST_CASE("The Import records and Data quality windows' titles name the program 
     const QWidget *quality = window->openDataQuality();
     CHECK(shownTitle(quality) == u"Data quality \u2014 CP-IS Workview"_s);
     CHECK(shownTitle(quality).count(u"CP-IS"_s) == 1);
+}
+
+// --- The unsaved-changes guard on every editing window, titles, the menu bar (issue 22's audit)
+
+namespace {
+// The guard's question on `dialog`, which must still be open: not closed without asking.
+template<typename Dialog>
+QMessageBox *guardAsks(const QPointer<Dialog> &dialog, const QString &name)
+{
+    QMessageBox *box = nullptr;
+    const bool asked = waitFor([&] {
+        box = dialog ? dialog->template findChild<QMessageBox *>(name) : nullptr;
+        return box && box->isVisible();
+    });
+    INFO((dialog ? "the dialog did not ask" : "the dialog closed without asking"));
+    REQUIRE(asked);
+    return box;
+}
+} // namespace
+
+TEST_CASE("New request, Next actions and Cancel work ask before Esc, their own Cancel or closing "
+          "the step lose what was typed",
+          "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    const qint64 second = world.addStep(u"ae"_s);
+    auto window = test::signedInWindow(db, world.admin.login);
+    QPointer<ui::StepWindow> step = test::startStep(*window, world.stepId);
+    step->showSection(0);
+    auto *notify = child<QPushButton>(step, u"notifyButton"_s);
+
+    // The note as the template filled it: Esc closes without a question.
+    click(notify);
+    QPointer<ui::NewRequestDialog> request = test::openDialog<ui::NewRequestDialog>(step);
+    key(request, Qt::Key_Escape);
+    REQUIRE(waitFor([&] { return !request || !request->isVisible(); }));
+    CHECK_FALSE(step->findChild<QMessageBox *>(u"unsavedRequestDialog"_s));
+
+    // Typed in the note: Esc asks, and Cancel in the question goes back with the text kept.
+    click(notify);
+    request = test::openDialog<ui::NewRequestDialog>(step);
+    auto *note = child<QPlainTextEdit>(request, u"requestNote"_s);
+    note->setFocus();
+    note->moveCursor(QTextCursor::End);
+    QTest::keyClicks(note, u" Seen at A&E with her mother."_s);
+    const QString typed = note->toPlainText();
+    key(request, Qt::Key_Escape);
+    QMessageBox *box = guardAsks(request, u"unsavedRequestDialog"_s);
+    test::screenshot(box, u"unsaved-request"_s);
+    box->button(QMessageBox::Cancel)->click();
+    REQUIRE(waitFor([&] { return !box->isVisible(); }));
+    REQUIRE(request);
+    CHECK(request->isVisible());
+    CHECK(note->toPlainText() == typed);
+    // The dialog's own Cancel asks too; Discard closes it and the step has no request.
+    click(child<QPushButton>(request, u"requestCancel"_s));
+    box = guardAsks(request, u"unsavedRequestDialog"_s);
+    box->button(QMessageBox::Discard)->click();
+    REQUIRE(waitFor([&] { return !request || !request->isVisible(); }));
+    CHECK(step->changes().requests.isEmpty());
+
+    // Closing the step window asks for the open request first; Save makes the request ready.
+    click(notify);
+    request = test::openDialog<ui::NewRequestDialog>(step);
+    note = child<QPlainTextEdit>(request, u"requestNote"_s);
+    note->moveCursor(QTextCursor::End);
+    QTest::keyClicks(note, u" Seen at A&E."_s);
+    const QString kept = note->toPlainText().trimmed();
+    CHECK_FALSE(step->close());
+    box = guardAsks(request, u"unsavedRequestDialog"_s);
+    CHECK(step->isVisible());
+    box->button(QMessageBox::Save)->click();
+    REQUIRE(waitFor([&] { return step->changes().requests.size() == 1; }));
+    CHECK(step->changes().requests.first().note == kept);
+    REQUIRE(step);
+    CHECK(step->isVisible());
+
+    // Next actions: nothing chosen closes at once; a reason chosen and a note typed ask.
+    QPointer<ui::NextActionDialog> action = test::openNextActionDialog(step);
+    key(action, Qt::Key_Escape);
+    REQUIRE(waitFor([&] { return !action || !action->isVisible(); }));
+    action = test::openNextActionDialog(step);
+    auto *reason = child<QComboBox>(action, u"reason"_s);
+    reason->setFocus();
+    QTest::keyClick(reason, Qt::Key_Down);
+    QTest::keyClicks(child<QPlainTextEdit>(action, u"nextActionNote"_s), u"Phone the GP."_s);
+    key(action, Qt::Key_Escape);
+    box = guardAsks(action, u"unsavedNextActionDialog"_s);
+    box->button(QMessageBox::Cancel)->click();
+    REQUIRE(waitFor([&] { return !box->isVisible(); }));
+    REQUIRE(action);
+    CHECK(action->isVisible());
+    // Close asks too; Save in the question adds the action to the step and closes the dialog.
+    click(child<QPushButton>(action, u"nextActionClose"_s));
+    box = guardAsks(action, u"unsavedNextActionDialog"_s);
+    box->button(QMessageBox::Save)->click();
+    REQUIRE(waitFor([&] { return step->changes().nextActions.size() == 1; }));
+    CHECK(step->changes().nextActions.first().note == u"Phone the GP."_s);
+    REQUIRE(waitFor([&] { return !action || !action->isVisible(); }));
+
+    // Cancel work: a reason typed, Esc asks whether to cancel the work with it. Enter does not
+    // cancel the work; Discard keeps the step.
+    REQUIRE(window->workview()->selectStep(second));
+    click(child<QPushButton>(window.get(), u"cancelWorkButton"_s));
+    QPointer<ui::CancelWorkDialog> cancel = test::openDialog<ui::CancelWorkDialog>(window.get());
+    auto *why = child<QComboBox>(cancel, u"cancelReason"_s);
+    why->setFocus();
+    QTest::keyClicks(why->lineEdit(), u"Duplicate of an earlier notification"_s);
+    key(cancel, Qt::Key_Escape);
+    box = guardAsks(cancel, u"unsavedCancelWorkDialog"_s);
+    test::screenshot(box, u"unsaved-cancel-work"_s);
+    CHECK(box->button(QMessageBox::Save)->text() == u"Cancel &work"_s);
+    CHECK(box->defaultButton() == box->button(QMessageBox::Cancel));
+    box->button(QMessageBox::Discard)->click();
+    REQUIRE(waitFor([&] { return !cancel || !cancel->isVisible(); }));
+    QTest::qWait(200);
+    CHECK(window->workview()->selectStep(second));
+}
+
+TEST_CASE("Mark resolved asks before Esc or Cancel lose the note typed", "[gui][monitor]")
+{
+    QWidget parent;
+    parent.show();
+    QPointer<ui::ResolveMessageDialog> dialog = new ui::ResolveMessageDialog(
+        u"Message 7"_s, u"quarantined"_s, u"The NHS number is not known."_s, &parent);
+    QSignalSpy accepted(dialog.data(), &QDialog::accepted);
+    dialog->open();
+    REQUIRE(QTest::qWaitForWindowExposed(dialog));
+
+    // Nothing typed: its Cancel closes it.
+    click(child<QPushButton>(dialog, u"cancelResolve"_s));
+    REQUIRE(waitFor([&] { return !dialog || !dialog->isVisible(); }));
+    CHECK(accepted.isEmpty());
+
+    dialog = new ui::ResolveMessageDialog(u"Message 7"_s, u"quarantined"_s, {}, &parent);
+    QSignalSpy acceptedAfter(dialog.data(), &QDialog::accepted);
+    dialog->open();
+    REQUIRE(QTest::qWaitForWindowExposed(dialog));
+    auto *note = child<QPlainTextEdit>(dialog, u"resolveNote"_s);
+    note->setFocus();
+    QTest::keyClicks(note, u"Duplicate of message 6."_s);
+    key(dialog, Qt::Key_Escape);
+    QMessageBox *box = guardAsks(dialog, u"unsavedResolveDialog"_s);
+    CHECK(box->button(QMessageBox::Save)->text() == u"Mark &resolved"_s);
+    CHECK(box->defaultButton() == box->button(QMessageBox::Cancel));
+    box->button(QMessageBox::Cancel)->click();
+    REQUIRE(waitFor([&] { return !box->isVisible(); }));
+    REQUIRE(dialog);
+    CHECK(dialog->isVisible());
+    CHECK(note->toPlainText() == u"Duplicate of message 6."_s);
+    click(child<QPushButton>(dialog, u"cancelResolve"_s));
+    box = guardAsks(dialog, u"unsavedResolveDialog"_s);
+    box->button(QMessageBox::Save)->click();
+    REQUIRE(waitFor([&] { return acceptedAfter.count() == 1; }));
+    CHECK(dialog->note() == u"Duplicate of message 6."_s);
+}
+
+TEST_CASE("Quitting, signing out or closing a person record asks its open record dialog first, "
+          "and Find a child's New child, and Cancel keeps everything open",
+          "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto window = test::signedInWindow(db, world.admin.login);
+    QPointer<ui::PersonRecordWindow> person = window->openPerson(world.childId);
+    REQUIRE(waitFor([&] { return person->isLoaded(); }));
+    person->openAction(ui::PersonRecordWindow::Action::Details);
+    REQUIRE(waitFor([&] { return person->actionDialog() && person->actionDialog()->isVisible(); }));
+    QPointer<ui::RecordDialog> details = person->actionDialog();
+    auto *forenames = child<QLineEdit>(details, u"forenames"_s);
+    forenames->setFocus();
+    forenames->end(false);
+    QTest::keyClicks(forenames, u" James"_s);
+    const QString typed = forenames->text();
+    const auto allOpen = [&] {
+        return window->isVisible() && person && person->isVisible() && details &&
+               details->isVisible() && forenames->text() == typed;
+    };
+
+    // Quitting asks; Cancel keeps the main window, the record and its dialog open.
+    CHECK_FALSE(window->close());
+    QMessageBox *box = guardAsks(details, u"editDetailsDialogUnsaved"_s);
+    test::screenshot(box, u"quit-asks-record-dialog"_s);
+    box->button(QMessageBox::Cancel)->click();
+    REQUIRE(waitFor([&] { return !box->isVisible(); }));
+    CHECK(allOpen());
+
+    // Signing out and switching user ask the same, and nobody is signed out.
+    for (const bool switchUser : {false, true}) {
+        CHECK_FALSE(window->signOut(switchUser));
+        box = guardAsks(details, u"editDetailsDialogUnsaved"_s);
+        box->button(QMessageBox::Cancel)->click();
+        REQUIRE(waitFor([&] { return !box->isVisible(); }));
+        CHECK(allOpen());
+        CHECK(window->worker().login == world.admin.login);
+    }
+
+    // Closing the record asks too; Discard closes the dialog, and the record stays.
+    CHECK_FALSE(person->close());
+    box = guardAsks(details, u"editDetailsDialogUnsaved"_s);
+    box->button(QMessageBox::Discard)->click();
+    REQUIRE(waitFor([&] { return !details || !details->isVisible(); }));
+    REQUIRE(person);
+    CHECK(person->isVisible());
+
+    // Find a child's New child, with a name typed: quitting asks there too.
+    ui::FindChildDialog *find = window->openFindChild();
+    QPointer<ui::NewChildDialog> newChild = find->openNewChild(false);
+    REQUIRE(waitFor([&] { return newChild->isVisible(); }));
+    QTest::keyClicks(child<QLineEdit>(newChild, u"forenames"_s), u"Amira"_s);
+    CHECK_FALSE(window->close());
+    box = guardAsks(newChild, u"newChildDialogUnsaved"_s);
+    box->button(QMessageBox::Cancel)->click();
+    REQUIRE(waitFor([&] { return !box->isVisible(); }));
+    CHECK(window->isVisible());
+    CHECK(newChild->isVisible());
+    CHECK(person->isVisible());
+    CHECK_FALSE(window->close());
+    box = guardAsks(newChild, u"newChildDialogUnsaved"_s);
+    box->button(QMessageBox::Discard)->click();
+    REQUIRE(waitFor([&] { return !newChild || !newChild->isVisible(); }));
+
+    // Nothing unsaved is left: quitting closes everything.
+    CHECK(window->close());
+    REQUIRE(waitFor([&] { return !person; }));
+}
+
+TEST_CASE("Add a user with details typed asks before Esc, closing Users or quitting lose them",
+          "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto window = test::signedInWindow(db, world.sysadmin.login);
+    child<QAction>(window->administrationMenu(), u"usersAction"_s)->trigger();
+    QPointer<ui::UsersWindow> users = child<ui::UsersWindow>(window.get(), u"usersWindow"_s);
+    click(child<QPushButton>(users, u"addUserButton"_s));
+    QPointer<ui::AddUserDialog> add = test::openDialog<ui::AddUserDialog>(users);
+    auto *login = child<QLineEdit>(add, u"addUserLogin"_s);
+    login->setFocus();
+    QTest::keyClicks(login, u"new.worker"_s);
+    const auto answer = [&](QMessageBox::StandardButton button) {
+        QMessageBox *box = guardAsks(add, u"addUserUnsavedDialog"_s);
+        box->button(button)->click();
+        REQUIRE(waitFor([&] { return !box->isVisible(); }));
+    };
+
+    key(add, Qt::Key_Escape); // Esc asks
+    answer(QMessageBox::Cancel);
+    REQUIRE(add);
+    CHECK(add->isVisible());
+    CHECK_FALSE(users->close()); // closing the Users window asks
+    answer(QMessageBox::Cancel);
+    CHECK(users->isVisible());
+    CHECK_FALSE(window->close()); // quitting asks, and Cancel keeps everything open
+    answer(QMessageBox::Cancel);
+    CHECK(window->isVisible());
+    CHECK(users->isVisible());
+    CHECK(add->isVisible());
+    CHECK(login->text() == u"new.worker"_s);
+    CHECK_FALSE(window->signOut(false)); // so does signing out
+    answer(QMessageBox::Discard);
+    REQUIRE(waitFor([&] { return !add || !add->isVisible(); }));
+    // Signed out, the Users window goes with the user.
+    CHECK(window->signOut(false));
+    REQUIRE(waitFor([&] { return !users || !users->isVisible(); }));
+}
+
+namespace {
+// The shown titles of every window and dialog open now, each once, to check them all.
+struct TitlesSeen
+{
+    QStringList all;
+    QStringList namingTheProgramOtherThanOnce;
+
+    void look()
+    {
+        for (QWidget *window : QApplication::topLevelWidgets()) {
+            if (!window->isVisible())
+                continue;
+            // The desktop adds the display name, in the client's language (application.cpp).
+            const QString program = QCoreApplication::translate("QObject", "CP-IS Workview");
+            const QString own = window->windowTitle();
+            const QString title = own.endsWith(program) ? own : own + u" \u2014 "_s + program;
+            if (all.contains(title))
+                continue;
+            all << title;
+            if (title.count(u"CP-IS"_s) != 1)
+                namingTheProgramOtherThanOnce << title;
+        }
+    }
+};
+
+// Opens `dialog`'s kind through `open`, looks at every title, then closes it (Esc).
+template<typename Dialog, typename Open>
+void lookAt(TitlesSeen &titles, const QWidget *parent, Open open)
+{
+    open();
+    QPointer<Dialog> dialog = test::openDialog<Dialog>(parent);
+    titles.look();
+    dialog->close();
+    REQUIRE(waitFor([&] { return !dialog || !dialog->isVisible(); }));
+}
+} // namespace
+
+TEST_CASE("Every window and dialog the client opens names the program once in its shown title, "
+          "in English and Welsh",
+          "[gui]")
+{
+    const bool inWelsh = GENERATE(false, true);
+    INFO((inWelsh ? "Welsh" : "English"));
+    std::optional<test::WelshTranslator> welsh;
+    if (inWelsh)
+        welsh.emplace();
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    const qint64 requestId = test::sendRequestToKeyWorker(world, world.addStep());
+    TitlesSeen titles;
+
+    // The sign-in dialog, then the admin's windows and dialogs.
+    ui::MainWindow admin(test::serverChoice(db));
+    admin.resize(1280, 720);
+    admin.show();
+    admin.connectToDatabase();
+    REQUIRE(waitFor([&] {
+        auto *signIn = admin.findChild<QDialog *>(u"signInDialog"_s);
+        return signIn && signIn->isVisible();
+    }));
+    titles.look();
+    signInThroughDialog(admin, world.admin.login);
+    titles.look();
+    lookAt<ui::AboutDialog>(titles, &admin,
+                            [&] { child<QAction>(&admin, u"aboutAction"_s)->trigger(); });
+    child<QAction>(&admin, u"helpAction"_s)->trigger();
+    REQUIRE(waitFor([&] { return admin.findChild<ui::HelpWindow *>() != nullptr; }));
+    lookAt<ui::ShortcutsDialog>(titles, &admin, [&] { admin.openKeyboardShortcuts(); });
+    lookAt<ui::ChangePasswordDialog>(
+        titles, &admin, [&] { child<QAction>(&admin, u"changePasswordAction"_s)->trigger(); });
+    ui::FindChildDialog *find = admin.openFindChild();
+    lookAt<ui::NewChildDialog>(titles, find, [&] { find->openNewChild(true); });
+    find->close();
+    ui::PersonRecordWindow *person = admin.openPerson(world.childId);
+    REQUIRE(waitFor([&] { return person->isLoaded(); }));
+    lookAt<ui::RecordDialog>(titles, person,
+                             [&] { person->openAction(ui::PersonRecordWindow::Action::Details); });
+    ui::StepWindow *step = test::startStep(admin, world.stepId);
+    lookAt<ui::NextActionDialog>(titles, step, [&] { test::openNextActionDialog(step); });
+    step->showSection(0);
+    click(child<QPushButton>(step, u"notifyButton"_s));
+    QPointer<ui::NewRequestDialog> request = test::openDialog<ui::NewRequestDialog>(step);
+    lookAt<ui::FindWorkerDialog>(titles, request,
+                                 [&] { click(child<QPushButton>(request, u"findButton"_s)); });
+    // A question of the unsaved-changes guard.
+    QTest::keyClicks(child<QPlainTextEdit>(request, u"requestNote"_s), u"Seen."_s);
+    request->close();
+    QMessageBox *box = guardAsks(request, u"unsavedRequestDialog"_s);
+    titles.look();
+    box->button(QMessageBox::Discard)->click();
+    REQUIRE(waitFor([&] { return !box->isVisible(); }));
+    const qint64 third = world.addStep();
+    lookAt<ui::CancelWorkDialog>(titles, admin.workview(), [&] {
+        REQUIRE(waitFor([&] { return admin.workview()->selectStep(third); }));
+        click(child<QPushButton>(&admin, u"cancelWorkButton"_s));
+    });
+
+    // The system administrator's windows.
+    auto sysadmin = test::signedInWindow(db, world.sysadmin.login);
+    sysadmin->openConfigurationTools();
+    sysadmin->openExchangeMonitor();
+    sysadmin->openDataQuality();
+    sysadmin->openRecordsImport();
+    child<QAction>(sysadmin->administrationMenu(), u"usersAction"_s)->trigger();
+    auto *users = child<ui::UsersWindow>(sysadmin.get(), u"usersWindow"_s);
+    lookAt<ui::AddUserDialog>(titles, users,
+                              [&] { click(child<QPushButton>(users, u"addUserButton"_s)); });
+
+    // The key worker's request and case note.
+    auto keyWorker = test::signedInWindow(db, world.keyWorker.login);
+    ui::RequestWindow *incoming = test::openFirstRequest(keyWorker.get(), requestId);
+    lookAt<ui::CaseNoteDialog>(titles, incoming, [&] { incoming->addCaseNote(); });
+
+    INFO("Shown titles:\n" << titles.all.join(u'\n').toStdString());
+    CHECK(titles.all.size() >= 25);
+    CHECK(titles.namingTheProgramOtherThanOnce == QStringList{});
+}
+
+TEST_CASE("The menu bar's items work: Find a child opens in its box, Refresh shows a step added "
+          "meanwhile, Quit asks when something is unsaved, Sign out leaves nothing of the user",
+          "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    ui::MainWindow window(test::serverChoice(db));
+    window.resize(1280, 720);
+    window.show();
+    window.connectToDatabase();
+    signInThroughDialog(window, world.admin.login);
+    auto *current = child<QTableView>(&window, u"currentWorkTable"_s);
+    REQUIRE(waitFor([&] { return current->model()->rowCount() == 1; }));
+    const auto item = [&](const char *menu, const char *name) {
+        auto *action = child<QAction>(child<QMenu>(&window, QString::fromLatin1(menu)),
+                                      QString::fromLatin1(name));
+        REQUIRE(action->isEnabled());
+        REQUIRE(action->isVisible());
+        return action;
+    };
+
+    // Go → Find a child: the dialog opens, and what is typed goes into its box.
+    item("goMenu", "findChildAction")->trigger();
+    ui::FindChildDialog *find = window.findChildDialog();
+    REQUIRE(find);
+    REQUIRE(waitFor([&] { return find->isVisible(); }));
+    CHECK(focusIn(find) == find->searchBox());
+    QTest::keyClicks(focusIn(find), u"Turner"_s);
+    CHECK(find->searchBox()->text() == u"Turner"_s);
+    key(find, Qt::Key_Escape);
+    REQUIRE(waitFor([&] { return !find->isVisible(); }));
+
+    // View → Refresh: a step stored without a notification (as by another program) appears
+    // only when asked for.
+    test::require(execute(db.connection(), uR"(
+        INSERT INTO work_step (subject_id, assignee_id, state, source, received_at, due_at)
+        VALUES ($1, $2, 'incoming', 'ae', now(), now() + interval '1 day'))"_s,
+                          {world.childId, world.cpisWorkerId}));
+    QTest::qWait(500);
+    REQUIRE(current->model()->rowCount() == 1);
+    item("viewMenu", "refreshMenuItem")->trigger();
+    REQUIRE(waitFor([&] { return current->model()->rowCount() == 2; }));
+
+    // File → Quit with a step not saved: it asks, and Cancel keeps everything open.
+    QPointer<ui::StepWindow> step = test::startStep(window, world.stepId);
+    test::addNextAction(step);
+    item("fileMenu", "quitMenuItem")->trigger();
+    QMessageBox *box = question(step, u"unsavedChangesDialog"_s);
+    box->button(QMessageBox::Cancel)->click();
+    REQUIRE(waitFor([&] { return !box->isVisible(); }));
+    CHECK(window.isVisible());
+    REQUIRE(step);
+    CHECK(step->isVisible());
+    step->save();
+    REQUIRE(waitFor([&] { return step->changes().nextActions.isEmpty(); }));
+
+    // File → Sign out: back to the sign-in, with nothing of Sam's left.
+    ui::PersonRecordWindow *person = window.openPerson(world.childId);
+    REQUIRE(waitFor([&] { return person->isLoaded(); }));
+    QPointer<ui::FindChildDialog> searched = window.openFindChild(u"Turner"_s);
+    // Signed out while Current work loads: what comes back is not shown to anyone.
+    item("viewMenu", "refreshMenuItem")->trigger();
+    item("fileMenu", "signOutAction")->trigger();
+    QDialog *signIn = nullptr;
+    REQUIRE(waitFor([&] {
+        signIn = window.findChild<QDialog *>(u"signInDialog"_s);
+        return signIn && signIn->isVisible();
+    }));
+    CHECK(window.worker().id == 0);
+    CHECK(shownTitle(&window) == u"CP-IS Workview"_s);
+    CHECK(window.stepWindow(world.stepId) == nullptr);
+    CHECK(window.personWindow(world.childId) == nullptr);
+    REQUIRE(waitFor([&] { return !searched; }));
+    CHECK(current->model()->rowCount() == 0);
+    CHECK(child<QLabel>(&window, u"summaryName"_s)->text() == u"No step selected"_s);
+    CHECK(child<QLabel>(&window, u"currentWorkSubheading"_s)->text().isEmpty());
+    QStringList left;
+    for (QWidget *shown : QApplication::topLevelWidgets()) {
+        if (shown->isVisible() && shown != &window && shown != signIn)
+            left << shown->objectName() + u": "_s + shown->windowTitle();
+    }
+    CHECK(left == QStringList{});
+
+    // Signed in again, File → Quit with nothing unsaved closes the window.
+    signInThroughDialog(window, world.otherAdmin.login);
+    item("fileMenu", "quitMenuItem")->trigger();
+    REQUIRE(waitFor([&] { return !window.isVisible(); }));
+}
+
+TEST_CASE("The SUBJECT panel is empty when Find leaves no row selected: its heading says so and "
+          "no child's rows show",
+          "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    addUnbornKhan(db);
+    auto window = test::signedInWindow(db, world.admin.login);
+    auto *panel = child<QWidget>(window.get(), u"personSummary"_s);
+    auto *name = child<QLabel>(window.get(), u"summaryName"_s);
+    const QStringList rows{u"summaryPersonId"_s,   u"summaryDateOfBirth"_s, u"summaryGender"_s,
+                           u"summaryNhsNumber"_s,  u"summaryKeyWorker"_s,   u"summaryPlans"_s,
+                           u"summaryOtherNames"_s, u"summaryAlerts"_s};
+    REQUIRE(window->workview()->selectStep(world.stepId));
+    REQUIRE(waitFor([&] {
+        return name->text() == u"Thomas Turner"_s &&
+               child<QLabel>(window.get(), u"summaryKeyWorker"_s)->isVisible();
+    }));
+
+    // A Find that matches nobody: Thomas's row goes, and no row is selected.
+    auto *search = child<QLineEdit>(window.get(), u"currentWorkSearch"_s);
+    search->setFocus();
+    QTest::keyClicks(search, u"Zebedee"_s);
+    REQUIRE(waitFor([&] { return window->workview()->selectedStepId() == 0; }));
+    REQUIRE(waitFor([&] { return name->text() == u"No step selected"_s; }));
+    for (const QString &row : rows) {
+        INFO(row.toStdString());
+        CHECK_FALSE(child<QLabel>(panel, row)->isVisible());
+    }
+    CHECK(child<QLabel>(panel, u"summaryMessage"_s)->isVisible());
+    // Nothing of Thomas is left in the panel, shown or hidden.
+    const QString shown = test::visibleTexts(panel).join(u'\n');
+    INFO(shown.toStdString());
+    for (const QString &stale :
+         {u"Thomas"_s, u"Turner"_s, u"Jane Okafor"_s, u"Child Protection North"_s}) {
+        CHECK_FALSE(shown.contains(stale));
+    }
+    test::screenshot(window.get(), u"subject-empty-after-find"_s);
+}
+
+TEST_CASE("The Finished folder lists every row shown most recent first, across its pages", "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    // Fifty-three steps finished at times not in the order they were stored.
+    test::require(execute(db.connection(), uR"(
+        INSERT INTO work_step (subject_id, assignee_id, state, source, received_at, due_at,
+                               started_by, started_at, finished_by, finished_at)
+        SELECT $1, $2, 'finished', 'ae', f - interval '2 hours', f, $3, f - interval '1 hour',
+               $3, f
+        FROM generate_series(1, 53) AS n,
+             LATERAL (SELECT now() - ((n * 37) % 53) * interval '97 minutes' AS f) AS t)"_s,
+                          {world.childId, world.cpisWorkerId, world.otherAdmin.workerId}));
+    const auto newestFirst = test::require(
+        execute(db.connection(), u"SELECT id, finished_at FROM work_step WHERE state = 'finished' "
+                                 u"ORDER BY finished_at DESC, id DESC"_s));
+    REQUIRE(newestFirst.size() == 53);
+
+    auto window = test::signedInWindow(db, world.admin.login);
+    child<QTabBar>(window.get(), u"folderTabs"_s)->setCurrentIndex(2);
+    auto *table = child<QTableWidget>(window.get(), u"finishedStepsTable"_s);
+    REQUIRE(waitFor([&] { return table->rowCount() == ui::FinishedStepsPanel::kPage; }));
+    click(child<QPushButton>(window.get(), u"finishedShowMore"_s));
+    REQUIRE(waitFor([&] { return table->rowCount() == 53; }));
+    for (int row = 0; row < table->rowCount(); ++row) {
+        INFO("row " << row);
+        const Row &expected = newestFirst[row];
+        CHECK(table->item(row, 0)->data(Qt::UserRole).toLongLong() == expected.integer("id"));
+        CHECK(table->item(row, 0)->text() ==
+              ui::Display::dateTime(expected.dateTime("finished_at")));
+    }
+}
+
+TEST_CASE("A colleague's step says who has it and since what time", "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    {
+        auto sam = world.connectAs(world.admin);
+        test::require(StepService(*sam).start(world.stepId));
+    }
+    const auto startedAt = test::require(queryValue(
+        db.connection(), u"SELECT started_at FROM work_step WHERE id = $1"_s, {world.stepId}));
+    auto alex = test::signedInWindow(db, world.otherAdmin.login);
+    REQUIRE(alex->workview()->selectStep(world.stepId));
+    auto *why = child<QLabel>(alex.get(), u"selectedStepExplanation"_s);
+    const QString expected =
+        u"Sam Admin has had this step since %1. Open it to read it, or take it over."_s.arg(
+            ui::Display::dateTime(startedAt.dateTime()));
+    REQUIRE(waitFor([&] { return why->text() == expected; }));
+    CHECK(why->isVisible());
+}
+
+TEST_CASE("For a Safeguarding Admin Current work is the tallest of the workview's panels at "
+          "1280x720 and 1366x768",
+          "[gui]")
+{
+    const QSize size = GENERATE(QSize(1280, 720), QSize(1366, 768));
+    INFO("screen " << size.width() << "x" << size.height());
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    // Alerts and a request of their own, so that no panel is folded to its heading.
+    REQUIRE(execute(db.connection(),
+                    u"SELECT raise_alert('CP-IS upload rejected', $1, $2, NULL, NULL, "
+                    u"'The name does not match the NHS number.')"_s,
+                    {world.childId, world.admin.workerId})
+                .ok());
+    auto window = test::signedInWindow(db, world.admin.login);
+    window->resize(size - QSize(16, 48));
+    REQUIRE(waitFor(
+        [&] { return child<QTableView>(window.get(), u"alertsTable"_s)->model()->rowCount(); }));
+    QTest::qWait(100);
+    auto *panels = child<QSplitter>(window.get(), u"workviewFolders"_s);
+    auto *current = child<QTableView>(window.get(), u"currentWorkTable"_s);
+    QWidget *currentPanel = nullptr;
+    QStringList heights;
+    for (int i = 0; i < panels->count(); ++i) {
+        QWidget *panel = panels->widget(i);
+        if (panel->isAncestorOf(current))
+            currentPanel = panel;
+        heights
+            << u"%1: %2"_s.arg(panel->objectName()).arg(panel->isVisible() ? panel->height() : 0);
+    }
+    INFO(heights.join(u", "_s).toStdString());
+    REQUIRE(currentPanel);
+    for (int i = 0; i < panels->count(); ++i) {
+        const QWidget *panel = panels->widget(i);
+        if (panel != currentPanel && panel->isVisible())
+            CHECK(panel->height() < currentPanel->height());
+    }
+    test::screenshot(window.get(), u"admin-current-work-tallest-%1"_s.arg(size.width()));
+}
+
+TEST_CASE("Current work's subheading names the virtual workers the signed-in worker works from, "
+          "and none for a key worker",
+          "[gui]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    {
+        auto admin = test::signedInWindow(db, world.admin.login);
+        CHECK(child<QLabel>(admin.get(), u"currentWorkSubheading"_s)->text() ==
+              u"Steps for Sam Admin and for CP-IS Worker, the virtual worker you work from."_s);
+    }
+    {
+        auto keyWorker = test::signedInWindow(db, world.keyWorker.login);
+        CHECK(child<QLabel>(keyWorker.get(), u"currentWorkSubheading"_s)->text() ==
+              u"Steps for Jane Okafor."_s);
+    }
+    // A second queue is named too.
+    test::require(execute(db.connection(), uR"(
+        WITH q AS (INSERT INTO worker (name, is_virtual) VALUES ('Front Door', true) RETURNING id)
+        INSERT INTO queue_member (queue_id, member_id) SELECT id, $1 FROM q)"_s,
+                          {world.admin.workerId}));
+    auto admin = test::signedInWindow(db, world.admin.login);
+    CHECK(child<QLabel>(admin.get(), u"currentWorkSubheading"_s)->text() ==
+          u"Steps for Sam Admin and for the virtual workers you work from: CP-IS Worker, "
+          u"Front Door."_s);
 }

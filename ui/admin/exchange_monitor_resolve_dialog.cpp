@@ -33,7 +33,7 @@ QString stateText(const QString &status, const QString &reason)
 
 ResolveMessageDialog::ResolveMessageDialog(const QString &message, const QString &status,
                                            const QString &reason, QWidget *parent)
-    : QDialog(parent)
+    : GuardedDialog(parent)
 {
     setObjectName(u"resolveMessageDialog"_s);
     setWindowTitle(tr("Mark resolved"));
@@ -71,6 +71,15 @@ ResolveMessageDialog::ResolveMessageDialog(const QString &message, const QString
     layout->addWidget(m_note);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
+    guard(u"unsavedResolveDialog"_s,
+          {[this] { return !note().isEmpty(); }, [this] { accept(); },
+           [] {
+               return UnsavedChangesQuestion{
+                   tr("Note not used"), tr("Mark the message resolved with the note you typed?"),
+                   tr("Mark resolved takes it off the list with this note. Discard loses the "
+                      "note and leaves the message as it is; Cancel goes back to the note."),
+                   tr("Mark &resolved")};
+           }});
 }
 
 QString ResolveMessageDialog::note() const
@@ -84,9 +93,10 @@ void ResolveMessageDialog::accept()
         m_problem->setText(tr("A note is required: say how the message was resolved."));
         m_problem->show();
         m_note->setFocus();
+        saveRefused();
         return;
     }
-    QDialog::accept();
+    GuardedDialog::accept();
 }
 
 } // namespace cpis::ui

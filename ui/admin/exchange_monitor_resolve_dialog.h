@@ -1,15 +1,16 @@
 // Mark resolved: the note saying how a message not processed (quarantined, or left waiting by
-// an exchange that could not process it) was dealt with is required.
+// an exchange that could not process it) was dealt with is required. Closing it with a note
+// typed asks first whether to mark the message resolved with it.
 #pragma once
 
-#include <QDialog>
+#include "kit/unsaved_changes_guard.h"
 
 class QLabel;
 class QPlainTextEdit;
 
 namespace cpis::ui {
 
-class ResolveMessageDialog final : public QDialog
+class ResolveMessageDialog final : public GuardedDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ResolveMessageDialog)

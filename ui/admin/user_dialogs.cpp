@@ -28,7 +28,7 @@ QLabel *dialogHeading(QWidget *dialog, const QString &text)
 }
 } // namespace
 
-AddUserDialog::AddUserDialog(QWidget *parent) : QDialog(parent)
+AddUserDialog::AddUserDialog(QWidget *parent) : GuardedDialog(parent)
 {
     setObjectName(u"addUserDialog"_s);
     setWindowTitle(tr("Add a user"));
@@ -63,7 +63,7 @@ AddUserDialog::AddUserDialog(QWidget *parent) : QDialog(parent)
     add->setObjectName(u"addUserSaveButton"_s);
     add->setDefault(true);
     connect(add, &QPushButton::clicked, this, &AddUserDialog::submit);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QWidget::close);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(dialogHeading(this, tr("Add a user")));
@@ -72,14 +72,13 @@ AddUserDialog::AddUserDialog(QWidget *parent) : QDialog(parent)
     layout->addWidget(m_error);
     layout->addWidget(buttons);
 
-    m_guard = new UnsavedChangesGuard(
-        this, u"addUserUnsavedDialog"_s,
-        {[this] { return hasChanges(); }, [this] { submit(); },
-         [] {
-             return UnsavedChangesQuestion{
-                 tr("Unsaved changes"), tr("Add this user before closing?"),
-                 tr("The user is not added yet. Discard closes without adding them.")};
-         }});
+    m_guard = guard(u"addUserUnsavedDialog"_s,
+                    {[this] { return hasChanges(); }, [this] { submit(); },
+                     [] {
+                         return UnsavedChangesQuestion{
+                             tr("Unsaved changes"), tr("Add this user before closing?"),
+                             tr("The user is not added yet. Discard closes without adding them.")};
+                     }});
 }
 
 WorkerDirectory::NewUser AddUserDialog::user() const

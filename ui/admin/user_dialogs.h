@@ -2,6 +2,7 @@
 // choosing a user's roles. They only collect; the window saves and shows the database's answer.
 #pragma once
 
+#include "kit/unsaved_changes_guard.h"
 #include "workflow/worker_directory.h"
 
 #include <QDialog>
@@ -14,9 +15,8 @@ class QLineEdit;
 
 namespace cpis::ui {
 
-class UnsavedChangesGuard;
-
-class AddUserDialog final : public QDialog
+// Esc, Cancel, closing the Users window and quitting ask before typed details are lost.
+class AddUserDialog final : public GuardedDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AddUserDialog)

@@ -3,12 +3,14 @@
 #include "admin/user_dialogs.h"
 #include "admin/users_model.h"
 #include "kit/message_banner.h"
+#include "kit/unsaved_changes_guard.h"
 #include "panel_parts.h"
 #include "workflow/user_admin.h"
 #include "workflow/worker_directory.h"
 
 #include "window_memory.h"
 
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMessageBox>
@@ -294,6 +296,15 @@ void UsersWindow::changeRoles()
             tr("The roles of %1 are saved.").arg(name));
     });
     dialog->open();
+}
+
+void UsersWindow::closeEvent(QCloseEvent *event)
+{
+    if (!askAboutUnsavedWork(this)) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace cpis::ui

@@ -38,6 +38,10 @@ signals:
     // A change was saved (true) or refused (false); the banner says which.
     void saved(bool done);
 
+protected:
+    // An open Add a user dialog with details typed asks first; the window stays while it does.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     [[nodiscard]] QString currentLogin() const;
     [[nodiscard]] QString currentName() const;

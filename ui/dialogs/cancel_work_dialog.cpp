@@ -15,7 +15,7 @@ namespace cpis::ui {
 
 CancelWorkDialog::CancelWorkDialog(const QStringList &reasons, const QString &subject,
                                    QWidget *parent)
-    : QDialog(parent)
+    : GuardedDialog(parent)
 {
     setObjectName(u"cancelWorkDialog"_s);
     setWindowTitle(tr("Cancel work"));
@@ -59,6 +59,15 @@ CancelWorkDialog::CancelWorkDialog(const QStringList &reasons, const QString &su
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(buttons);
+    guard(u"unsavedCancelWorkDialog"_s,
+          {[this] { return !reason().isEmpty(); }, [this] { accept(); },
+           [] {
+               return UnsavedChangesQuestion{
+                   tr("Reason not used"), tr("Cancel the work with the reason you gave?"),
+                   tr("Cancel work takes the step off Current work with this reason. Discard "
+                      "keeps the step and forgets the reason; Cancel goes back to the reason."),
+                   tr("Cancel &work")};
+           }});
 }
 
 QString CancelWorkDialog::reason() const
@@ -72,9 +81,10 @@ void CancelWorkDialog::accept()
         m_problem->setText(tr("A reason is required to cancel work."));
         m_problem->show();
         m_reason->setFocus();
+        saveRefused();
         return;
     }
-    QDialog::accept();
+    GuardedDialog::accept();
 }
 
 } // namespace cpis::ui

@@ -1,7 +1,8 @@
-// Cancel work: why the step is being cancelled (e.g. a duplicate notification).
+// Cancel work: why the step is being cancelled (e.g. a duplicate notification). Closing it with
+// a reason given asks first whether to cancel the work with it.
 #pragma once
 
-#include <QDialog>
+#include "kit/unsaved_changes_guard.h"
 
 class QComboBox;
 class QLabel;
@@ -9,7 +10,7 @@ class QPushButton;
 
 namespace cpis::ui {
 
-class CancelWorkDialog final : public QDialog
+class CancelWorkDialog final : public GuardedDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CancelWorkDialog)

@@ -24,7 +24,7 @@ namespace cpis::ui {
 
 NewRequestDialog::NewRequestDialog(DatabaseThread *database, const StepChoices &choices,
                                    const RequestProposal &proposal, QWidget *parent)
-    : QDialog(parent), m_database(database), m_choices(choices), m_proposal(proposal)
+    : GuardedDialog(parent), m_database(database), m_choices(choices), m_proposal(proposal)
 {
     setObjectName(u"newRequestDialog"_s);
     setWindowTitle(tr("New request"));
@@ -145,6 +145,22 @@ NewRequestDialog::NewRequestDialog(DatabaseThread *database, const StepChoices &
 
     setRecipient(proposal.recipientId, proposal.recipientName);
     chooseTemplate(proposal.source);
+    m_startType = m_type->currentText();
+    m_startRecipient = m_recipientId;
+    guard(u"unsavedRequestDialog"_s,
+          {[this] { return hasChanges(); }, [this] { accept(); },
+           [] {
+               return UnsavedChangesQuestion{
+                   tr("Unsaved request"), tr("Keep this request for the step before closing?"),
+                   tr("Save adds it to the step, to be sent when the step is saved. Discard "
+                      "loses what you typed; Cancel goes back to the request.")};
+           }});
+}
+
+bool NewRequestDialog::hasChanges() const
+{
+    return m_note->toPlainText().trimmed() != m_filledNote.trimmed() ||
+           m_type->currentText() != m_startType || m_recipientId != m_startRecipient;
 }
 
 void NewRequestDialog::chooseTemplate(const QString &source)
@@ -154,12 +170,14 @@ void NewRequestDialog::chooseTemplate(const QString &source)
             continue;
         m_source = source;
         m_templates->button(i)->setChecked(true);
-        m_note->setPlainText(m_choices.templates.at(i).body);
+        m_filledNote = m_choices.templates.at(i).body;
+        m_note->setPlainText(m_filledNote);
         return;
     }
     // No list of templates: the proposal's note is the template.
     m_source = source;
-    m_note->setPlainText(m_proposal.note);
+    m_filledNote = m_proposal.note;
+    m_note->setPlainText(m_filledNote);
 }
 
 bool NewRequestDialog::noteIsATemplate() const
@@ -252,9 +270,13 @@ void NewRequestDialog::setRequest(const PendingRequest &request)
 {
     setRecipient(request.recipientId, request.recipientName);
     chooseTemplate(request.source);
-    m_note->setPlainText(request.note);
+    m_filledNote = request.note;
+    m_note->setPlainText(m_filledNote);
     if (!request.requestType.isEmpty())
         m_type->setCurrentText(request.requestType);
+    // The request being changed is what the dialog starts with.
+    m_startType = m_type->currentText();
+    m_startRecipient = m_recipientId;
 }
 
 void NewRequestDialog::setAlreadySent(const QString &text)
@@ -280,9 +302,10 @@ void NewRequestDialog::accept()
         m_problem->setText(problems.join(u' '));
         m_problem->show();
         (m_recipientId == 0 ? static_cast<QWidget *>(m_find) : m_note)->setFocus();
+        saveRefused();
         return;
     }
-    QDialog::accept();
+    GuardedDialog::accept();
 }
 
 } // namespace cpis::ui

@@ -19,7 +19,8 @@ namespace {
 const QStringList kPriorities{u"Urgent"_s, u"Normal"_s, u"Low"_s};
 } // namespace
 
-NextActionDialog::NextActionDialog(const StepChoices &choices, QWidget *parent) : QDialog(parent)
+NextActionDialog::NextActionDialog(const StepChoices &choices, QWidget *parent)
+    : GuardedDialog(parent)
 {
     setObjectName(u"nextActionDialog"_s);
     setWindowTitle(tr("Next actions"));
@@ -115,6 +116,25 @@ NextActionDialog::NextActionDialog(const StepChoices &choices, QWidget *parent) 
             m_reasonProblem->hide();
     });
     reset();
+    guard(u"unsavedNextActionDialog"_s,
+          {[this] { return hasChanges(); },
+           [this] {
+               if (add())
+                   accept();
+               else
+                   saveRefused();
+           },
+           [] {
+               return UnsavedChangesQuestion{
+                   tr("Next action not added"), tr("Add this next action before closing?"),
+                   tr("Save adds it to the step (it is saved with the step). Discard loses "
+                      "what you chose and typed; Cancel goes back to it.")};
+           }});
+}
+
+bool NextActionDialog::hasChanges() const
+{
+    return m_reason->currentIndex() > 0 || !m_note->toPlainText().trimmed().isEmpty();
 }
 
 void NextActionDialog::reset()

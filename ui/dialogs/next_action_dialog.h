@@ -1,11 +1,11 @@
 // Next actions → Add: Select action, Reason* (required), Note, Priority. Add keeps the
-// dialog open for another; Add and close; Close.
+// dialog open for another; Add and close; Close. Closing it with a reason chosen or a note
+// typed and not added asks first (Esc, Close, closing the step window, quitting).
 #pragma once
 
+#include "kit/unsaved_changes_guard.h"
 #include "workflow/step_choices.h"
 #include "workflow/workflow_types.h"
-
-#include <QDialog>
 
 class QButtonGroup;
 class QComboBox;
@@ -15,7 +15,7 @@ class QPushButton;
 
 namespace cpis::ui {
 
-class NextActionDialog final : public QDialog
+class NextActionDialog final : public GuardedDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(NextActionDialog)
@@ -29,6 +29,7 @@ signals:
 private:
     bool add();
     void reset();
+    [[nodiscard]] bool hasChanges() const;
 
     QComboBox *m_action = nullptr;
     QComboBox *m_reason = nullptr;

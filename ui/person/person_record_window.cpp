@@ -9,9 +9,11 @@
 
 #include "display.h"
 #include "kit/heading.h"
+#include "kit/unsaved_changes_guard.h"
 #include "long_work.h"
 #include "window_memory.h"
 
+#include <QCloseEvent>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -480,6 +482,15 @@ void PersonRecordWindow::apply(const PersonRecord &record)
     m_openedBy->setText(listOrNone(openings));
     m_openedByBox->setVisible(!record.openedBy.isEmpty());
     emit loaded();
+}
+
+void PersonRecordWindow::closeEvent(QCloseEvent *event)
+{
+    if (!askAboutUnsavedWork(this)) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace cpis::ui

@@ -60,6 +60,11 @@ signals:
     void editableLoaded();
     void actionOpened(cpis::ui::RecordDialog *dialog);
 
+protected:
+    // An open record dialog with changes asks first (closing, quitting, signing out); the
+    // record stays open while it does.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void load(bool audit);
     QWidget *buildActions(QWidget *parent);

@@ -105,6 +105,12 @@ void PersonSummaryPanel::setRowsVisible(bool visible)
 {
     m_details->setVisible(visible);
     m_message->setVisible(!visible);
+    if (visible)
+        return;
+    // Hidden rows keep no child's details either (a screen reader, a later show).
+    for (QLabel *field : {m_personIdValue, m_dateOfBirth, m_gender, m_nhsNumber, m_keyWorker,
+                          m_plans, m_otherNames, m_alerts})
+        field->clear();
 }
 
 void PersonSummaryPanel::clear()

@@ -9,6 +9,7 @@
 #include "panel_parts.h"
 #include "workflow/person_summary.h"
 #include "workflow/step_service.h"
+#include "workflow/worker_directory.h"
 #include "workflow/workview_query.h"
 #include "workview/alerts_panel.h"
 #include "workview/current_work_filter.h"
@@ -383,13 +384,30 @@ void WorkviewPage::connectDatabase()
 void WorkviewPage::setWorker(const Worker &me)
 {
     m_me = me;
-    m_subheading->setText(
-        tr("Steps for %1 and the virtual workers you work from, such as CP-IS Worker.")
-            .arg(me.name));
+    showWhoseSteps({});
+    // The queues this worker works from (a Safeguarding Admin's CP-IS Worker; a key worker has
+    // none), named in the subheading: before the first load, in the order the jobs run.
+    m_database->submit<QStringList>(
+        this, [id = me.id](Connection &c) { return WorkerDirectory(c).queuesOf(id); },
+        [this, id = me.id](Result<QStringList> queues) {
+            if (queues && id == m_me.id)
+                showWhoseSteps(*queues);
+        });
     m_filter->setMineOnly(m_whose->currentIndex() == 1, m_me.name);
     reload();
     m_alerts->reload();
     m_team->start();
+}
+
+void WorkviewPage::showWhoseSteps(const QStringList &queues)
+{
+    const QString names = queues.join(u", "_s);
+    m_subheading->setText(
+        queues.isEmpty() ? tr("Steps for %1.").arg(m_me.name)
+        : queues.size() == 1
+            ? tr("Steps for %1 and for %2, the virtual worker you work from.").arg(m_me.name, names)
+            : tr("Steps for %1 and for the virtual workers you work from: %2.")
+                  .arg(m_me.name, names));
 }
 
 void WorkviewPage::scheduleReload()
@@ -411,11 +429,13 @@ void WorkviewPage::reload()
     const Worker me = m_me;
     m_database->submit<Workview>(
         this, [me](Connection &c) { return loadWorkview(c, me); },
-        [this](Result<Workview> view) {
+        [this, id = me.id](Result<Workview> view) {
             m_loading = false;
-            if (view)
+            // Signed out (or another user signed in) while it loaded: not theirs to show.
+            const bool stillTheirs = id == m_me.id;
+            if (view && stillTheirs)
                 applyWorkview(*view);
-            else if (view.error().code != u"db.unreachable"_s)
+            else if (!view && stillTheirs && view.error().code != u"db.unreachable"_s)
                 showMessage(tr("Current work could not be loaded: %1").arg(view.error().message),
                             true);
             if (m_reloadAgain) {
@@ -711,6 +731,7 @@ void WorkviewPage::takeOver(qint64 stepId, const QString &subject, const QString
 void WorkviewPage::clearForSignOut()
 {
     m_me = {};
+    m_subheading->clear();
     m_folders->setCurrentIndex(0);
     m_search->clear();
     m_model->setRows({});

@@ -102,6 +102,8 @@ private:
     void connectCurrentWork();
     void connectDatabase();
     void scheduleReload();
+    // Current work's subheading: the worker, and the virtual workers they work from by name.
+    void showWhoseSteps(const QStringList &queues);
     void applyWorkview(const Workview &view);
     void updateCounts();
     void updateActions();
