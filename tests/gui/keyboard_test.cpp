@@ -436,6 +436,8 @@ TEST_CASE("Keyboard: the record dialogs open by their access keys and save by ke
     CHECK(test::countOf(db.connection(),
                         u"SELECT count(*) FROM person WHERE legal_forenames = 'Lily' "
                         u"AND legal_surname = 'Marsh' AND date_of_birth = '2020-03-14'"_s) == 1);
+}
+
 TEST_CASE("Keyboard: F6 from outside every list goes to the user's main panel first: Current "
           "work for a Safeguarding Admin, Incoming requests for a key worker",
           "[gui]")

@@ -1542,15 +1542,16 @@ TEST_CASE("The Finished folder lists every row shown most recent first, across i
 
     auto window = test::signedInWindow(db, world.admin.login);
     child<QTabBar>(window.get(), u"folderTabs"_s)->setCurrentIndex(2);
-    auto *table = child<QTableWidget>(window.get(), u"finishedStepsTable"_s);
-    REQUIRE(waitFor([&] { return table->rowCount() == ui::FinishedStepsPanel::kPage; }));
+    auto *table = child<QTableView>(window.get(), u"finishedStepsTable"_s);
+    const QAbstractItemModel *model = table->model();
+    REQUIRE(waitFor([&] { return model->rowCount() == ui::FinishedStepsPanel::kPage; }));
     click(child<QPushButton>(window.get(), u"finishedShowMore"_s));
-    REQUIRE(waitFor([&] { return table->rowCount() == 53; }));
-    for (int row = 0; row < table->rowCount(); ++row) {
+    REQUIRE(waitFor([&] { return model->rowCount() == 53; }));
+    for (int row = 0; row < model->rowCount(); ++row) {
         INFO("row " << row);
         const Row &expected = newestFirst[row];
-        CHECK(table->item(row, 0)->data(Qt::UserRole).toLongLong() == expected.integer("id"));
-        CHECK(table->item(row, 0)->text() ==
+        CHECK(model->index(row, 0).data(Qt::UserRole).toLongLong() == expected.integer("id"));
+        CHECK(model->index(row, 0).data().toString() ==
               ui::Display::dateTime(expected.dateTime("finished_at")));
     }
 }
