@@ -21,6 +21,8 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 
 using namespace Qt::StringLiterals;
 using namespace cpis;
@@ -146,6 +148,12 @@ TEST_CASE("A records officer and a Safeguarding Admin can be granted access to a
         CHECK(workers->findData(world.keyWorker.workerId) >= 0);
         CHECK(workers->findData(world.exchange.workerId) < 0); // not the exchange's worker
         workers->setCurrentIndex(index);
+        // The chosen name, role and team show whole (they were cut short in a real window).
+        QStyleOptionComboBox option;
+        option.initFrom(workers);
+        const QRect text = workers->style()->subControlRect(QStyle::CC_ComboBox, &option,
+                                                            QStyle::SC_ComboBoxEditField, workers);
+        CHECK(workers->fontMetrics().horizontalAdvance(workers->currentText()) <= text.width());
         test::screenshot(dialog, u"kit-restricted-grant"_s);
         const int version = record->editable().rowVersion;
         REQUIRE(clickAndWait(dialog, u"grantAccess"_s));

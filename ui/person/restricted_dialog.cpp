@@ -25,6 +25,9 @@ RestrictedDialog::RestrictedDialog(DatabaseThread *database, const EditablePerso
     m_allowed = new QListWidget(this);
     addField(u"allowed"_s, tr("&Workers with access:"), m_allowed);
     m_workers = new QComboBox(this);
+    // Names with role and team are long: room for them whole before they arrive.
+    m_workers->setMinimumContentsLength(56);
+    m_workers->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     addField(u"worker"_s, tr("Wor&ker to grant access:"), m_workers);
     auto *grant = m_buttons->addButton(tr("&Grant access"), QDialogButtonBox::ActionRole);
     grant->setObjectName(u"grantAccess"_s);
@@ -46,16 +49,18 @@ RestrictedDialog::RestrictedDialog(DatabaseThread *database, const EditablePerso
         });
     // Anyone who may be given access, records officers and Safeguarding Admin as well as
     // caseworkers, each with their role (and team) so that two of one name are told apart.
-    run<QList<Caseworker>>(
-        [id](Connection &c) { return PersonRecords(c).grantableWorkers(id); },
-        [this](const QList<Caseworker> &workers) {
-            for (const Caseworker &w : workers) {
-                const QString role = UsersModel::roleInWords(w.role);
-                m_workers->addItem(w.team.isEmpty() ? tr("%1 (%2)").arg(w.name, role)
-                                                    : tr("%1 (%2, %3)").arg(w.name, role, w.team),
-                                   w.id);
-            }
-        });
+    run<QList<Caseworker>>([id](Connection &c) { return PersonRecords(c).grantableWorkers(id); },
+                           [this](const QList<Caseworker> &workers) {
+                               for (const Caseworker &w : workers) {
+                                   const QString role = UsersModel::roleInWords(w.role);
+                                   // A team named as the role (Safeguarding Admin) is said once.
+                                   const bool teamSaysIt = w.team.isEmpty() || w.team == role;
+                                   m_workers->addItem(
+                                       teamSaysIt ? tr("%1 (%2)").arg(w.name, role)
+                                                  : tr("%1 (%2, %3)").arg(w.name, role, w.team),
+                                       w.id);
+                               }
+                           });
 }
 
 bool RestrictedDialog::check()
