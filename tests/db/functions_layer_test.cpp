@@ -59,7 +59,9 @@ const QSet<QString> kChangedOnPurpose{
     // 0037: a system administrator's check is that same rule.
     u"_require_sysadmin(text)"_s,
     // 0039: the rule of a text raises its problem form (the records import uses it on sets).
-    u"_check_text(text,text,text,integer,text)"_s};
+    u"_check_text(text,text,text,integer,text)"_s,
+    // 0044: starting a step one has already started opens it instead of refusing.
+    u"start_work(bigint)"_s};
 // Functions main did not have.
 // Issue 18: the one rule for a stalled exchange, and the exchange's alert that uses it.
 const QSet<QString> kAddedOnPurpose{

@@ -253,6 +253,27 @@ TEST_CASE("Another admin cannot work on a step someone has started", "[procedure
     CHECK(refused.error().message.contains(u"Sam Admin is working on this step"_s));
 }
 
+TEST_CASE("Starting a step one has already started opens it as it is: nothing is claimed again "
+          "or audited twice, and another admin is still refused",
+          "[procedure]")
+{
+    test::TestDatabase db;
+    test::CaseWorld world(db);
+    auto admin = world.connectAs(world.admin);
+    const int version = require(StepService(*admin).start(world.stepId));
+    // A list that has not caught up still offers Start work (Ctrl+O, Enter) on the step.
+    CHECK(require(StepService(*admin).start(world.stepId)) == version);
+    CHECK(require(queryValue(db.connection(),
+                             u"SELECT count(*) FROM audit WHERE action = 'step.started' "
+                             u"AND details->>'step' = $1::text"_s,
+                             {world.stepId}))
+              .integer() == 1);
+    auto other = world.connectAs(world.otherAdmin);
+    const auto refused = StepService(*other).start(world.stepId);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == u"taken"_s);
+}
+
 TEST_CASE("Bad input is refused with a message naming the field, and nothing is written",
           "[procedure]")
 {

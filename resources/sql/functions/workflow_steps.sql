@@ -69,6 +69,10 @@ BEGIN
         SELECT * INTO s FROM work_step WHERE id = p_step;
         IF NOT FOUND OR NOT person_is_visible(s.subject_id) THEN
             RAISE EXCEPTION 'There is no work step %.', p_step USING ERRCODE = 'CPNF1';
+        ELSIF s.state = 'in_progress' AND s.started_by = me THEN
+            -- Started already by this worker (their list had not caught up): nothing to
+            -- claim, so it opens as it is rather than refuse them their own step.
+            RETURN s.row_version;
         ELSIF s.state = 'in_progress' THEN
             RAISE EXCEPTION '% already started this step at %.', _worker_name(s.started_by),
                 to_char(s.started_at, 'HH24:MI on DD/MM/YYYY') USING ERRCODE = 'CPCL1';

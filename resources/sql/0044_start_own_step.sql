@@ -1,0 +1,4 @@
+-- Starting a step one has already started opens it instead of refusing (start_work in
+-- functions/workflow_steps.sql): a list that had not caught up offered Start work on it.
+-- A comment alone: the function files define it; this migration carries their checksum.
+-- functions: 6737b89646646c68b70bad9938ce8f257c3e0ea343b3811fde2504d3014b76c8
