@@ -38,7 +38,7 @@ bool alreadyStoredAs(CaseNoteService &notes, qint64 id, const CaseNoteService::I
 
 CaseNoteDialog::CaseNoteDialog(DatabaseThread *database, qint64 personId, qint64 requestId,
                                const QString &subject, const CaseNote &draft, QWidget *parent)
-    : QDialog(parent), m_database(database), m_personId(personId), m_requestId(requestId),
+    : GuardedDialog(parent), m_database(database), m_personId(personId), m_requestId(requestId),
       m_noteId(draft.id)
 {
     setObjectName(u"caseNoteDialog"_s);
@@ -101,8 +101,8 @@ CaseNoteDialog::CaseNoteDialog(DatabaseThread *database, qint64 personId, qint64
     m_savedBody = draft.body;
     m_savedDate = m_contactDate->date();
     // Esc, Cancel, closing the window it belongs to and quitting all come through close().
-    m_guard = new UnsavedChangesGuard(
-        this, u"unsavedCaseNoteDialog"_s,
+    m_guard = guard(
+        u"unsavedCaseNoteDialog"_s,
         {[this] { return hasChanges(); }, [this] { save(false); },
          [] {
              return UnsavedChangesQuestion{
@@ -118,24 +118,6 @@ CaseNoteDialog::CaseNoteDialog(DatabaseThread *database, qint64 personId, qint64
 bool CaseNoteDialog::hasChanges() const
 {
     return m_body->toPlainText() != m_savedBody || m_contactDate->date() != m_savedDate;
-}
-
-void CaseNoteDialog::reject()
-{
-    if (m_closing) {
-        QDialog::reject();
-        return;
-    }
-    // Through close(), so the guard asks when something typed is not saved.
-    close();
-}
-
-void CaseNoteDialog::closeEvent(QCloseEvent *event)
-{
-    // The guard has let this close through; QDialog's own close calls reject() once more.
-    m_closing = true;
-    QDialog::closeEvent(event);
-    m_closing = false;
 }
 
 void CaseNoteDialog::showProblem(const QString &text)

@@ -5,9 +5,9 @@
 #pragma once
 
 #include "db/database_worker.h"
+#include "kit/unsaved_changes_guard.h"
 #include "workflow/workflow_types.h"
 
-#include <QDialog>
 #include <QUuid>
 
 class QDateEdit;
@@ -17,9 +17,7 @@ class QPushButton;
 
 namespace cpis::ui {
 
-class UnsavedChangesGuard;
-
-class CaseNoteDialog final : public QDialog
+class CaseNoteDialog final : public GuardedDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CaseNoteDialog)
@@ -33,14 +31,8 @@ public:
     void finishNote() { save(true); }
     // The key every try at saving this note carries, so a retry never stores it twice.
     [[nodiscard]] QUuid saveKey() const { return m_saveKey; }
-    // Esc and Cancel close through the unsaved-changes guard.
-    void reject() override;
-
 signals:
     void saved(qint64 noteId, bool finished);
-
-protected:
-    void closeEvent(QCloseEvent *event) override;
 
 private:
     [[nodiscard]] bool hasChanges() const;
@@ -53,9 +45,8 @@ private:
     qint64 m_noteId;
     QUuid m_saveKey = QUuid::createUuid(); // the same for every try at saving this note
     bool m_busy = false;
-    bool m_closing = false; // inside closeEvent: reject() is QDialog's
-    bool m_tried = false;   // a save was sent: the next is a retry that may find it stored
-    QString m_savedBody;    // what is stored (or nothing yet), to know what is unsaved
+    bool m_tried = false; // a save was sent: the next is a retry that may find it stored
+    QString m_savedBody;  // what is stored (or nothing yet), to know what is unsaved
     QDate m_savedDate;
     UnsavedChangesGuard *m_guard = nullptr;
     QDateEdit *m_contactDate = nullptr;

@@ -42,7 +42,7 @@ QString nhsNumberProblem(const QString &text)
 
 RecordDialog::RecordDialog(DatabaseThread *database, const QString &objectName,
                            const QString &title, QWidget *parent)
-    : QDialog(parent), m_database(database)
+    : GuardedDialog(parent), m_database(database)
 {
     setObjectName(objectName);
     setWindowTitle(title);
@@ -58,17 +58,16 @@ RecordDialog::RecordDialog(DatabaseThread *database, const QString &objectName,
     layout->addLayout(m_form);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
-    m_guard = new UnsavedChangesGuard(this, objectName + u"Unsaved"_s,
-                                      {[this] { return hasChanges(); }, [this] { save(); },
-                                       [this] {
-                                           return UnsavedChangesQuestion{
-                                               tr("Unsaved changes"),
-                                               tr("Save the changes to this child's record?"),
-                                               tr("Discard leaves the record as it was.")};
-                                       },
-                                       [this] {
-                                           return m_saving;
-                                       }});
+    m_guard = guard(objectName + u"Unsaved"_s,
+                    {[this] { return hasChanges(); }, [this] { save(); },
+                     [this] {
+                         return UnsavedChangesQuestion{
+                             tr("Unsaved changes"), tr("Save the changes to this child's record?"),
+                             tr("Discard leaves the record as it was.")};
+                     },
+                     [this] {
+                         return m_saving;
+                     }});
 }
 
 void RecordDialog::addField(const QString &field, const QString &label, QWidget *widget)
@@ -247,22 +246,6 @@ void RecordDialog::save()
         emit saved(*result);
         m_guard->closeWithoutAsking();
     });
-}
-
-void RecordDialog::reject()
-{
-    // Escape and Cancel go through close(), so that the guard asks first.
-    if (m_inClose)
-        QDialog::reject();
-    else
-        close();
-}
-
-void RecordDialog::closeEvent(QCloseEvent *event)
-{
-    m_inClose = true;
-    QDialog::closeEvent(event);
-    m_inClose = false;
 }
 
 } // namespace cpis::ui

@@ -5,8 +5,8 @@
 #pragma once
 
 #include "db/database_worker.h"
+#include "kit/unsaved_changes_guard.h"
 
-#include <QDialog>
 #include <QHash>
 
 #include <functional>
@@ -19,7 +19,6 @@ class QLineEdit;
 namespace cpis::ui {
 
 class MessageBanner;
-class UnsavedChangesGuard;
 
 // A row version as saved() carries it.
 inline Result<qint64> asSaved(const Result<int> &version)
@@ -29,7 +28,7 @@ inline Result<qint64> asSaved(const Result<int> &version)
     return qint64(*version);
 }
 
-class RecordDialog : public QDialog
+class RecordDialog : public GuardedDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RecordDialog)
@@ -97,8 +96,6 @@ protected:
     // (nhs_number → nhsNumber). Override where the dialog calls it something else.
     [[nodiscard]] virtual QString fieldFor(const QString &column) const;
     void showInfo(const QString &message);
-    void reject() override;
-    void closeEvent(QCloseEvent *event) override;
 
     DatabaseThread *m_database;
     QDialogButtonBox *m_buttons = nullptr;
@@ -111,7 +108,6 @@ private:
     QString m_refusal;
     bool m_saving = false;
     bool m_changed = false;
-    bool m_inClose = false; // in closeEvent: reject() hides, as QDialog's does
 };
 
 } // namespace cpis::ui
