@@ -179,8 +179,8 @@ Result<BuiltUpload> UploadBuilder::build(const ExchangeConfig &config)
         // A born child's ended unborn child plan, when CP-IS cannot have it under the mother's
         // number (none usable): nothing to end there, and no reason to hold back the child's own.
         if (asMother && !unborn &&
-            (row.text("nhs_number_status") != u"recorded"_s ||
-             NhsNumber::validate(row.text("nhs_number")) != NhsNumber::Problem::None))
+            (numberStatus != u"recorded"_s ||
+             NhsNumber::validate(number) != NhsNumber::Problem::None))
             continue;
         QString reason;
         if (unborn && due.isValid() && due < today)
